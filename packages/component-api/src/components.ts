@@ -1,0 +1,99 @@
+import type { Batch } from './event.js';
+import type { ComponentMetrics, Logger } from './observability.js';
+
+/** The contract version this package describes. Core refuses definitions with a version it does not know. */
+export const SPECIFICATION_VERSION = 1;
+
+/** JSON Schema (draft 2020-12) of a component's options. Every property has a `description` and default. */
+export type JsonSchema = { readonly [keyword: string]: unknown };
+
+export type ComponentKind = 'source' | 'transform' | 'sink';
+
+export interface ComponentContext {
+  /** The component's id in the config (`sinks.<id>`). */
+  id: string;
+  logger: Logger;
+  metrics: ComponentMetrics;
+  /** The global `data_dir`, when configured. */
+  dataDir: string | undefined;
+  /**
+   * Aborted when the runtime gives up on the component (the shutdown deadline passed, or a second
+   * signal): stop at once. Graceful shutdown reaches a source through `run`'s signal and a sink
+   * through the end of its input.
+   */
+  signal: AbortSignal;
+  /** Whether end-to-end acknowledgements are enabled for this component (config `acknowledgements`). */
+  acknowledgements: boolean;
+}
+
+export type HealthcheckResult = { status: 'healthy' } | { status: 'unhealthy'; message: string };
+
+interface DefinitionBase<Kind extends string, Options, Instance> {
+  specificationVersion: number;
+  kind: Kind;
+  /** The config discriminator: `aws_kinesis_streams`, `socket`, … */
+  type: string;
+  /** One line for `sluice list` and the generated reference. */
+  description: string;
+  optionsSchema: JsonSchema;
+  /**
+   * Old option names still accepted, as dotted paths: `{ batch_size: 'batch.max_bytes' }`. Core
+   * moves the value to the new path and warns once per option; setting both is a config error.
+   */
+  deprecatedOptions?: Readonly<Record<string, string>>;
+  /** Receives the validated options, frozen, with schema defaults applied. */
+  create(options: Options, context: ComponentContext): Instance | Promise<Instance>;
+}
+
+/** Resolves when downstream accepted the batch: await it, that is the backpressure. */
+export type Emit = (batch: Batch) => Promise<void>;
+
+export interface Source {
+  /** Produces batches until `signal` is aborted (graceful stop) or the input ends. */
+  run(emit: Emit, signal: AbortSignal): Promise<void>;
+}
+
+export interface Transform {
+  /** May mutate and return the batch. Events it removes must be finalized (usually `dropped`). */
+  transform(batch: Batch): Batch | Promise<Batch>;
+}
+
+/** The batches a sink consumes; the iteration ends when upstream is done and the buffer is drained. */
+export type SinkInput = AsyncIterable<Batch>;
+
+export interface Sink {
+  /**
+   * Consumes its input, does its own batching, and finalizes every event as `delivered`,
+   * `rejected` or `dropped`. Returns after the input ended, the partial batch was flushed and
+   * in-flight requests (with their retries) finished.
+   */
+  run(input: SinkInput): Promise<void>;
+  /** Checks that the destination is reachable and usable. Called once before `run`. */
+  healthcheck?(signal: AbortSignal): Promise<HealthcheckResult>;
+}
+
+export type SourceDefinition<Options = Record<string, unknown>> = DefinitionBase<'source', Options, Source>;
+export type TransformDefinition<Options = Record<string, unknown>> = DefinitionBase<
+  'transform',
+  Options,
+  Transform
+>;
+export type SinkDefinition<Options = Record<string, unknown>> = DefinitionBase<'sink', Options, Sink>;
+
+// The `create` parameter is contravariant: `any` lets definitions with specific option types be listed together.
+// biome-ignore lint/suspicious/noExplicitAny: see above
+export type ComponentDefinition = SourceDefinition<any> | TransformDefinition<any> | SinkDefinition<any>;
+
+export function defineSource<Options>(definition: SourceDefinition<Options>): SourceDefinition<Options> {
+  return definition;
+}
+
+export function defineTransform<Options>(
+  definition: TransformDefinition<Options>,
+): TransformDefinition<Options> {
+  return definition;
+}
+
+export function defineSink<Options>(definition: SinkDefinition<Options>): SinkDefinition<Options> {
+  return definition;
+}

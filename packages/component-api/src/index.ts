@@ -1,0 +1,41 @@
+export type { DeliveryStatus } from './acknowledgements.js';
+export { attachFinalizer, EventFinalizer, finalizeEvents, worstStatus } from './acknowledgements.js';
+export type { BufferContext, BufferDefinition, BufferStage, BufferUsage, WhenFull } from './buffer.js';
+export { defineBuffer } from './buffer.js';
+export type {
+  ComponentContext,
+  ComponentDefinition,
+  ComponentKind,
+  Emit,
+  HealthcheckResult,
+  JsonSchema,
+  Sink,
+  SinkDefinition,
+  SinkInput,
+  Source,
+  SourceDefinition,
+  Transform,
+  TransformDefinition,
+} from './components.js';
+export { defineSink, defineSource, defineTransform, SPECIFICATION_VERSION } from './components.js';
+export type { ConfigProblem, KnownErrorCode } from './errors.js';
+export { ConfigError, ErrorCode, formatConfigProblem, SluiceError } from './errors.js';
+export type { Batch, CreateLogEventOptions, EventMetadata, FieldMap, FieldValue, LogEvent } from './event.js';
+export {
+  cloneLogEvent,
+  createLogEvent,
+  estimateByteSize,
+  getField,
+  removeField,
+  setField,
+} from './event.js';
+export type {
+  ComponentMetrics,
+  Counter,
+  Gauge,
+  Histogram,
+  Logger,
+  LogLevel,
+  MetricLabels,
+} from './observability.js';
+export { rateLimitedLog, silentLogger } from './observability.js';
