@@ -1,1 +1,3 @@
-export {};
+export type { BufferStagePlan, ComponentPlan, SinkPlan, TopologyPlan } from './config/plan.js';
+export type { AnyDefinition, DefinitionKind, DefinitionLoader } from './registry.js';
+export { ComponentRegistry } from './registry.js';
