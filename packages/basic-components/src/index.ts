@@ -1,1 +1,23 @@
-export {};
+import { demoLogsSource } from './demo-logs.js';
+import { blackholeSink, consoleSink } from './sinks.js';
+import { stdinSource } from './stdin.js';
+import { addFieldsTransform, parseJsonTransform, removeFieldsTransform } from './transforms.js';
+
+export type { DemoLogsOptions } from './demo-logs.js';
+export { demoLine, demoLogsSource } from './demo-logs.js';
+export type { BlackholeOptions, ConsoleOptions } from './sinks.js';
+export { blackholeSink, consoleSink, createConsoleSink } from './sinks.js';
+export type { StdinOptions } from './stdin.js';
+export { createStdinSource, stdinSource } from './stdin.js';
+export type { AddFieldsOptions, ParseJsonOptions, RemoveFieldsOptions } from './transforms.js';
+export { addFieldsTransform, parseJsonTransform, removeFieldsTransform } from './transforms.js';
+
+export default [
+  demoLogsSource,
+  stdinSource,
+  consoleSink,
+  blackholeSink,
+  addFieldsTransform,
+  removeFieldsTransform,
+  parseJsonTransform,
+];

@@ -1,1 +1,6 @@
-export {};
+import { memoryBufferDefinition } from './memory-buffer.js';
+
+export type { MemoryBufferOptions } from './memory-buffer.js';
+export { DEFAULT_MAX_EVENTS, MemoryBuffer, memoryBufferDefinition, Signal } from './memory-buffer.js';
+
+export default [memoryBufferDefinition];

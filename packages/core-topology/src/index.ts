@@ -1,3 +1,14 @@
+export type { BufferChainOptions, ChainStage } from './buffer-chain.js';
+export { BufferChain } from './buffer-chain.js';
+export type { DeprecatedOptionsResult } from './config/deprecated-options.js';
+export { applyDeprecatedOptions } from './config/deprecated-options.js';
+export { envelopeSchema } from './config/envelope.js';
+export { renderGraph } from './config/graph.js';
 export type { BufferStagePlan, ComponentPlan, SinkPlan, TopologyPlan } from './config/plan.js';
+export type { PlanTopologyOptions } from './config/plan-topology.js';
+export { planTopology } from './config/plan-topology.js';
+export { MetricsRegistry } from './metrics.js';
 export type { AnyDefinition, DefinitionKind, DefinitionLoader } from './registry.js';
 export { ComponentRegistry } from './registry.js';
+export type { HealthReport, ShutdownReport, TopologyOptions } from './topology.js';
+export { CHANNEL_CAPACITY, DEFAULT_SHUTDOWN_DEADLINE_MS, Topology } from './topology.js';

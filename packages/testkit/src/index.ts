@@ -1,3 +1,5 @@
+export type { TestBufferOptions, TestSinkOptions, TestSourceOptions } from './conformance.js';
+export { testBuffer, testSink, testSource } from './conformance.js';
 export type { LogRecord, TestBufferContext, TestComponentContext } from './context.js';
 export {
   createTestBufferContext,
@@ -6,3 +8,4 @@ export {
   RecordingLogger,
   RecordingMetrics,
 } from './context.js';
+export { batchesOf, ControllableInput, collect, inputOf, makeEvents, trackStatuses } from './events.js';

@@ -1,0 +1,127 @@
+import type { Writable } from 'node:stream';
+import {
+  type Batch,
+  type ComponentMetrics,
+  defineSink,
+  finalizeEvents,
+  type Sink,
+  SPECIFICATION_VERSION,
+} from '@sluice/component-api';
+import { createEncoder, type EncodingConfig, encodingOptionSchema } from '@sluice/encoding';
+
+export interface ConsoleOptions {
+  target: 'stdout' | 'stderr';
+  encoding?: EncodingConfig;
+}
+
+function eventBytes(batch: Batch): number {
+  let bytes = 0;
+  for (const event of batch) bytes += event.metadata.byteSize;
+  return bytes;
+}
+
+/** Writes each event as one line; the definition binds it to stdout or stderr. */
+export function createConsoleSink(
+  options: ConsoleOptions,
+  output: Writable,
+  metrics: ComponentMetrics,
+): Sink {
+  const encoder = createEncoder(options.encoding);
+  const sentEvents = metrics.counter('component_sent_events_total');
+  const sentEventBytes = metrics.counter('component_sent_event_bytes_total');
+  const sentBytes = metrics.counter('component_sent_bytes_total');
+  const newline = Buffer.from('\n');
+  return {
+    async run(input) {
+      for await (const batch of input) {
+        const parts: Buffer[] = [];
+        for (const encoded of encoder.encodeBatch(batch)) parts.push(encoded, newline);
+        const chunk = Buffer.concat(parts);
+        // The write callback says the bytes left the process; only then are the events delivered.
+        await new Promise<void>((resolve, reject) => {
+          output.write(chunk, (error) => (error ? reject(error) : resolve()));
+        });
+        finalizeEvents(batch, 'delivered');
+        sentEvents.increment(batch.length);
+        sentEventBytes.increment(eventBytes(batch));
+        sentBytes.increment(chunk.length);
+      }
+    },
+  };
+}
+
+export const consoleSink = defineSink<ConsoleOptions>({
+  specificationVersion: SPECIFICATION_VERSION,
+  kind: 'sink',
+  type: 'console',
+  description: 'Writes events to standard output or standard error, one per line.',
+  optionsSchema: {
+    type: 'object',
+    additionalProperties: false,
+    properties: {
+      target: {
+        type: 'string',
+        enum: ['stdout', 'stderr'],
+        default: 'stdout',
+        description: 'Where to write.',
+      },
+      encoding: encodingOptionSchema,
+    },
+  },
+  create: (options, context) =>
+    createConsoleSink(
+      options,
+      options.target === 'stderr' ? process.stderr : process.stdout,
+      context.metrics,
+    ),
+});
+
+export interface BlackholeOptions {
+  print_interval_secs: number;
+}
+
+export const blackholeSink = defineSink<BlackholeOptions>({
+  specificationVersion: SPECIFICATION_VERSION,
+  kind: 'sink',
+  type: 'blackhole',
+  description: 'Accepts and discards every event (counted as delivered); for benchmarks and tests.',
+  optionsSchema: {
+    type: 'object',
+    additionalProperties: false,
+    properties: {
+      print_interval_secs: {
+        type: 'number',
+        minimum: 0,
+        default: 0,
+        description: 'Log the totals every this many seconds; 0 never.',
+      },
+    },
+  },
+  create(options, context) {
+    const sentEvents = context.metrics.counter('component_sent_events_total');
+    const sentEventBytes = context.metrics.counter('component_sent_event_bytes_total');
+    return {
+      async run(input) {
+        let total = 0;
+        const timer =
+          options.print_interval_secs > 0
+            ? setInterval(
+                () => context.logger.info('blackhole totals', { events: total }),
+                options.print_interval_secs * 1000,
+              )
+            : undefined;
+        timer?.unref();
+        try {
+          for await (const batch of input) {
+            finalizeEvents(batch, 'delivered');
+            total += batch.length;
+            sentEvents.increment(batch.length);
+            sentEventBytes.increment(eventBytes(batch));
+          }
+        } finally {
+          clearInterval(timer);
+        }
+      },
+    };
+  },
+});

@@ -1,0 +1,51 @@
+export interface DeprecatedOptionsResult {
+  moved: Array<{ oldPath: string; newPath: string }>;
+  conflicts: Array<{ oldPath: string; newPath: string }>;
+}
+
+function lookup(
+  options: Record<string, unknown>,
+  path: string,
+): { parent: Record<string, unknown>; key: string } | undefined {
+  const parts = path.split('.');
+  const key = parts.pop() as string;
+  let parent: unknown = options;
+  for (const part of parts) {
+    if (parent === null || typeof parent !== 'object') return undefined;
+    parent = (parent as Record<string, unknown>)[part];
+  }
+  if (parent === null || typeof parent !== 'object' || !(key in parent)) return undefined;
+  return { parent: parent as Record<string, unknown>, key };
+}
+
+/**
+ * Moves each old option name (a dotted path) to its new one, in place. Setting both is a conflict
+ * (reported, nothing moved); the caller warns once per moved option.
+ */
+export function applyDeprecatedOptions(
+  options: Record<string, unknown>,
+  aliases: Readonly<Record<string, string>>,
+): DeprecatedOptionsResult {
+  const result: DeprecatedOptionsResult = { moved: [], conflicts: [] };
+  for (const [oldPath, newPath] of Object.entries(aliases)) {
+    const old = lookup(options, oldPath);
+    if (old === undefined) continue;
+    if (lookup(options, newPath) !== undefined) {
+      result.conflicts.push({ oldPath, newPath });
+      continue;
+    }
+    const value = old.parent[old.key];
+    delete old.parent[old.key];
+    const parts = newPath.split('.');
+    const key = parts.pop() as string;
+    let parent = options;
+    for (const part of parts) {
+      const next = parent[part];
+      if (next === null || typeof next !== 'object' || Array.isArray(next)) parent[part] = {};
+      parent = parent[part] as Record<string, unknown>;
+    }
+    parent[key] = value;
+    result.moved.push({ oldPath, newPath });
+  }
+  return result;
+}

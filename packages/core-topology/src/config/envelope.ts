@@ -1,0 +1,95 @@
+import type { JsonSchema } from '@sluice/component-api';
+
+const toggle = (description: string): JsonSchema => ({
+  description,
+  oneOf: [
+    { type: 'boolean' },
+    { type: 'object', additionalProperties: false, properties: { enabled: { type: 'boolean' } } },
+  ],
+});
+
+const bufferStage: JsonSchema = {
+  type: 'object',
+  required: ['type'],
+  properties: {
+    type: { type: 'string', description: 'memory (default) or disk.' },
+    when_full: {
+      type: 'string',
+      enum: ['block', 'drop_newest', 'overflow'],
+      description: 'What to do when the stage is full.',
+    },
+  },
+};
+
+/** Envelope keys of a sink; everything else belongs to the sink's own options. */
+export const SINK_ENVELOPE_KEYS: ReadonlySet<string> = new Set([
+  'type',
+  'inputs',
+  'buffer',
+  'healthcheck',
+  'acknowledgements',
+]);
+export const TRANSFORM_ENVELOPE_KEYS: ReadonlySet<string> = new Set(['type', 'inputs']);
+export const SOURCE_ENVELOPE_KEYS: ReadonlySet<string> = new Set(['type']);
+
+const componentTable = (withInputs: boolean, extra: Record<string, JsonSchema> = {}): JsonSchema => ({
+  type: 'object',
+  additionalProperties: {
+    type: 'object',
+    required: withInputs ? ['type', 'inputs'] : ['type'],
+    properties: {
+      type: { type: 'string', minLength: 1 },
+      ...(withInputs ? { inputs: { type: 'array', items: { type: 'string', minLength: 1 } } } : {}),
+      ...extra,
+    },
+  },
+});
+
+/** Phase one: the shape of the file, before any component's own options are looked at. */
+export const envelopeSchema: JsonSchema = {
+  type: 'object',
+  additionalProperties: false,
+  properties: {
+    data_dir: { type: 'string', minLength: 1, description: 'Directory for disk buffers and other state.' },
+    healthchecks: {
+      type: 'object',
+      additionalProperties: false,
+      description: 'Healthchecks of all sinks.',
+      properties: {
+        enabled: { type: 'boolean', default: true, description: 'Run sink healthchecks at start.' },
+        require_healthy: {
+          type: 'boolean',
+          default: false,
+          description: 'Exit (code 78) when a healthcheck fails, as --require-healthy.',
+        },
+      },
+    },
+    acknowledgements: toggle('End-to-end acknowledgements for every sink (default false).'),
+    plugins: {
+      type: 'array',
+      items: { type: 'string', minLength: 1 },
+      description: 'Packages of third-party components to load, by name.',
+    },
+    metrics: {
+      type: 'object',
+      additionalProperties: false,
+      description: 'Internal metrics endpoint, as --metrics-address.',
+      properties: {
+        address: {
+          type: 'string',
+          description: 'HOST:PORT to serve /metrics in the Prometheus text format.',
+        },
+      },
+    },
+    sources: componentTable(false),
+    transforms: componentTable(true),
+    sinks: componentTable(true, {
+      buffer: {
+        description: 'One buffer stage, or a list of stages (an overflow chain), first stage first.',
+        oneOf: [bufferStage, { type: 'array', items: bufferStage }],
+      },
+      healthcheck: toggle("Run this sink's healthcheck at start (default true)."),
+      acknowledgements: toggle('End-to-end acknowledgements for this sink.'),
+    }),
+  },
+};

@@ -1,0 +1,141 @@
+import { closest } from 'fastest-levenshtein';
+
+export interface GraphInput {
+  sources: readonly string[];
+  transforms: Readonly<Record<string, readonly string[]>>;
+  sinks: Readonly<Record<string, readonly string[]>>;
+}
+
+function wildcardToRegExp(pattern: string): RegExp {
+  const escaped = pattern.replace(/[.+?^${}()|[\]\\]/g, '\\$&').replaceAll('*', '.*');
+  return new RegExp(`^${escaped}$`);
+}
+
+/**
+ * Checks the graph: every input names a source or transform (wildcards such as `app_*` expand),
+ * no empty inputs, no cycles, ids unique across kinds, at least one source and one sink. Returns
+ * the expanded inputs keyed by `transforms.<id>` / `sinks.<id>`.
+ */
+export function checkGraph(
+  graph: GraphInput,
+  report: (path: string, message: string) => void,
+): Map<string, string[]> {
+  const producers = [...graph.sources, ...Object.keys(graph.transforms)];
+  const kindOf = new Map<string, string>();
+  for (const [kind, ids] of [
+    ['sources', graph.sources],
+    ['transforms', Object.keys(graph.transforms)],
+    ['sinks', Object.keys(graph.sinks)],
+  ] as const) {
+    for (const id of ids) {
+      const previous = kindOf.get(id);
+      if (previous !== undefined) {
+        report(
+          `${kind}.${id}`,
+          `component id "${id}" is used twice (also in ${previous}); ids must be unique`,
+        );
+      }
+      kindOf.set(id, kind);
+    }
+  }
+  if (graph.sources.length === 0) report('sources', 'no source is configured; a pipeline needs at least one');
+  if (Object.keys(graph.sinks).length === 0)
+    report('sinks', 'no sink is configured; a pipeline needs at least one');
+
+  const resolved = new Map<string, string[]>();
+  for (const [kind, table] of [
+    ['transforms', graph.transforms],
+    ['sinks', graph.sinks],
+  ] as const) {
+    for (const [id, inputs] of Object.entries(table)) {
+      const path = `${kind}.${id}.inputs`;
+      if (inputs.length === 0) {
+        report(path, `"${id}" has no inputs; list the components that feed it`);
+        continue;
+      }
+      const expanded = new Set<string>();
+      for (const input of inputs) {
+        if (input.includes('*')) {
+          const pattern = wildcardToRegExp(input);
+          const matches = producers.filter((producer) => producer !== id && pattern.test(producer));
+          if (matches.length === 0) report(path, `the wildcard "${input}" matches no source or transform`);
+          for (const match of matches) expanded.add(match);
+        } else if (input === id) {
+          report(path, `"${id}" lists itself as an input`);
+        } else if (!producers.includes(input)) {
+          const hint = producers.length > 0 ? `; did you mean "${closest(input, producers)}"?` : '';
+          const isSink = Object.hasOwn(graph.sinks, input) ? ' (it is a sink, which has no output)' : '';
+          report(path, `unknown input "${input}"${isSink}${hint}`);
+        } else {
+          expanded.add(input);
+        }
+      }
+      resolved.set(`${kind}.${id}`, [...expanded]);
+    }
+  }
+
+  // Cycles can only run through transforms: depth-first search, reporting each cycle once.
+  const state = new Map<string, 'visiting' | 'done'>();
+  const stack: string[] = [];
+  const visit = (id: string) => {
+    state.set(id, 'visiting');
+    stack.push(id);
+    for (const input of resolved.get(`transforms.${id}`) ?? []) {
+      if (!Object.hasOwn(graph.transforms, input)) continue;
+      if (state.get(input) === 'visiting') {
+        const cycle = [...stack.slice(stack.indexOf(input)), input];
+        report(`transforms.${input}.inputs`, `cycle: ${cycle.join(' → ')}`);
+      } else if (state.get(input) === undefined) {
+        visit(input);
+      }
+    }
+    stack.pop();
+    state.set(id, 'done');
+  };
+  for (const id of Object.keys(graph.transforms)) if (state.get(id) === undefined) visit(id);
+  return resolved;
+}
+
+/** The plan's graph as Graphviz DOT or a Mermaid flowchart. */
+export function renderGraph(
+  graph: {
+    sources: ReadonlyMap<string, { type: string }>;
+    transforms: ReadonlyMap<string, { type: string; inputs: readonly string[] }>;
+    sinks: ReadonlyMap<string, { type: string; inputs: readonly string[] }>;
+  },
+  format: 'dot' | 'mermaid',
+): string {
+  const nodes: Array<{ id: string; type: string; shape: 'source' | 'transform' | 'sink' }> = [];
+  const edges: Array<[string, string]> = [];
+  for (const [id, source] of graph.sources) nodes.push({ id, type: source.type, shape: 'source' });
+  for (const [kind, table] of [
+    ['transform', graph.transforms],
+    ['sink', graph.sinks],
+  ] as const) {
+    for (const [id, component] of table) {
+      nodes.push({ id, type: component.type, shape: kind });
+      for (const input of component.inputs) edges.push([input, id]);
+    }
+  }
+  if (format === 'dot') {
+    const shapes = { source: 'trapezium', transform: 'diamond', sink: 'invtrapezium' };
+    return [
+      'digraph {',
+      ...nodes.map(
+        (node) => `  "${node.id}" [shape="${shapes[node.shape]}" label="${node.id}\\n(${node.type})"]`,
+      ),
+      ...edges.map(([from, to]) => `  "${from}" -> "${to}"`),
+      '}',
+    ].join('\n');
+  }
+  const mermaidId = (id: string) => `n_${id.replace(/[^A-Za-z0-9_]/g, '_')}`;
+  const brackets = { source: ['[/', '/]'], transform: ['{{', '}}'], sink: ['[\\', '\\]'] };
+  return [
+    'flowchart LR',
+    ...nodes.map((node) => {
+      const [open, close] = brackets[node.shape];
+      return `  ${mermaidId(node.id)}${open}"${node.id} (${node.type})"${close}`;
+    }),
+    ...edges.map(([from, to]) => `  ${mermaidId(from)} --> ${mermaidId(to)}`),
+  ].join('\n');
+}

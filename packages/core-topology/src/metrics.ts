@@ -1,0 +1,136 @@
+import type { ComponentMetrics, Counter, Gauge, Histogram, MetricLabels } from '@sluice/component-api';
+import {
+  Counter as PromCounter,
+  Gauge as PromGauge,
+  Histogram as PromHistogram,
+  Registry,
+} from 'prom-client';
+
+type MetricType = 'counter' | 'gauge' | 'histogram';
+
+interface CatalogueEntry {
+  type: MetricType;
+  help: string;
+  /** Labels beyond the component's own, declared up front so every series carries them. */
+  labels?: readonly string[];
+}
+
+/** Vector's metric names, so existing dashboards carry over. */
+const CATALOGUE: Readonly<Record<string, CatalogueEntry>> = {
+  component_received_events_total: { type: 'counter', help: 'Events received by the component.' },
+  component_received_event_bytes_total: { type: 'counter', help: 'Estimated bytes of the events received.' },
+  component_received_bytes_total: {
+    type: 'counter',
+    help: 'Raw bytes received from the network.',
+    labels: ['protocol'],
+  },
+  component_sent_events_total: { type: 'counter', help: 'Events sent (sinks: delivered) by the component.' },
+  component_sent_event_bytes_total: { type: 'counter', help: 'Estimated bytes of the events sent.' },
+  component_sent_bytes_total: { type: 'counter', help: 'Raw bytes sent over the network (request bodies).' },
+  component_errors_total: {
+    type: 'counter',
+    help: 'Errors, by error_type and stage.',
+    labels: ['error_type', 'stage'],
+  },
+  component_discarded_events_total: {
+    type: 'counter',
+    help: 'Events discarded, intentional="true" on purpose (drop_newest, filters), "false" by error.',
+    labels: ['intentional'],
+  },
+  buffer_received_events_total: { type: 'counter', help: 'Events written into a buffer stage.' },
+  buffer_received_bytes_total: { type: 'counter', help: 'Bytes written into a buffer stage.' },
+  buffer_sent_events_total: { type: 'counter', help: 'Events read out of a buffer stage.' },
+  buffer_sent_bytes_total: { type: 'counter', help: 'Bytes read out of a buffer stage.' },
+  buffer_discarded_events_total: {
+    type: 'counter',
+    help: 'Events a buffer stage discarded.',
+    labels: ['intentional'],
+  },
+  buffer_errors_total: { type: 'counter', help: 'Buffer errors, by error_code.', labels: ['error_code'] },
+  buffer_size_events: { type: 'gauge', help: 'Events held by a buffer stage.' },
+  buffer_size_bytes: { type: 'gauge', help: 'Bytes held by a buffer stage.' },
+  buffer_max_size_events: { type: 'gauge', help: 'Capacity of a buffer stage in events.' },
+  buffer_max_size_bytes: { type: 'gauge', help: 'Capacity of a buffer stage in bytes.' },
+};
+
+type PromMetric = PromCounter<string> | PromGauge<string> | PromHistogram<string>;
+
+/**
+ * The process's metrics, on prom-client with a registry of its own. Handles are prom-client
+ * children bound to their labels once, so counting on the hot path is one call per batch.
+ */
+export class MetricsRegistry {
+  readonly #registry = new Registry();
+  readonly #metrics = new Map<string, { metric: PromMetric; labelNames: string[] }>();
+
+  get contentType(): string {
+    return this.#registry.contentType;
+  }
+
+  /** Metrics of a source, transform or sink. */
+  componentMetrics(labels: {
+    component_id: string;
+    component_kind: string;
+    component_type: string;
+  }): ComponentMetrics {
+    return this.#view(labels);
+  }
+
+  /** Metrics of one stage of a sink's buffer chain. */
+  bufferMetrics(sinkId: string, stageIndex: number, bufferType: string): ComponentMetrics {
+    return this.#view({ component_id: sinkId, stage: String(stageIndex), buffer_type: bufferType });
+  }
+
+  /** The Prometheus text exposition of every metric. */
+  render(): Promise<string> {
+    return this.#registry.metrics();
+  }
+
+  #view(base: MetricLabels): ComponentMetrics {
+    return {
+      counter: (name, labels) => this.#child(name, 'counter', { ...base, ...labels }) as Counter,
+      gauge: (name, labels) => this.#child(name, 'gauge', { ...base, ...labels }) as Gauge,
+      histogram: (name, labels) => this.#child(name, 'histogram', { ...base, ...labels }) as Histogram,
+    };
+  }
+
+  #child(name: string, requested: MetricType, labels: MetricLabels): Counter | Gauge | Histogram {
+    let entry = this.#metrics.get(name);
+    if (entry === undefined) {
+      const labelNames = [...new Set([...Object.keys(labels), ...(CATALOGUE[name]?.labels ?? [])])].sort();
+      const type = CATALOGUE[name]?.type ?? requested;
+      const configuration = {
+        name,
+        help: CATALOGUE[name]?.help ?? name.replaceAll('_', ' '),
+        labelNames,
+        registers: [this.#registry],
+      };
+      const metric =
+        type === 'counter'
+          ? new PromCounter(configuration)
+          : type === 'gauge'
+            ? new PromGauge(configuration)
+            : new PromHistogram(configuration);
+      entry = { metric, labelNames };
+      this.#metrics.set(name, entry);
+    }
+    // A series must carry every label name of its metric: fill the missing ones with "".
+    const complete: Record<string, string> = {};
+    for (const labelName of entry.labelNames) complete[labelName] = labels[labelName] ?? '';
+    const child = entry.metric.labels(complete);
+    if (entry.metric instanceof PromCounter) {
+      const counter = child as ReturnType<PromCounter<string>['labels']>;
+      return { increment: (value = 1) => counter.inc(value) };
+    }
+    if (entry.metric instanceof PromGauge) {
+      const gauge = child as ReturnType<PromGauge<string>['labels']>;
+      return {
+        set: (value: number) => gauge.set(value),
+        increment: (value = 1) => gauge.inc(value),
+        decrement: (value = 1) => gauge.dec(value),
+      };
+    }
+    const histogram = child as ReturnType<PromHistogram<string>['labels']>;
+    return { observe: (value: number) => histogram.observe(value) };
+  }
+}

@@ -1,0 +1,475 @@
+import { MemoryBuffer } from '@sluice/buffer-memory';
+import {
+  type Batch,
+  type ComponentContext,
+  type ComponentKind,
+  type ComponentMetrics,
+  type Counter,
+  cloneLogEvent,
+  ErrorCode,
+  finalizeEvents,
+  type HealthcheckResult,
+  type Logger,
+  rateLimitedLog,
+  type Sink,
+  SluiceError,
+  type Source,
+  type Transform,
+} from '@sluice/component-api';
+import { BufferChain, type ChainStage } from './buffer-chain.js';
+import type { SinkPlan, TopologyPlan } from './config/plan.js';
+import { MetricsRegistry } from './metrics.js';
+
+/** Capacity of the channel in front of each transform (the seed: "typically 100 events"). */
+export const CHANNEL_CAPACITY = 100;
+export const DEFAULT_SHUTDOWN_DEADLINE_MS = 60_000;
+const DEFAULT_HEALTHCHECK_TIMEOUT_MS = 10_000;
+const PROGRESS_INTERVAL_MS = 5_000;
+const YIELD_INTERVAL_MS = 10;
+
+export interface HealthReport {
+  componentId: string;
+  result: HealthcheckResult;
+}
+
+export interface ShutdownReport {
+  /** True when every component finished before the deadline. */
+  graceful: boolean;
+  /** Components still running at the deadline, abandoned. */
+  abandoned: string[];
+}
+
+export interface TopologyOptions {
+  logger: Logger;
+  metrics?: MetricsRegistry;
+}
+
+interface Counting {
+  events: Counter;
+  eventBytes: Counter;
+}
+
+function countingOf(metrics: ComponentMetrics, direction: 'received' | 'sent'): Counting {
+  return {
+    events: metrics.counter(`component_${direction}_events_total`),
+    eventBytes: metrics.counter(`component_${direction}_event_bytes_total`),
+  };
+}
+
+function count(counting: Counting, batch: Batch): void {
+  let bytes = 0;
+  for (const event of batch) bytes += event.metadata.byteSize;
+  counting.events.increment(batch.length);
+  counting.eventBytes.increment(bytes);
+}
+
+/** Where a component's output goes: every consumer gets each batch (copies for all but the last). */
+class Output {
+  readonly consumers: BufferChain[] = [];
+
+  send(batch: Batch): Promise<void> {
+    const consumers = this.consumers;
+    if (consumers.length === 1) return (consumers[0] as BufferChain).write(batch);
+    const writes: Array<Promise<void>> = [];
+    for (let index = 0; index < consumers.length; index += 1) {
+      const copy = index === consumers.length - 1 ? batch : batch.map(cloneLogEvent);
+      writes.push((consumers[index] as BufferChain).write(copy));
+    }
+    return Promise.all(writes).then(() => undefined);
+  }
+
+  done(): void {
+    for (const consumer of this.consumers) consumer.producerDone();
+  }
+}
+
+interface Node {
+  id: string;
+  kind: ComponentKind;
+  finished: boolean;
+}
+
+/**
+ * A running pipeline built from a `TopologyPlan`: sources feed transforms through bounded channels,
+ * and each sink reads from its buffer chain. Lifecycle: `build` → `healthcheck` → `run`; `shutdown`
+ * stops the sources, lets everything drain and the sinks flush, and gives up at the deadline.
+ */
+export class Topology {
+  readonly #plan: TopologyPlan;
+  readonly #logger: Logger;
+  readonly metrics: MetricsRegistry;
+  /** Aborted to ask the sources to stop (graceful shutdown). */
+  readonly #stopSources = new AbortController();
+  /** Aborted at the deadline: every component must stop at once. */
+  readonly #abortAll = new AbortController();
+  readonly #sources = new Map<string, { source: Source; output: Output; node: Node; sent: Counting }>();
+  readonly #transforms = new Map<
+    string,
+    {
+      transform: Transform;
+      input: BufferChain;
+      output: Output;
+      node: Node;
+      received: Counting;
+      sent: Counting;
+      errors: Counter;
+    }
+  >();
+  readonly #sinks = new Map<
+    string,
+    { sink: Sink; plan: SinkPlan; chain: BufferChain; node: Node; received: Counting }
+  >();
+  #running: Promise<void> | undefined;
+  #shutdown: Promise<ShutdownReport> | undefined;
+  readonly #failures: Error[] = [];
+
+  private constructor(plan: TopologyPlan, options: TopologyOptions) {
+    this.#plan = plan;
+    this.#logger = options.logger;
+    this.metrics = options.metrics ?? new MetricsRegistry();
+  }
+
+  /** Creates every component (sinks first, then transforms, then sources) and wires them. */
+  static async build(plan: TopologyPlan, options: TopologyOptions): Promise<Topology> {
+    const topology = new Topology(plan, options);
+    try {
+      await topology.#build();
+    } catch (error) {
+      await topology.#closeStages();
+      throw error;
+    }
+    return topology;
+  }
+
+  #context(id: string, kind: ComponentKind, type: string, acknowledgements: boolean): ComponentContext {
+    return {
+      id,
+      logger: this.#logger.child({ component_id: id, component_kind: kind, component_type: type }),
+      metrics: this.metrics.componentMetrics({
+        component_id: id,
+        component_kind: kind,
+        component_type: type,
+      }),
+      dataDir: this.#plan.dataDir,
+      signal: this.#abortAll.signal,
+      acknowledgements,
+    };
+  }
+
+  async #build(): Promise<void> {
+    const outputs = new Map<string, Output>();
+    for (const id of [...this.#plan.sources.keys(), ...this.#plan.transforms.keys()])
+      outputs.set(id, new Output());
+
+    for (const [id, plan] of this.#plan.sinks) {
+      const context = this.#context(id, 'sink', plan.type, plan.acknowledgements);
+      const stages: ChainStage[] = [];
+      try {
+        for (const [stageIndex, stagePlan] of plan.buffer.entries()) {
+          const metrics = this.metrics.bufferMetrics(id, stageIndex, stagePlan.type);
+          const stage = await stagePlan.definition.create(stagePlan.options, {
+            sinkId: id,
+            stageIndex,
+            dataDir: this.#plan.dataDir,
+            logger: context.logger.child({ buffer_stage: stageIndex }),
+            metrics,
+            signal: this.#abortAll.signal,
+          });
+          stages.push({ stage, whenFull: stagePlan.whenFull, metrics });
+        }
+      } catch (error) {
+        // Release what was opened (disk locks) before reporting the failure.
+        for (const { stage } of stages) await stage.close();
+        throw error;
+      }
+      const discarded = context.metrics.counter('component_discarded_events_total', { intentional: 'true' });
+      const chain = new BufferChain(stages, {
+        signal: this.#abortAll.signal,
+        logger: context.logger,
+        onDropped: (dropped) => discarded.increment(dropped),
+      });
+      const node: Node = { id, kind: 'sink', finished: false };
+      const received = countingOf(context.metrics, 'received');
+      let sink: Sink;
+      try {
+        sink = await plan.definition.create(plan.options, context);
+      } catch (error) {
+        await chain.closeStages();
+        throw error;
+      }
+      this.#sinks.set(id, { sink, plan, chain, node, received });
+    }
+
+    for (const [id, plan] of this.#plan.transforms) {
+      const context = this.#context(id, 'transform', plan.type, plan.acknowledgements);
+      const input = new BufferChain(
+        [{ stage: new MemoryBuffer({ max_events: CHANNEL_CAPACITY }), whenFull: 'block' }],
+        {
+          signal: this.#abortAll.signal,
+        },
+      );
+      this.#transforms.set(id, {
+        transform: await plan.definition.create(plan.options, context),
+        input,
+        output: outputs.get(id) as Output,
+        node: { id, kind: 'transform', finished: false },
+        received: countingOf(context.metrics, 'received'),
+        sent: countingOf(context.metrics, 'sent'),
+        errors: context.metrics.counter('component_errors_total', {
+          error_type: 'transform_failed',
+          stage: 'processing',
+        }),
+      });
+    }
+
+    for (const [id, plan] of this.#plan.sources) {
+      const context = this.#context(id, 'source', plan.type, plan.acknowledgements);
+      this.#sources.set(id, {
+        source: await plan.definition.create(plan.options, context),
+        output: outputs.get(id) as Output,
+        node: { id, kind: 'source', finished: false },
+        sent: countingOf(context.metrics, 'sent'),
+      });
+    }
+
+    const consumerChains: Array<[readonly string[], BufferChain]> = [
+      ...[...this.#transforms.values()].map(
+        (entry) =>
+          [(this.#plan.transforms.get(entry.node.id)?.inputs ?? []) as readonly string[], entry.input] as [
+            readonly string[],
+            BufferChain,
+          ],
+      ),
+      ...[...this.#sinks.values()].map(
+        (entry) => [entry.plan.inputs, entry.chain] as [readonly string[], BufferChain],
+      ),
+    ];
+    for (const [inputs, chain] of consumerChains) {
+      for (const input of inputs) {
+        const output = outputs.get(input);
+        if (output === undefined)
+          throw new SluiceError(ErrorCode.topologyInvalid, `unknown input "${input}"`);
+        output.consumers.push(chain);
+        chain.addProducer();
+      }
+    }
+  }
+
+  /** Runs each enabled sink healthcheck, bounded by a timeout. */
+  async healthcheck(options: { signal?: AbortSignal; timeoutMs?: number } = {}): Promise<HealthReport[]> {
+    if (!this.#plan.healthchecks.enabled) return [];
+    const timeoutMs = options.timeoutMs ?? DEFAULT_HEALTHCHECK_TIMEOUT_MS;
+    const checks = [...this.#sinks.values()]
+      .filter((entry) => entry.plan.healthcheck && entry.sink.healthcheck !== undefined)
+      .map(async (entry): Promise<HealthReport> => {
+        const controller = new AbortController();
+        const abort = () => controller.abort();
+        options.signal?.addEventListener('abort', abort, { once: true });
+        let timer: NodeJS.Timeout | undefined;
+        const timedOut = new Promise<HealthcheckResult>((resolve) => {
+          timer = setTimeout(() => {
+            controller.abort();
+            resolve({ status: 'unhealthy', message: `healthcheck timed out after ${timeoutMs} ms` });
+          }, timeoutMs);
+          timer.unref();
+        });
+        try {
+          const result = await Promise.race([
+            (entry.sink.healthcheck as NonNullable<Sink['healthcheck']>)(controller.signal),
+            timedOut,
+          ]);
+          return { componentId: entry.node.id, result };
+        } catch (error) {
+          return {
+            componentId: entry.node.id,
+            result: { status: 'unhealthy', message: error instanceof Error ? error.message : String(error) },
+          };
+        } finally {
+          clearTimeout(timer);
+          options.signal?.removeEventListener('abort', abort);
+        }
+      });
+    return Promise.all(checks);
+  }
+
+  /**
+   * Starts every component. Resolves when every sink has finished: the sources ended on their own
+   * (or were stopped by `shutdown`) and everything drained. Rejects after the rest has stopped when
+   * a component failed.
+   */
+  run(): Promise<void> {
+    this.#running ??= this.#run();
+    return this.#running;
+  }
+
+  async #run(): Promise<void> {
+    const sinkRuns = [...this.#sinks.values()].map((entry) => this.#runSink(entry));
+    const transformRuns = [...this.#transforms.values()].map((entry) => this.#runTransform(entry));
+    const sourceRuns = [...this.#sources.values()].map((entry) => this.#runSource(entry));
+    await Promise.all([...sourceRuns, ...transformRuns, ...sinkRuns]);
+    await this.#closeStages();
+    if (this.#failures.length > 0) {
+      const names = this.#failures.map((failure) => failure.message).join('; ');
+      throw new SluiceError(
+        'SLUICE_ERR_COMPONENT_FAILED',
+        `pipeline stopped after a component failed: ${names}`,
+      );
+    }
+  }
+
+  async #runSource(entry: { source: Source; output: Output; node: Node; sent: Counting }): Promise<void> {
+    // A source whose downstream never waits on I/O would run on microtasks alone and starve timers,
+    // sockets and signals: yield to the event loop at least every YIELD_INTERVAL_MS.
+    let lastYield = performance.now();
+    const emit = async (batch: Batch): Promise<void> => {
+      if (batch.length === 0) return;
+      count(entry.sent, batch);
+      await entry.output.send(batch);
+      if (performance.now() - lastYield > YIELD_INTERVAL_MS) {
+        await new Promise((resolve) => setImmediate(resolve));
+        lastYield = performance.now();
+      }
+    };
+    try {
+      await entry.source.run(emit, this.#stopSources.signal);
+    } catch (error) {
+      this.#fail(entry.node, error);
+    } finally {
+      entry.node.finished = true;
+      entry.output.done();
+    }
+  }
+
+  async #runTransform(entry: {
+    transform: Transform;
+    input: BufferChain;
+    output: Output;
+    node: Node;
+    received: Counting;
+    sent: Counting;
+    errors: Counter;
+  }): Promise<void> {
+    const warn = rateLimitedLog(this.#logger.child({ component_id: entry.node.id }), 'warn');
+    try {
+      for await (const batch of entry.input.read()) {
+        count(entry.received, batch);
+        let output: Batch;
+        try {
+          output = await entry.transform.transform(batch);
+        } catch (error) {
+          entry.errors.increment();
+          finalizeEvents(batch, 'rejected');
+          warn('transform failed; its batch was rejected', { error: String(error), events: batch.length });
+          continue;
+        }
+        if (output.length === 0) continue;
+        count(entry.sent, output);
+        await entry.output.send(output);
+      }
+    } catch (error) {
+      this.#fail(entry.node, error);
+    } finally {
+      entry.node.finished = true;
+      entry.output.done();
+    }
+  }
+
+  async #runSink(entry: { sink: Sink; chain: BufferChain; node: Node; received: Counting }): Promise<void> {
+    const received = entry.received;
+    const chain = entry.chain;
+    const input = {
+      async *[Symbol.asyncIterator]() {
+        for await (const batch of chain.read()) {
+          count(received, batch);
+          yield batch;
+        }
+      },
+    };
+    try {
+      await entry.sink.run(input);
+    } catch (error) {
+      this.#fail(entry.node, error);
+      // Nobody reads this chain any more: stop the rest so upstream does not block forever.
+      void this.shutdown();
+    } finally {
+      entry.node.finished = true;
+    }
+  }
+
+  #fail(node: Node, error: unknown): void {
+    const message = error instanceof Error ? error.message : String(error);
+    this.#logger.error(`${node.kind} "${node.id}" failed: ${message}`, { component_id: node.id });
+    this.#failures.push(new Error(`${node.kind} "${node.id}": ${message}`));
+  }
+
+  /**
+   * Graceful shutdown, idempotent: stop the sources, let transforms drain and sinks flush their
+   * partial batches and in-flight requests, close buffers; at the deadline abort every component
+   * and return anyway.
+   */
+  shutdown(
+    options: { deadlineMs?: number; onProgress?: (message: string) => void } = {},
+  ): Promise<ShutdownReport> {
+    this.#shutdown ??= this.#shutdownOnce(
+      options.deadlineMs ?? DEFAULT_SHUTDOWN_DEADLINE_MS,
+      options.onProgress,
+    );
+    return this.#shutdown;
+  }
+
+  async #shutdownOnce(deadlineMs: number, onProgress?: (message: string) => void): Promise<ShutdownReport> {
+    this.#stopSources.abort();
+    const finished = this.run().then(
+      () => 'finished' as const,
+      () => 'finished' as const,
+    );
+    const progress = setInterval(() => {
+      const waiting = this.#unfinished().map((node) => {
+        const sink = this.#sinks.get(node.id);
+        return sink === undefined ? node.id : `${node.id} (${sink.chain.unreadEvents} events buffered)`;
+      });
+      if (waiting.length > 0) onProgress?.(`shutting down; waiting for: ${waiting.join(', ')}`);
+    }, PROGRESS_INTERVAL_MS);
+    progress.unref();
+    let deadline: NodeJS.Timeout | undefined;
+    const expired = new Promise<'expired'>((resolve) => {
+      deadline = setTimeout(() => resolve('expired'), deadlineMs);
+      deadline.unref();
+    });
+    try {
+      if ((await Promise.race([finished, expired])) === 'finished') return { graceful: true, abandoned: [] };
+      const abandoned = this.#unfinished().map((node) => node.id);
+      this.#logger.warn(`shutdown deadline of ${deadlineMs} ms passed; abandoning: ${abandoned.join(', ')}`);
+      this.#abortAll.abort();
+      for (const entry of this.#sinks.values()) entry.chain.closeWrites();
+      await this.#closeStages();
+      return { graceful: false, abandoned };
+    } finally {
+      clearInterval(progress);
+      clearTimeout(deadline);
+    }
+  }
+
+  #unfinished(): Node[] {
+    return [
+      ...[...this.#sources.values()].map((entry) => entry.node),
+      ...[...this.#transforms.values()].map((entry) => entry.node),
+      ...[...this.#sinks.values()].map((entry) => entry.node),
+    ].filter((node) => !node.finished);
+  }
+
+  #stagesClosed: Promise<void> | undefined;
+
+  #closeStages(): Promise<void> {
+    this.#stagesClosed ??= (async () => {
+      for (const entry of this.#sinks.values()) {
+        try {
+          await entry.chain.closeStages();
+        } catch (error) {
+          this.#logger.error(`closing the buffer of "${entry.node.id}" failed: ${String(error)}`);
+        }
+      }
+    })();
+    return this.#stagesClosed;
+  }
+}

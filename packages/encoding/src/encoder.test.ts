@@ -1,0 +1,87 @@
+import { createLogEvent } from '@sluice/component-api';
+import { describe, expect, it } from 'vitest';
+import { createEncoder } from './encoder.js';
+
+const timestamp = new Date('2026-11-23T10:00:00.000Z');
+const line = '{"level":"info","user":"ada"}';
+
+function socketEvent(message: string) {
+  return createLogEvent({ message, timestamp, source_type: 'socket', host: '127.0.0.1' });
+}
+
+describe('createEncoder', () => {
+  it('dynamic: an unstructured event goes out as its message, byte for byte (the seed: tcp → kinesis)', () => {
+    const encoder = createEncoder(undefined);
+    expect(encoder.encode(socketEvent(line)).toString()).toBe(line);
+    expect(encoder.encode(socketEvent('héllo wörld')).equals(Buffer.from('héllo wörld'))).toBe(true);
+  });
+
+  it('dynamic: a structured (parsed) event goes out as JSON', () => {
+    const encoder = createEncoder(undefined);
+    const parsed = createLogEvent({ level: 'info', user: 'ada', timestamp }, { structured: true });
+    expect(JSON.parse(encoder.encode(parsed).toString())).toEqual({
+      level: 'info',
+      user: 'ada',
+      timestamp: '2026-11-23T10:00:00.000Z',
+    });
+  });
+
+  it('json: the whole event, dates as RFC 3339, in both config forms', () => {
+    for (const config of ['json', { codec: 'json' }] as const) {
+      const encoded = JSON.parse(createEncoder(config).encode(socketEvent('hi')).toString());
+      expect(encoded).toEqual({
+        message: 'hi',
+        timestamp: '2026-11-23T10:00:00.000Z',
+        source_type: 'socket',
+        host: '127.0.0.1',
+      });
+    }
+  });
+
+  it('json: timestamp_format unix writes seconds', () => {
+    const encoder = createEncoder({ codec: 'json', timestamp_format: 'unix' });
+    expect(JSON.parse(encoder.encode(socketEvent('hi')).toString()).timestamp).toBe(
+      timestamp.getTime() / 1000,
+    );
+  });
+
+  it('json: only_fields and except_fields select dotted paths without touching the event', () => {
+    const event = createLogEvent({ message: 'm', nested: { keep: 1, drop: 2 }, other: true });
+    expect(
+      JSON.parse(
+        createEncoder({ codec: 'json', only_fields: ['nested.keep', 'message'] })
+          .encode(event)
+          .toString(),
+      ),
+    ).toEqual({
+      nested: { keep: 1 },
+      message: 'm',
+    });
+    expect(
+      JSON.parse(
+        createEncoder({ codec: 'json', except_fields: ['nested.drop', 'other'] })
+          .encode(event)
+          .toString(),
+      ),
+    ).toEqual({
+      message: 'm',
+      nested: { keep: 1 },
+    });
+    expect(event.fields).toEqual({ message: 'm', nested: { keep: 1, drop: 2 }, other: true });
+  });
+
+  it('text: the message only, coerced to a string, empty when missing', () => {
+    const encoder = createEncoder('text');
+    expect(encoder.encode(createLogEvent({ message: 'plain', other: 1 })).toString()).toBe('plain');
+    expect(encoder.encode(createLogEvent({ message: 42 })).toString()).toBe('42');
+    expect(encoder.encode(createLogEvent({ message: { a: 1 } })).toString()).toBe('{"a":1}');
+    expect(encoder.encode(createLogEvent({ other: 1 })).toString()).toBe('');
+    expect(encoder.encode(createLogEvent({ message: null })).toString()).toBe('');
+    expect(encoder.encode(createLogEvent({ message: 'x' }, { structured: true })).toString()).toBe('x');
+  });
+
+  it('encodes batches in order', () => {
+    const encoded = createEncoder('text').encodeBatch([socketEvent('a'), socketEvent('b')]);
+    expect(encoded.map(String)).toEqual(['a', 'b']);
+  });
+});

@@ -1,0 +1,318 @@
+import {
+  type Batch,
+  type BufferDefinition,
+  type BufferStage,
+  type LogEvent,
+  type SinkDefinition,
+  type SourceDefinition,
+  SPECIFICATION_VERSION,
+} from '@sluice/component-api';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { createTestBufferContext, createTestContext, type TestComponentContext } from './context.js';
+import { batchesOf, inputOf, makeEvents, trackStatuses } from './events.js';
+
+function checkDefinition(definition: {
+  specificationVersion: number;
+  type: string;
+  optionsSchema: object;
+  description: string;
+}) {
+  it('declares a supported specification version, a type, a description and an options schema', () => {
+    expect(definition.specificationVersion).toBe(SPECIFICATION_VERSION);
+    expect(definition.type).toMatch(/^[a-z][a-z0-9_]*$/);
+    expect(definition.description.length).toBeGreaterThan(0);
+    expect(typeof definition.optionsSchema).toBe('object');
+    const properties =
+      (definition.optionsSchema as { properties?: Record<string, { description?: string }> }).properties ??
+      {};
+    for (const [name, property] of Object.entries(properties)) {
+      expect(property.description, `option "${name}" needs a description`).toBeTypeOf('string');
+    }
+  });
+}
+
+export interface TestSinkOptions<Options> {
+  /** Validated options, as core would pass them (defaults applied). */
+  options: Options;
+  /** A fresh context per test (e.g. with a dataDir); default `createTestContext()`. */
+  context?: () => TestComponentContext;
+  /** Events per happy-path test (default 1,000). */
+  events?: number;
+  /** Called after a happy-path run with every event sent: assert the destination holds them once each. */
+  verifyDelivered?: (events: readonly LogEvent[]) => void | Promise<void>;
+  /** Called before each test (e.g. reset a fake destination). */
+  beforeEachTest?: () => void | Promise<void>;
+}
+
+/**
+ * The conformance suite every sink passes: lifecycle, flush of a partial batch when the input
+ * ends, every event finalized exactly once, delivery reported only for what was delivered,
+ * pull-based consumption (bounded read-ahead).
+ */
+export function testSink<Options>(
+  definition: SinkDefinition<Options>,
+  suite: TestSinkOptions<Options>,
+): void {
+  const makeContext = suite.context ?? (() => createTestContext({ id: `conformance_${definition.type}` }));
+  const total = suite.events ?? 1000;
+  describe(`sink "${definition.type}" conformance`, () => {
+    checkDefinition(definition);
+
+    it('consumes its whole input, finalizes every event exactly once as delivered, and returns', async () => {
+      await suite.beforeEachTest?.();
+      const events = makeEvents(total);
+      const batches = batchesOf(events, 100);
+      const tracker = trackStatuses(batches);
+      const sink = await definition.create(suite.options, makeContext());
+      await sink.run(inputOf(batches));
+      expect(tracker.settled).toBe(batches.length);
+      expect(new Set(tracker.statuses)).toEqual(new Set(['delivered']));
+      await suite.verifyDelivered?.(events);
+    });
+
+    it('flushes a partial batch when its input ends', async () => {
+      await suite.beforeEachTest?.();
+      const events = makeEvents(3);
+      const tracker = trackStatuses([events]);
+      const sink = await definition.create(suite.options, makeContext());
+      await sink.run(inputOf([events]));
+      expect(tracker.statuses).toEqual(['delivered']);
+      await suite.verifyDelivered?.(events);
+    });
+
+    it('pulls its input: it never reads far ahead of what it has finalized', async () => {
+      await suite.beforeEachTest?.();
+      const batchSize = 50;
+      const batchCount = 200;
+      let produced = 0;
+      let finalized = 0;
+      let maxAhead = 0;
+      const input = {
+        async *[Symbol.asyncIterator]() {
+          for (let index = 0; index < batchCount; index += 1) {
+            const batch = makeEvents(batchSize, {}, index * batchSize);
+            trackStatuses([batch]);
+            for (const event of batch) {
+              const finalizer = event.metadata.finalizer;
+              const original = finalizer?.finalize.bind(finalizer);
+              if (finalizer !== undefined && original !== undefined) {
+                finalizer.finalize = (status, count = 1) => {
+                  finalized += count;
+                  original(status, count);
+                };
+              }
+            }
+            produced += batchSize;
+            maxAhead = Math.max(maxAhead, produced - finalized);
+            yield batch;
+          }
+        },
+      };
+      const sink = await definition.create(suite.options, makeContext());
+      await sink.run(input);
+      expect(finalized).toBe(batchSize * batchCount);
+      // Bounded read-ahead: a sink may hold batches in flight, never the whole input.
+      expect(maxAhead).toBeLessThan(batchSize * batchCount);
+    });
+  });
+}
+
+export interface TestSourceOptions<Options> {
+  options: Options;
+  context?: () => TestComponentContext;
+  /** Makes the running source produce at least `count` events (e.g. connect and send lines). */
+  produce?: (count: number) => Promise<void>;
+  /** Awaited after create(), before produce (e.g. wait for the listening socket). */
+  ready?: (source: unknown) => Promise<void>;
+}
+
+/**
+ * The conformance suite every source passes: it emits events with `message`, `timestamp` and
+ * `source_type`, waits for each emit (backpressure), and stops when its signal aborts.
+ */
+export function testSource<Options>(
+  definition: SourceDefinition<Options>,
+  suite: TestSourceOptions<Options>,
+): void {
+  const makeContext = suite.context ?? (() => createTestContext({ id: `conformance_${definition.type}` }));
+  describe(`source "${definition.type}" conformance`, () => {
+    checkDefinition(definition);
+
+    it('emits well-formed events and stops when its signal aborts', async () => {
+      const source = await definition.create(suite.options, makeContext());
+      await suite.ready?.(source);
+      const controller = new AbortController();
+      const events: LogEvent[] = [];
+      let enough: () => void = () => {};
+      const gotEnough = new Promise<void>((resolve) => {
+        enough = resolve;
+      });
+      const running = source.run(async (batch) => {
+        events.push(...batch);
+        if (events.length >= 10) enough();
+      }, controller.signal);
+      await suite.produce?.(10);
+      await gotEnough;
+      controller.abort();
+      await running;
+      for (const event of events.slice(0, 10)) {
+        expect(event.fields).toHaveProperty('message');
+        expect(event.fields).toHaveProperty('source_type');
+        expect(event.fields.timestamp).toBeInstanceOf(Date);
+      }
+    });
+
+    it('waits for emit: with downstream blocked, it has at most one batch pending', async () => {
+      const source = await definition.create(suite.options, makeContext());
+      await suite.ready?.(source);
+      const controller = new AbortController();
+      let calls = 0;
+      let release: () => void = () => {};
+      const blocked = new Promise<void>((resolve) => {
+        release = resolve;
+      });
+      let firstCall: () => void = () => {};
+      const called = new Promise<void>((resolve) => {
+        firstCall = resolve;
+      });
+      const running = source.run(async () => {
+        calls += 1;
+        firstCall();
+        await blocked;
+      }, controller.signal);
+      await suite.produce?.(1000);
+      await called;
+      // Give the source every chance to (wrongly) call emit again while the first is pending.
+      for (let turn = 0; turn < 20; turn += 1) await new Promise((resolve) => setImmediate(resolve));
+      expect(calls).toBe(1);
+      controller.abort();
+      release();
+      await running;
+    });
+  });
+}
+
+export interface TestBufferOptions<Options> {
+  /** Options giving a capacity of exactly `capacity` events of `makeEvents` size. */
+  options: Options;
+  capacity: number;
+  context?: () => ReturnType<typeof createTestBufferContext>;
+}
+
+async function readAll(stage: BufferStage): Promise<LogEvent[]> {
+  const events: LogEvent[] = [];
+  for (;;) {
+    const batch = await stage.read(1000);
+    if (batch.length === 0) return events;
+    events.push(...batch);
+  }
+}
+
+function messages(events: readonly LogEvent[]): unknown[] {
+  return events.map((event) => event.fields.message);
+}
+
+/**
+ * The conformance suite every buffer stage passes: FIFO order, prefix writes when full, a batch
+ * larger than the capacity taken whole when empty, waits that resolve and honour abort, usage
+ * accounting, idempotent close, and a property test of random interleavings.
+ */
+export function testBuffer<Options>(
+  definition: BufferDefinition<Options>,
+  suite: TestBufferOptions<Options>,
+): void {
+  const makeContext = suite.context ?? (() => createTestBufferContext());
+  const create = async () => definition.create(suite.options, makeContext());
+  const { capacity } = suite;
+  describe(`buffer "${definition.type}" conformance`, () => {
+    it('is a buffer definition with a supported specification version', () => {
+      expect(definition.kind).toBe('buffer');
+      expect(definition.specificationVersion).toBe(SPECIFICATION_VERSION);
+    });
+
+    it('keeps FIFO order and takes only the prefix that fits', async () => {
+      const stage = await create();
+      const events = makeEvents(capacity + 5);
+      expect(await stage.write(events.slice(0, capacity - 2))).toBe(capacity - 2);
+      expect(await stage.write(events.slice(capacity - 2))).toBe(2);
+      expect(await stage.write(events.slice(capacity))).toBe(0);
+      expect(stage.unreadEvents).toBe(capacity);
+      expect(stage.usage().events).toBe(capacity);
+      expect(messages(await readAll(stage))).toEqual(messages(events.slice(0, capacity)));
+      await stage.close();
+    });
+
+    it('takes a batch larger than its capacity whole when empty', async () => {
+      const stage = await create();
+      const events = makeEvents(capacity * 3);
+      expect(await stage.write(events)).toBe(capacity * 3);
+      expect(messages(await readAll(stage))).toEqual(messages(events));
+      await stage.close();
+    });
+
+    it('resolves waitForData when data arrives and waitForSpace when space frees, and both on abort', async () => {
+      const stage = await create();
+      const dataArrived = stage.waitForData(new AbortController().signal);
+      await stage.write(makeEvents(capacity));
+      await dataArrived;
+      const spaceFreed = stage.waitForSpace(new AbortController().signal);
+      const read = await stage.read(1);
+      for (const event of read) event.metadata.finalizer?.finalize('delivered');
+      await spaceFreed;
+      const controller = new AbortController();
+      for (const event of await readAll(stage)) event.metadata.finalizer?.finalize('delivered');
+      const waiting = stage.waitForData(controller.signal);
+      controller.abort();
+      await waiting;
+      await stage.close();
+      await stage.close();
+    });
+
+    it('keeps every event exactly once, in order, within capacity, under random interleavings', async () => {
+      await fc.assert(
+        fc.asyncProperty(
+          fc.array(
+            fc.oneof(
+              fc.record({ write: fc.integer({ min: 1, max: capacity }) }),
+              fc.record({ read: fc.integer({ min: 1, max: capacity }) }),
+            ),
+            {
+              maxLength: 40,
+            },
+          ),
+          async (operations) => {
+            const stage = await create();
+            let next = 0;
+            const accepted: string[] = [];
+            const read: string[] = [];
+            for (const operation of operations) {
+              if ('write' in operation) {
+                const batch: Batch = makeEvents(operation.write, {}, next);
+                const taken = await stage.write(batch);
+                expect(taken).toBeLessThanOrEqual(batch.length);
+                for (const event of batch.slice(0, taken)) accepted.push(String(event.fields.message));
+                next += operation.write;
+              } else {
+                const batch = await stage.read(operation.read);
+                for (const event of batch) {
+                  read.push(String(event.fields.message));
+                  event.metadata.finalizer?.finalize('delivered');
+                }
+              }
+              const unread = accepted.length - read.length;
+              expect(stage.unreadEvents).toBe(unread);
+            }
+            for (const event of await readAll(stage)) {
+              read.push(String(event.fields.message));
+              event.metadata.finalizer?.finalize('delivered');
+            }
+            expect(read).toEqual(accepted);
+            await stage.close();
+          },
+        ),
+        { numRuns: 50 },
+      );
+    });
+  });
+}
