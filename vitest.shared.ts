@@ -1,7 +1,7 @@
 import type { TestProjectInlineConfiguration } from 'vitest/config';
 
 /** Resolve workspace packages to their TypeScript sources, so tests never need a build first. */
-const resolve = { conditions: ['@sluice/source', 'import', 'module', 'node', 'default'] };
+const resolve = { conditions: ['@sluice/source', 'node', 'import', 'default'] };
 
 /**
  * Two projects per package: `unit` (`*.test.ts`) and `integration` (`*.integration.test.ts`,

@@ -33,8 +33,8 @@ function checkDefinition(definition: {
 }
 
 export interface TestSinkOptions<Options> {
-  /** Validated options, as core would pass them (defaults applied). */
-  options: Options;
+  /** Validated options, as core would pass them (defaults applied); a function is called per test. */
+  options: Options | (() => Options);
   /** A fresh context per test (e.g. with a dataDir); default `createTestContext()`. */
   context?: () => TestComponentContext;
   /** Events per happy-path test (default 1,000). */
@@ -56,6 +56,11 @@ export function testSink<Options>(
 ): void {
   const makeContext = suite.context ?? (() => createTestContext({ id: `conformance_${definition.type}` }));
   const total = suite.events ?? 1000;
+  const create = () =>
+    definition.create(
+      typeof suite.options === 'function' ? (suite.options as () => Options)() : suite.options,
+      makeContext(),
+    );
   describe(`sink "${definition.type}" conformance`, () => {
     checkDefinition(definition);
 
@@ -64,7 +69,7 @@ export function testSink<Options>(
       const events = makeEvents(total);
       const batches = batchesOf(events, 100);
       const tracker = trackStatuses(batches);
-      const sink = await definition.create(suite.options, makeContext());
+      const sink = await create();
       await sink.run(inputOf(batches));
       expect(tracker.settled).toBe(batches.length);
       expect(new Set(tracker.statuses)).toEqual(new Set(['delivered']));
@@ -75,7 +80,7 @@ export function testSink<Options>(
       await suite.beforeEachTest?.();
       const events = makeEvents(3);
       const tracker = trackStatuses([events]);
-      const sink = await definition.create(suite.options, makeContext());
+      const sink = await create();
       await sink.run(inputOf([events]));
       expect(tracker.statuses).toEqual(['delivered']);
       await suite.verifyDelivered?.(events);
@@ -93,15 +98,14 @@ export function testSink<Options>(
           for (let index = 0; index < batchCount; index += 1) {
             const batch = makeEvents(batchSize, {}, index * batchSize);
             trackStatuses([batch]);
-            for (const event of batch) {
-              const finalizer = event.metadata.finalizer;
-              const original = finalizer?.finalize.bind(finalizer);
-              if (finalizer !== undefined && original !== undefined) {
-                finalizer.finalize = (status, count = 1) => {
-                  finalized += count;
-                  original(status, count);
-                };
-              }
+            // One finalizer is shared by the batch: count through it once.
+            const finalizer = batch[0]?.metadata.finalizer;
+            const original = finalizer?.finalize.bind(finalizer);
+            if (finalizer !== undefined && original !== undefined) {
+              finalizer.finalize = (status, count = 1) => {
+                finalized += count;
+                original(status, count);
+              };
             }
             produced += batchSize;
             maxAhead = Math.max(maxAhead, produced - finalized);
@@ -109,7 +113,7 @@ export function testSink<Options>(
           }
         },
       };
-      const sink = await definition.create(suite.options, makeContext());
+      const sink = await create();
       await sink.run(input);
       expect(finalized).toBe(batchSize * batchCount);
       // Bounded read-ahead: a sink may hold batches in flight, never the whole input.
@@ -122,9 +126,7 @@ export interface TestSourceOptions<Options> {
   options: Options;
   context?: () => TestComponentContext;
   /** Makes the running source produce at least `count` events (e.g. connect and send lines). */
-  produce?: (count: number) => Promise<void>;
-  /** Awaited after create(), before produce (e.g. wait for the listening socket). */
-  ready?: (source: unknown) => Promise<void>;
+  produce?: (count: number, source: unknown) => Promise<void>;
 }
 
 /**
@@ -141,7 +143,6 @@ export function testSource<Options>(
 
     it('emits well-formed events and stops when its signal aborts', async () => {
       const source = await definition.create(suite.options, makeContext());
-      await suite.ready?.(source);
       const controller = new AbortController();
       const events: LogEvent[] = [];
       let enough: () => void = () => {};
@@ -152,7 +153,7 @@ export function testSource<Options>(
         events.push(...batch);
         if (events.length >= 10) enough();
       }, controller.signal);
-      await suite.produce?.(10);
+      await suite.produce?.(10, source);
       await gotEnough;
       controller.abort();
       await running;
@@ -165,7 +166,6 @@ export function testSource<Options>(
 
     it('waits for emit: with downstream blocked, it has at most one batch pending', async () => {
       const source = await definition.create(suite.options, makeContext());
-      await suite.ready?.(source);
       const controller = new AbortController();
       let calls = 0;
       let release: () => void = () => {};
@@ -181,7 +181,7 @@ export function testSource<Options>(
         firstCall();
         await blocked;
       }, controller.signal);
-      await suite.produce?.(1000);
+      await suite.produce?.(1000, source);
       await called;
       // Give the source every chance to (wrongly) call emit again while the first is pending.
       for (let turn = 0; turn < 20; turn += 1) await new Promise((resolve) => setImmediate(resolve));

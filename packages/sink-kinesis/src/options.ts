@@ -1,0 +1,202 @@
+import type { JsonSchema } from '@sluice/component-api';
+import { type EncodingConfig, encodingOptionSchema } from '@sluice/encoding';
+
+export interface KinesisSinkOptions {
+  stream_name: string;
+  region?: string;
+  endpoint?: string;
+  encoding?: EncodingConfig;
+  partition_key_field?: string;
+  max_record_bytes: number;
+  batch: { max_events: number; max_bytes: number; timeout_secs: number };
+  request: {
+    concurrency: number;
+    rate_limit_num?: number;
+    rate_limit_duration_secs: number;
+    timeout_secs: number;
+    retry_attempts?: number;
+    retry_initial_backoff_secs: number;
+    retry_max_duration_secs: number;
+  };
+  auth?: {
+    access_key_id?: string;
+    secret_access_key?: string;
+    session_token?: string;
+    credentials_file?: string;
+    profile?: string;
+    assume_role?: string;
+    external_id?: string;
+    session_name?: string;
+    imds?: { connect_timeout_seconds?: number; max_attempts?: number; read_timeout_seconds?: number };
+    load_timeout_secs: number;
+  };
+}
+
+/** PutRecords limits. */
+export const MAX_RECORDS_PER_REQUEST = 500;
+export const MAX_REQUEST_BYTES = 5 * 1024 * 1024;
+export const DEFAULT_MAX_RECORD_BYTES = 1024 * 1024;
+export const MAX_PARTITION_KEY_LENGTH = 256;
+
+/** Seed-era (and older Vector) names, moved by core to the new ones with a warning. */
+export const deprecatedOptions: Readonly<Record<string, string>> = {
+  batch_size: 'batch.max_bytes',
+  batch_timeout: 'batch.timeout_secs',
+  request_in_flight_limit: 'request.concurrency',
+  request_timeout_secs: 'request.timeout_secs',
+  retry_attempts: 'request.retry_attempts',
+  retry_backoff_secs: 'request.retry_initial_backoff_secs',
+  rate_limit_num: 'request.rate_limit_num',
+  rate_limit_duration: 'request.rate_limit_duration_secs',
+  request_rate_limit_num: 'request.rate_limit_num',
+  request_rate_limit_duration_secs: 'request.rate_limit_duration_secs',
+};
+
+export const optionsSchema: JsonSchema = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['stream_name'],
+  properties: {
+    stream_name: { type: 'string', minLength: 1, description: 'The Kinesis data stream to write to.' },
+    region: {
+      type: 'string',
+      minLength: 1,
+      description: 'AWS region; default from the environment (AWS_REGION), the profile, or IMDS.',
+    },
+    endpoint: {
+      type: 'string',
+      pattern: '^https?://',
+      description: 'Custom endpoint URL (http:// allowed, e.g. kinesis-local or LocalStack).',
+    },
+    encoding: encodingOptionSchema,
+    partition_key_field: {
+      type: 'string',
+      minLength: 1,
+      description:
+        'Field whose value is the partition key (coerced to a string, cut to 256 characters); events without it are dropped and counted. Default: a random key per record.',
+    },
+    max_record_bytes: {
+      type: 'integer',
+      minimum: 1,
+      maximum: 10 * 1024 * 1024,
+      default: DEFAULT_MAX_RECORD_BYTES,
+      description:
+        'Largest record (data + partition key) sent; larger ones are dropped and counted. 1 MiB, or up to 10 MiB for streams raised to it.',
+    },
+    batch: {
+      type: 'object',
+      additionalProperties: false,
+      default: {},
+      description: 'When a PutRecords request is sent.',
+      properties: {
+        max_events: {
+          type: 'integer',
+          minimum: 1,
+          maximum: MAX_RECORDS_PER_REQUEST,
+          default: MAX_RECORDS_PER_REQUEST,
+          description: 'Records per request (at most 500, the PutRecords limit).',
+        },
+        max_bytes: {
+          type: 'integer',
+          minimum: 1,
+          maximum: MAX_REQUEST_BYTES,
+          default: 5_000_000,
+          description: 'Bytes of records (data + partition keys) per request, at most 5 MiB.',
+        },
+        timeout_secs: {
+          type: 'number',
+          exclusiveMinimum: 0,
+          default: 1,
+          description: 'Longest time the oldest event waits before a partial batch is sent.',
+        },
+      },
+    },
+    request: {
+      type: 'object',
+      additionalProperties: false,
+      default: {},
+      description: 'Concurrency, rate limit, timeout and retries of requests.',
+      properties: {
+        concurrency: { type: 'integer', minimum: 1, default: 5, description: 'Requests in flight at most.' },
+        rate_limit_num: {
+          type: 'integer',
+          minimum: 1,
+          description: 'Requests per rate_limit_duration_secs at most (default: unlimited).',
+        },
+        rate_limit_duration_secs: {
+          type: 'number',
+          exclusiveMinimum: 0,
+          default: 1,
+          description: 'The window of rate_limit_num.',
+        },
+        timeout_secs: {
+          type: 'number',
+          exclusiveMinimum: 0,
+          default: 30,
+          description: 'A request not answered in this time is aborted and retried.',
+        },
+        retry_attempts: {
+          type: 'integer',
+          minimum: 0,
+          description: 'Retries of a failed request or record before it is rejected (default: unlimited).',
+        },
+        retry_initial_backoff_secs: {
+          type: 'number',
+          exclusiveMinimum: 0,
+          default: 1,
+          description: 'Backoff before the first retry; doubles each retry, with full jitter.',
+        },
+        retry_max_duration_secs: {
+          type: 'number',
+          exclusiveMinimum: 0,
+          default: 30,
+          description: 'The longest single backoff.',
+        },
+      },
+    },
+    auth: {
+      type: 'object',
+      additionalProperties: false,
+      default: {},
+      description:
+        'Credentials; default: the AWS provider chain (environment, credential_process, credentials file, SSO, web identity, container, instance profile).',
+      properties: {
+        access_key_id: { type: 'string', description: 'Static access key id (with secret_access_key).' },
+        secret_access_key: { type: 'string', description: 'Static secret access key.' },
+        session_token: { type: 'string', description: 'Session token of temporary static credentials.' },
+        credentials_file: { type: 'string', description: 'A credentials file to read (with profile).' },
+        profile: {
+          type: 'string',
+          description: 'Profile of the credentials/config files (default "default").',
+        },
+        assume_role: { type: 'string', description: 'ARN of a role to assume with the base credentials.' },
+        external_id: { type: 'string', description: 'External id for assume_role.' },
+        session_name: { type: 'string', description: 'Session name for assume_role (default "sluice").' },
+        imds: {
+          type: 'object',
+          additionalProperties: false,
+          description: 'Instance metadata (IMDS) client settings.',
+          properties: {
+            connect_timeout_seconds: {
+              type: 'number',
+              exclusiveMinimum: 0,
+              description: 'Connect timeout (default 1).',
+            },
+            max_attempts: { type: 'integer', minimum: 1, description: 'Attempts (default 4).' },
+            read_timeout_seconds: {
+              type: 'number',
+              exclusiveMinimum: 0,
+              description: 'Read timeout (default 1).',
+            },
+          },
+        },
+        load_timeout_secs: {
+          type: 'number',
+          exclusiveMinimum: 0,
+          default: 5,
+          description: 'Longest time to wait for credentials to load.',
+        },
+      },
+    },
+  },
+};

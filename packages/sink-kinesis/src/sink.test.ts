@@ -1,0 +1,285 @@
+import { attachFinalizer, type DeliveryStatus, type LogEvent } from '@sluice/component-api';
+import { batchesOf, createTestContext, inputOf, makeEvents, testSink } from '@sluice/testkit';
+import { FakeKinesis } from '@sluice/testkit/fake-kinesis';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { KinesisSinkOptions } from './options.js';
+import { partitionKeyOf, putRecordsBody } from './records.js';
+import { backoffMs, classifyError } from './requests.js';
+import { createKinesisSink, kinesisStreamsSink } from './sink.js';
+
+process.env.AWS_ACCESS_KEY_ID = 'AKIDTEST';
+process.env.AWS_SECRET_ACCESS_KEY = 'secret';
+
+const fake = new FakeKinesis({ streams: ['logs'] });
+let endpoint = '';
+beforeAll(async () => {
+  endpoint = await fake.start();
+});
+afterAll(() => fake.stop());
+beforeEach(() => {
+  fake.accepted.length = 0;
+  fake.requests.length = 0;
+  fake.maxConcurrent = 0;
+  fake.defaultBehaviour = { kind: 'succeed' };
+});
+
+function options(overrides: Partial<KinesisSinkOptions> = {}): KinesisSinkOptions {
+  return {
+    stream_name: 'logs',
+    region: 'us-east-1',
+    endpoint,
+    max_record_bytes: 1024 * 1024,
+    ...overrides,
+    batch: { max_events: 500, max_bytes: 5_000_000, timeout_secs: 0.05, ...overrides.batch },
+    request: {
+      concurrency: 5,
+      rate_limit_duration_secs: 1,
+      timeout_secs: 5,
+      retry_initial_backoff_secs: 0.001,
+      retry_max_duration_secs: 0.01,
+      ...overrides.request,
+    },
+    auth: { load_timeout_secs: 5, ...overrides.auth },
+  };
+}
+
+async function runSink(events: LogEvent[], sinkOptions = options(), batchSize = 100) {
+  const context = createTestContext({ id: 'kinesis_out' });
+  const statuses: DeliveryStatus[] = [];
+  const batches = batchesOf(events, batchSize);
+  for (const batch of batches) attachFinalizer(batch, (status) => statuses.push(status));
+  await createKinesisSink(sinkOptions, context).run(inputOf(batches));
+  return { context, statuses };
+}
+
+testSink(kinesisStreamsSink, {
+  options: () => options(),
+  beforeEachTest: () => {
+    fake.accepted.length = 0;
+  },
+  verifyDelivered: (events) => {
+    expect(fake.acceptedData().sort()).toEqual(events.map((event) => String(event.fields.message)).sort());
+  },
+});
+
+describe('aws_kinesis_streams sink against the fake endpoint', () => {
+  it('batches at most 500 records per request and sends each event once (dynamic encoding: the raw line)', async () => {
+    const events = makeEvents(1234);
+    const { context, statuses } = await runSink(events);
+    expect(fake.requests.every((request) => request.records <= 500)).toBe(true);
+    expect(fake.acceptedData().sort()).toEqual(events.map((event) => String(event.fields.message)).sort());
+    expect(new Set(statuses)).toEqual(new Set(['delivered']));
+    expect(context.metrics.total('component_sent_events_total')).toBe(1234);
+    expect(context.metrics.total('component_sent_bytes_total')).toBeGreaterThan(0);
+  });
+
+  it('flushes by max_bytes, counting data + partition key bytes exactly', async () => {
+    const events = makeEvents(10, { message: 'x'.repeat(68) });
+    // Each record: 68 data bytes + 32 key bytes = 100; 250 bytes allow 2 records per request.
+    await runSink(events, options({ batch: { max_events: 500, max_bytes: 250, timeout_secs: 1 } }), 10);
+    expect(fake.requests.map((request) => request.records)).toEqual([2, 2, 2, 2, 2]);
+  });
+
+  it('random partition keys differ per record; partition_key_field coerces, truncates and drops missing', async () => {
+    await runSink(makeEvents(50));
+    expect(new Set(fake.accepted.map((record) => record.partitionKey)).size).toBe(50);
+    fake.accepted.length = 0;
+    const events = [
+      ...makeEvents(1, { tenant: 'acme' }),
+      ...makeEvents(1, { tenant: 42 }),
+      ...makeEvents(1, { tenant: 'k'.repeat(300) }),
+      ...makeEvents(1, { tenant: '   ' }),
+      ...makeEvents(1, { tenant: null }),
+      ...makeEvents(1, {}),
+    ];
+    const { context, statuses } = await runSink(events, options({ partition_key_field: 'tenant' }), 6);
+    expect(fake.accepted.map((record) => record.partitionKey)).toEqual(['acme', '42', 'k'.repeat(256)]);
+    expect(context.metrics.total('component_discarded_events_total', { intentional: 'false' })).toBe(3);
+    expect(context.metrics.total('component_errors_total', { error_type: 'missing_partition_key' })).toBe(3);
+    expect(context.logger.find('partition key field is missing', 'warn')).toHaveLength(1);
+    expect(statuses).toEqual(['dropped']);
+  });
+
+  it('drops records over max_record_bytes before sending, and counts them', async () => {
+    const events = [...makeEvents(1, { message: 'y'.repeat(2000) }), ...makeEvents(2)];
+    const { context, statuses } = await runSink(events, options({ max_record_bytes: 1000 }), 3);
+    expect(fake.accepted).toHaveLength(2);
+    expect(context.metrics.total('component_errors_total', { error_type: 'record_too_large' })).toBe(1);
+    expect(statuses).toEqual(['rejected']);
+  });
+
+  it('partial failures: resends only the failed records, never the accepted ones', async () => {
+    fake.enqueue(
+      { kind: 'fail-records', errorCode: 'ProvisionedThroughputExceededException', every: 3 },
+      { kind: 'fail-records', errorCode: 'InternalFailure', indexes: [0] },
+    );
+    const events = makeEvents(100);
+    const { context, statuses } = await runSink(events, options(), 100);
+    const data = fake.acceptedData();
+    expect(data).toHaveLength(100);
+    expect(new Set(data).size).toBe(100);
+    expect(fake.requests.map((request) => request.records)).toEqual([100, 34, 1]);
+    expect(statuses).toEqual(['delivered']);
+    expect(context.metrics.total('kinesis_retries_total')).toBe(35);
+    expect(context.metrics.total('kinesis_throttles_total')).toBe(1);
+  });
+
+  it('retries throttling storms and 500/503 bursts until accepted', async () => {
+    fake.enqueue(
+      { kind: 'http-error', status: 400, type: 'ProvisionedThroughputExceededException' },
+      { kind: 'http-error', status: 429, type: 'ThrottlingException' },
+      { kind: 'http-error', status: 500, type: 'InternalFailure' },
+      { kind: 'http-error', status: 503, type: 'ServiceUnavailable' },
+    );
+    const { statuses } = await runSink(makeEvents(10), options(), 10);
+    expect(fake.requests).toHaveLength(5);
+    expect(fake.accepted).toHaveLength(10);
+    expect(statuses).toEqual(['delivered']);
+  });
+
+  it('does not retry 501 or 400: the events are rejected and counted by error code', async () => {
+    fake.enqueue({ kind: 'http-error', status: 501, type: 'NotImplemented' });
+    const first = await runSink(makeEvents(5), options(), 5);
+    expect(first.statuses).toEqual(['rejected']);
+    expect(
+      first.context.metrics.total('kinesis_failed_records_total', { error_code: 'NotImplemented' }),
+    ).toBe(5);
+    fake.enqueue({ kind: 'http-error', status: 400, type: 'ValidationException' });
+    const second = await runSink(makeEvents(5), options(), 5);
+    expect(second.statuses).toEqual(['rejected']);
+    expect(fake.requests).toHaveLength(2);
+    expect(fake.accepted).toHaveLength(0);
+  });
+
+  it('aborts a stalled request at the timeout and retries it', async () => {
+    fake.enqueue({ kind: 'stall' });
+    const { statuses } = await runSink(
+      makeEvents(3),
+      options({ request: { timeout_secs: 0.2 } as KinesisSinkOptions['request'] }),
+      3,
+    );
+    expect(fake.requests).toHaveLength(2);
+    expect(fake.accepted).toHaveLength(3);
+    expect(statuses).toEqual(['delivered']);
+  });
+
+  it('retries a reset connection', async () => {
+    fake.enqueue({ kind: 'reset' });
+    const { statuses } = await runSink(makeEvents(3), options(), 3);
+    expect(fake.requests).toHaveLength(2);
+    expect(statuses).toEqual(['delivered']);
+  });
+
+  it('rejects and counts records once the retry attempts run out; nothing is reported delivered', async () => {
+    fake.enqueue({ kind: 'fail-records', errorCode: 'ProvisionedThroughputExceededException', indexes: [1] });
+    fake.defaultBehaviour = {
+      kind: 'fail-records',
+      errorCode: 'ProvisionedThroughputExceededException',
+      every: 1,
+    };
+    const { context, statuses } = await runSink(
+      makeEvents(3),
+      options({ request: { retry_attempts: 2 } as KinesisSinkOptions['request'] }),
+      3,
+    );
+    expect(fake.requests.map((request) => request.records)).toEqual([3, 1, 1]);
+    expect(statuses).toEqual(['rejected']);
+    expect(
+      context.metrics.total('kinesis_failed_records_total', {
+        error_code: 'ProvisionedThroughputExceededException',
+      }),
+    ).toBe(1);
+    expect(context.metrics.total('component_sent_events_total')).toBe(2);
+  });
+
+  it('respects the concurrency limit and the rate limit', async () => {
+    await runSink(
+      makeEvents(2000),
+      options({
+        batch: { max_events: 10, max_bytes: 5_000_000, timeout_secs: 1 },
+        request: { concurrency: 3 } as KinesisSinkOptions['request'],
+      }),
+      100,
+    );
+    expect(fake.maxConcurrent).toBeLessThanOrEqual(3);
+    expect(fake.requests).toHaveLength(200);
+    fake.requests.length = 0;
+    await runSink(
+      makeEvents(50),
+      options({
+        batch: { max_events: 10, max_bytes: 5_000_000, timeout_secs: 1 },
+        request: { rate_limit_num: 2, rate_limit_duration_secs: 0.1 } as KinesisSinkOptions['request'],
+      }),
+      50,
+    );
+    const starts = fake.requests.map((request) => request.startedAt);
+    expect(starts).toHaveLength(5);
+    // Any 3 consecutive starts span at least one window: never more than 2 per 100 ms.
+    for (let index = 2; index < starts.length; index += 1) {
+      expect((starts[index] as number) - (starts[index - 2] as number)).toBeGreaterThanOrEqual(95);
+    }
+  });
+
+  it('healthcheck: healthy for an existing stream, names a missing one', async () => {
+    const healthy = createKinesisSink(options(), createTestContext());
+    expect(await healthy.healthcheck?.(new AbortController().signal)).toEqual({ status: 'healthy' });
+    const missing = createKinesisSink(options({ stream_name: 'nope' }), createTestContext());
+    const result = await missing.healthcheck?.(new AbortController().signal);
+    expect(result).toMatchObject({ status: 'unhealthy' });
+    expect(result?.status === 'unhealthy' && result.message).toContain('stream "nope" does not exist');
+  });
+
+  it('healthcheck: an unreachable endpoint says so', async () => {
+    const sink = createKinesisSink(options({ endpoint: 'http://127.0.0.1:1' }), createTestContext());
+    const result = await sink.healthcheck?.(new AbortController().signal);
+    expect(result?.status === 'unhealthy' && result.message).toMatch(/endpoint unreachable/);
+  });
+});
+
+describe('records and retry policy', () => {
+  afterEach(() => {});
+
+  it('builds the exact PutRecords JSON body', () => {
+    const body = putRecordsBody('s"1', [
+      { data: Buffer.from('hello'), partitionKey: 'k"1', size: 8 },
+      { data: Buffer.from([0, 255]), partitionKey: 'é', size: 4 },
+    ]);
+    expect(JSON.parse(body.toString())).toEqual({
+      Records: [
+        { Data: Buffer.from('hello').toString('base64'), PartitionKey: 'k"1' },
+        { Data: Buffer.from([0, 255]).toString('base64'), PartitionKey: 'é' },
+      ],
+      StreamName: 's"1',
+    });
+  });
+
+  it('coerces partition keys', () => {
+    expect(partitionKeyOf(new Date('2026-01-02T03:04:05.000Z'))).toBe('2026-01-02T03:04:05.000Z');
+    expect(partitionKeyOf(true)).toBe('true');
+    expect(partitionKeyOf({ a: 1 })).toBe('{"a":1}');
+    expect(partitionKeyOf('')).toBeUndefined();
+    expect(partitionKeyOf('😀'.repeat(300))).toBe('😀'.repeat(256));
+  });
+
+  it("classifies errors by the seed's policy", () => {
+    const http = (status: number, name = 'Error') =>
+      Object.assign(new Error('x'), { name, $metadata: { httpStatusCode: status } });
+    expect(classifyError(http(429)).retryable).toBe(true);
+    expect(classifyError(http(500)).retryable).toBe(true);
+    expect(classifyError(http(503)).retryable).toBe(true);
+    expect(classifyError(http(501)).retryable).toBe(false);
+    expect(classifyError(http(400, 'ValidationException')).retryable).toBe(false);
+    expect(classifyError(http(400, 'ProvisionedThroughputExceededException'))).toMatchObject({
+      retryable: true,
+      throttled: true,
+    });
+    expect(classifyError(Object.assign(new Error('reset'), { code: 'ECONNRESET' })).retryable).toBe(true);
+  });
+
+  it('backs off exponentially with full jitter, capped', () => {
+    expect(backoffMs(0, 1000, 30_000, () => 1)).toBe(1000);
+    expect(backoffMs(3, 1000, 30_000, () => 1)).toBe(8000);
+    expect(backoffMs(10, 1000, 30_000, () => 1)).toBe(30_000);
+    expect(backoffMs(3, 1000, 30_000, () => 0.5)).toBe(4000);
+  });
+});

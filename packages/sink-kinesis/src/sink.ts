@@ -1,0 +1,354 @@
+import {
+  DescribeStreamSummaryCommand,
+  type KinesisClient,
+  PutRecordsCommand,
+  type PutRecordsCommandOutput,
+} from '@aws-sdk/client-kinesis';
+import {
+  type Batch,
+  type ComponentContext,
+  defineSink,
+  finalizeEvents,
+  getField,
+  type HealthcheckResult,
+  type LogEvent,
+  rateLimitedLog,
+  type Sink,
+  SPECIFICATION_VERSION,
+} from '@sluice/component-api';
+import { createEncoder } from '@sluice/encoding';
+import { createKinesisClient } from './client.js';
+import { deprecatedOptions, type KinesisSinkOptions, optionsSchema } from './options.js';
+import { type PreparedRecord, partitionKeyOf, putRecordsBody, randomKeys } from './records.js';
+import {
+  backoffMs,
+  classifyError,
+  isRetryableRecordError,
+  RateLimiter,
+  Semaphore,
+  sleep,
+} from './requests.js';
+
+interface Entry extends PreparedRecord {
+  event: LogEvent;
+}
+
+/** Bodies built by the sink, swapped in for the SDK's own serialisation of an empty record list. */
+const prebuiltBodies = new WeakMap<object, Buffer>();
+
+function installPrebuiltBody(client: KinesisClient): void {
+  client.middlewareStack.add(
+    (next, _context) => async (args) => {
+      const body = prebuiltBodies.get(args.input as object);
+      const request = args.request as { body?: unknown; headers?: Record<string, string> } | undefined;
+      if (body !== undefined && request?.headers !== undefined) {
+        request.body = body;
+        request.headers['content-length'] = String(body.length);
+      }
+      return next(args);
+    },
+    { step: 'build', name: 'sluicePrebuiltPutRecordsBody', override: true },
+  );
+}
+
+export function createKinesisSink(
+  options: KinesisSinkOptions,
+  context: ComponentContext,
+  client: KinesisClient = createKinesisClient(options),
+): Sink {
+  installPrebuiltBody(client);
+  const encoder = createEncoder(options.encoding);
+  const nextRandomKey = randomKeys();
+  const { batch: batchOptions, request: requestOptions } = options;
+  const semaphore = new Semaphore(requestOptions.concurrency);
+  const rateLimiter =
+    requestOptions.rate_limit_num === undefined
+      ? undefined
+      : new RateLimiter(requestOptions.rate_limit_num, requestOptions.rate_limit_duration_secs * 1000);
+  const metrics = context.metrics;
+  const sentEvents = metrics.counter('component_sent_events_total');
+  const sentEventBytes = metrics.counter('component_sent_event_bytes_total');
+  const sentBytes = metrics.counter('component_sent_bytes_total');
+  const retries = metrics.counter('kinesis_retries_total');
+  const throttles = metrics.counter('kinesis_throttles_total');
+  const warnDropped = rateLimitedLog(context.logger, 'warn');
+  const warnRetry = rateLimitedLog(context.logger, 'warn');
+  const errorRejected = rateLimitedLog(context.logger, 'error');
+  const discard = (events: readonly LogEvent[], errorType: string, status: 'dropped' | 'rejected') => {
+    finalizeEvents(events, status);
+    metrics.counter('component_discarded_events_total', { intentional: 'false' }).increment(events.length);
+    metrics
+      .counter('component_errors_total', { error_type: errorType, stage: 'processing' })
+      .increment(events.length);
+  };
+  const reject = (entries: readonly Entry[], errorCode: string, message: string) => {
+    finalizeEvents(
+      entries.map((entry) => entry.event),
+      'rejected',
+    );
+    metrics.counter('kinesis_failed_records_total', { error_code: errorCode }).increment(entries.length);
+    metrics
+      .counter('component_errors_total', { error_type: 'request_failed', stage: 'sending' })
+      .increment(entries.length);
+    metrics.counter('component_discarded_events_total', { intentional: 'false' }).increment(entries.length);
+    errorRejected('records rejected by Kinesis', {
+      error_code: errorCode,
+      error: message,
+      records: entries.length,
+    });
+  };
+  const deliver = (entries: readonly Entry[]) => {
+    let bytes = 0;
+    for (const entry of entries) bytes += entry.event.metadata.byteSize;
+    finalizeEvents(
+      entries.map((entry) => entry.event),
+      'delivered',
+    );
+    sentEvents.increment(entries.length);
+    sentEventBytes.increment(bytes);
+  };
+
+  /** One PutRecords call, aborted after `timeout_secs` or when the runtime gives up. */
+  const putRecords = async (body: Buffer): Promise<PutRecordsCommandOutput> => {
+    const controller = new AbortController();
+    const timer = setTimeout(
+      () => controller.abort(new Error('request timed out')),
+      requestOptions.timeout_secs * 1000,
+    );
+    timer.unref();
+    const abort = () => controller.abort(context.signal.reason);
+    context.signal.addEventListener('abort', abort, { once: true });
+    try {
+      const command = new PutRecordsCommand({ StreamName: options.stream_name, Records: [] });
+      prebuiltBodies.set(command.input, body);
+      try {
+        return await client.send(command, { abortSignal: controller.signal });
+      } catch (error) {
+        if (controller.signal.aborted && !context.signal.aborted) {
+          throw Object.assign(new Error(`request timed out after ${requestOptions.timeout_secs} s`), {
+            name: 'TimeoutError',
+          });
+        }
+        throw error;
+      }
+    } finally {
+      clearTimeout(timer);
+      context.signal.removeEventListener('abort', abort);
+    }
+  };
+
+  /** Sends entries until each is accepted or rejected; only failed records are ever resent. */
+  const send = async (entries: Entry[]): Promise<void> => {
+    let remaining = entries;
+    let attempt = 0;
+    const maxRetries = requestOptions.retry_attempts ?? Number.POSITIVE_INFINITY;
+    const retryLater = async (codes: string, throttled: boolean): Promise<boolean> => {
+      if (attempt >= maxRetries || context.signal.aborted) return false;
+      retries.increment(remaining.length);
+      if (throttled) throttles.increment();
+      warnRetry('retrying PutRecords', { reason: codes, records: remaining.length, attempt: attempt + 1 });
+      await sleep(
+        backoffMs(
+          attempt,
+          requestOptions.retry_initial_backoff_secs * 1000,
+          requestOptions.retry_max_duration_secs * 1000,
+        ),
+        context.signal,
+      );
+      attempt += 1;
+      return !context.signal.aborted;
+    };
+    while (remaining.length > 0) {
+      if (context.signal.aborted) {
+        reject(
+          remaining,
+          'shutdown_deadline',
+          'the shutdown deadline passed before the records were accepted',
+        );
+        return;
+      }
+      await rateLimiter?.acquire(context.signal);
+      const body = putRecordsBody(options.stream_name, remaining);
+      let response: PutRecordsCommandOutput;
+      try {
+        response = await putRecords(body);
+      } catch (error) {
+        const outcome = classifyError(error);
+        if (outcome.retryable && (await retryLater(outcome.code, outcome.throttled))) continue;
+        reject(remaining, outcome.code, outcome.message);
+        return;
+      }
+      sentBytes.increment(body.length);
+      const results = response.Records ?? [];
+      if ((response.FailedRecordCount ?? 0) === 0) {
+        deliver(remaining);
+        return;
+      }
+      const accepted: Entry[] = [];
+      const failed: Entry[] = [];
+      const failedCodes = new Map<string, Entry[]>();
+      remaining.forEach((entry, index) => {
+        const code = results[index]?.ErrorCode;
+        if (code === undefined || code === null) {
+          accepted.push(entry);
+        } else if (isRetryableRecordError(code)) {
+          failed.push(entry);
+          failedCodes.set(code, [...(failedCodes.get(code) ?? []), entry]);
+        } else {
+          reject([entry], code, results[index]?.ErrorMessage ?? code);
+        }
+      });
+      deliver(accepted);
+      remaining = failed;
+      if (remaining.length === 0) return;
+      const codes = [...failedCodes.keys()].join(', ');
+      if (await retryLater(codes, failedCodes.has('ProvisionedThroughputExceededException'))) continue;
+      for (const [code, group] of failedCodes) reject(group, code, `${code} after ${attempt} retries`);
+      return;
+    }
+  };
+
+  const prepare = (event: LogEvent, pending: Entry[]): number => {
+    let partitionKey: string | undefined;
+    if (options.partition_key_field === undefined) {
+      partitionKey = nextRandomKey();
+    } else {
+      partitionKey = partitionKeyOf(getField(event.fields, options.partition_key_field));
+      if (partitionKey === undefined) {
+        discard([event], 'missing_partition_key', 'dropped');
+        warnDropped('event dropped: its partition key field is missing, null or blank', {
+          partition_key_field: options.partition_key_field,
+        });
+        return 0;
+      }
+    }
+    const data = encoder.encode(event);
+    const size = data.length + Buffer.byteLength(partitionKey);
+    if (size > options.max_record_bytes) {
+      discard([event], 'record_too_large', 'rejected');
+      warnDropped('event dropped: the record is larger than max_record_bytes', {
+        record_bytes: size,
+        max_record_bytes: options.max_record_bytes,
+      });
+      return 0;
+    }
+    pending.push({ event, data, partitionKey, size });
+    return size;
+  };
+
+  return {
+    async run(input) {
+      const inFlight = new Set<Promise<void>>();
+      let pending: Entry[] = [];
+      let pendingBytes = 0;
+      let oldestAt = 0;
+      const flush = async () => {
+        if (pending.length === 0) return;
+        const entries = pending;
+        pending = [];
+        pendingBytes = 0;
+        // Waiting for a free slot is the backpressure that reaches the buffer.
+        await semaphore.acquire();
+        const request = send(entries)
+          .catch((error: unknown) => reject(entries, 'internal_error', String(error)))
+          .finally(() => {
+            semaphore.release();
+            inFlight.delete(request);
+          });
+        inFlight.add(request);
+      };
+      const iterator = input[Symbol.asyncIterator]();
+      let next = iterator.next();
+      for (;;) {
+        let result: IteratorResult<Batch, unknown> | 'timeout';
+        if (pending.length === 0) {
+          result = await next;
+        } else {
+          const waitMs = Math.max(0, oldestAt + batchOptions.timeout_secs * 1000 - Date.now());
+          let timer: NodeJS.Timeout | undefined;
+          result = await Promise.race([
+            next,
+            new Promise<'timeout'>((resolve) => {
+              timer = setTimeout(() => resolve('timeout'), waitMs);
+            }),
+          ]);
+          clearTimeout(timer);
+        }
+        if (result === 'timeout') {
+          await flush();
+          continue;
+        }
+        if (result.done) break;
+        next = iterator.next();
+        for (const event of result.value) {
+          const before = pending.length;
+          const size = prepare(event, pending);
+          if (pending.length === before) continue;
+          if (before === 0) oldestAt = Date.now();
+          if (pendingBytes + size > batchOptions.max_bytes && before > 0) {
+            // This record starts the next request: send what came before it.
+            const last = pending.pop() as Entry;
+            await flush();
+            pending.push(last);
+            pendingBytes = size;
+            oldestAt = Date.now();
+          } else {
+            pendingBytes += size;
+          }
+          if (pending.length >= batchOptions.max_events) await flush();
+        }
+      }
+      await flush();
+      await Promise.all(inFlight);
+    },
+
+    async healthcheck(signal): Promise<HealthcheckResult> {
+      try {
+        const summary = await client.send(
+          new DescribeStreamSummaryCommand({ StreamName: options.stream_name }),
+          {
+            abortSignal: signal,
+          },
+        );
+        const status = summary.StreamDescriptionSummary?.StreamStatus;
+        if (status !== undefined && status !== 'ACTIVE' && status !== 'UPDATING') {
+          return { status: 'unhealthy', message: `stream "${options.stream_name}" is ${status}` };
+        }
+        return { status: 'healthy' };
+      } catch (error) {
+        return { status: 'unhealthy', message: describeHealthcheckError(error, options) };
+      }
+    },
+  };
+}
+
+/** One clear line per failure class: missing stream, access denied, no credentials, unreachable. */
+export function describeHealthcheckError(error: unknown, options: KinesisSinkOptions): string {
+  const name = (error as { name?: string }).name ?? '';
+  const message = error instanceof Error ? error.message : String(error);
+  const where = options.endpoint ?? `region ${options.region ?? '(from the environment)'}`;
+  if (name === 'ResourceNotFoundException')
+    return `stream "${options.stream_name}" does not exist (${where})`;
+  if (/AccessDenied|UnrecognizedClient|InvalidSignature|Forbidden|ExpiredToken/i.test(name)) {
+    return `access denied to stream "${options.stream_name}": ${name}: ${message}`;
+  }
+  if (name === 'CredentialsProviderError' || /credential/i.test(message)) {
+    return `no AWS credentials found: ${message}`;
+  }
+  const code = (error as { code?: string }).code;
+  if (code !== undefined && /ECONN|ENOTFOUND|EAI_AGAIN|EHOSTUNREACH|ETIMEDOUT/.test(code)) {
+    return `endpoint unreachable (${where}): ${code}`;
+  }
+  if (/Region is missing/i.test(message)) return 'no AWS region configured: set `region` or AWS_REGION';
+  return `healthcheck of stream "${options.stream_name}" failed: ${name || 'Error'}: ${message}`;
+}
+
+export const kinesisStreamsSink = defineSink<KinesisSinkOptions>({
+  specificationVersion: SPECIFICATION_VERSION,
+  kind: 'sink',
+  type: 'aws_kinesis_streams',
+  description: 'Batches log events to an AWS Kinesis data stream with PutRecords.',
+  optionsSchema,
+  deprecatedOptions,
+  create: (options, context) => createKinesisSink(options, context),
+});

@@ -1,0 +1,234 @@
+import { once } from 'node:events';
+import { connect, type Socket } from 'node:net';
+import type { Batch, LogEvent } from '@sluice/component-api';
+import { createTestContext, testSource } from '@sluice/testkit';
+import { afterEach, describe, expect, it } from 'vitest';
+import { createTcpSource, socketSource, type TcpSource, type TcpSourceOptions } from './tcp-source.js';
+
+const baseOptions: TcpSourceOptions = {
+  mode: 'tcp',
+  address: '127.0.0.1:0',
+  shutdown_timeout_secs: 5,
+  host_key: 'host',
+  port_key: 'port',
+};
+
+interface Running {
+  source: TcpSource;
+  events: LogEvent[];
+  context: ReturnType<typeof createTestContext>;
+  port: number;
+  stop: () => Promise<void>;
+  emit: (batch: Batch) => Promise<void>;
+}
+
+const running: Running[] = [];
+afterEach(async () => {
+  await Promise.all(running.splice(0).map((entry) => entry.stop()));
+});
+
+async function start(
+  options: Partial<TcpSourceOptions> = {},
+  emit?: (batch: Batch) => Promise<void>,
+): Promise<Running> {
+  const context = createTestContext({ id: 'tcp_in' });
+  const source = createTcpSource({ ...baseOptions, ...options }, context, 'socket');
+  const events: LogEvent[] = [];
+  const controller = new AbortController();
+  const emitter = emit ?? (async (batch: Batch) => void events.push(...batch));
+  const run = source.run(emitter, controller.signal);
+  const { port } = await source.address();
+  const entry = {
+    source,
+    events,
+    context,
+    port,
+    emit: emitter,
+    stop: async () => {
+      controller.abort();
+      await run;
+    },
+  };
+  running.push(entry);
+  return entry;
+}
+
+async function send(port: number, chunks: Array<string | Buffer>, end = true): Promise<Socket> {
+  const socket = connect(port, '127.0.0.1');
+  await once(socket, 'connect');
+  for (const chunk of chunks) {
+    if (!socket.write(chunk)) await once(socket, 'drain');
+  }
+  if (end) {
+    socket.end();
+    await once(socket, 'close');
+  }
+  return socket;
+}
+
+async function eventually(condition: () => boolean): Promise<void> {
+  while (!condition()) await new Promise((resolve) => setTimeout(resolve, 5));
+}
+
+const messages = (events: readonly LogEvent[]) => events.map((event) => event.fields.message);
+
+testSource(socketSource, {
+  options: baseOptions,
+  produce: async (count, source) => {
+    const { port } = await (source as TcpSource).address();
+    // Lines in several writes, so a source that ignored backpressure would emit again.
+    const socket = await send(
+      port,
+      Array.from({ length: count }, (_, index) => `line ${index}\n`),
+      false,
+    );
+    socket.unref();
+  },
+});
+
+describe('socket source (tcp)', () => {
+  it('receives lines from many clients in parallel, each exactly once and in order per connection', async () => {
+    const { port, events } = await start();
+    const clients = 20;
+    const lines = 500;
+    await Promise.all(
+      Array.from({ length: clients }, (_, client) =>
+        send(port, [Array.from({ length: lines }, (_, line) => `client ${client} line ${line}\n`).join('')]),
+      ),
+    );
+    await eventually(() => events.length === clients * lines);
+    for (let client = 0; client < clients; client += 1) {
+      const own = messages(events).filter((message) => String(message).startsWith(`client ${client} `));
+      expect(own).toEqual(Array.from({ length: lines }, (_, line) => `client ${client} line ${line}`));
+    }
+  });
+
+  it('builds events with message, timestamp, source_type, host and port; unstructured', async () => {
+    const { port, events } = await start();
+    const socket = await send(port, ['hello\n'], false);
+    await eventually(() => events.length === 1);
+    const [event] = events;
+    expect(event?.fields).toMatchObject({
+      message: 'hello',
+      source_type: 'socket',
+      host: '127.0.0.1',
+      port: socket.localPort,
+    });
+    expect(event?.fields.timestamp).toBeInstanceOf(Date);
+    expect(event?.metadata.structured).toBe(false);
+    socket.destroy();
+  });
+
+  it('joins lines split across packets, strips CRLF, keeps empty lines, emits the last line at EOF', async () => {
+    const { port, events } = await start();
+    const text = 'split across\r\npackets\n\nlast without newline';
+    await send(
+      port,
+      [...Buffer.from(text)].map((byte) => Buffer.from([byte])),
+    );
+    await eventually(() => events.length === 4);
+    expect(messages(events)).toEqual(['split across', 'packets', '', 'last without newline']);
+  });
+
+  it('a 1 MB line is dropped (counted, logged) and the next line is intact', async () => {
+    const { port, events, context } = await start();
+    await send(port, [`${'x'.repeat(1_000_000)}\n`, 'after\n']);
+    await eventually(() => events.length === 1);
+    expect(messages(events)).toEqual(['after']);
+    expect(context.metrics.total('component_discarded_events_total', { intentional: 'false' })).toBe(1);
+    expect(context.metrics.total('component_errors_total', { error_type: 'oversized_line' })).toBe(1);
+    expect(context.logger.find('longer than max_length', 'warn')).toHaveLength(1);
+  });
+
+  it('a 1 MB line is truncated to max_length with oversized_action truncate', async () => {
+    const { port, events } = await start({
+      framing: { newline_delimited: { oversized_action: 'truncate' } },
+    });
+    await send(port, [`${'y'.repeat(1_000_000)}\n`, 'after\n']);
+    await eventually(() => events.length === 2);
+    expect(messages(events)).toEqual(['y'.repeat(102_400), 'after']);
+  });
+
+  it('binary garbage becomes replacement characters, and the connection keeps working', async () => {
+    const { port, events } = await start();
+    await send(port, [Buffer.from([0xff, 0x00, 0xfe, 0x0a]), 'fine\n']);
+    await eventually(() => events.length === 2);
+    expect(messages(events)).toEqual(['\ufffd\u0000\ufffd', 'fine']);
+  });
+
+  it('a client that disconnects mid-line delivers the partial line and harms no one else', async () => {
+    const { port, events } = await start();
+    const steady = await send(port, ['steady 1\n'], false);
+    const abrupt = await send(port, ['half a li'], false);
+    abrupt.destroy();
+    steady.write('steady 2\n');
+    await eventually(() => events.length === 3);
+    expect(messages(events).sort()).toEqual(['half a li', 'steady 1', 'steady 2']);
+    steady.destroy();
+  });
+
+  it('connection_limit refuses the extra client and counts it', async () => {
+    const { port, events, context } = await start({ connection_limit: 1 });
+    const first = await send(port, ['first\n'], false);
+    await eventually(() => events.length === 1);
+    const second = connect(port, '127.0.0.1');
+    await once(second, 'close');
+    expect(context.metrics.total('component_errors_total', { error_type: 'connection_refused' })).toBe(1);
+    expect(context.metrics.total('open_connections')).toBe(1);
+    first.destroy();
+  });
+
+  it('host_key and port_key rename or suppress the peer fields', async () => {
+    const { port, events } = await start({ host_key: 'peer_ip', port_key: '' });
+    await send(port, ['x\n']);
+    await eventually(() => events.length === 1);
+    expect(events[0]?.fields).toHaveProperty('peer_ip', '127.0.0.1');
+    expect(events[0]?.fields).not.toHaveProperty('port');
+    expect(events[0]?.fields).not.toHaveProperty('host');
+  });
+
+  it('shutdown with idle connections open closes them within shutdown_timeout_secs', async () => {
+    const entry = await start({ shutdown_timeout_secs: 0.2 });
+    const idle = await send(entry.port, [], false);
+    const closed = once(idle, 'close');
+    await entry.stop();
+    await closed;
+    expect(idle.destroyed).toBe(true);
+  });
+
+  it('backpressure: a blocked emit stops reading; the sender stalls and memory does not grow', async () => {
+    let release: () => void = () => {};
+    const blocked = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    let emitted = 0;
+    const { port, context } = await start({}, async (batch) => {
+      emitted += batch.length;
+      await blocked;
+    });
+    const socket = connect(port, '127.0.0.1');
+    await once(socket, 'connect');
+    const line = `${'z'.repeat(199)}\n`;
+    const chunk = line.repeat(5000);
+    // Write until the kernel buffers are full and write() says to wait.
+    let written = 0;
+    while (socket.write(chunk)) written += chunk.length;
+    written += chunk.length;
+    let drained = false;
+    socket.once('drain', () => {
+      drained = true;
+    });
+    for (let turn = 0; turn < 50; turn += 1) await new Promise((resolve) => setTimeout(resolve, 2));
+    const receivedWhileBlocked = context.metrics.total('component_received_bytes_total');
+    const heapWhileBlocked = process.memoryUsage().heapUsed;
+    for (let turn = 0; turn < 50; turn += 1) await new Promise((resolve) => setTimeout(resolve, 2));
+    expect(drained).toBe(false);
+    expect(context.metrics.total('component_received_bytes_total')).toBe(receivedWhileBlocked);
+    // What the source holds is bounded by one chunk's batch, not by what the client sent.
+    expect(receivedWhileBlocked).toBeLessThan(written);
+    expect(process.memoryUsage().heapUsed - heapWhileBlocked).toBeLessThan(32 * 1024 * 1024);
+    expect(emitted).toBeGreaterThan(0);
+    release();
+    socket.destroy();
+  });
+});
