@@ -4,6 +4,7 @@ import {
   type BufferUsage,
   defineBuffer,
   type LogEvent,
+  Signal,
   SPECIFICATION_VERSION,
 } from '@sluice/component-api';
 
@@ -15,30 +16,6 @@ export interface MemoryBufferOptions {
 }
 
 export const DEFAULT_MAX_EVENTS = 500;
-
-/** Resolves every waiter once; new waiters wait for the next `notify`. */
-export class Signal {
-  #waiters: Array<() => void> = [];
-
-  wait(abortSignal: AbortSignal): Promise<void> {
-    if (abortSignal.aborted) return Promise.resolve();
-    return new Promise((resolve) => {
-      const done = () => {
-        abortSignal.removeEventListener('abort', done);
-        resolve();
-      };
-      this.#waiters.push(done);
-      abortSignal.addEventListener('abort', done, { once: true });
-    });
-  }
-
-  notify(): void {
-    if (this.#waiters.length === 0) return;
-    const waiters = this.#waiters;
-    this.#waiters = [];
-    for (const waiter of waiters) waiter();
-  }
-}
 
 /**
  * A bounded FIFO of events in memory. Space is freed on read: the sink's own batching and

@@ -450,6 +450,11 @@ export class Topology {
     }
   }
 
+  /** Releases what `build` opened (buffer stages, disk locks) for a topology that will not run. */
+  dispose(): Promise<void> {
+    return this.#closeStages();
+  }
+
   #unfinished(): Node[] {
     return [
       ...[...this.#sources.values()].map((entry) => entry.node),

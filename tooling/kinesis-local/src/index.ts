@@ -1,1 +1,264 @@
-export {};
+import { type ChildProcess, spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { createRequire } from 'node:module';
+import { createServer } from 'node:net';
+import { dirname } from 'node:path';
+import {
+  DescribeStreamSummaryCommand,
+  GetRecordsCommand,
+  GetShardIteratorCommand,
+  KinesisClient,
+  ListShardsCommand,
+} from '@aws-sdk/client-kinesis';
+import { NodeHttpHandler } from '@smithy/node-http-handler';
+
+export interface KinesisLocal {
+  endpoint: string;
+  region: string;
+  stop(): Promise<void>;
+}
+
+export interface StartOptions {
+  streams: ReadonlyArray<{ name: string; shards?: number }>;
+  /** How long to wait for the streams to become ACTIVE (default 90 s). */
+  timeoutMs?: number;
+}
+
+export interface StoredRecord {
+  data: Buffer;
+  partitionKey: string;
+  shardId: string;
+  sequenceNumber: string;
+}
+
+/** Thrown when the optional `kinesis-local` package is not installed. */
+export class KinesisLocalMissingError extends Error {
+  constructor() {
+    super(
+      'the kinesis-local package is not installed; install it with: npm install kinesis-local (or pnpm add kinesis-local)',
+    );
+    this.name = 'KinesisLocalMissingError';
+  }
+}
+
+const REGION = 'us-east-1';
+const CREDENTIALS = { accessKeyId: 'AKIDLOCAL', secretAccessKey: 'local-secret' };
+
+/** A client for kinesis-local: plain HTTP/1.1 (its HTTP/2 answers break the SDK's default handler). */
+export function localClient(endpoint: string): KinesisClient {
+  return new KinesisClient({
+    endpoint,
+    region: REGION,
+    credentials: CREDENTIALS,
+    requestHandler: new NodeHttpHandler({ connectionTimeout: 2_000 }),
+    maxAttempts: 3,
+  });
+}
+
+async function freePort(): Promise<number> {
+  const server = createServer();
+  server.listen(0, '127.0.0.1');
+  await once(server, 'listening');
+  const address = server.address();
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  if (address === null || typeof address === 'string') throw new Error('no free port');
+  return address.port;
+}
+
+function packageDirectory(): string {
+  const require = createRequire(import.meta.url);
+  try {
+    return dirname(require.resolve('kinesis-local/package.json'));
+  } catch {
+    throw new KinesisLocalMissingError();
+  }
+}
+
+/** Whether `kinesis-local` can be started (the optional package is installed). */
+export function kinesisLocalAvailable(): boolean {
+  try {
+    packageDirectory();
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+const running = new Set<ChildProcess>();
+process.once('exit', () => {
+  for (const child of running) child.kill('SIGKILL');
+});
+
+/**
+ * Starts kinesis-local (kinesis-mock, the Kinesis implementation LocalStack embeds) on free ports
+ * with the given streams, and resolves once every stream is ACTIVE. `stop()` always ends the child.
+ */
+export async function startKinesisLocal(options: StartOptions): Promise<KinesisLocal> {
+  const directory = packageDirectory();
+  const plainPort = await freePort();
+  const tlsPort = await freePort();
+  const child = spawn(process.execPath, ['main.js'], {
+    cwd: directory,
+    env: {
+      ...process.env,
+      KINESIS_MOCK_PLAIN_PORT: String(plainPort),
+      KINESIS_MOCK_TLS_PORT: String(tlsPort),
+      INITIALIZE_STREAMS: options.streams.map((stream) => `${stream.name}:${stream.shards ?? 1}`).join(','),
+      LOG_LEVEL: 'WARN',
+      ROOT_LOG_LEVEL: 'ERROR',
+      CREATE_STREAM_DURATION: '0ms',
+      AWS_REGION: REGION,
+    },
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
+  running.add(child);
+  let stderr = '';
+  child.stderr?.on('data', (chunk: Buffer) => {
+    stderr = (stderr + chunk.toString()).slice(-4000);
+  });
+  const exited = once(child, 'exit');
+  const stop = async () => {
+    if (child.exitCode === null && child.signalCode === null) {
+      child.kill('SIGTERM');
+      const timer = setTimeout(() => child.kill('SIGKILL'), 5_000);
+      await exited;
+      clearTimeout(timer);
+    }
+    running.delete(child);
+  };
+  const endpoint = `http://127.0.0.1:${plainPort}`;
+  const client = localClient(endpoint);
+  const deadline = Date.now() + (options.timeoutMs ?? 90_000);
+  try {
+    for (const stream of options.streams) {
+      for (;;) {
+        if (child.exitCode !== null)
+          throw new Error(`kinesis-local exited (${child.exitCode}): ${stderr.trim()}`);
+        if (Date.now() > deadline)
+          throw new Error(`kinesis-local did not become ready in time: ${stderr.trim()}`);
+        try {
+          const summary = await client.send(new DescribeStreamSummaryCommand({ StreamName: stream.name }));
+          if (summary.StreamDescriptionSummary?.StreamStatus === 'ACTIVE') break;
+        } catch {
+          // Not listening yet, or the stream is still being created.
+        }
+        await new Promise((resolve) => setTimeout(resolve, 250));
+      }
+    }
+  } catch (error) {
+    await stop();
+    throw error;
+  } finally {
+    client.destroy();
+  }
+  return { endpoint, region: REGION, stop };
+}
+
+/** Every record of every shard, from the beginning (TRIM_HORIZON), in shard then sequence order. */
+export async function readAllRecords(options: {
+  endpoint: string;
+  streamName: string;
+}): Promise<StoredRecord[]> {
+  const client = localClient(options.endpoint);
+  try {
+    const shards = await client.send(new ListShardsCommand({ StreamName: options.streamName }));
+    const records: StoredRecord[] = [];
+    for (const shard of shards.Shards ?? []) {
+      const shardId = shard.ShardId as string;
+      let iterator = (
+        await client.send(
+          new GetShardIteratorCommand({
+            StreamName: options.streamName,
+            ShardId: shardId,
+            ShardIteratorType: 'TRIM_HORIZON',
+          }),
+        )
+      ).ShardIterator;
+      while (iterator !== undefined) {
+        const page = await client.send(new GetRecordsCommand({ ShardIterator: iterator, Limit: 10_000 }));
+        for (const record of page.Records ?? []) {
+          records.push({
+            data: Buffer.from(record.Data ?? new Uint8Array()),
+            partitionKey: record.PartitionKey ?? '',
+            shardId,
+            sequenceNumber: record.SequenceNumber ?? '',
+          });
+        }
+        if ((page.Records ?? []).length === 0) break;
+        iterator = page.NextShardIterator;
+      }
+    }
+    return records;
+  } finally {
+    client.destroy();
+  }
+}
+
+/** Polls the stream until it holds at least `count` records (or the timeout passes); returns them. */
+export async function waitForRecords(
+  count: number,
+  options: { endpoint: string; streamName: string; timeoutMs?: number },
+): Promise<StoredRecord[]> {
+  const deadline = Date.now() + (options.timeoutMs ?? 60_000);
+  for (;;) {
+    const records = await readAllRecords(options);
+    if (records.length >= count || Date.now() > deadline) return records;
+    await new Promise((resolve) => setTimeout(resolve, 300));
+  }
+}
+
+/**
+ * Follows every shard from the beginning and calls `onRecords` with new records as they arrive,
+ * polling every `intervalMs`, until `signal` aborts.
+ */
+export async function followStream(options: {
+  endpoint: string;
+  streamName: string;
+  signal: AbortSignal;
+  onRecords: (records: StoredRecord[]) => void;
+  intervalMs?: number;
+}): Promise<void> {
+  const client = localClient(options.endpoint);
+  const iterators = new Map<string, string | undefined>();
+  try {
+    const shards = await client.send(new ListShardsCommand({ StreamName: options.streamName }));
+    for (const shard of shards.Shards ?? []) {
+      const shardId = shard.ShardId as string;
+      const start = await client.send(
+        new GetShardIteratorCommand({
+          StreamName: options.streamName,
+          ShardId: shardId,
+          ShardIteratorType: 'TRIM_HORIZON',
+        }),
+      );
+      iterators.set(shardId, start.ShardIterator);
+    }
+    while (!options.signal.aborted) {
+      for (const [shardId, iterator] of iterators) {
+        if (iterator === undefined || options.signal.aborted) continue;
+        const page = await client.send(new GetRecordsCommand({ ShardIterator: iterator, Limit: 10_000 }));
+        iterators.set(shardId, page.NextShardIterator);
+        const records = (page.Records ?? []).map((record) => ({
+          data: Buffer.from(record.Data ?? new Uint8Array()),
+          partitionKey: record.PartitionKey ?? '',
+          shardId,
+          sequenceNumber: record.SequenceNumber ?? '',
+        }));
+        if (records.length > 0) options.onRecords(records);
+      }
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(resolve, options.intervalMs ?? 500);
+        options.signal.addEventListener(
+          'abort',
+          () => {
+            clearTimeout(timer);
+            resolve();
+          },
+          { once: true },
+        );
+      });
+    }
+  } finally {
+    client.destroy();
+  }
+}

@@ -1,0 +1,177 @@
+import { readdir, readFile } from 'node:fs/promises';
+import { basename, extname, relative, resolve } from 'node:path';
+import { ConfigError, type ConfigProblem, ErrorCode } from '@sluice/component-api';
+import { parse as parseToml, TomlError } from 'smol-toml';
+import { glob } from 'tinyglobby';
+import { parse as parseYaml, YAMLParseError } from 'yaml';
+import { interpolateValues } from './interpolate.js';
+
+const CONFIG_EXTENSIONS = new Set(['.toml', '.yaml', '.yml', '.json']);
+const SECTIONS = ['sources', 'transforms', 'sinks'] as const;
+
+export interface LoadedConfig {
+  /** The merged config object, ready for `planTopology`. */
+  config: Record<string, unknown>;
+  /** The file a dotted path came from (by its top-level key or component). */
+  locate: (path: string) => string | undefined;
+  files: string[];
+}
+
+export interface LoadOptions {
+  configs: readonly string[];
+  configDirectories?: readonly string[];
+  interpolate: boolean;
+  environment: NodeJS.ProcessEnv;
+  /** Base for relative paths and for displaying file names. */
+  cwd: string;
+}
+
+/** Expands `--config` values: repeated, comma-separated, globs; then every config file of each `--config-dir`. */
+export async function resolveConfigPaths(options: LoadOptions): Promise<string[]> {
+  const paths: string[] = [];
+  const problems: ConfigProblem[] = [];
+  for (const entry of options.configs.flatMap((value) => value.split(','))) {
+    const pattern = entry.trim();
+    if (pattern === '') continue;
+    if (/[*?[{]/.test(pattern)) {
+      const matches = await glob(pattern, { cwd: options.cwd, absolute: true });
+      if (matches.length === 0)
+        problems.push({ file: pattern, path: '', message: 'no config file matches this pattern' });
+      paths.push(...matches.sort());
+    } else {
+      paths.push(resolve(options.cwd, pattern));
+    }
+  }
+  for (const directory of options.configDirectories ?? []) {
+    try {
+      const entries = await readdir(resolve(options.cwd, directory));
+      paths.push(
+        ...entries
+          .filter((name) => CONFIG_EXTENSIONS.has(extname(name)))
+          .sort()
+          .map((name) => resolve(options.cwd, directory, name)),
+      );
+    } catch (error) {
+      problems.push({
+        file: directory,
+        path: '',
+        message: `cannot read config directory: ${(error as Error).message}`,
+      });
+    }
+  }
+  if (problems.length > 0) throw new ConfigError(problems);
+  if (paths.length === 0) {
+    throw new ConfigError([
+      {
+        file: undefined,
+        path: '',
+        message: 'no config given: use --config FILE, --config-dir DIR or SLUICE_CONFIG',
+      },
+    ]);
+  }
+  return [...new Set(paths)];
+}
+
+/** Parses one file by its extension (unknown extensions are TOML, as in Vector). */
+export function parseConfigText(text: string, file: string): unknown {
+  const extension = extname(file).toLowerCase();
+  try {
+    if (extension === '.json') return JSON.parse(text);
+    if (extension === '.yaml' || extension === '.yml') return parseYaml(text) ?? {};
+    return parseToml(text);
+  } catch (error) {
+    let where = '';
+    if (error instanceof TomlError) where = `line ${error.line}, column ${error.column}: `;
+    else if (error instanceof YAMLParseError && error.linePos !== undefined) {
+      where = `line ${error.linePos[0].line}, column ${error.linePos[0].col}: `;
+    }
+    const message = ((error as Error).message.split('\n')[0] ?? '').trim();
+    throw new ConfigError(
+      [{ file, path: '', message: `syntax error: ${where}${message}` }],
+      ErrorCode.configParse,
+    );
+  }
+}
+
+/**
+ * Loads, parses, interpolates and merges config files. A component id defined in two files, or a
+ * global option set differently in two files, is an error naming both files.
+ */
+export async function loadConfig(options: LoadOptions): Promise<LoadedConfig> {
+  const files = await resolveConfigPaths(options);
+  const merged: Record<string, unknown> = {};
+  const origins = new Map<string, string>();
+  const problems: ConfigProblem[] = [];
+  for (const file of files) {
+    const shown = relative(options.cwd, file) || basename(file);
+    let text: string;
+    try {
+      text = await readFile(file, 'utf8');
+    } catch (error) {
+      problems.push({ file: shown, path: '', message: `cannot read: ${(error as Error).message}` });
+      continue;
+    }
+    let parsed: unknown;
+    try {
+      parsed = parseConfigText(text, shown);
+    } catch (error) {
+      if (error instanceof ConfigError) problems.push(...error.problems);
+      continue;
+    }
+    if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) {
+      problems.push({ file: shown, path: '', message: 'a config file must hold a table/object at the top' });
+      continue;
+    }
+    if (options.interpolate) {
+      const found: Array<Omit<ConfigProblem, 'file'>> = [];
+      interpolateValues(parsed, options.environment, '', found);
+      problems.push(...found.map((problem) => ({ ...problem, file: shown })));
+    }
+    for (const [key, value] of Object.entries(parsed as Record<string, unknown>)) {
+      if (
+        (SECTIONS as readonly string[]).includes(key) &&
+        value !== null &&
+        typeof value === 'object' &&
+        !Array.isArray(value)
+      ) {
+        merged[key] ??= {};
+        const section = merged[key] as Record<string, unknown>;
+        for (const [id, component] of Object.entries(value as Record<string, unknown>)) {
+          const path = `${key}.${id}`;
+          const previous = origins.get(path);
+          if (previous !== undefined) {
+            problems.push({
+              file: shown,
+              path,
+              message: `component "${id}" is already defined in ${previous}`,
+            });
+            continue;
+          }
+          origins.set(path, shown);
+          section[id] = component;
+        }
+      } else {
+        const previous = origins.get(key);
+        if (previous !== undefined && JSON.stringify(merged[key]) !== JSON.stringify(value)) {
+          problems.push({ file: shown, path: key, message: `is already set differently in ${previous}` });
+          continue;
+        }
+        origins.set(key, shown);
+        merged[key] = value;
+      }
+    }
+  }
+  if (problems.length > 0) throw new ConfigError(problems);
+  const onlyFile =
+    files.length === 1
+      ? relative(options.cwd, files[0] as string) || basename(files[0] as string)
+      : undefined;
+  return {
+    config: merged,
+    files,
+    locate: (path) => {
+      const [first, second] = path.split('.');
+      return origins.get(`${first}.${second}`) ?? origins.get(first ?? '') ?? onlyFile;
+    },
+  };
+}

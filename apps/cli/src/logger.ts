@@ -1,0 +1,31 @@
+import type { Logger } from '@sluice/component-api';
+import pino, { type Logger as PinoLogger } from 'pino';
+import pretty from 'pino-pretty';
+
+export type LogFormat = 'text' | 'json';
+
+/** The process logger: human-readable lines on stderr by default, JSON with `--log-format json`. */
+export function createLogger(format: LogFormat, level: string): { logger: Logger; flush: () => void } {
+  const destination =
+    format === 'json'
+      ? pino.destination({ dest: 2, sync: true })
+      : pretty({
+          destination: 2,
+          sync: true,
+          colorize: false,
+          ignore: 'pid,hostname',
+          translateTime: 'SYS:HH:MM:ss.l',
+        });
+  const base = pino({ level, base: undefined }, destination);
+  return { logger: adapt(base), flush: () => base.flush?.() };
+}
+
+function adapt(logger: PinoLogger): Logger {
+  return {
+    debug: (message, fields) => logger.debug(fields ?? {}, message),
+    info: (message, fields) => logger.info(fields ?? {}, message),
+    warn: (message, fields) => logger.warn(fields ?? {}, message),
+    error: (message, fields) => logger.error(fields ?? {}, message),
+    child: (bindings) => adapt(logger.child(bindings)),
+  };
+}

@@ -1,0 +1,536 @@
+import { type FileHandle, open, readFile, rename, rm, statfs, unlink, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import {
+  attachFinalizer,
+  type Batch,
+  type BufferStage,
+  type BufferUsage,
+  type ComponentMetrics,
+  ErrorCode,
+  finalizeEvents,
+  type LogEvent,
+  type Logger,
+  rateLimitedLog,
+  Signal,
+  SluiceError,
+} from '@sluice/component-api';
+import { decodeEvents, encodeRecord, HEADER_BYTES, parseRecord } from './format.js';
+import {
+  dataFileName,
+  LEDGER_FILE,
+  type Ledger,
+  LOCK_FILE,
+  resyncOffset,
+  type ScanResult,
+  scanBuffer,
+} from './scan.js';
+
+/** The write primitive, swappable in tests to inject ENOSPC and other I/O errors. */
+export interface FileOperations {
+  write(handle: FileHandle, data: Buffer, position: number): Promise<number>;
+}
+
+export const defaultFileOperations: FileOperations = {
+  write: async (handle, data, position) => (await handle.write(data, 0, data.length, position)).bytesWritten,
+};
+
+export interface DiskBufferOptions {
+  directory: string;
+  maxSize: number;
+  maxDataFileSize: number;
+  syncIntervalMs: number;
+  logger: Logger;
+  metrics: ComponentMetrics;
+  fileOperations?: FileOperations;
+  /** How often a buffer in write-error state retries (default 1 s). */
+  retryIntervalMs?: number;
+}
+
+const READ_CHUNK_BYTES = 1024 * 1024;
+const LEDGER_BYTES = 512;
+
+interface Outstanding {
+  endEventId: number;
+  fileId: number;
+  endOffset: number;
+  done: boolean;
+}
+
+interface DataFile {
+  size: number;
+  validEnd: number;
+}
+
+/** Volume id → bytes reserved by the disk buffers opened in this process. */
+const reservations = new Map<string, Map<string, number>>();
+
+async function isAlive(pid: number): Promise<boolean> {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/**
+ * A durable disk buffer stage: an append-only write-ahead log of checksummed records in data files
+ * rolled at `maxDataFileSize`, a ledger replaced atomically, and a lock file. See the README for the
+ * format and the recovery rules.
+ */
+export class DiskBuffer implements BufferStage {
+  readonly #options: DiskBufferOptions;
+  readonly #files = new Map<number, DataFile>();
+  readonly #fileOperations: FileOperations;
+  #writer!: FileHandle;
+  #writerId = 0;
+  #writerOffset = 0;
+  #nextEventId = 0;
+  #readFileId = 0;
+  #readOffset = 0;
+  #readChunk: { fileId: number; start: number; buffer: Buffer } | undefined;
+  #skipBelowId = 0;
+  #unread = 0;
+  #unreadBytes = 0;
+  #bytesOnDisk = 0;
+  readonly #outstanding: Outstanding[] = [];
+  #acked!: { eventId: number; fileId: number; offset: number };
+  #ledgerDirty = true;
+  #dirty = false;
+  #failing = false;
+  /** The last write did not fit in max_size: full until acknowledgements delete files. */
+  #full = false;
+  #closed = false;
+  /** Corrupt records recovery already counted (`fileId:offset`): the reader skips them silently. */
+  readonly #knownCorrupt = new Set<string>();
+  #syncTimer: NodeJS.Timeout | undefined;
+  #retryTimer: NodeJS.Timeout | undefined;
+  readonly #spaceFreed = new Signal();
+  readonly #dataArrived = new Signal();
+  #writeQueue: Promise<unknown> = Promise.resolve();
+  #ledgerQueue: Promise<unknown> = Promise.resolve();
+  #deletions: Promise<void> = Promise.resolve();
+  readonly #errors: { write: (message: string, fields?: Record<string, unknown>) => void };
+  readonly #volume: { id: string; key: string };
+
+  private constructor(options: DiskBufferOptions, volumeId: string) {
+    this.#options = options;
+    this.#fileOperations = options.fileOperations ?? defaultFileOperations;
+    this.#errors = { write: rateLimitedLog(options.logger, 'error') };
+    this.#volume = { id: volumeId, key: options.directory };
+  }
+
+  /** Locks the directory, recovers from the ledger and the data files, and opens a new data file. */
+  static async open(options: DiskBufferOptions): Promise<DiskBuffer> {
+    const { mkdir } = await import('node:fs/promises');
+    await mkdir(options.directory, { recursive: true });
+    const volume = await statfs(options.directory);
+    const volumeId = `${volume.type}:${volume.blocks}:${volume.bsize}`;
+    const capacity = volume.blocks * volume.bsize;
+    const onVolume = reservations.get(volumeId) ?? new Map<string, number>();
+    const reserved = [...onVolume.entries()]
+      .filter(([directory]) => directory !== options.directory)
+      .reduce((sum, [, bytes]) => sum + bytes, 0);
+    if (reserved + options.maxSize > capacity) {
+      throw new SluiceError(
+        ErrorCode.bufferCapacity,
+        `disk buffers on this volume could grow to ${reserved + options.maxSize} bytes (max_size of each), more than the volume's ${capacity} bytes`,
+      );
+    }
+    await DiskBuffer.#lock(options.directory);
+    onVolume.set(options.directory, options.maxSize);
+    reservations.set(volumeId, onVolume);
+    const buffer = new DiskBuffer(options, volumeId);
+    try {
+      await buffer.#recover(await scanBuffer(options.directory));
+    } catch (error) {
+      await buffer.close();
+      throw error;
+    }
+    return buffer;
+  }
+
+  static async #lock(directory: string): Promise<void> {
+    const path = join(directory, LOCK_FILE);
+    try {
+      const pid = Number((await readFile(path, 'utf8')).trim());
+      if (Number.isInteger(pid) && pid > 0 && pid !== process.pid && (await isAlive(pid))) {
+        throw new SluiceError(
+          ErrorCode.bufferLocked,
+          `disk buffer ${directory} is in use by another process (pid ${pid}); two processes cannot share a buffer`,
+        );
+      }
+    } catch (error) {
+      if (SluiceError.isInstance(error)) throw error;
+    }
+    await writeFile(path, `${process.pid}\n`);
+  }
+
+  async #recover(scan: ScanResult): Promise<void> {
+    const { metrics, logger } = this.#options;
+    for (const problem of scan.problems) {
+      if (problem.file !== undefined && problem.offset !== undefined)
+        this.#knownCorrupt.add(`${problem.file}:${problem.offset}`);
+      metrics.counter('buffer_errors_total', { error_code: problem.code }).increment();
+      logger.warn(`disk buffer recovery: ${problem.code}: ${problem.detail}`, {
+        file: problem.file,
+        offset: problem.offset,
+      });
+    }
+    if (scan.lostEvents > 0) {
+      metrics.counter('buffer_discarded_events_total', { intentional: 'false' }).increment(scan.lostEvents);
+      logger.error(
+        `disk buffer recovery: ${scan.lostEvents} events were lost to corruption or missing files`,
+      );
+    }
+    for (const id of scan.acknowledgedFiles)
+      await rm(join(this.#options.directory, dataFileName(id)), { force: true });
+    for (const file of scan.files) {
+      this.#files.set(file.id, { size: file.size, validEnd: file.validEnd });
+      this.#bytesOnDisk += file.size;
+    }
+    this.#readFileId = scan.readStart.fileId;
+    this.#readOffset = scan.readStart.offset;
+    this.#skipBelowId = scan.firstUnackedId;
+    this.#unread = scan.unreadEvents;
+    this.#nextEventId = scan.nextEventId;
+    this.#acked = {
+      eventId: scan.firstUnackedId,
+      fileId: scan.readStart.fileId,
+      offset: scan.readStart.offset,
+    };
+    // Never append after a possibly damaged tail: writing always starts in a fresh file.
+    const lastId = Math.max(-1, ...this.#files.keys());
+    await this.#openWriter(lastId + 1);
+    if (this.#unread === 0) {
+      this.#readFileId = this.#writerId;
+      this.#readOffset = 0;
+    }
+    await this.#writeLedger();
+    this.#syncTimer = setInterval(() => void this.sync().catch(() => {}), this.#options.syncIntervalMs);
+    this.#syncTimer.unref();
+  }
+
+  async #openWriter(id: number): Promise<void> {
+    this.#writer = await open(join(this.#options.directory, dataFileName(id)), 'w+');
+    this.#writerId = id;
+    this.#writerOffset = 0;
+    this.#files.set(id, { size: 0, validEnd: 0 });
+  }
+
+  get unreadEvents(): number {
+    return this.#unread;
+  }
+
+  usage(): BufferUsage {
+    return {
+      events: this.#unread,
+      bytes: this.#bytesOnDisk,
+      maxEvents: undefined,
+      maxBytes: this.#options.maxSize,
+    };
+  }
+
+  write(batch: Batch): Promise<number> {
+    const result = this.#writeQueue.then(() => this.#write(batch));
+    this.#writeQueue = result.catch(() => {});
+    return result;
+  }
+
+  async #write(batch: Batch): Promise<number> {
+    if (this.#closed || this.#failing || batch.length === 0) return 0;
+    let events = batch;
+    let record = encodeRecord(this.#nextEventId, events);
+    // The hard limit: files on disk never exceed max_size (ledger included). Take the prefix that fits.
+    while (this.#bytesOnDisk + record.length + LEDGER_BYTES > this.#options.maxSize) {
+      if (events.length === 1) {
+        this.#full = true;
+        return 0;
+      }
+      events = events.slice(0, Math.floor(events.length / 2));
+      record = encodeRecord(this.#nextEventId, events);
+    }
+    if (this.#writerOffset > 0 && this.#writerOffset + record.length > this.#options.maxDataFileSize)
+      await this.#roll();
+    try {
+      const written = await this.#fileOperations.write(this.#writer, record, this.#writerOffset);
+      if (written !== record.length)
+        throw Object.assign(new Error(`short write (${written} of ${record.length} bytes)`), {
+          code: 'ESHORT',
+        });
+    } catch (error) {
+      await this.#rollBack(error);
+      return 0;
+    }
+    this.#writerOffset += record.length;
+    this.#bytesOnDisk += record.length;
+    const file = this.#files.get(this.#writerId) as DataFile;
+    file.size = this.#writerOffset;
+    file.validEnd = this.#writerOffset;
+    this.#nextEventId += events.length;
+    this.#unread += events.length;
+    for (const event of events) this.#unreadBytes += event.metadata.byteSize;
+    this.#dirty = true;
+    this.#ledgerDirty = true;
+    // The buffer owns the events now: the writer's side of the acknowledgement is done.
+    finalizeEvents(events, 'delivered');
+    this.#dataArrived.notify();
+    return events.length;
+  }
+
+  /** A failed write leaves nothing behind: truncate to the last good offset, then act as full. */
+  async #rollBack(error: unknown): Promise<void> {
+    const code = (error as NodeJS.ErrnoException).code ?? 'EIO';
+    try {
+      await this.#writer.truncate(this.#writerOffset);
+    } catch {
+      // The disk may refuse even that; the next recovery truncates the torn tail.
+    }
+    this.#options.metrics.counter('buffer_errors_total', { error_code: 'write_failed' }).increment();
+    this.#errors.write(
+      `disk buffer write failed (${code}); the buffer acts as full until writing works again`,
+      {
+        error: String((error as Error).message ?? error),
+      },
+    );
+    this.#failing = true;
+    clearTimeout(this.#retryTimer);
+    this.#retryTimer = setTimeout(() => {
+      this.#failing = false;
+      this.#spaceFreed.notify();
+    }, this.#options.retryIntervalMs ?? 1000);
+    this.#retryTimer.unref();
+  }
+
+  async #roll(): Promise<void> {
+    await this.#writer.datasync();
+    await this.#writer.close();
+    await this.#openWriter(this.#writerId + 1);
+    this.#dirty = false;
+  }
+
+  async read(maxEvents: number): Promise<Batch> {
+    const output: LogEvent[] = [];
+    while (this.#unread > 0 && output.length < maxEvents) {
+      const next = await this.#nextRecord();
+      if (next === undefined) break;
+      const events = decodeEvents(next.payload).filter(
+        (_, index) => next.firstId + index >= this.#skipBelowId,
+      );
+      const entry: Outstanding = {
+        endEventId: next.firstId + next.count,
+        fileId: this.#readFileId,
+        endOffset: this.#readOffset,
+        done: false,
+      };
+      this.#outstanding.push(entry);
+      if (events.length === 0) {
+        entry.done = true;
+        this.#advanceAcknowledged();
+        continue;
+      }
+      attachFinalizer(events, () => {
+        entry.done = true;
+        this.#advanceAcknowledged();
+      });
+      this.#unread -= events.length;
+      for (const event of events) this.#unreadBytes -= event.metadata.byteSize;
+      output.push(...events);
+    }
+    if (this.#unread < 0) this.#unread = 0;
+    return output;
+  }
+
+  /** The next valid record at the read position, stepping over corrupt regions and finished files. */
+  async #nextRecord(): Promise<{ firstId: number; count: number; payload: Buffer } | undefined> {
+    for (;;) {
+      const file = this.#files.get(this.#readFileId);
+      const end = this.#readFileId === this.#writerId ? this.#writerOffset : (file?.validEnd ?? 0);
+      if (file === undefined || this.#readOffset >= end) {
+        if (this.#readFileId >= this.#writerId) return undefined;
+        this.#readFileId = Math.min(...[...this.#files.keys()].filter((id) => id > this.#readFileId));
+        this.#readOffset = 0;
+        continue;
+      }
+      const chunk = await this.#chunkAt(this.#readFileId, this.#readOffset, end);
+      const position = this.#readOffset - chunk.start;
+      const parsed = parseRecord(chunk.buffer, position);
+      if (parsed.kind === 'record') {
+        this.#readOffset += parsed.size;
+        return parsed;
+      }
+      if (
+        parsed.kind === 'incomplete' &&
+        chunk.start + chunk.buffer.length < end &&
+        position + HEADER_BYTES <= chunk.buffer.length
+      ) {
+        const needed = HEADER_BYTES + chunk.buffer.readUInt32LE(position);
+        if (this.#readOffset + needed <= end) {
+          await this.#chunkAt(this.#readFileId, this.#readOffset, end, needed);
+          continue;
+        }
+      }
+      // Corrupt since recovery (or a torn record): count it and skip as recovery would.
+      const next = parsed.kind === 'corrupt' ? resyncOffset(chunk.buffer, position, parsed.size) : undefined;
+      if (!this.#knownCorrupt.has(`${dataFileName(this.#readFileId)}:${this.#readOffset}`)) {
+        this.#options.metrics
+          .counter('buffer_errors_total', {
+            error_code: parsed.kind === 'corrupt' ? parsed.reason : 'torn_tail',
+          })
+          .increment();
+      }
+      this.#readOffset = next === undefined ? end : chunk.start + next;
+    }
+  }
+
+  /** A chunk of the file holding the whole record at `offset` (read again when the cache falls short). */
+  async #chunkAt(
+    fileId: number,
+    offset: number,
+    end: number,
+    minimum = 0,
+  ): Promise<{ start: number; buffer: Buffer }> {
+    const cached = this.#readChunk;
+    if (minimum === 0 && cached !== undefined && cached.fileId === fileId && offset >= cached.start) {
+      const position = offset - cached.start;
+      if (position + HEADER_BYTES <= cached.buffer.length) {
+        const recordEnd = position + HEADER_BYTES + cached.buffer.readUInt32LE(position);
+        if (recordEnd <= cached.buffer.length) return cached;
+      }
+    }
+    const handle =
+      fileId === this.#writerId
+        ? this.#writer
+        : await open(join(this.#options.directory, dataFileName(fileId)), 'r');
+    try {
+      const buffer = Buffer.allocUnsafe(Math.min(end - offset, Math.max(READ_CHUNK_BYTES, minimum)));
+      const { bytesRead } = await handle.read(buffer, 0, buffer.length, offset);
+      this.#readChunk = { fileId, start: offset, buffer: buffer.subarray(0, bytesRead) };
+      return this.#readChunk;
+    } finally {
+      if (handle !== this.#writer) await handle.close();
+    }
+  }
+
+  /** Acknowledgements may come out of order: the acked position advances over the done prefix only. */
+  #advanceAcknowledged(): void {
+    let advanced = false;
+    while (this.#outstanding[0]?.done === true) {
+      const entry = this.#outstanding.shift() as Outstanding;
+      this.#acked = { eventId: entry.endEventId, fileId: entry.fileId, offset: entry.endOffset };
+      advanced = true;
+    }
+    if (!advanced) return;
+    this.#ledgerDirty = true;
+    this.#deletions = this.#deletions
+      .then(() => this.#deleteAcknowledgedFiles())
+      .catch((error: unknown) => {
+        this.#options.logger.error('deleting acknowledged data files failed', { error: String(error) });
+      });
+  }
+
+  async #deleteAcknowledgedFiles(): Promise<void> {
+    const deletable = [...this.#files.entries()].filter(
+      ([id, file]) =>
+        id !== this.#writerId &&
+        (id < this.#acked.fileId || (id === this.#acked.fileId && this.#acked.offset >= file.size)),
+    );
+    if (deletable.length === 0) return;
+    // The ledger moves past a file before the file goes: a crash never leaves a ledger pointing at
+    // data that was deleted (which would look like lost events).
+    await this.#writeLedger();
+    for (const [id, file] of deletable) {
+      if (!this.#files.delete(id)) continue;
+      this.#bytesOnDisk -= file.size;
+      if (this.#readChunk?.fileId === id) this.#readChunk = undefined;
+      await unlink(join(this.#options.directory, dataFileName(id))).catch(() => {});
+      this.#full = false;
+    }
+    if (!this.#full) this.#spaceFreed.notify();
+  }
+
+  waitForSpace(signal: AbortSignal): Promise<void> {
+    if (!this.#failing && !this.#full) return Promise.resolve();
+    return this.#spaceFreed.wait(signal);
+  }
+
+  waitForData(signal: AbortSignal): Promise<void> {
+    if (this.#unread > 0) return Promise.resolve();
+    return this.#dataArrived.wait(signal);
+  }
+
+  /** Makes written records durable (fsync) and records the positions in the ledger. */
+  async sync(): Promise<void> {
+    if (this.#closed) return;
+    await this.#deletions;
+    if (this.#dirty) {
+      this.#dirty = false;
+      await this.#writer.datasync();
+    }
+    if (this.#ledgerDirty) await this.#writeLedger();
+  }
+
+  #writeLedger(): Promise<void> {
+    const result = this.#ledgerQueue.then(() => this.#replaceLedger());
+    this.#ledgerQueue = result.catch(() => {});
+    return result;
+  }
+
+  async #replaceLedger(): Promise<void> {
+    this.#ledgerDirty = false;
+    const ledger: Ledger = {
+      version: 1,
+      ackedEventId: this.#acked.eventId,
+      ackedFileId: this.#acked.fileId,
+      ackedOffset: this.#acked.offset,
+      nextEventId: this.#nextEventId,
+    };
+    const path = join(this.#options.directory, LEDGER_FILE);
+    const temporary = `${path}.tmp`;
+    const handle = await open(temporary, 'w');
+    try {
+      await handle.writeFile(JSON.stringify(ledger));
+      await handle.datasync();
+    } finally {
+      await handle.close();
+    }
+    // rename() replaces the ledger atomically: a crash leaves the old or the new one, never a mix.
+    await rename(temporary, path);
+  }
+
+  /**
+   * For crash tests: stops like a killed process would, without the final sync or ledger write,
+   * leaving the lock file of a dead owner.
+   */
+  async simulateCrash(): Promise<void> {
+    clearInterval(this.#syncTimer);
+    clearTimeout(this.#retryTimer);
+    await this.#writeQueue;
+    await this.#deletions;
+    await this.#ledgerQueue;
+    this.#closed = true;
+    await this.#writer.close();
+    reservations.get(this.#volume.id)?.delete(this.#volume.key);
+    await rm(join(this.#options.directory, LOCK_FILE), { force: true });
+  }
+
+  async close(): Promise<void> {
+    if (this.#closed) return;
+    clearInterval(this.#syncTimer);
+    clearTimeout(this.#retryTimer);
+    try {
+      await this.#writeQueue;
+      await this.#deletions;
+      if (this.#writer !== undefined) {
+        await this.sync();
+        await this.#writer.close();
+      }
+    } finally {
+      this.#closed = true;
+      reservations.get(this.#volume.id)?.delete(this.#volume.key);
+      await rm(join(this.#options.directory, LOCK_FILE), { force: true });
+      this.#spaceFreed.notify();
+      this.#dataArrived.notify();
+    }
+  }
+}

@@ -1,0 +1,43 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { RecordingLogger, RecordingMetrics } from '@sluice/testkit';
+import { DiskBuffer, type FileOperations } from '../disk-buffer.js';
+
+export const directories: string[] = [];
+
+export async function temporaryDirectory(): Promise<string> {
+  const directory = await mkdtemp(join(tmpdir(), 'sluice-disk-'));
+  directories.push(directory);
+  return directory;
+}
+
+export async function removeDirectories(): Promise<void> {
+  await Promise.all(
+    directories.splice(0).map((directory) => rm(directory, { recursive: true, force: true })),
+  );
+}
+
+export async function openBuffer(
+  directory: string,
+  overrides: {
+    maxSize?: number;
+    maxDataFileSize?: number;
+    fileOperations?: FileOperations;
+    syncIntervalMs?: number;
+  } = {},
+) {
+  const metrics = new RecordingMetrics();
+  const logger = new RecordingLogger();
+  const buffer = await DiskBuffer.open({
+    directory,
+    maxSize: overrides.maxSize ?? 64 * 1024 * 1024,
+    maxDataFileSize: overrides.maxDataFileSize ?? 4096,
+    syncIntervalMs: overrides.syncIntervalMs ?? 60_000,
+    logger,
+    metrics,
+    retryIntervalMs: 20,
+    ...(overrides.fileOperations === undefined ? {} : { fileOperations: overrides.fileOperations }),
+  });
+  return { buffer, metrics, logger };
+}

@@ -1,0 +1,27 @@
+import { PutRecordsCommand } from '@aws-sdk/client-kinesis';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type KinesisLocal, localClient, readAllRecords, startKinesisLocal } from './index.js';
+
+let server: KinesisLocal;
+beforeAll(async () => {
+  server = await startKinesisLocal({ streams: [{ name: 'smoke', shards: 2 }] });
+});
+afterAll(() => server.stop());
+
+describe('kinesis-local', () => {
+  it('accepts PutRecords and reads every record back from every shard', async () => {
+    const client = localClient(server.endpoint);
+    const records = Array.from({ length: 20 }, (_, index) => ({
+      Data: Buffer.from(`record ${index}`),
+      PartitionKey: `key ${index}`,
+    }));
+    const response = await client.send(new PutRecordsCommand({ StreamName: 'smoke', Records: records }));
+    client.destroy();
+    expect(response.FailedRecordCount).toBe(0);
+    const stored = await readAllRecords({ endpoint: server.endpoint, streamName: 'smoke' });
+    expect(stored.map((record) => record.data.toString()).sort()).toEqual(
+      records.map((record) => record.Data.toString()).sort(),
+    );
+    expect(new Set(stored.map((record) => record.shardId)).size).toBe(2);
+  });
+});
