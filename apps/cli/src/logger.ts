@@ -13,6 +13,7 @@ export function createLogger(format: LogFormat, level: string): { logger: Logger
           destination: 2,
           sync: true,
           colorize: false,
+          singleLine: true,
           ignore: 'pid,hostname',
           translateTime: 'SYS:HH:MM:ss.l',
         });

@@ -29,7 +29,7 @@ export interface PlanTopologyOptions {
 
 type Table = Record<string, Record<string, unknown>>;
 
-const ajv = new Ajv2020({ allErrors: true, useDefaults: true, strict: false });
+const ajv = new Ajv2020({ allErrors: true, useDefaults: true, strict: false, verbose: true });
 const validateEnvelope = ajv.compile(envelopeSchema);
 const validators = new WeakMap<AnyDefinition, ValidateFunction>();
 

@@ -1,0 +1,224 @@
+import { mkdir, readdir, readFile, symlink } from 'node:fs/promises';
+import { join } from 'node:path';
+import { Ajv2020 } from 'ajv/dist/2020.js';
+import { parse as parseToml } from 'smol-toml';
+import { afterEach, describe, expect, it } from 'vitest';
+import { parse as parseYaml } from 'yaml';
+import { cleanup, EXAMPLES, freePort, metricValue, run, start, workspace } from './test-helpers/cli.js';
+
+afterEach(cleanup);
+
+const demoToConsole = `
+[sources.generator]
+type = "demo_logs"
+format = "shuffle"
+lines = ["hello from sluice"]
+interval = 0.01
+
+[sinks.out]
+type = "console"
+inputs = ["generator"]
+encoding = "text"
+`;
+
+describe('sluice CLI (built, as a child process)', () => {
+  it('runs demo_logs → console and exits 0 on SIGTERM after flushing', async () => {
+    const cwd = await workspace({ 'sluice.toml': demoToConsole });
+    const sluice = start(['--config', 'sluice.toml'], { cwd });
+    await sluice.waitFor('hello from sluice\nhello from sluice\n');
+    sluice.child.kill('SIGTERM');
+    expect(await sluice.exited).toBe(0);
+    expect(sluice.stderr()).toMatch(/received SIGTERM; shutting down/);
+    expect(sluice.stderr()).toMatch(/pipeline stopped/);
+  });
+
+  const badConfigs: Array<[string, Record<string, string>, string[], RegExp]> = [
+    ['TOML syntax error', { 'bad.toml': '[sources.x\ntype = 1' }, ['--config', 'bad.toml'], /bad\.toml: syntax error: line 1/],
+    ['YAML syntax error', { 'bad.yaml': 'sources:\n  x: [unclosed' }, ['--config', 'bad.yaml'], /bad\.yaml: syntax error/],
+    ['JSON syntax error', { 'bad.json': '{"sources": ' }, ['--config', 'bad.json'], /bad\.json: syntax error/],
+    [
+      'unknown type',
+      { 'c.toml': '[sources.in]\ntype = "demo_log"\n[sinks.out]\ntype = "console"\ninputs = ["in"]' },
+      ['--config', 'c.toml'],
+      /c\.toml: sources\.in\.type: unknown source type "demo_log"; did you mean "demo_logs"\?/,
+    ],
+    [
+      'unknown field',
+      { 'c.toml': '[sources.in]\ntype = "demo_logs"\ncuont = 3\n[sinks.out]\ntype = "console"\ninputs = ["in"]' },
+      ['--config', 'c.toml'],
+      /c\.toml: sources\.in\.cuont: unknown field "cuont"; did you mean "count"\?/,
+    ],
+    [
+      'wrong type',
+      { 'c.yaml': 'sources:\n  in: { type: demo_logs, count: "many" }\nsinks:\n  out: { type: console, inputs: [in] }' },
+      ['--config', 'c.yaml'],
+      /c\.yaml: sources\.in\.count: must be integer/,
+    ],
+    [
+      'bad inputs',
+      { 'c.toml': '[sources.in]\ntype = "demo_logs"\n[sinks.out]\ntype = "console"\ninputs = ["inn"]' },
+      ['--config', 'c.toml'],
+      /c\.toml: sinks\.out\.inputs: unknown input "inn"; did you mean "in"\?/,
+    ],
+    [
+      'cycle',
+      {
+        'c.toml':
+          '[sources.in]\ntype = "demo_logs"\n[transforms.a]\ntype = "add_fields"\ninputs = ["in", "b"]\nfields = {x = 1}\n[transforms.b]\ntype = "add_fields"\ninputs = ["a"]\nfields = {y = 1}\n[sinks.out]\ntype = "console"\ninputs = ["b"]',
+      },
+      ['--config', 'c.toml'],
+      /c\.toml: transforms\.\w\.inputs: cycle: (a → b → a|b → a → b)/,
+    ],
+    [
+      'unset environment variable',
+      { 'c.toml': '[sources.in]\ntype = "demo_logs"\n[sinks.out]\ntype = "aws_kinesis_streams"\ninputs = ["in"]\nstream_name = "${SLUICE_TEST_UNSET}"' },
+      ['--config', 'c.toml'],
+      /c\.toml: sinks\.out\.stream_name: environment variable SLUICE_TEST_UNSET is not set/,
+    ],
+    [
+      'duplicate id across two files',
+      {
+        'a.toml': '[sources.in]\ntype = "demo_logs"\n[sinks.out]\ntype = "console"\ninputs = ["in"]',
+        'b.yaml': 'sinks:\n  out: { type: blackhole, inputs: [in] }',
+      },
+      ['--config', 'a.toml', '--config', 'b.yaml'],
+      /b\.yaml: sinks\.out: component "out" is already defined in a\.toml/,
+    ],
+  ];
+  for (const [name, files, args, message] of badConfigs) {
+    it(`a config error (${name}) exits 78 with the file and the path`, async () => {
+      const cwd = await workspace(files);
+      const result = await run(['validate', '--no-environment', ...args], { cwd });
+      expect(result.code).toBe(78);
+      expect(result.stderr).toMatch(message);
+      expect(result.stderr).not.toMatch(/\n\s+at /);
+    });
+  }
+
+  it('reports every problem at once, one line each', async () => {
+    const cwd = await workspace({
+      'c.toml': '[sources.in]\ntype = "demo_logs"\ncount = -1\n[sinks.out]\ntype = "console"\ninputs = ["nope"]\ntarget = "printer"',
+    });
+    const result = await run(['validate', '--no-environment', '--config', 'c.toml'], { cwd });
+    expect(result.code).toBe(78);
+    expect(result.stderr.trim().split('\n')).toHaveLength(3);
+  });
+
+  it('an environment value cannot change the config structure: a newline is refused, brackets stay text', async () => {
+    const config = '[sources.in]\ntype = "demo_logs"\nlines = ["${SLUICE_INJECT}"]\n[sinks.out]\ntype = "console"\ninputs = ["in"]';
+    const cwd = await workspace({ 'c.toml': config });
+    const injected = await run(['validate', '--no-environment', '--config', 'c.toml'], {
+      cwd,
+      env: { SLUICE_INJECT: 'x"]\n[sinks.evil]\ntype = "console"\ninputs = ["in"' },
+    });
+    expect(injected.code).toBe(78);
+    expect(injected.stderr).toMatch(/SLUICE_INJECT contains a newline/);
+    const literal = await run(['graph', '--config', 'c.toml'], { cwd, env: { SLUICE_INJECT: '"] [sinks.evil] #' } });
+    expect(literal.code).toBe(0);
+    expect(literal.stdout).not.toContain('evil');
+  });
+
+  it('sluice schema is a JSON Schema ajv compiles, and every example config validates against it', async () => {
+    const result = await run(['schema']);
+    expect(result.code).toBe(0);
+    const validate = new Ajv2020({ strict: false, allErrors: true }).compile(JSON.parse(result.stdout));
+    const files = (await readdir(EXAMPLES)).filter((name) => /\.(toml|ya?ml|json)$/.test(name));
+    expect(files.length).toBeGreaterThanOrEqual(6);
+    for (const name of files) {
+      const text = await readFile(join(EXAMPLES, name), 'utf8');
+      const parsed = name.endsWith('.toml') ? parseToml(text) : name.endsWith('.json') ? JSON.parse(text) : parseYaml(text);
+      expect(validate(parsed), `${name}: ${JSON.stringify(validate.errors)}`).toBe(true);
+    }
+    const bad = validate({ sinks: { out: { type: 'console', inputs: ['x'], target: 'printer' } } });
+    expect(bad).toBe(false);
+  });
+
+  it('sluice validate accepts every example config', async () => {
+    const files = (await readdir(EXAMPLES)).filter((name) => /\.(toml|ya?ml|json)$/.test(name));
+    for (const name of files) {
+      const result = await run(['validate', '--no-environment', '--config', join(EXAMPLES, name)]);
+      expect(result.code, `${name}: ${result.stderr}`).toBe(0);
+    }
+  });
+
+  it('seed-era option names validate with one deprecation warning per old name', async () => {
+    const result = await run(['validate', '--no-environment', '--config', join(EXAMPLES, 'seed-era-options.toml')]);
+    expect(result.code).toBe(0);
+    for (const old of ['batch_size', 'batch_timeout', 'request_in_flight_limit', 'request_timeout_secs', 'retry_attempts', 'retry_backoff_secs', 'rate_limit_num', 'rate_limit_duration']) {
+      expect(result.stderr.split(`sinks.my_sink_id.${old} is deprecated`).length - 1, old).toBe(1);
+    }
+    const cwd = await workspace({
+      'c.toml': '[sources.in]\ntype = "demo_logs"\n[sinks.out]\ntype = "aws_kinesis_streams"\ninputs = ["in"]\nstream_name = "s"\nbatch_timeout = 1\nbatch = { timeout_secs = 2 }',
+    });
+    const both = await run(['validate', '--no-environment', '--config', 'c.toml'], { cwd });
+    expect(both.code).toBe(78);
+    expect(both.stderr).toMatch(/sinks\.out\.batch_timeout: cannot be set together with its new name "batch\.timeout_secs"/);
+  });
+
+  it('list, graph (dot and mermaid), --version and --help work', async () => {
+    const list = await run(['list']);
+    expect(list.stdout).toMatch(/aws_kinesis_streams\s+Batches log events/);
+    const cwd = await workspace({ 'sluice.toml': demoToConsole });
+    const dot = await run(['graph', '--config', 'sluice.toml'], { cwd });
+    expect(dot.stdout).toContain('"generator" -> "out"');
+    const mermaid = await run(['graph', '--format', 'mermaid', '--config', 'sluice.toml'], { cwd });
+    expect(mermaid.stdout).toContain('n_generator --> n_out');
+    expect((await run(['--version'])).stdout.trim()).toMatch(/^\d+\.\d+\.\d+$/);
+    expect((await run(['--help'])).stdout).toContain('validate');
+  });
+
+  it('SLUICE_CONFIG works like --config', async () => {
+    const cwd = await workspace({ 'sluice.toml': demoToConsole });
+    const result = await run(['validate', '--no-environment'], { cwd, env: { SLUICE_CONFIG: 'sluice.toml' } });
+    expect(result.code).toBe(0);
+  });
+
+  it('--require-healthy exits 78 when a healthcheck fails (a missing stream)', async () => {
+    const { FakeKinesis } = await import('@sluice/testkit/fake-kinesis');
+    const fake = new FakeKinesis({ streams: ['present'] });
+    const endpoint = await fake.start();
+    try {
+      const cwd = await workspace({
+        'c.toml': `[sources.in]\ntype = "demo_logs"\n[sinks.out]\ntype = "aws_kinesis_streams"\ninputs = ["in"]\nstream_name = "absent"\nendpoint = "${endpoint}"\nregion = "us-east-1"`,
+      });
+      const result = await run(['--require-healthy', '--config', 'c.toml'], { cwd });
+      expect(result.code).toBe(78);
+      expect(result.stderr).toMatch(/healthcheck failed: out: stream "absent" does not exist/);
+    } finally {
+      await fake.stop();
+    }
+  });
+
+  it('serves /metrics with component counters rising', async () => {
+    const cwd = await workspace({ 'sluice.toml': demoToConsole });
+    const port = await freePort();
+    const sluice = start(['--config', 'sluice.toml', '--metrics-address', `127.0.0.1:${port}`], { cwd });
+    await sluice.waitFor('metrics on http://');
+    const scrape = async () => (await fetch(`http://127.0.0.1:${port}/metrics`)).text();
+    await sluice.waitFor('hello from sluice');
+    const first = await scrape();
+    const firstReceived = metricValue(first, 'component_received_events_total', { component_id: 'out' }) ?? 0;
+    const firstSent = metricValue(first, 'component_sent_events_total', { component_id: 'generator' }) ?? 0;
+    let second = first;
+    while ((metricValue(second, 'component_received_events_total', { component_id: 'out' }) ?? 0) <= firstReceived) {
+      await sluice.waitFor(/hello from sluice/);
+      second = await scrape();
+    }
+    expect(metricValue(second, 'component_sent_events_total', { component_id: 'generator' })).toBeGreaterThan(firstSent);
+    expect(metricValue(second, 'component_sent_events_total', { component_id: 'out' })).toBeGreaterThan(0);
+    sluice.child.kill('SIGTERM');
+    expect(await sluice.exited).toBe(0);
+  });
+
+  it('loads a third-party sink named in plugins', async () => {
+    const cwd = await workspace({
+      'c.toml': `plugins = ["@acme/sluice-sink-counter"]\n[sources.in]\ntype = "demo_logs"\ncount = 5\ninterval = 0\n[sinks.out]\ntype = "counter"\ninputs = ["in"]\nfield = "source_type"`,
+    });
+    // Installed the way a user would: in the node_modules of the directory sluice runs from.
+    await mkdir(join(cwd, 'node_modules', '@acme'), { recursive: true });
+    await symlink(join(EXAMPLES, 'plugin-sink'), join(cwd, 'node_modules', '@acme', 'sluice-sink-counter'), 'dir');
+    const result = await run(['--config', 'c.toml'], { cwd });
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.stderr).toMatch(/counter totals.*"demo_logs":5/);
+  });
+});

@@ -1,0 +1,101 @@
+import { fork } from 'node:child_process';
+import { once } from 'node:events';
+import { createServer } from 'node:net';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import {
+  type Batch,
+  type Counter,
+  defineSink,
+  finalizeEvents,
+  type Logger,
+  SPECIFICATION_VERSION,
+  silentLogger,
+} from '@sluice/component-api';
+import buffersDisk from '@sluice/buffer-disk';
+import buffersMemory from '@sluice/buffer-memory';
+import basicComponents from '@sluice/basic-components';
+import { ComponentRegistry } from '@sluice/core-topology';
+import sinkKinesis from '@sluice/sink-kinesis';
+import sourceTcp from '@sluice/source-tcp';
+
+const here = dirname(fileURLToPath(import.meta.url));
+
+export async function freePort(): Promise<number> {
+  const server = createServer();
+  server.listen(0, '127.0.0.1');
+  await once(server, 'listening');
+  const address = server.address();
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  if (address === null || typeof address === 'string') throw new Error('no port');
+  return address.port;
+}
+
+/** Sends `total` lines of `size` bytes from a separate process; resolves when it has sent them all. */
+export async function sendLines(port: number, total: number, size: number, connections = 4): Promise<void> {
+  const child = fork(join(here, 'load-client.js'), [String(port), String(total), String(size), String(connections)], {
+    stdio: 'inherit',
+  });
+  const [code] = (await once(child, 'exit')) as [number | null];
+  if (code !== 0) throw new Error(`load client exited with ${code}`);
+}
+
+/** Resolves once `count` events reached the `bench_counter` sink of the current run. */
+export const counter = {
+  target: 0,
+  seen: 0,
+  done: Promise.resolve(),
+  resolve: () => {},
+  reset(target: number): void {
+    this.target = target;
+    this.seen = 0;
+    this.done = new Promise((resolve) => {
+      this.resolve = resolve;
+    });
+  },
+};
+
+/** A blackhole that also tells the benchmark when every event has arrived. */
+const counterSink = defineSink<Record<string, never>>({
+  specificationVersion: SPECIFICATION_VERSION,
+  kind: 'sink',
+  type: 'bench_counter',
+  description: 'Counts and discards events (a blackhole that signals the benchmark).',
+  optionsSchema: { type: 'object', properties: {} },
+  create(_options, context) {
+    const sent: Counter = context.metrics.counter('component_sent_events_total');
+    return {
+      async run(input: AsyncIterable<Batch>) {
+        for await (const batch of input) {
+          finalizeEvents(batch, 'delivered');
+          sent.increment(batch.length);
+          counter.seen += batch.length;
+          if (counter.seen >= counter.target) counter.resolve();
+        }
+      },
+    };
+  },
+});
+
+export function benchRegistry(): ComponentRegistry {
+  const registry = new ComponentRegistry();
+  for (const [name, definitions] of Object.entries({
+    '@sluice/source-tcp': sourceTcp,
+    '@sluice/basic-components': basicComponents,
+    '@sluice/buffer-memory': buffersMemory,
+    '@sluice/buffer-disk': buffersDisk,
+    '@sluice/sink-kinesis': sinkKinesis,
+    bench: [counterSink],
+  })) {
+    registry.register(definitions, name);
+  }
+  return registry;
+}
+
+export const quietLogger: Logger = silentLogger;
+
+/** A line of exactly `size` bytes (without the newline), numbered. */
+export function line(size: number, index: number): string {
+  const suffix = ` ${index}`;
+  return `${'x'.repeat(Math.max(0, size - suffix.length))}${suffix}`;
+}

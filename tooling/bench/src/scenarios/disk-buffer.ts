@@ -1,0 +1,104 @@
+import { mkdtemp, open, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { type Batch, createLogEvent, finalizeEvents, silentLogger } from '@sluice/component-api';
+import { DiskBuffer } from '@sluice/buffer-disk';
+import { line } from '../harness.js';
+import { measure, type Scenario } from '../scenario.js';
+
+const BATCH = 500;
+const noop = { increment() {}, set() {}, decrement() {}, observe() {} };
+const metrics = { counter: () => noop, gauge: () => noop, histogram: () => noop };
+
+const scenario: Scenario = {
+  name: 'disk-buffer',
+  description: 'disk buffer write then read (and interleaved) vs a bare append-only file write + read of the same bytes',
+  async run(options) {
+    const size = options.size ?? 300;
+    const total = options.quick ? 100_000 : 1_000_000;
+    const input: Batch[] = [];
+    for (let index = 0; index < total; index += BATCH) {
+      input.push(
+        Array.from({ length: BATCH }, (_, offset) => createLogEvent({ message: line(size, index + offset) }, { byteSize: size })),
+      );
+    }
+    const directory = await mkdtemp(join(tmpdir(), 'sluice-bench-'));
+    try {
+      const open_ = () =>
+        DiskBuffer.open({
+          directory: join(directory, `buffer-${Math.random()}`),
+          maxSize: 4 * 1024 * 1024 * 1024,
+          maxDataFileSize: 128 * 1024 * 1024,
+          syncIntervalMs: 500,
+          logger: silentLogger,
+          metrics,
+        });
+      const writeThenRead = await measure('disk buffer (write, then read)', async () => {
+        const buffer = await open_();
+        for (const batch of input) await buffer.write(batch);
+        let read = 0;
+        for (;;) {
+          const batch = await buffer.read(BATCH);
+          if (batch.length === 0) break;
+          finalizeEvents(batch, 'delivered');
+          read += batch.length;
+        }
+        await buffer.close();
+        return { events: read, bytes: read * size };
+      });
+      const interleaved = await measure('disk buffer (interleaved)', async () => {
+        const buffer = await open_();
+        let read = 0;
+        for (const batch of input) {
+          await buffer.write(batch);
+          const out = await buffer.read(BATCH);
+          finalizeEvents(out, 'delivered');
+          read += out.length;
+        }
+        for (;;) {
+          const out = await buffer.read(BATCH);
+          if (out.length === 0) break;
+          finalizeEvents(out, 'delivered');
+          read += out.length;
+        }
+        await buffer.close();
+        return { events: read, bytes: read * size };
+      });
+      // The same bytes, prepared beforehand, appended with one write per batch and read back in 1 MiB chunks.
+      const chunks = input.map((batch) => Buffer.from(batch.map((event) => `${event.fields.message as string}\n`).join('')));
+      const bare = await measure('bare append-only file', async () => {
+        const path = join(directory, 'bare.log');
+        const handle = await open(path, 'w+');
+        let position = 0;
+        for (const data of chunks) {
+          await handle.write(data, 0, data.length, position);
+          position += data.length;
+        }
+        await handle.datasync();
+        const chunk = Buffer.allocUnsafe(1024 * 1024);
+        let lines = 0;
+        for (let offset = 0; offset < position; offset += chunk.length) {
+          const { bytesRead } = await handle.read(chunk, 0, chunk.length, offset);
+          let start = 0;
+          for (;;) {
+            const newline = chunk.indexOf(10, start);
+            if (newline === -1 || newline >= bytesRead) break;
+            lines += 1;
+            start = newline + 1;
+          }
+        }
+        await handle.close();
+        return { events: lines, bytes: position };
+      });
+      const target = '≥ 0.5 of bare and ≥ 500k events/s';
+      return [
+        { name: 'disk buffer alone: write, then read', subject: writeThenRead, baseline: bare, target },
+        { name: 'disk buffer alone: interleaved', subject: interleaved, baseline: bare, target },
+      ];
+    } finally {
+      await rm(directory, { recursive: true, force: true });
+    }
+  },
+};
+
+export default scenario;
