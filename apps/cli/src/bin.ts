@@ -5,7 +5,11 @@ import { main } from './main.js';
 const emitWarning = process.emitWarning.bind(process);
 process.emitWarning = ((warning: string | Error, ...rest: unknown[]) => {
   const text = typeof warning === 'string' ? warning : warning.name;
-  if (text.includes('NodeVersionSupportWarning') || String(rest[0] ?? '').includes('NodeVersionSupportWarning')) return;
+  if (
+    text.includes('NodeVersionSupportWarning') ||
+    String(rest[0] ?? '').includes('NodeVersionSupportWarning')
+  )
+    return;
   (emitWarning as (...args: unknown[]) => void)(warning, ...rest);
 }) as typeof process.emitWarning;
 

@@ -33,9 +33,24 @@ describe('sluice CLI (built, as a child process)', () => {
   });
 
   const badConfigs: Array<[string, Record<string, string>, string[], RegExp]> = [
-    ['TOML syntax error', { 'bad.toml': '[sources.x\ntype = 1' }, ['--config', 'bad.toml'], /bad\.toml: syntax error: line 1/],
-    ['YAML syntax error', { 'bad.yaml': 'sources:\n  x: [unclosed' }, ['--config', 'bad.yaml'], /bad\.yaml: syntax error/],
-    ['JSON syntax error', { 'bad.json': '{"sources": ' }, ['--config', 'bad.json'], /bad\.json: syntax error/],
+    [
+      'TOML syntax error',
+      { 'bad.toml': '[sources.x\ntype = 1' },
+      ['--config', 'bad.toml'],
+      /bad\.toml: syntax error: line 1/,
+    ],
+    [
+      'YAML syntax error',
+      { 'bad.yaml': 'sources:\n  x: [unclosed' },
+      ['--config', 'bad.yaml'],
+      /bad\.yaml: syntax error/,
+    ],
+    [
+      'JSON syntax error',
+      { 'bad.json': '{"sources": ' },
+      ['--config', 'bad.json'],
+      /bad\.json: syntax error/,
+    ],
     [
       'unknown type',
       { 'c.toml': '[sources.in]\ntype = "demo_log"\n[sinks.out]\ntype = "console"\ninputs = ["in"]' },
@@ -44,13 +59,19 @@ describe('sluice CLI (built, as a child process)', () => {
     ],
     [
       'unknown field',
-      { 'c.toml': '[sources.in]\ntype = "demo_logs"\ncuont = 3\n[sinks.out]\ntype = "console"\ninputs = ["in"]' },
+      {
+        'c.toml':
+          '[sources.in]\ntype = "demo_logs"\ncuont = 3\n[sinks.out]\ntype = "console"\ninputs = ["in"]',
+      },
       ['--config', 'c.toml'],
       /c\.toml: sources\.in\.cuont: unknown field "cuont"; did you mean "count"\?/,
     ],
     [
       'wrong type',
-      { 'c.yaml': 'sources:\n  in: { type: demo_logs, count: "many" }\nsinks:\n  out: { type: console, inputs: [in] }' },
+      {
+        'c.yaml':
+          'sources:\n  in: { type: demo_logs, count: "many" }\nsinks:\n  out: { type: console, inputs: [in] }',
+      },
       ['--config', 'c.yaml'],
       /c\.yaml: sources\.in\.count: must be integer/,
     ],
@@ -71,7 +92,10 @@ describe('sluice CLI (built, as a child process)', () => {
     ],
     [
       'unset environment variable',
-      { 'c.toml': '[sources.in]\ntype = "demo_logs"\n[sinks.out]\ntype = "aws_kinesis_streams"\ninputs = ["in"]\nstream_name = "${SLUICE_TEST_UNSET}"' },
+      {
+        'c.toml':
+          '[sources.in]\ntype = "demo_logs"\n[sinks.out]\ntype = "aws_kinesis_streams"\ninputs = ["in"]\nstream_name = "${SLUICE_TEST_UNSET}"',
+      },
       ['--config', 'c.toml'],
       /c\.toml: sinks\.out\.stream_name: environment variable SLUICE_TEST_UNSET is not set/,
     ],
@@ -97,7 +121,8 @@ describe('sluice CLI (built, as a child process)', () => {
 
   it('reports every problem at once, one line each', async () => {
     const cwd = await workspace({
-      'c.toml': '[sources.in]\ntype = "demo_logs"\ncount = -1\n[sinks.out]\ntype = "console"\ninputs = ["nope"]\ntarget = "printer"',
+      'c.toml':
+        '[sources.in]\ntype = "demo_logs"\ncount = -1\n[sinks.out]\ntype = "console"\ninputs = ["nope"]\ntarget = "printer"',
     });
     const result = await run(['validate', '--no-environment', '--config', 'c.toml'], { cwd });
     expect(result.code).toBe(78);
@@ -105,7 +130,8 @@ describe('sluice CLI (built, as a child process)', () => {
   });
 
   it('an environment value cannot change the config structure: a newline is refused, brackets stay text', async () => {
-    const config = '[sources.in]\ntype = "demo_logs"\nlines = ["${SLUICE_INJECT}"]\n[sinks.out]\ntype = "console"\ninputs = ["in"]';
+    const config =
+      '[sources.in]\ntype = "demo_logs"\nlines = ["${SLUICE_INJECT}"]\n[sinks.out]\ntype = "console"\ninputs = ["in"]';
     const cwd = await workspace({ 'c.toml': config });
     const injected = await run(['validate', '--no-environment', '--config', 'c.toml'], {
       cwd,
@@ -113,7 +139,10 @@ describe('sluice CLI (built, as a child process)', () => {
     });
     expect(injected.code).toBe(78);
     expect(injected.stderr).toMatch(/SLUICE_INJECT contains a newline/);
-    const literal = await run(['graph', '--config', 'c.toml'], { cwd, env: { SLUICE_INJECT: '"] [sinks.evil] #' } });
+    const literal = await run(['graph', '--config', 'c.toml'], {
+      cwd,
+      env: { SLUICE_INJECT: '"] [sinks.evil] #' },
+    });
     expect(literal.code).toBe(0);
     expect(literal.stdout).not.toContain('evil');
   });
@@ -126,7 +155,11 @@ describe('sluice CLI (built, as a child process)', () => {
     expect(files.length).toBeGreaterThanOrEqual(6);
     for (const name of files) {
       const text = await readFile(join(EXAMPLES, name), 'utf8');
-      const parsed = name.endsWith('.toml') ? parseToml(text) : name.endsWith('.json') ? JSON.parse(text) : parseYaml(text);
+      const parsed = name.endsWith('.toml')
+        ? parseToml(text)
+        : name.endsWith('.json')
+          ? JSON.parse(text)
+          : parseYaml(text);
       expect(validate(parsed), `${name}: ${JSON.stringify(validate.errors)}`).toBe(true);
     }
     const bad = validate({ sinks: { out: { type: 'console', inputs: ['x'], target: 'printer' } } });
@@ -142,17 +175,34 @@ describe('sluice CLI (built, as a child process)', () => {
   });
 
   it('seed-era option names validate with one deprecation warning per old name', async () => {
-    const result = await run(['validate', '--no-environment', '--config', join(EXAMPLES, 'seed-era-options.toml')]);
+    const result = await run([
+      'validate',
+      '--no-environment',
+      '--config',
+      join(EXAMPLES, 'seed-era-options.toml'),
+    ]);
     expect(result.code).toBe(0);
-    for (const old of ['batch_size', 'batch_timeout', 'request_in_flight_limit', 'request_timeout_secs', 'retry_attempts', 'retry_backoff_secs', 'rate_limit_num', 'rate_limit_duration']) {
+    for (const old of [
+      'batch_size',
+      'batch_timeout',
+      'request_in_flight_limit',
+      'request_timeout_secs',
+      'retry_attempts',
+      'retry_backoff_secs',
+      'rate_limit_num',
+      'rate_limit_duration',
+    ]) {
       expect(result.stderr.split(`sinks.my_sink_id.${old} is deprecated`).length - 1, old).toBe(1);
     }
     const cwd = await workspace({
-      'c.toml': '[sources.in]\ntype = "demo_logs"\n[sinks.out]\ntype = "aws_kinesis_streams"\ninputs = ["in"]\nstream_name = "s"\nbatch_timeout = 1\nbatch = { timeout_secs = 2 }',
+      'c.toml':
+        '[sources.in]\ntype = "demo_logs"\n[sinks.out]\ntype = "aws_kinesis_streams"\ninputs = ["in"]\nstream_name = "s"\nbatch_timeout = 1\nbatch = { timeout_secs = 2 }',
     });
     const both = await run(['validate', '--no-environment', '--config', 'c.toml'], { cwd });
     expect(both.code).toBe(78);
-    expect(both.stderr).toMatch(/sinks\.out\.batch_timeout: cannot be set together with its new name "batch\.timeout_secs"/);
+    expect(both.stderr).toMatch(
+      /sinks\.out\.batch_timeout: cannot be set together with its new name "batch\.timeout_secs"/,
+    );
   });
 
   it('list, graph (dot and mermaid), --version and --help work', async () => {
@@ -169,7 +219,10 @@ describe('sluice CLI (built, as a child process)', () => {
 
   it('SLUICE_CONFIG works like --config', async () => {
     const cwd = await workspace({ 'sluice.toml': demoToConsole });
-    const result = await run(['validate', '--no-environment'], { cwd, env: { SLUICE_CONFIG: 'sluice.toml' } });
+    const result = await run(['validate', '--no-environment'], {
+      cwd,
+      env: { SLUICE_CONFIG: 'sluice.toml' },
+    });
     expect(result.code).toBe(0);
   });
 
@@ -200,11 +253,15 @@ describe('sluice CLI (built, as a child process)', () => {
     const firstReceived = metricValue(first, 'component_received_events_total', { component_id: 'out' }) ?? 0;
     const firstSent = metricValue(first, 'component_sent_events_total', { component_id: 'generator' }) ?? 0;
     let second = first;
-    while ((metricValue(second, 'component_received_events_total', { component_id: 'out' }) ?? 0) <= firstReceived) {
+    while (
+      (metricValue(second, 'component_received_events_total', { component_id: 'out' }) ?? 0) <= firstReceived
+    ) {
       await sluice.waitFor(/hello from sluice/);
       second = await scrape();
     }
-    expect(metricValue(second, 'component_sent_events_total', { component_id: 'generator' })).toBeGreaterThan(firstSent);
+    expect(metricValue(second, 'component_sent_events_total', { component_id: 'generator' })).toBeGreaterThan(
+      firstSent,
+    );
     expect(metricValue(second, 'component_sent_events_total', { component_id: 'out' })).toBeGreaterThan(0);
     sluice.child.kill('SIGTERM');
     expect(await sluice.exited).toBe(0);
@@ -216,7 +273,11 @@ describe('sluice CLI (built, as a child process)', () => {
     });
     // Installed the way a user would: in the node_modules of the directory sluice runs from.
     await mkdir(join(cwd, 'node_modules', '@acme'), { recursive: true });
-    await symlink(join(EXAMPLES, 'plugin-sink'), join(cwd, 'node_modules', '@acme', 'sluice-sink-counter'), 'dir');
+    await symlink(
+      join(EXAMPLES, 'plugin-sink'),
+      join(cwd, 'node_modules', '@acme', 'sluice-sink-counter'),
+      'dir',
+    );
     const result = await run(['--config', 'c.toml'], { cwd });
     expect(result.code, result.stderr).toBe(0);
     expect(result.stderr).toMatch(/counter totals.*"demo_logs":5/);

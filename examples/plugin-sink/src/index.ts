@@ -1,9 +1,4 @@
-import {
-  defineSink,
-  finalizeEvents,
-  getField,
-  SPECIFICATION_VERSION,
-} from '@sluice/component-api';
+import { defineSink, finalizeEvents, getField, SPECIFICATION_VERSION } from '@sluice/component-api';
 
 export interface CounterOptions {
   field: string;
@@ -35,10 +30,14 @@ export const counterSink = defineSink<CounterOptions>({
   create(options, context) {
     const totals: Record<string, number> = {};
     const sent = context.metrics.counter('component_sent_events_total');
-    const report = () => context.logger.info(`counter totals ${JSON.stringify(totals)}`, { field: options.field });
+    const report = () =>
+      context.logger.info(`counter totals ${JSON.stringify(totals)}`, { field: options.field });
     return {
       async run(input) {
-        const timer = options.print_interval_secs > 0 ? setInterval(report, options.print_interval_secs * 1000) : undefined;
+        const timer =
+          options.print_interval_secs > 0
+            ? setInterval(report, options.print_interval_secs * 1000)
+            : undefined;
         timer?.unref();
         try {
           for await (const batch of input) {

@@ -3,6 +3,9 @@ import { once } from 'node:events';
 import { createServer } from 'node:net';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import basicComponents from '@sluice/basic-components';
+import buffersDisk from '@sluice/buffer-disk';
+import buffersMemory from '@sluice/buffer-memory';
 import {
   type Batch,
   type Counter,
@@ -12,9 +15,6 @@ import {
   SPECIFICATION_VERSION,
   silentLogger,
 } from '@sluice/component-api';
-import buffersDisk from '@sluice/buffer-disk';
-import buffersMemory from '@sluice/buffer-memory';
-import basicComponents from '@sluice/basic-components';
 import { ComponentRegistry } from '@sluice/core-topology';
 import sinkKinesis from '@sluice/sink-kinesis';
 import sourceTcp from '@sluice/source-tcp';
@@ -33,9 +33,13 @@ export async function freePort(): Promise<number> {
 
 /** Sends `total` lines of `size` bytes from a separate process; resolves when it has sent them all. */
 export async function sendLines(port: number, total: number, size: number, connections = 4): Promise<void> {
-  const child = fork(join(here, 'load-client.js'), [String(port), String(total), String(size), String(connections)], {
-    stdio: 'inherit',
-  });
+  const child = fork(
+    join(here, 'load-client.js'),
+    [String(port), String(total), String(size), String(connections)],
+    {
+      stdio: 'inherit',
+    },
+  );
   const [code] = (await once(child, 'exit')) as [number | null];
   if (code !== 0) throw new Error(`load client exited with ${code}`);
 }

@@ -4,7 +4,12 @@
  */
 import { connect } from 'node:net';
 
-const [port, total, size, connections] = process.argv.slice(2).map(Number) as [number, number, number, number];
+const [port, total, size, connections] = process.argv.slice(2).map(Number) as [
+  number,
+  number,
+  number,
+  number,
+];
 const perConnection = Math.ceil(total / connections);
 const line = `${'x'.repeat(size - 1)}\n`;
 const linesPerChunk = Math.max(1, Math.floor((64 * 1024) / size));

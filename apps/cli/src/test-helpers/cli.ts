@@ -22,10 +22,17 @@ export async function workspace(files: Record<string, string>): Promise<string> 
 export async function cleanup(): Promise<void> {
   for (const child of children) child.kill('SIGKILL');
   children.clear();
-  await Promise.all(directories.splice(0).map((directory) => rm(directory, { recursive: true, force: true })));
+  await Promise.all(
+    directories.splice(0).map((directory) => rm(directory, { recursive: true, force: true })),
+  );
 }
 
-const baseEnvironment = { ...process.env, AWS_ACCESS_KEY_ID: 'AKIDTEST', AWS_SECRET_ACCESS_KEY: 'secret', AWS_REGION: 'us-east-1' };
+const baseEnvironment = {
+  ...process.env,
+  AWS_ACCESS_KEY_ID: 'AKIDTEST',
+  AWS_SECRET_ACCESS_KEY: 'secret',
+  AWS_REGION: 'us-east-1',
+};
 
 export interface Running {
   child: ChildProcess;
@@ -36,7 +43,10 @@ export interface Running {
   waitFor: (text: string | RegExp) => Promise<void>;
 }
 
-export function start(args: string[], options: { cwd?: string; env?: Record<string, string | undefined> } = {}): Running {
+export function start(
+  args: string[],
+  options: { cwd?: string; env?: Record<string, string | undefined> } = {},
+): Running {
   const child = spawn(process.execPath, [BIN, ...args], {
     cwd: options.cwd,
     env: { ...baseEnvironment, ...options.env },
@@ -76,12 +86,17 @@ export function start(args: string[], options: { cwd?: string; env?: Record<stri
       new Promise<void>((resolve, reject) => {
         waiters.push({ text, resolve });
         check();
-        void exited.then((code) => reject(new Error(`sluice exited (${code}) before printing ${String(text)}:\n${stdout}\n${stderr}`)));
+        void exited.then((code) =>
+          reject(new Error(`sluice exited (${code}) before printing ${String(text)}:\n${stdout}\n${stderr}`)),
+        );
       }),
   };
 }
 
-export async function run(args: string[], options: { cwd?: string; env?: Record<string, string | undefined> } = {}) {
+export async function run(
+  args: string[],
+  options: { cwd?: string; env?: Record<string, string | undefined> } = {},
+) {
   const running = start(args, options);
   const code = await running.exited;
   return { code, stdout: running.stdout(), stderr: running.stderr() };
@@ -98,7 +113,11 @@ export async function freePort(): Promise<number> {
 }
 
 /** Prometheus value of the first series of `name` whose labels contain every `labels` pair. */
-export function metricValue(text: string, name: string, labels: Record<string, string> = {}): number | undefined {
+export function metricValue(
+  text: string,
+  name: string,
+  labels: Record<string, string> = {},
+): number | undefined {
   for (const line of text.split('\n')) {
     if (!line.startsWith(`${name}{`) && !line.startsWith(`${name} `)) continue;
     if (Object.entries(labels).every(([label, value]) => line.includes(`${label}="${value}"`))) {

@@ -1,8 +1,8 @@
 import { mkdtemp, open, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type Batch, createLogEvent, finalizeEvents, silentLogger } from '@sluice/component-api';
 import { DiskBuffer } from '@sluice/buffer-disk';
+import { type Batch, createLogEvent, finalizeEvents, silentLogger } from '@sluice/component-api';
 import { line } from '../harness.js';
 import { measure, type Scenario } from '../scenario.js';
 
@@ -12,14 +12,17 @@ const metrics = { counter: () => noop, gauge: () => noop, histogram: () => noop 
 
 const scenario: Scenario = {
   name: 'disk-buffer',
-  description: 'disk buffer write then read (and interleaved) vs a bare append-only file write + read of the same bytes',
+  description:
+    'disk buffer write then read (and interleaved) vs a bare append-only file write + read of the same bytes',
   async run(options) {
     const size = options.size ?? 300;
     const total = options.quick ? 100_000 : 1_000_000;
     const input: Batch[] = [];
     for (let index = 0; index < total; index += BATCH) {
       input.push(
-        Array.from({ length: BATCH }, (_, offset) => createLogEvent({ message: line(size, index + offset) }, { byteSize: size })),
+        Array.from({ length: BATCH }, (_, offset) =>
+          createLogEvent({ message: line(size, index + offset) }, { byteSize: size }),
+        ),
       );
     }
     const directory = await mkdtemp(join(tmpdir(), 'sluice-bench-'));
@@ -65,7 +68,9 @@ const scenario: Scenario = {
         return { events: read, bytes: read * size };
       });
       // The same bytes, prepared beforehand, appended with one write per batch and read back in 1 MiB chunks.
-      const chunks = input.map((batch) => Buffer.from(batch.map((event) => `${event.fields.message as string}\n`).join('')));
+      const chunks = input.map((batch) =>
+        Buffer.from(batch.map((event) => `${event.fields.message as string}\n`).join('')),
+      );
       const bare = await measure('bare append-only file', async () => {
         const path = join(directory, 'bare.log');
         const handle = await open(path, 'w+');

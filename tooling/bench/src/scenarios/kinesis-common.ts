@@ -1,16 +1,20 @@
-import { KinesisClient, PutRecordsCommand } from '@aws-sdk/client-kinesis';
-import { NodeHttpHandler } from '@smithy/node-http-handler';
 import { randomBytes } from 'node:crypto';
 import { Agent } from 'node:http';
+import { KinesisClient, PutRecordsCommand } from '@aws-sdk/client-kinesis';
 import { FakeKinesis } from '@sluice/testkit/fake-kinesis';
+import { NodeHttpHandler } from '@smithy/node-http-handler';
 import { line } from '../harness.js';
-import { measure, type Measurement } from '../scenario.js';
+import { type Measurement, measure } from '../scenario.js';
 
 export const CONCURRENCY = 5;
 export const CREDENTIALS = { accessKeyId: 'AKIDBENCH', secretAccessKey: 'bench-secret' };
 
 /** A fake Kinesis that only counts, and a promise that resolves when `total` records were accepted. */
-export async function countingFake(): Promise<{ fake: FakeKinesis; endpoint: string; until: (total: number) => Promise<void> }> {
+export async function countingFake(): Promise<{
+  fake: FakeKinesis;
+  endpoint: string;
+  until: (total: number) => Promise<void>;
+}> {
   const fake = new FakeKinesis({ countOnly: true });
   const endpoint = await fake.start();
   const until = async (total: number) => {
@@ -27,7 +31,9 @@ export async function bareSdkLoop(total: number, size: number): Promise<Measurem
     region: 'us-east-1',
     credentials: CREDENTIALS,
     maxAttempts: 1,
-    requestHandler: new NodeHttpHandler({ httpAgent: new Agent({ keepAlive: true, maxSockets: CONCURRENCY }) }),
+    requestHandler: new NodeHttpHandler({
+      httpAgent: new Agent({ keepAlive: true, maxSockets: CONCURRENCY }),
+    }),
   });
   try {
     return await measure('bare SDK PutRecords loop', async () => {

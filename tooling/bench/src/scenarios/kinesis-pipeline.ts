@@ -3,18 +3,26 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { MetricsRegistry, planTopology, Topology } from '@sluice/core-topology';
 import { benchRegistry, freePort, quietLogger, sendLines } from '../harness.js';
-import { measure, type Measurement, type Scenario } from '../scenario.js';
+import { type Measurement, measure, type Scenario } from '../scenario.js';
 import { bareSdkLoop, countingFake } from './kinesis-common.js';
 import { sinkOptions } from './kinesis-sink.js';
 
-async function pipeline(label: string, total: number, size: number, buffer: unknown, dataDir?: string): Promise<Measurement> {
+async function pipeline(
+  label: string,
+  total: number,
+  size: number,
+  buffer: unknown,
+  dataDir?: string,
+): Promise<Measurement> {
   const { fake, endpoint, until } = await countingFake();
   const port = await freePort();
   const plan = await planTopology(
     {
       ...(dataDir === undefined ? {} : { data_dir: dataDir }),
       sources: { tcp_in: { type: 'socket', mode: 'tcp', address: `127.0.0.1:${port}` } },
-      sinks: { kinesis_out: { type: 'aws_kinesis_streams', inputs: ['tcp_in'], ...sinkOptions(endpoint), buffer } },
+      sinks: {
+        kinesis_out: { type: 'aws_kinesis_streams', inputs: ['tcp_in'], ...sinkOptions(endpoint), buffer },
+      },
     },
     { registry: benchRegistry() },
   );
@@ -38,7 +46,10 @@ const scenario: Scenario = {
   async run(options) {
     const size = options.size ?? 300;
     const total = options.quick ? 50_000 : 1_000_000;
-    const memory = await pipeline('sluice tcp → memory → kinesis', total, size, { type: 'memory', max_events: 10_000 });
+    const memory = await pipeline('sluice tcp → memory → kinesis', total, size, {
+      type: 'memory',
+      max_events: 10_000,
+    });
     const baseline = await bareSdkLoop(total, size);
     const dataDir = await mkdtemp(join(tmpdir(), 'sluice-bench-'));
     try {
@@ -50,8 +61,18 @@ const scenario: Scenario = {
         dataDir,
       );
       return [
-        { name: 'tcp → memory → kinesis (fake)', subject: memory, baseline, target: 'ratio ≥ 1.0, ≥ 250k events/s, RSS < 250 MiB' },
-        { name: 'tcp → disk → kinesis (fake)', subject: disk, baseline: memory, target: 'vs the memory-buffer run' },
+        {
+          name: 'tcp → memory → kinesis (fake)',
+          subject: memory,
+          baseline,
+          target: 'ratio ≥ 1.0, ≥ 250k events/s, RSS < 250 MiB',
+        },
+        {
+          name: 'tcp → disk → kinesis (fake)',
+          subject: disk,
+          baseline: memory,
+          target: 'vs the memory-buffer run',
+        },
       ];
     } finally {
       await rm(dataDir, { recursive: true, force: true });

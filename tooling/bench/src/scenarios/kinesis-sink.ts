@@ -13,8 +13,18 @@ export function sinkOptions(endpoint: string): KinesisSinkOptions {
     endpoint,
     max_record_bytes: 1024 * 1024,
     batch: { max_events: 500, max_bytes: 5_000_000, timeout_secs: 1 },
-    request: { concurrency: CONCURRENCY, rate_limit_duration_secs: 1, timeout_secs: 30, retry_initial_backoff_secs: 1, retry_max_duration_secs: 30 },
-    auth: { access_key_id: CREDENTIALS.accessKeyId, secret_access_key: CREDENTIALS.secretAccessKey, load_timeout_secs: 5 },
+    request: {
+      concurrency: CONCURRENCY,
+      rate_limit_duration_secs: 1,
+      timeout_secs: 30,
+      retry_initial_backoff_secs: 1,
+      retry_max_duration_secs: 30,
+    },
+    auth: {
+      access_key_id: CREDENTIALS.accessKeyId,
+      secret_access_key: CREDENTIALS.secretAccessKey,
+      load_timeout_secs: 5,
+    },
   };
 }
 
@@ -36,7 +46,9 @@ const scenario: Scenario = {
       });
       async function* input() {
         for (let index = 0; index < total; index += 500) {
-          yield Array.from({ length: 500 }, (_, offset) => createLogEvent({ message: line(size, index + offset) }, { byteSize: size }));
+          yield Array.from({ length: 500 }, (_, offset) =>
+            createLogEvent({ message: line(size, index + offset) }, { byteSize: size }),
+          );
         }
       }
       await sink.run(input());

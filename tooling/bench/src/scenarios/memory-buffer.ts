@@ -1,5 +1,5 @@
-import { type Batch, createLogEvent } from '@sluice/component-api';
 import { MemoryBuffer } from '@sluice/buffer-memory';
+import { type Batch, createLogEvent } from '@sluice/component-api';
 import { line } from '../harness.js';
 import { measure, type Scenario } from '../scenario.js';
 
@@ -8,7 +8,11 @@ const BATCH = 100;
 function batches(total: number, size: number): Batch[] {
   const result: Batch[] = [];
   for (let index = 0; index < total; index += BATCH) {
-    result.push(Array.from({ length: BATCH }, (_, offset) => createLogEvent({ message: line(size, index + offset) }, { byteSize: size })));
+    result.push(
+      Array.from({ length: BATCH }, (_, offset) =>
+        createLogEvent({ message: line(size, index + offset) }, { byteSize: size }),
+      ),
+    );
   }
   return result;
 }

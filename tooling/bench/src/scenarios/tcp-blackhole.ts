@@ -6,7 +6,8 @@ import { measure, type Scenario } from '../scenario.js';
 
 const scenario: Scenario = {
   name: 'tcp-blackhole',
-  description: 'socket source → blackhole through the real topology vs a bare Node TCP server that only splits lines',
+  description:
+    'socket source → blackhole through the real topology vs a bare Node TCP server that only splits lines',
   async run(options) {
     const size = options.size ?? 200;
     const total = options.quick ? 200_000 : 5_000_000;
