@@ -26,11 +26,30 @@ export interface LoadOptions {
   cwd: string;
 }
 
+/** Splits a comma-separated list, keeping commas inside glob braces (`*.{toml,yaml}`). */
+function splitList(value: string): string[] {
+  const parts: string[] = [];
+  let depth = 0;
+  let current = '';
+  for (const character of value) {
+    if (character === '{') depth += 1;
+    if (character === '}') depth = Math.max(0, depth - 1);
+    if (character === ',' && depth === 0) {
+      parts.push(current);
+      current = '';
+    } else {
+      current += character;
+    }
+  }
+  parts.push(current);
+  return parts;
+}
+
 /** Expands `--config` values: repeated, comma-separated, globs; then every config file of each `--config-dir`. */
 export async function resolveConfigPaths(options: LoadOptions): Promise<string[]> {
   const paths: string[] = [];
   const problems: ConfigProblem[] = [];
-  for (const entry of options.configs.flatMap((value) => value.split(','))) {
+  for (const entry of options.configs.flatMap(splitList)) {
     const pattern = entry.trim();
     if (pattern === '') continue;
     if (/[*?[{]/.test(pattern)) {

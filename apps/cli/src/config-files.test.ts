@@ -1,0 +1,88 @@
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ConfigError } from '@sluice/component-api';
+import { afterEach, describe, expect, it } from 'vitest';
+import { loadConfig } from './config-files.js';
+
+let directory = '';
+afterEach(() => rm(directory, { recursive: true, force: true }));
+
+async function files(contents: Record<string, string>): Promise<string> {
+  directory = await mkdtemp(join(tmpdir(), 'sluice-config-'));
+  for (const [name, text] of Object.entries(contents)) {
+    await mkdir(join(directory, name, '..'), { recursive: true });
+    await writeFile(join(directory, name), text);
+  }
+  return directory;
+}
+
+const load = (
+  configs: string[],
+  cwd: string,
+  extra: { configDirectories?: string[]; environment?: NodeJS.ProcessEnv } = {},
+) =>
+  loadConfig({
+    configs,
+    cwd,
+    interpolate: true,
+    environment: extra.environment ?? {},
+    configDirectories: extra.configDirectories ?? [],
+  });
+
+describe('loadConfig', () => {
+  it('parses TOML, YAML and JSON by extension (unknown extensions as TOML) and merges them', async () => {
+    const cwd = await files({
+      'a.toml': '[sources.a]\ntype = "demo_logs"',
+      'b.yml': 'sources:\n  b: { type: demo_logs }',
+      'c.json': '{"sinks": {"c": {"type": "console", "inputs": ["a"]}}}',
+      'd.conf': '[sinks.d]\ntype = "blackhole"\ninputs = ["b"]',
+    });
+    const loaded = await load(['a.toml,b.yml', 'c.json', 'd.conf'], cwd);
+    expect(Object.keys(loaded.config.sources as object)).toEqual(['a', 'b']);
+    expect(Object.keys(loaded.config.sinks as object)).toEqual(['c', 'd']);
+    expect(loaded.locate('sinks.c.inputs')).toBe('c.json');
+    expect(loaded.locate('sources.b.type')).toBe('b.yml');
+  });
+
+  it('expands globs and --config-dir', async () => {
+    const cwd = await files({
+      'conf/one.toml': '[sources.one]\ntype = "demo_logs"',
+      'conf/two.yaml': 'sources:\n  two: { type: demo_logs }',
+      'conf/readme.md': 'not a config',
+      'more/three.json': '{"sources": {"three": {"type": "demo_logs"}}}',
+    });
+    const loaded = await load(['conf/*.{toml,yaml}'], cwd, { configDirectories: ['more'] });
+    expect(Object.keys(loaded.config.sources as object).sort()).toEqual(['one', 'three', 'two']);
+  });
+
+  it('names both files for a duplicate id, and for a global set differently', async () => {
+    const cwd = await files({
+      'a.toml': 'data_dir = "/one"\n[sources.same]\ntype = "demo_logs"',
+      'b.toml': 'data_dir = "/two"\n[sources.same]\ntype = "stdin"',
+    });
+    const error = (await load(['a.toml', 'b.toml'], cwd).catch((caught: unknown) => caught)) as ConfigError;
+    expect(error).toBeInstanceOf(ConfigError);
+    expect(error.message).toContain('b.toml: data_dir: is already set differently in a.toml');
+    expect(error.message).toContain('b.toml: sources.same: component "same" is already defined in a.toml');
+  });
+
+  it('reports syntax errors with the file and the line', async () => {
+    const cwd = await files({ 'bad.toml': 'a = 1\nb = = 2' });
+    await expect(load(['bad.toml'], cwd)).rejects.toThrow(/bad\.toml: syntax error: line 2/);
+  });
+
+  it('interpolates environment variables in values, with the file in errors', async () => {
+    const cwd = await files({ 'a.toml': '[sources.in]\ntype = "${KIND}"\nname = "${MISSING}"' });
+    await expect(load(['a.toml'], cwd, { environment: { KIND: 'demo_logs' } })).rejects.toThrow(
+      /a\.toml: sources\.in\.name: environment variable MISSING is not set/,
+    );
+    const loaded = await loadConfig({ configs: ['a.toml'], cwd, interpolate: false, environment: {} });
+    expect((loaded.config.sources as Record<string, { type: string }>).in?.type).toBe('${KIND}');
+  });
+
+  it('asks for a config when none is given', async () => {
+    const cwd = await files({});
+    await expect(load([], cwd)).rejects.toThrow(/no config given/);
+  });
+});

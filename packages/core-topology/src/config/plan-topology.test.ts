@@ -1,0 +1,238 @@
+import { ConfigError, SPECIFICATION_VERSION } from '@sluice/component-api';
+import { describe, expect, it } from 'vitest';
+import { ComponentRegistry } from '../registry.js';
+import { recordingSink, testRegistry } from '../test-helpers/components.js';
+import { planTopology } from './plan-topology.js';
+
+const source = { numbers: { type: 'test_counter', count: 1 } };
+
+async function problems(config: unknown, registry = testRegistry()): Promise<string[]> {
+  try {
+    await planTopology(config, { registry, locate: () => 'sluice.toml' });
+  } catch (error) {
+    if (error instanceof ConfigError)
+      return error.problems.map((problem) => `${problem.path}: ${problem.message}`);
+    throw error;
+  }
+  return [];
+}
+
+function withDisk(registry = testRegistry()): ComponentRegistry {
+  registry.register(
+    [
+      {
+        specificationVersion: SPECIFICATION_VERSION,
+        kind: 'buffer',
+        type: 'disk',
+        description: 'disk',
+        optionsSchema: { type: 'object', properties: { max_size: { type: 'integer', description: 'size' } } },
+        create: () => {
+          throw new Error('not used');
+        },
+      },
+    ],
+    'test-disk',
+  );
+  return registry;
+}
+
+const sinkWith = (buffer: unknown, extra: Record<string, unknown> = {}) => ({
+  ...extra,
+  sources: source,
+  sinks: { out: { type: 'test_recording', inputs: ['numbers'], buffer } },
+});
+
+describe('planTopology', () => {
+  it('applies defaults, freezes options, and gives every sink the default buffer', async () => {
+    const plan = await planTopology(
+      { sources: source, sinks: { out: { type: 'test_recording', inputs: ['numbers'] } } },
+      { registry: testRegistry() },
+    );
+    expect(plan.sources.get('numbers')?.options).toEqual({ count: 1, batch_size: 10, acknowledge: false });
+    expect(Object.isFrozen(plan.sources.get('numbers')?.options)).toBe(true);
+    expect(plan.sinks.get('out')?.buffer.map((stage) => [stage.type, stage.whenFull, stage.options])).toEqual(
+      [['memory', 'block', { max_events: 500 }]],
+    );
+    expect(plan.healthchecks).toEqual({ enabled: true, requireHealthy: false });
+  });
+
+  it('expands wildcard inputs and reports unknown ones with the nearest id', async () => {
+    const plan = await planTopology(
+      {
+        sources: {
+          app_web: { type: 'test_counter' },
+          app_api: { type: 'test_counter' },
+          other: { type: 'test_counter' },
+        },
+        sinks: { out: { type: 'test_recording', inputs: ['app_*'] } },
+      },
+      { registry: testRegistry() },
+    );
+    expect([...(plan.sinks.get('out')?.inputs ?? [])].sort()).toEqual(['app_api', 'app_web']);
+    expect(
+      await problems({
+        sources: source,
+        sinks: { out: { type: 'test_recording', inputs: ['numbres', 'zz_*'] } },
+      }),
+    ).toEqual([
+      'sinks.out.inputs: unknown input "numbres"; did you mean "numbers"?',
+      'sinks.out.inputs: the wildcard "zz_*" matches no source or transform',
+    ]);
+  });
+
+  it('refuses empty inputs, duplicate ids, no source and no sink', async () => {
+    expect(
+      await problems({ sources: source, sinks: { out: { type: 'test_recording', inputs: [] } } }),
+    ).toEqual(['sinks.out.inputs: "out" has no inputs; list the components that feed it']);
+    expect(
+      await problems({
+        sources: { same: { type: 'test_counter' } },
+        sinks: { same: { type: 'test_recording', inputs: ['same'] } },
+      }),
+    ).toContain('sinks.same: component id "same" is used twice (also in sources); ids must be unique');
+    expect(await problems({ sinks: {} })).toEqual([
+      'sources: no source is configured; a pipeline needs at least one',
+      'sinks: no sink is configured; a pipeline needs at least one',
+    ]);
+  });
+
+  it('lists the known types and the nearest one for an unknown type', async () => {
+    expect(
+      await problems({
+        sources: { numbers: { type: 'test_countr' } },
+        sinks: { out: { type: 'test_recording', inputs: ['numbers'] } },
+      }),
+    ).toEqual([
+      'sources.numbers.type: unknown source type "test_countr"; did you mean "test_counter"? (known source types: test_counter)',
+    ]);
+  });
+
+  it('moves deprecated option names, warning once each, and refuses old and new together', async () => {
+    const registry = new ComponentRegistry();
+    registry.register(
+      [
+        {
+          ...recordingSink,
+          type: 'aliased',
+          optionsSchema: {
+            type: 'object',
+            properties: {
+              batch: {
+                type: 'object',
+                properties: { max: { type: 'integer', description: 'max' } },
+                description: 'batch',
+              },
+            },
+          },
+          deprecatedOptions: { batch_size: 'batch.max' },
+        },
+      ],
+      'test-alias',
+    );
+    for (const definition of [...(await testRegistry().loadAll())])
+      if (definition.type !== 'test_recording') registry.register([definition], 'test');
+    const warnings: string[] = [];
+    const plan = await planTopology(
+      { sources: source, sinks: { out: { type: 'aliased', inputs: ['numbers'], batch_size: 7 } } },
+      { registry, warn: (message) => warnings.push(message) },
+    );
+    expect(plan.sinks.get('out')?.options).toMatchObject({ batch: { max: 7 } });
+    expect(warnings).toEqual(['config: sinks.out.batch_size is deprecated; use sinks.out.batch.max']);
+    await expect(
+      planTopology(
+        {
+          sources: source,
+          sinks: { out: { type: 'aliased', inputs: ['numbers'], batch_size: 7, batch: { max: 8 } } },
+        },
+        { registry },
+      ),
+    ).rejects.toThrow(
+      'sinks.out.batch_size: cannot be set together with its new name "batch.max"; keep only "batch.max"',
+    );
+  });
+
+  it('gives each invalid buffer chain its own message naming the sink, the stage and the field', async () => {
+    const disk = withDisk();
+    const cases: Array<[unknown, string, ComponentRegistry?]> = [
+      [[], 'sinks.out.buffer: sink "out": the buffer list is empty; give at least one stage'],
+      [
+        [{ type: 'memory', when_full: 'overflow' }],
+        'sinks.out.buffer[0].when_full: sink "out", buffer stage 0: "overflow" needs a next stage to overflow to; the last stage must block or drop_newest',
+      ],
+      [
+        [{ type: 'memory', when_full: 'block' }, { type: 'memory' }],
+        'sinks.out.buffer[0].when_full: sink "out", buffer stage 0: only the last stage may use "block"; earlier stages must use "overflow"',
+      ],
+      [
+        { type: 'memory', max_events: 5, max_size: 100 },
+        'sinks.out.buffer.max_events: sink "out", buffer stage 0: set either max_events or max_size, not both',
+      ],
+      [
+        { type: 'disk', max_events: 5, max_size: 100 },
+        'sinks.out.buffer.max_events: sink "out", buffer stage 0: a disk buffer is bounded by max_size (bytes), not max_events',
+        disk,
+      ],
+      [
+        { type: 'disk', max_size: 100 },
+        'sinks.out.buffer.type: sink "out", buffer stage 0: a disk buffer needs the global data_dir to be set',
+        disk,
+      ],
+      [
+        [
+          { type: 'disk', max_size: 100, when_full: 'overflow' },
+          { type: 'disk', max_size: 100 },
+        ],
+        'sinks.out.buffer[1].type: sink "out", buffer stage 1: a sink can have only one disk stage',
+        disk,
+      ],
+      [
+        { type: 'memory', max_events: 'ten' },
+        'sinks.out.buffer.max_events: sink "out", buffer stage 0: must be integer (got "ten")',
+      ],
+    ];
+    for (const [buffer, message, registry] of cases) {
+      expect(
+        await problems(
+          sinkWith(buffer, buffer && JSON.stringify(buffer).includes('data_dir') ? {} : {}),
+          registry,
+        ),
+      ).toContain(message);
+    }
+  });
+
+  it('accepts a valid overflow chain', async () => {
+    const plan = await planTopology(
+      sinkWith(
+        [
+          { type: 'memory', max_events: 10, when_full: 'overflow' },
+          { type: 'disk', max_size: 1000 },
+        ],
+        { data_dir: '/tmp' },
+      ),
+      { registry: withDisk() },
+    );
+    expect(plan.sinks.get('out')?.buffer.map((stage) => stage.whenFull)).toEqual(['overflow', 'block']);
+  });
+
+  it('reports every problem at once with the file from locate', async () => {
+    try {
+      await planTopology(
+        {
+          sources: { numbers: { type: 'test_counter', count: 'x' } },
+          sinks: { out: { type: 'test_recording', inputs: ['nope'], extra: 1 } },
+        },
+        {
+          registry: testRegistry(),
+          locate: (path) => (path.startsWith('sinks') ? 'sinks.yaml' : 'sources.toml'),
+        },
+      );
+      expect.unreachable();
+    } catch (error) {
+      expect((error as ConfigError).message.split('\n')).toEqual([
+        'sources.toml: sources.numbers.count: must be integer (got "x")',
+        'sinks.yaml: sinks.out.extra: unknown field "extra"; did you mean "flush_every"?',
+        'sinks.yaml: sinks.out.inputs: unknown input "nope"; did you mean "numbers"?',
+      ]);
+    }
+  });
+});
