@@ -1,0 +1,110 @@
+import { attachFinalizer, createLogEvent, type DeliveryStatus, type LogEvent } from '@sluice/component-api';
+import { type KinesisLocal, readAllRecords, startKinesisLocal } from '@sluice/kinesis-local';
+import { createTestContext, inputOf } from '@sluice/testkit';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { KinesisSinkOptions } from './options.js';
+import { createKinesisSink } from './sink.js';
+
+let kinesis: KinesisLocal;
+beforeAll(async () => {
+  kinesis = await startKinesisLocal({
+    streams: ['json', 'text', 'dynamic', 'keys'].map((name) => ({ name, shards: 3 })),
+  });
+});
+afterAll(() => kinesis.stop());
+
+function options(overrides: Partial<KinesisSinkOptions>): KinesisSinkOptions {
+  return {
+    stream_name: 'json',
+    region: kinesis.region,
+    endpoint: kinesis.endpoint,
+    max_record_bytes: 1024 * 1024,
+    batch: { max_events: 500, max_bytes: 5_000_000, timeout_secs: 0.1 },
+    request: {
+      concurrency: 5,
+      rate_limit_duration_secs: 1,
+      timeout_secs: 10,
+      retry_initial_backoff_secs: 0.1,
+      retry_max_duration_secs: 1,
+    },
+    auth: { access_key_id: 'AKIDTEST', secret_access_key: 'secret', load_timeout_secs: 5 },
+    ...overrides,
+  };
+}
+
+async function send(events: LogEvent[], sinkOptions: KinesisSinkOptions) {
+  const statuses: DeliveryStatus[] = [];
+  attachFinalizer(events, (status) => statuses.push(status));
+  const context = createTestContext();
+  await createKinesisSink(sinkOptions, context).run(inputOf([events]));
+  return { statuses, context };
+}
+
+const timestamp = new Date('2026-11-23T10:00:00.000Z');
+const lines = (count: number) =>
+  Array.from({ length: count }, (_, index) => `{"line":${index},"text":"héllo"}`);
+
+describe('aws_kinesis_streams against kinesis-local (the real Kinesis API)', () => {
+  it('json: every event read back from every shard as the whole event', async () => {
+    const events = lines(60).map((message) => createLogEvent({ message, timestamp, host: 'h' }));
+    const { statuses } = await send(events, options({ stream_name: 'json', encoding: 'json' }));
+    expect(statuses).toEqual(['delivered']);
+    const records = await readAllRecords({ endpoint: kinesis.endpoint, streamName: 'json' });
+    expect(new Set(records.map((record) => record.shardId)).size).toBeGreaterThan(1);
+    expect(
+      records
+        .map((record) => JSON.parse(record.data.toString()))
+        .sort((a, b) => a.message.localeCompare(b.message)),
+    ).toEqual(
+      lines(60)
+        .map((message) => ({ message, timestamp: '2026-11-23T10:00:00.000Z', host: 'h' }))
+        .sort((a, b) => a.message.localeCompare(b.message)),
+    );
+  });
+
+  it('text: only the message, byte for byte', async () => {
+    const events = lines(30).map((message) => createLogEvent({ message, timestamp }));
+    await send(events, options({ stream_name: 'text', encoding: 'text' }));
+    const records = await readAllRecords({ endpoint: kinesis.endpoint, streamName: 'text' });
+    expect(records.map((record) => record.data.toString()).sort()).toEqual(lines(30).sort());
+  });
+
+  it('dynamic (no encoding): raw lines unchanged, parsed events as JSON', async () => {
+    const raw = lines(10).map((message) => createLogEvent({ message, timestamp }));
+    const parsed = [createLogEvent({ level: 'info', user: 'ada' }, { structured: true })];
+    await send([...raw, ...parsed], options({ stream_name: 'dynamic' }));
+    const data = (await readAllRecords({ endpoint: kinesis.endpoint, streamName: 'dynamic' })).map((record) =>
+      record.data.toString(),
+    );
+    expect(data.sort()).toEqual([...lines(10), '{"level":"info","user":"ada"}'].sort());
+  });
+
+  it('partition_key_field: the value is the PartitionKey, coerced and truncated; missing ones are dropped', async () => {
+    const events = [
+      createLogEvent({ message: 'a', tenant: 'acme' }),
+      createLogEvent({ message: 'b', tenant: 1234 }),
+      createLogEvent({ message: 'c', tenant: 'é'.repeat(300) }),
+      createLogEvent({ message: 'd', tenant: '' }),
+      createLogEvent({ message: 'e' }),
+    ];
+    const { context } = await send(
+      events,
+      options({ stream_name: 'keys', partition_key_field: 'tenant', encoding: 'text' }),
+    );
+    const records = await readAllRecords({ endpoint: kinesis.endpoint, streamName: 'keys' });
+    const keyOf = Object.fromEntries(records.map((record) => [record.data.toString(), record.partitionKey]));
+    expect(keyOf).toEqual({ a: 'acme', b: '1234', c: 'é'.repeat(256) });
+    expect(context.metrics.total('component_discarded_events_total')).toBe(2);
+  });
+
+  it('healthcheck: a stream that does not exist fails with its name', async () => {
+    const sink = createKinesisSink(options({ stream_name: 'no-such-stream' }), createTestContext());
+    const result = await sink.healthcheck?.(new AbortController().signal);
+    expect(result?.status).toBe('unhealthy');
+    expect(result?.status === 'unhealthy' && result.message).toContain(
+      'stream "no-such-stream" does not exist',
+    );
+    const healthy = createKinesisSink(options({ stream_name: 'json' }), createTestContext());
+    expect(await healthy.healthcheck?.(new AbortController().signal)).toEqual({ status: 'healthy' });
+  });
+});
