@@ -4,7 +4,8 @@ import type { AddressInfo, Socket } from 'node:net';
 
 /** What the fake does with one PutRecords request. */
 export type FakeBehaviour =
-  | { kind: 'succeed' }
+  /** Accepts every record, after `delayMs` when given (to make requests overlap). */
+  | { kind: 'succeed'; delayMs?: number }
   /** Fails the records at these indexes (or every `every`-th record) with `errorCode`. */
   | { kind: 'fail-records'; errorCode: string; indexes?: readonly number[]; every?: number }
   /** Answers an HTTP error with the AWS error `type` (`ProvisionedThroughputExceededException`, …). */
@@ -167,6 +168,9 @@ export class FakeKinesis {
         reply(behaviour.status, { __type: behaviour.type, message: behaviour.message ?? behaviour.type });
         return;
       default: {
+        if (behaviour.kind === 'succeed' && behaviour.delayMs !== undefined) {
+          await new Promise((resolve) => setTimeout(resolve, behaviour.delayMs));
+        }
         let failed = 0;
         const results = records.map((record, recordIndex) => {
           const fails =
