@@ -1,12 +1,13 @@
 import { PassThrough, Readable, Writable } from 'node:stream';
 import memoryBuffers from '@sluice/buffer-memory';
-import { createLogEvent, silentLogger } from '@sluice/component-api';
+import { createLogEvent, defineSink, silentLogger } from '@sluice/component-api';
 import { ComponentRegistry, MetricsRegistry, planTopology, Topology } from '@sluice/core-topology';
 import { createTestContext, inputOf, makeEvents, testSink, testSource } from '@sluice/testkit';
 import { describe, expect, it } from 'vitest';
 import definitions, {
   addFieldsTransform,
   blackholeSink,
+  type ConsoleOptions,
   consoleSink,
   createConsoleSink,
   createStdinSource,
@@ -27,6 +28,15 @@ function registry(): ComponentRegistry {
   return registry;
 }
 
+/** The console sink writing to a stream of the test instead of stdout. */
+function consoleTo(type: string, stream: Writable) {
+  return defineSink<ConsoleOptions>({
+    ...consoleSink,
+    type,
+    create: (options, context) => createConsoleSink(options, stream, context.metrics),
+  });
+}
+
 function collectingStream() {
   const chunks: Buffer[] = [];
   const stream = new Writable({
@@ -43,16 +53,7 @@ describe('a pipeline in a few lines', () => {
     const output = collectingStream();
     const registry_ = registry();
     // The console sink writes to a stream of the test instead of stdout.
-    registry_.register(
-      [
-        {
-          ...consoleSink,
-          type: 'test_console',
-          create: (options, context) => createConsoleSink(options, output.stream, context.metrics),
-        },
-      ],
-      'test',
-    );
+    registry_.register([consoleTo('test_console', output.stream)], 'test');
     const plan = await planTopology(
       {
         sources: {
@@ -100,16 +101,7 @@ describe('a pipeline in a few lines', () => {
       },
     });
     const registry_ = registry();
-    registry_.register(
-      [
-        {
-          ...consoleSink,
-          type: 'slow_console',
-          create: (options, context) => createConsoleSink(options, slow, context.metrics),
-        },
-      ],
-      'test',
-    );
+    registry_.register([consoleTo('slow_console', slow)], 'test');
     const metrics = new MetricsRegistry();
     const plan = await planTopology(
       {
