@@ -156,13 +156,13 @@ describe('DiskBuffer', () => {
     let full = false;
     const { buffer, metrics } = await openBuffer(directory, {
       fileOperations: {
-        write: async (handle, data, position) => {
+        write: (fd, data, position) => {
           if (full) {
             // A partial write, then the error: the record must not survive.
-            await defaultFileOperations.write(handle, data.subarray(0, data.length >> 1), position);
+            defaultFileOperations.write(fd, data.subarray(0, data.length >> 1), position);
             throw Object.assign(new Error('no space left on device'), { code: 'ENOSPC' });
           }
-          return defaultFileOperations.write(handle, data, position);
+          return defaultFileOperations.write(fd, data, position);
         },
       },
     });
