@@ -1,7 +1,10 @@
+import { fork } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
+import { once } from 'node:events';
 import { Agent } from 'node:http';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { KinesisClient, PutRecordsCommand } from '@aws-sdk/client-kinesis';
-import { FakeKinesis } from '@sluice/testkit/fake-kinesis';
 import { NodeHttpHandler } from '@smithy/node-http-handler';
 import { line } from '../harness.js';
 import { type Measurement, measure } from '../scenario.js';
@@ -9,25 +12,37 @@ import { type Measurement, measure } from '../scenario.js';
 export const CONCURRENCY = 5;
 export const CREDENTIALS = { accessKeyId: 'AKIDBENCH', secretAccessKey: 'bench-secret' };
 
-/** A fake Kinesis that only counts, and a promise that resolves when `total` records were accepted. */
+/** A counting fake Kinesis in a child process, and a promise that resolves when `total` records were accepted. */
 export async function countingFake(): Promise<{
-  fake: FakeKinesis;
   endpoint: string;
+  count: () => Promise<number>;
   until: (total: number) => Promise<void>;
+  stop: () => Promise<void>;
 }> {
-  const fake = new FakeKinesis({ countOnly: true });
-  const endpoint = await fake.start();
-  const until = async (total: number) => {
-    while (fake.acceptedCount < total) await new Promise((resolve) => setTimeout(resolve, 5));
+  const child = fork(join(dirname(fileURLToPath(import.meta.url)), '..', 'fake-server.js'), {
+    stdio: 'inherit',
+  });
+  const [{ endpoint }] = (await once(child, 'message')) as [{ endpoint: string }];
+  const count = async () => {
+    child.send('count');
+    const [message] = (await once(child, 'message')) as [{ count: number }];
+    return message.count;
   };
-  return { fake, endpoint, until };
+  const until = async (total: number) => {
+    while ((await count()) < total) await new Promise((resolve) => setTimeout(resolve, 20));
+  };
+  const stop = async () => {
+    child.send('stop');
+    await once(child, 'exit');
+  };
+  return { endpoint, count, until, stop };
 }
 
 /** The baseline: the same events sent with the SDK's PutRecords, 500 per call, same concurrency. */
 export async function bareSdkLoop(total: number, size: number): Promise<Measurement> {
-  const { fake, endpoint } = await countingFake();
+  const fake = await countingFake();
   const client = new KinesisClient({
-    endpoint,
+    endpoint: fake.endpoint,
     region: 'us-east-1',
     credentials: CREDENTIALS,
     maxAttempts: 1,
@@ -51,7 +66,8 @@ export async function bareSdkLoop(total: number, size: number): Promise<Measurem
         }
       };
       await Promise.all(Array.from({ length: CONCURRENCY }, worker));
-      return { events: fake.acceptedCount, bytes: fake.acceptedCount * size };
+      const events = await fake.count();
+      return { events, bytes: events * size };
     });
   } finally {
     client.destroy();

@@ -14,14 +14,19 @@ async function pipeline(
   buffer: unknown,
   dataDir?: string,
 ): Promise<Measurement> {
-  const { fake, endpoint, until } = await countingFake();
+  const fake = await countingFake();
   const port = await freePort();
   const plan = await planTopology(
     {
       ...(dataDir === undefined ? {} : { data_dir: dataDir }),
       sources: { tcp_in: { type: 'socket', mode: 'tcp', address: `127.0.0.1:${port}` } },
       sinks: {
-        kinesis_out: { type: 'aws_kinesis_streams', inputs: ['tcp_in'], ...sinkOptions(endpoint), buffer },
+        kinesis_out: {
+          type: 'aws_kinesis_streams',
+          inputs: ['tcp_in'],
+          ...sinkOptions(fake.endpoint),
+          buffer,
+        },
       },
     },
     { registry: benchRegistry() },
@@ -30,8 +35,9 @@ async function pipeline(
   const running = topology.run();
   try {
     return await measure(label, async () => {
-      await Promise.all([sendLines(port, total, size + 1), until(total)]);
-      return { events: fake.acceptedCount, bytes: fake.acceptedCount * size };
+      await Promise.all([sendLines(port, total, size + 1), fake.until(total)]);
+      const events = await fake.count();
+      return { events, bytes: events * size };
     });
   } finally {
     await topology.shutdown({ deadlineMs: 10_000 });

@@ -34,9 +34,9 @@ const scenario: Scenario = {
   async run(options) {
     const size = options.size ?? 300;
     const total = options.quick ? 50_000 : 1_000_000;
-    const { fake, endpoint } = await countingFake();
+    const fake = await countingFake();
     const subject = await measure('sluice sink', async () => {
-      const sink = createKinesisSink(sinkOptions(endpoint), {
+      const sink = createKinesisSink(sinkOptions(fake.endpoint), {
         id: 'bench',
         logger: silentLogger,
         metrics: { counter: () => noop, gauge: () => noop, histogram: () => noop },
@@ -52,7 +52,8 @@ const scenario: Scenario = {
         }
       }
       await sink.run(input());
-      return { events: fake.acceptedCount, bytes: fake.acceptedCount * size };
+      const events = await fake.count();
+      return { events, bytes: events * size };
     });
     await fake.stop();
     const baseline = await bareSdkLoop(total, size);
