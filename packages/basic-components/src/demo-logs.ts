@@ -4,6 +4,7 @@ import {
   defineSource,
   type LogEvent,
   SPECIFICATION_VERSION,
+  sleep,
 } from '@sluice/component-api';
 
 export interface DemoLogsOptions {
@@ -116,22 +117,9 @@ export const demoLogsSource = defineSource<DemoLogsOptions>({
           }
           index += size;
           await emit(batch);
-          if (intervalMs > 0 && index < total) await delay(intervalMs, signal);
+          if (intervalMs > 0 && index < total) await sleep(intervalMs, signal);
         }
       },
     };
   },
 });
-
-function delay(milliseconds: number, signal: AbortSignal): Promise<void> {
-  return new Promise((resolve) => {
-    if (signal.aborted) return resolve();
-    const timer = setTimeout(done, milliseconds);
-    function done() {
-      clearTimeout(timer);
-      signal.removeEventListener('abort', done);
-      resolve();
-    }
-    signal.addEventListener('abort', done, { once: true });
-  });
-}

@@ -39,4 +39,4 @@ export type {
   MetricLabels,
 } from './observability.js';
 export { rateLimitedLog, silentLogger } from './observability.js';
-export { Signal } from './signal.js';
+export { Signal, sleep } from './signal.js';

@@ -21,3 +21,17 @@ export class Signal {
     for (const waiter of waiters) waiter();
   }
 }
+
+/** Waits `milliseconds`, or less when `signal` aborts (never rejects). */
+export function sleep(milliseconds: number, signal: AbortSignal): Promise<void> {
+  return new Promise((resolve) => {
+    if (signal.aborted) return resolve();
+    const timer = setTimeout(done, milliseconds);
+    function done() {
+      clearTimeout(timer);
+      signal.removeEventListener('abort', done);
+      resolve();
+    }
+    signal.addEventListener('abort', done, { once: true });
+  });
+}

@@ -89,6 +89,31 @@ interface Node {
   finished: boolean;
 }
 
+interface SourceEntry {
+  source: Source;
+  output: Output;
+  node: Node;
+  sent: Counting;
+}
+
+interface TransformEntry {
+  transform: Transform;
+  input: BufferChain;
+  output: Output;
+  node: Node;
+  received: Counting;
+  sent: Counting;
+  errors: Counter;
+}
+
+interface SinkEntry {
+  sink: Sink;
+  plan: SinkPlan;
+  chain: BufferChain;
+  node: Node;
+  received: Counting;
+}
+
 /**
  * A running pipeline built from a `TopologyPlan`: sources feed transforms through bounded channels,
  * and each sink reads from its buffer chain. Lifecycle: `build` → `healthcheck` → `run`; `shutdown`
@@ -102,23 +127,9 @@ export class Topology {
   readonly #stopSources = new AbortController();
   /** Aborted at the deadline: every component must stop at once. */
   readonly #abortAll = new AbortController();
-  readonly #sources = new Map<string, { source: Source; output: Output; node: Node; sent: Counting }>();
-  readonly #transforms = new Map<
-    string,
-    {
-      transform: Transform;
-      input: BufferChain;
-      output: Output;
-      node: Node;
-      received: Counting;
-      sent: Counting;
-      errors: Counter;
-    }
-  >();
-  readonly #sinks = new Map<
-    string,
-    { sink: Sink; plan: SinkPlan; chain: BufferChain; node: Node; received: Counting }
-  >();
+  readonly #sources = new Map<string, SourceEntry>();
+  readonly #transforms = new Map<string, TransformEntry>();
+  readonly #sinks = new Map<string, SinkEntry>();
   #running: Promise<void> | undefined;
   #shutdown: Promise<ShutdownReport> | undefined;
   readonly #failures: Error[] = [];
@@ -317,7 +328,7 @@ export class Topology {
     }
   }
 
-  async #runSource(entry: { source: Source; output: Output; node: Node; sent: Counting }): Promise<void> {
+  async #runSource(entry: SourceEntry): Promise<void> {
     // A source whose downstream never waits on I/O would run on microtasks alone and starve timers,
     // sockets and signals: yield to the event loop at least every YIELD_INTERVAL_MS.
     let lastYield = performance.now();
@@ -340,15 +351,7 @@ export class Topology {
     }
   }
 
-  async #runTransform(entry: {
-    transform: Transform;
-    input: BufferChain;
-    output: Output;
-    node: Node;
-    received: Counting;
-    sent: Counting;
-    errors: Counter;
-  }): Promise<void> {
+  async #runTransform(entry: TransformEntry): Promise<void> {
     const warn = rateLimitedLog(this.#logger.child({ component_id: entry.node.id }), 'warn');
     try {
       for await (const batch of entry.input.read()) {
@@ -374,7 +377,7 @@ export class Topology {
     }
   }
 
-  async #runSink(entry: { sink: Sink; chain: BufferChain; node: Node; received: Counting }): Promise<void> {
+  async #runSink(entry: SinkEntry): Promise<void> {
     const received = entry.received;
     const chain = entry.chain;
     const input = {

@@ -1,3 +1,5 @@
+import { sleep } from '@sluice/component-api';
+
 /** Record-level error codes worth retrying; others (KMS access, …) are rejected at once. */
 const RETRYABLE_RECORD_ERRORS = new Set([
   'ProvisionedThroughputExceededException',
@@ -54,19 +56,6 @@ export function backoffMs(
   random: () => number = Math.random,
 ): number {
   return random() * Math.min(capMs, initialMs * 2 ** Math.min(attempt, 30));
-}
-
-export function sleep(milliseconds: number, signal: AbortSignal): Promise<void> {
-  return new Promise((resolve) => {
-    if (signal.aborted) return resolve();
-    const timer = setTimeout(done, milliseconds);
-    function done() {
-      clearTimeout(timer);
-      signal.removeEventListener('abort', done);
-      resolve();
-    }
-    signal.addEventListener('abort', done, { once: true });
-  });
 }
 
 /** At most `limit` holders at once (requests in flight). */

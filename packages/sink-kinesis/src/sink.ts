@@ -15,19 +15,13 @@ import {
   rateLimitedLog,
   type Sink,
   SPECIFICATION_VERSION,
+  sleep,
 } from '@sluice/component-api';
 import { createEncoder } from '@sluice/encoding';
 import { createKinesisClient } from './client.js';
 import { deprecatedOptions, type KinesisSinkOptions, optionsSchema } from './options.js';
 import { type PreparedRecord, partitionKeyOf, putRecordsBody, randomKeys } from './records.js';
-import {
-  backoffMs,
-  classifyError,
-  isRetryableRecordError,
-  RateLimiter,
-  Semaphore,
-  sleep,
-} from './requests.js';
+import { backoffMs, classifyError, isRetryableRecordError, RateLimiter, Semaphore } from './requests.js';
 
 interface Entry extends PreparedRecord {
   event: LogEvent;

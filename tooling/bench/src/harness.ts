@@ -1,6 +1,5 @@
 import { fork } from 'node:child_process';
 import { once } from 'node:events';
-import { createServer } from 'node:net';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import basicComponents from '@sluice/basic-components';
@@ -19,17 +18,9 @@ import { ComponentRegistry } from '@sluice/core-topology';
 import sinkKinesis from '@sluice/sink-kinesis';
 import sourceTcp from '@sluice/source-tcp';
 
-const here = dirname(fileURLToPath(import.meta.url));
+export { freePort } from '@sluice/kinesis-local';
 
-export async function freePort(): Promise<number> {
-  const server = createServer();
-  server.listen(0, '127.0.0.1');
-  await once(server, 'listening');
-  const address = server.address();
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  if (address === null || typeof address === 'string') throw new Error('no port');
-  return address.port;
-}
+const here = dirname(fileURLToPath(import.meta.url));
 
 /** Sends `total` lines of `size` bytes from a separate process; resolves when it has sent them all. */
 export async function sendLines(port: number, total: number, size: number, connections = 4): Promise<void> {

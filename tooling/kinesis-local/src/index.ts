@@ -55,7 +55,8 @@ export function localClient(endpoint: string): KinesisClient {
   });
 }
 
-async function freePort(): Promise<number> {
+/** A free TCP port on 127.0.0.1 (for servers of tests, benchmarks and the demo). */
+export async function freePort(): Promise<number> {
   const server = createServer();
   server.listen(0, '127.0.0.1');
   await once(server, 'listening');

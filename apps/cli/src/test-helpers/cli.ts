@@ -1,10 +1,11 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+
+export { freePort } from '@sluice/kinesis-local';
 
 export const BIN = fileURLToPath(new URL('../../dist/bin.js', import.meta.url));
 export const EXAMPLES = fileURLToPath(new URL('../../../../examples/', import.meta.url));
@@ -100,16 +101,6 @@ export async function run(
   const running = start(args, options);
   const code = await running.exited;
   return { code, stdout: running.stdout(), stderr: running.stderr() };
-}
-
-export async function freePort(): Promise<number> {
-  const server = createServer();
-  server.listen(0, '127.0.0.1');
-  await once(server, 'listening');
-  const address = server.address();
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  if (address === null || typeof address === 'string') throw new Error('no port');
-  return address.port;
 }
 
 /** Prometheus value of the first series of `name` whose labels contain every `labels` pair. */
