@@ -248,15 +248,13 @@ export async function followStream(options: {
         if (records.length > 0) options.onRecords(records);
       }
       await new Promise<void>((resolve) => {
-        const timer = setTimeout(resolve, options.intervalMs ?? 500);
-        options.signal.addEventListener(
-          'abort',
-          () => {
-            clearTimeout(timer);
-            resolve();
-          },
-          { once: true },
-        );
+        const done = () => {
+          clearTimeout(timer);
+          options.signal.removeEventListener('abort', done);
+          resolve();
+        };
+        const timer = setTimeout(done, options.intervalMs ?? 500);
+        options.signal.addEventListener('abort', done, { once: true });
       });
     }
   } finally {
