@@ -163,6 +163,22 @@ describe('aws_kinesis_streams sink against the fake endpoint', () => {
     expect(statuses).toEqual(['delivered']);
   });
 
+  it('at the shutdown deadline, records not yet accepted are left unfinalized (a disk buffer keeps them) and counted', async () => {
+    fake.enqueue({ kind: 'stall' });
+    const context = createTestContext({ id: 'kinesis_out' });
+    const events = makeEvents(4);
+    const statuses: DeliveryStatus[] = [];
+    attachFinalizer(events, (status) => statuses.push(status));
+    const running = createKinesisSink(options(), context).run(inputOf([events]));
+    while (fake.requests.length === 0) await new Promise((resolve) => setTimeout(resolve, 5));
+    context.abort();
+    await running;
+    expect(statuses).toEqual([]);
+    expect(events.every((event) => event.metadata.finalizer !== undefined)).toBe(true);
+    expect(context.metrics.total('kinesis_abandoned_records_total')).toBe(4);
+    expect(context.logger.find('shutdown deadline passed', 'warn')).toHaveLength(1);
+  });
+
   it('retries a reset connection', async () => {
     fake.enqueue({ kind: 'reset' });
     const { statuses } = await runSink(makeEvents(3), options(), 3);

@@ -68,6 +68,7 @@ export function createKinesisSink(
   const sentBytes = metrics.counter('component_sent_bytes_total');
   const retries = metrics.counter('kinesis_retries_total');
   const throttles = metrics.counter('kinesis_throttles_total');
+  const abandoned = metrics.counter('kinesis_abandoned_records_total');
   const warnDropped = rateLimitedLog(context.logger, 'warn');
   const warnRetry = rateLimitedLog(context.logger, 'warn');
   const errorRejected = rateLimitedLog(context.logger, 'error');
@@ -109,6 +110,17 @@ export function createKinesisSink(
       error: message,
       records: entries.length,
     });
+  };
+  /**
+   * At the shutdown deadline, records not yet accepted are left unfinalized, neither delivered nor
+   * rejected: a disk buffer keeps them and sends them again at the next start (rejecting them would
+   * acknowledge them and lose them); from a memory buffer they are lost with the process.
+   */
+  const abandon = (entries: readonly Entry[]) => {
+    abandoned.increment(entries.length);
+    context.logger.warn(
+      `shutdown deadline passed: ${entries.length} records were not accepted by Kinesis; a disk buffer sends them again at the next start, a memory buffer loses them`,
+    );
   };
   const deliver = (entries: readonly Entry[]) => {
     let bytes = 0;
@@ -173,11 +185,7 @@ export function createKinesisSink(
     };
     while (remaining.length > 0) {
       if (context.signal.aborted) {
-        reject(
-          remaining,
-          'shutdown_deadline',
-          'the shutdown deadline passed before the records were accepted',
-        );
+        abandon(remaining);
         return;
       }
       await rateLimiter?.acquire(context.signal);
@@ -188,7 +196,8 @@ export function createKinesisSink(
       } catch (error) {
         const outcome = classifyError(error);
         if (outcome.retryable && (await retryLater(outcome.code, outcome.throttled))) continue;
-        reject(remaining, outcome.code, outcome.message);
+        if (context.signal.aborted) abandon(remaining);
+        else reject(remaining, outcome.code, outcome.message);
         return;
       }
       sentBytes.increment(body.length);
@@ -216,6 +225,10 @@ export function createKinesisSink(
       if (remaining.length === 0) return;
       const codes = [...failedCodes.keys()].join(', ');
       if (await retryLater(codes, failedCodes.has('ProvisionedThroughputExceededException'))) continue;
+      if (context.signal.aborted) {
+        abandon(remaining);
+        return;
+      }
       for (const [code, group] of failedCodes) reject(group, code, `${code} after ${attempt} retries`);
       return;
     }
