@@ -252,7 +252,9 @@ export class DiskBuffer implements BufferStage {
   }
 
   async #write(batch: Batch): Promise<number> {
-    if (this.#closed || this.#failing || batch.length === 0) return 0;
+    if (this.#closed)
+      throw new SluiceError(ErrorCode.bufferIo, `disk buffer ${this.#options.directory} is closed`);
+    if (this.#failing || batch.length === 0) return 0;
     let events = batch;
     let record = encodeRecord(this.#nextEventId, events);
     // The hard limit: files on disk never exceed max_size (ledger included). Take the prefix that fits.

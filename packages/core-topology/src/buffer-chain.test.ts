@@ -116,6 +116,27 @@ describe('BufferChain', () => {
     expect(stage.unreadEvents).toBe(4);
   });
 
+  it('after the runtime gave up, a write is rejected, counted as lost and logged, never buffered', async () => {
+    const controller = new AbortController();
+    const metrics = new RecordingMetrics();
+    const logger = new RecordingLogger();
+    const stage = new MemoryBuffer({ max_events: 10 });
+    const chain = new BufferChain([{ stage, whenFull: 'block', metrics }], {
+      signal: controller.signal,
+      logger,
+    });
+    controller.abort();
+    const statuses: string[] = [];
+    const events = makeEvents(3);
+    for (const event of events)
+      event.metadata.finalizer = { finalize: (status: string) => statuses.push(status) } as never;
+    await chain.write(events);
+    expect(stage.unreadEvents).toBe(0);
+    expect(statuses).toEqual(['rejected', 'rejected', 'rejected']);
+    expect(metrics.total('buffer_discarded_events_total', { intentional: 'false' })).toBe(3);
+    expect(logger.find('events were lost before reaching the buffer', 'error')).toHaveLength(1);
+  });
+
   it('counts buffer metrics per stage', async () => {
     const metrics = new RecordingMetrics();
     const stage = new MemoryBuffer({ max_events: 10 });

@@ -16,6 +16,7 @@ interface StageMetrics {
   sentEvents: Counter;
   sentBytes: Counter;
   discarded: Counter;
+  lost: Counter;
   sizeEvents: Gauge;
   sizeBytes: Gauge;
 }
@@ -78,6 +79,7 @@ export class BufferChain {
         sentEvents: metrics.counter('buffer_sent_events_total'),
         sentBytes: metrics.counter('buffer_sent_bytes_total'),
         discarded: metrics.counter('buffer_discarded_events_total', { intentional: 'true' }),
+        lost: metrics.counter('buffer_discarded_events_total', { intentional: 'false' }),
         sizeEvents: metrics.gauge('buffer_size_events'),
         sizeBytes: metrics.gauge('buffer_size_bytes'),
       };
@@ -128,8 +130,12 @@ export class BufferChain {
     while (remaining.length > 0) {
       const { stage, whenFull } = this.#stages[index] as ChainStage;
       if (this.#options.signal.aborted) {
+        // The runtime gave up (shutdown deadline): these events never reached the buffer.
         finalizeEvents(remaining, 'rejected');
-        this.#options.onDropped?.(remaining.length);
+        this.#metrics[index]?.lost.increment(remaining.length);
+        this.#options.logger?.error(
+          `shutdown deadline passed: ${remaining.length} events were lost before reaching the buffer`,
+        );
         return;
       }
       const taken = await stage.write(remaining);
