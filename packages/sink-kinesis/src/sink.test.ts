@@ -155,11 +155,12 @@ describe('aws_kinesis_streams sink against the fake endpoint', () => {
     fake.enqueue({ kind: 'stall' });
     const { statuses } = await runSink(
       makeEvents(3),
-      options({ request: { timeout_secs: 0.2 } as KinesisSinkOptions['request'] }),
+      options({ request: { timeout_secs: 1 } as KinesisSinkOptions['request'] }),
       3,
     );
-    expect(fake.requests).toHaveLength(2);
-    expect(fake.accepted).toHaveLength(3);
+    expect(fake.requests[0]?.behaviour).toBe('stall');
+    expect(fake.requests.length).toBeGreaterThanOrEqual(2);
+    expect(fake.acceptedData().sort()).toEqual(['event 0', 'event 1', 'event 2']);
     expect(statuses).toEqual(['delivered']);
   });
 
