@@ -133,6 +133,7 @@ export class Topology {
   #running: Promise<void> | undefined;
   #shutdown: Promise<ShutdownReport> | undefined;
   readonly #failures: Error[] = [];
+  #stagesClosed: Promise<void> | undefined;
 
   private constructor(plan: TopologyPlan, options: TopologyOptions) {
     this.#plan = plan;
@@ -465,8 +466,6 @@ export class Topology {
       ...[...this.#sinks.values()].map((entry) => entry.node),
     ].filter((node) => !node.finished);
   }
-
-  #stagesClosed: Promise<void> | undefined;
 
   #closeStages(): Promise<void> {
     this.#stagesClosed ??= (async () => {
