@@ -7,7 +7,6 @@ import {
   type BufferStage,
   type BufferUsage,
   type ComponentMetrics,
-  createLogEvent,
   ErrorCode,
   finalizeEvents,
   type LogEvent,
@@ -16,7 +15,8 @@ import {
   Signal,
   SluiceError,
 } from '@sluice/component-api';
-import { decodeEvents, encodeRecord, HEADER_BYTES, parseRecord } from './format.js';
+import { readEvent } from './event-codec.js';
+import { decodeRecordEvents, HEADER_BYTES, parseRecord, RecordEncoder } from './format.js';
 import {
   dataFileName,
   LEDGER_FILE,
@@ -90,12 +90,16 @@ export class DiskBuffer implements BufferStage {
   readonly #files = new Map<number, DataFile>();
   readonly #fileOperations: FileOperations;
   #writer!: FileHandle;
+  readonly #encoder = new RecordEncoder();
+  /** The fsync and close of the files rolled away from, in order; `sync()` waits for them first. */
+  #rolled: Promise<void> = Promise.resolve();
   #writerId = 0;
   #writerOffset = 0;
   #nextEventId = 0;
   #readFileId = 0;
   #readOffset = 0;
   #readChunk: { fileId: number; start: number; buffer: Buffer } | undefined;
+  readonly #chunkStorage = Buffer.allocUnsafe(READ_CHUNK_BYTES);
   #reader: { fileId: number; fd: number } | undefined;
   /**
    * Records written recently, by `fileId:offset`, with their events: a reader that keeps up takes
@@ -221,7 +225,10 @@ export class DiskBuffer implements BufferStage {
       this.#readOffset = 0;
     }
     await this.#writeLedger();
-    this.#syncTimer = setInterval(() => void this.sync().catch(() => {}), this.#options.syncIntervalMs);
+    this.#syncTimer = setInterval(
+      () => void this.sync().catch((error: unknown) => this.#syncFailed(error)),
+      this.#options.syncIntervalMs,
+    );
     this.#syncTimer.unref();
   }
 
@@ -256,7 +263,7 @@ export class DiskBuffer implements BufferStage {
       throw new SluiceError(ErrorCode.bufferIo, `disk buffer ${this.#options.directory} is closed`);
     if (this.#failing || batch.length === 0) return 0;
     let events = batch;
-    let record = encodeRecord(this.#nextEventId, events);
+    let record = this.#encoder.encode(this.#nextEventId, events);
     // The hard limit: files on disk never exceed max_size (ledger included). Take the prefix that fits.
     while (this.#bytesOnDisk + record.length + LEDGER_BYTES > this.#options.maxSize) {
       if (events.length === 1) {
@@ -264,7 +271,7 @@ export class DiskBuffer implements BufferStage {
         return 0;
       }
       events = events.slice(0, Math.floor(events.length / 2));
-      record = encodeRecord(this.#nextEventId, events);
+      record = this.#encoder.encode(this.#nextEventId, events);
     }
     if (this.#writerOffset > 0 && this.#writerOffset + record.length > this.#options.maxDataFileSize)
       await this.#roll();
@@ -329,19 +336,39 @@ export class DiskBuffer implements BufferStage {
     this.#retryTimer.unref();
   }
 
+  /**
+   * Writing goes on in a new file while the full one is made durable in the background; `sync()` and
+   * `close()` wait for that first, so nothing written later is synced before it.
+   */
   async #roll(): Promise<void> {
-    await this.#writer.datasync();
-    await this.#writer.close();
+    const full = this.#writer;
+    const dirty = this.#dirty;
+    this.#rolled = this.#rolled.then(async () => {
+      try {
+        if (dirty) await full.datasync();
+      } catch (error) {
+        this.#syncFailed(error);
+      } finally {
+        await full.close();
+      }
+    });
     await this.#openWriter(this.#writerId + 1);
     this.#dirty = false;
+  }
+
+  #syncFailed(error: unknown): void {
+    this.#options.metrics.counter('buffer_errors_total', { error_code: 'sync_failed' }).increment();
+    this.#errors.write('disk buffer fsync failed; written data may not survive a power loss', {
+      error: String(error),
+    });
   }
 
   async read(maxEvents: number): Promise<Batch> {
     const output: LogEvent[] = [];
     while (this.#unread > 0 && output.length < maxEvents) {
-      const next = this.#takeRecent() ?? (await this.#nextRecord());
+      const next = this.#takeRecent() ?? this.#nextRecord();
       if (next === undefined) break;
-      const decoded = 'events' in next ? next.events : decodeEvents(next.payload);
+      const decoded = 'events' in next ? next.events : decodeRecordEvents(next.payload);
       const events = decoded.filter((_, index) => next.firstId + index >= this.#skipBelowId);
       const entry: Outstanding = {
         endEventId: next.firstId + next.count,
@@ -376,16 +403,13 @@ export class DiskBuffer implements BufferStage {
     this.#recentBytes -= entry.size;
     this.#readOffset += entry.size;
     const events = entry.events.map((event) =>
-      createLogEvent(event.fields, {
-        structured: event.metadata.structured,
-        byteSize: event.metadata.byteSize,
-      }),
+      readEvent(event.fields, event.metadata.structured, event.metadata.byteSize),
     );
     return { firstId: entry.firstId, count: events.length, events };
   }
 
   /** The next valid record at the read position, stepping over corrupt regions and finished files. */
-  async #nextRecord(): Promise<{ firstId: number; count: number; payload: Buffer } | undefined> {
+  #nextRecord(): { firstId: number; count: number; payload: Buffer } | undefined {
     for (;;) {
       const file = this.#files.get(this.#readFileId);
       const end = this.#readFileId === this.#writerId ? this.#writerOffset : (file?.validEnd ?? 0);
@@ -395,7 +419,7 @@ export class DiskBuffer implements BufferStage {
         this.#readOffset = 0;
         continue;
       }
-      const chunk = await this.#chunkAt(this.#readFileId, this.#readOffset, end);
+      const chunk = this.#chunkAt(this.#readFileId, this.#readOffset, end);
       const position = this.#readOffset - chunk.start;
       const parsed = parseRecord(chunk.buffer, position);
       if (parsed.kind === 'record') {
@@ -409,7 +433,7 @@ export class DiskBuffer implements BufferStage {
       ) {
         const needed = HEADER_BYTES + chunk.buffer.readUInt32LE(position);
         if (this.#readOffset + needed <= end) {
-          await this.#chunkAt(this.#readFileId, this.#readOffset, end, needed);
+          this.#chunkAt(this.#readFileId, this.#readOffset, end, needed);
           continue;
         }
       }
@@ -426,13 +450,11 @@ export class DiskBuffer implements BufferStage {
     }
   }
 
-  /** A chunk of the file holding the whole record at `offset` (read again when the cache falls short). */
-  async #chunkAt(
-    fileId: number,
-    offset: number,
-    end: number,
-    minimum = 0,
-  ): Promise<{ start: number; buffer: Buffer }> {
+  /**
+   * A chunk of the file holding the whole record at `offset` (read again when the cache falls short).
+   * The chunk storage is reused: a record read from it must be decoded before the next call.
+   */
+  #chunkAt(fileId: number, offset: number, end: number, minimum = 0): { start: number; buffer: Buffer } {
     const cached = this.#readChunk;
     if (minimum === 0 && cached !== undefined && cached.fileId === fileId && offset >= cached.start) {
       const position = offset - cached.start;
@@ -441,8 +463,10 @@ export class DiskBuffer implements BufferStage {
         if (recordEnd <= cached.buffer.length) return cached;
       }
     }
-    const buffer = Buffer.allocUnsafe(Math.min(end - offset, Math.max(READ_CHUNK_BYTES, minimum)));
-    const bytesRead = readSync(this.#readerFd(fileId), buffer, 0, buffer.length, offset);
+    const length = Math.min(end - offset, Math.max(READ_CHUNK_BYTES, minimum));
+    // Allocating a fresh megabyte per chunk made the garbage collector the largest cost of reading.
+    const buffer = length <= READ_CHUNK_BYTES ? this.#chunkStorage : Buffer.allocUnsafe(length);
+    const bytesRead = readSync(this.#readerFd(fileId), buffer, 0, length, offset);
     this.#readChunk = { fileId, start: offset, buffer: buffer.subarray(0, bytesRead) };
     return this.#readChunk;
   }
@@ -514,6 +538,7 @@ export class DiskBuffer implements BufferStage {
   async sync(): Promise<void> {
     if (this.#closed) return;
     await this.#deletions;
+    await this.#rolled;
     if (this.#dirty) {
       this.#dirty = false;
       await this.#writer.datasync();
@@ -559,6 +584,7 @@ export class DiskBuffer implements BufferStage {
     await this.#writeQueue;
     await this.#deletions;
     await this.#ledgerQueue;
+    await this.#rolled;
     this.#closed = true;
     this.#closeReader();
     await this.#writer.close();

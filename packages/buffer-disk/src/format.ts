@@ -1,39 +1,31 @@
 import { crc32c } from '@node-rs/crc32';
-import { type Batch, createLogEvent, type FieldMap, type LogEvent } from '@sluice/component-api';
+import type { Batch, LogEvent } from '@sluice/component-api';
+import { decodeEvents, EventEncoder } from './event-codec.js';
 
 /**
  * A record: `[length u32][crc32c u32][payload]`, the CRC-32C covering the length bytes and the
  * payload (Vector's leaves the length uncovered, so a flipped length bit goes unnoticed). The
- * payload: `[first event id f64][event count u32][JSON of the events]`. Ids count events, so a gap
- * between records says exactly how many events were lost.
+ * payload: `[first event id f64][event count u32][events]`, the events in the binary encoding of
+ * `event-codec.ts`. Ids count events, so a gap between records says exactly how many events were
+ * lost.
  */
 export const HEADER_BYTES = 8;
 const PAYLOAD_PREFIX_BYTES = 12;
 /** Longest payload accepted when reading: anything larger is a corrupt length. */
 export const MAX_PAYLOAD_BYTES = 256 * 1024 * 1024;
 
-interface StoredEvent {
-  f: FieldMap;
-  s?: 1;
-  b: number;
-}
+/** Encodes records without allocating: each result is a view that the next call overwrites. */
+export class RecordEncoder {
+  readonly #events = new EventEncoder();
 
-export function encodeRecord(firstId: number, events: Batch): Buffer {
-  const stored: StoredEvent[] = events.map((event) =>
-    event.metadata.structured
-      ? { f: event.fields, s: 1, b: event.metadata.byteSize }
-      : { f: event.fields, b: event.metadata.byteSize },
-  );
-  const json = JSON.stringify(stored);
-  const jsonBytes = Buffer.byteLength(json);
-  const record = Buffer.allocUnsafe(HEADER_BYTES + PAYLOAD_PREFIX_BYTES + jsonBytes);
-  const payloadLength = PAYLOAD_PREFIX_BYTES + jsonBytes;
-  record.writeUInt32LE(payloadLength, 0);
-  record.writeDoubleLE(firstId, HEADER_BYTES);
-  record.writeUInt32LE(events.length, HEADER_BYTES + 8);
-  record.write(json, HEADER_BYTES + PAYLOAD_PREFIX_BYTES, 'utf8');
-  record.writeUInt32LE(checksum(record.subarray(0, 4), record.subarray(HEADER_BYTES)), 4);
-  return record;
+  encode(firstId: number, events: Batch): Buffer {
+    const record = this.#events.encode(events, HEADER_BYTES + PAYLOAD_PREFIX_BYTES);
+    record.writeUInt32LE(record.length - HEADER_BYTES, 0);
+    record.writeDoubleLE(firstId, HEADER_BYTES);
+    record.writeUInt32LE(events.length, HEADER_BYTES + 8);
+    record.writeUInt32LE(checksum(record.subarray(0, 4), record.subarray(HEADER_BYTES)), 4);
+    return record;
+  }
 }
 
 function checksum(lengthBytes: Buffer, payload: Buffer): number {
@@ -68,12 +60,7 @@ export function parseRecord(buffer: Buffer, offset: number): ParsedRecord {
   };
 }
 
-/** The events of a record's payload; the `timestamp` field becomes a Date again. */
-export function decodeEvents(payload: Buffer): LogEvent[] {
-  const stored = JSON.parse(payload.toString('utf8', PAYLOAD_PREFIX_BYTES)) as StoredEvent[];
-  return stored.map((event) => {
-    const timestamp = event.f.timestamp;
-    if (typeof timestamp === 'string') event.f.timestamp = new Date(timestamp);
-    return createLogEvent(event.f, { structured: event.s === 1, byteSize: event.b });
-  });
+/** The events of a record's payload (checked by `parseRecord`). */
+export function decodeRecordEvents(payload: Buffer): LogEvent[] {
+  return decodeEvents(payload, PAYLOAD_PREFIX_BYTES, payload.readUInt32LE(8));
 }

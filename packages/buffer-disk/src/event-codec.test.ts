@@ -1,0 +1,121 @@
+import { createLogEvent, type FieldMap, type FieldValue } from '@sluice/component-api';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { decodeEvents, EventEncoder } from './event-codec.js';
+
+const PREFIX = 5;
+
+function roundTrip(events: ReturnType<typeof createLogEvent>[]) {
+  const encoded = new EventEncoder().encode(events, PREFIX);
+  return decodeEvents(Buffer.from(encoded), PREFIX, events.length);
+}
+
+/** What JSON would keep of a value, with Dates kept as Dates: the codec's contract. */
+function normalized(value: FieldValue | undefined): FieldValue {
+  if (value === undefined) return null;
+  if (Array.isArray(value)) return value.map(normalized);
+  if (value === null || typeof value !== 'object' || value instanceof Date) return value;
+  return normalizedMap(value as FieldMap);
+}
+
+function normalizedMap(fields: FieldMap): FieldMap {
+  // fromEntries defines own properties, `__proto__` included, as the codec does.
+  return Object.fromEntries(
+    Object.entries(fields)
+      .filter(([, value]) => value !== undefined)
+      .map(([name, value]) => [name, normalized(value)]),
+  );
+}
+
+const fieldValue: fc.Arbitrary<FieldValue | undefined> = fc.letrec<{ value: FieldValue | undefined }>(
+  (tie) => ({
+    value: fc.oneof(
+      { depthSize: 'small', withCrossShrink: true },
+      fc.string({ unit: 'grapheme' }),
+      fc.double(),
+      fc.boolean(),
+      fc.constant(null),
+      fc.constant(undefined),
+      fc.date(),
+      fc.array(tie('value'), { maxLength: 4 }),
+      fc.dictionary(fc.string(), tie('value'), { maxKeys: 4 }),
+    ),
+  }),
+).value;
+
+describe('event codec', () => {
+  it('round-trips any fields, flags and sizes (Dates stay Dates, undefined goes as in JSON)', () => {
+    fc.assert(
+      fc.property(
+        fc.array(
+          fc.record({
+            fields: fc.dictionary(fc.string(), fieldValue, { maxKeys: 6 }),
+            structured: fc.boolean(),
+            byteSize: fc.nat(),
+          }),
+          { maxLength: 8 },
+        ),
+        (inputs) => {
+          const events = inputs.map((input) =>
+            createLogEvent(input.fields, { structured: input.structured, byteSize: input.byteSize }),
+          );
+          const decoded = roundTrip(events);
+          expect(decoded.map((event) => event.fields)).toEqual(
+            inputs.map((input) => normalizedMap(input.fields)),
+          );
+          expect(decoded.map((event) => event.metadata)).toEqual(
+            inputs.map((input) => ({
+              structured: input.structured,
+              byteSize: input.byteSize,
+              finalizer: undefined,
+            })),
+          );
+        },
+      ),
+    );
+  });
+
+  it('keeps every Date field a Date, an invalid one included, and numbers JSON cannot hold', () => {
+    const [event] = roundTrip([
+      createLogEvent({
+        timestamp: new Date('2026-11-23T12:00:00.123Z'),
+        nested: { at: [new Date(0)] },
+        invalid: new Date(Number.NaN),
+        numbers: [Number.NaN, Number.POSITIVE_INFINITY, -0],
+      }),
+    ]);
+    const fields = event?.fields as FieldMap;
+    expect(fields.timestamp).toEqual(new Date('2026-11-23T12:00:00.123Z'));
+    expect((fields.nested as { at: Date[] }).at[0]).toBeInstanceOf(Date);
+    expect(Number.isNaN((fields.invalid as Date).getTime())).toBe(true);
+    expect(Object.is((fields.numbers as number[])[2], -0)).toBe(true);
+    expect((fields.numbers as number[]).slice(0, 2)).toEqual([Number.NaN, Number.POSITIVE_INFINITY]);
+  });
+
+  it('writes each field name once per batch and keeps batches apart when the encoder is reused', () => {
+    const encoder = new EventEncoder();
+    const many = Array.from({ length: 100 }, (_, index) =>
+      createLogEvent({ message: `m${index}`, host: 'h' }),
+    );
+    const first = Buffer.from(encoder.encode(many, 0));
+    expect(first.toString('latin1').split('message').length - 1).toBe(1);
+    const second = Buffer.from(encoder.encode([createLogEvent({ other: 'x'.repeat(3_000_000) })], 0));
+    expect(decodeEvents(first, 0, 100)[99]?.fields).toEqual({ message: 'm99', host: 'h' });
+    expect((decodeEvents(second, 0, 1)[0]?.fields.other as string).length).toBe(3_000_000);
+  });
+
+  it('keeps a field named __proto__ as a field', () => {
+    const fields = JSON.parse('{"__proto__": {"polluted": true}, "message": "m"}') as FieldMap;
+    const [event] = roundTrip([createLogEvent(fields)]);
+    expect(Object.keys(event?.fields ?? {})).toEqual(['__proto__', 'message']);
+    expect(Object.getPrototypeOf(event?.fields)).toBe(Object.prototype);
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+
+  it('refuses data that is not an encoding instead of returning garbage', () => {
+    const encoded = Buffer.from(new EventEncoder().encode([createLogEvent({ message: 'x' })], 0));
+    const tagOffset = 4 + 4 + 1 + 4 + 4;
+    encoded[tagOffset] = 99;
+    expect(() => decodeEvents(encoded, 0, 1)).toThrow(/unknown value tag 99/);
+  });
+});
