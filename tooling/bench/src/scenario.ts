@@ -47,6 +47,9 @@ export async function measure(
   label: string,
   work: () => Promise<{ events: number; bytes?: number }>,
 ): Promise<Measurement> {
+  // Start from a settled heap (the runner passes --expose-gc): otherwise the garbage of the input
+  // set-up, or of the previous measurement, is collected on this one's time.
+  (globalThis as { gc?: () => void }).gc?.();
   const cpuBefore = process.cpuUsage();
   const started = process.hrtime.bigint();
   let peakRss = process.memoryUsage.rss();
