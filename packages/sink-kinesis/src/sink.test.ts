@@ -1,3 +1,7 @@
+import { createHash } from 'node:crypto';
+import { once } from 'node:events';
+import { createServer, type IncomingHttpHeaders } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { attachFinalizer, type DeliveryStatus, type LogEvent } from '@sluice/component-api';
 import { batchesOf, createTestContext, inputOf, makeEvents, testSink } from '@sluice/testkit';
 import { FakeKinesis } from '@sluice/testkit/fake-kinesis';
@@ -231,6 +235,40 @@ describe('aws_kinesis_streams sink against the fake endpoint', () => {
     const result = await missing.healthcheck?.(new AbortController().signal);
     expect(result).toMatchObject({ status: 'unhealthy' });
     expect(result?.status === 'unhealthy' && result.message).toContain('stream "nope" does not exist');
+  });
+
+  it('signs the body with its SHA-256 in x-amz-content-sha256 and reads the response itself', async () => {
+    const received: { headers: IncomingHttpHeaders; body: Buffer }[] = [];
+    const server = createServer(async (request, response) => {
+      const chunks: Buffer[] = [];
+      for await (const chunk of request) chunks.push(chunk as Buffer);
+      received.push({ headers: request.headers, body: Buffer.concat(chunks) });
+      const records =
+        '{"ErrorCode":"InternalFailure","ErrorMessage":"x"},{"SequenceNumber":"2","ShardId":"s"}';
+      const text =
+        received.length === 1
+          ? `{"FailedRecordCount":1,"Records":[${records}]}`
+          : '{"FailedRecordCount":0,"Records":[{"SequenceNumber":"3","ShardId":"s"}]}';
+      response.writeHead(200, { 'content-type': 'application/x-amz-json-1.1' }).end(text);
+    });
+    server.listen(0, '127.0.0.1');
+    await once(server, 'listening');
+    try {
+      const { port } = server.address() as AddressInfo;
+      const { statuses } = await runSink(makeEvents(2), options({ endpoint: `http://127.0.0.1:${port}` }));
+      expect(statuses).toEqual(['delivered']);
+      // The first record failed (read from the response body) and was resent alone.
+      expect(
+        received.map(({ body }) => (JSON.parse(body.toString()) as { Records: unknown[] }).Records.length),
+      ).toEqual([2, 1]);
+      for (const { headers, body } of received) {
+        expect(headers['x-amz-content-sha256']).toBe(createHash('sha256').update(body).digest('hex'));
+        expect(headers.authorization).toMatch(/SignedHeaders=[^,]*x-amz-content-sha256/);
+      }
+    } finally {
+      server.closeAllConnections();
+      server.close();
+    }
   });
 
   it('healthcheck: an unreachable endpoint says so', async () => {
