@@ -7,9 +7,9 @@ import { batchesOf, createTestContext, inputOf, makeEvents, testSink } from '@sl
 import { FakeKinesis } from '@sluice/testkit/fake-kinesis';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { KinesisSinkOptions } from './options.js';
-import { partitionKeyOf, putRecordsBody } from './records.js';
+import { partitionKeyOf, putRecordsBody, quotedKey, randomKeys } from './records.js';
 import { backoffMs, classifyError, RateLimiter } from './requests.js';
-import { createKinesisSink, kinesisStreamsSink } from './sink.js';
+import { createKinesisSink, kinesisStreamsSink, parsePutRecordsResponse } from './sink.js';
 
 process.env.AWS_ACCESS_KEY_ID = 'AKIDTEST';
 process.env.AWS_SECRET_ACCESS_KEY = 'secret';
@@ -302,8 +302,8 @@ describe('records and retry policy', () => {
 
   it('builds the exact PutRecords JSON body', () => {
     const body = putRecordsBody('s"1', [
-      { data: Buffer.from('hello'), partitionKey: 'k"1', size: 8 },
-      { data: Buffer.from([0, 255]), partitionKey: 'é', size: 4 },
+      { data: Buffer.from('hello'), quotedPartitionKey: quotedKey('k"1'), size: 8 },
+      { data: Buffer.from([0, 255]), quotedPartitionKey: quotedKey('é'), size: 4 },
     ]);
     expect(JSON.parse(body.toString())).toEqual({
       Records: [
@@ -312,6 +312,26 @@ describe('records and retry policy', () => {
       ],
       StreamName: 's"1',
     });
+  });
+
+  it('reads a PutRecords response: all accepted without parsing, otherwise every record result', () => {
+    const parse = (text: string) => parsePutRecordsResponse(Buffer.from(text));
+    expect(
+      parse('{"FailedRecordCount":0,"Records":[{"SequenceNumber":"1","ShardId":"s"}]}').FailedRecordCount,
+    ).toBe(0);
+    expect(parse('{"FailedRecordCount":10,"Records":[]}').FailedRecordCount).toBe(10);
+    const tricky = parse(
+      '{"Records":[{"ErrorCode":"InternalFailure","ErrorMessage":"\\"FailedRecordCount\\":0"}],"FailedRecordCount":1}',
+    );
+    expect(tricky.FailedRecordCount).toBe(1);
+    expect(tricky.Records?.[0]?.ErrorCode).toBe('InternalFailure');
+  });
+
+  it('random keys are 32 hex characters, JSON-quoted, each different (across pool refills too)', () => {
+    const next = randomKeys();
+    const keys = Array.from({ length: 10_000 }, () => next().toString('latin1'));
+    for (const key of keys) expect(key).toMatch(/^"[0-9a-f]{32}"$/);
+    expect(new Set(keys).size).toBe(10_000);
   });
 
   it('coerces partition keys', () => {

@@ -22,7 +22,14 @@ import {
 import { createEncoder } from '@sluice/encoding';
 import { createKinesisClient } from './client.js';
 import { deprecatedOptions, type KinesisSinkOptions, optionsSchema } from './options.js';
-import { type PreparedRecord, partitionKeyOf, putRecordsBody, randomKeys } from './records.js';
+import {
+  type PreparedRecord,
+  partitionKeyOf,
+  putRecordsBody,
+  quotedKey,
+  RANDOM_KEY_BYTES,
+  randomKeys,
+} from './records.js';
 import { backoffMs, classifyError, isRetryableRecordError, RateLimiter, Semaphore } from './requests.js';
 
 /** SHA-256 on the thread pool (WebCrypto), not on the event loop's thread. */
@@ -44,6 +51,21 @@ interface PrebuiltBody {
 const prebuiltBodies = new WeakMap<object, PrebuiltBody>();
 /** Successful PutRecords responses parsed by the sink, by command input. */
 const parsedResponses = new WeakMap<object, PutRecordsOutput>();
+
+const ALL_ACCEPTED = Buffer.from('"FailedRecordCount":0');
+
+/**
+ * A successful PutRecords response. When every record was accepted the per-record results are not
+ * needed, and the response is not parsed: `"FailedRecordCount":0` cannot occur inside a JSON string
+ * (its quotes would be escaped), so finding it followed by a non-digit is proof enough.
+ */
+export function parsePutRecordsResponse(body: Buffer): PutRecordsOutput {
+  const at = body.indexOf(ALL_ACCEPTED);
+  const next = body[at + ALL_ACCEPTED.length];
+  if (at !== -1 && next !== undefined && (next < 0x30 || next > 0x39))
+    return { FailedRecordCount: 0, Records: undefined };
+  return JSON.parse(body.toString('utf8')) as PutRecordsOutput;
+}
 
 /**
  * Takes the per-record work of PutRecords off the SDK, which costs more than the rest of the
@@ -76,7 +98,7 @@ function installPutRecordsFastPath(client: KinesisClient): void {
       if (prebuiltBodies.has(args.input) && response.statusCode === 200) {
         const chunks: Buffer[] = [];
         for await (const chunk of response.body as AsyncIterable<Buffer>) chunks.push(chunk);
-        parsedResponses.set(args.input, JSON.parse(Buffer.concat(chunks).toString('utf8')));
+        parsedResponses.set(args.input, parsePutRecordsResponse(Buffer.concat(chunks)));
         // The SDK's deserialiser (outside this one) still runs, for `$metadata`, over an empty body.
         response.body = new Uint8Array(0);
       }
@@ -275,11 +297,13 @@ export function createKinesisSink(
   };
 
   const prepare = (event: LogEvent, pending: Entry[]): number => {
-    let partitionKey: string | undefined;
+    let quotedPartitionKey: Buffer;
+    let keyBytes: number;
     if (options.partition_key_field === undefined) {
-      partitionKey = nextRandomKey();
+      quotedPartitionKey = nextRandomKey();
+      keyBytes = RANDOM_KEY_BYTES;
     } else {
-      partitionKey = partitionKeyOf(getField(event.fields, options.partition_key_field));
+      const partitionKey = partitionKeyOf(getField(event.fields, options.partition_key_field));
       if (partitionKey === undefined) {
         discard(event, 'missing_partition_key', 'dropped');
         warnDropped('event dropped: its partition key field is missing, null or blank', {
@@ -287,9 +311,11 @@ export function createKinesisSink(
         });
         return 0;
       }
+      quotedPartitionKey = quotedKey(partitionKey);
+      keyBytes = Buffer.byteLength(partitionKey);
     }
     const data = encoder.encode(event);
-    const size = data.length + Buffer.byteLength(partitionKey);
+    const size = data.length + keyBytes;
     if (size > options.max_record_bytes) {
       discard(event, 'record_too_large', 'rejected');
       warnDropped('event dropped: the record is larger than max_record_bytes', {
@@ -298,7 +324,7 @@ export function createKinesisSink(
       });
       return 0;
     }
-    pending.push({ event, data, partitionKey, size });
+    pending.push({ event, data, quotedPartitionKey, size });
     return size;
   };
 
