@@ -1,5 +1,6 @@
 import { readdir, readFile, rm, truncate, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { crc32c } from '@node-rs/crc32';
 import { finalizeEvents, type LogEvent, SluiceError } from '@sluice/component-api';
 import { createTestBufferContext, makeEvents, testBuffer } from '@sluice/testkit';
 import fc from 'fast-check';
@@ -291,6 +292,24 @@ describe('DiskBuffer recovery from corruption', () => {
     expect(lost).toBe(10);
     expect(messages).toEqual([...ids(0, 10), ...ids(20, 150)]);
     expect(metrics.total('buffer_errors_total', { error_code: 'checksum_mismatch' })).toBe(1);
+  });
+
+  it('a record whose checksum holds but whose events do not decode: skipped and counted, never thrown', async () => {
+    const { directory, files } = await prepared();
+    const path = join(directory, files[0]!);
+    const offsets = await recordOffsets(path);
+    const data = await readFile(path);
+    const start = offsets[1]!;
+    const end = offsets[2]!;
+    // Keep the header, id and count; replace the events and make the checksum agree again.
+    data.fill(0xff, start + 8 + 12, end);
+    const crc = crc32c(data.subarray(start + 8, end), crc32c(data.subarray(start, start + 4))) >>> 0;
+    data.writeUInt32LE(crc, start + 4);
+    await writeFile(path, data);
+    const { messages, lost, metrics } = await recover(directory);
+    expect(lost).toBe(10);
+    expect(messages).toEqual([...ids(0, 10), ...ids(20, 150)]);
+    expect(metrics.total('buffer_errors_total', { error_code: 'undecodable' })).toBe(1);
   });
 
   it('a flipped bit in a length field: the rest of that file is skipped, counted exactly', async () => {

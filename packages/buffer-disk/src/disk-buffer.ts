@@ -368,7 +368,7 @@ export class DiskBuffer implements BufferStage {
     while (this.#unread > 0 && output.length < maxEvents) {
       const next = this.#takeRecent() ?? this.#nextRecord();
       if (next === undefined) break;
-      const decoded = 'events' in next ? next.events : decodeRecordEvents(next.payload);
+      const decoded = 'events' in next ? next.events : this.#decode(next);
       const events = decoded.filter((_, index) => next.firstId + index >= this.#skipBelowId);
       const entry: Outstanding = {
         endEventId: next.firstId + next.count,
@@ -392,6 +392,29 @@ export class DiskBuffer implements BufferStage {
     }
     if (this.#unread < 0) this.#unread = 0;
     return output;
+  }
+
+  /**
+   * The events of a record read from disk. A record whose checksum holds but whose events do not
+   * decode (written by an incompatible build) is skipped and its events counted as lost, like a
+   * corrupt one: the reader never throws on the data it finds.
+   */
+  #decode(record: { firstId: number; count: number; payload: Buffer }): Batch {
+    try {
+      return decodeRecordEvents(record.payload);
+    } catch (error) {
+      const { metrics } = this.#options;
+      // Events below the acknowledged id were delivered before: only the rest are lost.
+      const lost = Math.max(0, Math.min(record.count, record.firstId + record.count - this.#skipBelowId));
+      metrics.counter('buffer_errors_total', { error_code: 'undecodable' }).increment();
+      metrics.counter('buffer_discarded_events_total', { intentional: 'false' }).increment(lost);
+      this.#unread -= lost;
+      this.#errors.write(`disk buffer: a record's ${lost} events could not be decoded and are lost`, {
+        error: String(error),
+        first_event_id: record.firstId,
+      });
+      return [];
+    }
   }
 
   /** The record at the read position when it is still in memory: fresh event objects, shared fields. */

@@ -39,7 +39,8 @@ const fieldValue: fc.Arbitrary<FieldValue | undefined> = fc.letrec<{ value: Fiel
       fc.date(),
       fc.array(tie('value'), { maxLength: 4 }),
       fc.dictionary(fc.string(), tie('value'), { maxKeys: 4 }),
-    ),
+      // Arrays holding undefined are inputs too (JSON made those items null; so does the codec).
+    ) as fc.Arbitrary<FieldValue | undefined>,
   }),
 ).value;
 
@@ -101,7 +102,7 @@ describe('event codec', () => {
     expect(first.toString('latin1').split('message').length - 1).toBe(1);
     const second = Buffer.from(encoder.encode([createLogEvent({ other: 'x'.repeat(3_000_000) })], 0));
     expect(decodeEvents(first, 0, 100)[99]?.fields).toEqual({ message: 'm99', host: 'h' });
-    expect((decodeEvents(second, 0, 1)[0]?.fields.other as string).length).toBe(3_000_000);
+    expect(decodeEvents(second, 0, 1)[0]?.fields.other).toBe('x'.repeat(3_000_000));
   });
 
   it('keeps a field named __proto__ as a field', () => {
