@@ -7,9 +7,10 @@ import { batchesOf, createTestContext, inputOf, makeEvents, testSink } from '@sl
 import { FakeKinesis } from '@sluice/testkit/fake-kinesis';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { KinesisSinkOptions } from './options.js';
+import { parsePutRecordsResponse } from './put-records.js';
 import { partitionKeyOf, putRecordsBody, quotedKey, randomKeys } from './records.js';
 import { backoffMs, classifyError, RateLimiter } from './requests.js';
-import { createKinesisSink, kinesisStreamsSink, parsePutRecordsResponse } from './sink.js';
+import { createKinesisSink, kinesisStreamsSink } from './sink.js';
 
 process.env.AWS_ACCESS_KEY_ID = 'AKIDTEST';
 process.env.AWS_SECRET_ACCESS_KEY = 'secret';

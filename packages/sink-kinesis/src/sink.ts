@@ -1,11 +1,4 @@
-import { webcrypto } from 'node:crypto';
-import {
-  DescribeStreamSummaryCommand,
-  type KinesisClient,
-  PutRecordsCommand,
-  type PutRecordsCommandOutput,
-  type PutRecordsOutput,
-} from '@aws-sdk/client-kinesis';
+import { DescribeStreamSummaryCommand } from '@aws-sdk/client-kinesis';
 import {
   type Batch,
   type ComponentContext,
@@ -22,6 +15,7 @@ import {
 import { createEncoder } from '@sluice/encoding';
 import { createKinesisClient } from './client.js';
 import { deprecatedOptions, type KinesisSinkOptions, optionsSchema } from './options.js';
+import { type PutRecordsResult, putRecordsWith } from './put-records.js';
 import {
   type PreparedRecord,
   partitionKeyOf,
@@ -32,89 +26,13 @@ import {
 } from './records.js';
 import { backoffMs, classifyError, isRetryableRecordError, RateLimiter, Semaphore } from './requests.js';
 
-/** SHA-256 on the thread pool (WebCrypto), not on the event loop's thread. */
-async function sha256Hex(data: Buffer): Promise<string> {
-  return Buffer.from(await webcrypto.subtle.digest('SHA-256', data)).toString('hex');
-}
-
 interface Entry extends PreparedRecord {
   event: LogEvent;
 }
 
-/** A PutRecords body built by the sink, and its SHA-256 (hex) computed off the main thread. */
-interface PrebuiltBody {
-  body: Buffer;
-  sha256: string;
-}
-
-/** Bodies built by the sink, swapped in for the SDK's own serialisation of an empty record list. */
-const prebuiltBodies = new WeakMap<object, PrebuiltBody>();
-/** Successful PutRecords responses parsed by the sink, by command input. */
-const parsedResponses = new WeakMap<object, PutRecordsOutput>();
-
-const ALL_ACCEPTED = Buffer.from('"FailedRecordCount":0');
-
-/**
- * A successful PutRecords response. When every record was accepted the per-record results are not
- * needed, and the response is not parsed: `"FailedRecordCount":0` cannot occur inside a JSON string
- * (its quotes would be escaped), so finding it followed by a non-digit is proof enough.
- */
-export function parsePutRecordsResponse(body: Buffer): PutRecordsOutput {
-  const at = body.indexOf(ALL_ACCEPTED);
-  const next = body[at + ALL_ACCEPTED.length];
-  if (at !== -1 && next !== undefined && (next < 0x30 || next > 0x39))
-    return { FailedRecordCount: 0, Records: undefined };
-  return JSON.parse(body.toString('utf8')) as PutRecordsOutput;
-}
-
-/**
- * Takes the per-record work of PutRecords off the SDK, which costs more than the rest of the
- * pipeline: the sink builds the body itself (`putRecordsBody`), hashes it for SigV4 on the thread
- * pool, and parses a successful response with `JSON.parse` instead of the SDK's schema walk. Errors
- * still go through the SDK's own deserialiser, so they keep their names and status codes.
- */
-function installPutRecordsFastPath(client: KinesisClient): void {
-  // The SDK's logger middleware walks every input and output through its schema to filter
-  // sensitive fields, even with no logger: a measurable cost per record. Sluice logs itself.
-  client.middlewareStack.remove('loggerMiddleware');
-  client.middlewareStack.add(
-    (next, _context) => async (args) => {
-      const prebuilt = prebuiltBodies.get(args.input as object);
-      const request = args.request as { body?: unknown; headers?: Record<string, string> } | undefined;
-      if (prebuilt !== undefined && request?.headers !== undefined) {
-        request.body = prebuilt.body;
-        request.headers['content-length'] = String(prebuilt.body.length);
-        // The signer takes the payload hash from this header instead of hashing the body again.
-        request.headers['x-amz-content-sha256'] = prebuilt.sha256;
-      }
-      return next(args);
-    },
-    { step: 'build', name: 'sluicePrebuiltPutRecordsBody', override: true },
-  );
-  client.middlewareStack.add(
-    (next, _context) => async (args) => {
-      const result = await next(args);
-      const response = result.response as { statusCode?: number; body?: unknown };
-      if (prebuiltBodies.has(args.input) && response.statusCode === 200) {
-        const chunks: Buffer[] = [];
-        for await (const chunk of response.body as AsyncIterable<Buffer>) chunks.push(chunk);
-        parsedResponses.set(args.input, parsePutRecordsResponse(Buffer.concat(chunks)));
-        // The SDK's deserialiser (outside this one) still runs, for `$metadata`, over an empty body.
-        response.body = new Uint8Array(0);
-      }
-      return result;
-    },
-    // Low priority: inside the SDK's deserialiser, so this sees the response first.
-    { step: 'deserialize', priority: 'low', name: 'sluicePutRecordsResponse', override: true },
-  );
-}
-
-export function createKinesisSink(
-  options: KinesisSinkOptions,
-  context: ComponentContext,
-  client: KinesisClient = createKinesisClient(options),
-): Sink {
-  installPutRecordsFastPath(client);
+export function createKinesisSink(options: KinesisSinkOptions, context: ComponentContext): Sink {
+  const client = createKinesisClient(options);
+  const sendPutRecords = putRecordsWith(client, options.stream_name);
   const encoder = createEncoder(options.encoding);
   const nextRandomKey = randomKeys();
   const { batch: batchOptions, request: requestOptions } = options;
@@ -195,7 +113,7 @@ export function createKinesisSink(
   };
 
   /** One PutRecords call, aborted after `timeout_secs` or when the runtime gives up. */
-  const putRecords = async (body: Buffer): Promise<PutRecordsCommandOutput> => {
+  const putRecords = async (body: Buffer): Promise<PutRecordsResult> => {
     const controller = new AbortController();
     const timer = setTimeout(
       () => controller.abort(new Error('request timed out')),
@@ -205,19 +123,14 @@ export function createKinesisSink(
     const abort = () => controller.abort(context.signal.reason);
     context.signal.addEventListener('abort', abort, { once: true });
     try {
-      const command = new PutRecordsCommand({ StreamName: options.stream_name, Records: [] });
-      prebuiltBodies.set(command.input, { body, sha256: await sha256Hex(body) });
-      try {
-        const output = await client.send(command, { abortSignal: controller.signal });
-        return { ...output, ...parsedResponses.get(command.input) };
-      } catch (error) {
-        if (controller.signal.aborted && !context.signal.aborted) {
-          throw Object.assign(new Error(`request timed out after ${requestOptions.timeout_secs} s`), {
-            name: 'TimeoutError',
-          });
-        }
-        throw error;
+      return await sendPutRecords(body, controller.signal);
+    } catch (error) {
+      if (controller.signal.aborted && !context.signal.aborted) {
+        throw Object.assign(new Error(`request timed out after ${requestOptions.timeout_secs} s`), {
+          name: 'TimeoutError',
+        });
       }
+      throw error;
     } finally {
       clearTimeout(timer);
       context.signal.removeEventListener('abort', abort);
@@ -252,7 +165,7 @@ export function createKinesisSink(
       }
       await rateLimiter?.acquire(context.signal);
       const body = putRecordsBody(options.stream_name, remaining);
-      let response: PutRecordsCommandOutput;
+      let response: PutRecordsResult;
       try {
         response = await putRecords(body);
       } catch (error) {
