@@ -74,3 +74,9 @@ export async function measure(
     clearInterval(sampler);
   }
 }
+
+/** The measurement with the median events/s: this machine is shared, one run can be an outlier. */
+export function median(measurements: readonly Measurement[]): Measurement {
+  const sorted = [...measurements].sort((a, b) => eventsPerSecond(a) - eventsPerSecond(b));
+  return sorted[Math.floor(sorted.length / 2)] as Measurement;
+}
