@@ -1,7 +1,13 @@
 import { readdir, readFile, rm, truncate, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { crc32c } from '@node-rs/crc32';
-import { finalizeEvents, type LogEvent, SluiceError } from '@sluice/component-api';
+import {
+  attachFinalizer,
+  type DeliveryStatus,
+  finalizeEvents,
+  type LogEvent,
+  SluiceError,
+} from '@sluice/component-api';
 import { createTestBufferContext, makeEvents, testBuffer } from '@sluice/testkit';
 import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -108,6 +114,35 @@ describe('DiskBuffer', () => {
     finalizeEvents(await buffer.read(10_000), 'delivered');
     await space;
     expect(await buffer.write(makeEvents(1, {}, accepted))).toBe(1);
+    await buffer.close();
+  });
+
+  it('rejects and counts an event larger than max_size instead of blocking on it', async () => {
+    const { buffer, metrics } = await openBuffer(await temporaryDirectory(), { maxSize: 4096 });
+    const statuses: DeliveryStatus[] = [];
+    const huge = makeEvents(1, { message: 'x'.repeat(5000) });
+    attachFinalizer(huge, (status) => statuses.push(status));
+    expect(await buffer.write(huge)).toBe(1);
+    await Promise.resolve();
+    expect(statuses).toEqual(['rejected']);
+    expect(metrics.total('buffer_errors_total', { error_code: 'event_too_large' })).toBe(1);
+    expect(metrics.total('buffer_discarded_events_total', { intentional: 'false' })).toBe(1);
+    expect(await buffer.write(makeEvents(2))).toBe(2);
+    expect(await readAll(buffer)).toEqual(ids(0, 2));
+    await buffer.close();
+  });
+
+  it('an event larger than a data file still fits once the file being written is acknowledged', async () => {
+    // max_size: two data files and the ledger; each event's record is larger than a data file.
+    const { buffer } = await openBuffer(await temporaryDirectory(), { maxSize: 2 * 4096 + 512 });
+    const big = (index: number) => makeEvents(1, { message: `${index} ${'x'.repeat(5000)}` });
+    for (let index = 0; index < 3; index += 1) {
+      const controller = new AbortController();
+      while ((await buffer.write(big(index))) === 0) await buffer.waitForSpace(controller.signal);
+      const [event] = await buffer.read(10);
+      expect(String(event?.fields.message).startsWith(`${index} `)).toBe(true);
+      finalizeEvents(event === undefined ? [] : [event], 'delivered');
+    }
     await buffer.close();
   });
 

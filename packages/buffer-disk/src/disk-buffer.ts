@@ -266,10 +266,7 @@ export class DiskBuffer implements BufferStage {
     let record = this.#encoder.encode(this.#nextEventId, events);
     // The hard limit: files on disk never exceed max_size (ledger included). Take the prefix that fits.
     while (this.#bytesOnDisk + record.length + LEDGER_BYTES > this.#options.maxSize) {
-      if (events.length === 1) {
-        this.#full = true;
-        return 0;
-      }
+      if (events.length === 1) return this.#cannotFit(events, record.length);
       events = events.slice(0, Math.floor(events.length / 2));
       record = this.#encoder.encode(this.#nextEventId, events);
     }
@@ -300,6 +297,32 @@ export class DiskBuffer implements BufferStage {
     finalizeEvents(events, 'delivered');
     this.#dataArrived.notify();
     return events.length;
+  }
+
+  /**
+   * One event whose record does not fit now. Larger than `max_size` itself, it never will: it is
+   * rejected and counted rather than left to block the pipeline forever (the contract: a stage never
+   * deadlocks on a batch). Otherwise the buffer is full until acknowledgements free space; if the
+   * file being written is what stands in the way, it is rolled, since that file is never deleted.
+   */
+  async #cannotFit(events: Batch, recordBytes: number): Promise<number> {
+    const { maxSize, metrics } = this.#options;
+    if (recordBytes + LEDGER_BYTES > maxSize) {
+      metrics.counter('buffer_errors_total', { error_code: 'event_too_large' }).increment();
+      metrics.counter('buffer_discarded_events_total', { intentional: 'false' }).increment(events.length);
+      this.#errors.write('disk buffer rejected an event larger than max_size; it can never be buffered', {
+        record_bytes: recordBytes,
+        max_size: maxSize,
+      });
+      finalizeEvents(events, 'rejected');
+      return events.length;
+    }
+    this.#full = true;
+    if (this.#writerOffset > 0 && this.#writerOffset + recordBytes + LEDGER_BYTES > maxSize) {
+      await this.#roll();
+      this.#deleteAcknowledgedLater();
+    }
+    return 0;
   }
 
   #remember(key: string, events: Batch, size: number, firstId: number): void {
@@ -519,6 +542,10 @@ export class DiskBuffer implements BufferStage {
     }
     if (!advanced) return;
     this.#ledgerDirty = true;
+    this.#deleteAcknowledgedLater();
+  }
+
+  #deleteAcknowledgedLater(): void {
     this.#deletions = this.#deletions
       .then(() => this.#deleteAcknowledgedFiles())
       .catch((error: unknown) => {
