@@ -80,6 +80,15 @@ describe('createEncoder', () => {
     expect(encoder.encode(createLogEvent({ message: 'x' }, { structured: true })).toString()).toBe('x');
   });
 
+  it('encodes to a string whose UTF-8 bytes are what encode returns, for every codec', () => {
+    const event = createLogEvent({ message: 'héllo', n: 1 }, { structured: true });
+    for (const codec of ['json', 'text', undefined] as const) {
+      const encoder = createEncoder(codec);
+      expect(Buffer.from(encoder.encodeToString(event)).equals(encoder.encode(event))).toBe(true);
+    }
+    expect(createEncoder('json').encodeToString(event)).toBe('{"message":"héllo","n":1}');
+  });
+
   it('encodes batches in order', () => {
     const encoded = createEncoder('text').encodeBatch([socketEvent('a'), socketEvent('b')]);
     expect(encoded.map(String)).toEqual(['a', 'b']);

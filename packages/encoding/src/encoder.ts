@@ -55,20 +55,27 @@ export const encodingOptionSchema: JsonSchema = {
 export interface Encoder {
   encode(event: LogEvent): Buffer;
   encodeBatch(events: Batch): Buffer[];
+  /**
+   * The encoded event as a string: every codec here is text, and its UTF-8 bytes are what `encode`
+   * returns. For a sink that writes the bytes into a larger buffer itself (no Buffer per event).
+   */
+  encodeToString(event: LogEvent): string;
 }
 
 /** `undefined` (or a table without `codec`) gives the dynamic encoding of the seed. */
 export function createEncoder(config: EncodingConfig | undefined): Encoder {
   const table = typeof config === 'string' ? { codec: config } : (config ?? {});
   const json = jsonEncoder(table.only_fields, table.except_fields, table.timestamp_format ?? 'rfc3339');
-  const encode =
+  const encodeToString =
     table.codec === 'json'
       ? json
       : table.codec === 'text'
         ? encodeText
         : (event: LogEvent) => (event.metadata.structured ? json(event) : encodeText(event));
+  const encode = (event: LogEvent) => Buffer.from(encodeToString(event), 'utf8');
   return {
     encode,
+    encodeToString,
     encodeBatch: (events) => {
       const encoded = new Array<Buffer>(events.length);
       for (let index = 0; index < events.length; index += 1)
@@ -78,8 +85,8 @@ export function createEncoder(config: EncodingConfig | undefined): Encoder {
   };
 }
 
-function encodeText(event: LogEvent): Buffer {
-  return Buffer.from(textOf(event.fields.message), 'utf8');
+function encodeText(event: LogEvent): string {
+  return textOf(event.fields.message);
 }
 
 /** `message` as text: strings as they are, missing as empty, anything else as JSON. */
@@ -104,11 +111,11 @@ function jsonEncoder(
   onlyFields: readonly string[] | undefined,
   exceptFields: readonly string[] | undefined,
   timestampFormat: TimestampFormat,
-): (event: LogEvent) => Buffer {
+): (event: LogEvent) => string {
   // Date.prototype.toJSON already gives RFC 3339, so only unix needs the (slower) replacer.
   const replacer = timestampFormat === 'unix' ? dateReplacer('unix') : undefined;
   const select = fieldSelector(onlyFields, exceptFields);
-  return (event) => Buffer.from(JSON.stringify(select(event.fields), replacer), 'utf8');
+  return (event) => JSON.stringify(select(event.fields), replacer);
 }
 
 function fieldSelector(

@@ -62,7 +62,10 @@ export function partitionKeyOf(value: FieldValue | undefined): string | undefine
 }
 
 export interface PreparedRecord {
-  data: Buffer;
+  /** The encoded event: its UTF-8 bytes are the record's data. */
+  data: string;
+  /** UTF-8 bytes of `data`. */
+  dataBytes: number;
   /** The key as a JSON string (quoted and escaped), UTF-8: copied into the body as it is. */
   quotedPartitionKey: Buffer;
   /** Exactly as Kinesis counts it: data bytes + partition key bytes (UTF-8). */
@@ -76,6 +79,9 @@ const NEXT_DATA_OPEN = Buffer.from(',{"Data":"');
 const KEY_OPEN = Buffer.from('","PartitionKey":');
 const RECORD_CLOSE = 0x7d; // }
 
+/** Where a record's UTF-8 bytes go on their way to base64: reused, so no Buffer per record. */
+let scratch = Buffer.allocUnsafe(64 * 1024);
+
 /**
  * The PutRecords JSON body, built once into one pre-sized Buffer (base64 written straight into it),
  * so signing hashes a Buffer and the SDK never re-serialises every record. `set` for the small
@@ -85,8 +91,12 @@ export function putRecordsBody(streamName: string, records: readonly PreparedRec
   const suffix = Buffer.from(`],"StreamName":${JSON.stringify(streamName)}}`);
   let size =
     PREFIX.length + suffix.length + records.length * (NEXT_DATA_OPEN.length + KEY_OPEN.length + 1) - 1;
-  for (const record of records)
-    size += Math.ceil(record.data.length / 3) * 4 + record.quotedPartitionKey.length;
+  let largest = 0;
+  for (const record of records) {
+    size += Math.ceil(record.dataBytes / 3) * 4 + record.quotedPartitionKey.length;
+    largest = Math.max(largest, record.dataBytes);
+  }
+  if (scratch.length < largest) scratch = Buffer.allocUnsafe(largest);
   const body = Buffer.allocUnsafe(Math.max(size, PREFIX.length + suffix.length));
   body.set(PREFIX, 0);
   let offset = PREFIX.length;
@@ -95,7 +105,8 @@ export function putRecordsBody(streamName: string, records: readonly PreparedRec
     const open = index === 0 ? DATA_OPEN : NEXT_DATA_OPEN;
     body.set(open, offset);
     offset += open.length;
-    offset += body.write(record.data.toString('base64'), offset, 'latin1');
+    const dataBytes = scratch.write(record.data, 0, 'utf8');
+    offset += body.write(scratch.toString('base64', 0, dataBytes), offset, 'latin1');
     body.set(KEY_OPEN, offset);
     offset += KEY_OPEN.length;
     body.set(record.quotedPartitionKey, offset);

@@ -303,13 +303,15 @@ describe('records and retry policy', () => {
 
   it('builds the exact PutRecords JSON body', () => {
     const body = putRecordsBody('s"1', [
-      { data: Buffer.from('hello'), quotedPartitionKey: quotedKey('k"1'), size: 8 },
-      { data: Buffer.from([0, 255]), quotedPartitionKey: quotedKey('é'), size: 4 },
+      { data: 'hello', dataBytes: 5, quotedPartitionKey: quotedKey('k"1'), size: 8 },
+      { data: 'é😀', dataBytes: 6, quotedPartitionKey: quotedKey('é'), size: 8 },
+      { data: 'x'.repeat(100_000), dataBytes: 100_000, quotedPartitionKey: quotedKey('k'), size: 100_001 },
     ]);
     expect(JSON.parse(body.toString())).toEqual({
       Records: [
         { Data: Buffer.from('hello').toString('base64'), PartitionKey: 'k"1' },
-        { Data: Buffer.from([0, 255]).toString('base64'), PartitionKey: 'é' },
+        { Data: Buffer.from('é😀').toString('base64'), PartitionKey: 'é' },
+        { Data: Buffer.from('x'.repeat(100_000)).toString('base64'), PartitionKey: 'k' },
       ],
       StreamName: 's"1',
     });

@@ -227,8 +227,9 @@ export function createKinesisSink(options: KinesisSinkOptions, context: Componen
       quotedPartitionKey = quotedKey(partitionKey);
       keyBytes = Buffer.byteLength(partitionKey);
     }
-    const data = encoder.encode(event);
-    const size = data.length + keyBytes;
+    const data = encoder.encodeToString(event);
+    const dataBytes = Buffer.byteLength(data);
+    const size = dataBytes + keyBytes;
     if (size > options.max_record_bytes) {
       discard(event, 'record_too_large', 'rejected');
       warnDropped('event dropped: the record is larger than max_record_bytes', {
@@ -237,7 +238,7 @@ export function createKinesisSink(options: KinesisSinkOptions, context: Componen
       });
       return 0;
     }
-    pending.push({ event, data, quotedPartitionKey, size });
+    pending.push({ event, data, dataBytes, quotedPartitionKey, size });
     return size;
   };
 
