@@ -1,22 +1,10 @@
-import { webcrypto } from 'node:crypto';
 import { type KinesisClient, PutRecordsCommand, type PutRecordsOutput } from '@aws-sdk/client-kinesis';
 
 /** What the sink needs of a PutRecords answer. */
 export type PutRecordsResult = Pick<PutRecordsOutput, 'FailedRecordCount' | 'Records'>;
 
-/** SHA-256 on the thread pool (WebCrypto), not on the calling thread. */
-async function sha256Hex(data: Uint8Array): Promise<string> {
-  return Buffer.from(await webcrypto.subtle.digest('SHA-256', data)).toString('hex');
-}
-
-/** A PutRecords body built by the sink, and its SHA-256 (hex) computed off the main thread. */
-interface PrebuiltBody {
-  body: Uint8Array;
-  sha256: string;
-}
-
 /** Bodies built by the sink, swapped in for the SDK's own serialisation of an empty record list. */
-const prebuiltBodies = new WeakMap<object, PrebuiltBody>();
+const prebuiltBodies = new WeakMap<object, Uint8Array>();
 /** Successful PutRecords responses parsed by the sink, by command input. */
 const parsedResponses = new WeakMap<object, PutRecordsResult>();
 
@@ -37,9 +25,9 @@ export function parsePutRecordsResponse(body: Buffer): PutRecordsResult {
 
 /**
  * Takes the per-record work of PutRecords off the SDK, which costs more than the rest of the
- * pipeline: the sink builds the body itself (`putRecordsBody`), hashes it for SigV4 on the thread
- * pool, and parses a successful response with `JSON.parse` instead of the SDK's schema walk. Errors
- * still go through the SDK's own deserialiser, so they keep their names and status codes.
+ * pipeline: the sink builds the body itself (`putRecordsBody`) and reads a successful response
+ * itself (`parsePutRecordsResponse`) instead of through the SDK's schema walk. The SDK still signs
+ * and sends, and errors go through its own deserialiser, so they keep their names and statuses.
  */
 function installPutRecordsFastPath(client: KinesisClient): void {
   // The SDK's logger middleware walks every input and output through its schema to filter
@@ -47,13 +35,11 @@ function installPutRecordsFastPath(client: KinesisClient): void {
   client.middlewareStack.remove('loggerMiddleware');
   client.middlewareStack.add(
     (next, _context) => async (args) => {
-      const prebuilt = prebuiltBodies.get(args.input as object);
+      const body = prebuiltBodies.get(args.input as object);
       const request = args.request as { body?: unknown; headers?: Record<string, string> } | undefined;
-      if (prebuilt !== undefined && request?.headers !== undefined) {
-        request.body = prebuilt.body;
-        request.headers['content-length'] = String(prebuilt.body.length);
-        // The signer takes the payload hash from this header instead of hashing the body again.
-        request.headers['x-amz-content-sha256'] = prebuilt.sha256;
+      if (body !== undefined && request?.headers !== undefined) {
+        request.body = body;
+        request.headers['content-length'] = String(body.length);
       }
       return next(args);
     },
@@ -88,7 +74,7 @@ export function putRecordsWith(
   installPutRecordsFastPath(client);
   return async (body, signal) => {
     const command = new PutRecordsCommand({ StreamName: streamName, Records: [] });
-    prebuiltBodies.set(command.input, { body, sha256: await sha256Hex(body) });
+    prebuiltBodies.set(command.input, body);
     const output = await client.send(command, { abortSignal: signal });
     return parsedResponses.get(command.input) ?? output;
   };
