@@ -109,7 +109,6 @@ export class DiskBuffer implements BufferStage {
   #recentBytes = 0;
   #skipBelowId = 0;
   #unread = 0;
-  #unreadBytes = 0;
   #bytesOnDisk = 0;
   readonly #outstanding: Outstanding[] = [];
   #acked!: { eventId: number; fileId: number; offset: number };
@@ -290,7 +289,6 @@ export class DiskBuffer implements BufferStage {
     file.validEnd = this.#writerOffset;
     this.#nextEventId += events.length;
     this.#unread += events.length;
-    for (const event of events) this.#unreadBytes += event.metadata.byteSize;
     this.#dirty = true;
     this.#ledgerDirty = true;
     // The buffer owns the events now: the writer's side of the acknowledgement is done.
@@ -410,7 +408,6 @@ export class DiskBuffer implements BufferStage {
         this.#advanceAcknowledged();
       });
       this.#unread -= events.length;
-      for (const event of events) this.#unreadBytes -= event.metadata.byteSize;
       output.push(...events);
     }
     if (this.#unread < 0) this.#unread = 0;
