@@ -70,22 +70,22 @@ class Writer {
     this.offset += 9;
   }
 
-  /** A tagged string value; `ascii` tags one whose bytes are its characters (decoded faster). */
+  /** A string value, tagged ASCII when its bytes are its characters (it then decodes faster). */
   taggedString(value: string): void {
-    // UTF-8 takes at most 3 bytes per UTF-16 code unit.
-    this.reserve(5 + 3 * value.length);
-    const length = this.buffer.write(value, this.offset + 5, 'utf8');
+    const tagAt = this.offset;
+    this.u8(Tag.String);
     // As many bytes as UTF-16 units: every character is ASCII.
-    this.buffer[this.offset] = length === value.length ? Tag.AsciiString : Tag.String;
-    this.#u32At(length, this.offset + 1);
-    this.offset += 5 + length;
+    if (this.string(value) === value.length) this.buffer[tagAt] = Tag.AsciiString;
   }
 
-  string(value: string): void {
+  /** `[length u32][UTF-8]`; returns the length in bytes. */
+  string(value: string): number {
+    // UTF-8 takes at most 3 bytes per UTF-16 code unit.
     this.reserve(4 + 3 * value.length);
     const length = this.buffer.write(value, this.offset + 4, 'utf8');
     this.#u32At(length, this.offset);
     this.offset += 4 + length;
+    return length;
   }
 
   key(name: string): void {
@@ -239,7 +239,7 @@ class Reader {
   }
 }
 
-/** Decodes `count` events encoded by `encodeEvents` from `buffer` at `start`. */
+/** Decodes `count` events that `EventEncoder` wrote into `buffer` at `start`. */
 export function decodeEvents(buffer: Buffer, start: number, count: number): LogEvent[] {
   const reader = new Reader(buffer, start);
   const eventsEnd = start + reader.u32();

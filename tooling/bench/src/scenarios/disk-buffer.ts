@@ -10,6 +10,17 @@ const BATCH = 500;
 const noop = { increment() {}, set() {}, decrement() {}, observe() {} };
 const metrics = { counter: () => noop, gauge: () => noop, histogram: () => noop };
 
+/** Reads and acknowledges everything left in the buffer; returns how many events that was. */
+async function drain(buffer: DiskBuffer): Promise<number> {
+  let read = 0;
+  for (;;) {
+    const batch = await buffer.read(BATCH);
+    if (batch.length === 0) return read;
+    finalizeEvents(batch, 'delivered');
+    read += batch.length;
+  }
+}
+
 const scenario: Scenario = {
   name: 'disk-buffer',
   description:
@@ -40,13 +51,7 @@ const scenario: Scenario = {
         measure('disk buffer (write, then read)', async () => {
           const buffer = await open_();
           for (const batch of input) await buffer.write(batch);
-          let read = 0;
-          for (;;) {
-            const batch = await buffer.read(BATCH);
-            if (batch.length === 0) break;
-            finalizeEvents(batch, 'delivered');
-            read += batch.length;
-          }
+          const read = await drain(buffer);
           await buffer.close();
           return { events: read, bytes: read * size };
         });
@@ -60,12 +65,7 @@ const scenario: Scenario = {
             finalizeEvents(out, 'delivered');
             read += out.length;
           }
-          for (;;) {
-            const out = await buffer.read(BATCH);
-            if (out.length === 0) break;
-            finalizeEvents(out, 'delivered');
-            read += out.length;
-          }
+          read += await drain(buffer);
           await buffer.close();
           return { events: read, bytes: read * size };
         });
