@@ -9,6 +9,12 @@ import {
   type WhenFull,
 } from '@sluice/component-api';
 
+/**
+ * What a finished wait for data is aborted with. `abort()` without a reason makes a DOMException,
+ * with its stack, and a reader that keeps up with its writer waits once per batch.
+ */
+const WAIT_OVER = Symbol('wait over');
+
 /** Metrics of one stage, taken once so the hot path only calls handles. */
 interface StageMetrics {
   receivedEvents: Counter;
@@ -221,7 +227,7 @@ export class BufferChain {
   async #waitForDataOrClose(): Promise<void> {
     if (this.#closed) return;
     const controller = new AbortController();
-    const abort = () => controller.abort();
+    const abort = () => controller.abort(WAIT_OVER);
     this.#options.signal.addEventListener('abort', abort, { once: true });
     // Every wait below ends when the controller aborts, so nothing outlives this call.
     this.#closedWaiters.push(abort);
@@ -236,7 +242,7 @@ export class BufferChain {
       this.#options.signal.removeEventListener('abort', abort);
       const index = this.#closedWaiters.indexOf(abort);
       if (index !== -1) this.#closedWaiters.splice(index, 1);
-      controller.abort();
+      controller.abort(WAIT_OVER);
     }
   }
 

@@ -29,14 +29,22 @@ export interface ErrorOutcome {
 
 /**
  * The seed's retry policy: throttling, HTTP 429 and ≥ 500 except 501, timeouts and connection
- * errors are retried; other 4xx (validation, access denied, missing stream) are not.
+ * errors are retried; other 4xx (validation, access denied, missing stream) are not, unless the
+ * request was signed with a clock found wrong by more than the server allows (then corrected).
  */
 export function classifyError(error: unknown): ErrorOutcome {
-  const details = error as { name?: string; code?: string; $metadata?: { httpStatusCode?: number } };
+  const details = error as {
+    name?: string;
+    code?: string;
+    $metadata?: { httpStatusCode?: number; clockSkewCorrected?: boolean };
+  };
   const message = error instanceof Error ? error.message : String(error);
   const name = details.name ?? 'Error';
   const status = details.$metadata?.httpStatusCode;
   if (name === 'TimeoutError') return { retryable: true, throttled: false, code: 'timeout', message };
+  // Signed with a clock the server's `Date` has just corrected: the next attempt is signed right.
+  if (details.$metadata?.clockSkewCorrected === true)
+    return { retryable: true, throttled: false, code: name, message };
   if (THROTTLING.has(name) || status === 429)
     return { retryable: true, throttled: true, code: name, message };
   if (status !== undefined) {

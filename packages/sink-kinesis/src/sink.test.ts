@@ -1,12 +1,13 @@
+import { createHash, createHmac } from 'node:crypto';
 import { once } from 'node:events';
-import { createServer, type IncomingHttpHeaders } from 'node:http';
+import { createServer, type IncomingHttpHeaders, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { attachFinalizer, type DeliveryStatus, type LogEvent } from '@sluice/component-api';
 import { batchesOf, createTestContext, inputOf, makeEvents, testSink } from '@sluice/testkit';
 import { FakeKinesis } from '@sluice/testkit/fake-kinesis';
-import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it, onTestFinished, vi } from 'vitest';
 import type { KinesisSinkOptions } from './options.js';
-import { parsePutRecordsResponse } from './put-records.js';
+import { parsePutRecordsResponse, serviceError } from './put-records.js';
 import { partitionKeyOf, putRecordsBody, quotedKey, randomKeys } from './records.js';
 import { backoffMs, classifyError, RateLimiter } from './requests.js';
 import { createKinesisSink, kinesisStreamsSink } from './sink.js';
@@ -54,6 +55,65 @@ async function runSink(events: LogEvent[], sinkOptions = options(), batchSize = 
   for (const batch of batches) attachFinalizer(batch, (status) => statuses.push(status));
   await createKinesisSink(sinkOptions, context).run(inputOf(batches));
   return { context, statuses };
+}
+
+/** A local HTTP server recording every request; stopped after the test. */
+async function recordingServer(answer: (request: IncomingMessage, response: ServerResponse) => void) {
+  const received: { method: string; url: string; headers: IncomingHttpHeaders; body: Buffer }[] = [];
+  const server = createServer(async (request, response) => {
+    const chunks: Buffer[] = [];
+    for await (const chunk of request) chunks.push(chunk as Buffer);
+    received.push({
+      method: String(request.method),
+      url: String(request.url),
+      headers: request.headers,
+      body: Buffer.concat(chunks),
+    });
+    answer(request, response);
+  });
+  server.listen(0, '127.0.0.1');
+  await once(server, 'listening');
+  onTestFinished(() => {
+    server.closeAllConnections();
+    server.close();
+  });
+  return { received, endpoint: `http://127.0.0.1:${(server.address() as AddressInfo).port}` };
+}
+
+/** `20261123T134341Z` → epoch milliseconds. */
+function amzDate(value: string): number {
+  return Date.parse(value.replace(/^(\d{4})(\d\d)(\d\d)T(\d\d)(\d\d)(\d\d)Z$/, '$1-$2-$3T$4:$5:$6Z'));
+}
+
+/**
+ * The Authorization header AWS computes for a request, from what the server received, with
+ * node:crypto alone (Signature Version 4, as AWS documents it): proof the SDK's signer was used right.
+ */
+function sigV4Authorization(
+  method: string,
+  path: string,
+  headers: IncomingHttpHeaders,
+  body: Buffer,
+  secretAccessKey: string,
+): string {
+  const sha256 = (data: string | Buffer) => createHash('sha256').update(data).digest('hex');
+  const hmac = (key: string | Buffer, data: string) => createHmac('sha256', key).update(data).digest();
+  const [, credential = '', signedHeaders = ''] =
+    /Credential=([^,]+), SignedHeaders=([^,]+),/.exec(String(headers.authorization)) ?? [];
+  const [accessKeyId, day = '', region = '', service = ''] = credential.split('/');
+  const canonicalHeaders = signedHeaders
+    .split(';')
+    .map((name) => `${name}:${String(headers[name]).trim()}\n`)
+    .join('');
+  const canonicalRequest = [method, path, '', canonicalHeaders, signedHeaders, sha256(body)].join('\n');
+  const scope = `${day}/${region}/${service}/aws4_request`;
+  const stringToSign = ['AWS4-HMAC-SHA256', headers['x-amz-date'], scope, sha256(canonicalRequest)].join(
+    '\n',
+  );
+  let key = hmac(`AWS4${secretAccessKey}`, day);
+  for (const part of [region, service, 'aws4_request']) key = hmac(key, part);
+  const signature = createHmac('sha256', key).update(stringToSign).digest('hex');
+  return `AWS4-HMAC-SHA256 Credential=${accessKeyId}/${scope}, SignedHeaders=${signedHeaders}, Signature=${signature}`;
 }
 
 testSink(kinesisStreamsSink, {
@@ -237,38 +297,75 @@ describe('aws_kinesis_streams sink against the fake endpoint', () => {
     expect(result?.status === 'unhealthy' && result.message).toContain('stream "nope" does not exist');
   });
 
-  it('signs the prebuilt body and reads each PutRecords response, resending only the failed record', async () => {
-    const received: { headers: IncomingHttpHeaders; body: Buffer }[] = [];
-    const server = createServer(async (request, response) => {
-      const chunks: Buffer[] = [];
-      for await (const chunk of request) chunks.push(chunk as Buffer);
-      received.push({ headers: request.headers, body: Buffer.concat(chunks) });
+  it('signs the prebuilt body (AWS SigV4, checked independently) and reads each PutRecords response, resending only the failed record', async () => {
+    let answered = 0;
+    const { received, endpoint: serverEndpoint } = await recordingServer((_request, response) => {
+      answered += 1;
       const records =
         '{"ErrorCode":"InternalFailure","ErrorMessage":"x"},{"SequenceNumber":"2","ShardId":"s"}';
       const text =
-        received.length === 1
+        answered === 1
           ? `{"FailedRecordCount":1,"Records":[${records}]}`
           : '{"FailedRecordCount":0,"Records":[{"SequenceNumber":"3","ShardId":"s"}]}';
       response.writeHead(200, { 'content-type': 'application/x-amz-json-1.1' }).end(text);
     });
-    server.listen(0, '127.0.0.1');
-    await once(server, 'listening');
-    try {
-      const { port } = server.address() as AddressInfo;
-      const { statuses } = await runSink(makeEvents(2), options({ endpoint: `http://127.0.0.1:${port}` }));
-      expect(statuses).toEqual(['delivered']);
-      // The first record failed (read from the response body) and was resent alone.
-      expect(
-        received.map(({ body }) => (JSON.parse(body.toString()) as { Records: unknown[] }).Records.length),
-      ).toEqual([2, 1]);
-      for (const { headers, body } of received) {
-        expect(headers.authorization).toMatch(/^AWS4-HMAC-SHA256 Credential=AKIDTEST\//);
-        expect(Number(headers['content-length'])).toBe(body.length);
-      }
-    } finally {
-      server.closeAllConnections();
-      server.close();
+    const { statuses } = await runSink(makeEvents(2), options({ endpoint: serverEndpoint }));
+    expect(statuses).toEqual(['delivered']);
+    // The first record failed (read from the response body) and was resent alone.
+    expect(
+      received.map(({ body }) => (JSON.parse(body.toString()) as { Records: unknown[] }).Records.length),
+    ).toEqual([2, 1]);
+    for (const { method, url, headers, body } of received) {
+      expect(method).toBe('POST');
+      expect(headers['x-amz-target']).toBe('Kinesis_20131202.PutRecords');
+      expect(headers['content-type']).toBe('application/x-amz-json-1.1');
+      expect(Number(headers['content-length'])).toBe(body.length);
+      expect(headers.authorization).toMatch(
+        /^AWS4-HMAC-SHA256 Credential=AKIDTEST\/\d{8}\/us-east-1\/kinesis\/aws4_request, SignedHeaders=[^,]*\bhost\b[^,]*\bx-amz-date\b[^,]*\bx-amz-target\b/,
+      );
+      expect(headers.authorization).toBe(sigV4Authorization(method, url, headers, body, 'secret'));
     }
+  });
+
+  it('names errors as the SDK does, from the error type header or body, with the HTTP status', () => {
+    const named = (headers: Record<string, string>, body: string, status = 400) =>
+      serviceError(status, headers, Buffer.from(body));
+    expect(
+      named({}, '{"__type":"com.amazonaws.kinesis#ResourceNotFoundException","message":"gone"}'),
+    ).toMatchObject({
+      name: 'ResourceNotFoundException',
+      message: 'gone',
+      $metadata: { httpStatusCode: 400 },
+    });
+    expect(named({ 'x-amzn-errortype': 'AccessDeniedException:http://internal/' }, '{}').name).toBe(
+      'AccessDeniedException',
+    );
+    const proxyPage = named({}, '<html>Bad Gateway</html>', 502);
+    expect(proxyPage).toMatchObject({ name: 'Error', $metadata: { httpStatusCode: 502 } });
+    expect(classifyError(proxyPage)).toMatchObject({ retryable: true, code: 'Error' });
+    expect(classifyError(named({}, 'not json', 404))).toMatchObject({ retryable: false, code: 'http_404' });
+  });
+
+  it('a request signed with a clock the server says is wrong is re-signed with its time and retried', async () => {
+    const serverAhead = 3_600_000;
+    const { received, endpoint: serverEndpoint } = await recordingServer((_request, response) => {
+      const date = new Date(Date.now() + serverAhead).toUTCString();
+      if (received.length === 1) {
+        response
+          .writeHead(400, { 'content-type': 'application/x-amz-json-1.1', date })
+          .end('{"__type":"InvalidSignatureException","message":"Signature expired"}');
+      } else {
+        response
+          .writeHead(200, { 'content-type': 'application/x-amz-json-1.1', date })
+          .end('{"FailedRecordCount":0,"Records":[{"SequenceNumber":"1","ShardId":"s"}]}');
+      }
+    });
+    const { statuses, context } = await runSink(makeEvents(1), options({ endpoint: serverEndpoint }));
+    expect(statuses).toEqual(['delivered']);
+    expect(context.metrics.total('kinesis_retries_total')).toBe(1);
+    const signedAt = received.map(({ headers }) => amzDate(String(headers['x-amz-date'])));
+    expect(Math.abs((signedAt[0] as number) - Date.now())).toBeLessThan(60_000);
+    expect(Math.abs((signedAt[1] as number) - (Date.now() + serverAhead))).toBeLessThan(60_000);
   });
 
   it('healthcheck: an unreachable endpoint says so', async () => {

@@ -32,7 +32,7 @@ interface Entry extends PreparedRecord {
 
 export function createKinesisSink(options: KinesisSinkOptions, context: ComponentContext): Sink {
   const client = createKinesisClient(options);
-  const sendPutRecords = putRecordsWith(client, options.stream_name);
+  const sendPutRecords = putRecordsWith(client);
   const encoder = createEncoder(options.encoding);
   const nextRandomKey = randomKeys();
   const { batch: batchOptions, request: requestOptions } = options;
