@@ -1,46 +1,25 @@
 import { addAbortSignal, type Readable } from 'node:stream';
 import { buffer } from 'node:stream/consumers';
-import { type KinesisClient, KinesisServiceException, type PutRecordsOutput } from '@aws-sdk/client-kinesis';
-
-/** What the sink needs of a PutRecords answer. */
-export type PutRecordsResult = Pick<PutRecordsOutput, 'FailedRecordCount' | 'Records'>;
+import { type KinesisClient, KinesisServiceException } from '@aws-sdk/client-kinesis';
+import type { ErrorFields, PutRecordsResult, WireFormat } from './wire-format.js';
 
 type ClientConfig = KinesisClient['config'];
 type Signer = Awaited<ReturnType<ClientConfig['signer']>>;
 type Request = Parameters<Signer['sign']>[0];
 
-const ALL_ACCEPTED = Buffer.from('"FailedRecordCount":0');
 /** A clock this far from the server's is corrected, and the request it failed is retried (as the SDK does). */
 const CLOCK_SKEW_MS = 240_000;
 
 /**
- * A successful PutRecords response. When every record was accepted the per-record results are not
- * needed, and the response is not parsed: `"FailedRecordCount":0` cannot occur inside a JSON string
- * (its quotes would be escaped), so finding it followed by a non-digit is proof enough.
- */
-export function parsePutRecordsResponse(body: Buffer): PutRecordsResult {
-  const at = body.indexOf(ALL_ACCEPTED);
-  const next = body[at + ALL_ACCEPTED.length];
-  if (at !== -1 && next !== undefined && (next < 0x30 || next > 0x39))
-    return { FailedRecordCount: 0, Records: undefined };
-  return JSON.parse(body.toString('utf8')) as PutRecordsResult;
-}
-
-/**
- * An AWS JSON error response as the SDK would throw it: a `KinesisServiceException` named by the
- * error type (`x-amzn-errortype` or `__type`, namespace and suffix cut), with the HTTP status.
+ * An AWS error answer as the SDK would throw it: a `KinesisServiceException` named by the error
+ * type (`x-amzn-errortype` or `__type`, namespace and suffix cut), with the HTTP status. Without a
+ * type (a proxy's error page) it is named `Error`, and the status alone classifies it.
  */
 export function serviceError(
   statusCode: number,
   headers: Record<string, string | undefined>,
-  body: Buffer,
+  parsed: ErrorFields,
 ): KinesisServiceException {
-  let parsed: { __type?: unknown; code?: unknown; message?: unknown; Message?: unknown } = {};
-  try {
-    parsed = JSON.parse(body.toString('utf8')) as typeof parsed;
-  } catch {
-    // Not JSON (a proxy's error page): the status alone names it.
-  }
   const type = headers['x-amzn-errortype'] ?? parsed.__type ?? parsed.code;
   const name = typeof type === 'string' && type !== '' ? errorName(type) : 'Error';
   const message = parsed.message ?? parsed.Message;
@@ -62,15 +41,16 @@ function errorName(type: string): string {
 }
 
 /**
- * PutRecords of a body built by the sink (`putRecordsBody`), through `client`'s own endpoint
+ * PutRecords of a body built by the sink (`format.body`), through `client`'s own endpoint
  * resolution, signer, credentials and HTTP handler, but not its middleware stack: per request, that
  * stack costs twice what signing does (about 1 µs per record at 500 records), for nothing the sink
- * needs. A successful response is read by `parsePutRecordsResponse`; an error is thrown as the SDK
- * throws it (`serviceError`). The clock offset is kept on the client's config, shared with its
+ * needs. A successful response is read by `format.result`; an error is thrown as the SDK throws it
+ * (`serviceError`). The clock offset is kept on the client's config, shared with its
  * other commands, and corrected from the server's `Date` as the SDK does.
  */
 export function putRecordsWith(
   client: KinesisClient,
+  format: WireFormat,
 ): (body: Uint8Array, signal: AbortSignal) => Promise<PutRecordsResult> {
   const config = client.config;
   let target: Promise<{ signer: Signer; url: URL }> | undefined;
@@ -109,7 +89,7 @@ export function putRecordsWith(
       query: {},
       headers: {
         host: url.host,
-        'content-type': 'application/x-amz-json-1.1',
+        'content-type': format.contentType,
         'x-amz-target': 'Kinesis_20131202.PutRecords',
         'content-length': String(body.length),
         'user-agent': 'sluice',
@@ -123,8 +103,8 @@ export function putRecordsWith(
     const date = response.headers.date;
     const serverTime = date === undefined ? Number.NaN : Date.parse(date);
     if (!Number.isNaN(serverTime)) config.systemClockOffset = serverTime - Date.now();
-    if (response.statusCode === 200) return parsePutRecordsResponse(bytes);
-    const error = serviceError(response.statusCode, response.headers, bytes);
+    if (response.statusCode === 200) return format.result(bytes);
+    const error = serviceError(response.statusCode, response.headers, format.errorFields(bytes));
     if (Math.abs(config.systemClockOffset - offsetBefore) >= CLOCK_SKEW_MS)
       Object.assign(error.$metadata, { clockSkewCorrected: true });
     throw error;

@@ -1,41 +1,41 @@
 import { randomBytes } from 'node:crypto';
 import type { FieldValue } from '@sluice/component-api';
+import { CBOR_MAJOR, headerBytes, textItem, writeHeader } from './cbor.js';
 import { MAX_PARTITION_KEY_LENGTH } from './options.js';
 
 const POOL_KEYS = 4096;
 const KEY_BYTES = 16;
-/** A random key as it goes in the body: 32 hex characters between quotes. */
-const QUOTED_KEY_BYTES = 2 * KEY_BYTES + 2;
-/** What Kinesis counts of a random key: its 32 characters. */
+/** What Kinesis counts of a random key: its 32 hex characters. */
 export const RANDOM_KEY_BYTES = 2 * KEY_BYTES;
 
 /**
- * Random 16-byte partition keys, ready for the body (32 hex characters, JSON-quoted), sliced from a
- * pool made with one `randomBytes` and one hex conversion per 4,096 keys: no string per record.
+ * Random 16-byte partition keys, ready for the body (32 hex characters between `open` and `close`,
+ * the key's framing in the body), sliced from a pool made with one `randomBytes` and one hex
+ * conversion per 4,096 keys: no string per record.
  */
-export function randomKeys(): () => Buffer {
+export function randomKeys(open: Buffer, close: Buffer): () => Buffer {
+  const framedBytes = open.length + RANDOM_KEY_BYTES + close.length;
   let pool = Buffer.alloc(0);
   let offset = 0;
   return () => {
     if (offset === pool.length) {
       const hex = Buffer.from(randomBytes(POOL_KEYS * KEY_BYTES).toString('hex'), 'latin1');
-      pool = Buffer.allocUnsafe(POOL_KEYS * QUOTED_KEY_BYTES).fill(0x22);
-      for (let index = 0; index < POOL_KEYS; index += 1)
-        hex.copy(
-          pool,
-          index * QUOTED_KEY_BYTES + 1,
-          index * RANDOM_KEY_BYTES,
-          (index + 1) * RANDOM_KEY_BYTES,
-        );
+      pool = Buffer.allocUnsafe(POOL_KEYS * framedBytes);
+      for (let index = 0; index < POOL_KEYS; index += 1) {
+        const start = index * framedBytes;
+        open.copy(pool, start);
+        hex.copy(pool, start + open.length, index * RANDOM_KEY_BYTES, (index + 1) * RANDOM_KEY_BYTES);
+        close.copy(pool, start + open.length + RANDOM_KEY_BYTES);
+      }
       offset = 0;
     }
-    const key = pool.subarray(offset, offset + QUOTED_KEY_BYTES);
-    offset += QUOTED_KEY_BYTES;
+    const key = pool.subarray(offset, offset + framedBytes);
+    offset += framedBytes;
     return key;
   };
 }
 
-/** A partition key as it goes in the body: a JSON string, UTF-8. */
+/** A partition key as it goes in a JSON body: a JSON string, UTF-8. */
 export function quotedKey(key: string): Buffer {
   return Buffer.from(JSON.stringify(key));
 }
@@ -66,8 +66,8 @@ export interface PreparedRecord {
   data: string;
   /** UTF-8 bytes of `data`. */
   dataBytes: number;
-  /** The key as a JSON string (quoted and escaped), UTF-8: copied into the body as it is. */
-  quotedPartitionKey: Buffer;
+  /** The key as the wire format writes it (a JSON or a CBOR string): copied into the body as it is. */
+  partitionKey: Buffer;
   /** Exactly as Kinesis counts it: data bytes + partition key bytes (UTF-8). */
   size: number;
 }
@@ -93,7 +93,7 @@ export function putRecordsBody(streamName: string, records: readonly PreparedRec
     PREFIX.length + suffix.length + records.length * (NEXT_DATA_OPEN.length + KEY_OPEN.length + 1) - 1;
   let largest = 0;
   for (const record of records) {
-    size += Math.ceil(record.dataBytes / 3) * 4 + record.quotedPartitionKey.length;
+    size += Math.ceil(record.dataBytes / 3) * 4 + record.partitionKey.length;
     largest = Math.max(largest, record.dataBytes);
   }
   if (scratch.length < largest) scratch = Buffer.allocUnsafe(largest);
@@ -109,10 +109,52 @@ export function putRecordsBody(streamName: string, records: readonly PreparedRec
     offset += body.write(scratch.toString('base64', 0, dataBytes), offset, 'latin1');
     body.set(KEY_OPEN, offset);
     offset += KEY_OPEN.length;
-    body.set(record.quotedPartitionKey, offset);
-    offset += record.quotedPartitionKey.length;
+    body.set(record.partitionKey, offset);
+    offset += record.partitionKey.length;
     body[offset++] = RECORD_CLOSE;
   }
   offset += suffix.copy(body, offset);
   return offset === size ? body : body.subarray(0, offset);
+}
+
+const CBOR_RECORDS = textItem('Records');
+const CBOR_DATA = textItem('Data');
+const CBOR_PARTITION_KEY = textItem('PartitionKey');
+const CBOR_STREAM_NAME = textItem('StreamName');
+/** A map of two entries. */
+const CBOR_MAP_2 = 0xa2;
+
+/**
+ * The PutRecords CBOR body (`application/x-amz-cbor-1.1`, as the AWS SDK for Java sends it): the
+ * data goes in as bytes, UTF-8 straight into the body, with no base64. About a quarter smaller
+ * than the JSON body, so less to hash and to send, and cheaper to build.
+ */
+export function putRecordsCborBody(streamName: string, records: readonly PreparedRecord[]): Buffer {
+  const streamNameItem = textItem(streamName);
+  let size =
+    1 +
+    CBOR_RECORDS.length +
+    headerBytes(records.length) +
+    records.length * (1 + CBOR_DATA.length + CBOR_PARTITION_KEY.length) +
+    CBOR_STREAM_NAME.length +
+    streamNameItem.length;
+  for (const record of records)
+    size += headerBytes(record.dataBytes) + record.dataBytes + record.partitionKey.length;
+  const body = Buffer.allocUnsafe(size);
+  body[0] = CBOR_MAP_2;
+  body.set(CBOR_RECORDS, 1);
+  let offset = writeHeader(body, 1 + CBOR_RECORDS.length, CBOR_MAJOR.array, records.length);
+  for (const record of records) {
+    body[offset++] = CBOR_MAP_2;
+    body.set(CBOR_DATA, offset);
+    offset = writeHeader(body, offset + CBOR_DATA.length, CBOR_MAJOR.bytes, record.dataBytes);
+    offset += body.write(record.data, offset, 'utf8');
+    body.set(CBOR_PARTITION_KEY, offset);
+    offset += CBOR_PARTITION_KEY.length;
+    body.set(record.partitionKey, offset);
+    offset += record.partitionKey.length;
+  }
+  body.set(CBOR_STREAM_NAME, offset);
+  body.set(streamNameItem, offset + CBOR_STREAM_NAME.length);
+  return body;
 }

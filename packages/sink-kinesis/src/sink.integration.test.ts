@@ -4,23 +4,27 @@ import { createTestContext, inputOf } from '@sluice/testkit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { KinesisSinkOptions } from './options.js';
 import { createKinesisSink } from './sink.js';
+import type { Protocol } from './wire-format.js';
+
+const protocols: Protocol[] = ['cbor', 'json'];
 
 let kinesis: KinesisLocal;
 beforeAll(async () => {
   kinesis = await startKinesisLocal({
-    streams: ['json', 'text', 'dynamic', 'keys'].map((name) => ({ name, shards: 3 })),
+    streams: ['json-cbor', 'json-json', 'text', 'dynamic', 'keys'].map((name) => ({ name, shards: 3 })),
   });
 });
 afterAll(() => kinesis.stop());
 
 function options(overrides: Partial<KinesisSinkOptions>): KinesisSinkOptions {
   return {
-    stream_name: 'json',
+    stream_name: 'json-cbor',
     region: kinesis.region,
     endpoint: kinesis.endpoint,
     max_record_bytes: 1024 * 1024,
     batch: { max_events: 500, max_bytes: 5_000_000, timeout_secs: 0.1 },
     request: {
+      protocol: 'cbor',
       concurrency: 5,
       rate_limit_duration_secs: 1,
       timeout_secs: 10,
@@ -45,22 +49,26 @@ const lines = (count: number) =>
   Array.from({ length: count }, (_, index) => `{"line":${index},"text":"héllo"}`);
 
 describe('aws_kinesis_streams against kinesis-local (the real Kinesis API)', () => {
-  it('json: every event read back from every shard as the whole event', async () => {
-    const events = lines(60).map((message) => createLogEvent({ message, timestamp, host: 'h' }));
-    const { statuses } = await send(events, options({ stream_name: 'json', encoding: 'json' }));
-    expect(statuses).toEqual(['delivered']);
-    const records = await readAllRecords({ endpoint: kinesis.endpoint, streamName: 'json' });
-    expect(new Set(records.map((record) => record.shardId)).size).toBeGreaterThan(1);
-    expect(
-      records
-        .map((record) => JSON.parse(record.data.toString()))
-        .sort((a, b) => a.message.localeCompare(b.message)),
-    ).toEqual(
-      lines(60)
-        .map((message) => ({ message, timestamp: '2026-11-23T10:00:00.000Z', host: 'h' }))
-        .sort((a, b) => a.message.localeCompare(b.message)),
-    );
-  });
+  it.each(protocols)(
+    'json over %s: every event read back from every shard as the whole event',
+    async (protocol) => {
+      const events = lines(60).map((message) => createLogEvent({ message, timestamp, host: 'h' }));
+      const base = options({ stream_name: `json-${protocol}`, encoding: 'json' });
+      const { statuses } = await send(events, { ...base, request: { ...base.request, protocol } });
+      expect(statuses).toEqual(['delivered']);
+      const records = await readAllRecords({ endpoint: kinesis.endpoint, streamName: `json-${protocol}` });
+      expect(new Set(records.map((record) => record.shardId)).size).toBeGreaterThan(1);
+      expect(
+        records
+          .map((record) => JSON.parse(record.data.toString()))
+          .sort((a, b) => a.message.localeCompare(b.message)),
+      ).toEqual(
+        lines(60)
+          .map((message) => ({ message, timestamp: '2026-11-23T10:00:00.000Z', host: 'h' }))
+          .sort((a, b) => a.message.localeCompare(b.message)),
+      );
+    },
+  );
 
   it('text: only the message, byte for byte', async () => {
     const events = lines(30).map((message) => createLogEvent({ message, timestamp }));
@@ -97,6 +105,21 @@ describe('aws_kinesis_streams against kinesis-local (the real Kinesis API)', () 
     expect(context.metrics.total('component_discarded_events_total')).toBe(2);
   });
 
+  it.each(protocols)(
+    'PutRecords over %s to a missing stream: rejected, counted by the error the API names',
+    async (protocol) => {
+      const base = options({ stream_name: 'no-such-stream' });
+      const { statuses, context } = await send([createLogEvent({ message: 'lost' })], {
+        ...base,
+        request: { ...base.request, protocol },
+      });
+      expect(statuses).toEqual(['rejected']);
+      expect(
+        context.metrics.total('kinesis_failed_records_total', { error_code: 'ResourceNotFoundException' }),
+      ).toBe(1);
+    },
+  );
+
   it('healthcheck: a stream that does not exist fails with its name', async () => {
     const sink = createKinesisSink(options({ stream_name: 'no-such-stream' }), createTestContext());
     const result = await sink.healthcheck?.(new AbortController().signal);
@@ -104,7 +127,7 @@ describe('aws_kinesis_streams against kinesis-local (the real Kinesis API)', () 
     expect(result?.status === 'unhealthy' && result.message).toContain(
       'stream "no-such-stream" does not exist',
     );
-    const healthy = createKinesisSink(options({ stream_name: 'json' }), createTestContext());
+    const healthy = createKinesisSink(options({ stream_name: 'json-cbor' }), createTestContext());
     expect(await healthy.healthcheck?.(new AbortController().signal)).toEqual({ status: 'healthy' });
   });
 });

@@ -5,12 +5,19 @@ import type { AddressInfo } from 'node:net';
 import { attachFinalizer, type DeliveryStatus, type LogEvent } from '@sluice/component-api';
 import { batchesOf, createTestContext, inputOf, makeEvents, testSink } from '@sluice/testkit';
 import { FakeKinesis } from '@sluice/testkit/fake-kinesis';
+import { cbor } from '@smithy/core/cbor';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, onTestFinished, vi } from 'vitest';
 import type { KinesisSinkOptions } from './options.js';
-import { parsePutRecordsResponse, serviceError } from './put-records.js';
-import { partitionKeyOf, putRecordsBody, quotedKey, randomKeys } from './records.js';
+import { serviceError } from './put-records.js';
+import { type PreparedRecord, partitionKeyOf, putRecordsBody, putRecordsCborBody } from './records.js';
 import { backoffMs, classifyError, RateLimiter } from './requests.js';
 import { createKinesisSink, kinesisStreamsSink } from './sink.js';
+import {
+  type Protocol,
+  parseCborPutRecordsResponse,
+  parsePutRecordsResponse,
+  wireFormats,
+} from './wire-format.js';
 
 process.env.AWS_ACCESS_KEY_ID = 'AKIDTEST';
 process.env.AWS_SECRET_ACCESS_KEY = 'secret';
@@ -37,6 +44,7 @@ function options(overrides: Partial<KinesisSinkOptions> = {}): KinesisSinkOption
     ...overrides,
     batch: { max_events: 500, max_bytes: 5_000_000, timeout_secs: 0.05, ...overrides.batch },
     request: {
+      protocol: 'cbor',
       concurrency: 5,
       rate_limit_duration_secs: 1,
       timeout_secs: 5,
@@ -46,6 +54,12 @@ function options(overrides: Partial<KinesisSinkOptions> = {}): KinesisSinkOption
     },
     auth: { load_timeout_secs: 5, ...overrides.auth },
   };
+}
+
+/** The options with `request.protocol = "json"`, for servers in these tests that answer JSON. */
+function jsonOptions(overrides: Partial<KinesisSinkOptions> = {}): KinesisSinkOptions {
+  const base = options(overrides);
+  return { ...base, request: { ...base.request, protocol: 'json' } };
 }
 
 async function runSink(events: LogEvent[], sinkOptions = options(), batchSize = 100) {
@@ -131,6 +145,7 @@ describe('aws_kinesis_streams sink against the fake endpoint', () => {
     const events = makeEvents(1234);
     const { context, statuses } = await runSink(events);
     expect(fake.requests.every((request) => request.records <= 500)).toBe(true);
+    expect(fake.requests.every((request) => request.protocol === 'cbor')).toBe(true);
     expect(fake.acceptedData().sort()).toEqual(events.map((event) => String(event.fields.message)).sort());
     expect(new Set(statuses)).toEqual(new Set(['delivered']));
     expect(context.metrics.total('component_sent_events_total')).toBe(1234);
@@ -172,21 +187,29 @@ describe('aws_kinesis_streams sink against the fake endpoint', () => {
     expect(statuses).toEqual(['rejected']);
   });
 
-  it('partial failures: resends only the failed records, never the accepted ones', async () => {
-    fake.enqueue(
-      { kind: 'fail-records', errorCode: 'ProvisionedThroughputExceededException', every: 3 },
-      { kind: 'fail-records', errorCode: 'InternalFailure', indexes: [0] },
-    );
-    const events = makeEvents(100);
-    const { context, statuses } = await runSink(events, options(), 100);
-    const data = fake.acceptedData();
-    expect(data).toHaveLength(100);
-    expect(new Set(data).size).toBe(100);
-    expect(fake.requests.map((request) => request.records)).toEqual([100, 34, 1]);
-    expect(statuses).toEqual(['delivered']);
-    expect(context.metrics.total('kinesis_retries_total')).toBe(35);
-    expect(context.metrics.total('kinesis_throttles_total')).toBe(1);
-  });
+  it.each<Protocol>(['cbor', 'json'])(
+    'partial failures (%s): resends only the failed records, never the accepted ones',
+    async (protocol) => {
+      fake.enqueue(
+        { kind: 'fail-records', errorCode: 'ProvisionedThroughputExceededException', every: 3 },
+        { kind: 'fail-records', errorCode: 'InternalFailure', indexes: [0] },
+      );
+      const events = makeEvents(100);
+      const { context, statuses } = await runSink(
+        events,
+        options({ request: { protocol } as KinesisSinkOptions['request'] }),
+        100,
+      );
+      expect(fake.requests.every((request) => request.protocol === protocol)).toBe(true);
+      const data = fake.acceptedData();
+      expect(data).toHaveLength(100);
+      expect(new Set(data).size).toBe(100);
+      expect(fake.requests.map((request) => request.records)).toEqual([100, 34, 1]);
+      expect(statuses).toEqual(['delivered']);
+      expect(context.metrics.total('kinesis_retries_total')).toBe(35);
+      expect(context.metrics.total('kinesis_throttles_total')).toBe(1);
+    },
+  );
 
   it('retries throttling storms and 500/503 bursts until accepted', async () => {
     fake.enqueue(
@@ -201,19 +224,26 @@ describe('aws_kinesis_streams sink against the fake endpoint', () => {
     expect(statuses).toEqual(['delivered']);
   });
 
-  it('does not retry 501 or 400: the events are rejected and counted by error code', async () => {
-    fake.enqueue({ kind: 'http-error', status: 501, type: 'NotImplemented' });
-    const first = await runSink(makeEvents(5), options(), 5);
-    expect(first.statuses).toEqual(['rejected']);
-    expect(
-      first.context.metrics.total('kinesis_failed_records_total', { error_code: 'NotImplemented' }),
-    ).toBe(5);
-    fake.enqueue({ kind: 'http-error', status: 400, type: 'ValidationException' });
-    const second = await runSink(makeEvents(5), options(), 5);
-    expect(second.statuses).toEqual(['rejected']);
-    expect(fake.requests).toHaveLength(2);
-    expect(fake.accepted).toHaveLength(0);
-  });
+  it.each<Protocol>(['cbor', 'json'])(
+    'does not retry 501 or 400 (%s): the events are rejected and counted by error code',
+    async (protocol) => {
+      const sinkOptions = options({ request: { protocol } as KinesisSinkOptions['request'] });
+      fake.enqueue({ kind: 'http-error', status: 501, type: 'NotImplemented' });
+      const first = await runSink(makeEvents(5), sinkOptions, 5);
+      expect(first.statuses).toEqual(['rejected']);
+      expect(
+        first.context.metrics.total('kinesis_failed_records_total', { error_code: 'NotImplemented' }),
+      ).toBe(5);
+      fake.enqueue({ kind: 'http-error', status: 400, type: 'ValidationException' });
+      const second = await runSink(makeEvents(5), sinkOptions, 5);
+      expect(second.statuses).toEqual(['rejected']);
+      expect(
+        second.context.metrics.total('kinesis_failed_records_total', { error_code: 'ValidationException' }),
+      ).toBe(5);
+      expect(fake.requests).toHaveLength(2);
+      expect(fake.accepted).toHaveLength(0);
+    },
+  );
 
   it('aborts a stalled request at the timeout and retries it', async () => {
     fake.enqueue({ kind: 'stall' });
@@ -309,7 +339,7 @@ describe('aws_kinesis_streams sink against the fake endpoint', () => {
           : '{"FailedRecordCount":0,"Records":[{"SequenceNumber":"3","ShardId":"s"}]}';
       response.writeHead(200, { 'content-type': 'application/x-amz-json-1.1' }).end(text);
     });
-    const { statuses } = await runSink(makeEvents(2), options({ endpoint: serverEndpoint }));
+    const { statuses } = await runSink(makeEvents(2), jsonOptions({ endpoint: serverEndpoint }));
     expect(statuses).toEqual(['delivered']);
     // The first record failed (read from the response body) and was resent alone.
     expect(
@@ -329,7 +359,7 @@ describe('aws_kinesis_streams sink against the fake endpoint', () => {
 
   it('names errors as the SDK does, from the error type header or body, with the HTTP status', () => {
     const named = (headers: Record<string, string>, body: string, status = 400) =>
-      serviceError(status, headers, Buffer.from(body));
+      serviceError(status, headers, wireFormats.json.errorFields(Buffer.from(body)));
     expect(
       named({}, '{"__type":"com.amazonaws.kinesis#ResourceNotFoundException","message":"gone"}'),
     ).toMatchObject({
@@ -344,6 +374,12 @@ describe('aws_kinesis_streams sink against the fake endpoint', () => {
     expect(proxyPage).toMatchObject({ name: 'Error', $metadata: { httpStatusCode: 502 } });
     expect(classifyError(proxyPage)).toMatchObject({ retryable: true, code: 'Error' });
     expect(classifyError(named({}, 'not json', 404))).toMatchObject({ retryable: false, code: 'http_404' });
+    const cborError = cbor.serialize({ __type: 'ResourceNotFoundException', message: 'gone' });
+    expect(serviceError(400, {}, wireFormats.cbor.errorFields(Buffer.from(cborError)))).toMatchObject({
+      name: 'ResourceNotFoundException',
+      message: 'gone',
+    });
+    expect(wireFormats.cbor.errorFields(Buffer.from('<html>'))).toEqual({});
   });
 
   it('a request signed with a clock the server says is wrong is re-signed with its time and retried', async () => {
@@ -360,7 +396,7 @@ describe('aws_kinesis_streams sink against the fake endpoint', () => {
           .end('{"FailedRecordCount":0,"Records":[{"SequenceNumber":"1","ShardId":"s"}]}');
       }
     });
-    const { statuses, context } = await runSink(makeEvents(1), options({ endpoint: serverEndpoint }));
+    const { statuses, context } = await runSink(makeEvents(1), jsonOptions({ endpoint: serverEndpoint }));
     expect(statuses).toEqual(['delivered']);
     expect(context.metrics.total('kinesis_retries_total')).toBe(1);
     const signedAt = received.map(({ headers }) => amzDate(String(headers['x-amz-date'])));
@@ -398,10 +434,11 @@ describe('records and retry policy', () => {
   });
 
   it('builds the exact PutRecords JSON body', () => {
+    const key = wireFormats.json.partitionKey;
     const body = putRecordsBody('s"1', [
-      { data: 'hello', dataBytes: 5, quotedPartitionKey: quotedKey('k"1'), size: 8 },
-      { data: 'é😀', dataBytes: 6, quotedPartitionKey: quotedKey('é'), size: 8 },
-      { data: 'x'.repeat(100_000), dataBytes: 100_000, quotedPartitionKey: quotedKey('k'), size: 100_001 },
+      { data: 'hello', dataBytes: 5, partitionKey: key('k"1'), size: 8 },
+      { data: 'é😀', dataBytes: 6, partitionKey: key('é'), size: 8 },
+      { data: 'x'.repeat(100_000), dataBytes: 100_000, partitionKey: key('k'), size: 100_001 },
     ]);
     expect(JSON.parse(body.toString())).toEqual({
       Records: [
@@ -411,6 +448,64 @@ describe('records and retry policy', () => {
       ],
       StreamName: 's"1',
     });
+  });
+
+  it('builds the exact PutRecords CBOR body: data as bytes, every length class of header', () => {
+    const key = wireFormats.cbor.partitionKey;
+    const data = ['', 'hello', 'é😀', 'x'.repeat(23), 'x'.repeat(24), 'x'.repeat(300), 'x'.repeat(70_000)];
+    const records = data.map((text, index) => ({
+      data: text,
+      dataBytes: Buffer.byteLength(text),
+      partitionKey: key(index === 1 ? 'é' : 'k'.repeat(index * 40)),
+      size: 0,
+    }));
+    const streamName = 's'.repeat(30);
+    const body = putRecordsCborBody(streamName, records);
+    expect(cbor.deserialize(body)).toEqual({
+      Records: data.map((text, index) => ({
+        Data: Buffer.from(text),
+        PartitionKey: index === 1 ? 'é' : 'k'.repeat(index * 40),
+      })),
+      StreamName: streamName,
+    });
+    const many = putRecordsCborBody(
+      's',
+      Array.from({ length: 500 }, () => records[1] as PreparedRecord),
+    );
+    expect((cbor.deserialize(many) as { Records: unknown[] }).Records).toHaveLength(500);
+  });
+
+  it('reads a CBOR PutRecords response: the failed count alone when nothing failed, else every record result', () => {
+    const answer = (payload: unknown) => parseCborPutRecordsResponse(Buffer.from(cbor.serialize(payload)));
+    const accepted = { SequenceNumber: '4962'.repeat(14), ShardId: 'shardId-000000000000' };
+    expect(answer({ FailedRecordCount: 0, Records: [accepted] })).toEqual({
+      FailedRecordCount: 0,
+      Records: undefined,
+    });
+    // Results first: skipped over, nested maps, arrays and strings of every length class.
+    expect(
+      answer({
+        Records: Array.from({ length: 300 }, () => accepted),
+        EncryptionType: 'NONE',
+        Extra: { list: [1, -1, 1.5, true, null, 'x'.repeat(70_000)], bytes: new Uint8Array(300) },
+        FailedRecordCount: 0,
+      }),
+    ).toEqual({ FailedRecordCount: 0, Records: undefined });
+    const failed = answer({
+      Records: [{ ErrorCode: 'InternalFailure', ErrorMessage: 'FailedRecordCount' }, accepted],
+      FailedRecordCount: 1,
+    });
+    expect(failed.FailedRecordCount).toBe(1);
+    expect(failed.Records?.[0]?.ErrorCode).toBe('InternalFailure');
+    // Indefinite-length map and array, as a streaming encoder writes them.
+    const indefinite = Buffer.concat([
+      Buffer.from([0xbf, 0x67]),
+      Buffer.from('Records'),
+      Buffer.from([0x9f, 0xff, 0x71]),
+      Buffer.from('FailedRecordCount'),
+      Buffer.from([0x00, 0xff]),
+    ]);
+    expect(parseCborPutRecordsResponse(indefinite).FailedRecordCount).toBe(0);
   });
 
   it('reads a PutRecords response: all accepted without parsing, otherwise every record result', () => {
@@ -426,11 +521,16 @@ describe('records and retry policy', () => {
     expect(tricky.Records?.[0]?.ErrorCode).toBe('InternalFailure');
   });
 
-  it('random keys are 32 hex characters, JSON-quoted, each different (across pool refills too)', () => {
-    const next = randomKeys();
-    const keys = Array.from({ length: 10_000 }, () => next().toString('latin1'));
+  it('random keys are 32 hex characters, framed for the body, each different (across pool refills too)', () => {
+    const nextJson = wireFormats.json.randomKeys();
+    const keys = Array.from({ length: 10_000 }, () => nextJson().toString('latin1'));
     for (const key of keys) expect(key).toMatch(/^"[0-9a-f]{32}"$/);
     expect(new Set(keys).size).toBe(10_000);
+    const nextCbor = wireFormats.cbor.randomKeys();
+    const cborKeys = Array.from({ length: 5000 }, () => nextCbor());
+    expect(cbor.deserialize(cborKeys[0] as Buffer)).toMatch(/^[0-9a-f]{32}$/);
+    for (const key of cborKeys) expect(key.toString('latin1')).toMatch(/^\x78\x20[0-9a-f]{32}$/);
+    expect(new Set(cborKeys.map((key) => key.toString('latin1'))).size).toBe(5000);
   });
 
   it('coerces partition keys', () => {

@@ -15,16 +15,10 @@ import {
 import { createEncoder } from '@sluice/encoding';
 import { createKinesisClient } from './client.js';
 import { deprecatedOptions, type KinesisSinkOptions, optionsSchema } from './options.js';
-import { type PutRecordsResult, putRecordsWith } from './put-records.js';
-import {
-  type PreparedRecord,
-  partitionKeyOf,
-  putRecordsBody,
-  quotedKey,
-  RANDOM_KEY_BYTES,
-  randomKeys,
-} from './records.js';
+import { putRecordsWith } from './put-records.js';
+import { type PreparedRecord, partitionKeyOf, RANDOM_KEY_BYTES } from './records.js';
 import { backoffMs, classifyError, isRetryableRecordError, RateLimiter, Semaphore } from './requests.js';
+import { type PutRecordsResult, wireFormats } from './wire-format.js';
 
 interface Entry extends PreparedRecord {
   event: LogEvent;
@@ -32,10 +26,11 @@ interface Entry extends PreparedRecord {
 
 export function createKinesisSink(options: KinesisSinkOptions, context: ComponentContext): Sink {
   const client = createKinesisClient(options);
-  const sendPutRecords = putRecordsWith(client);
-  const encoder = createEncoder(options.encoding);
-  const nextRandomKey = randomKeys();
   const { batch: batchOptions, request: requestOptions } = options;
+  const format = wireFormats[requestOptions.protocol];
+  const sendPutRecords = putRecordsWith(client, format);
+  const encoder = createEncoder(options.encoding);
+  const nextRandomKey = format.randomKeys();
   const semaphore = new Semaphore(requestOptions.concurrency);
   const rateLimiter =
     requestOptions.rate_limit_num === undefined
@@ -164,7 +159,7 @@ export function createKinesisSink(options: KinesisSinkOptions, context: Componen
         return;
       }
       await rateLimiter?.acquire(context.signal);
-      const body = putRecordsBody(options.stream_name, remaining);
+      const body = format.body(options.stream_name, remaining);
       let response: PutRecordsResult;
       try {
         response = await putRecords(body);
@@ -210,22 +205,22 @@ export function createKinesisSink(options: KinesisSinkOptions, context: Componen
   };
 
   const prepare = (event: LogEvent, pending: Entry[]): number => {
-    let quotedPartitionKey: Buffer;
+    let partitionKey: Buffer;
     let keyBytes: number;
     if (options.partition_key_field === undefined) {
-      quotedPartitionKey = nextRandomKey();
+      partitionKey = nextRandomKey();
       keyBytes = RANDOM_KEY_BYTES;
     } else {
-      const partitionKey = partitionKeyOf(getField(event.fields, options.partition_key_field));
-      if (partitionKey === undefined) {
+      const key = partitionKeyOf(getField(event.fields, options.partition_key_field));
+      if (key === undefined) {
         discard(event, 'missing_partition_key', 'dropped');
         warnDropped('event dropped: its partition key field is missing, null or blank', {
           partition_key_field: options.partition_key_field,
         });
         return 0;
       }
-      quotedPartitionKey = quotedKey(partitionKey);
-      keyBytes = Buffer.byteLength(partitionKey);
+      partitionKey = format.partitionKey(key);
+      keyBytes = Buffer.byteLength(key);
     }
     const data = encoder.encodeToString(event);
     const dataBytes = Buffer.byteLength(data);
@@ -238,7 +233,7 @@ export function createKinesisSink(options: KinesisSinkOptions, context: Componen
       });
       return 0;
     }
-    pending.push({ event, data, dataBytes, quotedPartitionKey, size });
+    pending.push({ event, data, dataBytes, partitionKey, size });
     return size;
   };
 

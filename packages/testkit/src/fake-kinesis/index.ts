@@ -1,9 +1,55 @@
 import { once } from 'node:events';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
+import { cbor } from '@smithy/core/cbor';
 
 const PARTITION_KEY = Buffer.from('"PartitionKey"');
-const SUCCESS_RECORD = '{"SequenceNumber":"1","ShardId":"shardId-000000000000"}';
+const SUCCESS_RECORD = { SequenceNumber: '1', ShardId: 'shardId-000000000000' };
+/** How a CBOR body that lists its records first starts: a map of two, the text "Records". */
+const CBOR_RECORDS_FIRST = Buffer.from([0xa2, 0x67, ...Buffer.from('Records')]);
+
+/** The two wire formats of the Kinesis API: AWS JSON 1.1 and CBOR 1.1 (the AWS SDK for Java's). */
+export type FakeProtocol = 'json' | 'cbor';
+
+const CONTENT_TYPES: Readonly<Record<FakeProtocol, string>> = {
+  json: 'application/x-amz-json-1.1',
+  cbor: 'application/x-amz-cbor-1.1',
+};
+
+function encode(protocol: FakeProtocol, payload: unknown): Uint8Array {
+  return protocol === 'json' ? Buffer.from(JSON.stringify(payload)) : cbor.serialize(payload);
+}
+
+function decode(protocol: FakeProtocol, raw: Buffer): Record<string, unknown> {
+  if (raw.length === 0) return {};
+  return (protocol === 'json' ? JSON.parse(raw.toString('utf8')) : cbor.deserialize(raw)) as Record<
+    string,
+    unknown
+  >;
+}
+
+/** Records in a PutRecords body, counted without decoding it where the format allows. */
+function countRecords(protocol: FakeProtocol, raw: Buffer): number {
+  if (protocol === 'json') {
+    let records = 0;
+    for (
+      let offset = raw.indexOf(PARTITION_KEY);
+      offset !== -1;
+      offset = raw.indexOf(PARTITION_KEY, offset + 1)
+    )
+      records += 1;
+    return records;
+  }
+  if (raw.subarray(0, CBOR_RECORDS_FIRST.length).equals(CBOR_RECORDS_FIRST)) {
+    // The array's header: its count inline, or in the next 1 or 2 bytes.
+    const at = CBOR_RECORDS_FIRST.length;
+    const info = (raw[at] as number) & 31;
+    if (info < 24) return info;
+    if (info === 24) return raw.readUInt8(at + 1);
+    if (info === 25) return raw.readUInt16BE(at + 1);
+  }
+  return ((decode(protocol, raw).Records as unknown[] | undefined) ?? []).length;
+}
 
 /** What the fake does with one PutRecords request. */
 export type FakeBehaviour =
@@ -28,6 +74,7 @@ export interface AcceptedRecord {
 export interface FakeRequestLog {
   index: number;
   target: string;
+  protocol: FakeProtocol;
   records: number;
   behaviour: FakeBehaviour['kind'];
   startedAt: number;
@@ -43,8 +90,8 @@ export interface FakeKinesisOptions {
 }
 
 /**
- * A scriptable Kinesis endpoint speaking the JSON protocol (PutRecords, DescribeStreamSummary), for
- * fault tests and benchmarks. Behaviours are taken from a queue, one per PutRecords request, then
+ * A scriptable Kinesis endpoint (PutRecords, DescribeStreamSummary) speaking JSON or CBOR, as each
+ * request's content type says, for fault tests and benchmarks. Behaviours are taken from a queue, one per PutRecords request, then
  * `defaultBehaviour`. Everything accepted is recorded, so tests can prove exactly-once.
  */
 export class FakeKinesis {
@@ -58,6 +105,8 @@ export class FakeKinesis {
   readonly #stalled = new Set<ServerResponse>();
   #inFlight = 0;
   maxConcurrent = 0;
+  /** All-accepted answers, by protocol and record count: the benchmark path answers the same ones. */
+  readonly #successAnswers = new Map<string, Uint8Array>();
   readonly #options: FakeKinesisOptions;
 
   constructor(options: FakeKinesisOptions = {}) {
@@ -104,28 +153,25 @@ export class FakeKinesis {
     if (server !== undefined) await new Promise<void>((resolve) => server.close(() => resolve()));
   }
 
-  /** Benchmark path: counts the records without parsing the body, answers success for each. */
-  #countFast(raw: Buffer, response: ServerResponse): void {
-    let records = 0;
-    for (
-      let offset = raw.indexOf(PARTITION_KEY);
-      offset !== -1;
-      offset = raw.indexOf(PARTITION_KEY, offset + 1)
-    )
-      records += 1;
+  /** Benchmark path: counts the records without decoding the body, answers success for each. */
+  #countFast(protocol: FakeProtocol, raw: Buffer, response: ServerResponse): void {
+    const records = countRecords(protocol, raw);
     this.acceptedCount += records;
-    const text = `{"FailedRecordCount":0,"Records":[${new Array(records).fill(SUCCESS_RECORD).join(',')}]}`;
-    response.writeHead(200, {
-      'content-type': 'application/x-amz-json-1.1',
-      'content-length': Buffer.byteLength(text),
-    });
-    response.end(text);
+    const key = `${protocol}:${records}`;
+    let answer = this.#successAnswers.get(key);
+    if (answer === undefined) {
+      answer = encode(protocol, { FailedRecordCount: 0, Records: new Array(records).fill(SUCCESS_RECORD) });
+      this.#successAnswers.set(key, answer);
+    }
+    response.writeHead(200, { 'content-type': CONTENT_TYPES[protocol], 'content-length': answer.length });
+    response.end(answer);
   }
 
   async #handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
     const chunks: Buffer[] = [];
     for await (const chunk of request) chunks.push(chunk as Buffer);
     const target = String(request.headers['x-amz-target'] ?? '');
+    const protocol: FakeProtocol = String(request.headers['content-type']).includes('cbor') ? 'cbor' : 'json';
     const raw = Buffer.concat(chunks);
     if (
       this.#options.countOnly &&
@@ -133,18 +179,18 @@ export class FakeKinesis {
       this.#queue.length === 0 &&
       this.defaultBehaviour.kind === 'succeed'
     ) {
-      this.#countFast(raw, response);
+      this.#countFast(protocol, raw, response);
       return;
     }
-    const body = JSON.parse(raw.toString('utf8') || '{}') as Record<string, unknown>;
+    const body = decode(protocol, raw);
     const reply = (status: number, payload: unknown) => {
-      const text = JSON.stringify(payload);
+      const answer = encode(protocol, payload);
       response.writeHead(status, {
-        'content-type': 'application/x-amz-json-1.1',
-        'content-length': Buffer.byteLength(text),
+        'content-type': CONTENT_TYPES[protocol],
+        'content-length': answer.length,
         'x-amzn-requestid': `fake-${this.requests.length}`,
       });
-      response.end(text);
+      response.end(answer);
     };
     if (target.endsWith('.DescribeStreamSummary') || target.endsWith('.DescribeStream')) {
       const name = String(body.StreamName);
@@ -172,7 +218,9 @@ export class FakeKinesis {
       reply(400, { __type: 'UnknownOperationException', message: `unsupported ${target}` });
       return;
     }
-    const records = (body.Records as Array<{ Data: string; PartitionKey: string }> | undefined) ?? [];
+    // Data is base64 text in JSON, bytes in CBOR.
+    const records =
+      (body.Records as Array<{ Data: string | Uint8Array; PartitionKey: string }> | undefined) ?? [];
     const behaviour = this.#queue.shift() ?? this.defaultBehaviour;
     const index = this.requests.length;
     this.#inFlight += 1;
@@ -180,6 +228,7 @@ export class FakeKinesis {
     this.requests.push({
       index,
       target,
+      protocol,
       records: records.length,
       behaviour: behaviour.kind,
       startedAt: performance.now(),
@@ -215,7 +264,10 @@ export class FakeKinesis {
           this.acceptedCount += 1;
           if (!this.#options.countOnly) {
             this.accepted.push({
-              data: Buffer.from(record.Data, 'base64'),
+              data:
+                typeof record.Data === 'string'
+                  ? Buffer.from(record.Data, 'base64')
+                  : Buffer.from(record.Data),
               partitionKey: record.PartitionKey,
               request: index,
             });

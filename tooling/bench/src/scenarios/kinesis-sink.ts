@@ -1,12 +1,15 @@
 import { createLogEvent, silentLogger } from '@sluice/component-api';
 import { createKinesisSink, type KinesisSinkOptions } from '@sluice/sink-kinesis';
 import { line } from '../harness.js';
-import { measure, type Scenario } from '../scenario.js';
+import { type Measurement, measure, type Scenario } from '../scenario.js';
 import { bareSdkLoop, CONCURRENCY, CREDENTIALS, countingFake } from './kinesis-common.js';
 
 const noop = { increment() {}, set() {}, decrement() {}, observe() {} };
 
-export function sinkOptions(endpoint: string): KinesisSinkOptions {
+export function sinkOptions(
+  endpoint: string,
+  protocol: KinesisSinkOptions['request']['protocol'] = 'cbor',
+): KinesisSinkOptions {
   return {
     stream_name: 'bench',
     region: 'us-east-1',
@@ -14,6 +17,7 @@ export function sinkOptions(endpoint: string): KinesisSinkOptions {
     max_record_bytes: 1024 * 1024,
     batch: { max_events: 500, max_bytes: 5_000_000, timeout_secs: 1 },
     request: {
+      protocol,
       concurrency: CONCURRENCY,
       rate_limit_duration_secs: 1,
       timeout_secs: 30,
@@ -28,15 +32,16 @@ export function sinkOptions(endpoint: string): KinesisSinkOptions {
   };
 }
 
-const scenario: Scenario = {
-  name: 'kinesis-sink',
-  description: 'the aws_kinesis_streams sink fed batches directly → fake endpoint vs the bare SDK loop',
-  async run(options) {
-    const size = options.size ?? 300;
-    const total = options.quick ? 50_000 : 1_000_000;
-    const fake = await countingFake();
-    const subject = await measure('sluice sink', async () => {
-      const sink = createKinesisSink(sinkOptions(fake.endpoint), {
+/** The sink alone, fed 500-event batches, sending over `protocol` to a counting fake. */
+async function sinkAlone(
+  total: number,
+  size: number,
+  protocol: KinesisSinkOptions['request']['protocol'],
+): Promise<Measurement> {
+  const fake = await countingFake();
+  try {
+    return await measure(`sluice sink (${protocol})`, async () => {
+      const sink = createKinesisSink(sinkOptions(fake.endpoint, protocol), {
         id: 'bench',
         logger: silentLogger,
         metrics: { counter: () => noop, gauge: () => noop, histogram: () => noop },
@@ -55,9 +60,24 @@ const scenario: Scenario = {
       const events = await fake.count();
       return { events, bytes: events * size };
     });
+  } finally {
     await fake.stop();
+  }
+}
+
+const scenario: Scenario = {
+  name: 'kinesis-sink',
+  description: 'the aws_kinesis_streams sink fed batches directly → fake endpoint vs the bare SDK loop',
+  async run(options) {
+    const size = options.size ?? 300;
+    const total = options.quick ? 50_000 : 1_000_000;
+    const cbor = await sinkAlone(total, size, 'cbor');
+    const json = await sinkAlone(total, size, 'json');
     const baseline = await bareSdkLoop(total, size);
-    return [{ name: 'kinesis sink alone → fake', subject, baseline, target: 'ratio ≥ 1.0' }];
+    return [
+      { name: 'kinesis sink alone → fake', subject: cbor, baseline, target: 'ratio ≥ 1.0' },
+      { name: 'kinesis sink alone, json protocol', subject: json, baseline, target: 'ratio ≥ 1.0' },
+    ];
   },
 };
 
