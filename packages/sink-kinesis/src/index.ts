@@ -10,7 +10,7 @@ export {
   MAX_REQUEST_BYTES,
 } from './options.js';
 export type { PreparedRecord } from './records.js';
-export { partitionKeyOf, putRecordsBody, randomKeys } from './records.js';
+export { partitionKeyOf, putRecordsBody, putRecordsCborBody } from './records.js';
 export type { ErrorOutcome } from './requests.js';
 export { backoffMs, classifyError } from './requests.js';
 export { createKinesisSink, describeHealthcheckError, kinesisStreamsSink } from './sink.js';

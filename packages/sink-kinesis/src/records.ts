@@ -3,36 +3,32 @@ import type { FieldValue } from '@sluice/component-api';
 import { CBOR_MAJOR, headerBytes, textItem, writeHeader } from './cbor.js';
 import { MAX_PARTITION_KEY_LENGTH } from './options.js';
 
-const POOL_KEYS = 4096;
 const KEY_BYTES = 16;
 /** What Kinesis counts of a random key: its 32 hex characters. */
 export const RANDOM_KEY_BYTES = 2 * KEY_BYTES;
+const POOL_BYTES = 4096 * KEY_BYTES;
+const HEX = Buffer.from('0123456789abcdef');
+
+let randomPool = Buffer.alloc(0);
+let randomOffset = 0;
 
 /**
- * Random 16-byte partition keys, ready for the body (32 hex characters between `open` and `close`,
- * the key's framing in the body), sliced from a pool made with one `randomBytes` and one hex
- * conversion per 4,096 keys: no string per record.
+ * Writes a random partition key at `offset` (16 random bytes as 32 hex characters, drawn from a
+ * pool filled by one `randomBytes` per 4,096 keys); returns the offset after it. Written straight
+ * into the body: no string and no Buffer per record.
  */
-export function randomKeys(open: Buffer, close: Buffer): () => Buffer {
-  const framedBytes = open.length + RANDOM_KEY_BYTES + close.length;
-  let pool = Buffer.alloc(0);
-  let offset = 0;
-  return () => {
-    if (offset === pool.length) {
-      const hex = Buffer.from(randomBytes(POOL_KEYS * KEY_BYTES).toString('hex'), 'latin1');
-      pool = Buffer.allocUnsafe(POOL_KEYS * framedBytes);
-      for (let index = 0; index < POOL_KEYS; index += 1) {
-        const start = index * framedBytes;
-        open.copy(pool, start);
-        hex.copy(pool, start + open.length, index * RANDOM_KEY_BYTES, (index + 1) * RANDOM_KEY_BYTES);
-        close.copy(pool, start + open.length + RANDOM_KEY_BYTES);
-      }
-      offset = 0;
-    }
-    const key = pool.subarray(offset, offset + framedBytes);
-    offset += framedBytes;
-    return key;
-  };
+export function writeRandomKey(target: Buffer, offset: number): number {
+  if (randomOffset === randomPool.length) {
+    randomPool = randomBytes(POOL_BYTES);
+    randomOffset = 0;
+  }
+  let position = offset;
+  for (let index = 0; index < KEY_BYTES; index += 1) {
+    const byte = randomPool[randomOffset++] as number;
+    target[position++] = HEX[byte >> 4] as number;
+    target[position++] = HEX[byte & 15] as number;
+  }
+  return position;
 }
 
 /** A partition key as it goes in a JSON body: a JSON string, UTF-8. */
@@ -66,8 +62,12 @@ export interface PreparedRecord {
   data: string;
   /** UTF-8 bytes of `data`. */
   dataBytes: number;
-  /** The key as the wire format writes it (a JSON or a CBOR string): copied into the body as it is. */
-  partitionKey: Buffer;
+  /**
+   * The key as the wire format writes it (a JSON or a CBOR string), copied into the body as it is;
+   * undefined for a random key, drawn as the body is built (a resend may draw another: a random
+   * key only spreads records over shards).
+   */
+  partitionKey: Buffer | undefined;
   /** Exactly as Kinesis counts it: data bytes + partition key bytes (UTF-8). */
   size: number;
 }
@@ -78,6 +78,7 @@ const DATA_OPEN = Buffer.from('{"Data":"');
 const NEXT_DATA_OPEN = Buffer.from(',{"Data":"');
 const KEY_OPEN = Buffer.from('","PartitionKey":');
 const RECORD_CLOSE = 0x7d; // }
+const QUOTE = 0x22; // "
 
 /** Where a record's UTF-8 bytes go on their way to base64: reused, so no Buffer per record. */
 let scratch = Buffer.allocUnsafe(64 * 1024);
@@ -93,7 +94,8 @@ export function putRecordsBody(streamName: string, records: readonly PreparedRec
     PREFIX.length + suffix.length + records.length * (NEXT_DATA_OPEN.length + KEY_OPEN.length + 1) - 1;
   let largest = 0;
   for (const record of records) {
-    size += Math.ceil(record.dataBytes / 3) * 4 + record.partitionKey.length;
+    // A random key: 32 characters between quotes.
+    size += Math.ceil(record.dataBytes / 3) * 4 + (record.partitionKey?.length ?? RANDOM_KEY_BYTES + 2);
     largest = Math.max(largest, record.dataBytes);
   }
   if (scratch.length < largest) scratch = Buffer.allocUnsafe(largest);
@@ -109,8 +111,14 @@ export function putRecordsBody(streamName: string, records: readonly PreparedRec
     offset += body.write(scratch.toString('base64', 0, dataBytes), offset, 'latin1');
     body.set(KEY_OPEN, offset);
     offset += KEY_OPEN.length;
-    body.set(record.partitionKey, offset);
-    offset += record.partitionKey.length;
+    if (record.partitionKey === undefined) {
+      body[offset++] = QUOTE;
+      offset = writeRandomKey(body, offset);
+      body[offset++] = QUOTE;
+    } else {
+      body.set(record.partitionKey, offset);
+      offset += record.partitionKey.length;
+    }
     body[offset++] = RECORD_CLOSE;
   }
   offset += suffix.copy(body, offset);
@@ -138,8 +146,13 @@ export function putRecordsCborBody(streamName: string, records: readonly Prepare
     records.length * (1 + CBOR_DATA.length + CBOR_PARTITION_KEY.length) +
     CBOR_STREAM_NAME.length +
     streamNameItem.length;
-  for (const record of records)
-    size += headerBytes(record.dataBytes) + record.dataBytes + record.partitionKey.length;
+  for (const record of records) {
+    // A random key: its 32 characters after a 2-byte header.
+    size +=
+      headerBytes(record.dataBytes) +
+      record.dataBytes +
+      (record.partitionKey?.length ?? headerBytes(RANDOM_KEY_BYTES) + RANDOM_KEY_BYTES);
+  }
   const body = Buffer.allocUnsafe(size);
   body[0] = CBOR_MAP_2;
   body.set(CBOR_RECORDS, 1);
@@ -151,8 +164,12 @@ export function putRecordsCborBody(streamName: string, records: readonly Prepare
     offset += body.write(record.data, offset, 'utf8');
     body.set(CBOR_PARTITION_KEY, offset);
     offset += CBOR_PARTITION_KEY.length;
-    body.set(record.partitionKey, offset);
-    offset += record.partitionKey.length;
+    if (record.partitionKey === undefined) {
+      offset = writeRandomKey(body, writeHeader(body, offset, CBOR_MAJOR.text, RANDOM_KEY_BYTES));
+    } else {
+      body.set(record.partitionKey, offset);
+      offset += record.partitionKey.length;
+    }
   }
   body.set(CBOR_STREAM_NAME, offset);
   body.set(streamNameItem, offset + CBOR_STREAM_NAME.length);

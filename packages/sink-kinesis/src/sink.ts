@@ -30,7 +30,6 @@ export function createKinesisSink(options: KinesisSinkOptions, context: Componen
   const format = wireFormats[requestOptions.protocol];
   const sendPutRecords = putRecordsWith(client, format);
   const encoder = createEncoder(options.encoding);
-  const nextRandomKey = format.randomKeys();
   const semaphore = new Semaphore(requestOptions.concurrency);
   const rateLimiter =
     requestOptions.rate_limit_num === undefined
@@ -205,10 +204,10 @@ export function createKinesisSink(options: KinesisSinkOptions, context: Componen
   };
 
   const prepare = (event: LogEvent, pending: Entry[]): number => {
-    let partitionKey: Buffer;
+    let partitionKey: Buffer | undefined;
     let keyBytes: number;
     if (options.partition_key_field === undefined) {
-      partitionKey = nextRandomKey();
+      partitionKey = undefined; // drawn as the body is built
       keyBytes = RANDOM_KEY_BYTES;
     } else {
       const key = partitionKeyOf(getField(event.fields, options.partition_key_field));

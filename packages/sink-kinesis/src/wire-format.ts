@@ -1,6 +1,6 @@
 import type { PutRecordsOutput } from '@aws-sdk/client-kinesis';
 import { decodeCbor, failedRecordCount, textItem } from './cbor.js';
-import { type PreparedRecord, putRecordsBody, putRecordsCborBody, quotedKey, randomKeys } from './records.js';
+import { type PreparedRecord, putRecordsBody, putRecordsCborBody, quotedKey } from './records.js';
 
 /** What the sink needs of a PutRecords answer. */
 export type PutRecordsResult = Pick<PutRecordsOutput, 'FailedRecordCount' | 'Records'>;
@@ -18,8 +18,6 @@ export interface WireFormat {
   readonly contentType: string;
   /** A partition key as the body holds it. */
   partitionKey(key: string): Buffer;
-  /** Random partition keys as the body holds them. */
-  randomKeys(): () => Buffer;
   body(streamName: string, records: readonly PreparedRecord[]): Buffer;
   /** The answer of a request that succeeded (HTTP 200). */
   result(body: Buffer): PutRecordsResult;
@@ -30,7 +28,6 @@ export interface WireFormat {
 export type Protocol = 'cbor' | 'json';
 
 const ALL_ACCEPTED = Buffer.from('"FailedRecordCount":0');
-const QUOTE = Buffer.from('"');
 
 /**
  * A successful JSON PutRecords response. When every record was accepted the per-record results
@@ -67,7 +64,6 @@ export const wireFormats: Readonly<Record<Protocol, WireFormat>> = {
   json: {
     contentType: 'application/x-amz-json-1.1',
     partitionKey: quotedKey,
-    randomKeys: () => randomKeys(QUOTE, QUOTE),
     body: putRecordsBody,
     result: parsePutRecordsResponse,
     errorFields: (body) => fieldsOf(() => JSON.parse(body.toString('utf8'))),
@@ -75,8 +71,6 @@ export const wireFormats: Readonly<Record<Protocol, WireFormat>> = {
   cbor: {
     contentType: 'application/x-amz-cbor-1.1',
     partitionKey: textItem,
-    // A text string of 32 bytes: major type 3, length in the next byte.
-    randomKeys: () => randomKeys(Buffer.from([0x78, 32]), Buffer.alloc(0)),
     body: putRecordsCborBody,
     result: parseCborPutRecordsResponse,
     errorFields: (body) => fieldsOf(() => decodeCbor(body)),
