@@ -1,5 +1,4 @@
 import { addAbortSignal, type Readable } from 'node:stream';
-import { buffer } from 'node:stream/consumers';
 import { type KinesisClient, KinesisServiceException } from '@aws-sdk/client-kinesis';
 import type { ErrorFields, PutRecordsResult, WireFormat } from './wire-format.js';
 
@@ -32,6 +31,16 @@ export function serviceError(
     },
     message: typeof message === 'string' ? message : `HTTP ${statusCode}`,
   });
+}
+
+/**
+ * A response body, whole. Not `stream/consumers`' `buffer()`: it goes through a Blob, which copies
+ * every answer once more.
+ */
+async function readAll(body: Readable): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of body) chunks.push(chunk as Buffer);
+  return chunks.length === 1 ? (chunks[0] as Buffer) : Buffer.concat(chunks);
 }
 
 /** `com.amazonaws.kinesis#ResourceNotFoundException:http://…` → `ResourceNotFoundException`. */
@@ -99,7 +108,7 @@ export function putRecordsWith(
     const offsetBefore = config.systemClockOffset;
     const signed = await signer.sign(request, { signingDate: new Date(Date.now() + offsetBefore) });
     const { response } = await config.requestHandler.handle(signed, { abortSignal: signal });
-    const bytes = await buffer(addAbortSignal(signal, response.body as Readable));
+    const bytes = await readAll(addAbortSignal(signal, response.body as Readable));
     const date = response.headers.date;
     const serverTime = date === undefined ? Number.NaN : Date.parse(date);
     if (!Number.isNaN(serverTime)) config.systemClockOffset = serverTime - Date.now();
