@@ -51,6 +51,7 @@ export const framingOptionSchema: JsonSchema = {
 };
 
 const NEWLINE = 0x0a;
+const EMPTY = Buffer.alloc(0);
 const CARRIAGE_RETURN = 0x0d;
 
 /**
@@ -79,7 +80,7 @@ export class NewlineFramer {
     for (;;) {
       const newline = chunk.indexOf(NEWLINE, start);
       if (newline === -1) break;
-      this.#finishLine(chunk.subarray(start, newline), result);
+      this.#finishLine(chunk, start, newline, result);
       start = newline + 1;
     }
     if (start < chunk.length) this.#keep(chunk.subarray(start), result);
@@ -89,27 +90,37 @@ export class NewlineFramer {
   /** The last unterminated line, at end of stream. */
   end(): FramedChunk {
     const result: FramedChunk = { lines: [], bytes: 0, oversized: 0 };
-    if (this.#pendingLength > 0 && !this.#discarding) this.#finishLine(Buffer.alloc(0), result);
+    if (this.#pendingLength > 0 && !this.#discarding) this.#finishLine(EMPTY, 0, 0, result);
     this.#reset();
     return result;
   }
 
-  #finishLine(tail: Buffer, result: FramedChunk): void {
+  /**
+   * Ends the line whose last bytes are `source[start, end)`. Decoded straight from the chunk, with
+   * no Buffer view per line: at a million lines a second, the views cost more than the decoding.
+   */
+  #finishLine(source: Buffer, start: number, end: number, result: FramedChunk): void {
     if (this.#discarding) {
       this.#reset();
       return;
     }
-    let line = this.#pendingLength === 0 ? tail : Buffer.concat([...this.#pending, tail]);
-    this.#reset();
-    if (line.length > 0 && line[line.length - 1] === CARRIAGE_RETURN)
-      line = line.subarray(0, line.length - 1);
-    if (line.length > this.#maxLength) {
+    let line = source;
+    let from = start;
+    let to = end;
+    if (this.#pendingLength > 0) {
+      line = Buffer.concat([...this.#pending, source.subarray(start, end)]);
+      from = 0;
+      to = line.length;
+      this.#reset();
+    }
+    if (to > from && line[to - 1] === CARRIAGE_RETURN) to -= 1;
+    if (to - from > this.#maxLength) {
       result.oversized += 1;
       if (!this.#truncate) return;
-      line = line.subarray(0, this.#maxLength);
+      to = from + this.#maxLength;
     }
-    result.lines.push(line.toString('utf8'));
-    result.bytes += line.length;
+    result.lines.push(line.toString('utf8', from, to));
+    result.bytes += to - from;
   }
 
   #keep(part: Buffer, result: FramedChunk): void {
