@@ -51,8 +51,8 @@ export const framingOptionSchema: JsonSchema = {
 };
 
 const NEWLINE = 0x0a;
-const EMPTY = Buffer.alloc(0);
 const CARRIAGE_RETURN = 0x0d;
+const EMPTY = Buffer.alloc(0);
 
 /**
  * Splits a byte stream on `\n` with `indexOf` + `subarray` (no readline: measured 1.7x slower),

@@ -147,7 +147,7 @@ export function putRecordsCborBody(streamName: string, records: readonly Prepare
     CBOR_STREAM_NAME.length +
     streamNameItem.length;
   for (const record of records) {
-    // A random key: its 32 characters after a 2-byte header.
+    // A random key: a text string header, then its 32 characters.
     size +=
       headerBytes(record.dataBytes) +
       record.dataBytes +

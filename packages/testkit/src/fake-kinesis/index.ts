@@ -91,8 +91,9 @@ export interface FakeKinesisOptions {
 
 /**
  * A scriptable Kinesis endpoint (PutRecords, DescribeStreamSummary) speaking JSON or CBOR, as each
- * request's content type says, for fault tests and benchmarks. Behaviours are taken from a queue, one per PutRecords request, then
- * `defaultBehaviour`. Everything accepted is recorded, so tests can prove exactly-once.
+ * request's content type says, for fault tests and benchmarks. Behaviours are taken from a queue,
+ * one per PutRecords request, then `defaultBehaviour`. Everything accepted is recorded, so tests
+ * can prove exactly-once.
  */
 export class FakeKinesis {
   readonly accepted: AcceptedRecord[] = [];
