@@ -4,12 +4,17 @@
  */
 import { cbor } from '@smithy/core/cbor';
 
-const MAJOR_UNSIGNED = 0;
-const MAJOR_BYTES = 2;
-const MAJOR_TEXT = 3;
-const MAJOR_ARRAY = 4;
-const MAJOR_MAP = 5;
-const MAJOR_TAG = 6;
+/** CBOR's major types: the top three bits of an item's first byte. */
+export const CBOR_MAJOR = {
+  unsigned: 0,
+  negative: 1,
+  bytes: 2,
+  text: 3,
+  array: 4,
+  map: 5,
+  tag: 6,
+  simple: 7,
+} as const;
 const INDEFINITE = 31;
 const BREAK = 0xff;
 
@@ -47,11 +52,9 @@ export function writeHeader(target: Buffer, offset: number, major: number, lengt
 export function textItem(text: string): Buffer {
   const length = Buffer.byteLength(text);
   const item = Buffer.allocUnsafe(headerBytes(length) + length);
-  item.write(text, writeHeader(item, 0, MAJOR_TEXT, length), 'utf8');
+  item.write(text, writeHeader(item, 0, CBOR_MAJOR.text, length), 'utf8');
   return item;
 }
-
-export const CBOR_MAJOR = { bytes: MAJOR_BYTES, text: MAJOR_TEXT, array: MAJOR_ARRAY, map: MAJOR_MAP };
 
 interface Header {
   major: number;
@@ -78,16 +81,16 @@ function readHeader(source: Buffer, offset: number): Header {
 /** The offset after the item at `offset`, whatever it is. */
 function skipItem(source: Buffer, offset: number): number {
   const { major, argument, next } = readHeader(source, offset);
-  if (major === MAJOR_TAG) return skipItem(source, next);
+  if (major === CBOR_MAJOR.tag) return skipItem(source, next);
   // Simple values and floats: the header is the whole item (a float's bytes are its argument).
-  if (major <= 1 || major === 7) return next;
+  if (major <= CBOR_MAJOR.negative || major === CBOR_MAJOR.simple) return next;
   let position = next;
   if (argument === -1) {
     while (source[position] !== BREAK) position = skipItem(source, position);
     return position + 1;
   }
-  if (major === MAJOR_BYTES || major === MAJOR_TEXT) return next + argument;
-  const items = major === MAJOR_MAP ? 2 * argument : argument;
+  if (major === CBOR_MAJOR.bytes || major === CBOR_MAJOR.text) return next + argument;
+  const items = major === CBOR_MAJOR.map ? 2 * argument : argument;
   for (let index = 0; index < items; index += 1) position = skipItem(source, position);
   return position;
 }
@@ -100,18 +103,19 @@ const FAILED_RECORD_COUNT = Buffer.from('FailedRecordCount');
  */
 export function failedRecordCount(body: Buffer): number | undefined {
   const map = readHeader(body, 0);
-  if (map.major !== MAJOR_MAP) throw new TypeError('a PutRecords response is not a CBOR map');
+  if (map.major !== CBOR_MAJOR.map) throw new TypeError('a PutRecords response is not a CBOR map');
   let position = map.next;
   for (let index = 0; map.argument === -1 ? body[position] !== BREAK : index < map.argument; index += 1) {
     const key = readHeader(body, position);
-    const value = key.major === MAJOR_TEXT && key.argument !== -1 ? key.next + key.argument : -1;
+    const value = key.major === CBOR_MAJOR.text && key.argument !== -1 ? key.next + key.argument : -1;
     if (
       value !== -1 &&
       key.argument === FAILED_RECORD_COUNT.length &&
       body.compare(FAILED_RECORD_COUNT, 0, FAILED_RECORD_COUNT.length, key.next, value) === 0
     ) {
       const count = readHeader(body, value);
-      if (count.major !== MAJOR_UNSIGNED) throw new TypeError('FailedRecordCount is not an unsigned integer');
+      if (count.major !== CBOR_MAJOR.unsigned)
+        throw new TypeError('FailedRecordCount is not an unsigned integer');
       return count.argument;
     }
     position = skipItem(body, skipItem(body, position));
