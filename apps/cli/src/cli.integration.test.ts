@@ -1,4 +1,6 @@
+import { once } from 'node:events';
 import { mkdir, readdir, readFile, symlink } from 'node:fs/promises';
+import { type AddressInfo, createServer, type Socket } from 'node:net';
 import { join } from 'node:path';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import { parse as parseToml } from 'smol-toml';
@@ -30,6 +32,57 @@ describe('sluice CLI (built, as a child process)', () => {
     expect(await sluice.exited).toBe(0);
     expect(sluice.stderr()).toMatch(/received SIGTERM; shutting down/);
     expect(sluice.stderr()).toMatch(/pipeline stopped/);
+  });
+
+  it('SIGHUP does not kill: one line says reload is not implemented, and the pipeline keeps running', async () => {
+    const cwd = await workspace({ 'sluice.toml': demoToConsole });
+    const sluice = start(['--config', 'sluice.toml'], { cwd });
+    await sluice.waitFor('hello from sluice\n');
+    sluice.child.kill('SIGHUP');
+    await sluice.waitFor(/received SIGHUP; reloading the config is not implemented yet; still running/);
+    const before = sluice.stdout().length;
+    await sluice.waitFor(new RegExp(`^[\\s\\S]{${before}}[\\s\\S]*hello from sluice`));
+    sluice.child.kill('SIGTERM');
+    expect(await sluice.exited).toBe(0);
+  });
+
+  it('a second SIGTERM says how many events it loses (memory buffers, in flight) before exiting', async () => {
+    // A Kinesis endpoint that accepts connections and never answers: requests stay in flight.
+    const sockets = new Set<Socket>();
+    const silent = createServer((socket) => sockets.add(socket));
+    silent.listen(0, '127.0.0.1');
+    await once(silent, 'listening');
+    try {
+      const { port } = silent.address() as AddressInfo;
+      const cwd = await workspace({
+        'sluice.toml': `[sources.generator]\ntype = "demo_logs"\nformat = "shuffle"\nlines = ["x"]\ninterval = 0\n[sinks.out]\ntype = "aws_kinesis_streams"\ninputs = ["generator"]\nstream_name = "s"\nregion = "us-east-1"\nendpoint = "http://127.0.0.1:${port}"\nhealthcheck.enabled = false\nbatch.timeout_secs = 0.1\nbuffer.type = "memory"\nbuffer.max_events = 100\n`,
+      });
+      const connected = once(silent, 'connection');
+      const sluice = start(['--config', 'sluice.toml', '--metrics-address', '127.0.0.1:0'], { cwd });
+      await sluice.waitFor(/metrics on http:\/\/\S+/);
+      const metricsUrl = /metrics on (http:\/\/\S+)/.exec(sluice.stderr())?.[1] as string;
+      await connected;
+      // The request hangs; the source fills the buffer behind it.
+      let buffered = 0;
+      while (buffered < 100) {
+        const text = await (await fetch(metricsUrl)).text();
+        buffered = metricValue(text, 'buffer_size_events', { component_id: 'out' }) ?? 0;
+      }
+      sluice.child.kill('SIGTERM');
+      await sluice.waitFor('shutting down gracefully');
+      sluice.child.kill('SIGTERM');
+      expect(await sluice.exited).toBe(1);
+      const lost =
+        /exiting at once: (\d+) events in memory buffers and (\d+) in flight are lost; 0 stay in disk buffers/.exec(
+          sluice.stderr(),
+        );
+      expect(lost).not.toBeNull();
+      expect(Number(lost?.[1])).toBeGreaterThan(0);
+      expect(Number(lost?.[2])).toBeGreaterThan(0);
+    } finally {
+      for (const socket of sockets) socket.destroy();
+      silent.close();
+    }
   });
 
   const badConfigs: Array<[string, Record<string, string>, string[], RegExp]> = [

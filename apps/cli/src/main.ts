@@ -25,7 +25,7 @@ export interface Io {
   stderr: (text: string) => void;
   environment: NodeJS.ProcessEnv;
   cwd: string;
-  /** Signals to shut down on (SIGINT, SIGTERM); tests may pass their own emitter. */
+  /** Signals to shut down on (SIGINT, SIGTERM) and SIGHUP; tests may pass their own emitter. */
   signals: NodeJS.EventEmitter;
   /** Exits at once (the second signal). */
   exit: (code: number) => void;
@@ -145,7 +145,15 @@ async function run(options: GlobalOptions, io: Io, logger: Logger): Promise<numb
   const onSignal = (signal: string) => {
     signalled += 1;
     if (signalled > 1) {
-      logger.warn(`received ${signal} again; exiting at once`);
+      const lost = topology.unfinishedEvents();
+      logger.error(
+        `received ${signal} again; exiting at once: ${lost.inMemoryBuffers} events in memory buffers and ${lost.inFlight} in flight are lost; ${lost.onDisk} stay in disk buffers`,
+        {
+          lost_in_memory_buffers: lost.inMemoryBuffers,
+          lost_in_flight: lost.inFlight,
+          kept_on_disk: lost.onDisk,
+        },
+      );
       io.exit(EXIT_FAILURE);
       return;
     }
@@ -155,8 +163,12 @@ async function run(options: GlobalOptions, io: Io, logger: Logger): Promise<numb
       onProgress: (message) => logger.info(message),
     });
   };
+  // Node's default for SIGHUP is to die at once, losing what memory buffers hold.
+  const onHangUp = () =>
+    logger.warn('received SIGHUP; reloading the config is not implemented yet; still running');
   io.signals.on('SIGINT', onSignal);
   io.signals.on('SIGTERM', onSignal);
+  io.signals.on('SIGHUP', onHangUp);
   logger.info('pipeline started', {
     sources: [...plan.sources.keys()],
     transforms: [...plan.transforms.keys()],
@@ -174,6 +186,7 @@ async function run(options: GlobalOptions, io: Io, logger: Logger): Promise<numb
   } finally {
     io.signals.off('SIGINT', onSignal);
     io.signals.off('SIGTERM', onSignal);
+    io.signals.off('SIGHUP', onHangUp);
     await server?.close();
   }
 }

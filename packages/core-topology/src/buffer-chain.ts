@@ -92,6 +92,11 @@ export class BufferChain {
     });
   }
 
+  /** The stages, first to last. */
+  get stages(): readonly BufferStage[] {
+    return this.#stages.map(({ stage }) => stage);
+  }
+
   /** Events written and not yet read, over every stage. */
   get unreadEvents(): number {
     let total = 0;
