@@ -12,7 +12,7 @@ import { Command, CommanderError, Option } from 'commander';
 import { builtinRegistry } from './builtins.js';
 import { loadConfig } from './config-files.js';
 import { createLogger, type LogFormat } from './logger.js';
-import { startMetricsServer } from './metrics-server.js';
+import { parseListenAddress, startMetricsServer } from './metrics-server.js';
 import { configSchema } from './schema.js';
 
 export const EXIT_OK = 0;
@@ -111,6 +111,16 @@ async function load(options: GlobalOptions, io: Io, logger: Logger): Promise<Loa
   });
   const metricsAddress =
     options.metricsAddress ?? (loaded.config.metrics as { address?: string } | undefined)?.address;
+  if (metricsAddress !== undefined) {
+    try {
+      parseListenAddress(metricsAddress);
+    } catch (error) {
+      const message = (error as Error).message;
+      if (options.metricsAddress !== undefined)
+        throw new SluiceError(ErrorCode.configInvalid, `--metrics-address: ${message}`);
+      throw new ConfigError([{ file: loaded.locate('metrics.address'), path: 'metrics.address', message }]);
+    }
+  }
   return { plan, registry, metricsAddress };
 }
 
@@ -236,7 +246,10 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     .option('-v, --verbose', 'more logging, and stack traces (repeatable)', increase, 0)
     .addOption(new Option('--log-format <format>', 'log format').choices(['text', 'json']).default('text'))
     .option('--no-env-interpolation', 'do not substitute environment variables in config values')
-    .option('--metrics-address <host:port>', 'serve Prometheus metrics on /metrics')
+    .option(
+      '--metrics-address <host:port>',
+      'serve Prometheus metrics on /metrics; ":PORT" listens on 127.0.0.1 only',
+    )
     .hook('preAction', (command) => {
       const options = command.opts<GlobalOptions>();
       const created = createLogger(options.logFormat, levelOf(options));

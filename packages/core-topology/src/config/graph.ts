@@ -122,20 +122,36 @@ export function renderGraph(
     return [
       'digraph {',
       ...nodes.map(
-        (node) => `  "${node.id}" [shape="${shapes[node.shape]}" label="${node.id}\\n(${node.type})"]`,
+        (node) =>
+          `  ${dotString(node.id)} [shape="${shapes[node.shape]}" label=${dotString(`${node.id}\n(${node.type})`)}]`,
       ),
-      ...edges.map(([from, to]) => `  "${from}" -> "${to}"`),
+      ...edges.map(([from, to]) => `  ${dotString(from)} -> ${dotString(to)}`),
       '}',
     ].join('\n');
   }
-  const mermaidId = (id: string) => `n_${id.replace(/[^A-Za-z0-9_]/g, '_')}`;
+  // Mermaid node ids by position: any id mapped to [A-Za-z0-9_] would let two ids meet.
+  const numbers = new Map(nodes.map((node, index) => [node.id, index]));
+  const mermaidId = (id: string) => `n${numbers.get(id)}`;
   const brackets = { source: ['[/', '/]'], transform: ['{{', '}}'], sink: ['[\\', '\\]'] };
   return [
     'flowchart LR',
     ...nodes.map((node) => {
       const [open, close] = brackets[node.shape];
-      return `  ${mermaidId(node.id)}${open}"${node.id} (${node.type})"${close}`;
+      return `  ${mermaidId(node.id)}${open}"${mermaidText(`${node.id} (${node.type})`)}"${close}`;
     }),
     ...edges.map(([from, to]) => `  ${mermaidId(from)} --> ${mermaidId(to)}`),
   ].join('\n');
+}
+
+/** A DOT quoted string (a line break becomes `\n`, which a label shows as one). */
+function dotString(text: string): string {
+  return `"${text
+    .replace(/\\/g, '\\\\')
+    .replace(/"/g, '\\"')
+    .replace(/\r?\n|\r/g, '\\n')}"`;
+}
+
+/** Mermaid label text: everything but plain characters as `#code;` entities, so no quote or markup is raw. */
+function mermaidText(text: string): string {
+  return text.replace(/[^A-Za-z0-9 _.,:()/-]/gu, (character) => `#${character.codePointAt(0)};`);
 }
