@@ -28,6 +28,12 @@ export function checkGraph(
     ['sinks', Object.keys(graph.sinks)],
   ] as const) {
     for (const id of ids) {
+      // Vector's check_names: a dot names a component's output (`route.errors`), never a component.
+      if (id.includes('.'))
+        report(
+          `${kind}.${id}`,
+          `component id "${id}" must not contain "." (as in Vector: a dot names an output)`,
+        );
       const previous = kindOf.get(id);
       if (previous !== undefined) {
         report(
