@@ -85,6 +85,71 @@ describe('sluice CLI (built, as a child process)', () => {
     }
   });
 
+  it('never prints a secret: config errors of every shape, a JSON syntax error, validate, graph, run -vv', async () => {
+    const marker = 'CFGSECRETMARKER789';
+    const sink = (auth: unknown) => ({
+      type: 'aws_kinesis_streams',
+      inputs: ['in'],
+      stream_name: 's',
+      region: 'us-east-1',
+      endpoint: 'http://127.0.0.1:9',
+      healthcheck: { enabled: false },
+      auth,
+    });
+    const source = { in: { type: 'demo_logs', format: 'shuffle', lines: ['x'], count: 1 } };
+    const bad = {
+      sources: source,
+      sinks: {
+        a: sink(marker),
+        b: sink({ secret_access_key: [marker] }),
+        c: sink({ access_key_id: { nested: marker }, secret_access_key: 7 }),
+        d: sink({ session_token: marker, unknown_field: 1 }),
+        e: sink([marker]),
+      },
+    };
+    const good = {
+      sources: source,
+      sinks: { out: sink({ access_key_id: marker, secret_access_key: marker, session_token: marker }) },
+    };
+    const cwd = await workspace({
+      'bad.json': JSON.stringify(bad),
+      'syntax.json': `{"sinks": {"out": {"auth": {"secret_access_key": "${marker}" oops}}}}`,
+      'control.json': `{"auth": "${marker}\u0001"}`,
+      'good.json': JSON.stringify(good),
+    });
+    const outputs: string[] = [];
+    for (const args of [
+      ['validate', '--no-environment', '--config', 'bad.json'],
+      ['--config', 'bad.json'],
+      ['--config', 'syntax.json'],
+      ['--config', 'control.json'],
+      ['graph', '--config', 'good.json'],
+      ['graph', '--format', 'mermaid', '--config', 'good.json'],
+      ['-vv', '--log-format', 'json', 'validate', '--config', 'good.json'],
+    ]) {
+      const result = await run(args, { cwd });
+      outputs.push(`${result.stdout}${result.stderr}`);
+    }
+    const sluice = start(['-vv', '--graceful-shutdown-limit-secs', '1', '--config', 'good.json'], { cwd });
+    await sluice.waitFor('pipeline started');
+    sluice.child.kill('SIGTERM');
+    await sluice.exited;
+    outputs.push(sluice.stdout() + sluice.stderr());
+    for (const output of outputs) expect(output).not.toContain(marker);
+    // The problems were reported, just without the values.
+    expect(outputs[0]).toMatch(/sinks\.a\.auth: must be object \(got a secret, not shown\)/);
+    expect(outputs[0]).toMatch(
+      /sinks\.b\.auth\.secret_access_key: must be string \(got a secret, not shown\)/,
+    );
+    expect(outputs[0]).toMatch(
+      /sinks\.c\.auth\.secret_access_key: must be string \(got a secret, not shown\)/,
+    );
+    expect(outputs[0]).toMatch(/sinks\.d\.auth\.unknown_field: unknown field/);
+    expect(outputs[2]).toMatch(
+      /syntax\.json: syntax error: line 1, column \d+: Expected ',' or '}' after property value/,
+    );
+  });
+
   const badConfigs: Array<[string, Record<string, string>, string[], RegExp]> = [
     [
       'TOML syntax error',

@@ -104,7 +104,19 @@ export function parseConfigText(text: string, file: string): unknown {
     else if (error instanceof YAMLParseError && error.linePos !== undefined) {
       where = `line ${error.linePos[0].line}, column ${error.linePos[0].col}: `;
     }
-    const message = ((error as Error).message.split('\n')[0] ?? '').trim();
+    let message = ((error as Error).message.split('\n')[0] ?? '').trim();
+    if (extension === '.json') {
+      // V8 quotes the text around the error, which may be a secret: give the line and column instead.
+      const position = /at position (\d+)/.exec(message);
+      if (position !== null) {
+        const before = text.slice(0, Number(position[1]));
+        const line = before.split('\n').length;
+        where = `line ${line}, column ${before.length - before.lastIndexOf('\n')}: `;
+      }
+      message = message
+        .replace(/, (?:\.\.\.)?".*"(?:\.\.\.)? is not valid JSON$/, '')
+        .replace(/ in JSON at position \d+.*$/, '');
+    }
     throw new ConfigError(
       [{ file, path: '', message: `syntax error: ${where}${message}` }],
       ErrorCode.configParse,

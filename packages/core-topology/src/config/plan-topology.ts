@@ -54,7 +54,7 @@ export async function planTopology(config: unknown, options: PlanTopologyOptions
   const report = (path: string, message: string) => problems.push({ file: locate(path), path, message });
 
   if (!validateEnvelope(config)) {
-    for (const problem of describeSchemaErrors(validateEnvelope.errors ?? [], config, '')) {
+    for (const problem of describeSchemaErrors(validateEnvelope.errors ?? [], config, '', envelopeSchema)) {
       report(problem.path, problem.message);
     }
     throw new ConfigError(problems);
@@ -106,7 +106,7 @@ export async function planTopology(config: unknown, options: PlanTopologyOptions
     }
     const validate = validatorOf(definition);
     if (!validate(own)) {
-      for (const problem of describeSchemaErrors(validate.errors ?? [], own, path))
+      for (const problem of describeSchemaErrors(validate.errors ?? [], own, path, validate.schema))
         report(problem.path, problem.message);
     }
     return deepFreeze(own);
@@ -291,7 +291,7 @@ async function planBuffer(
       if (key !== 'type' && key !== 'when_full') own[key] = value;
     const validate = validatorOf(definition);
     if (!validate(own)) {
-      for (const problem of describeSchemaErrors(validate.errors ?? [], own, at(index))) {
+      for (const problem of describeSchemaErrors(validate.errors ?? [], own, at(index), validate.schema)) {
         report(problem.path, `${label}: ${problem.message}`);
       }
     }
