@@ -150,6 +150,94 @@ describe('sluice CLI (built, as a child process)', () => {
     );
   });
 
+  describe('bad input: one clear message naming the file and path, exit 78, bounded memory', () => {
+    const pipeline =
+      'sources:\n  in: { type: demo_logs, format: shuffle, lines: [x] }\nsinks:\n  out: { type: console, inputs: [in], encoding: { codec: json } }\n';
+    const diskSink = (dataDir: string) =>
+      `data_dir: ${JSON.stringify(dataDir)}\nsources:\n  in: { type: demo_logs, format: shuffle, lines: [x], count: 1 }\nsinks:\n  out: { type: console, inputs: [in], encoding: { codec: json }, buffer: { type: disk, max_size: 300000000 } }\n`;
+    const deep = 100_000;
+    const cases: Array<[string, Record<string, string>, string[], RegExp]> = [
+      [
+        'deeply nested JSON',
+        { 'c.json': `{"sources": ${'['.repeat(deep)}${']'.repeat(deep)}}` },
+        ['validate', '--no-environment', '--config', 'c.json'],
+        /^error: c\.json: sources(\[0\]){31}: nested too deeply \(at most 32 levels\)\n/,
+      ],
+      [
+        'deeply nested YAML',
+        { 'c.yaml': `sources: ${'['.repeat(deep)}${']'.repeat(deep)}\n` },
+        ['validate', '--no-environment', '--config', 'c.yaml'],
+        /^error: c\.yaml: syntax error: line 1, column \d+: nested too deeply/,
+      ],
+      [
+        'YAML !!binary',
+        { 'c.yaml': pipeline.replace('lines: [x]', 'lines: [!!binary aGVsbG8=]') },
+        ['validate', '--no-environment', '--config', 'c.yaml'],
+        /^error: c\.yaml: sources\.in\.lines\[0\]: a binary \(YAML !!binary\) value is not supported/,
+      ],
+      [
+        'a bad --metrics-address',
+        { 'c.yaml': pipeline },
+        ['--metrics-address', 'nonsense', '--config', 'c.yaml'],
+        /^error: --metrics-address: must be HOST:PORT or :PORT/,
+      ],
+      [
+        'a --metrics-address port out of range',
+        { 'c.yaml': pipeline },
+        ['--metrics-address', '127.0.0.1:99999', '--config', 'c.yaml'],
+        /^error: --metrics-address: must be HOST:PORT or :PORT/,
+      ],
+      [
+        'a bad metrics.address',
+        { 'c.yaml': `metrics: { address: "localhost" }\n${pipeline}` },
+        ['validate', '--no-environment', '--config', 'c.yaml'],
+        /^error: c\.yaml: metrics\.address: must be HOST:PORT or :PORT/,
+      ],
+      [
+        'a data_dir that is a file',
+        { 'c.yaml': diskSink('c.yaml') },
+        ['validate', '--config', 'c.yaml'],
+        /^error: c\.yaml: data_dir: cannot keep disk buffers in "c\.yaml": it is not a directory\n/,
+      ],
+      [
+        'a data_dir under /proc',
+        { 'c.yaml': diskSink('/proc/sluice-data') },
+        ['validate', '--config', 'c.yaml'],
+        /^error: c\.yaml: data_dir: cannot keep disk buffers in "\/proc\/sluice-data": it is on a pseudo file system/,
+      ],
+      [
+        '500,000 unknown keys',
+        {
+          'c.toml': `[sources.in]\ntype = "demo_logs"\n${Array.from({ length: 500_000 }, (_, index) => `k${index} = 1`).join('\n')}\n`,
+        },
+        ['validate', '--no-environment', '--config', 'c.toml'],
+        /^error: c\.toml: sources\.in\.k\d+: holds more than 100000 values; a config file has far fewer\n/,
+      ],
+    ];
+    for (const [name, files, args, expected] of cases) {
+      it(name, async () => {
+        const cwd = await workspace(files);
+        const result = await run(args, { cwd, env: { NODE_OPTIONS: '--max-old-space-size=200' } });
+        expect(result.stderr).toMatch(expected);
+        expect(result.stderr.trimEnd().split('\n')).toHaveLength(1);
+        expect(result.code).toBe(78);
+      });
+    }
+
+    it('thousands of unknown fields: the first 50 printed, the rest counted', async () => {
+      const fields = Array.from({ length: 2000 }, (_, index) => `  k${index}: 1`).join('\n');
+      const cwd = await workspace({
+        'c.yaml': `sources:\n  in:\n    type: demo_logs\n${fields.replaceAll('  k', '    k')}\nsinks:\n  out: { type: console, inputs: [in], encoding: { codec: json } }\n`,
+      });
+      const result = await run(['validate', '--no-environment', '--config', 'c.yaml'], { cwd });
+      const lines = result.stderr.trimEnd().split('\n');
+      expect(lines).toHaveLength(51);
+      expect(lines[0]).toMatch(/^error: c\.yaml: sources\.in\.k\d+: unknown field/);
+      expect(lines[50]).toBe('error: … and 1950 more problems, not shown');
+      expect(result.code).toBe(78);
+    });
+  });
+
   const badConfigs: Array<[string, Record<string, string>, string[], RegExp]> = [
     [
       'TOML syntax error',

@@ -11,6 +11,7 @@ import {
 import { Command, CommanderError, Option } from 'commander';
 import { builtinRegistry } from './builtins.js';
 import { loadConfig } from './config-files.js';
+import { checkDataDir } from './data-dir.js';
 import { createLogger, type LogFormat } from './logger.js';
 import { parseListenAddress, startMetricsServer } from './metrics-server.js';
 import { configSchema } from './schema.js';
@@ -19,6 +20,8 @@ export const EXIT_OK = 0;
 export const EXIT_FAILURE = 1;
 /** EX_CONFIG, as Vector: a config error or a failed required healthcheck. */
 export const EXIT_CONFIG = 78;
+/** Config problems printed at most; the rest are counted. */
+export const MAX_PRINTED_PROBLEMS = 50;
 
 export interface Io {
   stdout: (text: string) => void;
@@ -87,6 +90,8 @@ interface Loaded {
   plan: TopologyPlan;
   registry: ComponentRegistry;
   metricsAddress: string | undefined;
+  /** Checks what the plan needs outside the config (data_dir) before anything is built. */
+  checkEnvironment: () => Promise<void>;
 }
 
 async function load(options: GlobalOptions, io: Io, logger: Logger): Promise<Loaded> {
@@ -121,7 +126,14 @@ async function load(options: GlobalOptions, io: Io, logger: Logger): Promise<Loa
       throw new ConfigError([{ file: loaded.locate('metrics.address'), path: 'metrics.address', message }]);
     }
   }
-  return { plan, registry, metricsAddress };
+  const checkEnvironment = async () => {
+    const usesDisk = [...plan.sinks.values()].some((sink) =>
+      sink.buffer.some((stage) => stage.type === 'disk'),
+    );
+    if (usesDisk && plan.dataDir !== undefined)
+      await checkDataDir(plan.dataDir, io.cwd, loaded.locate('data_dir'));
+  };
+  return { plan, registry, metricsAddress, checkEnvironment };
 }
 
 /** Prints healthcheck results; returns false when one failed. */
@@ -139,7 +151,8 @@ async function checkHealth(topology: Topology, logger: Logger): Promise<boolean>
 }
 
 async function run(options: GlobalOptions, io: Io, logger: Logger): Promise<number> {
-  const { plan, metricsAddress } = await load(options, io, logger);
+  const { plan, metricsAddress, checkEnvironment } = await load(options, io, logger);
+  await checkEnvironment();
   const metrics = new MetricsRegistry();
   const topology = await Topology.build(plan, { logger, metrics });
   const requireHealthy = options.requireHealthy ?? plan.healthchecks.requireHealthy;
@@ -207,8 +220,9 @@ async function validate(
   io: Io,
   logger: Logger,
 ): Promise<number> {
-  const { plan } = await load(options, io, logger);
+  const { plan, checkEnvironment } = await load(options, io, logger);
   if (commandOptions.environment) {
+    await checkEnvironment();
     const topology = await Topology.build(plan, { logger, metrics: new MetricsRegistry() });
     try {
       if (commandOptions.healthchecks && !(await checkHealth(topology, logger))) return EXIT_CONFIG;
@@ -360,7 +374,10 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     }
     const verbose = program.opts<GlobalOptions>().verbose > 0;
     if (error instanceof ConfigError) {
-      for (const line of error.message.split('\n')) io.stderr(`error: ${line}\n`);
+      const lines = error.message.split('\n');
+      for (const line of lines.slice(0, MAX_PRINTED_PROBLEMS)) io.stderr(`error: ${line}\n`);
+      if (lines.length > MAX_PRINTED_PROBLEMS)
+        io.stderr(`error: … and ${lines.length - MAX_PRINTED_PROBLEMS} more problems, not shown\n`);
       return EXIT_CONFIG;
     }
     if (SluiceError.isInstance(error)) {
