@@ -151,6 +151,18 @@ async function checkHealth(topology: Topology, logger: Logger): Promise<boolean>
 }
 
 async function run(options: GlobalOptions, io: Io, logger: Logger): Promise<number> {
+  // Node's default for SIGHUP is to die at once, losing what memory buffers hold.
+  const onHangUp = () =>
+    logger.warn('received SIGHUP; reloading the config is not implemented yet; still running');
+  io.signals.on('SIGHUP', onHangUp);
+  try {
+    return await runPipeline(options, io, logger);
+  } finally {
+    io.signals.off('SIGHUP', onHangUp);
+  }
+}
+
+async function runPipeline(options: GlobalOptions, io: Io, logger: Logger): Promise<number> {
   const { plan, metricsAddress, checkEnvironment } = await load(options, io, logger);
   await checkEnvironment();
   const metrics = new MetricsRegistry();
@@ -186,12 +198,8 @@ async function run(options: GlobalOptions, io: Io, logger: Logger): Promise<numb
       onProgress: (message) => logger.info(message),
     });
   };
-  // Node's default for SIGHUP is to die at once, losing what memory buffers hold.
-  const onHangUp = () =>
-    logger.warn('received SIGHUP; reloading the config is not implemented yet; still running');
   io.signals.on('SIGINT', onSignal);
   io.signals.on('SIGTERM', onSignal);
-  io.signals.on('SIGHUP', onHangUp);
   logger.info('pipeline started', {
     sources: [...plan.sources.keys()],
     transforms: [...plan.transforms.keys()],
@@ -209,7 +217,6 @@ async function run(options: GlobalOptions, io: Io, logger: Logger): Promise<numb
   } finally {
     io.signals.off('SIGINT', onSignal);
     io.signals.off('SIGTERM', onSignal);
-    io.signals.off('SIGHUP', onHangUp);
     await server?.close();
   }
 }
