@@ -135,9 +135,9 @@ export function renderGraph(
       '}',
     ].join('\n');
   }
-  // Mermaid node ids by position: any id mapped to [A-Za-z0-9_] would let two ids meet.
-  const numbers = new Map(nodes.map((node, index) => [node.id, index]));
-  const mermaidId = (id: string) => `n${numbers.get(id)}`;
+  // Mermaid node ids: letters and digits kept, `_` doubled, anything else as `_hex_`, so two ids never meet.
+  const mermaidId = (id: string) =>
+    `n_${id.replace(/[^A-Za-z0-9]/gu, (character) => (character === '_' ? '__' : `_${character.codePointAt(0)?.toString(16)}_`))}`;
   const brackets = { source: ['[/', '/]'], transform: ['{{', '}}'], sink: ['[\\', '\\]'] };
   return [
     'flowchart LR',
