@@ -174,8 +174,10 @@ async function runPipeline(options: GlobalOptions, io: Io, logger: Logger): Prom
     return EXIT_CONFIG;
   }
   const server = metricsAddress === undefined ? undefined : await startMetricsServer(metrics, metricsAddress);
-  if (server !== undefined)
-    logger.info(`metrics on http://${server.address.address}:${server.address.port}/metrics`);
+  if (server !== undefined) {
+    const { address, port } = server.address;
+    logger.info(`metrics on http://${address.includes(':') ? `[${address}]` : address}:${port}/metrics`);
+  }
   let signalled = 0;
   const onSignal = (signal: string) => {
     signalled += 1;
