@@ -7,7 +7,13 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { inspectDiskBuffer } from './inspect.js';
 import { openBuffer, removeDirectories, temporaryDirectory } from './test-helpers/open.js';
 
-afterAll(removeDirectories);
+const children: ChildProcessWithoutNullStreams[] = [];
+afterAll(async () => {
+  // A child left running by a failed assertion is killed, not left spinning.
+  for (const child of children)
+    if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+  await removeDirectories();
+});
 
 const runner = fileURLToPath(new URL('./test-helpers/fault-runner.mjs', import.meta.url));
 const TOTAL = 40_000;
@@ -78,6 +84,7 @@ describe('disk buffer fault injection while running under load', () => {
     const child = spawn(process.execPath, [runner, directory, String(TOTAL)], {
       stdio: ['pipe', 'pipe', 'inherit'],
     });
+    children.push(child);
     const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
     const next = reports(child);
     await next((report) => report.state === 'running');
@@ -111,9 +118,12 @@ describe('disk buffer fault injection while running under load', () => {
 
     const delivered = stopped.delivered as number[];
     const counters = stopped.counters ?? {};
-    const discardedWhileRunning = counter(counters, 'buffer_discarded_events_total', { intentional: 'false' });
+    const discardedWhileRunning = counter(counters, 'buffer_discarded_events_total', {
+      intentional: 'false',
+    });
     expect(new Set(delivered).size).toBe(delivered.length);
     expect(discardedWhileRunning).toBeGreaterThan(0);
+    expect(counter(counters, 'buffer_errors_total', { error_code: 'missing_data_file' })).toBeGreaterThan(0);
 
     // Inspect, then recovery: they agree on what is left and what was lost.
     const report = await inspectDiskBuffer(directory);
