@@ -146,6 +146,8 @@ export class LedgerFile {
       await handle.read(first, 0, 1, 0);
       if (size === LEDGER_BYTES && first[0] !== 0x7b) {
         const file = new LedgerFile(handle, generation);
+        // Both slots: a slot found bad at start is not reported again at the next one.
+        await file.write(ledger);
         await file.write(ledger);
         return file;
       }
