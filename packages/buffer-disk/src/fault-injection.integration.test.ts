@@ -1,19 +1,22 @@
-import { type ChildProcessWithoutNullStreams, spawn } from 'node:child_process';
+import { type ChildProcessByStdio, spawn } from 'node:child_process';
 import { readdir, readFile, rm, truncate, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import type { Readable, Writable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import { finalizeEvents } from '@sluice/component-api';
 import { afterAll, describe, expect, it } from 'vitest';
 import { inspectDiskBuffer } from './inspect.js';
 import { openBuffer, removeDirectories, temporaryDirectory } from './test-helpers/open.js';
 
-const children: ChildProcessWithoutNullStreams[] = [];
+const children: Child[] = [];
 afterAll(async () => {
   // A child left running by a failed assertion is killed, not left spinning.
   for (const child of children)
     if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
   await removeDirectories();
 });
+
+type Child = ChildProcessByStdio<Writable, Readable, null>;
 
 const runner = fileURLToPath(new URL('./test-helpers/fault-runner.mjs', import.meta.url));
 const TOTAL = 40_000;
@@ -26,7 +29,7 @@ interface Report {
 }
 
 /** The child's reports, one JSON object a line, awaited by predicate. */
-function reports(child: ChildProcessWithoutNullStreams) {
+function reports(child: Child) {
   const seen: Report[] = [];
   const waiters: {
     test: (report: Report) => boolean;
