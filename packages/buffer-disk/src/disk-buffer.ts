@@ -75,8 +75,8 @@ const reservations = new Map<string, Map<string, number>>();
 
 /**
  * A durable disk buffer stage: an append-only write-ahead log of checksummed records in data files
- * rolled at `maxDataFileSize`, a ledger replaced atomically, and a lock file. See the README for the
- * format and the recovery rules.
+ * rolled at `maxDataFileSize`, a checksummed two-slot ledger rewritten in place (`ledger.ts`), and a
+ * lock file (`lock.ts`). See docs/buffers.md for the formats and the recovery rules.
  */
 export class DiskBuffer implements BufferStage {
   readonly #options: DiskBufferOptions;
