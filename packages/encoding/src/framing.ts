@@ -96,6 +96,16 @@ export class NewlineFramer {
   }
 
   /**
+   * Drops the unfinished line after an abnormal end (a reset): its end never arrived, so it is not
+   * a complete event. Returns whether there was one.
+   */
+  discard(): boolean {
+    const hadPartial = this.#pendingLength > 0 && !this.#discarding;
+    this.#reset();
+    return hadPartial;
+  }
+
+  /**
    * Ends the line whose last bytes are `source[start, end)`. Decoded straight from the chunk, with
    * no Buffer view per line: at a million lines a second, the views cost more than the decoding.
    */

@@ -156,7 +156,7 @@ describe('socket source (tcp)', () => {
     expect(messages(events)).toEqual(['\ufffd\u0000\ufffd', 'fine']);
   });
 
-  it('a client that disconnects mid-line delivers the partial line and harms no one else', async () => {
+  it('a client that closes cleanly mid-line delivers the partial line (as Vector does at EOF) and harms no one else', async () => {
     const { port, events } = await start();
     const steady = await send(port, ['steady 1\n'], false);
     const abrupt = await send(port, ['half a li'], false);
@@ -165,6 +165,50 @@ describe('socket source (tcp)', () => {
     await eventually(() => events.length === 3);
     expect(messages(events).sort()).toEqual(['half a li', 'steady 1', 'steady 2']);
     steady.destroy();
+  });
+
+  it('a line cut off by a client reset is dropped and counted, never delivered as complete', async () => {
+    const { port, events, context } = await start();
+    const sent = 'complete\npartial li';
+    const client = await send(port, [sent], false);
+    await eventually(() => context.metrics.total('component_received_bytes_total') === sent.length);
+    await eventually(() => events.length === 1);
+    client.resetAndDestroy();
+    await eventually(() => context.metrics.total('open_connections') === 0);
+    expect(messages(events)).toEqual(['complete']);
+    expect(context.metrics.total('component_errors_total', { error_type: 'connection_reset' })).toBe(1);
+    expect(context.metrics.total('component_discarded_events_total', { intentional: 'false' })).toBe(1);
+    expect(context.logger.find('partial frame', 'warn')).toHaveLength(1);
+  });
+
+  it('a reset with no partial line loses nothing and counts nothing', async () => {
+    const { port, events, context } = await start();
+    const client = await send(port, ['whole\n'], false);
+    await eventually(() => events.length === 1);
+    client.resetAndDestroy();
+    await eventually(() => context.metrics.total('open_connections') === 0);
+    expect(context.metrics.total('component_discarded_events_total')).toBe(0);
+  });
+
+  it('idle_timeout_secs closes a silent connection; its unfinished line is dropped and counted', async () => {
+    const { port, events, context } = await start({ idle_timeout_secs: 0.1 });
+    const client = await send(port, ['done\nunfinished'], false);
+    await once(client, 'close');
+    await eventually(() => context.metrics.total('open_connections') === 0);
+    expect(messages(events)).toEqual(['done']);
+    expect(context.metrics.total('component_errors_total', { error_type: 'idle_timeout' })).toBe(1);
+    expect(context.metrics.total('component_discarded_events_total', { intentional: 'false' })).toBe(1);
+  });
+
+  it('max_connection_duration_secs half-closes the connection; the client ends cleanly, nothing lost', async () => {
+    const { port, events } = await start({ max_connection_duration_secs: 1 });
+    const client = connect({ port, host: '127.0.0.1', allowHalfOpen: true });
+    client.write('before\n');
+    await once(client, 'end');
+    client.end('last words');
+    await once(client, 'close');
+    await eventually(() => events.length === 2);
+    expect(messages(events)).toEqual(['before', 'last words']);
   });
 
   it('connection_limit refuses the extra client and counts it', async () => {

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { type AddressInfo, createServer, type Server, type Socket } from 'node:net';
 import {
   type Batch,
@@ -28,6 +29,8 @@ export interface TcpSourceOptions {
   };
   shutdown_timeout_secs: number;
   connection_limit?: number;
+  idle_timeout_secs?: number;
+  max_connection_duration_secs?: number;
   host_key: string;
   port_key: string;
   keepalive?: { time_secs?: number };
@@ -50,6 +53,36 @@ function parseAddress(address: string): { host: string; port: number } {
   }
   return { host: match[1] as string, port: Number(match[2]) };
 }
+
+/**
+ * The default `connection_limit`: half the process's soft open-file limit (`ulimit -n`), so idle
+ * clients can never take the descriptors the buffers and sinks need. Vector has no default; a
+ * Node process that runs out of descriptors fails in places far from the source. `undefined`
+ * (no limit) where the limit is unknown (not Linux) or unlimited.
+ */
+export function defaultConnectionLimit(limits?: string): number | undefined {
+  let text = limits;
+  if (text === undefined) {
+    try {
+      text = readFileSync('/proc/self/limits', 'utf8');
+    } catch {
+      return undefined;
+    }
+  }
+  const soft = /^Max open files\s+(\d+)/m.exec(text)?.[1];
+  return soft === undefined ? undefined : Math.max(1, Math.floor(Number(soft) / 2));
+}
+
+/** Accept errors the server survives: the next accept may succeed (descriptors freed, peer gone). */
+const RETRYABLE_ACCEPT_ERRORS = new Set([
+  'EMFILE',
+  'ENFILE',
+  'ENOBUFS',
+  'ENOMEM',
+  'ECONNABORTED',
+  'EPROTO',
+  'EPERM',
+]);
 
 /** One ISO timestamp per millisecond: building a Date per line is measurable at a million lines/s. */
 function timestampClock(): () => Date {
@@ -97,7 +130,19 @@ export function createTcpSource(
       error_type: 'connection_refused',
       stage: 'receiving',
     }),
+    acceptFailed: context.metrics.counter('component_errors_total', {
+      error_type: 'accept_failed',
+      stage: 'receiving',
+    }),
   };
+  const cutOff = (reason: 'connection_reset' | 'idle_timeout') =>
+    context.metrics.counter('component_errors_total', { error_type: reason, stage: 'receiving' });
+  const cutOffCounters = {
+    connection_reset: cutOff('connection_reset'),
+    idle_timeout: cutOff('idle_timeout'),
+  };
+  const warnCutOff = rateLimitedLog(context.logger, 'warn');
+  const warnAccept = rateLimitedLog(context.logger, 'warn');
   const warnOversized = rateLimitedLog(context.logger, 'warn');
   const warnRefused = rateLimitedLog(context.logger, 'warn');
   const now = timestampClock();
@@ -119,12 +164,11 @@ export function createTcpSource(
       const sockets = new Set<Socket>();
       const connectionsDone: Array<Promise<void>> = [];
       const server: Server = createServer({ pauseOnConnect: false, noDelay: true });
-      if (options.connection_limit !== undefined) server.maxConnections = options.connection_limit;
+      const connectionLimit = options.connection_limit ?? defaultConnectionLimit();
+      if (connectionLimit !== undefined) server.maxConnections = connectionLimit;
       server.on('drop', () => {
         metrics.refused.increment();
-        warnRefused('connection refused: connection_limit reached', {
-          connection_limit: options.connection_limit,
-        });
+        warnRefused('connection refused: connection_limit reached', { connection_limit: connectionLimit });
       });
       server.on('connection', (socket) => {
         sockets.add(socket);
@@ -140,6 +184,20 @@ export function createTcpSource(
       const handleConnection = (socket: Socket): Promise<void> => {
         if (options.keepalive?.time_secs !== undefined)
           socket.setKeepAlive(true, options.keepalive.time_secs * 1000);
+        // Why the connection ended early: its unfinished frame is then dropped, never delivered.
+        let cutOffBy: 'connection_reset' | 'idle_timeout' | undefined;
+        if (options.idle_timeout_secs !== undefined && options.idle_timeout_secs > 0) {
+          socket.setTimeout(options.idle_timeout_secs * 1000, () => {
+            cutOffBy = 'idle_timeout';
+            socket.destroy();
+          });
+        }
+        // Like Vector: half-close our side; the client sees EOF and closes, its last frame intact.
+        let durationTimer: NodeJS.Timeout | undefined;
+        if (options.max_connection_duration_secs !== undefined) {
+          durationTimer = setTimeout(() => socket.end(), options.max_connection_duration_secs * 1000);
+          durationTimer.unref();
+        }
         const framer = new NewlineFramer({ maxLength, oversizedAction });
         const peerHost = socket.remoteAddress ?? '';
         const peerPort = socket.remotePort ?? 0;
@@ -205,7 +263,24 @@ export function createTcpSource(
               error: error.message,
             });
           });
-          socket.on('close', () => {
+          socket.on('close', (hadError) => {
+            clearTimeout(durationTimer);
+            if (hadError && cutOffBy === undefined) cutOffBy = 'connection_reset';
+            if (cutOffBy !== undefined) {
+              // Vector's framing drops a partial frame on a reset too (an error, not an event).
+              if (framer.discard()) {
+                cutOffCounters[cutOffBy].increment();
+                metrics.discarded.increment();
+                warnCutOff(
+                  `partial frame dropped: the connection ended by ${cutOffBy} before its delimiter`,
+                  {
+                    peer: `${peerHost}:${peerPort}`,
+                  },
+                );
+              }
+              void pending.then(resolve);
+              return;
+            }
             const framed = framer.end();
             account(framed);
             if (framed.lines.length > 0) {
@@ -218,11 +293,25 @@ export function createTcpSource(
       };
 
       return new Promise<void>((resolve, reject) => {
-        server.once('error', (error) => {
+        let listeningNow = false;
+        server.on('error', (error: NodeJS.ErrnoException) => {
+          if (listeningNow && RETRYABLE_ACCEPT_ERRORS.has(error.code ?? '')) {
+            // Out of descriptors (or a peer gone before accept): keep listening; the next accept
+            // succeeds once descriptors are free again.
+            metrics.acceptFailed.increment();
+            warnAccept('cannot accept a connection; still listening', {
+              error: error.message,
+              ...(error.code === 'EMFILE' || error.code === 'ENFILE'
+                ? { hint: 'out of file descriptors: lower connection_limit or raise `ulimit -n`' }
+                : {}),
+            });
+            return;
+          }
           rejectAddress(error);
           reject(error);
         });
         server.listen({ host, port }, () => {
+          listeningNow = true;
           const bound = server.address() as AddressInfo;
           context.logger.info(`listening on ${bound.address}:${bound.port}`, {
             address: `${bound.address}:${bound.port}`,
@@ -286,7 +375,20 @@ const optionsSchema = (withMode: boolean) => ({
     connection_limit: {
       type: 'integer',
       minimum: 1,
-      description: 'Most connections open at once; more are refused and counted (default: no limit).',
+      description:
+        'Most connections open at once; more are refused and counted. Default: half the open-file limit (`ulimit -n`), so clients cannot take every descriptor (Vector: no limit).',
+    },
+    idle_timeout_secs: {
+      type: 'number',
+      minimum: 0,
+      description:
+        'Sluice extension: close a connection that sent nothing for this long (its unfinished line is dropped and counted). Default: never; 0 also means never.',
+    },
+    max_connection_duration_secs: {
+      type: 'integer',
+      minimum: 1,
+      description:
+        'Close each connection after this long (our side first, so the client ends cleanly); helps balance long-lived connections. Default: never.',
     },
     host_key: {
       type: 'string',
