@@ -130,8 +130,15 @@ describe('socket source (tcp)', () => {
     expect(messages(events)).toEqual(['split across', 'packets', '', 'last without newline']);
   });
 
-  it('a 1 MB line is dropped (counted, logged) and the next line is intact', async () => {
-    const { port, events, context } = await start();
+  it('no default line limit (as current Vector): a 1 MB line arrives whole', async () => {
+    const { port, events } = await start();
+    await send(port, [`${'x'.repeat(1_000_000)}\n`]);
+    await eventually(() => events.length === 1);
+    expect(String(events[0]?.fields.message)).toHaveLength(1_000_000);
+  });
+
+  it('legacy max_length: a 1 MB line is dropped (counted, logged) and the next line is intact', async () => {
+    const { port, events, context } = await start({ max_length: 102_400 });
     await send(port, [`${'x'.repeat(1_000_000)}\n`, 'after\n']);
     await eventually(() => events.length === 1);
     expect(messages(events)).toEqual(['after']);
@@ -142,7 +149,7 @@ describe('socket source (tcp)', () => {
 
   it('a 1 MB line is truncated to max_length with oversized_action truncate', async () => {
     const { port, events } = await start({
-      framing: { newline_delimited: { oversized_action: 'truncate' } },
+      framing: { newline_delimited: { max_length: 102_400, oversized_action: 'truncate' } },
     });
     await send(port, [`${'y'.repeat(1_000_000)}\n`, 'after\n']);
     await eventually(() => events.length === 2);
