@@ -1,5 +1,8 @@
 import { once } from 'node:events';
+import { existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { connect, type Socket } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { Batch, LogEvent } from '@sluice/component-api';
 import { createTestContext, testSource } from '@sluice/testkit';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -287,5 +290,74 @@ describe('socket source (tcp)', () => {
     expect(emitted).toBeGreaterThan(0);
     release();
     socket.destroy();
+  });
+
+  it('decoding.codec = "json" turns each line into a structured event; a bad line is counted', async () => {
+    const { port, events, context } = await start({ decoding: { codec: 'json' } });
+    await send(port, ['{"message":"hi","level":"info"}\nnot json\n[{"n":1},{"n":2}]\n']);
+    await eventually(() => events.length === 3);
+    expect(events[0]?.fields).toMatchObject({
+      message: 'hi',
+      level: 'info',
+      source_type: 'socket',
+      host: '127.0.0.1',
+    });
+    expect(events[0]?.metadata.structured).toBe(true);
+    expect(events.slice(1).map((event) => event.fields.n)).toEqual([1, 2]);
+    expect(context.metrics.total('component_discarded_events_total', { intentional: 'false' })).toBe(1);
+  });
+
+  it('framing.method = "length_delimited" frames binary streams', async () => {
+    const { port, events } = await start({ framing: { method: 'length_delimited' } });
+    const frame = (text: string) => {
+      const header = Buffer.alloc(4);
+      header.writeUInt32BE(Buffer.byteLength(text));
+      return Buffer.concat([header, Buffer.from(text)]);
+    };
+    await send(port, [Buffer.concat([frame('one\nline'), frame('two')])]);
+    await eventually(() => events.length === 2);
+    expect(messages(events)).toEqual(['one\nline', 'two']);
+  });
+
+  it('permit_origin refuses peers outside the CIDR list and counts them', async () => {
+    const refused = await start({ permit_origin: ['10.0.0.0/8'] });
+    const client = connect(refused.port, '127.0.0.1');
+    await once(client, 'close');
+    expect(
+      refused.context.metrics.total('component_errors_total', { error_type: 'origin_not_permitted' }),
+    ).toBe(1);
+    expect(refused.context.logger.find('permit_origin', 'warn')).toHaveLength(1);
+    const allowed = await start({ permit_origin: ['10.0.0.0/8', '127.0.0.0/8'] });
+    await send(allowed.port, ['welcome\n']);
+    await eventually(() => allowed.events.length === 1);
+    expect(messages(allowed.events)).toEqual(['welcome']);
+  });
+
+  it('an invalid permit_origin entry is a config error naming it', () => {
+    expect(() =>
+      createTcpSource({ ...baseOptions, permit_origin: ['nonsense/99'] }, createTestContext(), 'socket'),
+    ).toThrow(/permit_origin\[0\]/);
+  });
+
+  it('mode = "unix" listens on path with socket_file_mode, host "(unnamed)", and removes the file at stop', async () => {
+    const directory = mkdtempSync(join(tmpdir(), 'sluice-unix-'));
+    const path = join(directory, 'in.sock');
+    const entry = await start({ mode: 'unix', address: undefined, path, socket_file_mode: 0o600 });
+    expect(statSync(path).mode & 0o777).toBe(0o600);
+    const client = connect(path);
+    await once(client, 'connect');
+    client.end('over unix\n');
+    await eventually(() => entry.events.length === 1);
+    expect(entry.events[0]?.fields).toMatchObject({ message: 'over unix', host: '(unnamed)' });
+    expect(entry.events[0]?.fields).not.toHaveProperty('port');
+    await entry.stop();
+    expect(existsSync(path)).toBe(false);
+    rmSync(directory, { recursive: true, force: true });
+  });
+
+  it('udp and unix_datagram are refused with a clear error', () => {
+    expect(() => createTcpSource({ ...baseOptions, mode: 'udp' }, createTestContext(), 'socket')).toThrow(
+      /not supported/,
+    );
   });
 });
