@@ -609,7 +609,8 @@ export const tcpSource = defineSource<TcpSourceOptions>({
   specificationVersion: SPECIFICATION_VERSION,
   kind: 'source',
   type: 'tcp',
-  description: 'Deprecated (warns): legacy name of the socket source in TCP mode; use type = "socket" with mode = "tcp".',
+  description:
+    'Deprecated (warns): legacy name of the socket source in TCP mode; use type = "socket" with mode = "tcp".',
   optionsSchema: optionsSchema(false),
   create: (options, context) => createTcpSource(options, context, 'socket'),
 });
