@@ -1,5 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createConnection } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { connect, type TLSSocket } from 'node:tls';
@@ -160,6 +161,33 @@ describe('socket source with tls', () => {
     await eventually(() => events.length === 1);
     expect(events.map((event) => event.fields.message)).toEqual(['with certificate']);
     expect(String((events[0]?.fields.tls_client as { subject: string }).subject)).toContain('client');
+  });
+
+  it('tls_handshake_timeout_secs closes a client that never starts its handshake, and counts it', async () => {
+    const context = createTestContext({ id: 'tls_in' });
+    const source = createTcpSource(
+      {
+        mode: 'tcp',
+        address: '127.0.0.1:0',
+        shutdown_timeout_secs: 1,
+        host_key: 'host',
+        port_key: 'port',
+        tls: { enabled: true, crt_file: file('server.crt'), key_file: file('server.key') },
+        tls_handshake_timeout_secs: 1,
+      },
+      context,
+      'socket',
+    );
+    const controller = new AbortController();
+    const run = source.run(async () => {}, controller.signal);
+    stops.push(async () => {
+      controller.abort();
+      await run;
+    });
+    const { port } = await source.address();
+    const silent = createConnection(port, '127.0.0.1');
+    await new Promise((resolve) => silent.once('close', resolve));
+    expect(context.metrics.total('component_errors_total', { error_type: 'tls_handshake_failed' })).toBe(1);
   });
 
   it('a missing certificate file is a config error naming the option', () => {

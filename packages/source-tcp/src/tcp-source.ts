@@ -58,6 +58,7 @@ export interface TcpSourceOptions {
   receive_buffer_bytes?: number;
   permit_origin?: string[];
   tls?: TlsSourceOptions;
+  tls_handshake_timeout_secs?: number;
 }
 
 /** A running TCP source; `address()` resolves once it listens (port 0 picks a free port). */
@@ -256,8 +257,15 @@ export function createTcpSource(
           : { highWaterMark: options.receive_buffer_bytes }),
       };
       const secureEvent = tls === undefined ? 'connection' : 'secureConnection';
+      // A handshake that never completes holds a connection_limit slot: Node's default gives up after 120 s.
+      const handshakeTimeout =
+        options.tls_handshake_timeout_secs === undefined
+          ? {}
+          : { handshakeTimeout: options.tls_handshake_timeout_secs * 1000 };
       const server: Server =
-        tls === undefined ? createServer(serverOptions) : createTlsServer({ ...serverOptions, ...tls });
+        tls === undefined
+          ? createServer(serverOptions)
+          : createTlsServer({ ...serverOptions, ...tls, ...handshakeTimeout });
       const connectionLimit = options.connection_limit ?? defaultConnectionLimit();
       if (connectionLimit !== undefined) server.maxConnections = connectionLimit;
       server.on('drop', () => {
@@ -271,6 +279,8 @@ export function createTcpSource(
             peer: `${socket.remoteAddress}:${socket.remotePort}`,
             error: error.message,
           });
+          // With a listener attached, closing the socket is ours to do (Node only does it without one).
+          socket.destroy();
         });
       }
       server.on(secureEvent, (socket: Socket) => {
@@ -553,6 +563,12 @@ const optionsSchema = (withMode: boolean) => ({
       items: { type: 'string' },
       description:
         'tcp: CIDR allow list ("10.0.0.0/8", "::1/128"); other peers are refused and counted. Default: all.',
+    },
+    tls_handshake_timeout_secs: {
+      type: 'integer',
+      minimum: 1,
+      description:
+        "Abort a TLS handshake not finished after this long, so it cannot hold a connection_limit slot. Default: Node's 120 s (Vector: none).",
     },
     tls: {
       type: 'object',
