@@ -37,6 +37,8 @@ export class SourceDecoding {
   readonly #warnInvalid;
   readonly #warnParse;
   readonly #maxLengthText: string;
+  /** Over-long frames are truncated (and delivered) rather than dropped. */
+  readonly #truncates: boolean;
 
   constructor(options: SourceDecodingOptions, context: Pick<ComponentContext, 'metrics' | 'logger'>) {
     this.#options = options;
@@ -70,6 +72,10 @@ export class SourceDecoding {
       framing?.length_delimited?.max_frame_length ??
       framing?.varint_length_delimited?.max_frame_length ??
       options.legacyMaxLength;
+    const method = framing?.method ?? 'newline_delimited';
+    this.#truncates =
+      (method === 'newline_delimited' && framing?.newline_delimited?.oversized_action === 'truncate') ||
+      (method === 'character_delimited' && framing?.character_delimited?.oversized_action === 'truncate');
     this.#maxLengthText = maxLength === undefined ? 'the maximum length' : `max_length (${maxLength} bytes)`;
   }
 
@@ -89,11 +95,14 @@ export class SourceDecoding {
   account(framed: FramedChunk, peer?: string): void {
     if (framed.oversized > 0) {
       this.#oversized.increment(framed.oversized);
-      this.#discarded.increment(framed.oversized);
-      this.#warnOversized(`frame longer than ${this.#maxLengthText} dropped or truncated`, {
-        ...(peer === undefined ? {} : { peer }),
-        lines: framed.oversized,
-      });
+      if (!this.#truncates) this.#discarded.increment(framed.oversized);
+      this.#warnOversized(
+        `frame longer than ${this.#maxLengthText} ${this.#truncates ? 'truncated' : 'dropped'}`,
+        {
+          ...(peer === undefined ? {} : { peer }),
+          lines: framed.oversized,
+        },
+      );
     }
     if (framed.invalid !== undefined && framed.invalid > 0) {
       this.#invalid.increment(framed.invalid);

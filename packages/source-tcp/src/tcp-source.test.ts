@@ -151,12 +151,15 @@ describe('socket source (tcp)', () => {
   });
 
   it('a 1 MB line is truncated to max_length with oversized_action truncate', async () => {
-    const { port, events } = await start({
+    const { port, events, context } = await start({
       framing: { newline_delimited: { max_length: 102_400, oversized_action: 'truncate' } },
     });
     await send(port, [`${'y'.repeat(1_000_000)}\n`, 'after\n']);
     await eventually(() => events.length === 2);
     expect(messages(events)).toEqual(['y'.repeat(102_400), 'after']);
+    // Truncated, not lost: counted as an error only.
+    expect(context.metrics.total('component_errors_total', { error_type: 'oversized_line' })).toBe(1);
+    expect(context.metrics.total('component_discarded_events_total')).toBe(0);
   });
 
   it('binary garbage becomes replacement characters, and the connection keeps working', async () => {

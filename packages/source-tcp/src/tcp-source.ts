@@ -173,6 +173,16 @@ function tlsServerOptions(tls: TlsSourceOptions) {
   };
 }
 
+/** A certificate subject as one string, `CN=client,O=Acme`; undefined without a certificate. */
+function distinguishedName(
+  subject: Partial<Record<string, string | string[]>> | undefined,
+): string | undefined {
+  if (subject === undefined) return undefined;
+  return Object.entries(subject)
+    .map(([key, value]) => `${key}=${Array.isArray(value) ? value.join('+') : String(value)}`)
+    .join(',');
+}
+
 type CutOffReason = 'connection_reset' | 'idle_timeout';
 
 export function createTcpSource(
@@ -283,15 +293,19 @@ export function createTcpSource(
           socket.destroy();
         });
       }
-      server.on(secureEvent, (socket: Socket) => {
-        if (allowList !== undefined && !permitted(allowList, socket.remoteAddress ?? '')) {
+      // On the raw connection, so a refused peer never gets a TLS handshake.
+      if (allowList !== undefined) {
+        server.prependListener('connection', (socket: Socket) => {
+          if (permitted(allowList, socket.remoteAddress ?? '')) return;
           metrics.notPermitted.increment();
           warnNotPermitted('connection refused: origin not in permit_origin', {
             peer: `${socket.remoteAddress}:${socket.remotePort}`,
           });
           socket.destroy();
-          return;
-        }
+        });
+      }
+      server.on(secureEvent, (socket: Socket) => {
+        if (socket.destroyed) return;
         sockets.add(socket);
         metrics.openConnections.increment();
         connectionsDone.push(
@@ -326,7 +340,7 @@ export function createTcpSource(
         const withPort = !unix && options.port_key !== '';
         const tlsSubject =
           tls !== undefined && options.tls?.client_metadata_key !== undefined
-            ? (socket as TLSSocket).getPeerCertificate().subject
+            ? distinguishedName((socket as TLSSocket).getPeerCertificate().subject)
             : undefined;
         const toBatch = (lines: string[]): Batch => {
           const timestamp = now();
@@ -335,7 +349,7 @@ export function createTcpSource(
             if (options.host_key !== '') fields[options.host_key] = peerHost;
             if (withPort) fields[options.port_key] = peerPort;
             if (tlsSubject !== undefined)
-              fields[options.tls?.client_metadata_key as string] = { subject: JSON.stringify(tlsSubject) };
+              fields[options.tls?.client_metadata_key as string] = { subject: tlsSubject };
             return decoding.toEvents(lines, fields);
           }
           // The hot path (bytes codec): one literal per event, no per-field loop.
