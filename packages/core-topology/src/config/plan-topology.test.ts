@@ -151,6 +151,24 @@ describe('planTopology', () => {
     );
   });
 
+  it('warns that the legacy source type tcp is deprecated, as for deprecated options', async () => {
+    const registry = testRegistry();
+    const counter = (await registry.loadAll()).find((definition) => definition.type === 'test_counter');
+    if (counter === undefined) throw new Error('test_counter missing');
+    registry.register([{ ...counter, type: 'tcp' }], 'test-legacy');
+    const warnings: string[] = [];
+    await planTopology(
+      {
+        sources: { legacy: { type: 'tcp', count: 1 } },
+        sinks: { out: { type: 'test_recording', inputs: ['legacy'] } },
+      },
+      { registry, warn: (message) => warnings.push(message) },
+    );
+    expect(warnings).toEqual([
+      'config: sources.legacy.type = "tcp" is deprecated; use type = "socket" with mode = "tcp"',
+    ]);
+  });
+
   it('gives each invalid buffer chain its own message naming the sink, the stage and the field', async () => {
     const disk = withDisk();
     const cases: Array<[unknown, string, ComponentRegistry?]> = [

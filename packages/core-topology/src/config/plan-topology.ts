@@ -8,7 +8,7 @@ import {
 } from '@sluice/component-api';
 import { Ajv2020, type ValidateFunction } from 'ajv/dist/2020.js';
 import type { AnyDefinition, ComponentRegistry } from '../registry.js';
-import { applyDeprecatedOptions } from './deprecated-options.js';
+import { applyDeprecatedOptions, deprecatedComponentTypes } from './deprecated-options.js';
 import {
   envelopeSchema,
   SINK_ENVELOPE_KEYS,
@@ -73,6 +73,11 @@ export async function planTopology(config: unknown, options: PlanTopologyOptions
   const globalAcknowledgements = enabled(root.acknowledgements, false);
 
   const resolve = async <Kind extends AnyDefinition['kind']>(kind: Kind, type: string, path: string) => {
+    const replacement = deprecatedComponentTypes[`${kind}:${type}`];
+    if (replacement !== undefined)
+      options.warn?.(
+        `${locate(`${path}.type`) ?? 'config'}: ${path}.type = "${type}" is deprecated; use ${replacement}`,
+      );
     try {
       return await options.registry.resolve(kind, type);
     } catch (error) {
