@@ -44,9 +44,14 @@ interface GlobalOptions {
   metricsAddress?: string;
 }
 
-const version = (
-  JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }
-).version;
+/** Set by the single executable's bundler, which ships no package.json next to the code. */
+declare const SLUICE_BUNDLED_VERSION: string | undefined;
+
+const version =
+  typeof SLUICE_BUNDLED_VERSION === 'string'
+    ? SLUICE_BUNDLED_VERSION
+    : (JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string })
+        .version;
 
 function collect(value: string, previous: string[]): string[] {
   return [...previous, value];
