@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { packageOf, runtimeImports } from './dependencies.js';
+import { importedPackages, packageOf } from './dependencies.js';
 
-describe('runtimeImports', () => {
-  it('finds static, re-exported and literal dynamic imports, and skips type-only ones and builtins', () => {
+describe('importedPackages', () => {
+  it('finds static, re-exported and literal dynamic imports, type-only ones too, but no builtins', () => {
     const source = [
       "import { a } from '@scope/one/sub';",
       "import type { B } from 'types-only';",
@@ -14,7 +14,14 @@ describe('runtimeImports', () => {
       "import { join } from 'path';",
       "import { local } from './local.js';",
     ].join('\n');
-    expect([...runtimeImports(source)].sort()).toEqual(['@scope/one', 'lazy-package', 'pino', 'reexported']);
+    expect([...importedPackages(source)].sort()).toEqual([
+      '@scope/one',
+      'also-types',
+      'lazy-package',
+      'pino',
+      'reexported',
+      'types-only',
+    ]);
   });
 
   it('names the package of a deep specifier', () => {

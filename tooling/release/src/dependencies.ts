@@ -17,7 +17,6 @@ export interface DependencyProblem {
 
 const IMPORT =
   /(?:^|[\s;])(?:import|export)\s[^'"]*?from\s*['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)/g;
-const TYPE_ONLY = /^\s*(?:import|export)\s+type\s/;
 
 /** The package a bare specifier names: `@scope/name/sub` → `@scope/name`, `name/sub` → `name`. */
 export function packageOf(specifier: string): string | undefined {
@@ -28,11 +27,13 @@ export function packageOf(specifier: string): string | undefined {
   return specifier.startsWith('@') ? parts.slice(0, 2).join('/') : parts[0];
 }
 
-/** Packages a source text imports at runtime (type-only imports are erased by the compiler). */
-export function runtimeImports(source: string): Set<string> {
+/**
+ * Packages a source text imports. Type-only imports count: the published declarations import them,
+ * so a TypeScript user needs them installed too.
+ */
+export function importedPackages(source: string): Set<string> {
   const found = new Set<string>();
   for (const match of source.matchAll(IMPORT)) {
-    if (TYPE_ONLY.test(match[0])) continue;
     const name = packageOf((match[1] ?? match[2]) as string);
     if (name !== undefined) found.add(name);
   }
@@ -67,7 +68,7 @@ export async function checkDependencies(
   const manifest = JSON.parse(await readFile(join(packageDirectory, 'package.json'), 'utf8')) as Manifest;
   const imported = new Set<string>();
   for (const file of await shippedSources(join(packageDirectory, 'src'))) {
-    for (const name of runtimeImports(await readFile(file, 'utf8'))) imported.add(name);
+    for (const name of importedPackages(await readFile(file, 'utf8'))) imported.add(name);
   }
   imported.delete(manifest.name);
   const declared = new Set([

@@ -1,6 +1,6 @@
 export { buildRelease } from './build.js';
 export type { DependencyProblem, Manifest } from './dependencies.js';
-export { checkDependencies, packageOf, runtimeImports } from './dependencies.js';
+export { checkDependencies, importedPackages, packageOf } from './dependencies.js';
 export { fetchNode } from './node-runtime.js';
 export {
   cliVersion,
