@@ -214,7 +214,9 @@ describe('the npm tarballs, installed with plain npm outside the workspace', () 
   });
 
   it('sluice demo runs with @sluice/demo installed next to the CLI', async () => {
-    const result = await command(sluice(), ['demo', '--once', '--lines', '3', '--port', '0'], { cwd: project });
+    const result = await command(sluice(), ['demo', '--once', '--lines', '3', '--port', '0'], {
+      cwd: project,
+    });
     expect(result.code, result.stderr).toBe(0);
     expect(result.stdout).toContain('records read back from Kinesis: 3');
   });
