@@ -1,6 +1,6 @@
 import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -219,6 +219,19 @@ describe('the npm tarballs, installed with plain npm outside the workspace', () 
     });
     expect(result.code, result.stderr).toBe(0);
     expect(result.stdout).toContain('records read back from Kinesis: 3');
+  });
+
+  it('sluice demo without @sluice/demo says how to get it', async () => {
+    const installed = join(project, 'node_modules', '@sluice', 'demo');
+    const aside = join(project, 'demo-aside');
+    await rename(installed, aside);
+    try {
+      const result = await command(sluice(), ['demo', '--once'], { cwd: project });
+      expect(result.code).toBe(1);
+      expect(result.stderr).toContain('npm install --global @sluice/cli @sluice/demo');
+    } finally {
+      await rename(aside, installed);
+    }
   });
 
   it('runs a pipeline of 3 events', async () => {
