@@ -1,10 +1,13 @@
-import type { Logger } from '@sluice/component-api';
+import { type Logger, rateLimitLogger } from '@sluice/component-api';
 import pino, { type Logger as PinoLogger } from 'pino';
 import pretty from 'pino-pretty';
 
 export type LogFormat = 'text' | 'json';
 
-/** The process logger: human-readable lines on stderr by default, JSON with `--log-format json`. */
+/**
+ * The process logger: human-readable lines on stderr by default, JSON with `--log-format json`.
+ * Identical lines are rate-limited here, once for every component (`flush` reports what is pending).
+ */
 export function createLogger(format: LogFormat, level: string): { logger: Logger; flush: () => void } {
   const destination =
     format === 'json'
@@ -18,7 +21,14 @@ export function createLogger(format: LogFormat, level: string): { logger: Logger
           translateTime: 'SYS:HH:MM:ss.l',
         });
   const base = pino({ level, base: undefined }, destination);
-  return { logger: adapt(base), flush: () => base.flush?.() };
+  const logger = rateLimitLogger(adapt(base));
+  return {
+    logger,
+    flush: () => {
+      logger.flush();
+      base.flush?.();
+    },
+  };
 }
 
 function adapt(logger: PinoLogger): Logger {
