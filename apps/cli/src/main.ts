@@ -9,11 +9,12 @@ import {
   type TopologyPlan,
 } from '@sluice/core-topology';
 import { Command, CommanderError, Option } from 'commander';
+import { type ApiOptions, apiOptionsOf, apiRoutes } from './api.js';
 import { builtinRegistry } from './builtins.js';
 import { loadConfig } from './config-files.js';
 import { checkDataDir } from './data-dir.js';
+import { type HttpServer, parseListenAddress, serveHttp, startMetricsServer } from './http-server.js';
 import { createLogger, type LogFormat } from './logger.js';
-import { parseListenAddress, startMetricsServer } from './metrics-server.js';
 import { configSchema } from './schema.js';
 
 export const EXIT_OK = 0;
@@ -90,6 +91,7 @@ interface Loaded {
   plan: TopologyPlan;
   registry: ComponentRegistry;
   metricsAddress: string | undefined;
+  api: ApiOptions;
   /** Checks what the plan needs outside the config (data_dir) before anything is built. */
   checkEnvironment: () => Promise<void>;
 }
@@ -109,7 +111,10 @@ async function load(options: GlobalOptions, io: Io, logger: Logger): Promise<Loa
   const registry = builtinRegistry();
   const plugins = [...((loaded.config.plugins as string[] | undefined) ?? []), ...options.plugin];
   await loadPlugins(registry, plugins, io.cwd);
-  const plan = await planTopology(loaded.config, {
+  // The `[api]` block is the CLI's own: checked here, not part of the topology.
+  const { api: apiTable, ...topologyConfig } = loaded.config as Record<string, unknown>;
+  const api = apiOptionsOf(apiTable, loaded.locate, (message) => logger.warn(message));
+  const plan = await planTopology(topologyConfig, {
     registry,
     locate: loaded.locate,
     warn: (message) => logger.warn(message),
@@ -133,7 +138,7 @@ async function load(options: GlobalOptions, io: Io, logger: Logger): Promise<Loa
     if (usesDisk && plan.dataDir !== undefined)
       await checkDataDir(plan.dataDir, io.cwd, loaded.locate('data_dir'));
   };
-  return { plan, registry, metricsAddress, checkEnvironment };
+  return { plan, registry, metricsAddress, api, checkEnvironment };
 }
 
 /** Prints healthcheck results; returns false when one failed. */
@@ -163,7 +168,7 @@ async function run(options: GlobalOptions, io: Io, logger: Logger): Promise<numb
 }
 
 async function runPipeline(options: GlobalOptions, io: Io, logger: Logger): Promise<number> {
-  const { plan, metricsAddress, checkEnvironment } = await load(options, io, logger);
+  const { plan, metricsAddress, api, checkEnvironment } = await load(options, io, logger);
   await checkEnvironment();
   const metrics = new MetricsRegistry();
   const topology = await Topology.build(plan, { logger, metrics });
@@ -173,14 +178,27 @@ async function runPipeline(options: GlobalOptions, io: Io, logger: Logger): Prom
     logger.error('a required healthcheck failed; exiting (--require-healthy)');
     return EXIT_CONFIG;
   }
-  const server = metricsAddress === undefined ? undefined : await startMetricsServer(metrics, metricsAddress);
-  if (server !== undefined) {
-    const { address, port } = server.address;
-    logger.info(`metrics on http://${address.includes(':') ? `[${address}]` : address}:${port}/metrics`);
+  const state = { shuttingDown: false };
+  const servers: HttpServer[] = [];
+  try {
+    if (metricsAddress !== undefined) {
+      servers.push(await startMetricsServer(metrics, metricsAddress));
+      logger.info(`metrics on ${servers[0]?.url}/metrics`);
+    }
+    if (api.enabled) {
+      const server = await serveHttp(api.address, apiRoutes(metrics, state), 'api');
+      servers.push(server);
+      logger.info(`API on ${server.url} (/health, /components, /metrics)`);
+    }
+  } catch (error) {
+    await Promise.all(servers.map((server) => server.close()));
+    await topology.dispose();
+    throw error;
   }
   let signalled = 0;
   const onSignal = (signal: string) => {
     signalled += 1;
+    state.shuttingDown = true;
     if (signalled > 1) {
       const lost = topology.unfinishedEvents();
       logger.error(
@@ -219,7 +237,7 @@ async function runPipeline(options: GlobalOptions, io: Io, logger: Logger): Prom
   } finally {
     io.signals.off('SIGINT', onSignal);
     io.signals.off('SIGTERM', onSignal);
-    await server?.close();
+    await Promise.all(servers.map((server) => server.close()));
   }
 }
 

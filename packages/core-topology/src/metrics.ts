@@ -8,6 +8,13 @@ import {
 
 type MetricType = 'counter' | 'gauge' | 'histogram';
 
+/** One series' value (histograms give their `_bucket`, `_sum` and `_count` series). */
+export interface MetricSample {
+  name: string;
+  labels: Record<string, string>;
+  value: number;
+}
+
 interface CatalogueEntry {
   type: MetricType;
   help: string;
@@ -79,6 +86,23 @@ export class MetricsRegistry {
   /** Metrics of one stage of a sink's buffer chain. */
   bufferMetrics(sinkId: string, stageIndex: number, bufferType: string): ComponentMetrics {
     return this.#view({ component_id: sinkId, stage: String(stageIndex), buffer_type: bufferType });
+  }
+
+  /** Every series' current value, for JSON views of the metrics (the API's `/components`). */
+  async samples(): Promise<MetricSample[]> {
+    const samples: MetricSample[] = [];
+    for (const metric of await this.#registry.getMetricsAsJSON()) {
+      for (const value of metric.values) {
+        samples.push({
+          name: (value as { metricName?: string }).metricName ?? metric.name,
+          labels: Object.fromEntries(
+            Object.entries(value.labels).map(([key, label]) => [key, String(label)]),
+          ),
+          value: value.value,
+        });
+      }
+    }
+    return samples;
   }
 
   /** The Prometheus text exposition of every metric. */
