@@ -19,6 +19,8 @@ const code = await main(process.argv.slice(2), {
   environment: process.env,
   cwd: process.cwd(),
   signals: process,
+  stderrIsTerminal: process.stderr.isTTY === true,
+  ...(process.stdout.isTTY ? { terminal: { input: process.stdin, output: process.stdout } } : {}),
   exit: (exitCode) => process.exit(exitCode),
 });
 // Keep-alive sockets and timers of finished components must not hold the process open.

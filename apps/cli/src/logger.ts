@@ -8,14 +8,18 @@ export type LogFormat = 'text' | 'json';
  * The process logger: human-readable lines on stderr by default, JSON with `--log-format json`.
  * Identical lines are rate-limited here, once for every component (`flush` reports what is pending).
  */
-export function createLogger(format: LogFormat, level: string): { logger: Logger; flush: () => void } {
+export function createLogger(
+  format: LogFormat,
+  level: string,
+  color = false,
+): { logger: Logger; flush: () => void } {
   const destination =
     format === 'json'
       ? pino.destination({ dest: 2, sync: true })
       : pretty({
           destination: 2,
           sync: true,
-          colorize: false,
+          colorize: color,
           singleLine: true,
           ignore: 'pid,hostname',
           translateTime: 'SYS:HH:MM:ss.l',
