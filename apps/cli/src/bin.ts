@@ -1,5 +1,13 @@
 #!/usr/bin/env node
-import { main } from './main.js';
+import { version } from './version.js';
+
+// The answer most often scripted, before anything else is loaded.
+const argv = process.argv.slice(2);
+if (argv.length === 1 && (argv[0] === '--version' || argv[0] === '-V')) {
+  process.stdout.write(`${version}\n`);
+  process.exit(0);
+}
+const { main } = await import('./main.js');
 
 // The AWS SDK warns about Node 20's end of support on every start; Sluice supports Node >= 20.
 const emitWarning = process.emitWarning.bind(process);
@@ -13,7 +21,7 @@ process.emitWarning = ((warning: string | Error, ...rest: unknown[]) => {
   (emitWarning as (...args: unknown[]) => void)(warning, ...rest);
 }) as typeof process.emitWarning;
 
-const code = await main(process.argv.slice(2), {
+const code = await main(argv, {
   stdout: (text) => process.stdout.write(text),
   stderr: (text) => process.stderr.write(text),
   environment: process.env,

@@ -1,7 +1,7 @@
-import { readFileSync } from 'node:fs';
 import type { Logger } from '@sluice/component-api';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import type { LogFormat } from './logger.js';
+import { version } from './version.js';
 
 // Only commander is loaded up front: every command imports what it needs when it runs, so
 // `sluice --help` and `--version` answer without loading the runtime.
@@ -46,9 +46,6 @@ export interface GlobalOptions {
   metricsAddress?: string;
 }
 
-export const version = (
-  JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }
-).version;
 
 const EXIT_CODES_HELP = `
 Exit codes:
