@@ -46,7 +46,6 @@ export interface GlobalOptions {
   metricsAddress?: string;
 }
 
-
 const EXIT_CODES_HELP = `
 Exit codes:
   0   success
