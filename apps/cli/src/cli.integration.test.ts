@@ -49,6 +49,9 @@ describe('sluice CLI (built, as a child process)', () => {
       components: Array<{ id: string; kind: string; received_events: number }>;
     };
     const out = components.find((component) => component.id === 'out');
+    const metrics = await (await fetch(`${url}/metrics`)).text();
+    expect(metrics).toMatch(/^build_info\{version="\d+\.\d+\.\d+",node_version="v\d+/m);
+    expect(metrics).toMatch(/^process_resident_memory_bytes \d+/m);
     expect(out?.kind).toBe('sink');
     expect(out?.received_events).toBeGreaterThan(0);
     sluice.child.kill('SIGTERM');

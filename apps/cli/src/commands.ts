@@ -14,6 +14,7 @@ import { checkDataDir } from './data-dir.js';
 import { type HttpServer, parseListenAddress, serveHttp, startMetricsServer } from './http-server.js';
 import { EXIT_CONFIG, EXIT_FAILURE, EXIT_OK, type GlobalOptions, type Io } from './main.js';
 import { configSchema } from './schema.js';
+import { version } from './version.js';
 
 /*
  * The commands' work, loaded only when a command runs: `sluice --help` and `--version` never load
@@ -125,6 +126,7 @@ async function runPipeline(options: GlobalOptions, io: Io, logger: Logger): Prom
   const { plan, metricsAddress, api, checkEnvironment } = await load(options, io, logger);
   await checkEnvironment();
   const metrics = new MetricsRegistry();
+  metrics.collectProcessMetrics({ version });
   const topology = await Topology.build(plan, { logger, metrics });
   const requireHealthy = options.requireHealthy ?? plan.healthchecks.requireHealthy;
   if (!(await checkHealth(topology, logger)) && requireHealthy) {

@@ -1,5 +1,6 @@
 import type { ComponentMetrics, Counter, Gauge, Histogram, MetricLabels } from '@sluice/component-api';
 import {
+  collectDefaultMetrics,
   Counter as PromCounter,
   Gauge as PromGauge,
   Histogram as PromHistogram,
@@ -86,6 +87,31 @@ export class MetricsRegistry {
   /** Metrics of one stage of a sink's buffer chain. */
   bufferMetrics(sinkId: string, stageIndex: number, bufferType: string): ComponentMetrics {
     return this.#view({ component_id: sinkId, stage: String(stageIndex), buffer_type: bufferType });
+  }
+
+  /**
+   * Adds the process's own metrics: CPU, resident memory, heap, event-loop lag, open handles
+   * (prom-client's defaults), `build_info` (version, Node version) and `uptime_seconds`, as Vector.
+   */
+  collectProcessMetrics(build: { version: string }): void {
+    collectDefaultMetrics({ register: this.#registry });
+    new PromGauge({
+      name: 'build_info',
+      help: 'Build information; the value is always 1.',
+      labelNames: ['version', 'node_version', 'arch'],
+      registers: [this.#registry],
+    })
+      .labels({ version: build.version, node_version: process.version, arch: process.arch })
+      .set(1);
+    const started = performance.now();
+    new PromGauge({
+      name: 'uptime_seconds',
+      help: 'Seconds since the process started collecting metrics.',
+      registers: [this.#registry],
+      collect() {
+        this.set((performance.now() - started) / 1000);
+      },
+    });
   }
 
   /** Every series' current value, for JSON views of the metrics (the API's `/components`). */
