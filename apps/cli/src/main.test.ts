@@ -104,4 +104,18 @@ describe('the sluice command line', () => {
     const result = await sluice(['validate', '--no-environment', broken]);
     expect(result.code).toBe(EXIT_CONFIG);
   });
+
+  it('generate prints a skeleton from component types that validates; an unknown type is a usage error', async () => {
+    const generated = await sluice(['generate', 'demo_logs/add_fields,parse_json/console,blackhole']);
+    expect(generated.code).toBe(EXIT_OK);
+    expect(generated.stdout).toMatch(
+      /\[transforms\.transform1\]\ntype = "parse_json"\ninputs = \[ "transform0" \]/,
+    );
+    expect(generated.stdout).toMatch(/\[sinks\.sink1\]\ntype = "blackhole"\ninputs = \[ "transform1" \]/);
+    const path = await configFile((await sluice(['generate', 'demo_logs//blackhole'])).stdout);
+    expect((await sluice(['validate', '--no-environment', path])).code).toBe(EXIT_OK);
+    const unknown = await sluice(['generate', 'sokcet//console']);
+    expect(unknown.code).toBe(EXIT_USAGE);
+    expect(unknown.stderr).toMatch(/unknown source type 'sokcet' \(did you mean 'socket'\?\)/);
+  });
 });

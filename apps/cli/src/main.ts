@@ -216,6 +216,25 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
       }),
     );
   program
+    .command('generate')
+    .description('print a config skeleton, as `vector generate`: SOURCES/TRANSFORMS/SINKS, comma-separated')
+    .argument('<expression>', 'e.g. socket/parse_json/aws_kinesis_streams or demo_logs//console')
+    .action(
+      action(async (expression: string) => {
+        const { generateConfig, GenerateError } = await import('./generate.js');
+        try {
+          io.stdout(await generateConfig(expression));
+          return EXIT_OK;
+        } catch (error) {
+          if (!(error instanceof GenerateError)) throw error;
+          const suggestion = error.type === undefined ? undefined : closest(error.type, error.known);
+          throw new UsageError(
+            `${error.message}${suggestion === undefined ? '' : ` (did you mean '${suggestion}'?)`}${error.known.length > 0 ? `; known: ${error.known.join(', ')}` : ''}`,
+          );
+        }
+      }),
+    );
+  program
     .command('schema')
     .description('print the JSON Schema of the config (every installed component), for editors')
     .action(action(async () => (await commands()).printSchema(globals(), io)));
