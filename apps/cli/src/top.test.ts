@@ -51,9 +51,9 @@ describe('sluice top', () => {
       '0',
       '250/1000 (25%)',
     ]);
-    const escape = String.fromCharCode(27);
-    expect(text.includes(escape)).toBe(false);
-    expect(renderTable(after, before, true).includes(`${escape}[`)).toBe(true);
+    const escapeCharacter = String.fromCharCode(27);
+    expect(text.includes(escapeCharacter)).toBe(false);
+    expect(renderTable(after, before, true).includes(`${escapeCharacter}[`)).toBe(true);
     expect(renderTable(after, undefined, false).split('\n')[1]).toMatch(/aws_kinesis_streams\s+3000\s+-\s/);
     expect(formatCount(1_234_567)).toBe('1.23M');
     expect(formatBytes(1536)).toBe('1.5 KiB');
