@@ -1,12 +1,22 @@
 #!/usr/bin/env node
-import { main } from './main.js';
+import { version } from './version.js';
 
-const code = await main(process.argv.slice(2), {
+// The answer most often scripted, before anything else is loaded.
+const argv = process.argv.slice(2);
+if (argv.length === 1 && (argv[0] === '--version' || argv[0] === '-V')) {
+  process.stdout.write(`${version}\n`);
+  process.exit(0);
+}
+const { main } = await import('./main.js');
+
+const code = await main(argv, {
   stdout: (text) => process.stdout.write(text),
   stderr: (text) => process.stderr.write(text),
   environment: process.env,
   cwd: process.cwd(),
   signals: process,
+  stderrIsTerminal: process.stderr.isTTY === true,
+  ...(process.stdout.isTTY ? { terminal: { input: process.stdin, output: process.stdout } } : {}),
   exit: (exitCode) => process.exit(exitCode),
 });
 // Keep-alive sockets and timers of finished components must not hold the process open.

@@ -34,6 +34,30 @@ describe('sluice CLI (built, as a child process)', () => {
     expect(sluice.stderr()).toMatch(/pipeline stopped/);
   });
 
+  it('[api]: /health answers 200 {"ok":true} and /components counts the running pipeline', async () => {
+    const cwd = await workspace({
+      'sluice.toml': `[api]\nenabled = true\naddress = "127.0.0.1:0"\n${demoToConsole}`,
+    });
+    const sluice = start(['--config', 'sluice.toml'], { cwd });
+    await sluice.waitFor(/API on http:\/\/\S+/);
+    const url = /API on (http:\/\/\S+)/.exec(sluice.stderr())?.[1] as string;
+    const health = await fetch(`${url}/health`);
+    expect(health.status).toBe(200);
+    expect(await health.json()).toEqual({ ok: true });
+    await sluice.waitFor('hello from sluice\nhello from sluice\n');
+    const { components } = (await (await fetch(`${url}/components`)).json()) as {
+      components: Array<{ id: string; kind: string; received_events: number }>;
+    };
+    const out = components.find((component) => component.id === 'out');
+    const metrics = await (await fetch(`${url}/metrics`)).text();
+    expect(metrics).toMatch(/^build_info\{version="\d+\.\d+\.\d+",node_version="v\d+/m);
+    expect(metrics).toMatch(/^process_resident_memory_bytes \d+/m);
+    expect(out?.kind).toBe('sink');
+    expect(out?.received_events).toBeGreaterThan(0);
+    sluice.child.kill('SIGTERM');
+    expect(await sluice.exited).toBe(0);
+  });
+
   it('SIGHUP does not kill: one line says reload is not implemented, and the pipeline keeps running', async () => {
     const cwd = await workspace({ 'sluice.toml': demoToConsole });
     const sluice = start(['--config', 'sluice.toml'], { cwd });

@@ -3,6 +3,6 @@ export type { LoadedConfig, LoadOptions } from './config-files.js';
 export { loadConfig, parseConfigText, resolveConfigPaths } from './config-files.js';
 export { interpolateString, interpolateValues } from './interpolate.js';
 export type { Io } from './main.js';
-export { EXIT_CONFIG, EXIT_FAILURE, EXIT_OK, main } from './main.js';
+export { EXIT_CONFIG, EXIT_FAILURE, EXIT_OK, EXIT_USAGE, main } from './main.js';
 export { referenceFileName, renderReferencePages } from './reference.js';
 export { configSchema } from './schema.js';

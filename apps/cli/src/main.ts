@@ -1,23 +1,15 @@
-import { readFileSync } from 'node:fs';
-import { ConfigError, ErrorCode, type Logger, SluiceError } from '@sluice/component-api';
-import {
-  type ComponentRegistry,
-  MetricsRegistry,
-  planTopology,
-  renderGraph,
-  Topology,
-  type TopologyPlan,
-} from '@sluice/core-topology';
-import { Command, CommanderError, Option } from 'commander';
-import { builtinRegistry } from './builtins.js';
-import { loadConfig } from './config-files.js';
-import { checkDataDir } from './data-dir.js';
-import { createLogger, type LogFormat } from './logger.js';
-import { parseListenAddress, startMetricsServer } from './metrics-server.js';
-import { configSchema } from './schema.js';
+import type { Logger } from '@sluice/component-api';
+import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
+import type { LogFormat } from './logger.js';
+import { version } from './version.js';
+
+// Only commander is loaded up front: every command imports what it needs when it runs, so
+// `sluice --help` and `--version` answer without loading the runtime.
 
 export const EXIT_OK = 0;
 export const EXIT_FAILURE = 1;
+/** A usage error: unknown command or option, bad option value (as most Unix tools). */
+export const EXIT_USAGE = 2;
 /** EX_CONFIG, as Vector: a config error or a failed required healthcheck. */
 export const EXIT_CONFIG = 78;
 /** Config problems printed at most; the rest are counted. */
@@ -32,9 +24,15 @@ export interface Io {
   signals: NodeJS.EventEmitter;
   /** Exits at once (the second signal). */
   exit: (code: number) => void;
+  /** Whether stderr is a terminal (`--color auto`); false when not given. */
+  stderrIsTerminal?: boolean;
+  /** The terminal, when stdout is one (`sluice top` refreshes in place and reads keys there). */
+  terminal?: { input: NodeJS.ReadStream; output: NodeJS.WriteStream };
 }
 
-interface GlobalOptions {
+export type ColorMode = 'auto' | 'always' | 'never';
+
+export interface GlobalOptions {
   config: string[];
   configDir: string[];
   plugin: string[];
@@ -43,18 +41,17 @@ interface GlobalOptions {
   quiet: number;
   verbose: number;
   logFormat: LogFormat;
+  color: ColorMode;
   envInterpolation: boolean;
   metricsAddress?: string;
 }
 
-/** Set by the single executable's bundler, which ships no package.json next to the code. */
-declare const SLUICE_BUNDLED_VERSION: string | undefined;
-
-const version =
-  typeof SLUICE_BUNDLED_VERSION === 'string'
-    ? SLUICE_BUNDLED_VERSION
-    : (JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string })
-        .version;
+const EXIT_CODES_HELP = `
+Exit codes:
+  0   success
+  1   runtime failure (a component failed, the shutdown deadline passed)
+  2   usage error (unknown command or option, bad option value)
+  78  config error, or a required healthcheck failed (EX_CONFIG, as Vector)`;
 
 function collect(value: string, previous: string[]): string[] {
   return [...previous, value];
@@ -64,40 +61,67 @@ function increase(_value: string, previous: number): number {
   return previous + 1;
 }
 
+/** A non-negative number option; anything else is a usage error naming the value. */
+export function nonNegativeNumber(value: string): number {
+  const number = Number(value);
+  if (value.trim() === '' || !Number.isFinite(number) || number < 0)
+    throw new InvalidArgumentError(`must be a number >= 0 (got "${value}")`);
+  return number;
+}
+
+function port(value: string): number {
+  const number = nonNegativeNumber(value);
+  if (!Number.isInteger(number) || number > 65535)
+    throw new InvalidArgumentError(`must be a port from 0 to 65535 (got "${value}")`);
+  return number;
+}
+
 function levelOf(options: GlobalOptions): string {
   const levels = ['error', 'warn', 'info', 'debug', 'trace'];
   const index = Math.min(levels.length - 1, Math.max(0, 2 + options.verbose - options.quiet));
   return levels[index] as string;
 }
 
-/** Loads plugins named in the config and on the command line into the registry. */
-async function loadPlugins(
-  registry: ComponentRegistry,
-  names: readonly string[],
-  cwd: string,
-): Promise<void> {
-  const { createRequire } = await import('node:module');
-  const requireFromCwd = createRequire(`${cwd}/`);
-  for (const name of new Set(names)) {
-    await registry.loadPlugin(name, async (specifier) => {
-      try {
-        return await import(specifier);
-      } catch {
-        // Not resolvable from the CLI's own install: try the working directory's node_modules.
-        const { pathToFileURL } = await import('node:url');
-        const resolved = requireFromCwd.resolve(specifier);
-        try {
-          return await import(pathToFileURL(resolved).href);
-        } catch (error) {
-          // The single executable cannot import() from disk; require() loads ES modules too.
-          if ((error as NodeJS.ErrnoException).code !== 'ERR_UNKNOWN_BUILTIN_MODULE') throw error;
-          return requireFromCwd(resolved);
-        }
-      }
-    });
-  }
+/** Whether output gets colors: `--color`, else NO_COLOR / FORCE_COLOR, else whether it is a terminal. */
+export function useColor(mode: ColorMode, io: Io): boolean {
+  if (mode !== 'auto') return mode === 'always';
+  if (io.environment.NO_COLOR) return false;
+  if (io.environment.FORCE_COLOR && io.environment.FORCE_COLOR !== '0') return true;
+  return io.stderrIsTerminal === true;
 }
 
+/** Edit distance, for "did you mean". */
+function distance(a: string, b: string): number {
+  let previous = Array.from({ length: b.length + 1 }, (_, index) => index);
+  for (let i = 1; i <= a.length; i += 1) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j += 1) {
+      current[j] = Math.min(
+        (previous[j] as number) + 1,
+        (current[j - 1] as number) + 1,
+        (previous[j - 1] as number) + (a[i - 1] === b[j - 1] ? 0 : 1),
+      );
+    }
+    previous = current;
+  }
+  return previous[b.length] as number;
+}
+
+/** The closest of `names` to a mistyped one, if it is close enough to be what was meant. */
+export function closest(name: string, names: readonly string[]): string | undefined {
+  let best: { name: string; distance: number } | undefined;
+  for (const candidate of names) {
+    const d = distance(name.toLowerCase(), candidate);
+    if (best === undefined || d < best.distance) best = { name: candidate, distance: d };
+  }
+  return best !== undefined && best.distance <= Math.max(1, Math.floor(best.name.length / 3))
+    ? best.name
+    : undefined;
+}
+
+class UsageError extends Error {}
+
+/** Runs the CLI with `argv` (without node and the script); resolves to the exit code. */
 /** `@sluice/demo` brings a 16 MB local Kinesis server, so it is an optional peer of the CLI. */
 async function importDemo(): Promise<typeof import('@sluice/demo') | undefined> {
   try {
@@ -111,175 +135,17 @@ async function importDemo(): Promise<typeof import('@sluice/demo') | undefined> 
   }
 }
 
-interface Loaded {
-  plan: TopologyPlan;
-  registry: ComponentRegistry;
-  metricsAddress: string | undefined;
-  /** Checks what the plan needs outside the config (data_dir) before anything is built. */
-  checkEnvironment: () => Promise<void>;
-}
-
-async function load(options: GlobalOptions, io: Io, logger: Logger): Promise<Loaded> {
-  const configs = [...options.config];
-  if (configs.length === 0 && options.configDir.length === 0 && io.environment.SLUICE_CONFIG) {
-    configs.push(io.environment.SLUICE_CONFIG);
-  }
-  const loaded = await loadConfig({
-    configs,
-    configDirectories: options.configDir,
-    interpolate: options.envInterpolation,
-    environment: io.environment,
-    cwd: io.cwd,
-  });
-  const registry = builtinRegistry();
-  const plugins = [...((loaded.config.plugins as string[] | undefined) ?? []), ...options.plugin];
-  await loadPlugins(registry, plugins, io.cwd);
-  const plan = await planTopology(loaded.config, {
-    registry,
-    locate: loaded.locate,
-    warn: (message) => logger.warn(message),
-  });
-  const metricsAddress =
-    options.metricsAddress ?? (loaded.config.metrics as { address?: string } | undefined)?.address;
-  if (metricsAddress !== undefined) {
-    try {
-      parseListenAddress(metricsAddress);
-    } catch (error) {
-      const message = (error as Error).message;
-      if (options.metricsAddress !== undefined)
-        throw new SluiceError(ErrorCode.configInvalid, `--metrics-address: ${message}`);
-      throw new ConfigError([{ file: loaded.locate('metrics.address'), path: 'metrics.address', message }]);
-    }
-  }
-  const checkEnvironment = async () => {
-    const usesDisk = [...plan.sinks.values()].some((sink) =>
-      sink.buffer.some((stage) => stage.type === 'disk'),
-    );
-    if (usesDisk && plan.dataDir !== undefined)
-      await checkDataDir(plan.dataDir, io.cwd, loaded.locate('data_dir'));
-  };
-  return { plan, registry, metricsAddress, checkEnvironment };
-}
-
-/** Prints healthcheck results; returns false when one failed. */
-async function checkHealth(topology: Topology, logger: Logger): Promise<boolean> {
-  let healthy = true;
-  for (const report of await topology.healthcheck()) {
-    if (report.result.status === 'healthy') {
-      logger.info(`healthcheck passed: ${report.componentId}`);
-    } else {
-      healthy = false;
-      logger.error(`healthcheck failed: ${report.componentId}: ${report.result.message}`);
-    }
-  }
-  return healthy;
-}
-
-async function run(options: GlobalOptions, io: Io, logger: Logger): Promise<number> {
-  // Node's default for SIGHUP is to die at once, losing what memory buffers hold.
-  const onHangUp = () =>
-    logger.warn('received SIGHUP; reloading the config is not implemented yet; still running');
-  io.signals.on('SIGHUP', onHangUp);
-  try {
-    return await runPipeline(options, io, logger);
-  } finally {
-    io.signals.off('SIGHUP', onHangUp);
-  }
-}
-
-async function runPipeline(options: GlobalOptions, io: Io, logger: Logger): Promise<number> {
-  const { plan, metricsAddress, checkEnvironment } = await load(options, io, logger);
-  await checkEnvironment();
-  const metrics = new MetricsRegistry();
-  const topology = await Topology.build(plan, { logger, metrics });
-  const requireHealthy = options.requireHealthy ?? plan.healthchecks.requireHealthy;
-  if (!(await checkHealth(topology, logger)) && requireHealthy) {
-    await topology.dispose();
-    logger.error('a required healthcheck failed; exiting (--require-healthy)');
-    return EXIT_CONFIG;
-  }
-  const server = metricsAddress === undefined ? undefined : await startMetricsServer(metrics, metricsAddress);
-  if (server !== undefined) {
-    const { address, port } = server.address;
-    logger.info(`metrics on http://${address.includes(':') ? `[${address}]` : address}:${port}/metrics`);
-  }
-  let signalled = 0;
-  const onSignal = (signal: string) => {
-    signalled += 1;
-    if (signalled > 1) {
-      const lost = topology.unfinishedEvents();
-      logger.error(
-        `received ${signal} again; exiting at once: ${lost.inMemoryBuffers} events in memory buffers and ${lost.inFlight} in flight are lost; ${lost.onDisk} stay in disk buffers`,
-        {
-          lost_in_memory_buffers: lost.inMemoryBuffers,
-          lost_in_flight: lost.inFlight,
-          kept_on_disk: lost.onDisk,
-        },
-      );
-      io.exit(EXIT_FAILURE);
-      return;
-    }
-    logger.info(`received ${signal}; shutting down gracefully (send it again to exit at once)`);
-    void topology.shutdown({
-      deadlineMs: options.gracefulShutdownLimitSecs * 1000,
-      onProgress: (message) => logger.info(message),
-    });
-  };
-  io.signals.on('SIGINT', onSignal);
-  io.signals.on('SIGTERM', onSignal);
-  logger.info('pipeline started', {
-    sources: [...plan.sources.keys()],
-    transforms: [...plan.transforms.keys()],
-    sinks: [...plan.sinks.keys()],
-  });
-  try {
-    await topology.run();
-    const report = signalled > 0 ? await topology.shutdown() : { graceful: true, abandoned: [] };
-    if (!report.graceful) {
-      logger.error(`shutdown deadline passed; abandoned: ${report.abandoned.join(', ')}`);
-      return EXIT_FAILURE;
-    }
-    logger.info('pipeline stopped');
-    return EXIT_OK;
-  } finally {
-    io.signals.off('SIGINT', onSignal);
-    io.signals.off('SIGTERM', onSignal);
-    await server?.close();
-  }
-}
-
-async function validate(
-  options: GlobalOptions,
-  commandOptions: { environment: boolean; healthchecks: boolean },
-  io: Io,
-  logger: Logger,
-): Promise<number> {
-  const { plan, checkEnvironment } = await load(options, io, logger);
-  if (commandOptions.environment) {
-    await checkEnvironment();
-    const topology = await Topology.build(plan, { logger, metrics: new MetricsRegistry() });
-    try {
-      if (commandOptions.healthchecks && !(await checkHealth(topology, logger))) return EXIT_CONFIG;
-    } finally {
-      await topology.dispose();
-    }
-  }
-  io.stdout(
-    `√ config is valid (${plan.sources.size} sources, ${plan.transforms.size} transforms, ${plan.sinks.size} sinks)\n`,
-  );
-  return EXIT_OK;
-}
-
-/** Runs the CLI with `argv` (without node and the script); resolves to the exit code. */
 export async function main(argv: readonly string[], io: Io): Promise<number> {
   let exitCode = EXIT_OK;
   let logger: Logger | undefined;
   let flushLogs = () => {};
   const program = new Command('sluice')
     .description('Ship logs from TCP to AWS Kinesis Data Streams, with Vector-compatible configs.')
-    .version(version, '--version')
+    .version(version, '-V, --version')
     .exitOverride()
     .configureOutput({ writeOut: io.stdout, writeErr: io.stderr })
+    .configureHelp({ showGlobalOptions: true })
+    .addHelpText('after', EXIT_CODES_HELP)
     .option(
       '-c, --config <path>',
       'config file (TOML, YAML or JSON); repeatable, comma-separated, globs',
@@ -289,22 +155,27 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     .option('-C, --config-dir <dir>', 'load every config file in a directory; repeatable', collect, [])
     .option('--plugin <package>', 'load a third-party component package; repeatable', collect, [])
     .option('--require-healthy', 'exit (78) when a healthcheck fails')
-    .option('--graceful-shutdown-limit-secs <seconds>', 'shutdown deadline', Number, 60)
+    .option('--graceful-shutdown-limit-secs <seconds>', 'shutdown deadline', nonNegativeNumber, 60)
     .option('-q, --quiet', 'less logging (repeatable)', increase, 0)
     .option('-v, --verbose', 'more logging, and stack traces (repeatable)', increase, 0)
     .addOption(new Option('--log-format <format>', 'log format').choices(['text', 'json']).default('text'))
+    .addOption(
+      new Option('--color <when>', 'colored output').choices(['auto', 'always', 'never']).default('auto'),
+    )
     .option('--no-env-interpolation', 'do not substitute environment variables in config values')
     .option(
       '--metrics-address <host:port>',
       'serve Prometheus metrics on /metrics; ":PORT" listens on 127.0.0.1 only',
     )
-    .hook('preAction', (command) => {
+    .hook('preAction', async (command) => {
       const options = command.opts<GlobalOptions>();
-      const created = createLogger(options.logFormat, levelOf(options));
+      const { createLogger } = await import('./logger.js');
+      const created = createLogger(options.logFormat, levelOf(options), useColor(options.color, io));
       logger = created.logger;
       flushLogs = created.flush;
     });
   const globals = () => program.opts<GlobalOptions>();
+  const commands = () => import('./commands.js');
   const action =
     <Arguments extends unknown[]>(work: (...args: Arguments) => Promise<number>) =>
     async (...args: Arguments) => {
@@ -314,16 +185,31 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
   program
     .command('run', { isDefault: true })
     .description('run the pipeline (the default command)')
-    .action(action(() => run(globals(), io, logger as Logger)));
+    // The default command gets every word that is not a command: say which one was not understood.
+    .allowExcessArguments()
+    .action(
+      action(async (_options: unknown, command: Command) => {
+        const [word] = command.args;
+        if (word !== undefined) {
+          const names = program.commands.map((candidate) => candidate.name());
+          const suggestion = closest(word, names);
+          throw new UsageError(
+            `unknown command '${word}'${suggestion === undefined ? '' : ` (did you mean '${suggestion}'?)`}; commands: ${names.join(', ')}`,
+          );
+        }
+        return (await commands()).run(globals(), io, logger as Logger);
+      }),
+    );
   program
     .command('validate')
     .description('load and validate the config, build the components and run healthchecks')
+    .argument('[paths...]', 'config files (as --config)')
     .option('--no-environment', 'only check the config files; build nothing, check nothing outside')
     .option('--skip-healthchecks', 'build the components but skip healthchecks')
     .action(
-      action((commandOptions: { environment: boolean; skipHealthchecks?: boolean }) =>
-        validate(
-          globals(),
+      action(async (paths: string[], commandOptions: { environment: boolean; skipHealthchecks?: boolean }) =>
+        (await commands()).validate(
+          { ...globals(), config: [...globals().config, ...paths] },
           { environment: commandOptions.environment, healthchecks: commandOptions.skipHealthchecks !== true },
           io,
           logger as Logger,
@@ -331,43 +217,52 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
       ),
     );
   program
-    .command('schema')
-    .description('print the JSON Schema of the config (every installed component), for editors')
+    .command('top')
+    .description('live view of a running instance through its API (per component: events, bytes, errors)')
+    .option('--url <url>', 'the API of the instance', 'http://127.0.0.1:8686')
+    .option('-i, --interval <seconds>', 'refresh interval', nonNegativeNumber, 1)
+    .option('--once', 'print one table and exit (for scripts)')
     .action(
-      action(async () => {
-        const registry = builtinRegistry();
-        await loadPlugins(registry, globals().plugin, io.cwd);
-        io.stdout(`${JSON.stringify(configSchema(await registry.loadAll()), null, 2)}\n`);
-        return EXIT_OK;
+      action(async (commandOptions: { url: string; interval: number; once?: boolean }) => {
+        const { runTop } = await import('./top.js');
+        return runTop({ ...commandOptions, color: useColor(globals().color, io), io });
       }),
     );
   program
-    .command('list')
-    .description('list the installed component types')
+    .command('generate')
+    .description('print a config skeleton, as `vector generate`: SOURCES/TRANSFORMS/SINKS, comma-separated')
+    .argument('<expression>', 'e.g. socket/parse_json/aws_kinesis_streams or demo_logs//console')
     .action(
-      action(async () => {
-        const registry = builtinRegistry();
-        await loadPlugins(registry, globals().plugin, io.cwd);
-        const definitions = await registry.loadAll();
-        for (const kind of ['source', 'transform', 'sink', 'buffer'] as const) {
-          io.stdout(`${kind}s:\n`);
-          for (const definition of definitions.filter((candidate) => candidate.kind === kind)) {
-            io.stdout(`  ${definition.type.padEnd(22)} ${definition.description}\n`);
-          }
+      action(async (expression: string) => {
+        const { generateConfig, GenerateError } = await import('./generate.js');
+        try {
+          io.stdout(await generateConfig(expression));
+          return EXIT_OK;
+        } catch (error) {
+          if (!(error instanceof GenerateError)) throw error;
+          const suggestion = error.type === undefined ? undefined : closest(error.type, error.known);
+          throw new UsageError(
+            `${error.message}${suggestion === undefined ? '' : ` (did you mean '${suggestion}'?)`}${error.known.length > 0 ? `; known: ${error.known.join(', ')}` : ''}`,
+          );
         }
-        return EXIT_OK;
       }),
     );
+  program
+    .command('schema')
+    .description('print the JSON Schema of the config (every installed component), for editors')
+    .action(action(async () => (await commands()).printSchema(globals(), io)));
+  program
+    .command('list')
+    .description('list the installed component types')
+    .action(action(async () => (await commands()).listComponents(globals(), io)));
   program
     .command('graph')
     .description('print the topology as Graphviz DOT (or Mermaid)')
     .addOption(new Option('--format <format>', 'output format').choices(['dot', 'mermaid']).default('dot'))
     .action(
-      action(async (commandOptions: { format: 'dot' | 'mermaid' }) => {
-        const { plan } = await load(globals(), io, logger as Logger);
-        io.stdout(`${renderGraph(plan, commandOptions.format)}\n`);
-        return EXIT_OK;
-      }),
+      action(async (commandOptions: { format: 'dot' | 'mermaid' }) =>
+        (await commands()).printGraph(globals(), commandOptions.format, io, logger as Logger),
+      ),
     );
   program
     .command('buffer')
@@ -385,8 +280,8 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
   program
     .command('demo')
     .description('start kinesis-local, run tcp → memory buffer → aws_kinesis_streams, print what arrives')
-    .option('--lines <count>', 'sample lines to send (0: only what you send)', Number, 20)
-    .option('--port <port>', 'TCP port of the source (0: a free one)', Number, 9000)
+    .option('--lines <count>', 'sample lines to send (0: only what you send)', nonNegativeNumber, 20)
+    .option('--port <port>', 'TCP port of the source (0: a free one)', port, 9000)
     .option('--once', 'exit once the sample lines have been read back (for scripts)')
     .action(
       action(async (commandOptions: { lines: number; port: number; once?: boolean }) => {
@@ -397,6 +292,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
           );
           return EXIT_FAILURE;
         }
+        const { builtinRegistry } = await import('./builtins.js');
         return demo.runDemo({ ...commandOptions, io, logger: logger as Logger, registry: builtinRegistry() });
       }),
     );
@@ -406,39 +302,15 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     return exitCode;
   } catch (error) {
     if (error instanceof CommanderError) {
-      return error.exitCode === 0
-        ? EXIT_OK
-        : error.code === 'commander.helpDisplayed'
-          ? EXIT_OK
-          : EXIT_CONFIG;
+      const help = error.code === 'commander.helpDisplayed' || error.code === 'commander.version';
+      return error.exitCode === 0 || help ? EXIT_OK : EXIT_USAGE;
     }
-    const verbose = program.opts<GlobalOptions>().verbose > 0;
-    if (error instanceof ConfigError) {
-      const lines = error.message.split('\n');
-      for (const line of lines.slice(0, MAX_PRINTED_PROBLEMS)) io.stderr(`error: ${line}\n`);
-      if (lines.length > MAX_PRINTED_PROBLEMS)
-        io.stderr(`error: … and ${lines.length - MAX_PRINTED_PROBLEMS} more problems, not shown\n`);
-      return EXIT_CONFIG;
+    if (error instanceof UsageError) {
+      io.stderr(`error: ${error.message}\n(see sluice --help)\n`);
+      return EXIT_USAGE;
     }
-    if (SluiceError.isInstance(error)) {
-      io.stderr(`error: ${error.message}\n`);
-      if (verbose && error.stack) io.stderr(`${error.stack}\n`);
-      const configCodes: string[] = [
-        ErrorCode.configInvalid,
-        ErrorCode.configParse,
-        ErrorCode.unknownComponentType,
-        ErrorCode.duplicateComponentType,
-        ErrorCode.pluginIncompatible,
-        ErrorCode.pluginLoad,
-        ErrorCode.topologyInvalid,
-        ErrorCode.bufferCapacity,
-        ErrorCode.bufferLocked,
-      ];
-      return configCodes.includes(error.code) ? EXIT_CONFIG : EXIT_FAILURE;
-    }
-    io.stderr(`error: ${error instanceof Error ? error.message : String(error)}\n`);
-    if (verbose && error instanceof Error && error.stack) io.stderr(`${error.stack}\n`);
-    return EXIT_FAILURE;
+    const { reportError } = await commands();
+    return reportError(error, io, program.opts<GlobalOptions>().verbose > 0, MAX_PRINTED_PROBLEMS);
   } finally {
     flushLogs();
   }

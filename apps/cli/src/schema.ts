@@ -1,5 +1,6 @@
 import type { JsonSchema } from '@sluice/component-api';
 import { type AnyDefinition, envelopeSchema } from '@sluice/core-topology';
+import { apiSchema } from './api.js';
 
 const SECTION_OF = { source: 'sources', transform: 'transforms', sink: 'sinks' } as const;
 
@@ -12,6 +13,8 @@ export function configSchema(definitions: readonly AnyDefinition[]): JsonSchema 
     string,
     unknown
   >;
+  // The CLI's own block, next to the topology's envelope.
+  envelope.properties.api = apiSchema;
   for (const [kind, section] of Object.entries(SECTION_OF)) {
     const ofKind = definitions.filter((definition) => definition.kind === kind);
     const table = envelope.properties[section] as { additionalProperties: Record<string, unknown> };

@@ -70,6 +70,26 @@ describe('DiskBuffer', () => {
     await buffer.close();
   });
 
+  it('a read after close fails with a clear error: never "fd out of range", never events counted as lost', async () => {
+    // The shutdown deadline closes the stages while an abandoned sink may still read. More than
+    // the recently-written cache holds, so the read goes to the data file (its descriptor is -1).
+    const directory = await temporaryDirectory();
+    const { buffer, metrics, logger } = await openBuffer(directory, { maxDataFileSize: 64 * 1024 * 1024 });
+    const large = 'x'.repeat(100_000);
+    for (let index = 0; index < 200; index += 1)
+      expect(await buffer.write(makeEvents(1, { padding: large }, index))).toBe(1);
+    await buffer.close();
+    const error = await buffer.read(10).catch((caught: unknown) => caught);
+    expect(SluiceError.isInstance(error)).toBe(true);
+    expect(String((error as Error).message)).toMatch(/disk buffer .* is closed/);
+    expect(metrics.total('buffer_discarded_events_total')).toBe(0);
+    expect(JSON.stringify(logger.records)).not.toMatch(/out of range/);
+    // Nothing was lost: the next start reads all of it.
+    const reopened = await openBuffer(directory, { maxDataFileSize: 64 * 1024 * 1024 });
+    expect(reopened.buffer.unreadEvents).toBe(200);
+    await reopened.buffer.close();
+  });
+
   it('a single event is readable at once, without waiting for another write', async () => {
     const { buffer } = await openBuffer(await temporaryDirectory());
     const arrived = buffer.waitForData(new AbortController().signal);

@@ -118,6 +118,8 @@ export class DiskBuffer implements BufferStage {
   /** The last write did not fit in max_size: full until acknowledgements delete files. */
   #full = false;
   #closed = false;
+  /** `close()` has begun: reads stop at once, while queued writes still complete. */
+  #closing = false;
   /** Corrupt records recovery already counted (`fileId:offset`): the reader skips them silently. */
   readonly #knownCorrupt = new Set<string>();
   #syncTimer: NodeJS.Timeout | undefined;
@@ -250,8 +252,7 @@ export class DiskBuffer implements BufferStage {
   }
 
   async #write(batch: Batch): Promise<number> {
-    if (this.#closed)
-      throw new SluiceError(ErrorCode.bufferIo, `disk buffer ${this.#options.directory} is closed`);
+    if (this.#closed) throw this.#closedError();
     if (this.#failing || batch.length === 0) return 0;
     let events = batch;
     let record = this.#encoder.encode(this.#nextEventId, events);
@@ -383,6 +384,9 @@ export class DiskBuffer implements BufferStage {
   }
 
   async read(maxEvents: number): Promise<Batch> {
+    // Closing sets the writer's descriptor to -1 at once: a read now (an abandoned sink at the
+    // shutdown deadline) would fail on it and count intact events as lost.
+    if (this.#closing) throw this.#closedError();
     const output: LogEvent[] = [];
     while (this.#unread > 0 && output.length < maxEvents) {
       const next = this.#takeRecent() ?? this.#nextRecord();
@@ -696,6 +700,7 @@ export class DiskBuffer implements BufferStage {
     await this.#deletions;
     await this.#ledgerQueue;
     await this.#rolled;
+    this.#closing = true;
     this.#closed = true;
     this.#closeReader();
     await this.#writer.close();
@@ -704,8 +709,13 @@ export class DiskBuffer implements BufferStage {
     await rm(join(this.#options.directory, LOCK_FILE), { force: true });
   }
 
+  #closedError(): SluiceError {
+    return new SluiceError(ErrorCode.bufferIo, `disk buffer ${this.#options.directory} is closed`);
+  }
+
   async close(): Promise<void> {
     if (this.#closed) return;
+    this.#closing = true;
     clearInterval(this.#syncTimer);
     clearTimeout(this.#retryTimer);
     try {

@@ -36,7 +36,15 @@ export type {
   Histogram,
   Logger,
   LogLevel,
+  LogRateLimitOptions,
   MetricLabels,
 } from './observability.js';
-export { rateLimitedLog, silentLogger } from './observability.js';
+export {
+  LOG_RATE_LIMIT_MS,
+  LogRateLimiter,
+  rateLimitedLog,
+  rateLimitLogger,
+  silentLogger,
+  suppressedNote,
+} from './observability.js';
 export { Signal, sleep } from './signal.js';

@@ -13,6 +13,18 @@ function chainOf(first: number, second: number) {
 }
 
 describe('BufferChain', () => {
+  it('reads nothing more once aborted (the shutdown deadline closes its stages next)', async () => {
+    const controller = new AbortController();
+    const stage = new MemoryBuffer({ max_events: 100 });
+    const chain = new BufferChain([{ stage, whenFull: 'block' }], { signal: controller.signal });
+    await chain.write(makeEvents(5));
+    controller.abort();
+    const read: unknown[] = [];
+    for await (const batch of chain.read()) read.push(...batch);
+    expect(read).toEqual([]);
+    expect(stage.unreadEvents).toBe(5);
+  });
+
   it('memory → memory overflow: every event exactly once, in order, within capacity, under random interleavings', async () => {
     await fc.assert(
       fc.asyncProperty(

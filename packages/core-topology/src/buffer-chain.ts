@@ -206,6 +206,8 @@ export class BufferChain {
   /** Reads batches in write order until writes are closed and every stage is drained. */
   async *read(): AsyncGenerator<Batch, void, undefined> {
     for (;;) {
+      // Aborted at the shutdown deadline, just before the stages close: a read now would race it.
+      if (this.#options.signal.aborted) return;
       let delivered = false;
       for (let index = 0; index < this.#stages.length; index += 1) {
         const { stage } = this.#stages[index] as ChainStage;
@@ -224,7 +226,6 @@ export class BufferChain {
       }
       if (delivered) continue;
       if (this.#closed && this.unreadEvents === 0) return;
-      if (this.#options.signal.aborted) return;
       await this.#waitForDataOrClose();
     }
   }

@@ -1,5 +1,6 @@
 import type { ComponentMetrics, Counter, Gauge, Histogram, MetricLabels } from '@sluice/component-api';
 import {
+  collectDefaultMetrics,
   Counter as PromCounter,
   Gauge as PromGauge,
   Histogram as PromHistogram,
@@ -7,6 +8,13 @@ import {
 } from 'prom-client';
 
 type MetricType = 'counter' | 'gauge' | 'histogram';
+
+/** One series' value (histograms give their `_bucket`, `_sum` and `_count` series). */
+export interface MetricSample {
+  name: string;
+  labels: Record<string, string>;
+  value: number;
+}
 
 interface CatalogueEntry {
   type: MetricType;
@@ -79,6 +87,48 @@ export class MetricsRegistry {
   /** Metrics of one stage of a sink's buffer chain. */
   bufferMetrics(sinkId: string, stageIndex: number, bufferType: string): ComponentMetrics {
     return this.#view({ component_id: sinkId, stage: String(stageIndex), buffer_type: bufferType });
+  }
+
+  /**
+   * Adds the process's own metrics: CPU, resident memory, heap, event-loop lag, open handles
+   * (prom-client's defaults), `build_info` (version, Node version) and `uptime_seconds`, as Vector.
+   */
+  collectProcessMetrics(build: { version: string }): void {
+    collectDefaultMetrics({ register: this.#registry });
+    new PromGauge({
+      name: 'build_info',
+      help: 'Build information; the value is always 1.',
+      labelNames: ['version', 'node_version', 'arch'],
+      registers: [this.#registry],
+    })
+      .labels({ version: build.version, node_version: process.version, arch: process.arch })
+      .set(1);
+    const started = performance.now();
+    new PromGauge({
+      name: 'uptime_seconds',
+      help: 'Seconds since the process started collecting metrics.',
+      registers: [this.#registry],
+      collect() {
+        this.set((performance.now() - started) / 1000);
+      },
+    });
+  }
+
+  /** Every series' current value, for JSON views of the metrics (the API's `/components`). */
+  async samples(): Promise<MetricSample[]> {
+    const samples: MetricSample[] = [];
+    for (const metric of await this.#registry.getMetricsAsJSON()) {
+      for (const value of metric.values) {
+        samples.push({
+          name: (value as { metricName?: string }).metricName ?? metric.name,
+          labels: Object.fromEntries(
+            Object.entries(value.labels).map(([key, label]) => [key, String(label)]),
+          ),
+          value: value.value,
+        });
+      }
+    }
+    return samples;
   }
 
   /** The Prometheus text exposition of every metric. */

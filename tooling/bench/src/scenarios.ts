@@ -8,4 +8,5 @@ export const scenarioLoaders: Readonly<Record<string, () => Promise<{ default: S
   'disk-buffer': () => import('./scenarios/disk-buffer.js'),
   'memory-buffer': () => import('./scenarios/memory-buffer.js'),
   executable: () => import('./scenarios/executable.js'),
+  'cli-startup': () => import('./scenarios/cli-startup.js'),
 };

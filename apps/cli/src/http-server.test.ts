@@ -1,8 +1,8 @@
 import { MetricsRegistry } from '@sluice/core-topology';
 import { describe, expect, it } from 'vitest';
-import { parseListenAddress, startMetricsServer } from './metrics-server.js';
+import { parseListenAddress, startMetricsServer } from './http-server.js';
 
-describe('metrics server address', () => {
+describe('HTTP server address', () => {
   it('an address without a host binds to 127.0.0.1, not every interface', async () => {
     const server = await startMetricsServer(new MetricsRegistry(), ':0');
     try {

@@ -1,0 +1,202 @@
+import { ConfigError, type JsonSchema } from '@sluice/component-api';
+import type { MetricSample, MetricsRegistry } from '@sluice/core-topology';
+import { metricsRoute, parseListenAddress, type Route } from './http-server.js';
+
+/** Vector's default API address. */
+export const DEFAULT_API_ADDRESS = '127.0.0.1:8686';
+
+/** Vector's `[api]` block. */
+export const apiSchema: JsonSchema = {
+  type: 'object',
+  additionalProperties: false,
+  description:
+    'The HTTP API: GET /health, /components and /metrics. No authentication: keep it on 127.0.0.1 or a private network.',
+  properties: {
+    enabled: { type: 'boolean', default: false, description: 'Serve the API.' },
+    address: {
+      type: 'string',
+      default: DEFAULT_API_ADDRESS,
+      description: 'HOST:PORT to listen on (0.0.0.0:8686 inside a container).',
+    },
+    playground: {
+      type: 'boolean',
+      description: "Vector's GraphQL playground: accepted, but Sluice has no GraphQL API.",
+    },
+    graphql: {
+      type: 'boolean',
+      description: "Vector's GraphQL endpoint: accepted, but Sluice has no GraphQL API.",
+    },
+  },
+};
+
+export interface ApiOptions {
+  enabled: boolean;
+  address: string;
+}
+
+/**
+ * The `[api]` block of a loaded config, checked; `warn` gets one line per Vector option accepted
+ * without effect. `locate` names the file a path came from.
+ */
+export function apiOptionsOf(
+  value: unknown,
+  locate: (path: string) => string | undefined,
+  warn: (message: string) => void,
+): ApiOptions {
+  if (value === undefined) return { enabled: false, address: DEFAULT_API_ADDRESS };
+  const problems: Array<{ file: string | undefined; path: string; message: string }> = [];
+  const problem = (path: string, message: string) => problems.push({ file: locate(path), path, message });
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    problem('api', 'must be a table');
+    throw new ConfigError(problems);
+  }
+  const table = value as Record<string, unknown>;
+  const known = Object.keys((apiSchema as { properties: object }).properties);
+  for (const key of Object.keys(table)) {
+    if (!known.includes(key)) problem(`api.${key}`, `unknown option (known: ${known.join(', ')})`);
+  }
+  for (const key of ['enabled', 'playground', 'graphql']) {
+    if (table[key] !== undefined && typeof table[key] !== 'boolean')
+      problem(`api.${key}`, `must be true or false (got ${JSON.stringify(table[key])})`);
+  }
+  const address = table.address ?? DEFAULT_API_ADDRESS;
+  if (typeof address !== 'string') problem('api.address', 'must be a string "HOST:PORT"');
+  else {
+    try {
+      parseListenAddress(address);
+    } catch (error) {
+      problem('api.address', (error as Error).message);
+    }
+  }
+  if (problems.length > 0) throw new ConfigError(problems);
+  for (const key of ['playground', 'graphql']) {
+    if (table[key] !== undefined)
+      warn(`api.${key} is accepted for Vector compatibility, but the GraphQL API is not implemented`);
+  }
+  return { enabled: table.enabled === true, address: address as string };
+}
+
+export interface BufferStageView {
+  stage: number;
+  type: string;
+  events: number;
+  bytes: number;
+  max_events: number | null;
+  max_bytes: number | null;
+}
+
+export interface ComponentView {
+  id: string;
+  kind: string;
+  type: string;
+  received_events: number;
+  received_bytes: number;
+  sent_events: number;
+  sent_bytes: number;
+  errors: number;
+  discarded_events: number;
+  /** A sink's buffer fill (every stage summed), with each stage. */
+  buffer?: {
+    events: number;
+    bytes: number;
+    max_events: number | null;
+    max_bytes: number | null;
+    stages: BufferStageView[];
+  };
+}
+
+const COUNTERS: ReadonlyArray<[keyof ComponentView, string]> = [
+  ['received_events', 'component_received_events_total'],
+  ['received_bytes', 'component_received_event_bytes_total'],
+  ['sent_events', 'component_sent_events_total'],
+  ['sent_bytes', 'component_sent_event_bytes_total'],
+  ['errors', 'component_errors_total'],
+  ['discarded_events', 'component_discarded_events_total'],
+];
+
+const STAGE_GAUGES: ReadonlyArray<[keyof BufferStageView, string]> = [
+  ['events', 'buffer_size_events'],
+  ['bytes', 'buffer_size_bytes'],
+  ['max_events', 'buffer_max_size_events'],
+  ['max_bytes', 'buffer_max_size_bytes'],
+];
+
+/** Per-component counters and buffer fill, from the metrics (what `sluice top` shows). */
+export function componentsView(samples: readonly MetricSample[]): ComponentView[] {
+  const components = new Map<string, ComponentView>();
+  for (const sample of samples) {
+    const { component_id: id, component_kind: kind, component_type: type } = sample.labels;
+    if (id === undefined || kind === undefined || kind === '' || type === undefined) continue;
+    let view = components.get(id);
+    if (view === undefined) {
+      view = {
+        id,
+        kind,
+        type,
+        received_events: 0,
+        received_bytes: 0,
+        sent_events: 0,
+        sent_bytes: 0,
+        errors: 0,
+        discarded_events: 0,
+      };
+      components.set(id, view);
+    }
+    const field = COUNTERS.find(([, name]) => name === sample.name)?.[0];
+    if (field !== undefined) (view[field] as number) += sample.value;
+  }
+  for (const sample of samples) {
+    const field = STAGE_GAUGES.find(([, name]) => name === sample.name)?.[0];
+    const view = components.get(sample.labels.component_id ?? '');
+    if (field === undefined || view === undefined) continue;
+    view.buffer ??= { events: 0, bytes: 0, max_events: 0, max_bytes: 0, stages: [] };
+    const index = Number(sample.labels.stage);
+    let stage = view.buffer.stages.find((candidate) => candidate.stage === index);
+    if (stage === undefined) {
+      stage = {
+        stage: index,
+        type: sample.labels.buffer_type ?? '',
+        events: 0,
+        bytes: 0,
+        max_events: null,
+        max_bytes: null,
+      };
+      view.buffer.stages.push(stage);
+    }
+    (stage[field] as number) = sample.value;
+  }
+  for (const view of components.values()) {
+    const buffer = view.buffer;
+    if (buffer === undefined) continue;
+    buffer.stages.sort((a, b) => a.stage - b.stage);
+    const total = (field: 'events' | 'bytes') => buffer.stages.reduce((sum, stage) => sum + stage[field], 0);
+    // A capacity is known only when every stage has one (a disk stage has none in events).
+    const capacity = (field: 'max_events' | 'max_bytes') =>
+      buffer.stages.every((stage) => stage[field] !== null && stage[field] > 0)
+        ? buffer.stages.reduce((sum, stage) => sum + (stage[field] ?? 0), 0)
+        : null;
+    buffer.events = total('events');
+    buffer.bytes = total('bytes');
+    buffer.max_events = capacity('max_events');
+    buffer.max_bytes = capacity('max_bytes');
+  }
+  return [...components.values()];
+}
+
+const json = (status: number, value: unknown) => ({
+  status,
+  type: 'application/json',
+  body: JSON.stringify(value),
+});
+
+/**
+ * The API's routes. `/health` as Vector's: `200 {"ok":true}` while running, `503 {"ok":false}`
+ * once shutting down, so a load balancer stops sending before the sources close.
+ */
+export function apiRoutes(metrics: MetricsRegistry, state: { shuttingDown: boolean }): Record<string, Route> {
+  return {
+    '/health': async () => (state.shuttingDown ? json(503, { ok: false }) : json(200, { ok: true })),
+    '/components': async () => json(200, { components: componentsView(await metrics.samples()) }),
+    '/metrics': metricsRoute(metrics),
+  };
+}

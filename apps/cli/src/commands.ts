@@ -1,0 +1,291 @@
+import { ConfigError, ErrorCode, type Logger, SluiceError } from '@sluice/component-api';
+import {
+  type ComponentRegistry,
+  MetricsRegistry,
+  planTopology,
+  renderGraph,
+  Topology,
+  type TopologyPlan,
+} from '@sluice/core-topology';
+import { type ApiOptions, apiOptionsOf, apiRoutes } from './api.js';
+import { builtinRegistry } from './builtins.js';
+import { loadConfig } from './config-files.js';
+import { checkDataDir } from './data-dir.js';
+import { type HttpServer, parseListenAddress, serveHttp, startMetricsServer } from './http-server.js';
+import { EXIT_CONFIG, EXIT_FAILURE, EXIT_OK, type GlobalOptions, type Io } from './main.js';
+import { configSchema } from './schema.js';
+import { version } from './version.js';
+
+/*
+ * The commands' work, loaded only when a command runs: `sluice --help` and `--version` never load
+ * the runtime (components, the AWS SDK, the config parsers).
+ */
+
+/** Loads plugins named in the config and on the command line into the registry. */
+export async function loadPlugins(
+  registry: ComponentRegistry,
+  names: readonly string[],
+  cwd: string,
+): Promise<void> {
+  const { createRequire } = await import('node:module');
+  const requireFromCwd = createRequire(`${cwd}/`);
+  for (const name of new Set(names)) {
+    await registry.loadPlugin(name, async (specifier) => {
+      try {
+        return await import(specifier);
+      } catch {
+        // Not resolvable from the CLI's own install: try the working directory's node_modules.
+        const { pathToFileURL } = await import('node:url');
+        const resolved = requireFromCwd.resolve(specifier);
+        try {
+          return await import(pathToFileURL(resolved).href);
+        } catch (error) {
+          // The single executable cannot import() from disk; require() loads ES modules too.
+          if ((error as NodeJS.ErrnoException).code !== 'ERR_UNKNOWN_BUILTIN_MODULE') throw error;
+          return requireFromCwd(resolved);
+        }
+      }
+    });
+  }
+}
+
+interface Loaded {
+  plan: TopologyPlan;
+  registry: ComponentRegistry;
+  metricsAddress: string | undefined;
+  api: ApiOptions;
+  /** Checks what the plan needs outside the config (data_dir) before anything is built. */
+  checkEnvironment: () => Promise<void>;
+}
+
+async function load(options: GlobalOptions, io: Io, logger: Logger): Promise<Loaded> {
+  const configs = [...options.config];
+  if (configs.length === 0 && options.configDir.length === 0 && io.environment.SLUICE_CONFIG) {
+    configs.push(io.environment.SLUICE_CONFIG);
+  }
+  const loaded = await loadConfig({
+    configs,
+    configDirectories: options.configDir,
+    interpolate: options.envInterpolation,
+    environment: io.environment,
+    cwd: io.cwd,
+  });
+  const registry = builtinRegistry();
+  const plugins = [...((loaded.config.plugins as string[] | undefined) ?? []), ...options.plugin];
+  await loadPlugins(registry, plugins, io.cwd);
+  // The `[api]` block is the CLI's own: checked here, not part of the topology.
+  const { api: apiTable, ...topologyConfig } = loaded.config as Record<string, unknown>;
+  const api = apiOptionsOf(apiTable, loaded.locate, (message) => logger.warn(message));
+  const plan = await planTopology(topologyConfig, {
+    registry,
+    locate: loaded.locate,
+    warn: (message) => logger.warn(message),
+  });
+  const metricsAddress =
+    options.metricsAddress ?? (loaded.config.metrics as { address?: string } | undefined)?.address;
+  if (metricsAddress !== undefined) {
+    try {
+      parseListenAddress(metricsAddress);
+    } catch (error) {
+      const message = (error as Error).message;
+      if (options.metricsAddress !== undefined)
+        throw new SluiceError(ErrorCode.configInvalid, `--metrics-address: ${message}`);
+      throw new ConfigError([{ file: loaded.locate('metrics.address'), path: 'metrics.address', message }]);
+    }
+  }
+  const checkEnvironment = async () => {
+    const usesDisk = [...plan.sinks.values()].some((sink) =>
+      sink.buffer.some((stage) => stage.type === 'disk'),
+    );
+    if (usesDisk && plan.dataDir !== undefined)
+      await checkDataDir(plan.dataDir, io.cwd, loaded.locate('data_dir'));
+  };
+  return { plan, registry, metricsAddress, api, checkEnvironment };
+}
+
+/** Prints healthcheck results; returns false when one failed. */
+async function checkHealth(topology: Topology, logger: Logger): Promise<boolean> {
+  let healthy = true;
+  for (const report of await topology.healthcheck()) {
+    if (report.result.status === 'healthy') {
+      logger.info(`healthcheck passed: ${report.componentId}`);
+    } else {
+      healthy = false;
+      logger.error(`healthcheck failed: ${report.componentId}: ${report.result.message}`);
+    }
+  }
+  return healthy;
+}
+
+export async function run(options: GlobalOptions, io: Io, logger: Logger): Promise<number> {
+  // Node's default for SIGHUP is to die at once, losing what memory buffers hold.
+  const onHangUp = () =>
+    logger.warn('received SIGHUP; reloading the config is not implemented yet; still running');
+  io.signals.on('SIGHUP', onHangUp);
+  try {
+    return await runPipeline(options, io, logger);
+  } finally {
+    io.signals.off('SIGHUP', onHangUp);
+  }
+}
+
+async function runPipeline(options: GlobalOptions, io: Io, logger: Logger): Promise<number> {
+  const { plan, metricsAddress, api, checkEnvironment } = await load(options, io, logger);
+  await checkEnvironment();
+  const metrics = new MetricsRegistry();
+  metrics.collectProcessMetrics({ version });
+  const topology = await Topology.build(plan, { logger, metrics });
+  const requireHealthy = options.requireHealthy ?? plan.healthchecks.requireHealthy;
+  if (!(await checkHealth(topology, logger)) && requireHealthy) {
+    await topology.dispose();
+    logger.error('a required healthcheck failed; exiting (--require-healthy)');
+    return EXIT_CONFIG;
+  }
+  const state = { shuttingDown: false };
+  const servers: HttpServer[] = [];
+  try {
+    if (metricsAddress !== undefined) {
+      servers.push(await startMetricsServer(metrics, metricsAddress));
+      logger.info(`metrics on ${servers[0]?.url}/metrics`);
+    }
+    if (api.enabled) {
+      const server = await serveHttp(api.address, apiRoutes(metrics, state), 'api');
+      servers.push(server);
+      logger.info(`API on ${server.url} (/health, /components, /metrics)`);
+    }
+  } catch (error) {
+    await Promise.all(servers.map((server) => server.close()));
+    await topology.dispose();
+    throw error;
+  }
+  let signalled = 0;
+  const onSignal = (signal: string) => {
+    signalled += 1;
+    state.shuttingDown = true;
+    if (signalled > 1) {
+      const lost = topology.unfinishedEvents();
+      logger.error(
+        `received ${signal} again; exiting at once: ${lost.inMemoryBuffers} events in memory buffers and ${lost.inFlight} in flight are lost; ${lost.onDisk} stay in disk buffers`,
+        {
+          lost_in_memory_buffers: lost.inMemoryBuffers,
+          lost_in_flight: lost.inFlight,
+          kept_on_disk: lost.onDisk,
+        },
+      );
+      io.exit(EXIT_FAILURE);
+      return;
+    }
+    logger.info(`received ${signal}; shutting down gracefully (send it again to exit at once)`);
+    void topology.shutdown({
+      deadlineMs: options.gracefulShutdownLimitSecs * 1000,
+      onProgress: (message) => logger.info(message),
+    });
+  };
+  io.signals.on('SIGINT', onSignal);
+  io.signals.on('SIGTERM', onSignal);
+  logger.info('pipeline started', {
+    sources: [...plan.sources.keys()],
+    transforms: [...plan.transforms.keys()],
+    sinks: [...plan.sinks.keys()],
+  });
+  try {
+    await topology.run();
+    const report = signalled > 0 ? await topology.shutdown() : { graceful: true, abandoned: [] };
+    if (!report.graceful) {
+      logger.error(`shutdown deadline passed; abandoned: ${report.abandoned.join(', ')}`);
+      return EXIT_FAILURE;
+    }
+    logger.info('pipeline stopped');
+    return EXIT_OK;
+  } finally {
+    io.signals.off('SIGINT', onSignal);
+    io.signals.off('SIGTERM', onSignal);
+    await Promise.all(servers.map((server) => server.close()));
+  }
+}
+
+export async function validate(
+  options: GlobalOptions,
+  commandOptions: { environment: boolean; healthchecks: boolean },
+  io: Io,
+  logger: Logger,
+): Promise<number> {
+  const { plan, checkEnvironment } = await load(options, io, logger);
+  if (commandOptions.environment) {
+    await checkEnvironment();
+    const topology = await Topology.build(plan, { logger, metrics: new MetricsRegistry() });
+    try {
+      if (commandOptions.healthchecks && !(await checkHealth(topology, logger))) return EXIT_CONFIG;
+    } finally {
+      await topology.dispose();
+    }
+  }
+  io.stdout(
+    `√ config is valid (${plan.sources.size} sources, ${plan.transforms.size} transforms, ${plan.sinks.size} sinks)\n`,
+  );
+  return EXIT_OK;
+}
+
+/** `sluice schema`: the JSON Schema of a config with every installed component. */
+export async function printSchema(options: GlobalOptions, io: Io): Promise<number> {
+  const registry = builtinRegistry();
+  await loadPlugins(registry, options.plugin, io.cwd);
+  io.stdout(`${JSON.stringify(configSchema(await registry.loadAll()), null, 2)}\n`);
+  return EXIT_OK;
+}
+
+/** `sluice list`: the installed component types. */
+export async function listComponents(options: GlobalOptions, io: Io): Promise<number> {
+  const registry = builtinRegistry();
+  await loadPlugins(registry, options.plugin, io.cwd);
+  const definitions = await registry.loadAll();
+  for (const kind of ['source', 'transform', 'sink', 'buffer'] as const) {
+    io.stdout(`${kind}s:\n`);
+    for (const definition of definitions.filter((candidate) => candidate.kind === kind)) {
+      io.stdout(`  ${definition.type.padEnd(22)} ${definition.description}\n`);
+    }
+  }
+  return EXIT_OK;
+}
+
+/** `sluice graph`: the topology as DOT or Mermaid. */
+export async function printGraph(
+  options: GlobalOptions,
+  format: 'dot' | 'mermaid',
+  io: Io,
+  logger: Logger,
+): Promise<number> {
+  const { plan } = await load(options, io, logger);
+  io.stdout(`${renderGraph(plan, format)}\n`);
+  return EXIT_OK;
+}
+
+/** The exit code of an error a command threw, after printing it as readable lines. */
+export function reportError(error: unknown, io: Io, verbose: boolean, maxPrinted: number): number {
+  if (error instanceof ConfigError) {
+    const lines = error.message.split('\n');
+    for (const line of lines.slice(0, maxPrinted)) io.stderr(`error: ${line}\n`);
+    if (lines.length > maxPrinted)
+      io.stderr(`error: … and ${lines.length - maxPrinted} more problems, not shown\n`);
+    return EXIT_CONFIG;
+  }
+  if (SluiceError.isInstance(error)) {
+    io.stderr(`error: ${error.message}\n`);
+    if (verbose && error.stack) io.stderr(`${error.stack}\n`);
+    const configCodes: string[] = [
+      ErrorCode.configInvalid,
+      ErrorCode.configParse,
+      ErrorCode.unknownComponentType,
+      ErrorCode.duplicateComponentType,
+      ErrorCode.pluginIncompatible,
+      ErrorCode.pluginLoad,
+      ErrorCode.topologyInvalid,
+      ErrorCode.bufferCapacity,
+      ErrorCode.bufferLocked,
+    ];
+    return configCodes.includes(error.code) ? EXIT_CONFIG : EXIT_FAILURE;
+  }
+  io.stderr(`error: ${error instanceof Error ? error.message : String(error)}\n`);
+  if (verbose && error instanceof Error && error.stack) io.stderr(`${error.stack}\n`);
+  return EXIT_FAILURE;
+}
