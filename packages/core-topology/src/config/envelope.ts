@@ -10,9 +10,8 @@ const toggle = (description: string): JsonSchema => ({
 
 const bufferStage: JsonSchema = {
   type: 'object',
-  required: ['type'],
   properties: {
-    type: { type: 'string', description: 'memory (default) or disk.' },
+    type: { type: 'string', default: 'memory', description: 'memory (default, as in Vector) or disk.' },
     when_full: {
       type: 'string',
       enum: ['block', 'drop_newest', 'overflow'],
@@ -28,9 +27,31 @@ export const SINK_ENVELOPE_KEYS: ReadonlySet<string> = new Set([
   'buffer',
   'healthcheck',
   'acknowledgements',
+  'graph',
+  'proxy',
 ]);
-export const TRANSFORM_ENVELOPE_KEYS: ReadonlySet<string> = new Set(['type', 'inputs']);
-export const SOURCE_ENVELOPE_KEYS: ReadonlySet<string> = new Set(['type']);
+export const TRANSFORM_ENVELOPE_KEYS: ReadonlySet<string> = new Set(['type', 'inputs', 'graph']);
+export const SOURCE_ENVELOPE_KEYS: ReadonlySet<string> = new Set(['type', 'graph', 'proxy']);
+
+/** Vector's `graph` table (attributes for `vector graph`): accepted, ignored with a warning. */
+const graphOption: JsonSchema = {
+  type: 'object',
+  description: "Vector's node and edge attributes for `vector graph`; accepted and ignored (with a warning).",
+};
+
+/** Vector's per-component `proxy`: accepted, ignored with a warning (Sluice has no proxy support yet). */
+const proxyOption: JsonSchema = {
+  type: 'object',
+  additionalProperties: false,
+  description:
+    "Vector's HTTP proxy settings; accepted and ignored (with a warning): Sluice connects directly.",
+  properties: {
+    enabled: { type: 'boolean' },
+    http: { type: 'string' },
+    https: { type: 'string' },
+    no_proxy: { type: 'array', items: { type: 'string' } },
+  },
+};
 
 const componentTable = (withInputs: boolean, extra: Record<string, JsonSchema> = {}): JsonSchema => ({
   type: 'object',
@@ -81,14 +102,31 @@ export const envelopeSchema: JsonSchema = {
         },
       },
     },
-    sources: componentTable(false),
-    transforms: componentTable(true),
+    sources: componentTable(false, { graph: graphOption, proxy: proxyOption }),
+    transforms: componentTable(true, { graph: graphOption }),
     sinks: componentTable(true, {
+      graph: graphOption,
+      proxy: proxyOption,
       buffer: {
         description: 'One buffer stage, or a list of stages (an overflow chain), first stage first.',
         oneOf: [bufferStage, { type: 'array', items: bufferStage }],
       },
-      healthcheck: toggle("Run this sink's healthcheck at start (default true)."),
+      healthcheck: {
+        description:
+          "Run this sink's healthcheck at start (default true). Vector's `uri` and `timeout` are accepted and ignored, with a warning.",
+        oneOf: [
+          { type: 'boolean' },
+          {
+            type: 'object',
+            additionalProperties: false,
+            properties: {
+              enabled: { type: 'boolean' },
+              uri: { type: 'string' },
+              timeout: { type: 'number', minimum: 0 },
+            },
+          },
+        ],
+      },
       acknowledgements: toggle('End-to-end acknowledgements for this sink.'),
     }),
   },
