@@ -10,7 +10,7 @@ import {
 } from '@sluice/core-topology';
 import { Command, CommanderError, Option } from 'commander';
 import { builtinRegistry } from './builtins.js';
-import { loadConfig } from './config-files.js';
+import { collectConfig } from './config-files.js';
 import { checkDataDir } from './data-dir.js';
 import { createLogger, type LogFormat } from './logger.js';
 import { parseListenAddress, startMetricsServer } from './metrics-server.js';
@@ -99,21 +99,39 @@ async function load(options: GlobalOptions, io: Io, logger: Logger): Promise<Loa
   if (configs.length === 0 && options.configDir.length === 0 && io.environment.SLUICE_CONFIG) {
     configs.push(io.environment.SLUICE_CONFIG);
   }
-  const loaded = await loadConfig({
+  const {
+    loaded,
+    problems: loadProblems,
+    complete,
+  } = await collectConfig({
     configs,
     configDirectories: options.configDir,
     interpolate: options.envInterpolation,
     environment: io.environment,
     cwd: io.cwd,
-  });
-  const registry = builtinRegistry();
-  const plugins = [...((loaded.config.plugins as string[] | undefined) ?? []), ...options.plugin];
-  await loadPlugins(registry, plugins, io.cwd);
-  const plan = await planTopology(loaded.config, {
-    registry,
-    locate: loaded.locate,
     warn: (message) => logger.warn(message),
   });
+  if (!complete) throw new ConfigError(loadProblems);
+  const registry = builtinRegistry();
+  const configPlugins = loaded.config.plugins;
+  const plugins = [
+    ...(Array.isArray(configPlugins) ? configPlugins.filter((name) => typeof name === 'string') : []),
+    ...options.plugin,
+  ];
+  await loadPlugins(registry, plugins, io.cwd);
+  let plan: TopologyPlan;
+  try {
+    plan = await planTopology(loaded.config, {
+      registry,
+      locate: loaded.locate,
+      warn: (message) => logger.warn(message),
+    });
+  } catch (error) {
+    // Every problem in one run: those of loading (interpolation, files that disagree) and the config's.
+    if (error instanceof ConfigError) throw new ConfigError([...loadProblems, ...error.problems]);
+    throw error;
+  }
+  if (loadProblems.length > 0) throw new ConfigError(loadProblems);
   const metricsAddress =
     options.metricsAddress ?? (loaded.config.metrics as { address?: string } | undefined)?.address;
   if (metricsAddress !== undefined) {
@@ -269,6 +287,10 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     .option('-v, --verbose', 'more logging, and stack traces (repeatable)', increase, 0)
     .addOption(new Option('--log-format <format>', 'log format').choices(['text', 'json']).default('text'))
     .option('--no-env-interpolation', 'do not substitute environment variables in config values')
+    .option(
+      '--dangerously-allow-env-var-interpolation',
+      "accepted for Vector's command lines and ignored: interpolation is on unless --no-env-interpolation, and a value is never parsed as config",
+    )
     .option(
       '--metrics-address <host:port>',
       'serve Prometheus metrics on /metrics; ":PORT" listens on 127.0.0.1 only',
