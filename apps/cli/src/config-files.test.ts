@@ -100,12 +100,13 @@ describe('loadConfig', () => {
       environment: {},
       warn: (message) => warnings.push(message),
     });
+    const nearest = Number(2n ** 63n);
     expect(loaded.config).toEqual({
-      big: 9223372036854775807,
+      big: nearest,
       small: 42,
-      bigger: [9223372036854775807],
+      bigger: [nearest],
       also_small: 7,
-      biggest: { n: 9223372036854775807 },
+      biggest: { n: nearest },
     });
     expect(warnings).toEqual([
       'a.toml: big: 9223372036854775807 is beyond 2^53 − 1, the largest integer read exactly; it is read as 9223372036854775808',
