@@ -93,4 +93,46 @@ describe('createEncoder', () => {
     const encoded = createEncoder('text').encodeBatch([socketEvent('a'), socketEvent('b')]);
     expect(encoded.map(String)).toEqual(['a', 'b']);
   });
+
+  it("timestamp_format: Vector's forms (unix is whole seconds; ns exact beyond 2^53)", () => {
+    const at = new Date('2026-11-23T10:00:00.123Z');
+    const event = createLogEvent({ timestamp: at, nested: { another: at } });
+    const expected: Record<string, string> = {
+      rfc3339: '"2026-11-23T10:00:00.123Z"',
+      unix: '1795428000',
+      unix_ms: '1795428000123',
+      unix_us: '1795428000123000',
+      unix_ns: '1795428000123000000',
+      unix_float: '1795428000.123',
+    };
+    for (const [format, value] of Object.entries(expected)) {
+      const encoder = createEncoder({ codec: 'json', timestamp_format: format as never });
+      expect(encoder.encodeToString(event), format).toBe(
+        `{"timestamp":${value},"nested":{"another":${value}}}`,
+      );
+    }
+    const beforeEpoch = createLogEvent({ timestamp: new Date(-500) });
+    expect(createEncoder({ codec: 'json', timestamp_format: 'unix' }).encodeToString(beforeEpoch)).toBe(
+      '{"timestamp":-1}',
+    );
+    expect(createEncoder({ codec: 'json', timestamp_format: 'unix_ns' }).encodeToString(beforeEpoch)).toBe(
+      '{"timestamp":-500000000}',
+    );
+    // A string that looks like the marker stays a string.
+    const lookalike = createLogEvent({ message: '\u0000x:5', timestamp: at });
+    expect(createEncoder({ codec: 'json', timestamp_format: 'unix_ns' }).encodeToString(lookalike)).toBe(
+      '{"message":"\\u0000x:5","timestamp":1795428000123000000}',
+    );
+  });
+
+  it("json.pretty: Vector's pretty form (its test serialize_json_log in lib/codecs json.rs)", () => {
+    const encoder = createEncoder({ codec: 'json', json: { pretty: true } });
+    const event = createLogEvent({ a: '0', x: '23', z: 25 });
+    expect(encoder.encodeToString(event)).toBe('{\n  "a": "0",\n  "x": "23",\n  "z": 25\n}');
+  });
+
+  it('raw_message writes the message, as text', () => {
+    expect(createEncoder({ codec: 'raw_message' }).encodeToString(socketEvent('raw line'))).toBe('raw line');
+    expect(createEncoder('raw_message').encodeToString(socketEvent('raw line'))).toBe('raw line');
+  });
 });
