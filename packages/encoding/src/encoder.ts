@@ -30,7 +30,8 @@ export type EncodingConfig =
 export const encodingOptionSchema: JsonSchema = {
   description:
     'How events are encoded: "json" (the whole event), "text" or "raw_message" (the `message` field), ' +
-    'or a table { codec, json.pretty, only_fields, except_fields, timestamp_format }. Unset: dynamic — ' +
+    'or a table { codec, json.pretty, only_fields, except_fields, timestamp_format: rfc3339 | unix (seconds) | ' +
+    'unix_ms | unix_us | unix_ns | unix_float }, as Vector. Unset: dynamic — ' +
     'structured (parsed) events as JSON, unstructured ones as text, so raw lines pass through unchanged.',
   oneOf: [
     { type: 'string', enum: [...CODECS] },
