@@ -22,7 +22,7 @@ describe('createEncoder', () => {
     expect(JSON.parse(encoder.encode(parsed).toString())).toEqual({
       level: 'info',
       user: 'ada',
-      timestamp: '2026-11-23T10:00:00.000Z',
+      timestamp: '2026-11-23T10:00:00Z', // Vector's form of a whole second
     });
   });
 
@@ -31,7 +31,7 @@ describe('createEncoder', () => {
       const encoded = JSON.parse(createEncoder(config).encode(socketEvent('hi')).toString());
       expect(encoded).toEqual({
         message: 'hi',
-        timestamp: '2026-11-23T10:00:00.000Z',
+        timestamp: '2026-11-23T10:00:00Z', // Vector's form of a whole second
         source_type: 'socket',
         host: '127.0.0.1',
       });
@@ -108,7 +108,7 @@ describe('createEncoder', () => {
     for (const [format, value] of Object.entries(expected)) {
       const encoder = createEncoder({ codec: 'json', timestamp_format: format as never });
       expect(encoder.encodeToString(event), format).toBe(
-        `{"timestamp":${value},"nested":{"another":${value}}}`,
+        `{"nested":{"another":${value}},"timestamp":${value}}`,
       );
     }
     const beforeEpoch = createLogEvent({ timestamp: new Date(-500) });
@@ -134,5 +134,57 @@ describe('createEncoder', () => {
   it('raw_message writes the message, as text', () => {
     expect(createEncoder({ codec: 'raw_message' }).encodeToString(socketEvent('raw line'))).toBe('raw line');
     expect(createEncoder('raw_message').encodeToString(socketEvent('raw line'))).toBe('raw line');
+  });
+
+  it("json: Vector's bytes for the same event (keys sorted, whole seconds without a fraction)", () => {
+    // Vector's src/sinks/elasticsearch/tests.rs: LogEvent::from("hello there") with a timestamp of
+    // 2020-12-01T01:02:03Z and my_field = "1337" is written as below.
+    const event = createLogEvent({
+      message: 'hello there',
+      timestamp: new Date(Date.UTC(2020, 11, 1, 1, 2, 3)),
+      my_field: '1337',
+    });
+    expect(createEncoder('json').encodeToString(event)).toBe(
+      '{"message":"hello there","my_field":"1337","timestamp":"2020-12-01T01:02:03Z"}',
+    );
+    // Nested tables sorted too, lists kept in order, milliseconds kept (Vector keeps nanoseconds).
+    const nested = createLogEvent({
+      z: { b: [3, { y: 1, x: 2 }], a: null },
+      a: new Date(Date.UTC(2020, 0, 1, 0, 0, 0, 120)),
+    });
+    expect(createEncoder('json').encodeToString(nested)).toBe(
+      '{"a":"2020-01-01T00:00:00.120Z","z":{"a":null,"b":[3,{"x":2,"y":1}]}}',
+    );
+  });
+
+  it("csv: Vector's bytes (its test serialize_fields in lib/codecs csv.rs)", () => {
+    const event = createLogEvent({
+      foo: 'bar',
+      int: 123,
+      comma: 'abc,bcd',
+      float: 3.1415925,
+      space: 'sp ace',
+      time: new Date('2023-02-27T15:04:49.363+08:00'),
+      quote: 'the "quote" should be escaped',
+      bool: true,
+      other: 'data',
+    });
+    const fields = ['foo', 'int', 'comma', 'float', 'missing', 'space', 'time', 'quote', 'bool'];
+    expect(createEncoder({ codec: 'csv', csv: { fields } }).encodeToString(event)).toBe(
+      'bar,123,"abc,bcd",3.1415925,,sp ace,2023-02-27T07:04:49.363Z,"the ""quote"" should be escaped",true',
+    );
+    expect(
+      createEncoder({
+        codec: 'csv',
+        csv: { fields: ['foo', 'quote'], delimiter: ';', quote_style: 'always' },
+      }).encodeToString(event),
+    ).toBe('"bar";"the ""quote"" should be escaped"');
+    expect(
+      createEncoder({
+        codec: 'csv',
+        csv: { fields: ['quote'], double_quote: false, escape: '\\' },
+      }).encodeToString(event),
+    ).toBe('"the \\"quote\\" should be escaped"');
+    expect(() => createEncoder({ codec: 'csv', csv: { fields: [] } })).toThrow('at least one field');
   });
 });
