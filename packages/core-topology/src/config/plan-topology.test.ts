@@ -419,4 +419,18 @@ describe('planTopology', () => {
       "config: sinks.out.healthcheck.timeout is ignored: each sink's healthcheck has its own target and deadline",
     ]);
   });
+
+  it('a typo of a Vector global is suggested, as the ones Sluice has', async () => {
+    expect(
+      await problems({
+        tmezone: 'UTC',
+        dta_dir: '/x',
+        sources: source,
+        sinks: { out: { type: 'test_recording', inputs: ['numbers'] } },
+      }),
+    ).toEqual([
+      'tmezone: unknown global option "tmezone"; did you mean "timezone"?',
+      'dta_dir: unknown global option "dta_dir"; did you mean "data_dir"?',
+    ]);
+  });
 });

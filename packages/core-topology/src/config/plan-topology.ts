@@ -11,6 +11,7 @@ import type { AnyDefinition, ComponentRegistry } from '../registry.js';
 import { applyDeprecatedOptions } from './deprecated-options.js';
 import {
   envelopeSchema,
+  IGNORED_VECTOR_GLOBALS,
   SINK_ENVELOPE_KEYS,
   SOURCE_ENVELOPE_KEYS,
   TRANSFORM_ENVELOPE_KEYS,
@@ -19,7 +20,7 @@ import { checkGraph } from './graph.js';
 import type { BufferStagePlan, ComponentPlan, SinkPlan, TopologyPlan } from './plan.js';
 import { describeSchemaErrors } from './schema-errors.js';
 import { didYouMean } from './suggest.js';
-import { isVectorComponentOption, VECTOR_GLOBAL_OPTIONS } from './vector-reference.js';
+import { isVectorComponentOption } from './vector-reference.js';
 
 export interface PlanTopologyOptions {
   registry: ComponentRegistry;
@@ -272,8 +273,6 @@ function inputsOf(component: Record<string, unknown>): string[] | undefined {
     : undefined;
 }
 
-const IMPLEMENTED_GLOBALS: ReadonlySet<string> = new Set(['acknowledgements', 'data_dir', 'healthchecks']);
-
 /**
  * Vector's global options Sluice does not implement are accepted with one warning each, naming the
  * option, and left out of what is checked; `[[tests]]` too (`vector test` is not implemented).
@@ -284,7 +283,7 @@ function acceptVectorGlobals(
 ): Record<string, unknown> {
   const kept: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(config)) {
-    if (!VECTOR_GLOBAL_OPTIONS.includes(key) || IMPLEMENTED_GLOBALS.has(key)) {
+    if (!IGNORED_VECTOR_GLOBALS.includes(key)) {
       kept[key] = value;
     } else if (key === 'tests') {
       warn(key, 'are accepted but not run: Sluice does not implement `vector test` yet');
