@@ -15,6 +15,7 @@ const BUILTINS = {
     add_fields: () => import('@sluice/basic-components'),
     remove_fields: () => import('@sluice/basic-components'),
     parse_json: () => import('@sluice/basic-components'),
+    json_parser: () => import('@sluice/basic-components'),
   },
   sink: {
     aws_kinesis_streams: () => import('@sluice/sink-kinesis'),

@@ -359,6 +359,39 @@ describe('sluice CLI (built, as a child process)', () => {
     expect(result.stderr.trim().split('\n')).toHaveLength(3);
   });
 
+  it('reports loading problems (an unset variable) with the config problems, in one run', async () => {
+    const cwd = await workspace({
+      'c.toml':
+        '[sources.in]\ntype = "demo_logs"\nlines = ["${SLUICE_TEST_UNSET}"]\nformt = "shuffle"\n[sinks.out]\ntype = "console"\ninputs = ["in"]\n[transforms.x]\ntype = "remap"\ninputs = ["in"]',
+    });
+    const result = await run(['validate', '--no-environment', '--config', 'c.toml'], { cwd });
+    expect(result.code).toBe(78);
+    const lines = result.stderr.trim().split('\n');
+    expect(lines).toHaveLength(3);
+    expect(lines[0]).toMatch(/sources\.in\.lines\[0\]: environment variable SLUICE_TEST_UNSET is not set/);
+    expect(lines[1]).toMatch(/sources\.in\.formt: unknown field "formt"; did you mean "format"\?/);
+    expect(lines[2]).toMatch(
+      /transforms\.x\.type: "remap" is a Vector transform that Sluice does not implement yet/,
+    );
+  });
+
+  it("accepts Vector's --dangerously-allow-env-var-interpolation and unimplemented globals, warning by name", async () => {
+    const cwd = await workspace({
+      'c.toml':
+        '[api]\nenabled = true\n[sources.in]\ntype = "demo_logs"\nformat = "shuffle"\nlines = ["x"]\n[sinks.out]\ntype = "console"\ninputs = ["in"]\nhealthcheck.uri = "http://127.0.0.1:1/"\n[[tests]]\nname = "t"\n',
+    });
+    const result = await run(
+      ['validate', '--no-environment', '--dangerously-allow-env-var-interpolation', '--config', 'c.toml'],
+      { cwd },
+    );
+    expect(result.code).toBe(0);
+    expect(result.stderr).toMatch(
+      /c\.toml: api is a Vector global option that Sluice does not implement yet; ignored/,
+    );
+    expect(result.stderr).toMatch(/c\.toml: tests are accepted but not run/);
+    expect(result.stderr).toMatch(/c\.toml: sinks\.out\.healthcheck\.uri is ignored/);
+  });
+
   it('an environment value cannot change the config structure: a newline is refused, brackets stay text', async () => {
     const config =
       '[sources.in]\ntype = "demo_logs"\nlines = ["${SLUICE_INJECT}"]\n[sinks.out]\ntype = "console"\ninputs = ["in"]';

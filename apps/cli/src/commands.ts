@@ -9,7 +9,7 @@ import {
 } from '@sluice/core-topology';
 import { type ApiOptions, apiOptionsOf, apiRoutes } from './api.js';
 import { builtinRegistry } from './builtins.js';
-import { loadConfig } from './config-files.js';
+import { collectConfig } from './config-files.js';
 import { checkDataDir } from './data-dir.js';
 import { type HttpServer, parseListenAddress, serveHttp, startMetricsServer } from './http-server.js';
 import { EXIT_CONFIG, EXIT_FAILURE, EXIT_OK, type GlobalOptions, type Io } from './main.js';
@@ -63,24 +63,42 @@ async function load(options: GlobalOptions, io: Io, logger: Logger): Promise<Loa
   if (configs.length === 0 && options.configDir.length === 0 && io.environment.SLUICE_CONFIG) {
     configs.push(io.environment.SLUICE_CONFIG);
   }
-  const loaded = await loadConfig({
+  const {
+    loaded,
+    problems: loadProblems,
+    complete,
+  } = await collectConfig({
     configs,
     configDirectories: options.configDir,
     interpolate: options.envInterpolation,
     environment: io.environment,
     cwd: io.cwd,
+    warn: (message) => logger.warn(message),
   });
+  if (!complete) throw new ConfigError(loadProblems);
   const registry = builtinRegistry();
-  const plugins = [...((loaded.config.plugins as string[] | undefined) ?? []), ...options.plugin];
+  const configPlugins = loaded.config.plugins;
+  const plugins = [
+    ...(Array.isArray(configPlugins) ? configPlugins.filter((name) => typeof name === 'string') : []),
+    ...options.plugin,
+  ];
   await loadPlugins(registry, plugins, io.cwd);
   // The `[api]` block is the CLI's own: checked here, not part of the topology.
   const { api: apiTable, ...topologyConfig } = loaded.config as Record<string, unknown>;
   const api = apiOptionsOf(apiTable, loaded.locate, (message) => logger.warn(message));
-  const plan = await planTopology(topologyConfig, {
-    registry,
-    locate: loaded.locate,
-    warn: (message) => logger.warn(message),
-  });
+  let plan: TopologyPlan;
+  try {
+    plan = await planTopology(topologyConfig, {
+      registry,
+      locate: loaded.locate,
+      warn: (message) => logger.warn(message),
+    });
+  } catch (error) {
+    // Every problem in one run: those of loading (interpolation, files that disagree) and the config's.
+    if (error instanceof ConfigError) throw new ConfigError([...loadProblems, ...error.problems]);
+    throw error;
+  }
+  if (loadProblems.length > 0) throw new ConfigError(loadProblems);
   const metricsAddress =
     options.metricsAddress ?? (loaded.config.metrics as { address?: string } | undefined)?.address;
   if (metricsAddress !== undefined) {

@@ -85,4 +85,33 @@ describe('loadConfig', () => {
     const cwd = await files({});
     await expect(load([], cwd)).rejects.toThrow(/no config given/);
   });
+
+  it('an integer beyond 2^53 is never read silently imprecise: TOML, YAML and JSON warn alike', async () => {
+    const cwd = await files({
+      'a.toml': 'big = 9223372036854775807\nsmall = 42\n',
+      'b.yaml': 'bigger: [9223372036854775807]\nalso_small: 7\n',
+      'c.json': '{"biggest": {"n": 9223372036854775807}}',
+    });
+    const warnings: string[] = [];
+    const loaded = await loadConfig({
+      configs: ['a.toml', 'b.yaml', 'c.json'],
+      cwd,
+      interpolate: false,
+      environment: {},
+      warn: (message) => warnings.push(message),
+    });
+    const nearest = Number(2n ** 63n);
+    expect(loaded.config).toEqual({
+      big: nearest,
+      small: 42,
+      bigger: [nearest],
+      also_small: 7,
+      biggest: { n: nearest },
+    });
+    expect(warnings).toEqual([
+      'a.toml: big: 9223372036854775807 is beyond 2^53 − 1, the largest integer read exactly; it is read as 9223372036854775808',
+      'b.yaml: bigger[0]: 9223372036854775807 is beyond 2^53 − 1, the largest integer read exactly; it is read as 9223372036854775808',
+      'c.json: biggest.n: the integer is beyond 2^53 − 1, the largest integer read exactly; it is read as 9223372036854775808',
+    ]);
+  });
 });

@@ -28,6 +28,8 @@ export interface LoadOptions {
   environment: NodeJS.ProcessEnv;
   /** Base for relative paths and for displaying file names. */
   cwd: string;
+  /** Warnings about what was read (an integer beyond 2^53 read imprecisely). */
+  warn?: (message: string) => void;
 }
 
 /** Splits a comma-separated list, keeping commas inside glob braces (`*.{toml,yaml}`). */
@@ -100,8 +102,9 @@ export function parseConfigText(text: string, file: string): unknown {
   const extension = extname(file).toLowerCase();
   try {
     if (extension === '.json') return JSON.parse(text);
-    if (extension === '.yaml' || extension === '.yml') return parseYaml(text) ?? {};
-    return parseToml(text);
+    // Integers beyond 2^53 come back as BigInt (TOML and YAML), so `readLargeIntegers` can name them.
+    if (extension === '.yaml' || extension === '.yml') return parseYaml(text, { intAsBigInt: true }) ?? {};
+    return parseToml(text, { integersAsBigInt: 'asNeeded' });
   } catch (error) {
     let where = '';
     if (error instanceof TomlError) where = `line ${error.line}, column ${error.column}: `;
@@ -173,6 +176,42 @@ export function checkStructure(parsed: unknown): { path: string; message: string
   return undefined;
 }
 
+/** An integer read imprecisely: its literal (unknown for JSON, whose parser already rounded it) and the value read. */
+export interface LargeInteger {
+  path: string;
+  literal: string | undefined;
+  read: string;
+}
+
+/**
+ * Turns every integer a JavaScript number cannot hold exactly (beyond 2^53 − 1, as Vector's i64
+ * and u64 options allow up to 2^63 − 1) into the nearest number, and names each: TOML and YAML give
+ * them as BigInt, JSON already rounded them. Small BigInts (YAML gives every integer as one) become
+ * numbers silently. Returns the path and literal of each imprecise one.
+ */
+export function readLargeIntegers(parsed: unknown, path = ''): LargeInteger[] {
+  const found: LargeInteger[] = [];
+  if (parsed === null || typeof parsed !== 'object' || parsed instanceof Date) return found;
+  const entries: Array<[string | number, unknown]> = Array.isArray(parsed)
+    ? parsed.map((value, index) => [index, value])
+    : Object.entries(parsed);
+  for (const [key, value] of entries) {
+    const at = typeof key === 'number' ? `${path}[${key}]` : path === '' ? key : `${path}.${key}`;
+    const container = parsed as Record<string | number, unknown>;
+    if (typeof value === 'bigint') {
+      const number = Number(value);
+      if (!Number.isSafeInteger(number))
+        found.push({ path: at, literal: value.toString(), read: BigInt(number).toString() });
+      container[key] = number;
+    } else if (typeof value === 'number' && Number.isInteger(value) && !Number.isSafeInteger(value)) {
+      found.push({ path: at, literal: undefined, read: BigInt(value).toString() });
+    } else {
+      found.push(...readLargeIntegers(value, at));
+    }
+  }
+  return found;
+}
+
 /** A path for a message: bounded, whatever the input. */
 function shortPath(path: string): string {
   return path.length > 200 ? `${path.slice(0, 200)}…` : path;
@@ -183,6 +222,21 @@ function shortPath(path: string): string {
  * global option set differently in two files, is an error naming both files.
  */
 export async function loadConfig(options: LoadOptions): Promise<LoadedConfig> {
+  const { loaded, problems } = await collectConfig(options);
+  if (problems.length > 0) throw new ConfigError(problems);
+  return loaded;
+}
+
+/**
+ * As `loadConfig`, but returns the problems found with the merged config, so the caller can report
+ * them together with the problems of the config itself (every problem in one run). `complete` is
+ * false when a file could not be read or parsed: then the merged config lacks that file, and
+ * checking it would only add misleading problems.
+ */
+export async function collectConfig(
+  options: LoadOptions,
+): Promise<{ loaded: LoadedConfig; problems: ConfigProblem[]; complete: boolean }> {
+  let complete = true;
   const files = await resolveConfigPaths(options);
   const merged: Record<string, unknown> = {};
   const origins = new Map<string, string>();
@@ -198,11 +252,13 @@ export async function loadConfig(options: LoadOptions): Promise<LoadedConfig> {
           path: '',
           message: `is ${size} bytes; a config file may be at most ${MAX_CONFIG_FILE_BYTES} bytes`,
         });
+        complete = false;
         continue;
       }
       text = await readFile(file, 'utf8');
     } catch (error) {
       problems.push({ file: shown, path: '', message: `cannot read: ${(error as Error).message}` });
+      complete = false;
       continue;
     }
     let parsed: unknown;
@@ -210,16 +266,24 @@ export async function loadConfig(options: LoadOptions): Promise<LoadedConfig> {
       parsed = parseConfigText(text, shown);
     } catch (error) {
       if (error instanceof ConfigError) problems.push(...error.problems);
+      complete = false;
       continue;
     }
     if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) {
       problems.push({ file: shown, path: '', message: 'a config file must hold a table/object at the top' });
+      complete = false;
       continue;
     }
     const structure = checkStructure(parsed);
     if (structure !== undefined) {
       problems.push({ file: shown, path: shortPath(structure.path), message: structure.message });
+      complete = false;
       continue;
+    }
+    for (const large of readLargeIntegers(parsed)) {
+      options.warn?.(
+        `${shown}: ${shortPath(large.path)}: ${large.literal ?? 'the integer'} is beyond 2^53 − 1, the largest integer read exactly; it is read as ${large.read}`,
+      );
     }
     if (options.interpolate) {
       const found: Array<Omit<ConfigProblem, 'file'>> = [];
@@ -260,12 +324,11 @@ export async function loadConfig(options: LoadOptions): Promise<LoadedConfig> {
       }
     }
   }
-  if (problems.length > 0) throw new ConfigError(problems);
   const onlyFile =
     files.length === 1
       ? relative(options.cwd, files[0] as string) || basename(files[0] as string)
       : undefined;
-  return {
+  const loaded: LoadedConfig = {
     config: merged,
     files,
     locate: (path) => {
@@ -273,4 +336,5 @@ export async function loadConfig(options: LoadOptions): Promise<LoadedConfig> {
       return origins.get(`${first}.${second}`) ?? origins.get(first ?? '') ?? onlyFile;
     },
   };
+  return { loaded, problems, complete };
 }

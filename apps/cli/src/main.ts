@@ -164,6 +164,10 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     )
     .option('--no-env-interpolation', 'do not substitute environment variables in config values')
     .option(
+      '--dangerously-allow-env-var-interpolation',
+      "accepted for Vector's command lines and ignored: interpolation is on unless --no-env-interpolation, and a value is never parsed as config",
+    )
+    .option(
       '--metrics-address <host:port>',
       'serve Prometheus metrics on /metrics; ":PORT" listens on 127.0.0.1 only',
     )

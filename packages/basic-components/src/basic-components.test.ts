@@ -12,6 +12,8 @@ import definitions, {
   createConsoleSink,
   createStdinSource,
   demoLogsSource,
+  jsonParserTransform,
+  paceUntil,
   parseJsonTransform,
   removeFieldsTransform,
 } from './index.js';
@@ -179,7 +181,10 @@ describe('transforms', () => {
   });
 
   it('remove_fields removes dotted paths', async () => {
-    const transform = await removeFieldsTransform.create({ fields: ['a.b', 'gone'] }, createTestContext());
+    const transform = await removeFieldsTransform.create(
+      { fields: ['a.b', 'gone'], drop_empty: false },
+      createTestContext(),
+    );
     const [event] = (await transform.transform([
       createLogEvent({ a: { b: 1, c: 2 }, gone: 1, kept: 1 }),
     ])) as [ReturnType<typeof createLogEvent>];
@@ -188,7 +193,10 @@ describe('transforms', () => {
 
   it('parse_json merges the object into the root, drops the field, marks the event structured', async () => {
     const context = createTestContext();
-    const transform = await parseJsonTransform.create({ field: 'message', drop_field: true }, context);
+    const transform = await parseJsonTransform.create(
+      { field: 'message', drop_field: true, drop_invalid: false, overwrite_target: false },
+      context,
+    );
     const [parsed, invalid, notObject] = (await transform.transform([
       createLogEvent({ message: '{"level":"info","user":"ada"}', host: 'h' }),
       createLogEvent({ message: 'not json' }),
@@ -205,13 +213,92 @@ describe('transforms', () => {
 
   it('parse_json keeps the field with drop_field = false', async () => {
     const transform = await parseJsonTransform.create(
-      { field: 'message', drop_field: false },
+      { field: 'message', drop_field: false, drop_invalid: false, overwrite_target: false },
       createTestContext(),
     );
     const [event] = (await transform.transform([createLogEvent({ message: '{"a":1}' })])) as [
       ReturnType<typeof createLogEvent>,
     ];
     expect(event.fields).toEqual({ message: '{"a":1}', a: 1 });
+  });
+});
+
+describe("Vector's older transform options (from Vector's tests/behavior/transforms, before #13315)", () => {
+  it('add_fields: "a[0]" keys build arrays, holes are null', async () => {
+    const transform = await addFieldsTransform.create(
+      {
+        fields: { 'a[0]': 0, 'a[1]': '1', 'a[2]': 2.5, 'b[2]': 'two', 'b[0]': 0, 'c.d[1].e': true },
+        overwrite: true,
+      },
+      createTestContext(),
+    );
+    const [event] = (await transform.transform([createLogEvent({ message: '' })])) as [
+      ReturnType<typeof createLogEvent>,
+    ];
+    expect(event.fields).toEqual({
+      message: '',
+      a: [0, '1', 2.5],
+      b: [0, null, 'two'],
+      c: { d: [null, { e: true }] },
+    });
+  });
+
+  it('remove_fields with drop_empty removes the tables it leaves empty', async () => {
+    const transform = await removeFieldsTransform.create(
+      { fields: ['a.c', 'a.b', 'b.a', 'x.y.z'], drop_empty: true },
+      createTestContext(),
+    );
+    const [event] = (await transform.transform([
+      createLogEvent({ a: { b: 3, c: 4 }, b: { a: 3, b: 4 }, x: { y: { z: 1 } }, keep: {} }),
+    ])) as [ReturnType<typeof createLogEvent>];
+    expect(event.fields).toEqual({ b: { b: 4 }, keep: {} });
+  });
+
+  it('json_parser: drop_invalid drops (counted, logged, finalized), target_field nests the object', async () => {
+    const jsonParser = definitions.find((definition) => definition.type === 'json_parser');
+    expect(jsonParser?.kind).toBe('transform');
+    const context = createTestContext();
+    const transform = await jsonParserTransform.create(
+      {
+        field: 'message',
+        drop_field: true,
+        drop_invalid: true,
+        target_field: 'data',
+        overwrite_target: false,
+      },
+      context,
+    );
+    const output = (await transform.transform([
+      createLogEvent({ message: '{"a":1}' }),
+      createLogEvent({ message: 'not json' }),
+      createLogEvent({ message: '{"b":2}', data: 'taken' }),
+    ])) as Array<ReturnType<typeof createLogEvent>>;
+    expect(output.map((event) => event.fields)).toEqual([
+      { data: { a: 1 } },
+      { message: '{"b":2}', data: 'taken' },
+    ]);
+    expect(context.metrics.total('component_discarded_events_total')).toBe(1);
+    expect(context.metrics.total('component_errors_total', { error_type: 'parser_failed' })).toBe(2);
+    expect(context.logger.find('events dropped (drop_invalid)', 'warn')).toHaveLength(1);
+    expect(context.logger.find('target field already exists', 'warn')).toHaveLength(1);
+  });
+});
+
+describe('blackhole sink', () => {
+  it('rate paces batches as Vector does: each due count/rate seconds after the previous', () => {
+    expect(paceUntil(undefined, 1000, 10, 100)).toBe(1100);
+    expect(paceUntil(1100, 1050, 50, 100)).toBe(1600);
+  });
+
+  it('accepts rate and the old print_amount (warned), and delivers everything', async () => {
+    const context = createTestContext();
+    const sink = await blackholeSink.create(
+      { print_interval_secs: 0, rate: 1_000_000, print_amount: 10 },
+      context,
+    );
+    await sink.run(inputOf([makeEvents(3), makeEvents(2)]));
+    expect(context.metrics.total('component_sent_events_total')).toBe(5);
+    expect(context.logger.find('print_amount is an old Vector option', 'warn')).toHaveLength(1);
   });
 });
 

@@ -1,16 +1,26 @@
 import { demoLogsSource } from './demo-logs.js';
 import { blackholeSink, consoleSink } from './sinks.js';
 import { stdinSource } from './stdin.js';
-import { addFieldsTransform, parseJsonTransform, removeFieldsTransform } from './transforms.js';
+import {
+  addFieldsTransform,
+  jsonParserTransform,
+  parseJsonTransform,
+  removeFieldsTransform,
+} from './transforms.js';
 
 export type { DemoLogsOptions } from './demo-logs.js';
 export { demoLine, demoLogsSource } from './demo-logs.js';
 export type { BlackholeOptions, ConsoleOptions } from './sinks.js';
-export { blackholeSink, consoleSink, createConsoleSink } from './sinks.js';
+export { blackholeSink, consoleSink, createConsoleSink, paceUntil } from './sinks.js';
 export type { StdinOptions } from './stdin.js';
 export { createStdinSource, stdinSource } from './stdin.js';
 export type { AddFieldsOptions, ParseJsonOptions, RemoveFieldsOptions } from './transforms.js';
-export { addFieldsTransform, parseJsonTransform, removeFieldsTransform } from './transforms.js';
+export {
+  addFieldsTransform,
+  jsonParserTransform,
+  parseJsonTransform,
+  removeFieldsTransform,
+} from './transforms.js';
 
 export default [
   demoLogsSource,
@@ -20,4 +30,5 @@ export default [
   addFieldsTransform,
   removeFieldsTransform,
   parseJsonTransform,
+  jsonParserTransform,
 ];

@@ -1,4 +1,5 @@
 import type { Writable } from 'node:stream';
+import { setTimeout as sleep } from 'node:timers/promises';
 import {
   type Batch,
   type ComponentMetrics,
@@ -78,6 +79,16 @@ export const consoleSink = defineSink<ConsoleOptions>({
 
 export interface BlackholeOptions {
   print_interval_secs: number;
+  rate?: number;
+  print_amount?: number;
+}
+
+/**
+ * When a batch may be consumed at `rate` events per second, as Vector's blackhole: each batch is
+ * due `count / rate` seconds after the previous one was due (the first after `now`).
+ */
+export function paceUntil(previousDue: number | undefined, now: number, count: number, rate: number): number {
+  return (previousDue ?? now) + (count / rate) * 1000;
 }
 
 export const blackholeSink = defineSink<BlackholeOptions>({
@@ -95,14 +106,31 @@ export const blackholeSink = defineSink<BlackholeOptions>({
         default: 0,
         description: 'Log the totals every this many seconds; 0 never.',
       },
+      rate: {
+        type: 'integer',
+        minimum: 1,
+        description: 'Consume at most this many events per second (backpressure upstream); unset: no limit.',
+      },
+      print_amount: {
+        type: 'integer',
+        minimum: 0,
+        deprecated: true,
+        description:
+          "Vector's old option (log every this many events); accepted and ignored with a warning: use print_interval_secs.",
+      },
     },
   },
   create(options, context) {
     const sentEvents = context.metrics.counter('component_sent_events_total');
     const sentEventBytes = context.metrics.counter('component_sent_event_bytes_total');
+    if (options.print_amount !== undefined)
+      context.logger.warn(
+        'blackhole: print_amount is an old Vector option, ignored; use print_interval_secs',
+      );
     return {
       async run(input) {
         let total = 0;
+        let due: number | undefined;
         const timer =
           options.print_interval_secs > 0
             ? setInterval(
@@ -113,6 +141,13 @@ export const blackholeSink = defineSink<BlackholeOptions>({
         timer?.unref();
         try {
           for await (const batch of input) {
+            if (options.rate !== undefined) {
+              due = paceUntil(due, Date.now(), batch.length, options.rate);
+              const wait = due - Date.now();
+              // Aborted means stop at once: the batch stays unfinalized, as any abandoned one.
+              if (wait > 0) await sleep(wait, undefined, { signal: context.signal }).catch(() => undefined);
+              if (context.signal.aborted) return;
+            }
             finalizeEvents(batch, 'delivered');
             total += batch.length;
             sentEvents.increment(batch.length);

@@ -2,11 +2,14 @@ import {
   defineTransform,
   type FieldMap,
   type FieldValue,
+  finalizeEvents,
   getField,
+  type LogEvent,
   rateLimitedLog,
   removeField,
   SPECIFICATION_VERSION,
   setField,
+  type TransformDefinition,
 } from '@sluice/component-api';
 
 export interface AddFieldsOptions {
@@ -29,11 +32,72 @@ function flatten(fields: FieldMap, prefix = ''): Array<[string, FieldValue]> {
   return entries;
 }
 
+type Segment = string | number;
+
+/** `a.b[0][1].c` as segments (`['a', 'b', 0, 1, 'c']`); a plain dotted path has no numbers. */
+function segmentsOf(path: string): Segment[] {
+  const segments: Segment[] = [];
+  for (const part of path.split('.')) {
+    const match = /^([^[]*)((?:\[\d+\])*)$/.exec(part);
+    if (match === null || match[2] === '') {
+      segments.push(part);
+      continue;
+    }
+    if (match[1] !== '') segments.push(match[1] as string);
+    for (const index of (match[2] as string).matchAll(/\[(\d+)\]/g)) segments.push(Number(index[1]));
+  }
+  return segments;
+}
+
+type Container = FieldMap | FieldValue[];
+
+function isMap(value: FieldValue | undefined): value is FieldMap {
+  return value !== null && typeof value === 'object' && !Array.isArray(value) && !(value instanceof Date);
+}
+
+/** The value at a path with array indexes, or undefined. */
+function getPath(fields: FieldMap, segments: readonly Segment[]): FieldValue | undefined {
+  let current: FieldValue | undefined = fields;
+  for (const segment of segments) {
+    if (typeof segment === 'number') current = Array.isArray(current) ? current[segment] : undefined;
+    else current = isMap(current) ? current[segment] : undefined;
+    if (current === undefined) return undefined;
+  }
+  return current;
+}
+
+/**
+ * Writes a path with array indexes, as Vector's `insert`: `a[2]` makes `a` an array (holes are
+ * null), and a value of the wrong kind on the way is replaced.
+ */
+function setPath(fields: FieldMap, segments: readonly Segment[], value: FieldValue): void {
+  let current: Container = fields;
+  for (const [position, segment] of segments.entries()) {
+    const last = position === segments.length - 1;
+    const next = segments[position + 1];
+    const slot = current as Record<Segment, FieldValue | undefined>;
+    if (Array.isArray(current) && typeof segment === 'number') {
+      while (current.length < segment) current.push(null);
+    }
+    if (last) {
+      slot[segment] = value;
+      return;
+    }
+    let child = slot[segment];
+    if (typeof next === 'number' ? !Array.isArray(child) : !isMap(child)) {
+      child = typeof next === 'number' ? [] : {};
+      slot[segment] = child;
+    }
+    current = child as Container;
+  }
+}
+
 export const addFieldsTransform = defineTransform<AddFieldsOptions>({
   specificationVersion: SPECIFICATION_VERSION,
   kind: 'transform',
   type: 'add_fields',
-  description: 'Adds fields to every event; nested tables and dotted keys create nested fields.',
+  description:
+    'Adds fields to every event; nested tables and dotted keys create nested fields, `a[0]` keys arrays.',
   optionsSchema: {
     type: 'object',
     additionalProperties: false,
@@ -41,7 +105,8 @@ export const addFieldsTransform = defineTransform<AddFieldsOptions>({
     properties: {
       fields: {
         type: 'object',
-        description: 'The fields to add: values may be strings, numbers, booleans, arrays or nested tables.',
+        description:
+          'The fields to add: values may be strings, numbers, booleans, arrays or nested tables; a key may hold array indexes (`"a[0]" = 0` builds an array, as in Vector).',
       },
       overwrite: {
         type: 'boolean',
@@ -51,13 +116,13 @@ export const addFieldsTransform = defineTransform<AddFieldsOptions>({
     },
   },
   create(options) {
-    const entries = flatten(options.fields);
+    const entries = flatten(options.fields).map(([path, value]) => [segmentsOf(path), value] as const);
     return {
       transform(batch) {
         for (const event of batch) {
-          for (const [path, value] of entries) {
-            if (!options.overwrite && getField(event.fields, path) !== undefined) continue;
-            setField(event.fields, path, structuredClone(value));
+          for (const [segments, value] of entries) {
+            if (!options.overwrite && getPath(event.fields, segments) !== undefined) continue;
+            setPath(event.fields, segments, structuredClone(value));
           }
         }
         return batch;
@@ -68,6 +133,19 @@ export const addFieldsTransform = defineTransform<AddFieldsOptions>({
 
 export interface RemoveFieldsOptions {
   fields: string[];
+  drop_empty: boolean;
+}
+
+/** Removes a dotted path and then each parent left empty by it, up to the root (Vector's `remove_prune`). */
+function removePruning(fields: FieldMap, path: string): void {
+  if (!removeField(fields, path)) return;
+  const parts = path.split('.');
+  for (let length = parts.length - 1; length > 0; length -= 1) {
+    const parent = parts.slice(0, length).join('.');
+    const value = getField(fields, parent);
+    if (!isMap(value) || Object.keys(value).length > 0) return;
+    removeField(fields, parent);
+  }
 }
 
 export const removeFieldsTransform = defineTransform<RemoveFieldsOptions>({
@@ -85,12 +163,19 @@ export const removeFieldsTransform = defineTransform<RemoveFieldsOptions>({
         items: { type: 'string', minLength: 1 },
         description: 'The fields to remove, as dotted paths.',
       },
+      drop_empty: {
+        type: 'boolean',
+        default: false,
+        description:
+          'Also remove a table that removing a field left empty, and its parents when they become empty.',
+      },
     },
   },
   create(options) {
+    const remove = options.drop_empty ? removePruning : removeField;
     return {
       transform(batch) {
-        for (const event of batch) for (const path of options.fields) removeField(event.fields, path);
+        for (const event of batch) for (const path of options.fields) remove(event.fields, path);
         return batch;
       },
     };
@@ -100,14 +185,14 @@ export const removeFieldsTransform = defineTransform<RemoveFieldsOptions>({
 export interface ParseJsonOptions {
   field: string;
   drop_field: boolean;
+  drop_invalid: boolean;
+  target_field?: string;
+  overwrite_target: boolean;
 }
 
-export const parseJsonTransform = defineTransform<ParseJsonOptions>({
+const parseJsonDefinition: Omit<TransformDefinition<ParseJsonOptions>, 'type' | 'description'> = {
   specificationVersion: SPECIFICATION_VERSION,
   kind: 'transform',
-  type: 'parse_json',
-  description:
-    "Parses the JSON object in a field and merges it into the event (Vector's json_parser); parsed events are structured.",
   optionsSchema: {
     type: 'object',
     additionalProperties: false,
@@ -118,6 +203,23 @@ export const parseJsonTransform = defineTransform<ParseJsonOptions>({
         default: true,
         description: 'Remove the source field after a successful parse.',
       },
+      drop_invalid: {
+        type: 'boolean',
+        default: false,
+        description:
+          'Drop an event whose field is not a JSON object (counted in component_discarded_events_total and logged); otherwise it passes unchanged.',
+      },
+      target_field: {
+        type: 'string',
+        minLength: 1,
+        description:
+          'Put the parsed object under this field (a dotted path) instead of merging it into the root.',
+      },
+      overwrite_target: {
+        type: 'boolean',
+        default: false,
+        description: 'With target_field: replace a field already there; otherwise the event passes unparsed.',
+      },
     },
   },
   create(options, context) {
@@ -125,10 +227,14 @@ export const parseJsonTransform = defineTransform<ParseJsonOptions>({
       error_type: 'parser_failed',
       stage: 'processing',
     });
+    const discarded = context.metrics.counter('component_discarded_events_total', { intentional: 'true' });
     const warn = rateLimitedLog(context.logger, 'warn');
+    const warnTargetTaken = rateLimitedLog(context.logger, 'warn');
     return {
       transform(batch) {
         let failed = 0;
+        let targetTaken = 0;
+        const dropped: LogEvent[] = [];
         for (const event of batch) {
           const text = getField(event.fields, options.field);
           let parsed: unknown;
@@ -139,18 +245,56 @@ export const parseJsonTransform = defineTransform<ParseJsonOptions>({
           }
           if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) {
             failed += 1;
+            if (options.drop_invalid) dropped.push(event);
             continue;
           }
-          if (options.drop_field) removeField(event.fields, options.field);
-          Object.assign(event.fields, parsed as FieldMap);
+          if (options.target_field !== undefined) {
+            if (!options.overwrite_target && getField(event.fields, options.target_field) !== undefined) {
+              targetTaken += 1;
+              continue;
+            }
+            if (options.drop_field) removeField(event.fields, options.field);
+            setField(event.fields, options.target_field, parsed as FieldMap);
+          } else {
+            if (options.drop_field) removeField(event.fields, options.field);
+            Object.assign(event.fields, parsed as FieldMap);
+          }
           event.metadata.structured = true;
         }
+        if (failed + targetTaken > 0) failures.increment(failed + targetTaken);
         if (failed > 0) {
-          failures.increment(failed);
-          warn('field is not a JSON object; events left unchanged', { field: options.field, events: failed });
+          warn(
+            options.drop_invalid
+              ? 'field is not a JSON object; events dropped (drop_invalid)'
+              : 'field is not a JSON object; events left unchanged',
+            { field: options.field, events: failed },
+          );
         }
-        return batch;
+        if (targetTaken > 0)
+          warnTargetTaken('target field already exists; events left unparsed (overwrite_target = false)', {
+            target_field: options.target_field,
+            events: targetTaken,
+          });
+        if (dropped.length === 0) return batch;
+        finalizeEvents(dropped, 'dropped');
+        discarded.increment(dropped.length);
+        const drop = new Set(dropped);
+        return batch.filter((event) => !drop.has(event));
       },
     };
   },
+};
+
+export const parseJsonTransform = defineTransform<ParseJsonOptions>({
+  ...parseJsonDefinition,
+  type: 'parse_json',
+  description:
+    'Parses the JSON object in a field and merges it into the event (or under target_field); parsed events are structured.',
+});
+
+/** Vector's older name of the same transform, with the same options. */
+export const jsonParserTransform = defineTransform<ParseJsonOptions>({
+  ...parseJsonDefinition,
+  type: 'json_parser',
+  description: "Vector's older name of parse_json (json_parser), with the same options.",
 });

@@ -5,7 +5,8 @@ import {
   SluiceError,
   SPECIFICATION_VERSION,
 } from '@sluice/component-api';
-import { closest } from 'fastest-levenshtein';
+import { didYouMean } from './config/suggest.js';
+import { isVectorComponentType } from './config/vector-reference.js';
 
 export type AnyDefinition = ComponentDefinition | BufferDefinition;
 export type DefinitionKind = AnyDefinition['kind'];
@@ -98,11 +99,16 @@ export class ComponentRegistry {
     return [...types].sort();
   }
 
-  /** `unknown sink type "aws_kinesis_stream"; did you mean "aws_kinesis_streams"? known: …` */
+  /**
+   * `unknown sink type "aws_kinesis_stream"; did you mean "aws_kinesis_streams"? (known …)`, or for a
+   * type Vector has: `"remap" is a Vector transform that Sluice does not implement yet (known …)`.
+   */
   unknownTypeMessage(kind: DefinitionKind, type: string): string {
     const known = this.knownTypes(kind);
-    const suggestion = known.length > 0 ? `; did you mean "${closest(type, known)}"?` : '';
-    return `unknown ${kind} type "${type}"${suggestion} (known ${kind} types: ${known.join(', ') || 'none'})`;
+    const list = `(known ${kind} types: ${known.join(', ') || 'none'})`;
+    if (isVectorComponentType(kind, type))
+      return `"${type}" is a Vector ${kind} that Sluice does not implement yet ${list}`;
+    return `unknown ${kind} type "${type}"${didYouMean(type, known)} ${list}`;
   }
 
   /** Loads every lazy package and returns all definitions (for `sluice schema`, `list`, the docs). */

@@ -22,7 +22,7 @@ describe('createEncoder', () => {
     expect(JSON.parse(encoder.encode(parsed).toString())).toEqual({
       level: 'info',
       user: 'ada',
-      timestamp: '2026-11-23T10:00:00.000Z',
+      timestamp: '2026-11-23T10:00:00Z', // Vector's form of a whole second
     });
   });
 
@@ -31,7 +31,7 @@ describe('createEncoder', () => {
       const encoded = JSON.parse(createEncoder(config).encode(socketEvent('hi')).toString());
       expect(encoded).toEqual({
         message: 'hi',
-        timestamp: '2026-11-23T10:00:00.000Z',
+        timestamp: '2026-11-23T10:00:00Z', // Vector's form of a whole second
         source_type: 'socket',
         host: '127.0.0.1',
       });
@@ -92,5 +92,99 @@ describe('createEncoder', () => {
   it('encodes batches in order', () => {
     const encoded = createEncoder('text').encodeBatch([socketEvent('a'), socketEvent('b')]);
     expect(encoded.map(String)).toEqual(['a', 'b']);
+  });
+
+  it("timestamp_format: Vector's forms (unix is whole seconds; ns exact beyond 2^53)", () => {
+    const at = new Date('2026-11-23T10:00:00.123Z');
+    const event = createLogEvent({ timestamp: at, nested: { another: at } });
+    const expected: Record<string, string> = {
+      rfc3339: '"2026-11-23T10:00:00.123Z"',
+      unix: '1795428000',
+      unix_ms: '1795428000123',
+      unix_us: '1795428000123000',
+      unix_ns: '1795428000123000000',
+      unix_float: '1795428000.123',
+    };
+    for (const [format, value] of Object.entries(expected)) {
+      const encoder = createEncoder({ codec: 'json', timestamp_format: format as never });
+      expect(encoder.encodeToString(event), format).toBe(
+        `{"nested":{"another":${value}},"timestamp":${value}}`,
+      );
+    }
+    const beforeEpoch = createLogEvent({ timestamp: new Date(-500) });
+    expect(createEncoder({ codec: 'json', timestamp_format: 'unix' }).encodeToString(beforeEpoch)).toBe(
+      '{"timestamp":-1}',
+    );
+    expect(createEncoder({ codec: 'json', timestamp_format: 'unix_ns' }).encodeToString(beforeEpoch)).toBe(
+      '{"timestamp":-500000000}',
+    );
+    // A string that looks like the marker stays a string.
+    const lookalike = createLogEvent({ message: '\u0000x:5', timestamp: at });
+    expect(createEncoder({ codec: 'json', timestamp_format: 'unix_ns' }).encodeToString(lookalike)).toBe(
+      '{"message":"\\u0000x:5","timestamp":1795428000123000000}',
+    );
+  });
+
+  it("json.pretty: Vector's pretty form (its test serialize_json_log in lib/codecs json.rs)", () => {
+    const encoder = createEncoder({ codec: 'json', json: { pretty: true } });
+    const event = createLogEvent({ a: '0', x: '23', z: 25 });
+    expect(encoder.encodeToString(event)).toBe('{\n  "a": "0",\n  "x": "23",\n  "z": 25\n}');
+  });
+
+  it('raw_message writes the message, as text', () => {
+    expect(createEncoder({ codec: 'raw_message' }).encodeToString(socketEvent('raw line'))).toBe('raw line');
+    expect(createEncoder('raw_message').encodeToString(socketEvent('raw line'))).toBe('raw line');
+  });
+
+  it("json: Vector's bytes for the same event (keys sorted, whole seconds without a fraction)", () => {
+    // Vector's src/sinks/elasticsearch/tests.rs: LogEvent::from("hello there") with a timestamp of
+    // 2020-12-01T01:02:03Z and my_field = "1337" is written as below.
+    const event = createLogEvent({
+      message: 'hello there',
+      timestamp: new Date(Date.UTC(2020, 11, 1, 1, 2, 3)),
+      my_field: '1337',
+    });
+    expect(createEncoder('json').encodeToString(event)).toBe(
+      '{"message":"hello there","my_field":"1337","timestamp":"2020-12-01T01:02:03Z"}',
+    );
+    // Nested tables sorted too, lists kept in order, milliseconds kept (Vector keeps nanoseconds).
+    const nested = createLogEvent({
+      z: { b: [3, { y: 1, x: 2 }], a: null },
+      a: new Date(Date.UTC(2020, 0, 1, 0, 0, 0, 120)),
+    });
+    expect(createEncoder('json').encodeToString(nested)).toBe(
+      '{"a":"2020-01-01T00:00:00.120Z","z":{"a":null,"b":[3,{"x":2,"y":1}]}}',
+    );
+  });
+
+  it("csv: Vector's bytes (its test serialize_fields in lib/codecs csv.rs)", () => {
+    const event = createLogEvent({
+      foo: 'bar',
+      int: 123,
+      comma: 'abc,bcd',
+      float: 3.1415925,
+      space: 'sp ace',
+      time: new Date('2023-02-27T15:04:49.363+08:00'),
+      quote: 'the "quote" should be escaped',
+      bool: true,
+      other: 'data',
+    });
+    const fields = ['foo', 'int', 'comma', 'float', 'missing', 'space', 'time', 'quote', 'bool'];
+    expect(createEncoder({ codec: 'csv', csv: { fields } }).encodeToString(event)).toBe(
+      'bar,123,"abc,bcd",3.1415925,,sp ace,2023-02-27T07:04:49.363Z,"the ""quote"" should be escaped",true',
+    );
+    expect(
+      createEncoder({
+        codec: 'csv',
+        csv: { fields: ['foo', 'quote'], delimiter: ';', quote_style: 'always' },
+      }).encodeToString(event),
+    ).toBe('"bar";"the ""quote"" should be escaped"');
+    expect(
+      createEncoder({
+        codec: 'csv',
+        csv: { fields: ['quote'], double_quote: false, escape: '\\' },
+      }).encodeToString(event),
+    ).toBe('"the \\"quote\\" should be escaped"');
+    expect(() => createEncoder({ codec: 'csv', csv: { fields: [] } })).toThrow('at least one field');
   });
 });

@@ -28,7 +28,8 @@ function lookup(
 
 /**
  * Moves each old option name (a dotted path) to its new one, in place. Setting both is a conflict
- * (reported, nothing moved); the caller warns once per moved option.
+ * (the old one is dropped, so it is not also reported as unknown); the caller reports conflicts and
+ * warns once per moved option.
  */
 export function applyDeprecatedOptions(
   options: Record<string, unknown>,
@@ -40,6 +41,7 @@ export function applyDeprecatedOptions(
     if (old === undefined) continue;
     if (lookup(options, newPath) !== undefined) {
       result.conflicts.push({ oldPath, newPath });
+      delete old.parent[old.key];
       continue;
     }
     const value = old.parent[old.key];

@@ -1,4 +1,5 @@
 import type { JsonSchema } from '@sluice/component-api';
+import { VECTOR_GLOBAL_OPTIONS } from './vector-reference.js';
 
 const toggle = (description: string): JsonSchema => ({
   description,
@@ -10,9 +11,8 @@ const toggle = (description: string): JsonSchema => ({
 
 const bufferStage: JsonSchema = {
   type: 'object',
-  required: ['type'],
   properties: {
-    type: { type: 'string', description: 'memory (default) or disk.' },
+    type: { type: 'string', default: 'memory', description: 'memory (default, as in Vector) or disk.' },
     when_full: {
       type: 'string',
       enum: ['block', 'drop_newest', 'overflow'],
@@ -28,9 +28,31 @@ export const SINK_ENVELOPE_KEYS: ReadonlySet<string> = new Set([
   'buffer',
   'healthcheck',
   'acknowledgements',
+  'graph',
+  'proxy',
 ]);
-export const TRANSFORM_ENVELOPE_KEYS: ReadonlySet<string> = new Set(['type', 'inputs']);
-export const SOURCE_ENVELOPE_KEYS: ReadonlySet<string> = new Set(['type']);
+export const TRANSFORM_ENVELOPE_KEYS: ReadonlySet<string> = new Set(['type', 'inputs', 'graph']);
+export const SOURCE_ENVELOPE_KEYS: ReadonlySet<string> = new Set(['type', 'graph', 'proxy']);
+
+/** Vector's `graph` table (attributes for `vector graph`): accepted, ignored with a warning. */
+const graphOption: JsonSchema = {
+  type: 'object',
+  description: "Vector's node and edge attributes for `vector graph`; accepted and ignored (with a warning).",
+};
+
+/** Vector's per-component `proxy`: accepted, ignored with a warning (Sluice has no proxy support yet). */
+const proxyOption: JsonSchema = {
+  type: 'object',
+  additionalProperties: false,
+  description:
+    "Vector's HTTP proxy settings; accepted and ignored (with a warning): Sluice connects directly.",
+  properties: {
+    enabled: { type: 'boolean' },
+    http: { type: 'string' },
+    https: { type: 'string' },
+    no_proxy: { type: 'array', items: { type: 'string' } },
+  },
+};
 
 const componentTable = (withInputs: boolean, extra: Record<string, JsonSchema> = {}): JsonSchema => ({
   type: 'object',
@@ -45,51 +67,84 @@ const componentTable = (withInputs: boolean, extra: Record<string, JsonSchema> =
   },
 });
 
-/** Phase one: the shape of the file, before any component's own options are looked at. */
+/** The global options Sluice has, and the shape of each component section. */
+const globalProperties: Record<string, JsonSchema> = {
+  data_dir: { type: 'string', minLength: 1, description: 'Directory for disk buffers and other state.' },
+  healthchecks: {
+    type: 'object',
+    additionalProperties: false,
+    description: 'Healthchecks of all sinks.',
+    properties: {
+      enabled: { type: 'boolean', default: true, description: 'Run sink healthchecks at start.' },
+      require_healthy: {
+        type: 'boolean',
+        default: false,
+        description: 'Exit (code 78) when a healthcheck fails, as --require-healthy.',
+      },
+    },
+  },
+  acknowledgements: toggle('End-to-end acknowledgements for every sink (default false).'),
+  plugins: {
+    type: 'array',
+    items: { type: 'string', minLength: 1 },
+    description: 'Packages of third-party components to load, by name.',
+  },
+  metrics: {
+    type: 'object',
+    additionalProperties: false,
+    description: 'Internal metrics endpoint, as --metrics-address.',
+    properties: {
+      address: {
+        type: 'string',
+        description: 'HOST:PORT to serve /metrics in the Prometheus text format.',
+      },
+    },
+  },
+  sources: componentTable(false, { graph: graphOption, proxy: proxyOption }),
+  transforms: componentTable(true, { graph: graphOption }),
+  sinks: componentTable(true, {
+    graph: graphOption,
+    proxy: proxyOption,
+    buffer: {
+      description: 'One buffer stage, or a list of stages (an overflow chain), first stage first.',
+      oneOf: [bufferStage, { type: 'array', items: bufferStage }],
+    },
+    healthcheck: {
+      description:
+        "Run this sink's healthcheck at start (default true). Vector's `uri` and `timeout` are accepted and ignored, with a warning.",
+      oneOf: [
+        { type: 'boolean' },
+        {
+          type: 'object',
+          additionalProperties: false,
+          properties: {
+            enabled: { type: 'boolean' },
+            uri: { type: 'string' },
+            timeout: { type: 'number', minimum: 0 },
+          },
+        },
+      ],
+    },
+    acknowledgements: toggle('End-to-end acknowledgements for this sink.'),
+  }),
+};
+
+/** Vector's global options Sluice does not implement: accepted, ignored with one warning each. */
+export const IGNORED_VECTOR_GLOBALS: readonly string[] = VECTOR_GLOBAL_OPTIONS.filter(
+  (name) => !Object.hasOwn(globalProperties, name),
+);
+
+/** The shape of the file, before any component's own options are looked at. */
 export const envelopeSchema: JsonSchema = {
   type: 'object',
   additionalProperties: false,
   properties: {
-    data_dir: { type: 'string', minLength: 1, description: 'Directory for disk buffers and other state.' },
-    healthchecks: {
-      type: 'object',
-      additionalProperties: false,
-      description: 'Healthchecks of all sinks.',
-      properties: {
-        enabled: { type: 'boolean', default: true, description: 'Run sink healthchecks at start.' },
-        require_healthy: {
-          type: 'boolean',
-          default: false,
-          description: 'Exit (code 78) when a healthcheck fails, as --require-healthy.',
-        },
-      },
-    },
-    acknowledgements: toggle('End-to-end acknowledgements for every sink (default false).'),
-    plugins: {
-      type: 'array',
-      items: { type: 'string', minLength: 1 },
-      description: 'Packages of third-party components to load, by name.',
-    },
-    metrics: {
-      type: 'object',
-      additionalProperties: false,
-      description: 'Internal metrics endpoint, as --metrics-address.',
-      properties: {
-        address: {
-          type: 'string',
-          description: 'HOST:PORT to serve /metrics in the Prometheus text format.',
-        },
-      },
-    },
-    sources: componentTable(false),
-    transforms: componentTable(true),
-    sinks: componentTable(true, {
-      buffer: {
-        description: 'One buffer stage, or a list of stages (an overflow chain), first stage first.',
-        oneOf: [bufferStage, { type: 'array', items: bufferStage }],
-      },
-      healthcheck: toggle("Run this sink's healthcheck at start (default true)."),
-      acknowledgements: toggle('End-to-end acknowledgements for this sink.'),
-    }),
+    ...globalProperties,
+    ...Object.fromEntries(
+      IGNORED_VECTOR_GLOBALS.map((name) => [
+        name,
+        { description: `Vector's \`${name}\`: accepted and ignored with a warning (not implemented).` },
+      ]),
+    ),
   },
 };

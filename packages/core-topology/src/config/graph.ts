@@ -1,9 +1,10 @@
-import { closest } from 'fastest-levenshtein';
+import { didYouMean } from './suggest.js';
 
+/** Inputs by component id; `undefined` when the inputs are malformed (already reported, not checked again). */
 export interface GraphInput {
   sources: readonly string[];
-  transforms: Readonly<Record<string, readonly string[]>>;
-  sinks: Readonly<Record<string, readonly string[]>>;
+  transforms: Readonly<Record<string, readonly string[] | undefined>>;
+  sinks: Readonly<Record<string, readonly string[] | undefined>>;
 }
 
 function wildcardToRegExp(pattern: string): RegExp {
@@ -55,6 +56,7 @@ export function checkGraph(
   ] as const) {
     for (const [id, inputs] of Object.entries(table)) {
       const path = `${kind}.${id}.inputs`;
+      if (inputs === undefined) continue;
       if (inputs.length === 0) {
         report(path, `"${id}" has no inputs; list the components that feed it`);
         continue;
@@ -69,7 +71,7 @@ export function checkGraph(
         } else if (input === id) {
           report(path, `"${id}" lists itself as an input`);
         } else if (!producers.includes(input)) {
-          const hint = producers.length > 0 ? `; did you mean "${closest(input, producers)}"?` : '';
+          const hint = didYouMean(input, producers);
           const isSink = Object.hasOwn(graph.sinks, input) ? ' (it is a sink, which has no output)' : '';
           report(path, `unknown input "${input}"${isSink}${hint}`);
         } else {

@@ -248,8 +248,8 @@ describe('planTopology', () => {
     } catch (error) {
       expect((error as ConfigError).message.split('\n')).toEqual([
         'sources.toml: sources.numbers.count: must be integer (got "x")',
-        'sinks.yaml: sinks.out.extra: unknown field "extra"; did you mean "flush_every"?',
-        'sinks.yaml: sinks.out.inputs: unknown input "nope"; did you mean "numbers"?',
+        'sinks.yaml: sinks.out.extra: unknown field "extra"',
+        'sinks.yaml: sinks.out.inputs: unknown input "nope"',
       ]);
     }
   });
@@ -299,5 +299,156 @@ describe('planTopology', () => {
         sinks: { 'a b/c': { type: 'test_recording', inputs: ['numbers'] } },
       }),
     ).toEqual([]);
+  });
+
+  it('reports envelope problems together with every component and graph problem, in one run', async () => {
+    expect(
+      await problems({
+        data_dri: '/var/lib/sluice',
+        sources: { numbers: { type: 'test_counter', count: 'x' } },
+        transforms: { tag: { type: 'test_tag', inputs: ['numbers'], tga: 'x' } },
+        sinks: {
+          out: { type: 'test_recording', inputs: 'numbers', flush_evry: 1 },
+          other: {
+            type: 'test_recording',
+            inputs: ['numbrs'],
+            buffer: { type: 'memory', max_events: 'ten' },
+          },
+        },
+      }),
+    ).toEqual([
+      'data_dri: unknown global option "data_dri"; did you mean "data_dir"?',
+      'sinks.out.inputs: must be array (got "numbers")',
+      'sources.numbers.count: must be integer (got "x")',
+      'transforms.tag.tga: unknown field "tga"; did you mean "tag"?',
+      'sinks.out.flush_evry: unknown field "flush_evry"; did you mean "flush_every"?',
+      'sinks.other.buffer.max_events: sink "other", buffer stage 0: must be integer (got "ten")',
+      'sinks.other.inputs: unknown input "numbrs"; did you mean "numbers"?',
+    ]);
+  });
+
+  it('suggests only close names, and names what Vector has but Sluice does not', async () => {
+    const registry = testRegistry();
+    registry.register(
+      [
+        {
+          ...recordingSink,
+          type: 'console',
+          optionsSchema: {
+            type: 'object',
+            properties: { target: { type: 'string', description: 'target' } },
+          },
+        },
+      ],
+      'test-console',
+    );
+    expect(
+      await problems(
+        {
+          api: { enabled: true },
+          sources: { numbers: { type: 'test_counter', compression: 'gzip' } },
+          transforms: { parse: { type: 'remap', inputs: ['numbers'], source: '.x = 1' } },
+          sinks: {
+            out: { type: 'console', inputs: ['parse'], framing: { method: 'bytes' } },
+            typo: { type: 'test_recordin', inputs: ['numbers'] },
+            nothing_like: { type: 'kinesis', inputs: ['numbers'] },
+          },
+          sinkz: {},
+        },
+        registry,
+      ),
+    ).toEqual([
+      'sinkz: unknown global option "sinkz"; did you mean "sinks"?',
+      'sources.numbers.compression: unknown field "compression"',
+      'transforms.parse.type: "remap" is a Vector transform that Sluice does not implement yet (known transform types: test_tag)',
+      'sinks.out.framing: "framing" is a Vector option of console that Sluice does not implement yet',
+      'sinks.typo.type: unknown sink type "test_recordin"; did you mean "test_recording"? (known sink types: console, test_recording)',
+      'sinks.nothing_like.type: unknown sink type "kinesis" (known sink types: console, test_recording)',
+    ]);
+  });
+
+  it("accepts Vector's global options Sluice lacks, and [[tests]], with one warning naming each", async () => {
+    const warnings: string[] = [];
+    const plan = await planTopology(
+      {
+        api: { enabled: true, address: '127.0.0.1:8686' },
+        schema: { log_namespace: false },
+        log_schema: { host_key: 'hostname' },
+        timezone: 'Europe/Paris',
+        expire_metrics_secs: 300,
+        proxy: { enabled: false },
+        acknowledgements: { enabled: false },
+        enrichment_tables: { codes: { type: 'file', file: { path: 'codes.csv' } } },
+        secret: { vault: { type: 'exec', command: ['true'] } },
+        tests: [{ name: 'a test', inputs: [], outputs: [] }],
+        sources: source,
+        sinks: { out: { type: 'test_recording', inputs: ['numbers'] } },
+      },
+      { registry: testRegistry(), warn: (message) => warnings.push(message) },
+    );
+    expect(plan.sinks.size).toBe(1);
+    expect(warnings).toEqual([
+      ...['api', 'schema', 'log_schema', 'timezone', 'expire_metrics_secs', 'proxy'].map(
+        (name) => `config: ${name} is a Vector global option that Sluice does not implement yet; ignored`,
+      ),
+      'config: enrichment_tables is a Vector global option that Sluice does not implement yet; ignored',
+      'config: secret is a Vector global option that Sluice does not implement yet; ignored',
+      'config: tests are accepted but not run: Sluice does not implement `vector test` yet',
+    ]);
+  });
+
+  it('a buffer without type is a memory buffer; num_items is the deprecated name of max_events', async () => {
+    const warnings: string[] = [];
+    const plan = await planTopology(sinkWith({ num_items: 7, when_full: 'drop_newest' }), {
+      registry: testRegistry(),
+      warn: (message) => warnings.push(message),
+    });
+    expect(plan.sinks.get('out')?.buffer.map((stage) => [stage.type, stage.whenFull, stage.options])).toEqual(
+      [['memory', 'drop_newest', { max_events: 7 }]],
+    );
+    expect(warnings).toEqual([
+      'config: sinks.out.buffer.num_items is deprecated; use sinks.out.buffer.max_events',
+    ]);
+    expect(await problems(sinkWith({ num_items: 7, max_events: 8 }))).toEqual([
+      'sinks.out.buffer.num_items: cannot be set together with its new name "max_events"; keep only "max_events"',
+    ]);
+  });
+
+  it("accepts Vector's healthcheck.uri, graph and proxy on components, warning that each is ignored", async () => {
+    const warnings: string[] = [];
+    await planTopology(
+      {
+        sources: { numbers: { type: 'test_counter', graph: { node_attributes: { color: 'red' } } } },
+        sinks: {
+          out: {
+            type: 'test_recording',
+            inputs: ['numbers'],
+            healthcheck: { enabled: true, uri: 'http://127.0.0.1:1/health', timeout: 5 },
+            proxy: { enabled: true, https: 'http://127.0.0.1:3128' },
+          },
+        },
+      },
+      { registry: testRegistry(), warn: (message) => warnings.push(message) },
+    );
+    expect(warnings).toEqual([
+      "config: sources.numbers.graph is ignored: Sluice's graph command draws no attributes",
+      'config: sinks.out.proxy is ignored: Sluice does not implement proxies yet; connections go direct',
+      "config: sinks.out.healthcheck.uri is ignored: each sink's healthcheck has its own target and deadline",
+      "config: sinks.out.healthcheck.timeout is ignored: each sink's healthcheck has its own target and deadline",
+    ]);
+  });
+
+  it('a typo of a Vector global is suggested, as the ones Sluice has', async () => {
+    expect(
+      await problems({
+        tmezone: 'UTC',
+        dta_dir: '/x',
+        sources: source,
+        sinks: { out: { type: 'test_recording', inputs: ['numbers'] } },
+      }),
+    ).toEqual([
+      'tmezone: unknown global option "tmezone"; did you mean "timezone"?',
+      'dta_dir: unknown global option "dta_dir"; did you mean "data_dir"?',
+    ]);
   });
 });

@@ -11,6 +11,7 @@ import type { AnyDefinition, ComponentRegistry } from '../registry.js';
 import { applyDeprecatedOptions, deprecatedComponentTypes } from './deprecated-options.js';
 import {
   envelopeSchema,
+  IGNORED_VECTOR_GLOBALS,
   SINK_ENVELOPE_KEYS,
   SOURCE_ENVELOPE_KEYS,
   TRANSFORM_ENVELOPE_KEYS,
@@ -18,16 +19,16 @@ import {
 import { checkGraph } from './graph.js';
 import type { BufferStagePlan, ComponentPlan, SinkPlan, TopologyPlan } from './plan.js';
 import { describeSchemaErrors } from './schema-errors.js';
+import { didYouMean } from './suggest.js';
+import { isVectorComponentOption } from './vector-reference.js';
 
 export interface PlanTopologyOptions {
   registry: ComponentRegistry;
   /** The file a dotted path (`sinks.out.region`) came from, for messages. */
   locate?: (path: string) => string | undefined;
-  /** Deprecation warnings, once per option. */
+  /** Deprecation warnings and options accepted but not implemented, once per option. */
   warn?: (message: string) => void;
 }
-
-type Table = Record<string, Record<string, unknown>>;
 
 const ajv = new Ajv2020({ allErrors: true, useDefaults: true, strict: false, verbose: true });
 const validateEnvelope = ajv.compile(envelopeSchema);
@@ -52,38 +53,77 @@ export async function planTopology(config: unknown, options: PlanTopologyOptions
   const locate = options.locate ?? (() => undefined);
   const problems: ConfigProblem[] = [];
   const report = (path: string, message: string) => problems.push({ file: locate(path), path, message });
+  const warn = (path: string, message: string) =>
+    options.warn?.(`${locate(path) ?? 'config'}: ${path} ${message}`);
 
-  if (!validateEnvelope(config)) {
-    for (const problem of describeSchemaErrors(validateEnvelope.errors ?? [], config, '', envelopeSchema)) {
-      report(problem.path, problem.message);
-    }
+  if (!isTable(config)) {
+    report('', 'a config must be a table/object at the top');
     throw new ConfigError(problems);
   }
-  const root = config as {
+  const accepted = acceptVectorGlobals(config, warn);
+  // Every problem at once: the envelope's problems are reported, then each component that is
+  // well-formed enough is still checked, and the graph of the inputs that are lists.
+  if (!validateEnvelope(accepted)) {
+    for (const problem of describeSchemaErrors(
+      validateEnvelope.errors ?? [],
+      accepted,
+      '',
+      envelopeSchema,
+      (field, at) =>
+        at === ''
+          ? `unknown global option "${field}"${didYouMean(field, Object.keys(envelopeSchema.properties ?? {}))}`
+          : undefined,
+    )) {
+      report(problem.path, problem.message);
+    }
+  }
+  const root = accepted as {
     data_dir?: string;
     healthchecks?: { enabled?: boolean; require_healthy?: boolean };
     acknowledgements?: boolean | { enabled?: boolean };
-    sources?: Table;
-    transforms?: Table;
-    sinks?: Table;
+    sources?: unknown;
+    transforms?: unknown;
+    sinks?: unknown;
   };
-  const sources = root.sources ?? {};
-  const transforms = root.transforms ?? {};
-  const sinks = root.sinks ?? {};
+  const sources = componentsOf(root.sources);
+  const transforms = componentsOf(root.transforms);
+  const sinks = componentsOf(root.sinks);
   const globalAcknowledgements = enabled(root.acknowledgements, false);
+  const dataDir = typeof root.data_dir === 'string' ? root.data_dir : undefined;
 
-  const resolve = async <Kind extends AnyDefinition['kind']>(kind: Kind, type: string, path: string) => {
-    const replacement = deprecatedComponentTypes[`${kind}:${type}`];
+  const resolve = async <Kind extends AnyDefinition['kind']>(
+    kind: Kind,
+    component: Record<string, unknown>,
+    path: string,
+  ) => {
+    if (typeof component.type !== 'string' || component.type === '') return undefined;
+    const replacement = deprecatedComponentTypes[`${kind}:${component.type}`];
     if (replacement !== undefined)
       options.warn?.(
-        `${locate(`${path}.type`) ?? 'config'}: ${path}.type = "${type}" is deprecated; use ${replacement}`,
+        `${locate(`${path}.type`) ?? 'config'}: ${path}.type = "${component.type}" is deprecated; use ${replacement}`,
       );
     try {
-      return await options.registry.resolve(kind, type);
+      return await options.registry.resolve(kind, component.type);
     } catch (error) {
       report(`${path}.type`, SluiceError.isInstance(error) ? error.message : String(error));
       return undefined;
     }
+  };
+
+  const moveDeprecated = (
+    own: Record<string, unknown>,
+    aliases: Readonly<Record<string, string>>,
+    path: string,
+  ) => {
+    const result = applyDeprecatedOptions(own, aliases);
+    for (const conflict of result.conflicts) {
+      report(
+        `${path}.${conflict.oldPath}`,
+        `cannot be set together with its new name "${conflict.newPath}"; keep only "${conflict.newPath}"`,
+      );
+    }
+    for (const moved of result.moved)
+      warn(`${path}.${moved.oldPath}`, `is deprecated; use ${path}.${moved.newPath}`);
   };
 
   const componentOptions = (
@@ -95,32 +135,47 @@ export async function planTopology(config: unknown, options: PlanTopologyOptions
     const own: Record<string, unknown> = {};
     for (const [key, value] of Object.entries(component))
       if (!envelopeKeys.has(key)) own[key] = structuredClone(value);
-    if ('deprecatedOptions' in definition && definition.deprecatedOptions !== undefined) {
-      const result = applyDeprecatedOptions(own, definition.deprecatedOptions);
-      for (const conflict of result.conflicts) {
-        report(
-          `${path}.${conflict.oldPath}`,
-          `cannot be set together with its new name "${conflict.newPath}"; keep only "${conflict.newPath}"`,
-        );
-      }
-      for (const moved of result.moved) {
-        options.warn?.(
-          `${locate(`${path}.${moved.oldPath}`) ?? 'config'}: ${path}.${moved.oldPath} is deprecated; use ${path}.${moved.newPath}`,
-        );
-      }
-    }
+    if ('deprecatedOptions' in definition && definition.deprecatedOptions !== undefined)
+      moveDeprecated(own, definition.deprecatedOptions, path);
     const validate = validatorOf(definition);
     if (!validate(own)) {
-      for (const problem of describeSchemaErrors(validate.errors ?? [], own, path, validate.schema))
+      const explainUnknown = (field: string, at: string) =>
+        at === '' && isVectorComponentOption(definition.kind, definition.type, field)
+          ? `"${field}" is a Vector option of ${definition.type} that Sluice does not implement yet`
+          : undefined;
+      for (const problem of describeSchemaErrors(
+        validate.errors ?? [],
+        own,
+        path,
+        validate.schema,
+        explainUnknown,
+      ))
         report(problem.path, problem.message);
     }
     return deepFreeze(own);
   };
 
+  const warnIgnoredEnvelope = (component: Record<string, unknown>, path: string) => {
+    if (component.graph !== undefined)
+      warn(`${path}.graph`, "is ignored: Sluice's graph command draws no attributes");
+    if (component.proxy !== undefined)
+      warn(`${path}.proxy`, 'is ignored: Sluice does not implement proxies yet; connections go direct');
+    const healthcheck = component.healthcheck;
+    if (isTable(healthcheck)) {
+      for (const field of ['uri', 'timeout'])
+        if (healthcheck[field] !== undefined)
+          warn(
+            `${path}.healthcheck.${field}`,
+            "is ignored: each sink's healthcheck has its own target and deadline",
+          );
+    }
+  };
+
   const planSources = new Map<string, ComponentPlan<Extract<AnyDefinition, { kind: 'source' }>>>();
   for (const [id, component] of Object.entries(sources)) {
     const path = `sources.${id}`;
-    const definition = await resolve('source', String(component.type), path);
+    warnIgnoredEnvelope(component, path);
+    const definition = await resolve('source', component, path);
     if (definition === undefined) continue;
     const sourceOptions = componentOptions(definition, component, SOURCE_ENVELOPE_KEYS, path);
     planSources.set(id, {
@@ -136,7 +191,8 @@ export async function planTopology(config: unknown, options: PlanTopologyOptions
   const planTransforms = new Map<string, ComponentPlan<Extract<AnyDefinition, { kind: 'transform' }>>>();
   for (const [id, component] of Object.entries(transforms)) {
     const path = `transforms.${id}`;
-    const definition = await resolve('transform', String(component.type), path);
+    warnIgnoredEnvelope(component, path);
+    const definition = await resolve('transform', component, path);
     if (definition === undefined) continue;
     const transformOptions = componentOptions(definition, component, TRANSFORM_ENVELOPE_KEYS, path);
     planTransforms.set(id, {
@@ -144,7 +200,7 @@ export async function planTopology(config: unknown, options: PlanTopologyOptions
       type: definition.type,
       definition,
       options: transformOptions,
-      inputs: component.inputs as string[],
+      inputs: [],
       acknowledgements: false,
     });
   }
@@ -153,16 +209,13 @@ export async function planTopology(config: unknown, options: PlanTopologyOptions
   const diskDirectories = new Map<string, string>();
   for (const [id, component] of Object.entries(sinks)) {
     const path = `sinks.${id}`;
-    const definition = await resolve('sink', String(component.type), path);
-    const buffer = await planBuffer(
-      component.buffer,
-      path,
-      id,
-      root.data_dir,
-      options.registry,
+    warnIgnoredEnvelope(component, path);
+    const definition = await resolve('sink', component, path);
+    const buffer = await planBuffer(component.buffer, path, id, dataDir, options.registry, {
       report,
+      moveDeprecated,
       diskDirectories,
-    );
+    });
     if (definition === undefined || buffer === undefined) continue;
     const sinkOptions = componentOptions(definition, component, SINK_ENVELOPE_KEYS, path);
     planSinks.set(id, {
@@ -170,7 +223,7 @@ export async function planTopology(config: unknown, options: PlanTopologyOptions
       type: definition.type,
       definition,
       options: sinkOptions,
-      inputs: component.inputs as string[],
+      inputs: [],
       acknowledgements: enabled(component.acknowledgements, globalAcknowledgements),
       buffer,
       healthcheck: enabled(component.healthcheck, true),
@@ -180,10 +233,8 @@ export async function planTopology(config: unknown, options: PlanTopologyOptions
   const resolvedInputs = checkGraph(
     {
       sources: Object.keys(sources),
-      transforms: Object.fromEntries(
-        Object.entries(transforms).map(([id, value]) => [id, value.inputs as string[]]),
-      ),
-      sinks: Object.fromEntries(Object.entries(sinks).map(([id, value]) => [id, value.inputs as string[]])),
+      transforms: Object.fromEntries(Object.entries(transforms).map(([id, value]) => [id, inputsOf(value)])),
+      sinks: Object.fromEntries(Object.entries(sinks).map(([id, value]) => [id, inputsOf(value)])),
     },
     report,
   );
@@ -196,7 +247,7 @@ export async function planTopology(config: unknown, options: PlanTopologyOptions
   for (const source of planSources.values()) source.acknowledgements = anyAcknowledgements;
 
   return {
-    dataDir: root.data_dir,
+    dataDir,
     healthchecks: {
       enabled: root.healthchecks?.enabled ?? true,
       requireHealthy: root.healthchecks?.require_healthy ?? false,
@@ -205,6 +256,47 @@ export async function planTopology(config: unknown, options: PlanTopologyOptions
     transforms: planTransforms,
     sinks: planSinks,
   };
+}
+
+function isTable(value: unknown): value is Record<string, unknown> {
+  return value !== null && typeof value === 'object' && !Array.isArray(value);
+}
+
+/** The components of a section that are tables (anything else is an envelope problem, already reported). */
+function componentsOf(section: unknown): Record<string, Record<string, unknown>> {
+  if (!isTable(section)) return {};
+  return Object.fromEntries(
+    Object.entries(section).filter((entry): entry is [string, Record<string, unknown>] => isTable(entry[1])),
+  );
+}
+
+/** A component's inputs when they are a list of names; otherwise undefined (reported by the envelope). */
+function inputsOf(component: Record<string, unknown>): string[] | undefined {
+  const inputs = component.inputs;
+  return Array.isArray(inputs) && inputs.every((input) => typeof input === 'string' && input !== '')
+    ? inputs
+    : undefined;
+}
+
+/**
+ * Vector's global options Sluice does not implement are accepted with one warning each, naming the
+ * option, and left out of what is checked; `[[tests]]` too (`vector test` is not implemented).
+ */
+function acceptVectorGlobals(
+  config: Record<string, unknown>,
+  warn: (path: string, message: string) => void,
+): Record<string, unknown> {
+  const kept: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(config)) {
+    if (!IGNORED_VECTOR_GLOBALS.includes(key)) {
+      kept[key] = value;
+    } else if (key === 'tests') {
+      warn(key, 'are accepted but not run: Sluice does not implement `vector test` yet');
+    } else {
+      warn(key, 'is a Vector global option that Sluice does not implement yet; ignored');
+    }
+  }
+  return kept;
 }
 
 function enabled(value: unknown, fallback: boolean): boolean {
@@ -220,6 +312,8 @@ function enabled(value: unknown, fallback: boolean): boolean {
 }
 
 const WHEN_FULL_DEFAULT: WhenFull = 'block';
+/** Vector's older name for a buffer's `max_events`. */
+const BUFFER_DEPRECATED_OPTIONS: Readonly<Record<string, string>> = { num_items: 'max_events' };
 
 /** Normalises `buffer` (one stage or a list) and checks the chain rules of buffers.md. */
 async function planBuffer(
@@ -228,18 +322,27 @@ async function planBuffer(
   sinkId: string,
   dataDir: string | undefined,
   registry: ComponentRegistry,
-  reportProblem: (path: string, message: string) => void,
-  diskDirectories: Map<string, string>,
+  context: {
+    report: (path: string, message: string) => void;
+    moveDeprecated: (
+      own: Record<string, unknown>,
+      aliases: Readonly<Record<string, string>>,
+      path: string,
+    ) => void;
+    diskDirectories: Map<string, string>;
+  },
 ): Promise<BufferStagePlan[] | undefined> {
+  const { diskDirectories } = context;
   let failed = false;
   const report = (path: string, message: string) => {
     failed = true;
-    reportProblem(path, message);
+    context.report(path, message);
   };
   const isList = Array.isArray(buffer);
-  const stages = (buffer === undefined ? [{ type: 'memory' }] : isList ? buffer : [buffer]) as Array<
-    Record<string, unknown>
-  >;
+  const given = buffer === undefined ? [{}] : isList ? buffer : [buffer];
+  // A stage that is not a table is an envelope problem, already reported.
+  if (!given.every(isTable)) return undefined;
+  const stages = given.map((stage) => ({ ...stage }));
   const at = (index: number, field?: string) =>
     `${sinkPath}.buffer${isList ? `[${index}]` : ''}${field === undefined ? '' : `.${field}`}`;
   if (stages.length === 0) {
@@ -249,7 +352,13 @@ async function planBuffer(
   const plans: BufferStagePlan[] = [];
   let diskStages = 0;
   for (const [index, stage] of stages.entries()) {
-    const type = String(stage.type ?? 'memory');
+    context.moveDeprecated(stage, BUFFER_DEPRECATED_OPTIONS, at(index));
+    if (stage.type !== undefined && typeof stage.type !== 'string') {
+      failed = true; // the envelope reported it
+      continue;
+    }
+    // Without `type`, a stage is a memory buffer, as in Vector.
+    const type = stage.type ?? 'memory';
     const whenFull = (stage.when_full as WhenFull | undefined) ?? WHEN_FULL_DEFAULT;
     const last = index === stages.length - 1;
     const label = `sink "${sinkId}", buffer stage ${index}`;

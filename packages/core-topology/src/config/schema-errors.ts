@@ -1,5 +1,5 @@
 import type { ErrorObject } from 'ajv';
-import { closest } from 'fastest-levenshtein';
+import { didYouMean } from './suggest.js';
 
 /** A dotted path (`sinks.out.batch.max_events`) from a base path and an ajv instancePath (`/batch/max_events`). */
 export function joinPath(base: string, instancePath: string): string {
@@ -97,6 +97,8 @@ export function describeSchemaErrors(
   basePath: string,
   /** The schema validated against: fields it marks secret are never quoted. */
   schema?: unknown,
+  /** A better message for an unknown field (one Vector has, say), by its ajv instance path. */
+  explainUnknown?: (field: string, instancePath: string) => string | undefined,
 ): Array<{ path: string; message: string }> {
   const got = (error: ErrorObject) =>
     isSecretPath(schema, error.instancePath, error.parentSchema)
@@ -130,8 +132,8 @@ export function describeSchemaErrors(
       const known = Object.keys(
         (error.parentSchema?.properties as Record<string, unknown> | undefined) ?? {},
       );
-      const suggestion = known.length > 0 ? `; did you mean "${closest(field, known)}"?` : '';
-      message = `unknown field "${field}"${suggestion}`;
+      message =
+        explainUnknown?.(field, error.instancePath) ?? `unknown field "${field}"${didYouMean(field, known)}`;
     } else if (error.keyword === 'required') {
       const field = String((error.params as { missingProperty: string }).missingProperty);
       path = joinPath(path, `/${field}`);
