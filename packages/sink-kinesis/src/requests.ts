@@ -42,6 +42,8 @@ export function classifyError(error: unknown): ErrorOutcome {
   const name = details.name ?? 'Error';
   const status = details.$metadata?.httpStatusCode;
   if (name === 'TimeoutError') return { retryable: true, throttled: false, code: 'timeout', message };
+  if (name === 'InvalidResponseError')
+    return { retryable: true, throttled: false, code: 'invalid_response', message };
   // Signed with a clock the server's `Date` has just corrected: the next attempt is signed right.
   if (details.$metadata?.clockSkewCorrected === true)
     return { retryable: true, throttled: false, code: name, message };

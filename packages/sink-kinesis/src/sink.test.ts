@@ -13,6 +13,7 @@ import { type PreparedRecord, partitionKeyOf, putRecordsBody, putRecordsCborBody
 import { backoffMs, classifyError, RateLimiter } from './requests.js';
 import { createKinesisSink, kinesisStreamsSink } from './sink.js';
 import {
+  InvalidResponseError,
   type Protocol,
   parseCborPutRecordsResponse,
   parsePutRecordsResponse,
@@ -274,6 +275,41 @@ describe('aws_kinesis_streams sink against the fake endpoint', () => {
     expect(context.logger.find('shutdown deadline passed', 'warn')).toHaveLength(1);
   });
 
+  describe.each<Protocol>(['cbor', 'json'])('a malformed HTTP 200 (%s) proves nothing', (protocol) => {
+    const bodies: [string, { payload?: unknown; raw?: Uint8Array }][] = [
+      ['{}', { payload: {} }],
+      ['"OK"', { payload: 'OK' }],
+      ['FailedRecordCount 1 with no record results', { payload: { FailedRecordCount: 1, Records: [] } }],
+      ['FailedRecordCount 0 with fewer record results', { payload: { FailedRecordCount: 0, Records: [{}] } }],
+      ['an unparsable body', { raw: Buffer.from([0xff, 0x00, 0x7b]) }],
+    ];
+    it.each(bodies)('%s: the whole request is retried, counted as invalid_response', async (_, body) => {
+      fake.enqueue({ kind: 'malformed-success', ...body });
+      const { context, statuses } = await runSink(
+        makeEvents(3),
+        options({ request: { protocol } as KinesisSinkOptions['request'] }),
+        3,
+      );
+      expect(fake.requests.map((request) => request.records)).toEqual([3, 3]);
+      expect(fake.acceptedData().sort()).toEqual(['event 0', 'event 1', 'event 2']);
+      expect(statuses).toEqual(['delivered']);
+      expect(context.metrics.total('component_sent_events_total')).toBe(3);
+      expect(context.metrics.total('component_errors_total', { error_type: 'invalid_response' })).toBe(1);
+    });
+    it.each(bodies)('%s: nothing is counted delivered when it never stops', async (_, body) => {
+      fake.defaultBehaviour = { kind: 'malformed-success', ...body };
+      const { context, statuses } = await runSink(
+        makeEvents(3),
+        options({ request: { protocol, retry_attempts: 1 } as KinesisSinkOptions['request'] }),
+        3,
+      );
+      expect(fake.requests).toHaveLength(2);
+      expect(statuses).toEqual(['rejected']);
+      expect(context.metrics.total('component_sent_events_total')).toBe(0);
+      expect(context.metrics.total('component_errors_total', { error_type: 'invalid_response' })).toBe(2);
+    });
+  });
+
   it('retries a reset connection', async () => {
     fake.enqueue({ kind: 'reset' });
     const { statuses } = await runSink(makeEvents(3), options(), 3);
@@ -476,7 +512,8 @@ describe('records and retry policy', () => {
   });
 
   it('reads a CBOR PutRecords response: the failed count alone when nothing failed, else every record result', () => {
-    const answer = (payload: unknown) => parseCborPutRecordsResponse(Buffer.from(cbor.serialize(payload)));
+    const answer = (payload: unknown, records = 1) =>
+      parseCborPutRecordsResponse(Buffer.from(cbor.serialize(payload)), records);
     const accepted = { SequenceNumber: '4962'.repeat(14), ShardId: 'shardId-000000000000' };
     expect(answer({ FailedRecordCount: 0, Records: [accepted] })).toEqual({
       FailedRecordCount: 0,
@@ -484,17 +521,23 @@ describe('records and retry policy', () => {
     });
     // Results first: skipped over, nested maps, arrays and strings of every length class.
     expect(
-      answer({
-        Records: Array.from({ length: 300 }, () => accepted),
-        EncryptionType: 'NONE',
-        Extra: { list: [1, -1, 1.5, true, null, 'x'.repeat(70_000)], bytes: new Uint8Array(300) },
-        FailedRecordCount: 0,
-      }),
+      answer(
+        {
+          Records: Array.from({ length: 300 }, () => accepted),
+          EncryptionType: 'NONE',
+          Extra: { list: [1, -1, 1.5, true, null, 'x'.repeat(70_000)], bytes: new Uint8Array(300) },
+          FailedRecordCount: 0,
+        },
+        300,
+      ),
     ).toEqual({ FailedRecordCount: 0, Records: undefined });
-    const failed = answer({
-      Records: [{ ErrorCode: 'InternalFailure', ErrorMessage: 'FailedRecordCount' }, accepted],
-      FailedRecordCount: 1,
-    });
+    const failed = answer(
+      {
+        Records: [{ ErrorCode: 'InternalFailure', ErrorMessage: 'FailedRecordCount' }, accepted],
+        FailedRecordCount: 1,
+      },
+      2,
+    );
     expect(failed.FailedRecordCount).toBe(1);
     expect(failed.Records?.[0]?.ErrorCode).toBe('InternalFailure');
     // Indefinite-length map and array, as a streaming encoder writes them.
@@ -505,15 +548,23 @@ describe('records and retry policy', () => {
       Buffer.from('FailedRecordCount'),
       Buffer.from([0x00, 0xff]),
     ]);
-    expect(parseCborPutRecordsResponse(indefinite).FailedRecordCount).toBe(0);
+    expect(parseCborPutRecordsResponse(indefinite, 0).FailedRecordCount).toBe(0);
+    // A count that disagrees with the request, or a body that is not a PutRecords answer, proves nothing.
+    expect(() => answer({ FailedRecordCount: 0, Records: [accepted] }, 2)).toThrow(InvalidResponseError);
+    expect(() => answer({}, 1)).toThrow(InvalidResponseError);
+    expect(() => parseCborPutRecordsResponse(Buffer.from([0xff]), 1)).toThrow(InvalidResponseError);
   });
 
   it('reads a PutRecords response: all accepted without parsing, otherwise every record result', () => {
-    const parse = (text: string) => parsePutRecordsResponse(Buffer.from(text));
+    const parse = (text: string, records = 1) => parsePutRecordsResponse(Buffer.from(text), records);
     expect(
       parse('{"FailedRecordCount":0,"Records":[{"SequenceNumber":"1","ShardId":"s"}]}').FailedRecordCount,
     ).toBe(0);
-    expect(parse('{"FailedRecordCount":10,"Records":[]}').FailedRecordCount).toBe(10);
+    expect(() => parse('{"FailedRecordCount":10,"Records":[]}', 10)).toThrow(InvalidResponseError);
+    expect(() => parse('{"FailedRecordCount":0,"Records":[{"SequenceNumber":"1"}]}', 2)).toThrow(
+      InvalidResponseError,
+    );
+    expect(() => parse('"OK"')).toThrow(InvalidResponseError);
     const tricky = parse(
       '{"Records":[{"ErrorCode":"InternalFailure","ErrorMessage":"\\"FailedRecordCount\\":0"}],"FailedRecordCount":1}',
     );

@@ -56,6 +56,10 @@ export function createKinesisSink(options: KinesisSinkOptions, context: Componen
       error_type: 'record_too_large',
       stage: 'processing',
     }),
+    invalid_response: metrics.counter('component_errors_total', {
+      error_type: 'invalid_response',
+      stage: 'receiving',
+    }),
     request_failed: metrics.counter('component_errors_total', {
       error_type: 'request_failed',
       stage: 'sending',
@@ -107,7 +111,7 @@ export function createKinesisSink(options: KinesisSinkOptions, context: Componen
   };
 
   /** One PutRecords call, aborted after `timeout_secs` or when the runtime gives up. */
-  const putRecords = async (body: Buffer): Promise<PutRecordsResult> => {
+  const putRecords = async (body: Buffer, records: number): Promise<PutRecordsResult> => {
     const controller = new AbortController();
     const timer = setTimeout(
       () => controller.abort(new Error('request timed out')),
@@ -117,7 +121,7 @@ export function createKinesisSink(options: KinesisSinkOptions, context: Componen
     const abort = () => controller.abort(context.signal.reason);
     context.signal.addEventListener('abort', abort, { once: true });
     try {
-      return await sendPutRecords(body, controller.signal);
+      return await sendPutRecords(body, records, controller.signal);
     } catch (error) {
       if (controller.signal.aborted && !context.signal.aborted) {
         throw Object.assign(new Error(`request timed out after ${requestOptions.timeout_secs} s`), {
@@ -161,9 +165,10 @@ export function createKinesisSink(options: KinesisSinkOptions, context: Componen
       const body = format.body(options.stream_name, remaining);
       let response: PutRecordsResult;
       try {
-        response = await putRecords(body);
+        response = await putRecords(body, remaining.length);
       } catch (error) {
         const outcome = classifyError(error);
+        if (outcome.code === 'invalid_response') errorsByType.invalid_response.increment();
         if (outcome.retryable && (await retryLater(outcome.code, outcome.throttled))) continue;
         if (context.signal.aborted) abandon(remaining);
         else reject(remaining, outcome.code, outcome.message);
