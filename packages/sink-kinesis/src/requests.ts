@@ -55,6 +55,8 @@ export function classifyError(error: unknown): ErrorOutcome {
   }
   // No HTTP status: the request never got an answer (reset, refused, DNS, socket hang up).
   const code = details.code ?? name;
+  // Out of file descriptors: passes when other connections close, so it is retried like a reset.
+  if (code === 'EMFILE' || code === 'ENFILE') return { retryable: true, throttled: false, code, message };
   return { retryable: true, throttled: false, code: `connection_error:${code}`, message };
 }
 

@@ -6,6 +6,7 @@ import { attachFinalizer, type DeliveryStatus, type LogEvent } from '@sluice/com
 import { batchesOf, createTestContext, inputOf, makeEvents, testSink } from '@sluice/testkit';
 import { FakeKinesis } from '@sluice/testkit/fake-kinesis';
 import { cbor } from '@smithy/core/cbor';
+import { NodeHttpHandler } from '@smithy/node-http-handler';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, onTestFinished, vi } from 'vitest';
 import type { KinesisSinkOptions } from './options.js';
 import { serviceError } from './put-records.js';
@@ -310,6 +311,23 @@ describe('aws_kinesis_streams sink against the fake endpoint', () => {
     });
   });
 
+  it('out of file descriptors (EMFILE, ENFILE) is retried, with one rate-limited warning', async () => {
+    const handle = NodeHttpHandler.prototype.handle;
+    const spy = vi.spyOn(NodeHttpHandler.prototype, 'handle');
+    for (const code of ['EMFILE', 'ENFILE', 'EMFILE'])
+      spy.mockImplementationOnce(() =>
+        Promise.reject(Object.assign(new Error(`connect ${code}`), { code, syscall: 'socket' })),
+      );
+    spy.mockImplementation(function (this: NodeHttpHandler, ...args) {
+      return handle.apply(this, args);
+    });
+    onTestFinished(() => spy.mockRestore());
+    const { context, statuses } = await runSink(makeEvents(3), options(), 3);
+    expect(statuses).toEqual(['delivered']);
+    expect(fake.acceptedData().sort()).toEqual(['event 0', 'event 1', 'event 2']);
+    expect(context.logger.find('out of file descriptors', 'warn')).toHaveLength(1);
+  });
+
   it('retries a reset connection', async () => {
     fake.enqueue({ kind: 'reset' });
     const { statuses } = await runSink(makeEvents(3), options(), 3);
@@ -408,6 +426,7 @@ describe('aws_kinesis_streams sink against the fake endpoint', () => {
     );
     const proxyPage = named({}, '<html>Bad Gateway</html>', 502);
     expect(proxyPage).toMatchObject({ name: 'Error', $metadata: { httpStatusCode: 502 } });
+    expect(classifyError(Object.assign(new Error('x'), { code: 'EMFILE' })).retryable).toBe(true);
     expect(classifyError(proxyPage)).toMatchObject({ retryable: true, code: 'Error' });
     expect(classifyError(named({}, 'not json', 404))).toMatchObject({ retryable: false, code: 'http_404' });
     const cborError = cbor.serialize({ __type: 'ResourceNotFoundException', message: 'gone' });

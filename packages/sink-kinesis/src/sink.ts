@@ -45,6 +45,7 @@ export function createKinesisSink(options: KinesisSinkOptions, context: Componen
   const warnDropped = rateLimitedLog(context.logger, 'warn');
   const warnRetry = rateLimitedLog(context.logger, 'warn');
   const errorRejected = rateLimitedLog(context.logger, 'error');
+  const warnNoDescriptors = rateLimitedLog(context.logger, 'warn');
   // Handles taken once: a storm of bad events must not pay a label lookup per event.
   const discarded = metrics.counter('component_discarded_events_total', { intentional: 'false' });
   const errorsByType = {
@@ -169,6 +170,13 @@ export function createKinesisSink(options: KinesisSinkOptions, context: Componen
       } catch (error) {
         const outcome = classifyError(error);
         if (outcome.code === 'invalid_response') errorsByType.invalid_response.increment();
+        if (outcome.code === 'EMFILE' || outcome.code === 'ENFILE')
+          warnNoDescriptors(
+            'out of file descriptors: the request is retried; raise `ulimit -n` or limit connections',
+            {
+              error_code: outcome.code,
+            },
+          );
         if (outcome.retryable && (await retryLater(outcome.code, outcome.throttled))) continue;
         if (context.signal.aborted) abandon(remaining);
         else reject(remaining, outcome.code, outcome.message);
