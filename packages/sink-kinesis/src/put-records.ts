@@ -1,6 +1,6 @@
 import { addAbortSignal, type Readable } from 'node:stream';
 import { type KinesisClient, KinesisServiceException } from '@aws-sdk/client-kinesis';
-import type { ErrorFields, PutRecordsResult, WireFormat } from './wire-format.js';
+import type { ErrorFields, PutRecordsResult, WireFormat } from './wire/format.js';
 
 type ClientConfig = KinesisClient['config'];
 type Signer = Awaited<ReturnType<ClientConfig['signer']>>;

@@ -8,18 +8,16 @@ import { FakeKinesis } from '@sluice/testkit/fake-kinesis';
 import { cbor } from '@smithy/core/cbor';
 import { NodeHttpHandler } from '@smithy/node-http-handler';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, onTestFinished, vi } from 'vitest';
-import type { KinesisSinkOptions } from './options.js';
+import type { KinesisSinkOptions, Protocol } from './options.js';
 import { serviceError } from './put-records.js';
-import { type PreparedRecord, partitionKeyOf, putRecordsBody, putRecordsCborBody } from './records.js';
-import { backoffMs, classifyError, RateLimiter } from './requests.js';
+import { type PreparedRecord, partitionKeyOf } from './records.js';
+import { classifyError } from './requests.js';
 import { createKinesisSink, kinesisStreamsSink } from './sink.js';
-import {
-  InvalidResponseError,
-  type Protocol,
-  parseCborPutRecordsResponse,
-  parsePutRecordsResponse,
-  wireFormats,
-} from './wire-format.js';
+import { cborWire, parseCborPutRecordsResponse, putRecordsCborBody } from './wire/cbor.js';
+import { InvalidResponseError } from './wire/format.js';
+import { jsonWire, parsePutRecordsResponse, putRecordsBody } from './wire/json.js';
+
+const wireFormats = { cbor: cborWire, json: jsonWire };
 
 process.env.AWS_ACCESS_KEY_ID = 'AKIDTEST';
 process.env.AWS_SECRET_ACCESS_KEY = 'secret';
@@ -467,27 +465,6 @@ describe('aws_kinesis_streams sink against the fake endpoint', () => {
 });
 
 describe('records and retry policy', () => {
-  it('the rate limiter starts at most `limit` requests in any window', async () => {
-    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'performance'] });
-    try {
-      const limiter = new RateLimiter(2, 100);
-      const starts: number[] = [];
-      const all = Promise.all(
-        Array.from({ length: 5 }, () =>
-          limiter.acquire(new AbortController().signal).then(() => starts.push(performance.now())),
-        ),
-      );
-      await vi.advanceTimersByTimeAsync(1000);
-      await all;
-      expect(starts).toHaveLength(5);
-      for (let index = 2; index < starts.length; index += 1) {
-        expect((starts[index] as number) - (starts[index - 2] as number)).toBeGreaterThanOrEqual(100);
-      }
-    } finally {
-      vi.useRealTimers();
-    }
-  });
-
   it('builds the exact PutRecords JSON body', () => {
     const key = wireFormats.json.partitionKey;
     const body = putRecordsBody('s"1', [
@@ -633,12 +610,5 @@ describe('records and retry policy', () => {
       throttled: true,
     });
     expect(classifyError(Object.assign(new Error('reset'), { code: 'ECONNRESET' })).retryable).toBe(true);
-  });
-
-  it('backs off exponentially with full jitter, capped', () => {
-    expect(backoffMs(0, 1000, 30_000, () => 1)).toBe(1000);
-    expect(backoffMs(3, 1000, 30_000, () => 1)).toBe(8000);
-    expect(backoffMs(10, 1000, 30_000, () => 1)).toBe(30_000);
-    expect(backoffMs(3, 1000, 30_000, () => 0.5)).toBe(4000);
   });
 });

@@ -1,8 +1,12 @@
 /**
- * The little of CBOR (RFC 8949) the sink writes and reads itself: the PutRecords body, and the one
- * number of a successful response it needs. Anything else is decoded by the SDK's own CBOR codec.
+ * PutRecords in CBOR (`application/x-amz-cbor-1.1`): the little of CBOR (RFC 8949) the sink writes
+ * and reads itself (the body, and the numbers of a successful answer it needs); anything else is
+ * decoded by the SDK's own CBOR codec.
  */
 import { cbor } from '@smithy/core/cbor';
+import { RANDOM_KEY_BYTES } from '../limits.js';
+import { type PreparedRecord, writeRandomKey } from '../records.js';
+import { fieldsOf, type PutRecordsResult, parsed, type WireFormat } from './format.js';
 
 /** CBOR's major types: the top three bits of an item's first byte. */
 export const CBOR_MAJOR = {
@@ -144,3 +148,77 @@ export function summarizeResponse(body: Buffer): ResponseSummary {
 export function decodeCbor(body: Uint8Array): unknown {
   return cbor.deserialize(body);
 }
+
+const CBOR_RECORDS = textItem('Records');
+const CBOR_DATA = textItem('Data');
+const CBOR_PARTITION_KEY = textItem('PartitionKey');
+const CBOR_STREAM_NAME = textItem('StreamName');
+/** A map of two entries. */
+const CBOR_MAP_2 = 0xa2;
+
+/**
+ * The PutRecords CBOR body (`application/x-amz-cbor-1.1`, as the AWS SDK for Java sends it): the
+ * data goes in as bytes, UTF-8 straight into the body, with no base64. About a quarter smaller
+ * than the JSON body, so less to hash and to send, and cheaper to build.
+ */
+export function putRecordsCborBody(streamName: string, records: readonly PreparedRecord[]): Buffer {
+  const streamNameItem = textItem(streamName);
+  let size =
+    1 +
+    CBOR_RECORDS.length +
+    headerBytes(records.length) +
+    records.length * (1 + CBOR_DATA.length + CBOR_PARTITION_KEY.length) +
+    CBOR_STREAM_NAME.length +
+    streamNameItem.length;
+  for (const record of records) {
+    // A random key: a text string header, then its 32 characters.
+    size +=
+      headerBytes(record.dataBytes) +
+      record.dataBytes +
+      (record.partitionKey?.length ?? headerBytes(RANDOM_KEY_BYTES) + RANDOM_KEY_BYTES);
+  }
+  const body = Buffer.allocUnsafe(size);
+  body[0] = CBOR_MAP_2;
+  body.set(CBOR_RECORDS, 1);
+  let offset = writeHeader(body, 1 + CBOR_RECORDS.length, CBOR_MAJOR.array, records.length);
+  for (const record of records) {
+    body[offset++] = CBOR_MAP_2;
+    body.set(CBOR_DATA, offset);
+    offset = writeHeader(body, offset + CBOR_DATA.length, CBOR_MAJOR.bytes, record.dataBytes);
+    offset += body.write(record.data, offset, 'utf8');
+    body.set(CBOR_PARTITION_KEY, offset);
+    offset += CBOR_PARTITION_KEY.length;
+    if (record.partitionKey === undefined) {
+      offset = writeRandomKey(body, writeHeader(body, offset, CBOR_MAJOR.text, RANDOM_KEY_BYTES));
+    } else {
+      body.set(record.partitionKey, offset);
+      offset += record.partitionKey.length;
+    }
+  }
+  body.set(CBOR_STREAM_NAME, offset);
+  body.set(streamNameItem, offset + CBOR_STREAM_NAME.length);
+  return body;
+}
+/**
+ * A successful CBOR PutRecords response: `FailedRecordCount` and the length of `Records` are read
+ * alone, and the per-record results are decoded only when some record failed.
+ */
+export function parseCborPutRecordsResponse(body: Buffer, expectedRecords: number): PutRecordsResult {
+  let summary: ResponseSummary | undefined;
+  try {
+    summary = summarizeResponse(body);
+  } catch {
+    summary = undefined; // decoded whole below, which says why
+  }
+  if (summary?.failedRecordCount === 0 && summary.records === expectedRecords)
+    return { FailedRecordCount: 0, Records: undefined };
+  return parsed(() => decodeCbor(body), expectedRecords);
+}
+
+export const cborWire: WireFormat = {
+  contentType: 'application/x-amz-cbor-1.1',
+  partitionKey: textItem,
+  body: putRecordsCborBody,
+  result: parseCborPutRecordsResponse,
+  errorFields: (body) => fieldsOf(() => decodeCbor(body)),
+};

@@ -1,6 +1,5 @@
 import type { PutRecordsOutput } from '@aws-sdk/client-kinesis';
-import { decodeCbor, type ResponseSummary, summarizeResponse, textItem } from './cbor.js';
-import { type PreparedRecord, putRecordsBody, putRecordsCborBody, quotedKey } from './records.js';
+import type { PreparedRecord } from '../records.js';
 
 /** What the sink needs of a PutRecords answer. */
 export type PutRecordsResult = Pick<PutRecordsOutput, 'FailedRecordCount' | 'Records'>;
@@ -27,8 +26,6 @@ export interface WireFormat {
   /** The fields of an error answer; none when it is not in this format (a proxy's error page). */
   errorFields(body: Buffer): ErrorFields;
 }
-
-export type Protocol = 'cbor' | 'json';
 
 /**
  * A 200 whose body does not prove the outcome of every record (no `FailedRecordCount`, a `Records`
@@ -64,7 +61,7 @@ export function checkedResult(answer: unknown, expectedRecords: number): PutReco
     : { FailedRecordCount: failed, Records: records };
 }
 
-function parsed(decode: () => unknown, expectedRecords: number): PutRecordsResult {
+export function parsed(decode: () => unknown, expectedRecords: number): PutRecordsResult {
   let answer: unknown;
   try {
     answer = decode();
@@ -74,57 +71,8 @@ function parsed(decode: () => unknown, expectedRecords: number): PutRecordsResul
   return checkedResult(answer, expectedRecords);
 }
 
-const ALL_ACCEPTED = Buffer.from('"FailedRecordCount":0');
-const SEQUENCE_NUMBER = Buffer.from('"SequenceNumber"');
-
-/** Occurrences of `needle` in `body`, stopping past `limit`. */
-function occurrences(body: Buffer, needle: Buffer, limit: number): number {
-  let count = 0;
-  for (
-    let at = body.indexOf(needle);
-    at !== -1 && count <= limit;
-    at = body.indexOf(needle, at + needle.length)
-  )
-    count += 1;
-  return count;
-}
-
-/**
- * A successful JSON PutRecords response. When every record was accepted the per-record results
- * are not parsed: `"FailedRecordCount":0` and `"SequenceNumber"` cannot occur inside a JSON string
- * (their quotes would be escaped), so the first followed by a non-digit, and the second once per
- * record sent, are proof enough. Anything else is parsed and checked whole.
- */
-export function parsePutRecordsResponse(body: Buffer, expectedRecords: number): PutRecordsResult {
-  const at = body.indexOf(ALL_ACCEPTED);
-  const next = body[at + ALL_ACCEPTED.length];
-  if (
-    at !== -1 &&
-    next !== undefined &&
-    (next < 0x30 || next > 0x39) &&
-    occurrences(body, SEQUENCE_NUMBER, expectedRecords) === expectedRecords
-  )
-    return { FailedRecordCount: 0, Records: undefined };
-  return parsed(() => JSON.parse(body.toString('utf8')), expectedRecords);
-}
-
-/**
- * A successful CBOR PutRecords response: `FailedRecordCount` and the length of `Records` are read
- * alone, and the per-record results are decoded only when some record failed.
- */
-export function parseCborPutRecordsResponse(body: Buffer, expectedRecords: number): PutRecordsResult {
-  let summary: ResponseSummary | undefined;
-  try {
-    summary = summarizeResponse(body);
-  } catch {
-    summary = undefined; // decoded whole below, which says why
-  }
-  if (summary?.failedRecordCount === 0 && summary.records === expectedRecords)
-    return { FailedRecordCount: 0, Records: undefined };
-  return parsed(() => decodeCbor(body), expectedRecords);
-}
-
-function fieldsOf(decode: () => unknown): ErrorFields {
+/** The fields of an error answer, or none when it does not decode to an object. */
+export function fieldsOf(decode: () => unknown): ErrorFields {
   try {
     const fields = decode();
     return typeof fields === 'object' && fields !== null ? (fields as ErrorFields) : {};
@@ -132,20 +80,3 @@ function fieldsOf(decode: () => unknown): ErrorFields {
     return {};
   }
 }
-
-export const wireFormats: Readonly<Record<Protocol, WireFormat>> = {
-  json: {
-    contentType: 'application/x-amz-json-1.1',
-    partitionKey: quotedKey,
-    body: putRecordsBody,
-    result: parsePutRecordsResponse,
-    errorFields: (body) => fieldsOf(() => JSON.parse(body.toString('utf8'))),
-  },
-  cbor: {
-    contentType: 'application/x-amz-cbor-1.1',
-    partitionKey: textItem,
-    body: putRecordsCborBody,
-    result: parseCborPutRecordsResponse,
-    errorFields: (body) => fieldsOf(() => decodeCbor(body)),
-  },
-};
