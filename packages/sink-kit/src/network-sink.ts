@@ -219,6 +219,8 @@ export function createNetworkSink<Item extends SinkItem>(
         if (result.sentBytes !== undefined) sentBytes.increment(result.sentBytes);
         failures = result.failures ?? [];
       } catch (error) {
+        // Aborted by the shutdown deadline: the destination did not refuse these, so they are kept.
+        if (shutdown.aborted) return abandon(remaining);
         const failure = failureOf(error);
         failures = remaining.map(() => failure);
       }
