@@ -217,7 +217,8 @@ export function createNetworkSink<Item extends SinkItem>(
       try {
         const result = await attempt(remaining);
         if (result.sentBytes !== undefined) sentBytes.increment(result.sentBytes);
-        failures = result.failures ?? [];
+        if (result.failures === undefined) return deliver(remaining);
+        failures = result.failures;
       } catch (error) {
         // Aborted by the shutdown deadline: the destination did not refuse these, so they are kept.
         if (shutdown.aborted) return abandon(remaining);
