@@ -3,9 +3,9 @@ import Module from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createTestContext, inputOf, makeEvents } from '@sluice/testkit';
-import { FakeKinesis } from '@sluice/testkit/fake-kinesis';
 import { expect, it, onTestFinished, vi } from 'vitest';
 import { createKinesisSink } from './sink.js';
+import { FakeKinesis } from './testing/index.js';
 
 // Its own file, so its own process: no other test has loaded the SDK's modules before this one.
 it('loads at start every module the send path needs: a module load failing later (EMFILE) would be cached for good', async () => {

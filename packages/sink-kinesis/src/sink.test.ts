@@ -4,7 +4,6 @@ import { createServer, type IncomingHttpHeaders, type IncomingMessage, type Serv
 import type { AddressInfo } from 'node:net';
 import { attachFinalizer, type DeliveryStatus, type LogEvent } from '@sluice/component-api';
 import { batchesOf, createTestContext, inputOf, makeEvents, testSink } from '@sluice/testkit';
-import { FakeKinesis } from '@sluice/testkit/fake-kinesis';
 import { cbor } from '@smithy/core/cbor';
 import { NodeHttpHandler } from '@smithy/node-http-handler';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, onTestFinished, vi } from 'vitest';
@@ -13,6 +12,7 @@ import { serviceError } from './put-records.js';
 import { type PreparedRecord, partitionKeyOf } from './records.js';
 import { classifyError } from './requests.js';
 import { createKinesisSink, kinesisStreamsSink } from './sink.js';
+import { FakeKinesis } from './testing/index.js';
 import { cborWire, parseCborPutRecordsResponse, putRecordsCborBody } from './wire/cbor.js';
 import { InvalidResponseError } from './wire/format.js';
 import { jsonWire, parsePutRecordsResponse, putRecordsBody } from './wire/json.js';
