@@ -1,4 +1,4 @@
-import type { Batch } from './event.js';
+import { type Batch, createLogEvent, type LogEvent } from './event.js';
 import type { ComponentMetrics, Logger } from './observability.js';
 
 /** The contract version this package describes. Core refuses definitions with a version it does not know. */
@@ -24,6 +24,33 @@ export interface ComponentContext {
   signal: AbortSignal;
   /** Whether end-to-end acknowledgements are enabled for this component (config `acknowledgements`). */
   acknowledgements: boolean;
+  /**
+   * A sink's `<sink id>.rejected` output, when another component lists it in `inputs`: the sink
+   * sends there a copy of each event it rejects (see `rejectedEvent`), after finalizing the original.
+   */
+  rejected?: RejectedOutput;
+}
+
+/** Where a sink sends what it rejected; awaiting `send` is backpressure from the consumers. */
+export interface RejectedOutput {
+  send(events: Batch): Promise<void>;
+}
+
+/** Why a sink rejected an event: the `rejection` field of the copy sent to `<sink id>.rejected`. */
+export interface Rejection {
+  sink_id: string;
+  error_code: string;
+  error_message: string;
+  /** Requests that carried the event. */
+  attempts: number;
+}
+
+/** The copy of a rejected event for `<sink id>.rejected`: its fields and a `rejection` field, no finalizer. */
+export function rejectedEvent(event: LogEvent, rejection: Rejection): LogEvent {
+  return createLogEvent(
+    { ...event.fields, rejection: { ...rejection } },
+    { structured: true, byteSize: event.metadata.byteSize },
+  );
 }
 
 export type HealthcheckResult = { status: 'healthy' } | { status: 'unhealthy'; message: string };

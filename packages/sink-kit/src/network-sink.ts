@@ -5,6 +5,7 @@ import {
   type HealthcheckResult,
   type LogEvent,
   rateLimitedLog,
+  rejectedEvent,
   type Sink,
   sleep,
 } from '@sluice/component-api';
@@ -133,11 +134,9 @@ export function createNetworkSink<Item extends SinkItem>(
     sentEvents.increment(items.length);
     sentEventBytes.increment(bytes);
   };
-  const reject = (items: readonly Item[], code: string, message: string) => {
-    finalizeEvents(
-      items.map((item) => item.event),
-      'rejected',
-    );
+  const reject = async (items: readonly Item[], code: string, message: string, attempts: number) => {
+    const events = items.map((item) => item.event);
+    finalizeEvents(events, 'rejected');
     counter(`${prefix}_failed_records_total`, { error_code: code }).increment(items.length);
     requestFailed.increment(items.length);
     discarded.increment(items.length);
@@ -146,6 +145,8 @@ export function createNetworkSink<Item extends SinkItem>(
       error: message,
       events: items.length,
     });
+    const rejection = { sink_id: context.id, error_code: code, error_message: message, attempts };
+    await context.rejected?.send(events.map((event) => rejectedEvent(event, rejection)));
   };
   /**
    * At the shutdown deadline, items not yet accepted are left unfinalized, neither delivered nor
@@ -228,6 +229,7 @@ export function createNetworkSink<Item extends SinkItem>(
       const retryable: Item[] = [];
       const codes = new Map<string, { failure: Failure; items: Item[] }>();
       const accepted: Item[] = [];
+      const permanent: [Item, Failure][] = [];
       let throttled = false;
       const counted = new Set<Failure>();
       for (let index = 0; index < remaining.length; index += 1) {
@@ -245,7 +247,7 @@ export function createNetworkSink<Item extends SinkItem>(
           }).increment();
         }
         if (!failure.retryable) {
-          reject([item], failure.code, failure.message);
+          permanent.push([item, failure]);
           continue;
         }
         retryable.push(item);
@@ -255,6 +257,8 @@ export function createNetworkSink<Item extends SinkItem>(
         else group.items.push(item);
       }
       deliver(accepted);
+      for (const [item, failure] of permanent)
+        await reject([item], failure.code, failure.message, retriesDone + 1);
       remaining = retryable;
       if (remaining.length === 0) return;
       const wait = backoffMs(retry, retriesDone);
@@ -273,7 +277,12 @@ export function createNetworkSink<Item extends SinkItem>(
       }
       if (shutdown.aborted) return abandon(remaining);
       for (const [code, group] of codes)
-        reject(group.items, code, `${group.failure.message} (after ${retriesDone} retries)`);
+        await reject(
+          group.items,
+          code,
+          `${group.failure.message} (after ${retriesDone} retries)`,
+          retriesDone + 1,
+        );
       return;
     }
   };
@@ -290,7 +299,7 @@ export function createNetworkSink<Item extends SinkItem>(
         const request = send(items)
           .catch((error: unknown) => {
             outcome = 'error';
-            reject(items, 'internal_error', String(error));
+            return reject(items, 'internal_error', String(error), 1);
           })
           .finally(() => {
             limiter.release({ durationMs: performance.now() - started, outcome });

@@ -187,6 +187,23 @@ describe('createNetworkSink', () => {
     expect(context.logger.find('events rejected by the destination', 'error')).toHaveLength(1);
   });
 
+  it('sends a copy of each rejected event, with why, to `<sink id>.rejected` when it is routed', async () => {
+    const fatal: Failure = { retryable: false, code: 'Invalid', message: 'invalid' };
+    const { value } = spec((texts) => ({
+      failures: texts.map((text) => (text === 'event 1' ? fatal : undefined)),
+    }));
+    const context = createTestContext({ id: 'out' });
+    const routed: LogEvent[] = [];
+    context.rejected = { send: async (events) => void routed.push(...events) };
+    await createNetworkSink(value, context).run(inputOf([makeEvents(3)]));
+    expect(routed).toHaveLength(1);
+    expect(routed[0]?.fields).toMatchObject({
+      message: 'event 1',
+      rejection: { sink_id: 'out', error_code: 'Invalid', error_message: 'invalid', attempts: 1 },
+    });
+    expect(routed[0]?.metadata.finalizer).toBeUndefined();
+  });
+
   it('stops retrying at the duration cap', async () => {
     const { value, requests } = spec(
       () => Promise.reject(Object.assign(new Error('reset'), { code: 'ECONNRESET' })),
