@@ -20,6 +20,7 @@ const BUILTINS = {
     aws_kinesis_streams: () => import('@sluice/sink-kinesis'),
     console: () => import('@sluice/basic-components'),
     blackhole: () => import('@sluice/basic-components'),
+    file: () => import('@sluice/basic-components'),
   },
   buffer: {
     memory: () => import('@sluice/buffer-memory'),

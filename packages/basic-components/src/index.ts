@@ -1,10 +1,13 @@
 import { demoLogsSource } from './demo-logs.js';
+import { fileSink } from './file-sink.js';
 import { blackholeSink, consoleSink } from './sinks.js';
 import { stdinSource } from './stdin.js';
 import { addFieldsTransform, parseJsonTransform, removeFieldsTransform } from './transforms.js';
 
 export type { DemoLogsOptions } from './demo-logs.js';
 export { demoLine, demoLogsSource } from './demo-logs.js';
+export type { FileSinkOptions } from './file-sink.js';
+export { createFileSink, fileSink } from './file-sink.js';
 export type { BlackholeOptions, ConsoleOptions } from './sinks.js';
 export { blackholeSink, consoleSink, createConsoleSink } from './sinks.js';
 export type { StdinOptions } from './stdin.js';
@@ -17,6 +20,7 @@ export default [
   stdinSource,
   consoleSink,
   blackholeSink,
+  fileSink,
   addFieldsTransform,
   removeFieldsTransform,
   parseJsonTransform,

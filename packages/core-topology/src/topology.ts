@@ -63,6 +63,9 @@ function count(counting: Counting, batch: Batch): void {
   counting.eventBytes.increment(bytes);
 }
 
+/** `<sink id>.rejected`: the output where a sink sends what it rejected. */
+const REJECTED_SUFFIX = '.rejected';
+
 /** Where a component's output goes: every consumer gets each batch (copies for all but the last). */
 class Output {
   readonly consumers: BufferChain[] = [];
@@ -112,6 +115,8 @@ interface SinkEntry {
   chain: BufferChain;
   node: Node;
   received: Counting;
+  /** Its `<id>.rejected` output, when some component reads it. */
+  rejected: Output | undefined;
 }
 
 /**
@@ -172,9 +177,16 @@ export class Topology {
     const outputs = new Map<string, Output>();
     for (const id of [...this.#plan.sources.keys(), ...this.#plan.transforms.keys()])
       outputs.set(id, new Output());
+    // A sink's `<id>.rejected` output exists when some component reads it.
+    for (const plan of [...this.#plan.sinks.values(), ...this.#plan.transforms.values()])
+      for (const input of plan.inputs)
+        if (input.endsWith(REJECTED_SUFFIX) && this.#plan.sinks.has(input.slice(0, -REJECTED_SUFFIX.length)))
+          outputs.set(input, new Output());
 
     for (const [id, plan] of this.#plan.sinks) {
       const context = this.#context(id, 'sink', plan.type, plan.acknowledgements);
+      const rejected = outputs.get(`${id}${REJECTED_SUFFIX}`);
+      if (rejected !== undefined) context.rejected = rejected;
       const stages: ChainStage[] = [];
       try {
         for (const [stageIndex, stagePlan] of plan.buffer.entries()) {
@@ -209,7 +221,7 @@ export class Topology {
         await chain.closeStages();
         throw error;
       }
-      this.#sinks.set(id, { sink, plan, chain, node, received });
+      this.#sinks.set(id, { sink, plan, chain, node, received, rejected });
     }
 
     for (const [id, plan] of this.#plan.transforms) {
@@ -397,6 +409,7 @@ export class Topology {
       void this.shutdown();
     } finally {
       entry.node.finished = true;
+      entry.rejected?.done();
     }
   }
 
