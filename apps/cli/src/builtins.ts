@@ -21,6 +21,7 @@ const BUILTINS = {
     console: () => import('@sluice/basic-components'),
     blackhole: () => import('@sluice/basic-components'),
     file: () => import('@sluice/basic-components'),
+    http: () => import('@sluice/sink-http'),
   },
   buffer: {
     memory: () => import('@sluice/buffer-memory'),
