@@ -78,11 +78,23 @@ export type Emit = (batch: Batch) => Promise<void>;
 export interface Source {
   /** Produces batches until `signal` is aborted (graceful stop) or the input ends. */
   run(emit: Emit, signal: AbortSignal): Promise<void>;
+  /**
+   * Releases what the instance holds (clients, sockets, timers, files). Called once by the runtime,
+   * in the order the data flows, after the pipeline drained or at the shutdown deadline, and for
+   * what was built when a later `build` step failed.
+   */
+  close?(): Promise<void>;
 }
 
 export interface Transform {
   /** May mutate and return the batch. Events it removes must be finalized (usually `dropped`). */
   transform(batch: Batch): Batch | Promise<Batch>;
+  /**
+   * Releases what the instance holds (clients, sockets, timers, files). Called once by the runtime,
+   * in the order the data flows, after the pipeline drained or at the shutdown deadline, and for
+   * what was built when a later `build` step failed.
+   */
+  close?(): Promise<void>;
 }
 
 /** The batches a sink consumes; the iteration ends when upstream is done and the buffer is drained. */
@@ -97,6 +109,12 @@ export interface Sink {
   run(input: SinkInput): Promise<void>;
   /** Checks that the destination is reachable and usable. Called once before `run`. */
   healthcheck?(signal: AbortSignal): Promise<HealthcheckResult>;
+  /**
+   * Releases what the instance holds (clients, sockets, timers, files). Called once by the runtime,
+   * in the order the data flows, after the pipeline drained or at the shutdown deadline, and for
+   * what was built when a later `build` step failed.
+   */
+  close?(): Promise<void>;
 }
 
 export type SourceDefinition<Options = Record<string, unknown>> = DefinitionBase<'source', Options, Source>;

@@ -139,6 +139,8 @@ export class Topology {
   #shutdown: Promise<ShutdownReport> | undefined;
   readonly #failures: Error[] = [];
   #stagesClosed: Promise<void> | undefined;
+  #instancesClosed: Promise<void> | undefined;
+  #deadline: { shorten(ms: number): void } | undefined;
 
   private constructor(plan: TopologyPlan, options: TopologyOptions) {
     this.#plan = plan;
@@ -152,6 +154,8 @@ export class Topology {
     try {
       await topology.#build();
     } catch (error) {
+      // A build that fails halfway closes what it built.
+      await topology.#closeInstances();
       await topology.#closeStages();
       throw error;
     }
@@ -331,6 +335,7 @@ export class Topology {
     const transformRuns = [...this.#transforms.values()].map((entry) => this.#runTransform(entry));
     const sourceRuns = [...this.#sources.values()].map((entry) => this.#runSource(entry));
     await Promise.all([...sourceRuns, ...transformRuns, ...sinkRuns]);
+    await this.#closeInstances();
     await this.#closeStages();
     if (this.#failures.length > 0) {
       const names = this.#failures.map((failure) => failure.message).join('; ');
@@ -427,10 +432,15 @@ export class Topology {
   shutdown(
     options: { deadlineMs?: number; onProgress?: (message: string) => void } = {},
   ): Promise<ShutdownReport> {
-    this.#shutdown ??= this.#shutdownOnce(
-      options.deadlineMs ?? DEFAULT_SHUTDOWN_DEADLINE_MS,
-      options.onProgress,
-    );
+    if (this.#shutdown === undefined) {
+      this.#shutdown = this.#shutdownOnce(
+        options.deadlineMs ?? DEFAULT_SHUTDOWN_DEADLINE_MS,
+        options.onProgress,
+      );
+    } else if (options.deadlineMs !== undefined) {
+      // A later caller (a SIGTERM after a sink failure) may shorten the deadline, never extend it.
+      this.#deadline?.shorten(options.deadlineMs);
+    }
     return this.#shutdown;
   }
 
@@ -449,16 +459,31 @@ export class Topology {
     }, PROGRESS_INTERVAL_MS);
     progress.unref();
     let deadline: NodeJS.Timeout | undefined;
+    let endsAt = performance.now() + deadlineMs;
+    let expire: () => void = () => {};
     const expired = new Promise<'expired'>((resolve) => {
-      deadline = setTimeout(() => resolve('expired'), deadlineMs);
-      deadline.unref();
+      expire = () => resolve('expired');
     });
+    const schedule = () => {
+      clearTimeout(deadline);
+      deadline = setTimeout(expire, Math.max(0, endsAt - performance.now()));
+      deadline.unref();
+    };
+    schedule();
+    this.#deadline = {
+      shorten: (ms) => {
+        if (performance.now() + ms >= endsAt) return;
+        endsAt = performance.now() + ms;
+        schedule();
+      },
+    };
     try {
       if ((await Promise.race([finished, expired])) === 'finished') return { graceful: true, abandoned: [] };
       const abandoned = this.#unfinished().map((node) => node.id);
-      this.#logger.warn(`shutdown deadline of ${deadlineMs} ms passed; abandoning: ${abandoned.join(', ')}`);
+      this.#logger.warn(`shutdown deadline passed; abandoning: ${abandoned.join(', ')}`);
       this.#abortAll.abort();
       for (const entry of this.#sinks.values()) entry.chain.closeWrites();
+      await this.#closeInstances();
       await this.#closeStages();
       return { graceful: false, abandoned };
     } finally {
@@ -478,6 +503,29 @@ export class Topology {
       ...[...this.#transforms.values()].map((entry) => entry.node),
       ...[...this.#sinks.values()].map((entry) => entry.node),
     ].filter((node) => !node.finished);
+  }
+
+  /** Closes every instance once, in the order the data flows: sources, transforms, sinks. */
+  #closeInstances(): Promise<void> {
+    this.#instancesClosed ??= (async () => {
+      const instances: Array<[string, { close?(): Promise<void> }]> = [
+        ...[...this.#sources].map(
+          ([id, entry]) => [id, entry.source] as [string, { close?(): Promise<void> }],
+        ),
+        ...[...this.#transforms].map(
+          ([id, entry]) => [id, entry.transform] as [string, { close?(): Promise<void> }],
+        ),
+        ...[...this.#sinks].map(([id, entry]) => [id, entry.sink] as [string, { close?(): Promise<void> }]),
+      ];
+      for (const [id, instance] of instances) {
+        try {
+          await instance.close?.();
+        } catch (error) {
+          this.#logger.error(`closing "${id}" failed: ${String(error)}`);
+        }
+      }
+    })();
+    return this.#instancesClosed;
   }
 
   #closeStages(): Promise<void> {

@@ -326,6 +326,22 @@ describe('aws_kinesis_streams sink against the fake endpoint', () => {
     expect(context.logger.find('out of file descriptors', 'warn')).toHaveLength(1);
   });
 
+  it('close() destroys the client: no connection of the sink stays open', async () => {
+    const own = new FakeKinesis({ streams: ['logs'] });
+    const ownEndpoint = await own.start();
+    onTestFinished(() => own.stop());
+    const sink = createKinesisSink(
+      { ...options(), endpoint: ownEndpoint },
+      createTestContext({ id: 'kinesis_out' }),
+    );
+    await sink.run(inputOf([makeEvents(3)]));
+    expect(own.connections).toBeGreaterThan(0); // the keep-alive connection
+    await sink.close?.();
+    await own.idle(); // never, were the client's sockets kept
+    expect(own.connections).toBe(0);
+    expect(own.accepted).toHaveLength(3);
+  });
+
   it('retries a reset connection', async () => {
     fake.enqueue({ kind: 'reset' });
     const { statuses } = await runSink(makeEvents(3), options(), 3);

@@ -117,6 +117,8 @@ export function createKinesisSink(options: KinesisSinkOptions, context: Componen
       send,
       classifyError,
       healthcheck,
+      // The client's keep-alive sockets would otherwise hold the process open.
+      close: async () => client.destroy(),
     },
     context,
   );

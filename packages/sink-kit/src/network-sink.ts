@@ -71,6 +71,8 @@ export interface NetworkSinkSpec<Item extends SinkItem> {
   /** A thrown error, as a failure of every item of the request. */
   classifyError(error: unknown): Failure;
   healthcheck?(signal: AbortSignal): Promise<HealthcheckResult>;
+  /** Releases the sink's clients and sockets; called once, after `run` or at the deadline. */
+  close?(): Promise<void>;
 }
 
 class RequestTimeout extends Error {
@@ -343,5 +345,7 @@ export function createNetworkSink<Item extends SinkItem>(
   };
   const healthcheck = spec.healthcheck?.bind(spec);
   if (healthcheck !== undefined) sink.healthcheck = healthcheck;
+  const close = spec.close?.bind(spec);
+  if (close !== undefined) sink.close = close;
   return sink;
 }

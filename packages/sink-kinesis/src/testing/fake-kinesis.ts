@@ -151,6 +151,16 @@ export class FakeKinesis {
     return this.accepted.map((record) => record.data.toString('utf8'));
   }
 
+  /** Open client connections. */
+  get connections(): number {
+    return this.#sockets.size;
+  }
+
+  /** Resolves once every client connection is closed (by the client). */
+  async idle(): Promise<void> {
+    for (const socket of this.#sockets) if (!socket.closed) await once(socket, 'close');
+  }
+
   async stop(): Promise<void> {
     for (const response of this.#stalled) response.destroy();
     for (const socket of this.#sockets) socket.destroy();
