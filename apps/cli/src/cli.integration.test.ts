@@ -1,4 +1,6 @@
+import { once } from 'node:events';
 import { mkdir, readdir, readFile, symlink } from 'node:fs/promises';
+import { type AddressInfo, createServer, type Socket } from 'node:net';
 import { join } from 'node:path';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import { parse as parseToml } from 'smol-toml';
@@ -30,6 +32,210 @@ describe('sluice CLI (built, as a child process)', () => {
     expect(await sluice.exited).toBe(0);
     expect(sluice.stderr()).toMatch(/received SIGTERM; shutting down/);
     expect(sluice.stderr()).toMatch(/pipeline stopped/);
+  });
+
+  it('SIGHUP does not kill: one line says reload is not implemented, and the pipeline keeps running', async () => {
+    const cwd = await workspace({ 'sluice.toml': demoToConsole });
+    const sluice = start(['--config', 'sluice.toml'], { cwd });
+    await sluice.waitFor('hello from sluice\n');
+    sluice.child.kill('SIGHUP');
+    await sluice.waitFor(/received SIGHUP; reloading the config is not implemented yet; still running/);
+    const before = sluice.stdout().length;
+    await sluice.waitFor(new RegExp(`^[\\s\\S]{${before}}[\\s\\S]*hello from sluice`));
+    sluice.child.kill('SIGTERM');
+    expect(await sluice.exited).toBe(0);
+  });
+
+  it('a second SIGTERM says how many events it loses (memory buffers, in flight) before exiting', async () => {
+    // A Kinesis endpoint that accepts connections and never answers: requests stay in flight.
+    const sockets = new Set<Socket>();
+    const silent = createServer((socket) => sockets.add(socket));
+    silent.listen(0, '127.0.0.1');
+    await once(silent, 'listening');
+    try {
+      const { port } = silent.address() as AddressInfo;
+      const cwd = await workspace({
+        'sluice.toml': `[sources.generator]\ntype = "demo_logs"\nformat = "shuffle"\nlines = ["x"]\ninterval = 0\n[sinks.out]\ntype = "aws_kinesis_streams"\ninputs = ["generator"]\nstream_name = "s"\nregion = "us-east-1"\nendpoint = "http://127.0.0.1:${port}"\nhealthcheck.enabled = false\nbatch.timeout_secs = 0.1\nbuffer.type = "memory"\nbuffer.max_events = 100\n`,
+      });
+      const connected = once(silent, 'connection');
+      const sluice = start(['--config', 'sluice.toml', '--metrics-address', '127.0.0.1:0'], { cwd });
+      await sluice.waitFor(/metrics on http:\/\/\S+/);
+      const metricsUrl = /metrics on (http:\/\/\S+)/.exec(sluice.stderr())?.[1] as string;
+      await connected;
+      // The request hangs; the source fills the buffer behind it.
+      let buffered = 0;
+      while (buffered < 100) {
+        const text = await (await fetch(metricsUrl)).text();
+        buffered = metricValue(text, 'buffer_size_events', { component_id: 'out' }) ?? 0;
+      }
+      sluice.child.kill('SIGTERM');
+      await sluice.waitFor('shutting down gracefully');
+      sluice.child.kill('SIGTERM');
+      expect(await sluice.exited).toBe(1);
+      const lost =
+        /exiting at once: (\d+) events in memory buffers and (\d+) in flight are lost; 0 stay in disk buffers/.exec(
+          sluice.stderr(),
+        );
+      expect(lost).not.toBeNull();
+      expect(Number(lost?.[1])).toBeGreaterThan(0);
+      expect(Number(lost?.[2])).toBeGreaterThan(0);
+    } finally {
+      for (const socket of sockets) socket.destroy();
+      silent.close();
+    }
+  });
+
+  it('never prints a secret: config errors of every shape, a JSON syntax error, validate, graph, run -vv', async () => {
+    const marker = 'CFGSECRETMARKER789';
+    const sink = (auth: unknown) => ({
+      type: 'aws_kinesis_streams',
+      inputs: ['in'],
+      stream_name: 's',
+      region: 'us-east-1',
+      endpoint: 'http://127.0.0.1:9',
+      healthcheck: { enabled: false },
+      auth,
+    });
+    const source = { in: { type: 'demo_logs', format: 'shuffle', lines: ['x'], count: 1 } };
+    const bad = {
+      sources: source,
+      sinks: {
+        a: sink(marker),
+        b: sink({ secret_access_key: [marker] }),
+        c: sink({ access_key_id: { nested: marker }, secret_access_key: 7 }),
+        d: sink({ session_token: marker, unknown_field: 1 }),
+        e: sink([marker]),
+      },
+    };
+    const good = {
+      sources: source,
+      sinks: { out: sink({ access_key_id: marker, secret_access_key: marker, session_token: marker }) },
+    };
+    const cwd = await workspace({
+      'bad.json': JSON.stringify(bad),
+      'syntax.json': `{"sinks": {"out": {"auth": {"secret_access_key": "${marker}" oops}}}}`,
+      'control.json': `{"auth": "${marker}\u0001"}`,
+      'good.json': JSON.stringify(good),
+    });
+    const outputs: string[] = [];
+    for (const args of [
+      ['validate', '--no-environment', '--config', 'bad.json'],
+      ['--config', 'bad.json'],
+      ['--config', 'syntax.json'],
+      ['--config', 'control.json'],
+      ['graph', '--config', 'good.json'],
+      ['graph', '--format', 'mermaid', '--config', 'good.json'],
+      ['-vv', '--log-format', 'json', 'validate', '--config', 'good.json'],
+    ]) {
+      const result = await run(args, { cwd });
+      outputs.push(`${result.stdout}${result.stderr}`);
+    }
+    const sluice = start(['-vv', '--graceful-shutdown-limit-secs', '1', '--config', 'good.json'], { cwd });
+    await sluice.waitFor('pipeline started');
+    sluice.child.kill('SIGTERM');
+    await sluice.exited;
+    outputs.push(sluice.stdout() + sluice.stderr());
+    for (const output of outputs) expect(output).not.toContain(marker);
+    // The problems were reported, just without the values.
+    expect(outputs[0]).toMatch(/sinks\.a\.auth: must be object \(got a secret, not shown\)/);
+    expect(outputs[0]).toMatch(
+      /sinks\.b\.auth\.secret_access_key: must be string \(got a secret, not shown\)/,
+    );
+    expect(outputs[0]).toMatch(
+      /sinks\.c\.auth\.secret_access_key: must be string \(got a secret, not shown\)/,
+    );
+    expect(outputs[0]).toMatch(/sinks\.d\.auth\.unknown_field: unknown field/);
+    expect(outputs[2]).toMatch(
+      /syntax\.json: syntax error: line 1, column \d+: Expected ',' or '}' after property value/,
+    );
+  });
+
+  describe('bad input: one clear message naming the file and path, exit 78, bounded memory', () => {
+    const pipeline =
+      'sources:\n  in: { type: demo_logs, format: shuffle, lines: [x] }\nsinks:\n  out: { type: console, inputs: [in], encoding: { codec: json } }\n';
+    const diskSink = (dataDir: string) =>
+      `data_dir: ${JSON.stringify(dataDir)}\nsources:\n  in: { type: demo_logs, format: shuffle, lines: [x], count: 1 }\nsinks:\n  out: { type: console, inputs: [in], encoding: { codec: json }, buffer: { type: disk, max_size: 300000000 } }\n`;
+    const deep = 100_000;
+    const cases: Array<[string, Record<string, string>, string[], RegExp]> = [
+      [
+        'deeply nested JSON',
+        { 'c.json': `{"sources": ${'['.repeat(deep)}${']'.repeat(deep)}}` },
+        ['validate', '--no-environment', '--config', 'c.json'],
+        /^error: c\.json: sources(\[0\]){31}: nested too deeply \(at most 32 levels\)\n/,
+      ],
+      [
+        'deeply nested YAML',
+        { 'c.yaml': `sources: ${'['.repeat(deep)}${']'.repeat(deep)}\n` },
+        ['validate', '--no-environment', '--config', 'c.yaml'],
+        /^error: c\.yaml: syntax error: line 1, column \d+: nested too deeply/,
+      ],
+      [
+        'YAML !!binary',
+        { 'c.yaml': pipeline.replace('lines: [x]', 'lines: [!!binary aGVsbG8=]') },
+        ['validate', '--no-environment', '--config', 'c.yaml'],
+        /^error: c\.yaml: sources\.in\.lines\[0\]: a binary \(YAML !!binary\) value is not supported/,
+      ],
+      [
+        'a bad --metrics-address',
+        { 'c.yaml': pipeline },
+        ['--metrics-address', 'nonsense', '--config', 'c.yaml'],
+        /^error: --metrics-address: must be HOST:PORT or :PORT/,
+      ],
+      [
+        'a --metrics-address port out of range',
+        { 'c.yaml': pipeline },
+        ['--metrics-address', '127.0.0.1:99999', '--config', 'c.yaml'],
+        /^error: --metrics-address: must be HOST:PORT or :PORT/,
+      ],
+      [
+        'a bad metrics.address',
+        { 'c.yaml': `metrics: { address: "localhost" }\n${pipeline}` },
+        ['validate', '--no-environment', '--config', 'c.yaml'],
+        /^error: c\.yaml: metrics\.address: must be HOST:PORT or :PORT/,
+      ],
+      [
+        'a data_dir that is a file',
+        { 'c.yaml': diskSink('c.yaml') },
+        ['validate', '--config', 'c.yaml'],
+        /^error: c\.yaml: data_dir: cannot keep disk buffers in "c\.yaml": it is not a directory\n/,
+      ],
+      [
+        'a data_dir under /proc',
+        { 'c.yaml': diskSink('/proc/sluice-data') },
+        ['validate', '--config', 'c.yaml'],
+        /^error: c\.yaml: data_dir: cannot keep disk buffers in "\/proc\/sluice-data": it is on a pseudo file system/,
+      ],
+      [
+        '500,000 unknown keys',
+        {
+          'c.toml': `[sources.in]\ntype = "demo_logs"\n${Array.from({ length: 500_000 }, (_, index) => `k${index} = 1`).join('\n')}\n`,
+        },
+        ['validate', '--no-environment', '--config', 'c.toml'],
+        /^error: c\.toml: sources\.in\.k\d+: holds more than 100000 values; a config file has far fewer\n/,
+      ],
+    ];
+    for (const [name, files, args, expected] of cases) {
+      it(name, async () => {
+        const cwd = await workspace(files);
+        const result = await run(args, { cwd, env: { NODE_OPTIONS: '--max-old-space-size=200' } });
+        expect(result.stderr).toMatch(expected);
+        expect(result.stderr.trimEnd().split('\n')).toHaveLength(1);
+        expect(result.code).toBe(78);
+      });
+    }
+
+    it('thousands of unknown fields: the first 50 printed, the rest counted', async () => {
+      const fields = Array.from({ length: 2000 }, (_, index) => `  k${index}: 1`).join('\n');
+      const cwd = await workspace({
+        'c.yaml': `sources:\n  in:\n    type: demo_logs\n${fields.replaceAll('  k', '    k')}\nsinks:\n  out: { type: console, inputs: [in], encoding: { codec: json } }\n`,
+      });
+      const result = await run(['validate', '--no-environment', '--config', 'c.yaml'], { cwd });
+      const lines = result.stderr.trimEnd().split('\n');
+      expect(lines).toHaveLength(51);
+      expect(lines[0]).toMatch(/^error: c\.yaml: sources\.in\.k\d+: unknown field/);
+      expect(lines[50]).toBe('error: … and 1950 more problems, not shown');
+      expect(result.code).toBe(78);
+    });
   });
 
   const badConfigs: Array<[string, Record<string, string>, string[], RegExp]> = [

@@ -1,4 +1,4 @@
-import { readdir, readFile } from 'node:fs/promises';
+import { readdir, readFile, stat } from 'node:fs/promises';
 import { basename, extname, relative, resolve } from 'node:path';
 import { ConfigError, type ConfigProblem, ErrorCode } from '@sluice/component-api';
 import { parse as parseToml, TomlError } from 'smol-toml';
@@ -7,6 +7,10 @@ import { parse as parseYaml, YAMLParseError } from 'yaml';
 import { interpolateValues } from './interpolate.js';
 
 const CONFIG_EXTENSIONS = new Set(['.toml', '.yaml', '.yml', '.json']);
+/** Limits that keep a hostile or broken file to one message and bounded memory; real configs are far smaller. */
+export const MAX_CONFIG_FILE_BYTES = 10 * 1024 * 1024;
+export const MAX_CONFIG_DEPTH = 32;
+export const MAX_CONFIG_VALUES = 100_000;
 const SECTIONS = ['sources', 'transforms', 'sinks'] as const;
 
 export interface LoadedConfig {
@@ -104,12 +108,74 @@ export function parseConfigText(text: string, file: string): unknown {
     else if (error instanceof YAMLParseError && error.linePos !== undefined) {
       where = `line ${error.linePos[0].line}, column ${error.linePos[0].col}: `;
     }
-    const message = ((error as Error).message.split('\n')[0] ?? '').trim();
+    let message = ((error as Error).message.split('\n')[0] ?? '').trim();
+    if (error instanceof RangeError || message.includes('Maximum call stack size exceeded'))
+      message = `nested too deeply (at most ${MAX_CONFIG_DEPTH} levels)`;
+    if (extension === '.json') {
+      // V8 quotes the text around the error, which may be a secret: give the line and column instead.
+      const position = /at position (\d+)/.exec(message);
+      if (position !== null) {
+        const before = text.slice(0, Number(position[1]));
+        const line = before.split('\n').length;
+        where = `line ${line}, column ${before.length - before.lastIndexOf('\n')}: `;
+      }
+      message = message
+        .replace(/, (?:\.\.\.)?".*"(?:\.\.\.)? is not valid JSON$/, '')
+        .replace(/ in JSON at position \d+.*$/, '');
+    }
     throw new ConfigError(
       [{ file, path: '', message: `syntax error: ${where}${message}` }],
       ErrorCode.configParse,
     );
   }
+}
+
+function describeKind(value: object): string {
+  if (value instanceof Uint8Array) return 'binary (YAML !!binary)';
+  if (value instanceof Map) return 'mapping with non-string keys (YAML !!omap or !!pairs)';
+  if (value instanceof Set) return 'set (YAML !!set)';
+  return value.constructor?.name ?? 'unknown';
+}
+
+/**
+ * Checks a parsed file before anything walks it recursively: only strings, numbers, booleans,
+ * dates, lists and tables, at most MAX_CONFIG_DEPTH deep and MAX_CONFIG_VALUES in all. Iterative,
+ * so no input can overflow the stack; stops at the first problem (one clear line).
+ */
+export function checkStructure(parsed: unknown): { path: string; message: string } | undefined {
+  const stack: Array<{ value: unknown; path: string; depth: number }> = [
+    { value: parsed, path: '', depth: 0 },
+  ];
+  let values = 0;
+  while (stack.length > 0) {
+    const { value, path, depth } = stack.pop() as { value: unknown; path: string; depth: number };
+    values += 1;
+    if (values > MAX_CONFIG_VALUES)
+      return { path, message: `holds more than ${MAX_CONFIG_VALUES} values; a config file has far fewer` };
+    if (value === null || typeof value !== 'object' || value instanceof Date) continue;
+    const prototype: unknown = Object.getPrototypeOf(value);
+    if (!Array.isArray(value) && prototype !== Object.prototype && prototype !== null) {
+      return {
+        path,
+        message: `a ${describeKind(value)} value is not supported; use a string, number, boolean, list or table`,
+      };
+    }
+    if (depth >= MAX_CONFIG_DEPTH)
+      return { path, message: `nested too deeply (at most ${MAX_CONFIG_DEPTH} levels)` };
+    if (Array.isArray(value)) {
+      for (let index = value.length - 1; index >= 0; index -= 1)
+        stack.push({ value: value[index], path: `${path}[${index}]`, depth: depth + 1 });
+    } else {
+      for (const [key, child] of Object.entries(value))
+        stack.push({ value: child, path: path === '' ? key : `${path}.${key}`, depth: depth + 1 });
+    }
+  }
+  return undefined;
+}
+
+/** A path for a message: bounded, whatever the input. */
+function shortPath(path: string): string {
+  return path.length > 200 ? `${path.slice(0, 200)}…` : path;
 }
 
 /**
@@ -125,6 +191,15 @@ export async function loadConfig(options: LoadOptions): Promise<LoadedConfig> {
     const shown = relative(options.cwd, file) || basename(file);
     let text: string;
     try {
+      const { size } = await stat(file);
+      if (size > MAX_CONFIG_FILE_BYTES) {
+        problems.push({
+          file: shown,
+          path: '',
+          message: `is ${size} bytes; a config file may be at most ${MAX_CONFIG_FILE_BYTES} bytes`,
+        });
+        continue;
+      }
       text = await readFile(file, 'utf8');
     } catch (error) {
       problems.push({ file: shown, path: '', message: `cannot read: ${(error as Error).message}` });
@@ -139,6 +214,11 @@ export async function loadConfig(options: LoadOptions): Promise<LoadedConfig> {
     }
     if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) {
       problems.push({ file: shown, path: '', message: 'a config file must hold a table/object at the top' });
+      continue;
+    }
+    const structure = checkStructure(parsed);
+    if (structure !== undefined) {
+      problems.push({ file: shown, path: shortPath(structure.path), message: structure.message });
       continue;
     }
     if (options.interpolate) {

@@ -11,21 +11,24 @@ import {
 import { Command, CommanderError, Option } from 'commander';
 import { builtinRegistry } from './builtins.js';
 import { loadConfig } from './config-files.js';
+import { checkDataDir } from './data-dir.js';
 import { createLogger, type LogFormat } from './logger.js';
-import { startMetricsServer } from './metrics-server.js';
+import { parseListenAddress, startMetricsServer } from './metrics-server.js';
 import { configSchema } from './schema.js';
 
 export const EXIT_OK = 0;
 export const EXIT_FAILURE = 1;
 /** EX_CONFIG, as Vector: a config error or a failed required healthcheck. */
 export const EXIT_CONFIG = 78;
+/** Config problems printed at most; the rest are counted. */
+export const MAX_PRINTED_PROBLEMS = 50;
 
 export interface Io {
   stdout: (text: string) => void;
   stderr: (text: string) => void;
   environment: NodeJS.ProcessEnv;
   cwd: string;
-  /** Signals to shut down on (SIGINT, SIGTERM); tests may pass their own emitter. */
+  /** Signals to shut down on (SIGINT, SIGTERM) and SIGHUP; tests may pass their own emitter. */
   signals: NodeJS.EventEmitter;
   /** Exits at once (the second signal). */
   exit: (code: number) => void;
@@ -87,6 +90,8 @@ interface Loaded {
   plan: TopologyPlan;
   registry: ComponentRegistry;
   metricsAddress: string | undefined;
+  /** Checks what the plan needs outside the config (data_dir) before anything is built. */
+  checkEnvironment: () => Promise<void>;
 }
 
 async function load(options: GlobalOptions, io: Io, logger: Logger): Promise<Loaded> {
@@ -111,7 +116,24 @@ async function load(options: GlobalOptions, io: Io, logger: Logger): Promise<Loa
   });
   const metricsAddress =
     options.metricsAddress ?? (loaded.config.metrics as { address?: string } | undefined)?.address;
-  return { plan, registry, metricsAddress };
+  if (metricsAddress !== undefined) {
+    try {
+      parseListenAddress(metricsAddress);
+    } catch (error) {
+      const message = (error as Error).message;
+      if (options.metricsAddress !== undefined)
+        throw new SluiceError(ErrorCode.configInvalid, `--metrics-address: ${message}`);
+      throw new ConfigError([{ file: loaded.locate('metrics.address'), path: 'metrics.address', message }]);
+    }
+  }
+  const checkEnvironment = async () => {
+    const usesDisk = [...plan.sinks.values()].some((sink) =>
+      sink.buffer.some((stage) => stage.type === 'disk'),
+    );
+    if (usesDisk && plan.dataDir !== undefined)
+      await checkDataDir(plan.dataDir, io.cwd, loaded.locate('data_dir'));
+  };
+  return { plan, registry, metricsAddress, checkEnvironment };
 }
 
 /** Prints healthcheck results; returns false when one failed. */
@@ -129,7 +151,20 @@ async function checkHealth(topology: Topology, logger: Logger): Promise<boolean>
 }
 
 async function run(options: GlobalOptions, io: Io, logger: Logger): Promise<number> {
-  const { plan, metricsAddress } = await load(options, io, logger);
+  // Node's default for SIGHUP is to die at once, losing what memory buffers hold.
+  const onHangUp = () =>
+    logger.warn('received SIGHUP; reloading the config is not implemented yet; still running');
+  io.signals.on('SIGHUP', onHangUp);
+  try {
+    return await runPipeline(options, io, logger);
+  } finally {
+    io.signals.off('SIGHUP', onHangUp);
+  }
+}
+
+async function runPipeline(options: GlobalOptions, io: Io, logger: Logger): Promise<number> {
+  const { plan, metricsAddress, checkEnvironment } = await load(options, io, logger);
+  await checkEnvironment();
   const metrics = new MetricsRegistry();
   const topology = await Topology.build(plan, { logger, metrics });
   const requireHealthy = options.requireHealthy ?? plan.healthchecks.requireHealthy;
@@ -139,13 +174,23 @@ async function run(options: GlobalOptions, io: Io, logger: Logger): Promise<numb
     return EXIT_CONFIG;
   }
   const server = metricsAddress === undefined ? undefined : await startMetricsServer(metrics, metricsAddress);
-  if (server !== undefined)
-    logger.info(`metrics on http://${server.address.address}:${server.address.port}/metrics`);
+  if (server !== undefined) {
+    const { address, port } = server.address;
+    logger.info(`metrics on http://${address.includes(':') ? `[${address}]` : address}:${port}/metrics`);
+  }
   let signalled = 0;
   const onSignal = (signal: string) => {
     signalled += 1;
     if (signalled > 1) {
-      logger.warn(`received ${signal} again; exiting at once`);
+      const lost = topology.unfinishedEvents();
+      logger.error(
+        `received ${signal} again; exiting at once: ${lost.inMemoryBuffers} events in memory buffers and ${lost.inFlight} in flight are lost; ${lost.onDisk} stay in disk buffers`,
+        {
+          lost_in_memory_buffers: lost.inMemoryBuffers,
+          lost_in_flight: lost.inFlight,
+          kept_on_disk: lost.onDisk,
+        },
+      );
       io.exit(EXIT_FAILURE);
       return;
     }
@@ -184,8 +229,9 @@ async function validate(
   io: Io,
   logger: Logger,
 ): Promise<number> {
-  const { plan } = await load(options, io, logger);
+  const { plan, checkEnvironment } = await load(options, io, logger);
   if (commandOptions.environment) {
+    await checkEnvironment();
     const topology = await Topology.build(plan, { logger, metrics: new MetricsRegistry() });
     try {
       if (commandOptions.healthchecks && !(await checkHealth(topology, logger))) return EXIT_CONFIG;
@@ -223,7 +269,10 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     .option('-v, --verbose', 'more logging, and stack traces (repeatable)', increase, 0)
     .addOption(new Option('--log-format <format>', 'log format').choices(['text', 'json']).default('text'))
     .option('--no-env-interpolation', 'do not substitute environment variables in config values')
-    .option('--metrics-address <host:port>', 'serve Prometheus metrics on /metrics')
+    .option(
+      '--metrics-address <host:port>',
+      'serve Prometheus metrics on /metrics; ":PORT" listens on 127.0.0.1 only',
+    )
     .hook('preAction', (command) => {
       const options = command.opts<GlobalOptions>();
       const created = createLogger(options.logFormat, levelOf(options));
@@ -334,7 +383,10 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     }
     const verbose = program.opts<GlobalOptions>().verbose > 0;
     if (error instanceof ConfigError) {
-      for (const line of error.message.split('\n')) io.stderr(`error: ${line}\n`);
+      const lines = error.message.split('\n');
+      for (const line of lines.slice(0, MAX_PRINTED_PROBLEMS)) io.stderr(`error: ${line}\n`);
+      if (lines.length > MAX_PRINTED_PROBLEMS)
+        io.stderr(`error: … and ${lines.length - MAX_PRINTED_PROBLEMS} more problems, not shown\n`);
       return EXIT_CONFIG;
     }
     if (SluiceError.isInstance(error)) {

@@ -81,7 +81,7 @@ function optionRows(schema: JsonSchema, prefix: string): OptionRow[] {
       type: typeOf(property),
       required: required.has(name),
       defaultValue: property.default === undefined ? '' : `\`${JSON.stringify(property.default)}\``,
-      description: typeof property.description === 'string' ? property.description : '',
+      description: `${property.writeOnly === true ? 'Secret: never printed. ' : ''}${typeof property.description === 'string' ? property.description : ''}`,
     });
     if (property.type === 'object' && property.properties !== undefined)
       rows.push(...optionRows(property, `${path}.`));

@@ -11,7 +11,6 @@ import definitions, {
   consoleSink,
   createConsoleSink,
   createStdinSource,
-  demoLine,
   demoLogsSource,
   parseJsonTransform,
   removeFieldsTransform,
@@ -132,21 +131,6 @@ describe('a pipeline in a few lines', () => {
 });
 
 describe('demo_logs', () => {
-  it('generates each format', () => {
-    const now = new Date('2026-11-23T10:00:00.000Z');
-    const options = { sequence: false, interval: 0 };
-    expect(JSON.parse(demoLine({ ...options, format: 'json' }, 3, now))).toMatchObject({
-      timestamp: '2026-11-23T10:00:00.000Z',
-    });
-    expect(demoLine({ ...options, format: 'apache_common' }, 1, now)).toMatch(
-      /^192\.168\.1\.7 - \S+ \[23\/Nov\/2026:10:00:00 \+0000\] "\w+ \S+ HTTP\/1\.1" \d{3} \d+$/,
-    );
-    expect(demoLine({ ...options, format: 'syslog' }, 2, now)).toMatch(/^<10>1 2026-11-23T10:00:00.000Z /);
-    expect(demoLine({ ...options, format: 'shuffle', lines: ['a', 'b'], sequence: true }, 3, now)).toBe(
-      '3 b',
-    );
-  });
-
   it('stops after count', async () => {
     const source = await demoLogsSource.create(
       { format: 'shuffle', sequence: false, interval: 0, count: 1234 },
@@ -163,7 +147,7 @@ describe('demo_logs', () => {
 describe('stdin', () => {
   it('reads lines, strips \\r, emits the last line at the end', async () => {
     const input = Readable.from([Buffer.from('one\r\ntw'), Buffer.from('o\nthree')]);
-    const source = createStdinSource({ max_length: 100, host_key: 'host' }, () => input);
+    const source = createStdinSource({ max_length: 100, host_key: 'host' }, () => input, createTestContext());
     const messages: unknown[] = [];
     await source.run(async (batch) => {
       messages.push(...batch.map((event) => event.fields.message));
@@ -173,7 +157,7 @@ describe('stdin', () => {
 
   it('stops when its signal aborts', async () => {
     const input = new PassThrough();
-    const source = createStdinSource({ max_length: 100, host_key: '' }, () => input);
+    const source = createStdinSource({ max_length: 100, host_key: '' }, () => input, createTestContext());
     const controller = new AbortController();
     const running = source.run(async () => {}, controller.signal);
     controller.abort();

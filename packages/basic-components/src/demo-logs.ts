@@ -1,61 +1,158 @@
 import {
   type Batch,
-  createLogEvent,
   defineSource,
+  type FieldMap,
   type LogEvent,
   SPECIFICATION_VERSION,
   sleep,
 } from '@sluice/component-api';
+import {
+  type DecodingConfig,
+  decodingOptionSchema,
+  type FramingConfig,
+  framingOptionSchema,
+  SourceDecoding,
+} from '@sluice/encoding';
+
+export type DemoLogsFormat = 'shuffle' | 'json' | 'apache_common' | 'apache_error' | 'syslog' | 'bsd_syslog';
 
 export interface DemoLogsOptions {
-  format: 'shuffle' | 'json' | 'apache_common' | 'syslog';
+  format: DemoLogsFormat | 'rfc5424' | 'rfc3164';
   lines?: string[];
   sequence: boolean;
   interval: number;
   count?: number;
+  framing?: FramingConfig;
+  decoding?: DecodingConfig;
 }
 
-const HOSTS = ['web-1', 'web-2', 'api-1', 'db-1'];
-const PATHS = ['/', '/login', '/api/v1/orders', '/health', '/static/app.js'];
-const METHODS = ['GET', 'POST', 'PUT', 'DELETE'];
-const STATUSES = [200, 200, 200, 201, 301, 404, 500];
-const USERS = ['ada', 'grace', 'linus', 'margaret', '-'];
+// The vocabulary of Vector's fake data (lib/fakedata/src/logs.rs), so demos look the same.
+const USERNAMES = [
+  'log_whisperer',
+  'commit_conductor',
+  'cache_cowboy',
+  'compile_captain',
+  'latency_llama',
+  'yaml_yoda',
+  'regex_rider',
+  'semver_sage',
+  'kernel_keith',
+  'pixel_pilgrim',
+  'kubectl_kev',
+  'pipeline_pat',
+  'telemetry_tina',
+  'merge_maria',
+  'parser_pete',
+  'debug_duchess',
+  'nullable_nate',
+  'grep_greg',
+  'stderr_stan',
+  'segfault_sue',
+];
+const DOMAIN_NAMES = [
+  'acme',
+  'contoso',
+  'widgets',
+  'example',
+  'placeholder',
+  'sample',
+  'foobar',
+  'testbench',
+];
+const DOMAIN_TLDS = ['com', 'net', 'org', 'io', 'dev', 'co', 'app', 'biz'];
+const APPLICATIONS = [
+  'auth',
+  'data',
+  'deploy',
+  'etl',
+  'scraper',
+  'cron',
+  'ingress',
+  'egress',
+  'alerter',
+  'fwd',
+];
+const ERROR_LEVELS = ['alert', 'crit', 'debug', 'emerg', 'error', 'info', 'notice', 'trace1-8', 'warn'];
+const HTTP_CODES = [200, 300, 301, 302, 304, 307, 400, 401, 403, 404, 410, 500, 501, 503, 550];
+const HTTP_VERSIONS = ['HTTP/1.0', 'HTTP/1.1', 'HTTP/2.0'];
+const HTTP_METHODS = ['DELETE', 'GET', 'HEAD', 'OPTION', 'PATCH', 'POST', 'PUT'];
+const HTTP_ENDPOINTS = [
+  '/wp-admin',
+  '/controller/setup',
+  '/user/booperbot124',
+  '/apps/deploy',
+  '/observability/metrics/production',
+  '/secret-info/open-sesame',
+  '/booper/bopper/mooper/mopper',
+  '/do-not-access/needs-work',
+  '/this/endpoint/prints/money',
+];
+const ERROR_MESSAGES = [
+  "There's a breach in the warp core, captain",
+  "Great Scott! We're never gonna reach 88 mph with the flux capacitor in its current state!",
+  "You're not gonna believe what just happened",
+  '#hugops to everyone who has to deal with this',
+  'Take a breath, let it go, walk away',
+  "A bug was encountered but not in Vector, which doesn't have bugs",
+  "We're gonna need a bigger boat",
+  "Maybe we just shouldn't use computers",
+  'Pretty pretty pretty good',
+];
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+const DAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
 const MAX_BATCH = 500;
 
-function pick<Item>(items: readonly Item[], index: number): Item {
-  return items[index % items.length] as Item;
+/** Random numbers for the generated lines; tests pass a fixed one. */
+export type Random = () => number;
+
+const pad = (value: number, width = 2) => String(Math.abs(value)).padStart(width, '0');
+/** chrono's `%z` of the local zone: `+0100`. */
+const zone = (date: Date, colon = false) => {
+  const offset = -date.getTimezoneOffset();
+  return `${offset < 0 ? '-' : '+'}${pad(Math.trunc(Math.abs(offset) / 60))}${colon ? ':' : ''}${pad(Math.abs(offset) % 60)}`;
+};
+const time = (date: Date) => `${pad(date.getHours())}:${pad(date.getMinutes())}:${pad(date.getSeconds())}`;
+/** `%d/%b/%Y:%T` */
+const dayMonthYearTime = (date: Date) =>
+  `${pad(date.getDate())}/${MONTHS[date.getMonth()]}/${date.getFullYear()}:${time(date)}`;
+
+function generator(random: Random) {
+  const inRange = (min: number, max: number) => min + Math.floor(random() * (max - min));
+  const pick = <Item>(items: readonly Item[]): Item => items[inRange(0, items.length)] as Item;
+  const ipv4 = () => `${inRange(1, 255)}.${inRange(1, 255)}.${inRange(1, 255)}.${inRange(1, 255)}`;
+  const domain = () => `${pick(DOMAIN_NAMES)}.${pick(DOMAIN_TLDS)}`;
+  return { inRange, pick, ipv4, domain };
 }
 
-function apacheTime(date: Date): string {
-  const months = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
-  const pad = (value: number) => String(value).padStart(2, '0');
-  return `${pad(date.getUTCDate())}/${months[date.getUTCMonth()]}/${date.getUTCFullYear()}:${pad(date.getUTCHours())}:${pad(date.getUTCMinutes())}:${pad(date.getUTCSeconds())} +0000`;
-}
-
-/** The `index`-th line of a format; deterministic, so tests can predict it. */
-export function demoLine(options: DemoLogsOptions, index: number, now: Date): string {
+/** One line of a format, as Vector's demo_logs generates it (lib/fakedata). */
+export function demoLine(
+  options: DemoLogsOptions,
+  index: number,
+  now: Date,
+  random: Random = Math.random,
+): string {
+  const { inRange, pick, ipv4, domain } = generator(random);
   switch (options.format) {
     case 'shuffle': {
-      const lines = options.lines ?? ['hello world'];
-      const line = options.sequence
-        ? pick(lines, index)
-        : pick(lines, Math.floor(Math.random() * lines.length));
+      const line = pick(options.lines ?? ['hello world']);
       return options.sequence ? `${index} ${line}` : line;
     }
-    case 'json':
-      return JSON.stringify({
-        host: pick(HOSTS, index),
-        user: pick(USERS, index * 7),
-        method: pick(METHODS, index * 3),
-        path: pick(PATHS, index * 5),
-        status: pick(STATUSES, index * 11),
-        bytes: (index * 7919) % 50_000,
-        timestamp: now.toISOString(),
-      });
     case 'apache_common':
-      return `192.168.${index % 255}.${(index * 7) % 255} - ${pick(USERS, index)} [${apacheTime(now)}] "${pick(METHODS, index)} ${pick(PATHS, index * 3)} HTTP/1.1" ${pick(STATUSES, index * 5)} ${(index * 7919) % 50_000}`;
+      return `${ipv4()} - ${pick(USERNAMES)} [${dayMonthYearTime(now)} ${zone(now)}] "${pick(HTTP_METHODS)} ${pick(HTTP_ENDPOINTS)} ${pick(HTTP_VERSIONS)}" ${pick(HTTP_CODES)} ${inRange(50, 50_000)}`;
+    case 'apache_error':
+      return `[${DAYS[now.getDay()]} ${MONTHS[now.getMonth()]} ${pad(now.getDate())} ${time(now)} ${now.getFullYear()}] [${pick(USERNAMES)}:${pick(ERROR_LEVELS)}] [pid ${inRange(1, 9999)}:tid] [client ${ipv4()}:${inRange(1024, 65535)}] ${pick(ERROR_MESSAGES)}`;
     case 'syslog':
-      return `<${(index % 8) + 8}>1 ${now.toISOString()} ${pick(HOSTS, index)} sluice ${1000 + (index % 100)} ID${index} - demo message ${index}`;
+    case 'rfc5424': {
+      const offset = now.getTimezoneOffset();
+      const local = new Date(now.getTime() - offset * 60_000).toISOString().slice(0, 23);
+      const timestamp = offset === 0 ? `${local}Z` : `${local}${zone(now, true)}`;
+      return `<${inRange(0, 191)}>${inRange(1, 3)} ${timestamp} ${domain()} ${pick(USERNAMES)} ${inRange(100, 9999)} ID${inRange(1, 999)} - ${pick(ERROR_MESSAGES)}`;
+    }
+    case 'bsd_syslog':
+    case 'rfc3164':
+      return `<${inRange(0, 191)}>${MONTHS[now.getMonth()]} ${pad(now.getDate())} ${time(now)} ${domain()} ${pick(APPLICATIONS)}[${inRange(1, 9999)}]: ${pick(ERROR_MESSAGES)}`;
+    case 'json':
+      return `{"host":"${ipv4()}","user-identifier":"${pick(USERNAMES)}","datetime":"${dayMonthYearTime(now)}","method":"${pick(HTTP_METHODS)}","request":"${pick(HTTP_ENDPOINTS)}","protocol":"${pick(HTTP_VERSIONS)}","status":"${pick(HTTP_CODES)}","bytes":${inRange(1000, 50_000)},"referer":"https://${domain()}${pick(HTTP_ENDPOINTS)}"}`;
   }
 }
 
@@ -63,27 +160,39 @@ export const demoLogsSource = defineSource<DemoLogsOptions>({
   specificationVersion: SPECIFICATION_VERSION,
   kind: 'source',
   type: 'demo_logs',
-  description: 'Generates sample log lines (shuffle, json, apache_common, syslog), for demos and tests.',
+  description: "Generates fake log lines in Vector's demo formats, for demos and tests.",
+  // Vector's serde alias.
+  deprecatedOptions: { batch_interval: 'interval' },
   optionsSchema: {
     type: 'object',
     additionalProperties: false,
     properties: {
       format: {
         type: 'string',
-        enum: ['shuffle', 'json', 'apache_common', 'syslog'],
+        enum: [
+          'shuffle',
+          'json',
+          'apache_common',
+          'apache_error',
+          'syslog',
+          'bsd_syslog',
+          'rfc5424',
+          'rfc3164',
+        ],
         default: 'shuffle',
-        description: 'The kind of lines to generate.',
+        description:
+          'The kind of lines (rfc5424 and rfc3164 are aliases of syslog and bsd_syslog). Vector requires it; Sluice defaults to shuffle.',
       },
       lines: {
         type: 'array',
         items: { type: 'string' },
         minItems: 1,
-        description: 'shuffle: the lines to pick from (default ["hello world"]).',
+        description: 'shuffle: the lines picked at random (default ["hello world"]).',
       },
       sequence: {
         type: 'boolean',
         default: false,
-        description: 'shuffle: use the lines in order and prefix each with its sequence number.',
+        description: 'shuffle: prefix each line with its sequence number.',
       },
       interval: {
         type: 'number',
@@ -96,9 +205,25 @@ export const demoLogsSource = defineSource<DemoLogsOptions>({
         minimum: 0,
         description: 'Stop after this many events (default: never).',
       },
+      framing: {
+        ...framingOptionSchema,
+        description: 'Framing of each generated line; default bytes (the line is one frame).',
+      },
+      decoding: decodingOptionSchema,
     },
   },
-  create(options) {
+  create(options, context) {
+    const decoding = new SourceDecoding({ framing: options.framing, decoding: options.decoding }, context);
+    const framesOf = (line: string): string[] => {
+      if (options.framing === undefined || options.framing.method === 'bytes') return [line];
+      // Vector frames each generated line on its own.
+      const framer = decoding.newFramer();
+      const pushed = framer.push(Buffer.from(line));
+      const ended = framer.end();
+      decoding.account(pushed);
+      decoding.account(ended);
+      return [...pushed.lines, ...ended.lines];
+    };
     return {
       async run(emit, signal) {
         const total = options.count ?? Number.POSITIVE_INFINITY;
@@ -107,16 +232,18 @@ export const demoLogsSource = defineSource<DemoLogsOptions>({
         while (index < total && !signal.aborted) {
           const size = intervalMs === 0 ? Math.min(MAX_BATCH, total - index) : 1;
           const now = new Date();
-          const batch: Batch = new Array<LogEvent>(size);
-          for (let offset = 0; offset < size; offset += 1) {
-            const message = demoLine(options, index + offset, now);
-            batch[offset] = createLogEvent(
-              { message, timestamp: now, source_type: 'demo_logs', host: 'localhost' },
-              { byteSize: message.length + 64 },
-            );
-          }
+          const fields: FieldMap = {
+            timestamp: now,
+            source_type: 'demo_logs',
+            service: 'vector',
+            host: 'localhost',
+          };
+          const frames: string[] = [];
+          for (let offset = 0; offset < size; offset += 1)
+            frames.push(...framesOf(demoLine(options, index + offset, now)));
+          const batch: Batch = decoding.toEvents(frames, fields) as LogEvent[];
           index += size;
-          await emit(batch);
+          if (batch.length > 0) await emit(batch);
           if (intervalMs > 0 && index < total) await sleep(intervalMs, signal);
         }
       },

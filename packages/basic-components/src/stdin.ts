@@ -1,41 +1,72 @@
+import { hostname } from 'node:os';
 import type { Readable } from 'node:stream';
-import { type Batch, createLogEvent, defineSource, SPECIFICATION_VERSION } from '@sluice/component-api';
-import { DEFAULT_MAX_LENGTH, NewlineFramer } from '@sluice/encoding';
+import {
+  type Batch,
+  type ComponentContext,
+  defineSource,
+  type FieldMap,
+  SPECIFICATION_VERSION,
+} from '@sluice/component-api';
+import {
+  DEFAULT_MAX_LENGTH,
+  type DecodingConfig,
+  decodingOptionSchema,
+  type FramingConfig,
+  framingOptionSchema,
+  SourceDecoding,
+} from '@sluice/encoding';
 
 export interface StdinOptions {
   max_length: number;
   host_key: string;
+  framing?: FramingConfig;
+  decoding?: DecodingConfig;
 }
 
-/** Reads lines from a stream; the definition below binds it to `process.stdin`. */
-export function createStdinSource(options: StdinOptions, input: () => Readable) {
+/** Reads events from a stream; the definition below binds it to `process.stdin`. */
+export function createStdinSource(
+  options: StdinOptions,
+  input: () => Readable,
+  context: Pick<ComponentContext, 'metrics' | 'logger'>,
+) {
+  const decoding = new SourceDecoding(
+    { framing: options.framing, decoding: options.decoding, legacyMaxLength: options.max_length },
+    context,
+  );
+  // Vector: the machine's hostname, in the host field (only where the codec did not set one).
+  const host = hostname();
   return {
     async run(emit: (batch: Batch) => Promise<void>, signal: AbortSignal): Promise<void> {
       const stream = input();
-      const framer = new NewlineFramer({ maxLength: options.max_length, oversizedAction: 'drop' });
-      const toBatch = (lines: string[]): Batch => {
-        const timestamp = new Date();
-        return lines.map((message) => {
-          const fields: Record<string, string | Date> = { message, timestamp, source_type: 'stdin' };
-          if (options.host_key !== '') fields[options.host_key] = 'localhost';
-          return createLogEvent(fields, { byteSize: message.length + 64 });
-        });
+      const framer = decoding.newFramer();
+      const toBatch = (frames: string[]): Batch => {
+        const fields: FieldMap = { timestamp: new Date(), source_type: 'stdin' };
+        if (options.host_key !== '') fields[options.host_key] = host;
+        return decoding.toEvents(frames, fields);
       };
       const stop = () => stream.destroy();
       signal.addEventListener('abort', stop, { once: true });
       try {
         for await (const chunk of stream) {
-          const { lines } = framer.push(Buffer.isBuffer(chunk) ? chunk : Buffer.from(String(chunk)));
+          const framed = framer.push(Buffer.isBuffer(chunk) ? chunk : Buffer.from(String(chunk)));
+          decoding.account(framed);
           // Awaiting emit pauses the stream: that is the backpressure.
-          if (lines.length > 0) await emit(toBatch(lines));
+          if (framed.lines.length > 0) {
+            const batch = toBatch(framed.lines);
+            if (batch.length > 0) await emit(batch);
+          }
         }
       } catch (error) {
         if (!signal.aborted) throw error;
       } finally {
         signal.removeEventListener('abort', stop);
       }
-      const { lines } = framer.end();
-      if (lines.length > 0) await emit(toBatch(lines));
+      const last = framer.end();
+      decoding.account(last);
+      if (last.lines.length > 0) {
+        const batch = toBatch(last.lines);
+        if (batch.length > 0) await emit(batch);
+      }
     },
   };
 }
@@ -44,7 +75,8 @@ export const stdinSource = defineSource<StdinOptions>({
   specificationVersion: SPECIFICATION_VERSION,
   kind: 'source',
   type: 'stdin',
-  description: 'Reads newline-delimited lines from standard input.',
+  description:
+    'Reads events from standard input (newline-delimited by default), framed and decoded as Vector does.',
   optionsSchema: {
     type: 'object',
     additionalProperties: false,
@@ -53,14 +85,17 @@ export const stdinSource = defineSource<StdinOptions>({
         type: 'integer',
         minimum: 1,
         default: DEFAULT_MAX_LENGTH,
-        description: 'Longest line in bytes; longer lines are dropped.',
+        description:
+          "Longest line in bytes with the default newline framing; longer lines are dropped and counted (Vector's default, 102400). framing.*.max_length overrides it.",
       },
       host_key: {
         type: 'string',
         default: 'host',
-        description: 'Field for the host name; "" leaves it out.',
+        description: 'Field for the machine\'s hostname; "" leaves it out.',
       },
+      framing: framingOptionSchema,
+      decoding: decodingOptionSchema,
     },
   },
-  create: (options) => createStdinSource(options, () => process.stdin),
+  create: (options, context) => createStdinSource(options, () => process.stdin, context),
 });

@@ -14,7 +14,9 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { diskBufferDefinition } from './definition.js';
 import { type DiskBuffer, defaultFileOperations } from './disk-buffer.js';
 import { formatDiskBufferReport, inspectDiskBuffer } from './inspect.js';
+import { readLedger } from './ledger.js';
 import { dataFileName } from './scan.js';
+import { rewriteLedger } from './test-helpers/ledger.js';
 import { openBuffer, removeDirectories, temporaryDirectory } from './test-helpers/open.js';
 
 afterEach(removeDirectories);
@@ -262,9 +264,8 @@ describe('DiskBuffer', () => {
             } else {
               // A crash loses the acknowledgements recorded after the last ledger write, never data.
               await buffer.simulateCrash();
-              const ledger = JSON.parse(await readFile(join(directory, 'buffer.ledger'), 'utf8')) as {
-                ackedEventId: number;
-              };
+              const { ledger } = await readLedger(directory);
+              if (ledger === undefined) throw new Error('a crash left no ledger');
               ({ buffer } = await openBuffer(directory, { maxDataFileSize: 2048 }));
               cursor = ledger.ackedEventId;
               acknowledged = Math.min(acknowledged, cursor);
@@ -406,8 +407,7 @@ describe('DiskBuffer recovery from corruption', () => {
 
   it('a ledger ahead of the data: nothing is re-read, the missing events are counted', async () => {
     const { directory } = await prepared();
-    const ledger = JSON.parse(await readFile(join(directory, 'buffer.ledger'), 'utf8'));
-    await writeFile(join(directory, 'buffer.ledger'), JSON.stringify({ ...ledger, nextEventId: 170 }));
+    await rewriteLedger(directory, { nextEventId: 170 });
     const { messages, lost } = await recover(directory);
     expect(messages).toEqual(ids(0, 150));
     expect(lost).toBe(20);
@@ -415,10 +415,7 @@ describe('DiskBuffer recovery from corruption', () => {
 
   it('data ahead of the ledger (a stale ledger): everything after its position is read, nothing lost', async () => {
     const { directory } = await prepared();
-    await writeFile(
-      join(directory, 'buffer.ledger'),
-      JSON.stringify({ version: 1, ackedEventId: 0, ackedFileId: 0, ackedOffset: 0, nextEventId: 40 }),
-    );
+    await rewriteLedger(directory, { ackedEventId: 0, ackedFileId: 0, ackedOffset: 0, nextEventId: 40 });
     const { messages, lost } = await recover(directory);
     expect(messages).toEqual(ids(0, 150));
     expect(lost).toBe(0);

@@ -1,5 +1,5 @@
 import { closeSync, openSync, readSync, writeSync } from 'node:fs';
-import { type FileHandle, open, readFile, rename, rm, statfs, unlink, writeFile } from 'node:fs/promises';
+import { type FileHandle, open, rm, statfs, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import {
   attachFinalizer,
@@ -17,15 +17,9 @@ import {
 } from '@sluice/component-api';
 import { readEvent } from './event-codec.js';
 import { decodeRecordEvents, HEADER_BYTES, parseRecord, RecordEncoder } from './format.js';
-import {
-  dataFileName,
-  LEDGER_FILE,
-  type Ledger,
-  LOCK_FILE,
-  resyncOffset,
-  type ScanResult,
-  scanBuffer,
-} from './scan.js';
+import { type Ledger, LedgerFile } from './ledger.js';
+import { lockDirectory } from './lock.js';
+import { dataFileName, LOCK_FILE, resyncOffset, type ScanResult, scanBuffer } from './scan.js';
 
 /**
  * The write primitive, swappable in tests to inject ENOSPC and other I/O errors. Synchronous on
@@ -54,13 +48,21 @@ export interface DiskBufferOptions {
 
 const READ_CHUNK_BYTES = 1024 * 1024;
 const RECENT_BYTES = 16 * 1024 * 1024;
-const LEDGER_BYTES = 512;
+/** Counted in max_size besides the data files: the ledger (256 bytes) and the lock file. */
+const RESERVED_BYTES = 512;
 
 interface Outstanding {
   endEventId: number;
   fileId: number;
   endOffset: number;
   done: boolean;
+}
+
+interface ReadChunk {
+  fileId: number;
+  start: number;
+  buffer: Buffer;
+  short: boolean;
 }
 
 interface DataFile {
@@ -71,19 +73,10 @@ interface DataFile {
 /** Volume id → bytes reserved by the disk buffers opened in this process. */
 const reservations = new Map<string, Map<string, number>>();
 
-async function isAlive(pid: number): Promise<boolean> {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
-
 /**
  * A durable disk buffer stage: an append-only write-ahead log of checksummed records in data files
- * rolled at `maxDataFileSize`, a ledger replaced atomically, and a lock file. See the README for the
- * format and the recovery rules.
+ * rolled at `maxDataFileSize`, a checksummed two-slot ledger rewritten in place (`ledger.ts`), and a
+ * lock file (`lock.ts`). See docs/buffers.md for the formats and the recovery rules.
  */
 export class DiskBuffer implements BufferStage {
   readonly #options: DiskBufferOptions;
@@ -98,7 +91,7 @@ export class DiskBuffer implements BufferStage {
   #nextEventId = 0;
   #readFileId = 0;
   #readOffset = 0;
-  #readChunk: { fileId: number; start: number; buffer: Buffer } | undefined;
+  #readChunk: ReadChunk | undefined;
   readonly #chunkStorage = Buffer.allocUnsafe(READ_CHUNK_BYTES);
   #reader: { fileId: number; fd: number } | undefined;
   /**
@@ -108,10 +101,17 @@ export class DiskBuffer implements BufferStage {
   readonly #recent = new Map<string, { events: Batch; size: number; firstId: number }>();
   #recentBytes = 0;
   #skipBelowId = 0;
+  /** The id of the next event the reader expects: a record starting later shows a gap (lost events). */
+  #readId = 0;
+  /** Gaps recovery counted already (events, by the first id after each): not counted again. */
+  #countedGaps = new Map<number, number>();
+  /** What the reader last stepped over, for the log line of the loss it caused. */
+  #readProblem = '';
   #unread = 0;
   #bytesOnDisk = 0;
   readonly #outstanding: Outstanding[] = [];
   #acked!: { eventId: number; fileId: number; offset: number };
+  #ledger: LedgerFile | undefined;
   #ledgerDirty = true;
   #dirty = false;
   #failing = false;
@@ -127,13 +127,16 @@ export class DiskBuffer implements BufferStage {
   #writeQueue: Promise<unknown> = Promise.resolve();
   #ledgerQueue: Promise<unknown> = Promise.resolve();
   #deletions: Promise<void> = Promise.resolve();
-  readonly #errors: { write: (message: string, fields?: Record<string, unknown>) => void };
+  readonly #errors: Record<'write' | 'read', (message: string, fields?: Record<string, unknown>) => void>;
   readonly #volume: { id: string; key: string };
 
   private constructor(options: DiskBufferOptions, volumeId: string) {
     this.#options = options;
     this.#fileOperations = options.fileOperations ?? defaultFileOperations;
-    this.#errors = { write: rateLimitedLog(options.logger, 'error') };
+    this.#errors = {
+      write: rateLimitedLog(options.logger, 'error'),
+      read: rateLimitedLog(options.logger, 'error'),
+    };
     this.#volume = { id: volumeId, key: options.directory };
   }
 
@@ -154,7 +157,7 @@ export class DiskBuffer implements BufferStage {
         `disk buffers on this volume could grow to ${reserved + options.maxSize} bytes (max_size of each), more than the volume's ${capacity} bytes`,
       );
     }
-    await DiskBuffer.#lock(options.directory);
+    await lockDirectory(options.directory);
     onVolume.set(options.directory, options.maxSize);
     reservations.set(volumeId, onVolume);
     const buffer = new DiskBuffer(options, volumeId);
@@ -165,22 +168,6 @@ export class DiskBuffer implements BufferStage {
       throw error;
     }
     return buffer;
-  }
-
-  static async #lock(directory: string): Promise<void> {
-    const path = join(directory, LOCK_FILE);
-    try {
-      const pid = Number((await readFile(path, 'utf8')).trim());
-      if (Number.isInteger(pid) && pid > 0 && pid !== process.pid && (await isAlive(pid))) {
-        throw new SluiceError(
-          ErrorCode.bufferLocked,
-          `disk buffer ${directory} is in use by another process (pid ${pid}); two processes cannot share a buffer`,
-        );
-      }
-    } catch (error) {
-      if (SluiceError.isInstance(error)) throw error;
-    }
-    await writeFile(path, `${process.pid}\n`);
   }
 
   async #recover(scan: ScanResult): Promise<void> {
@@ -209,6 +196,8 @@ export class DiskBuffer implements BufferStage {
     this.#readFileId = scan.readStart.fileId;
     this.#readOffset = scan.readStart.offset;
     this.#skipBelowId = scan.firstUnackedId;
+    this.#readId = scan.firstExpectedId;
+    this.#countedGaps = scan.countedGaps;
     this.#unread = scan.unreadEvents;
     this.#nextEventId = scan.nextEventId;
     this.#acked = {
@@ -222,8 +211,10 @@ export class DiskBuffer implements BufferStage {
     if (this.#unread === 0) {
       this.#readFileId = this.#writerId;
       this.#readOffset = 0;
+      this.#readId = this.#nextEventId;
     }
-    await this.#writeLedger();
+    this.#ledger = await LedgerFile.open(this.#options.directory, this.#ledgerState(), scan.ledgerGeneration);
+    this.#ledgerDirty = false;
     this.#syncTimer = setInterval(
       () => void this.sync().catch((error: unknown) => this.#syncFailed(error)),
       this.#options.syncIntervalMs,
@@ -232,7 +223,8 @@ export class DiskBuffer implements BufferStage {
   }
 
   async #openWriter(id: number): Promise<void> {
-    this.#writer = await open(join(this.#options.directory, dataFileName(id)), 'w+');
+    const writer = await open(join(this.#options.directory, dataFileName(id)), 'w+');
+    this.#writer = writer;
     this.#writerId = id;
     this.#writerOffset = 0;
     this.#files.set(id, { size: 0, validEnd: 0 });
@@ -264,14 +256,14 @@ export class DiskBuffer implements BufferStage {
     let events = batch;
     let record = this.#encoder.encode(this.#nextEventId, events);
     // The hard limit: files on disk never exceed max_size (ledger included). Take the prefix that fits.
-    while (this.#bytesOnDisk + record.length + LEDGER_BYTES > this.#options.maxSize) {
+    while (this.#bytesOnDisk + record.length + RESERVED_BYTES > this.#options.maxSize) {
       if (events.length === 1) return this.#cannotFit(events, record.length);
       events = events.slice(0, Math.floor(events.length / 2));
       record = this.#encoder.encode(this.#nextEventId, events);
     }
-    if (this.#writerOffset > 0 && this.#writerOffset + record.length > this.#options.maxDataFileSize)
-      await this.#roll();
     try {
+      if (this.#writerOffset > 0 && this.#writerOffset + record.length > this.#options.maxDataFileSize)
+        await this.#roll();
       const written = this.#fileOperations.write(this.#writer.fd, record, this.#writerOffset);
       if (written !== record.length)
         throw Object.assign(new Error(`short write (${written} of ${record.length} bytes)`), {
@@ -305,7 +297,7 @@ export class DiskBuffer implements BufferStage {
    */
   async #cannotFit(events: Batch, recordBytes: number): Promise<number> {
     const { maxSize, metrics } = this.#options;
-    if (recordBytes + LEDGER_BYTES > maxSize) {
+    if (recordBytes + RESERVED_BYTES > maxSize) {
       metrics.counter('buffer_errors_total', { error_code: 'event_too_large' }).increment();
       metrics.counter('buffer_discarded_events_total', { intentional: 'false' }).increment(events.length);
       this.#errors.write('disk buffer rejected an event larger than max_size; it can never be buffered', {
@@ -316,8 +308,13 @@ export class DiskBuffer implements BufferStage {
       return events.length;
     }
     this.#full = true;
-    if (this.#writerOffset > 0 && this.#writerOffset + recordBytes + LEDGER_BYTES > maxSize) {
-      await this.#roll();
+    if (this.#writerOffset > 0 && this.#writerOffset + recordBytes + RESERVED_BYTES > maxSize) {
+      try {
+        await this.#roll();
+      } catch (error) {
+        await this.#rollBack(error);
+        return 0;
+      }
       this.#deleteAcknowledgedLater();
     }
     return 0;
@@ -364,6 +361,8 @@ export class DiskBuffer implements BufferStage {
   async #roll(): Promise<void> {
     const full = this.#writer;
     const dirty = this.#dirty;
+    // Opened first: when even an empty file cannot be created, writing goes on where it was.
+    await this.#openWriter(this.#writerId + 1);
     this.#rolled = this.#rolled.then(async () => {
       try {
         if (dirty) await full.datasync();
@@ -373,7 +372,6 @@ export class DiskBuffer implements BufferStage {
         await full.close();
       }
     });
-    await this.#openWriter(this.#writerId + 1);
     this.#dirty = false;
   }
 
@@ -388,7 +386,16 @@ export class DiskBuffer implements BufferStage {
     const output: LogEvent[] = [];
     while (this.#unread > 0 && output.length < maxEvents) {
       const next = this.#takeRecent() ?? this.#nextRecord();
-      if (next === undefined) break;
+      if (next === undefined) {
+        // At the writer's position: what is still unread was in records damaged after they were written.
+        this.#lose(this.#nextEventId, this.#unread);
+        break;
+      }
+      if (next.firstId > this.#readId) {
+        const gap = next.firstId - Math.max(this.#readId, this.#skipBelowId);
+        this.#lose(next.firstId, gap - (this.#countedGaps.get(next.firstId) ?? 0), next.size);
+      }
+      this.#readId = Math.max(this.#readId, next.firstId + next.count);
       const decoded = 'events' in next ? next.events : this.#decode(next);
       const events = decoded.filter((_, index) => next.firstId + index >= this.#skipBelowId);
       const entry: Outstanding = {
@@ -415,6 +422,39 @@ export class DiskBuffer implements BufferStage {
   }
 
   /**
+   * The reader found that the events before `untilId` are gone (damaged or deleted while running):
+   * counted and logged as recovery would, unless recovery counted this gap already. The acknowledged
+   * position may then move past the gap, to the record at `untilId` (`recordSize` bytes back, or the
+   * read position itself), so that a restart does not count it again.
+   */
+  #lose(untilId: number, lost: number, recordSize = 0): void {
+    this.#readId = untilId;
+    this.#countedGaps.delete(untilId);
+    if (lost <= 0) return;
+    const { metrics } = this.#options;
+    metrics.counter('buffer_discarded_events_total', { intentional: 'false' }).increment(lost);
+    this.#unread -= lost;
+    this.#errors.read(`disk buffer: ${lost} events were lost to data damaged or deleted while running`, {
+      cause: this.#readProblem,
+      first_missing_event_id: untilId - lost,
+    });
+    this.#outstanding.push({
+      endEventId: untilId,
+      fileId: this.#readFileId,
+      endOffset: this.#readOffset - recordSize,
+      done: true,
+    });
+    this.#advanceAcknowledged();
+  }
+
+  /** Counts a problem the reader stepped over; the events it cost are counted at the next record. */
+  #readFault(code: string, offset: number, detail: string): void {
+    this.#readProblem = `${code} in ${dataFileName(this.#readFileId)} at ${offset}: ${detail}`;
+    if (this.#knownCorrupt.has(`${dataFileName(this.#readFileId)}:${offset}`)) return;
+    this.#options.metrics.counter('buffer_errors_total', { error_code: code }).increment();
+  }
+
+  /**
    * The events of a record read from disk. A record whose checksum holds but whose events do not
    * decode (written by an incompatible build) is skipped and its events counted as lost, like a
    * corrupt one: the reader never throws on the data it finds.
@@ -438,7 +478,7 @@ export class DiskBuffer implements BufferStage {
   }
 
   /** The record at the read position when it is still in memory: fresh event objects, shared fields. */
-  #takeRecent(): { firstId: number; count: number; events: Batch } | undefined {
+  #takeRecent(): { firstId: number; count: number; size: number; events: Batch } | undefined {
     const key = `${this.#readFileId}:${this.#readOffset}`;
     const entry = this.#recent.get(key);
     if (entry === undefined) return undefined;
@@ -448,11 +488,15 @@ export class DiskBuffer implements BufferStage {
     const events = entry.events.map((event) =>
       readEvent(event.fields, event.metadata.structured, event.metadata.byteSize),
     );
-    return { firstId: entry.firstId, count: events.length, events };
+    return { firstId: entry.firstId, count: events.length, size: entry.size, events };
   }
 
-  /** The next valid record at the read position, stepping over corrupt regions and finished files. */
-  #nextRecord(): { firstId: number; count: number; payload: Buffer } | undefined {
+  /**
+   * The next valid record at the read position, stepping over finished files and, as recovery
+   * would, over whatever was damaged since it was written: corrupt records, a file cut short or
+   * deleted, a read error. Never loops on them: each step moves the read position forward.
+   */
+  #nextRecord(): { firstId: number; count: number; size: number; payload: Buffer } | undefined {
     for (;;) {
       const file = this.#files.get(this.#readFileId);
       const end = this.#readFileId === this.#writerId ? this.#writerOffset : (file?.validEnd ?? 0);
@@ -462,7 +506,19 @@ export class DiskBuffer implements BufferStage {
         this.#readOffset = 0;
         continue;
       }
-      const chunk = this.#chunkAt(this.#readFileId, this.#readOffset, end);
+      let chunk: ReadChunk;
+      try {
+        chunk = this.#chunkAt(this.#readFileId, this.#readOffset, end);
+      } catch (error) {
+        const code = (error as NodeJS.ErrnoException).code;
+        this.#readFault(
+          code === 'ENOENT' ? 'missing_data_file' : 'read_failed',
+          this.#readOffset,
+          String((error as Error).message ?? error),
+        );
+        this.#readOffset = end;
+        continue;
+      }
       const position = this.#readOffset - chunk.start;
       const parsed = parseRecord(chunk.buffer, position);
       if (parsed.kind === 'record') {
@@ -471,46 +527,55 @@ export class DiskBuffer implements BufferStage {
       }
       if (
         parsed.kind === 'incomplete' &&
+        !chunk.short &&
         chunk.start + chunk.buffer.length < end &&
         position + HEADER_BYTES <= chunk.buffer.length
       ) {
         const needed = HEADER_BYTES + chunk.buffer.readUInt32LE(position);
-        if (this.#readOffset + needed <= end) {
-          this.#chunkAt(this.#readFileId, this.#readOffset, end, needed);
-          continue;
-        }
+        // The cached chunk ends inside the record: the next turn reads it whole.
+        if (this.#readOffset + needed <= end) continue;
       }
-      // Corrupt since recovery (or a torn record): count it and skip as recovery would.
+      // Corrupt since recovery, or the file ends early: count it and skip as recovery would.
       const next = parsed.kind === 'corrupt' ? resyncOffset(chunk.buffer, position, parsed.size) : undefined;
-      if (!this.#knownCorrupt.has(`${dataFileName(this.#readFileId)}:${this.#readOffset}`)) {
-        this.#options.metrics
-          .counter('buffer_errors_total', {
-            error_code: parsed.kind === 'corrupt' ? parsed.reason : 'torn_tail',
-          })
-          .increment();
-      }
+      this.#readFault(
+        parsed.kind === 'corrupt' ? parsed.reason : 'torn_tail',
+        this.#readOffset,
+        next === undefined ? 'the rest of the file is skipped' : 'the record is skipped',
+      );
       this.#readOffset = next === undefined ? end : chunk.start + next;
     }
   }
 
   /**
-   * A chunk of the file holding the whole record at `offset` (read again when the cache falls short).
-   * The chunk storage is reused: a record read from it must be decoded before the next call.
+   * A chunk of the file holding the whole record at `offset` when the file has it (read again when
+   * the cached one falls short). The chunk storage is reused: a record read from it must be decoded
+   * before the next call. `short`: the file ended before `end` (it was cut while running).
    */
-  #chunkAt(fileId: number, offset: number, end: number, minimum = 0): { start: number; buffer: Buffer } {
+  #chunkAt(fileId: number, offset: number, end: number): ReadChunk {
     const cached = this.#readChunk;
-    if (minimum === 0 && cached !== undefined && cached.fileId === fileId && offset >= cached.start) {
+    if (cached !== undefined && cached.fileId === fileId && offset >= cached.start) {
       const position = offset - cached.start;
       if (position + HEADER_BYTES <= cached.buffer.length) {
         const recordEnd = position + HEADER_BYTES + cached.buffer.readUInt32LE(position);
         if (recordEnd <= cached.buffer.length) return cached;
       }
     }
+    let minimum = 0;
+    if (cached !== undefined && cached.fileId === fileId && offset >= cached.start) {
+      const position = offset - cached.start;
+      if (position + HEADER_BYTES <= cached.buffer.length)
+        minimum = HEADER_BYTES + cached.buffer.readUInt32LE(position);
+    }
     const length = Math.min(end - offset, Math.max(READ_CHUNK_BYTES, minimum));
     // Allocating a fresh megabyte per chunk made the garbage collector the largest cost of reading.
     const buffer = length <= READ_CHUNK_BYTES ? this.#chunkStorage : Buffer.allocUnsafe(length);
     const bytesRead = readSync(this.#readerFd(fileId), buffer, 0, length, offset);
-    this.#readChunk = { fileId, start: offset, buffer: buffer.subarray(0, bytesRead) };
+    this.#readChunk = {
+      fileId,
+      start: offset,
+      buffer: buffer.subarray(0, bytesRead),
+      short: bytesRead < length,
+    };
     return this.#readChunk;
   }
 
@@ -599,26 +664,25 @@ export class DiskBuffer implements BufferStage {
     return result;
   }
 
-  async #replaceLedger(): Promise<void> {
-    this.#ledgerDirty = false;
-    const ledger: Ledger = {
-      version: 1,
+  #ledgerState(): Ledger {
+    return {
       ackedEventId: this.#acked.eventId,
       ackedFileId: this.#acked.fileId,
       ackedOffset: this.#acked.offset,
       nextEventId: this.#nextEventId,
     };
-    const path = join(this.#options.directory, LEDGER_FILE);
-    const temporary = `${path}.tmp`;
-    const handle = await open(temporary, 'w');
+  }
+
+  /** Rewrites the ledger in place (see ledger.ts): needs no new space, so it works on a full disk. */
+  async #replaceLedger(): Promise<void> {
+    if (this.#ledger === undefined) return;
+    this.#ledgerDirty = false;
     try {
-      await handle.writeFile(JSON.stringify(ledger));
-      await handle.datasync();
-    } finally {
-      await handle.close();
+      await this.#ledger.write(this.#ledgerState());
+    } catch (error) {
+      this.#ledgerDirty = true;
+      throw error;
     }
-    // rename() replaces the ledger atomically: a crash leaves the old or the new one, never a mix.
-    await rename(temporary, path);
   }
 
   /**
@@ -635,6 +699,7 @@ export class DiskBuffer implements BufferStage {
     this.#closed = true;
     this.#closeReader();
     await this.#writer.close();
+    await this.#ledger?.close();
     reservations.get(this.#volume.id)?.delete(this.#volume.key);
     await rm(join(this.#options.directory, LOCK_FILE), { force: true });
   }
@@ -653,6 +718,7 @@ export class DiskBuffer implements BufferStage {
     } finally {
       this.#closed = true;
       this.#closeReader();
+      await this.#ledger?.close().catch(() => {});
       reservations.get(this.#volume.id)?.delete(this.#volume.key);
       await rm(join(this.#options.directory, LOCK_FILE), { force: true });
       this.#spaceFreed.notify();

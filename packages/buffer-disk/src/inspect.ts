@@ -1,10 +1,14 @@
 import { stat } from 'node:fs/promises';
+import type { Ledger } from './ledger.js';
 import { type ScannedFile, type ScanProblem, scanBuffer } from './scan.js';
 
 export interface DiskBufferReport {
   directory: string;
   healthy: boolean;
-  ledger: { ackedEventId: number; ackedFileId: number; ackedOffset: number; nextEventId: number } | undefined;
+  ledger: Ledger | undefined;
+  /** `slots`: the checksummed two-slot ledger; `json`: the previous release's (read, migrated on start). */
+  ledgerFormat: 'slots' | 'json' | 'none';
+  ledgerGeneration: number;
   files: ScannedFile[];
   totalBytes: number;
   unreadEvents: number;
@@ -20,6 +24,8 @@ export async function inspectDiskBuffer(directory: string): Promise<DiskBufferRe
     directory,
     healthy: scan.problems.length === 0,
     ledger: scan.ledger,
+    ledgerFormat: scan.ledgerFormat,
+    ledgerGeneration: scan.ledgerGeneration,
     files: scan.files,
     totalBytes: scan.files.reduce((sum, file) => sum + file.size, 0),
     unreadEvents: scan.unreadEvents,
@@ -33,7 +39,7 @@ export function formatDiskBufferReport(report: DiskBufferReport): string {
   lines.push(
     report.ledger === undefined
       ? 'ledger: none'
-      : `ledger: acknowledged up to event ${report.ledger.ackedEventId} (file ${report.ledger.ackedFileId}, offset ${report.ledger.ackedOffset}); next event id ${report.ledger.nextEventId}`,
+      : `ledger: acknowledged up to event ${report.ledger.ackedEventId} (file ${report.ledger.ackedFileId}, offset ${report.ledger.ackedOffset}); next event id ${report.ledger.nextEventId}; ${report.ledgerFormat === 'json' ? 'previous-release format (migrated on start)' : `generation ${report.ledgerGeneration}`}`,
   );
   lines.push(
     `size on disk: ${report.totalBytes} bytes in ${report.files.length} data files; unread events: ${report.unreadEvents}`,

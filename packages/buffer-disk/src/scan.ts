@@ -1,50 +1,13 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parseRecord } from './format.js';
+import { LEDGER_FILE, type Ledger, type LedgerReading, readLedger } from './ledger.js';
 
-export const LEDGER_FILE = 'buffer.ledger';
 export const LOCK_FILE = 'buffer.lock';
 const DATA_FILE = /^buffer-data-(\d+)\.dat$/;
 
 export function dataFileName(id: number): string {
   return `buffer-data-${String(id).padStart(6, '0')}.dat`;
-}
-
-/** The reader's acknowledged position and the writer's next id; replaced atomically, never torn. */
-export interface Ledger {
-  version: 1;
-  /** The first event not yet acknowledged by the sink. */
-  ackedEventId: number;
-  /** Where the record holding that event starts. */
-  ackedFileId: number;
-  ackedOffset: number;
-  /** The id the next written event gets. */
-  nextEventId: number;
-}
-
-export async function readLedger(
-  directory: string,
-): Promise<{ ledger: Ledger | undefined; problem?: string }> {
-  let text: string;
-  try {
-    text = await readFile(join(directory, LEDGER_FILE), 'utf8');
-  } catch {
-    return { ledger: undefined };
-  }
-  try {
-    const ledger = JSON.parse(text) as Ledger;
-    if (
-      ledger.version !== 1 ||
-      ![ledger.ackedEventId, ledger.ackedFileId, ledger.ackedOffset, ledger.nextEventId].every(
-        Number.isFinite,
-      )
-    ) {
-      return { ledger: undefined, problem: 'ledger has an unknown shape' };
-    }
-    return { ledger };
-  } catch {
-    return { ledger: undefined, problem: 'ledger is not valid JSON' };
-  }
 }
 
 export interface ScanProblem {
@@ -56,6 +19,7 @@ export interface ScanProblem {
     | 'missing_data_file'
     | 'lost_events'
     | 'ledger_ahead'
+    | 'ledger_mismatch'
     | 'bad_ledger';
   file?: string;
   offset?: number;
@@ -74,6 +38,8 @@ export interface ScannedFile {
 
 export interface ScanResult {
   ledger: Ledger | undefined;
+  ledgerFormat: LedgerReading['format'];
+  ledgerGeneration: number;
   files: ScannedFile[];
   /** Files wholly before the acknowledged position: deletable. */
   acknowledgedFiles: number[];
@@ -84,6 +50,10 @@ export interface ScanResult {
   readStart: { fileId: number; offset: number };
   /** Events with a smaller id were acknowledged: the reader skips them. */
   firstUnackedId: number;
+  /** The id the reader expects first: a record starting later shows a gap. */
+  firstExpectedId: number;
+  /** Gaps counted here, by the first id after each: the reader must not count those events again. */
+  countedGaps: Map<number, number>;
   nextEventId: number;
 }
 
@@ -100,7 +70,8 @@ export function resyncOffset(buffer: Buffer, offset: number, corruptSize: number
  * `sluice buffer inspect` share it.
  */
 export async function scanBuffer(directory: string): Promise<ScanResult> {
-  const { ledger, problem } = await readLedger(directory);
+  const reading = await readLedger(directory);
+  const { ledger, problem } = reading;
   const problems: ScanProblem[] = [];
   if (problem !== undefined) problems.push({ code: 'bad_ledger', file: LEDGER_FILE, detail: problem });
   const ids = (await readdir(directory))
@@ -111,7 +82,10 @@ export async function scanBuffer(directory: string): Promise<ScanResult> {
   const startFile = ledger?.ackedFileId ?? ids[0] ?? 0;
   let startOffset = ledger?.ackedOffset ?? 0;
   let expected: number | undefined = ledger?.ackedEventId;
-  const firstUnackedId = ledger?.ackedEventId ?? 0;
+  let firstUnackedId = ledger?.ackedEventId ?? 0;
+  let firstExpectedId: number | undefined = expected;
+  let seenRecord = false;
+  const countedGaps = new Map<number, number>();
   let lostEvents = 0;
   let unreadEvents = 0;
   const files: ScannedFile[] = [];
@@ -164,9 +138,27 @@ export async function scanBuffer(directory: string): Promise<ScanResult> {
         continue;
       }
       const end = parsed.firstId + parsed.count;
-      if (expected === undefined) expected = parsed.firstId;
+      if (expected === undefined) {
+        expected = parsed.firstId;
+        firstExpectedId = expected;
+      }
+      if (!seenRecord && parsed.firstId < expected) {
+        // The record at the acknowledged position starts before the acknowledged id: the ledger
+        // disagrees with the data. The data wins: its events are delivered again, never skipped.
+        problems.push({
+          code: 'ledger_mismatch',
+          file: name,
+          offset,
+          detail: `the ledger says events up to ${expected - 1} were acknowledged, but the record at its position starts at event ${parsed.firstId}; reading from there`,
+        });
+        expected = parsed.firstId;
+        firstUnackedId = parsed.firstId;
+        firstExpectedId = parsed.firstId;
+      }
+      seenRecord = true;
       if (parsed.firstId > expected) {
         lostEvents += parsed.firstId - expected;
+        countedGaps.set(parsed.firstId, parsed.firstId - expected);
         problems.push({
           code: 'lost_events',
           file: name,
@@ -188,6 +180,7 @@ export async function scanBuffer(directory: string): Promise<ScanResult> {
   let nextEventId = expected ?? ledger?.nextEventId ?? 0;
   if (ledger !== undefined && ledger.nextEventId > nextEventId) {
     lostEvents += ledger.nextEventId - nextEventId;
+    countedGaps.set(ledger.nextEventId, ledger.nextEventId - nextEventId);
     problems.push({
       code: 'lost_events',
       detail: `events ${nextEventId}..${ledger.nextEventId - 1} written before the last sync are missing`,
@@ -196,6 +189,8 @@ export async function scanBuffer(directory: string): Promise<ScanResult> {
   }
   return {
     ledger,
+    ledgerFormat: reading.format,
+    ledgerGeneration: reading.generation,
     files,
     acknowledgedFiles,
     problems,
@@ -209,6 +204,8 @@ export async function scanBuffer(directory: string): Promise<ScanResult> {
           : Math.min(ledger?.ackedFileId === files[0].id ? (ledger?.ackedOffset ?? 0) : 0, files[0].size),
     },
     firstUnackedId,
+    firstExpectedId: firstExpectedId ?? nextEventId,
+    countedGaps,
     nextEventId,
   };
 }

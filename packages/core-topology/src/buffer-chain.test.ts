@@ -68,6 +68,42 @@ describe('BufferChain', () => {
     expect(stages[1]?.stage.unreadEvents).toBe(0);
   });
 
+  it('an idle reader waits only on the stages that can get data: the untouched overflow stage keeps no waiters', async () => {
+    /** The overflow stage, counting the waits still pending on it (a disk stage's would be its Signal's). */
+    class CountingBuffer extends MemoryBuffer {
+      pending = 0;
+      calls = 0;
+      override async waitForData(signal: AbortSignal): Promise<void> {
+        this.calls += 1;
+        this.pending += 1;
+        try {
+          await super.waitForData(signal);
+        } finally {
+          this.pending -= 1;
+        }
+      }
+    }
+    const overflow = new CountingBuffer({ max_events: 1000 });
+    const chain = new BufferChain(
+      [
+        { stage: new MemoryBuffer({ max_events: 10 }), whenFull: 'overflow' },
+        { stage: overflow, whenFull: 'block' },
+      ],
+      { signal: new AbortController().signal },
+    );
+    const reader = chain.read();
+    for (let index = 0; index < 1000; index += 1) {
+      const next = reader.next();
+      await chain.write(makeEvents(1, {}, index));
+      const result = await next;
+      expect(result.done).toBe(false);
+    }
+    expect(overflow.calls).toBe(0);
+    expect(overflow.pending).toBe(0);
+    chain.closeWrites();
+    expect((await reader.next()).done).toBe(true);
+  });
+
   it('drop_newest drops what does not fit, finalizes it as dropped, counts it and logs once per episode', async () => {
     const logger = new RecordingLogger();
     const metrics = new RecordingMetrics();

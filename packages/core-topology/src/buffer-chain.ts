@@ -92,6 +92,11 @@ export class BufferChain {
     });
   }
 
+  /** The stages, first to last. */
+  get stages(): readonly BufferStage[] {
+    return this.#stages.map(({ stage }) => stage);
+  }
+
   /** Events written and not yet read, over every stage. */
   get unreadEvents(): number {
     let total = 0;
@@ -233,7 +238,7 @@ export class BufferChain {
     this.#closedWaiters.push(abort);
     try {
       await Promise.race([
-        ...this.#stages.map(({ stage }) => stage.waitForData(controller.signal)),
+        ...this.#stagesThatCanGetData().map((stage) => stage.waitForData(controller.signal)),
         new Promise<void>((resolve) =>
           controller.signal.addEventListener('abort', () => resolve(), { once: true }),
         ),
@@ -244,6 +249,21 @@ export class BufferChain {
       if (index !== -1) this.#closedWaiters.splice(index, 1);
       controller.abort(WAIT_OVER);
     }
+  }
+
+  /**
+   * Writes start at the first stage or at the last one holding unread events, and spill only past a
+   * full one; so only those, and the stage after each, can get data. Waiting on the others would only
+   * pile up waiters on idle stages.
+   */
+  #stagesThatCanGetData(): BufferStage[] {
+    const stages: BufferStage[] = [];
+    for (let index = 0; index < this.#stages.length; index += 1) {
+      const { stage } = this.#stages[index] as ChainStage;
+      const previous = this.#stages[index - 1]?.stage;
+      if (index === 0 || stage.unreadEvents > 0 || (previous?.unreadEvents ?? 0) > 0) stages.push(stage);
+    }
+    return stages;
   }
 
   /** Closes every stage (disk stages fsync and release their lock). */

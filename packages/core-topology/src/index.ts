@@ -10,5 +10,5 @@ export { planTopology } from './config/plan-topology.js';
 export { MetricsRegistry } from './metrics.js';
 export type { AnyDefinition, DefinitionKind, DefinitionLoader } from './registry.js';
 export { ComponentRegistry } from './registry.js';
-export type { HealthReport, ShutdownReport, TopologyOptions } from './topology.js';
+export type { HealthReport, ShutdownReport, TopologyOptions, UnfinishedEvents } from './topology.js';
 export { CHANNEL_CAPACITY, DEFAULT_SHUTDOWN_DEADLINE_MS, Topology } from './topology.js';

@@ -39,6 +39,16 @@ export interface ShutdownReport {
   abandoned: string[];
 }
 
+/** Events not yet delivered, for the message of an exit that cannot wait for them. */
+export interface UnfinishedEvents {
+  /** In memory buffer stages and transform channels: lost when the process exits. */
+  inMemoryBuffers: number;
+  /** In disk buffer stages: kept for the next start. */
+  onDisk: number;
+  /** Taken by a sink and neither delivered nor counted as discarded by it yet. */
+  inFlight: number;
+}
+
 export interface TopologyOptions {
   logger: Logger;
   metrics?: MetricsRegistry;
@@ -117,6 +127,28 @@ interface SinkEntry {
   received: Counting;
   /** Its `<id>.rejected` output, when some component reads it. */
   rejected: Output | undefined;
+  /** Events handed to the sink, and those it has since counted as sent or discarded. */
+  taken: number;
+  settled: { events: number };
+}
+
+/** The sink's metrics, also tallying what it counts as sent or discarded (to know what is in flight). */
+function tallyingSettled(metrics: ComponentMetrics, settled: { events: number }): ComponentMetrics {
+  return {
+    gauge: (name, labels) => metrics.gauge(name, labels),
+    histogram: (name, labels) => metrics.histogram(name, labels),
+    counter: (name, labels) => {
+      const counter = metrics.counter(name, labels);
+      if (name !== 'component_sent_events_total' && name !== 'component_discarded_events_total')
+        return counter;
+      return {
+        increment: (value = 1) => {
+          settled.events += value;
+          counter.increment(value);
+        },
+      };
+    },
+  };
 }
 
 /**
@@ -218,14 +250,18 @@ export class Topology {
       });
       const node: Node = { id, kind: 'sink', finished: false };
       const received = countingOf(context.metrics, 'received');
+      const settled = { events: 0 };
       let sink: Sink;
       try {
-        sink = await plan.definition.create(plan.options, context);
+        sink = await plan.definition.create(plan.options, {
+          ...context,
+          metrics: tallyingSettled(context.metrics, settled),
+        });
       } catch (error) {
         await chain.closeStages();
         throw error;
       }
-      this.#sinks.set(id, { sink, plan, chain, node, received, rejected });
+      this.#sinks.set(id, { sink, plan, chain, node, received, rejected, taken: 0, settled });
     }
 
     for (const [id, plan] of this.#plan.transforms) {
@@ -402,6 +438,7 @@ export class Topology {
       async *[Symbol.asyncIterator]() {
         for await (const batch of chain.read()) {
           count(received, batch);
+          entry.taken += batch.length;
           yield batch;
         }
       },
@@ -492,9 +529,24 @@ export class Topology {
     }
   }
 
+  /** What an exit now would leave undelivered (the second signal's message). */
+  unfinishedEvents(): UnfinishedEvents {
+    const counts: UnfinishedEvents = { inMemoryBuffers: 0, onDisk: 0, inFlight: 0 };
+    for (const entry of this.#transforms.values()) counts.inMemoryBuffers += entry.input.unreadEvents;
+    for (const entry of this.#sinks.values()) {
+      for (const [index, stage] of entry.chain.stages.entries()) {
+        if (entry.plan.buffer[index]?.type === 'disk') counts.onDisk += stage.unreadEvents;
+        else counts.inMemoryBuffers += stage.unreadEvents;
+      }
+      counts.inFlight += Math.max(0, entry.taken - entry.settled.events);
+    }
+    return counts;
+  }
+
   /** Releases what `build` opened (buffer stages, disk locks) for a topology that will not run. */
-  dispose(): Promise<void> {
-    return this.#closeStages();
+  async dispose(): Promise<void> {
+    await this.#closeInstances();
+    await this.#closeStages();
   }
 
   #unfinished(): Node[] {

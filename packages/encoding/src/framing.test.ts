@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { NewlineFramer } from './framing.js';
+import { createFramer, type Framer, NewlineFramer } from './framing.js';
 
 function frame(
   chunks: Array<string | Buffer>,
@@ -93,5 +93,115 @@ describe('NewlineFramer', () => {
         },
       ),
     );
+  });
+});
+
+/** Feeds `bytes` to a framer in every split given, and collects frames and counts. */
+function run(framer: Framer, chunks: Buffer[]) {
+  const lines: string[] = [];
+  let oversized = 0;
+  let invalid = 0;
+  for (const result of [...chunks.map((chunk) => framer.push(chunk)), framer.end()]) {
+    lines.push(...result.lines);
+    oversized += result.oversized;
+    invalid += result.invalid ?? 0;
+  }
+  return { lines, oversized, invalid };
+}
+const bytewise = (buffer: Buffer) => [...buffer].map((byte) => Buffer.from([byte]));
+
+describe('createFramer: the framing methods of Vector', () => {
+  it('newline_delimited is the default and has no length limit (current Vector)', () => {
+    const long = 'x'.repeat(200_000);
+    expect(run(createFramer(undefined), [Buffer.from(`${long}\nb`)]).lines).toEqual([long, 'b']);
+  });
+
+  it('the legacy max_length applies to newline_delimited', () => {
+    const result = run(createFramer(undefined, { legacyMaxLength: 3 }), [Buffer.from('abcd\nabc\n')]);
+    expect(result).toEqual({ lines: ['abc'], oversized: 1, invalid: 0 });
+  });
+
+  it('character_delimited splits on its delimiter and keeps \\r', () => {
+    const framer = createFramer({ method: 'character_delimited', character_delimited: { delimiter: ',' } });
+    expect(run(framer, bytewise(Buffer.from('a\r,b,,c'))).lines).toEqual(['a\r', 'b', '', 'c']);
+  });
+
+  it('gelf defaults to \\0-delimited frames', () => {
+    const framer = createFramer(undefined, { defaultDelimiter: '\u0000' });
+    expect(run(framer, [Buffer.from('{"a":1}\u0000{"b":2}\u0000')]).lines).toEqual(['{"a":1}', '{"b":2}']);
+  });
+
+  it('length_delimited: 4-byte big-endian prefix by default, byte by byte', () => {
+    const frames = ['hello', '', 'wörld'].map((text) => {
+      const body = Buffer.from(text);
+      const header = Buffer.alloc(4);
+      header.writeUInt32BE(body.length);
+      return Buffer.concat([header, body]);
+    });
+    const framer = createFramer({ method: 'length_delimited' });
+    expect(run(framer, bytewise(Buffer.concat(frames)))).toEqual({
+      lines: ['hello', '', 'wörld'],
+      oversized: 0,
+      invalid: 0,
+    });
+  });
+
+  it('length_delimited honours length_field_length, offset and little endian; skips frames over max_frame_length', () => {
+    const framer = createFramer({
+      method: 'length_delimited',
+      length_delimited: {
+        length_field_length: 2,
+        length_field_offset: 1,
+        length_field_is_big_endian: false,
+        max_frame_length: 4,
+      },
+    });
+    const stream = Buffer.from([9, 2, 0, 0x6f, 0x6b, 9, 6, 0, ...Buffer.from('toobig'), 9, 1, 0, 0x21]);
+    expect(run(framer, bytewise(stream))).toEqual({ lines: ['ok', '!'], oversized: 1, invalid: 0 });
+  });
+
+  it('length_delimited counts a frame cut off at the end as invalid (dropped)', () => {
+    const framer = createFramer({ method: 'length_delimited' });
+    expect(run(framer, [Buffer.from([0, 0, 0, 9, 0x61])])).toEqual({ lines: [], oversized: 0, invalid: 1 });
+  });
+
+  it('varint_length_delimited reads protobuf varint prefixes (300 bytes needs two)', () => {
+    const long = 'v'.repeat(300);
+    const stream = Buffer.concat([
+      Buffer.from([3]),
+      Buffer.from('abc'),
+      Buffer.from([0xac, 0x02]),
+      Buffer.from(long),
+    ]);
+    const framer = createFramer({ method: 'varint_length_delimited' });
+    expect(run(framer, bytewise(stream)).lines).toEqual(['abc', long]);
+  });
+
+  it('octet_counting reads "<len> <msg>" frames and falls back to lines without a count', () => {
+    const framer = createFramer({ method: 'octet_counting', octet_counting: { max_length: 10 } });
+    const stream = Buffer.from('5 hello11 toolongtext3 abcplain line\n2 ok');
+    expect(run(framer, bytewise(stream))).toEqual({
+      lines: ['hello', 'abc', 'plain line', 'ok'],
+      oversized: 1,
+      invalid: 0,
+    });
+  });
+
+  it('bytes: each chunk is one frame', () => {
+    expect(run(createFramer({ method: 'bytes' }), [Buffer.from('a\nb'), Buffer.from('c')]).lines).toEqual([
+      'a\nb',
+      'c',
+    ]);
+  });
+
+  it('discard() drops the unfinished frame and says whether there was one', () => {
+    const newline = createFramer(undefined);
+    newline.push(Buffer.from('done\npart'));
+    expect(newline.discard()).toBe(true);
+    expect(newline.end().lines).toEqual([]);
+    const prefixed = createFramer({ method: 'length_delimited' });
+    prefixed.push(Buffer.from([0, 0, 0, 1]));
+    expect(prefixed.discard()).toBe(true);
+    expect(createFramer(undefined).discard()).toBe(false);
   });
 });

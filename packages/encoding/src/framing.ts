@@ -3,9 +3,11 @@ import type { JsonSchema } from '@sluice/component-api';
 export type OversizedAction = 'drop' | 'truncate';
 
 export interface NewlineFramerOptions {
-  /** Longest line kept, in bytes (without the newline). */
+  /** Longest line kept, in bytes (without the newline); `Infinity` for no limit (Vector's default). */
   maxLength: number;
   oversizedAction: OversizedAction;
+  /** The delimiter byte (`\n` by default; `character_delimited` sets another). */
+  delimiter?: number;
 }
 
 /** What one chunk produced: the complete lines, and how many over-long lines were dropped or truncated. */
@@ -14,41 +16,198 @@ export interface FramedChunk {
   /** Total bytes of the lines, for `*_event_bytes` metrics. */
   bytes: number;
   oversized: number;
+  /** Frames that could not be read (a bad length prefix, a frame cut off at the end): dropped. */
+  invalid?: number;
 }
 
+/** Splits a byte stream into frames. Frames are decoded as UTF-8 (invalid bytes replaced). */
+export interface Framer {
+  /** Feeds one chunk; returns the frames it finished. */
+  push(chunk: Buffer): FramedChunk;
+  /** A clean end of stream: the unterminated last frame, where the method allows one. */
+  end(): FramedChunk;
+  /** An abnormal end (a reset): drops the unfinished frame; returns whether there was one. */
+  discard(): boolean;
+}
+
+/** The seed-era default of the socket and stdin sources; current Vector has no default limit. */
 export const DEFAULT_MAX_LENGTH = 102_400;
+/** Vector's default `max_frame_length` of the length-prefixed methods: 8 MiB. */
+export const DEFAULT_MAX_FRAME_LENGTH = 8 * 1024 * 1024;
+
+export type FramingMethod =
+  | 'bytes'
+  | 'character_delimited'
+  | 'length_delimited'
+  | 'newline_delimited'
+  | 'octet_counting'
+  | 'varint_length_delimited';
+
+/** Vector's `framing` table of the sources (`lib/codecs/src/decoding/framing`). */
+export interface FramingConfig {
+  method?: FramingMethod;
+  newline_delimited?: { max_length?: number; oversized_action?: OversizedAction };
+  character_delimited?: { delimiter: string; max_length?: number; oversized_action?: OversizedAction };
+  length_delimited?: {
+    max_frame_length?: number;
+    length_field_length?: number;
+    length_field_offset?: number;
+    length_field_is_big_endian?: boolean;
+  };
+  octet_counting?: { max_length?: number };
+  varint_length_delimited?: { max_frame_length?: number };
+}
+
+const maxLengthOption = {
+  type: 'integer',
+  minimum: 1,
+  description: 'Longest frame in bytes; longer ones are dropped or truncated (counted). Default: no limit.',
+};
+const oversizedActionOption = {
+  type: 'string',
+  enum: ['drop', 'truncate'],
+  default: 'drop',
+  description: 'What to do with a frame longer than max_length.',
+};
+const maxFrameLengthOption = {
+  type: 'integer',
+  minimum: 1,
+  default: DEFAULT_MAX_FRAME_LENGTH,
+  description: 'Longest frame in bytes; longer frames are skipped and counted.',
+};
 
 export const framingOptionSchema: JsonSchema = {
   type: 'object',
   additionalProperties: false,
-  description: 'How the byte stream is split into events.',
+  description: "How the byte stream is split into events (Vector's framing).",
   properties: {
     method: {
       type: 'string',
-      enum: ['newline_delimited'],
-      default: 'newline_delimited',
-      description: 'Only newline-delimited framing is supported.',
+      enum: [
+        'bytes',
+        'character_delimited',
+        'length_delimited',
+        'newline_delimited',
+        'octet_counting',
+        'varint_length_delimited',
+      ],
+      description:
+        'newline_delimited (the default; gelf defaults to character_delimited with delimiter "\\u0000"), character_delimited, length_delimited, octet_counting, varint_length_delimited, or bytes (each read is one event).',
     },
     newline_delimited: {
       type: 'object',
       additionalProperties: false,
-      description: 'Options of newline-delimited framing.',
+      description: 'Options of newline_delimited.',
+      properties: { max_length: maxLengthOption, oversized_action: oversizedActionOption },
+    },
+    character_delimited: {
+      type: 'object',
+      additionalProperties: false,
+      required: ['delimiter'],
+      description: 'Options of character_delimited.',
       properties: {
-        max_length: {
-          type: 'integer',
-          minimum: 1,
-          description: 'Longest line in bytes; longer lines are dropped or truncated. Default 102400.',
-        },
-        oversized_action: {
+        delimiter: {
           type: 'string',
-          enum: ['drop', 'truncate'],
-          default: 'drop',
-          description: 'What to do with a line longer than max_length.',
+          minLength: 1,
+          maxLength: 1,
+          description: 'The ASCII delimiter character.',
+        },
+        max_length: maxLengthOption,
+        oversized_action: oversizedActionOption,
+      },
+    },
+    length_delimited: {
+      type: 'object',
+      additionalProperties: false,
+      description: 'Options of length_delimited: each frame is preceded by its length.',
+      properties: {
+        max_frame_length: maxFrameLengthOption,
+        length_field_length: {
+          type: 'integer',
+          enum: [1, 2, 3, 4, 5, 6, 7, 8],
+          default: 4,
+          description: 'Bytes of the length field.',
+        },
+        length_field_offset: {
+          type: 'integer',
+          minimum: 0,
+          default: 0,
+          description: 'Bytes of header before the length field (skipped).',
+        },
+        length_field_is_big_endian: {
+          type: 'boolean',
+          default: true,
+          description: 'Byte order of the length.',
         },
       },
     },
+    octet_counting: {
+      type: 'object',
+      additionalProperties: false,
+      description: 'Options of octet_counting (RFC 6587; lines without a count are newline-delimited).',
+      properties: { max_length: maxLengthOption },
+    },
+    varint_length_delimited: {
+      type: 'object',
+      additionalProperties: false,
+      description: 'Options of varint_length_delimited (protobuf-style varint length prefix).',
+      properties: { max_frame_length: maxFrameLengthOption },
+    },
   },
 };
+
+/**
+ * The framer a `framing` table asks for. `legacyMaxLength` is the old top-level `max_length` of
+ * the sources; `defaultMethod` is the codec's default (Vector: gelf → `\0`-delimited).
+ */
+export function createFramer(
+  config: FramingConfig | undefined,
+  defaults: { legacyMaxLength?: number; defaultDelimiter?: string } = {},
+): Framer {
+  const method =
+    config?.method ?? (defaults.defaultDelimiter === undefined ? 'newline_delimited' : 'character_delimited');
+  switch (method) {
+    case 'newline_delimited':
+      return new NewlineFramer({
+        maxLength:
+          config?.newline_delimited?.max_length ?? defaults.legacyMaxLength ?? Number.POSITIVE_INFINITY,
+        oversizedAction: config?.newline_delimited?.oversized_action ?? 'drop',
+      });
+    case 'character_delimited': {
+      const options = config?.character_delimited;
+      const delimiter = options?.delimiter ?? defaults.defaultDelimiter ?? '\n';
+      return new NewlineFramer({
+        maxLength: options?.max_length ?? defaults.legacyMaxLength ?? Number.POSITIVE_INFINITY,
+        oversizedAction: options?.oversized_action ?? 'drop',
+        delimiter: delimiter.charCodeAt(0),
+      });
+    }
+    case 'bytes':
+      return new BytesFramer();
+    case 'length_delimited': {
+      const options = config?.length_delimited ?? {};
+      const fieldLength = options.length_field_length ?? 4;
+      const offset = options.length_field_offset ?? 0;
+      const bigEndian = options.length_field_is_big_endian ?? true;
+      return new PrefixedFramer(options.max_frame_length ?? DEFAULT_MAX_FRAME_LENGTH, (buffer, at) => {
+        if (buffer.length - at < offset + fieldLength) return undefined;
+        let length = 0;
+        for (let index = 0; index < fieldLength; index += 1) {
+          const byte = buffer[at + offset + (bigEndian ? index : fieldLength - 1 - index)] as number;
+          length = length * 256 + byte;
+        }
+        return { length, headerLength: offset + fieldLength };
+      });
+    }
+    case 'varint_length_delimited':
+      return new PrefixedFramer(
+        config?.varint_length_delimited?.max_frame_length ?? DEFAULT_MAX_FRAME_LENGTH,
+        readVarint,
+      );
+    case 'octet_counting':
+      return new OctetCountingFramer(config?.octet_counting?.max_length ?? Number.POSITIVE_INFINITY);
+  }
+}
 
 const NEWLINE = 0x0a;
 const CARRIAGE_RETURN = 0x0d;
@@ -60,9 +219,10 @@ const EMPTY = Buffer.alloc(0);
  * line is dropped (its bytes discarded up to the next newline, never buffered) or truncated; the
  * lines after it are unaffected.
  */
-export class NewlineFramer {
+export class NewlineFramer implements Framer {
   readonly #maxLength: number;
   readonly #truncate: boolean;
+  readonly #delimiter: number;
   #pending: Buffer[] = [];
   #pendingLength = 0;
   /** Inside an over-long line: discard until the next newline. */
@@ -71,6 +231,7 @@ export class NewlineFramer {
   constructor(options: NewlineFramerOptions) {
     this.#maxLength = options.maxLength;
     this.#truncate = options.oversizedAction === 'truncate';
+    this.#delimiter = options.delimiter ?? NEWLINE;
   }
 
   /** Feeds one chunk; returns the complete lines it finished. */
@@ -78,7 +239,7 @@ export class NewlineFramer {
     const result: FramedChunk = { lines: [], bytes: 0, oversized: 0 };
     let start = 0;
     for (;;) {
-      const newline = chunk.indexOf(NEWLINE, start);
+      const newline = chunk.indexOf(this.#delimiter, start);
       if (newline === -1) break;
       this.#finishLine(chunk, start, newline, result);
       start = newline + 1;
@@ -93,6 +254,16 @@ export class NewlineFramer {
     if (this.#pendingLength > 0 && !this.#discarding) this.#finishLine(EMPTY, 0, 0, result);
     this.#reset();
     return result;
+  }
+
+  /**
+   * Drops the unfinished line after an abnormal end (a reset): its end never arrived, so it is not
+   * a complete event. Returns whether there was one.
+   */
+  discard(): boolean {
+    const hadPartial = this.#pendingLength > 0 && !this.#discarding;
+    this.#reset();
+    return hadPartial;
   }
 
   /**
@@ -113,7 +284,7 @@ export class NewlineFramer {
       to = line.length;
       this.#reset();
     }
-    if (to > from && line[to - 1] === CARRIAGE_RETURN) to -= 1;
+    if (to > from && line[to - 1] === CARRIAGE_RETURN && this.#delimiter === NEWLINE) to -= 1;
     if (to - from > this.#maxLength) {
       result.oversized += 1;
       if (!this.#truncate) return;
@@ -147,5 +318,167 @@ export class NewlineFramer {
     this.#pending = [];
     this.#pendingLength = 0;
     this.#discarding = false;
+  }
+}
+
+/** `bytes`: every chunk read is one frame, as the I/O delivered it (Vector's BytesDecoder). */
+export class BytesFramer implements Framer {
+  push(chunk: Buffer): FramedChunk {
+    return { lines: [chunk.toString('utf8')], bytes: chunk.length, oversized: 0 };
+  }
+  end(): FramedChunk {
+    return { lines: [], bytes: 0, oversized: 0 };
+  }
+  discard(): boolean {
+    return false;
+  }
+}
+
+type PrefixReader = (
+  buffer: Buffer,
+  at: number,
+) => { length: number; headerLength: number } | 'invalid' | undefined;
+
+/** A varint (LEB128) length prefix, as protobuf's length-delimited streams use. */
+function readVarint(buffer: Buffer, at: number): ReturnType<PrefixReader> {
+  let value = 0;
+  for (let index = 0; at + index < buffer.length; index += 1) {
+    if (index >= 9) return 'invalid';
+    const byte = buffer[at + index] as number;
+    value += (byte & 0x7f) * 2 ** (7 * index);
+    if ((byte & 0x80) === 0) return { length: value, headerLength: index + 1 };
+  }
+  return undefined;
+}
+
+/** Buffers a stream and cuts frames out of it; the binary methods are not the hot path. */
+abstract class BufferedFramer implements Framer {
+  protected buffer: Buffer = Buffer.alloc(0);
+
+  push(chunk: Buffer): FramedChunk {
+    this.buffer = this.buffer.length === 0 ? Buffer.from(chunk) : Buffer.concat([this.buffer, chunk]);
+    const result: FramedChunk = { lines: [], bytes: 0, oversized: 0, invalid: 0 };
+    const consumed = this.cut(result);
+    this.buffer = this.buffer.subarray(consumed);
+    return result;
+  }
+
+  /** Appends the frames found in `this.buffer`; returns how many bytes were consumed. */
+  protected abstract cut(result: FramedChunk): number;
+
+  end(): FramedChunk {
+    const hadPartial = this.discard();
+    return { lines: [], bytes: 0, oversized: 0, invalid: hadPartial ? 1 : 0 };
+  }
+
+  discard(): boolean {
+    const hadPartial = this.buffer.length > 0;
+    this.buffer = Buffer.alloc(0);
+    return hadPartial;
+  }
+}
+
+/** `length_delimited` and `varint_length_delimited`: a length prefix, then that many bytes. */
+export class PrefixedFramer extends BufferedFramer {
+  #skip = 0;
+
+  constructor(
+    private readonly maxFrameLength: number,
+    private readonly readPrefix: PrefixReader,
+  ) {
+    super();
+  }
+
+  protected cut(result: FramedChunk): number {
+    const buffer = this.buffer;
+    let at = Math.min(this.#skip, buffer.length);
+    this.#skip -= at;
+    while (this.#skip === 0 && at < buffer.length) {
+      const prefix = this.readPrefix(buffer, at);
+      if (prefix === undefined) break;
+      if (prefix === 'invalid') {
+        // Nothing after a broken prefix can be trusted: drop the rest of the stream so far.
+        result.invalid = (result.invalid ?? 0) + 1;
+        return buffer.length;
+      }
+      const start = at + prefix.headerLength;
+      if (prefix.length > this.maxFrameLength) {
+        // Skip the frame without buffering it.
+        result.oversized += 1;
+        const available = buffer.length - start;
+        this.#skip = Math.max(0, prefix.length - available);
+        at = Math.min(buffer.length, start + prefix.length);
+        continue;
+      }
+      if (buffer.length - start < prefix.length) break;
+      result.lines.push(buffer.toString('utf8', start, start + prefix.length));
+      result.bytes += prefix.length;
+      at = start + prefix.length;
+    }
+    return at;
+  }
+
+  override discard(): boolean {
+    this.#skip = 0;
+    return super.discard();
+  }
+}
+
+const SPACE = 0x20;
+
+/**
+ * `octet_counting` (RFC 6587, syslog over TCP): `<length> <message>`; a frame that does not start
+ * with a count is read up to the next newline, as Vector does.
+ */
+export class OctetCountingFramer extends BufferedFramer {
+  #skip = 0;
+
+  constructor(private readonly maxLength: number) {
+    super();
+  }
+
+  protected cut(result: FramedChunk): number {
+    const buffer = this.buffer;
+    let at = Math.min(this.#skip, buffer.length);
+    this.#skip -= at;
+    while (this.#skip === 0 && at < buffer.length) {
+      let digits = at;
+      while (
+        digits < buffer.length &&
+        (buffer[digits] as number) >= 0x30 &&
+        (buffer[digits] as number) <= 0x39
+      )
+        digits += 1;
+      if (digits === buffer.length) break;
+      if (digits > at && buffer[digits] === SPACE) {
+        const length = Number(buffer.toString('latin1', at, digits));
+        const start = digits + 1;
+        if (length > this.maxLength) {
+          result.oversized += 1;
+          this.#skip = Math.max(0, length - (buffer.length - start));
+          at = Math.min(buffer.length, start + length);
+          continue;
+        }
+        if (buffer.length - start < length) break;
+        result.lines.push(buffer.toString('utf8', start, start + length));
+        result.bytes += length;
+        at = start + length;
+        continue;
+      }
+      const newline = buffer.indexOf(NEWLINE, at);
+      if (newline === -1) break;
+      if (newline - at > this.maxLength) result.oversized += 1;
+      else if (newline > at) {
+        result.lines.push(buffer.toString('utf8', at, newline));
+        result.bytes += newline - at;
+      }
+      at = newline + 1;
+    }
+    return at;
+  }
+
+  override discard(): boolean {
+    this.#skip = 0;
+    return super.discard();
   }
 }

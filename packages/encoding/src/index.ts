@@ -1,4 +1,24 @@
+export type { DecodeResult, Decoder, DecodingCodec, DecodingConfig } from './decoding.js';
+export { createDecoder, decodingOptionSchema, defaultDelimiterOf } from './decoding.js';
 export type { Codec, Encoder, EncodingConfig, TimestampFormat } from './encoder.js';
 export { createEncoder, encodingOptionSchema, textOf } from './encoder.js';
-export type { FramedChunk, NewlineFramerOptions, OversizedAction } from './framing.js';
-export { DEFAULT_MAX_LENGTH, framingOptionSchema, NewlineFramer } from './framing.js';
+export type {
+  FramedChunk,
+  Framer,
+  FramingConfig,
+  FramingMethod,
+  NewlineFramerOptions,
+  OversizedAction,
+} from './framing.js';
+export {
+  BytesFramer,
+  createFramer,
+  DEFAULT_MAX_FRAME_LENGTH,
+  DEFAULT_MAX_LENGTH,
+  framingOptionSchema,
+  NewlineFramer,
+  OctetCountingFramer,
+  PrefixedFramer,
+} from './framing.js';
+export type { SourceDecodingOptions } from './source-decoding.js';
+export { EVENT_OVERHEAD_BYTES, SourceDecoding } from './source-decoding.js';

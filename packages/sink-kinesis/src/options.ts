@@ -166,9 +166,18 @@ export const optionsSchema: JsonSchema = {
       description:
         'Credentials; default: the AWS provider chain (environment, credential_process, credentials file, SSO, web identity, container, instance profile).',
       properties: {
-        access_key_id: { type: 'string', description: 'Static access key id (with secret_access_key).' },
-        secret_access_key: { type: 'string', description: 'Static secret access key.' },
-        session_token: { type: 'string', description: 'Session token of temporary static credentials.' },
+        // writeOnly: secret, never printed (config errors, logs, graph).
+        access_key_id: {
+          type: 'string',
+          writeOnly: true,
+          description: 'Static access key id (with secret_access_key).',
+        },
+        secret_access_key: { type: 'string', writeOnly: true, description: 'Static secret access key.' },
+        session_token: {
+          type: 'string',
+          writeOnly: true,
+          description: 'Session token of temporary static credentials.',
+        },
         credentials_file: { type: 'string', description: 'A credentials file to read (with profile).' },
         profile: {
           type: 'string',

@@ -1,5 +1,8 @@
 import { once } from 'node:events';
+import { existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { connect, type Socket } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { Batch, LogEvent } from '@sluice/component-api';
 import { createTestContext, testSource } from '@sluice/testkit';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -130,8 +133,15 @@ describe('socket source (tcp)', () => {
     expect(messages(events)).toEqual(['split across', 'packets', '', 'last without newline']);
   });
 
-  it('a 1 MB line is dropped (counted, logged) and the next line is intact', async () => {
-    const { port, events, context } = await start();
+  it('no default line limit (as current Vector): a 1 MB line arrives whole', async () => {
+    const { port, events } = await start();
+    await send(port, [`${'x'.repeat(1_000_000)}\n`]);
+    await eventually(() => events.length === 1);
+    expect(String(events[0]?.fields.message)).toHaveLength(1_000_000);
+  });
+
+  it('legacy max_length: a 1 MB line is dropped (counted, logged) and the next line is intact', async () => {
+    const { port, events, context } = await start({ max_length: 102_400 });
     await send(port, [`${'x'.repeat(1_000_000)}\n`, 'after\n']);
     await eventually(() => events.length === 1);
     expect(messages(events)).toEqual(['after']);
@@ -141,12 +151,15 @@ describe('socket source (tcp)', () => {
   });
 
   it('a 1 MB line is truncated to max_length with oversized_action truncate', async () => {
-    const { port, events } = await start({
-      framing: { newline_delimited: { oversized_action: 'truncate' } },
+    const { port, events, context } = await start({
+      framing: { newline_delimited: { max_length: 102_400, oversized_action: 'truncate' } },
     });
     await send(port, [`${'y'.repeat(1_000_000)}\n`, 'after\n']);
     await eventually(() => events.length === 2);
     expect(messages(events)).toEqual(['y'.repeat(102_400), 'after']);
+    // Truncated, not lost: counted as an error only.
+    expect(context.metrics.total('component_errors_total', { error_type: 'oversized_line' })).toBe(1);
+    expect(context.metrics.total('component_discarded_events_total')).toBe(0);
   });
 
   it('binary garbage becomes replacement characters, and the connection keeps working', async () => {
@@ -156,7 +169,7 @@ describe('socket source (tcp)', () => {
     expect(messages(events)).toEqual(['\ufffd\u0000\ufffd', 'fine']);
   });
 
-  it('a client that disconnects mid-line delivers the partial line and harms no one else', async () => {
+  it('a client that closes cleanly mid-line delivers the partial line (as Vector does at EOF) and harms no one else', async () => {
     const { port, events } = await start();
     const steady = await send(port, ['steady 1\n'], false);
     const abrupt = await send(port, ['half a li'], false);
@@ -165,6 +178,50 @@ describe('socket source (tcp)', () => {
     await eventually(() => events.length === 3);
     expect(messages(events).sort()).toEqual(['half a li', 'steady 1', 'steady 2']);
     steady.destroy();
+  });
+
+  it('a line cut off by a client reset is dropped and counted, never delivered as complete', async () => {
+    const { port, events, context } = await start();
+    const sent = 'complete\npartial li';
+    const client = await send(port, [sent], false);
+    await eventually(() => context.metrics.total('component_received_bytes_total') === sent.length);
+    await eventually(() => events.length === 1);
+    client.resetAndDestroy();
+    await eventually(() => context.metrics.total('open_connections') === 0);
+    expect(messages(events)).toEqual(['complete']);
+    expect(context.metrics.total('component_errors_total', { error_type: 'connection_reset' })).toBe(1);
+    expect(context.metrics.total('component_discarded_events_total', { intentional: 'false' })).toBe(1);
+    expect(context.logger.find('partial frame', 'warn')).toHaveLength(1);
+  });
+
+  it('a reset with no partial line loses nothing and counts nothing', async () => {
+    const { port, events, context } = await start();
+    const client = await send(port, ['whole\n'], false);
+    await eventually(() => events.length === 1);
+    client.resetAndDestroy();
+    await eventually(() => context.metrics.total('open_connections') === 0);
+    expect(context.metrics.total('component_discarded_events_total')).toBe(0);
+  });
+
+  it('idle_timeout_secs closes a silent connection; its unfinished line is dropped and counted', async () => {
+    const { port, events, context } = await start({ idle_timeout_secs: 0.1 });
+    const client = await send(port, ['done\nunfinished'], false);
+    await once(client, 'close');
+    await eventually(() => context.metrics.total('open_connections') === 0);
+    expect(messages(events)).toEqual(['done']);
+    expect(context.metrics.total('component_errors_total', { error_type: 'idle_timeout' })).toBe(1);
+    expect(context.metrics.total('component_discarded_events_total', { intentional: 'false' })).toBe(1);
+  });
+
+  it('max_connection_duration_secs half-closes the connection; the client ends cleanly, nothing lost', async () => {
+    const { port, events } = await start({ max_connection_duration_secs: 1 });
+    const client = connect({ port, host: '127.0.0.1', allowHalfOpen: true });
+    client.write('before\n');
+    await once(client, 'end');
+    client.end('last words');
+    await once(client, 'close');
+    await eventually(() => events.length === 2);
+    expect(messages(events)).toEqual(['before', 'last words']);
   });
 
   it('connection_limit refuses the extra client and counts it', async () => {
@@ -236,5 +293,74 @@ describe('socket source (tcp)', () => {
     expect(emitted).toBeGreaterThan(0);
     release();
     socket.destroy();
+  });
+
+  it('decoding.codec = "json" turns each line into a structured event; a bad line is counted', async () => {
+    const { port, events, context } = await start({ decoding: { codec: 'json' } });
+    await send(port, ['{"message":"hi","level":"info"}\nnot json\n[{"n":1},{"n":2}]\n']);
+    await eventually(() => events.length === 3);
+    expect(events[0]?.fields).toMatchObject({
+      message: 'hi',
+      level: 'info',
+      source_type: 'socket',
+      host: '127.0.0.1',
+    });
+    expect(events[0]?.metadata.structured).toBe(true);
+    expect(events.slice(1).map((event) => event.fields.n)).toEqual([1, 2]);
+    expect(context.metrics.total('component_discarded_events_total', { intentional: 'false' })).toBe(1);
+  });
+
+  it('framing.method = "length_delimited" frames binary streams', async () => {
+    const { port, events } = await start({ framing: { method: 'length_delimited' } });
+    const frame = (text: string) => {
+      const header = Buffer.alloc(4);
+      header.writeUInt32BE(Buffer.byteLength(text));
+      return Buffer.concat([header, Buffer.from(text)]);
+    };
+    await send(port, [Buffer.concat([frame('one\nline'), frame('two')])]);
+    await eventually(() => events.length === 2);
+    expect(messages(events)).toEqual(['one\nline', 'two']);
+  });
+
+  it('permit_origin refuses peers outside the CIDR list and counts them', async () => {
+    const refused = await start({ permit_origin: ['10.0.0.0/8'] });
+    const client = connect(refused.port, '127.0.0.1');
+    await once(client, 'close');
+    expect(
+      refused.context.metrics.total('component_errors_total', { error_type: 'origin_not_permitted' }),
+    ).toBe(1);
+    expect(refused.context.logger.find('permit_origin', 'warn')).toHaveLength(1);
+    const allowed = await start({ permit_origin: ['10.0.0.0/8', '127.0.0.0/8'] });
+    await send(allowed.port, ['welcome\n']);
+    await eventually(() => allowed.events.length === 1);
+    expect(messages(allowed.events)).toEqual(['welcome']);
+  });
+
+  it('an invalid permit_origin entry is a config error naming it', () => {
+    expect(() =>
+      createTcpSource({ ...baseOptions, permit_origin: ['nonsense/99'] }, createTestContext(), 'socket'),
+    ).toThrow(/permit_origin\[0\]/);
+  });
+
+  it('mode = "unix" listens on path with socket_file_mode, host "(unnamed)", and removes the file at stop', async () => {
+    const directory = mkdtempSync(join(tmpdir(), 'sluice-unix-'));
+    const path = join(directory, 'in.sock');
+    const entry = await start({ mode: 'unix', address: undefined, path, socket_file_mode: 0o600 });
+    expect(statSync(path).mode & 0o777).toBe(0o600);
+    const client = connect(path);
+    await once(client, 'connect');
+    client.end('over unix\n');
+    await eventually(() => entry.events.length === 1);
+    expect(entry.events[0]?.fields).toMatchObject({ message: 'over unix', host: '(unnamed)' });
+    expect(entry.events[0]?.fields).not.toHaveProperty('port');
+    await entry.stop();
+    expect(existsSync(path)).toBe(false);
+    rmSync(directory, { recursive: true, force: true });
+  });
+
+  it('udp and unix_datagram are refused with a clear error', () => {
+    expect(() => createTcpSource({ ...baseOptions, mode: 'udp' }, createTestContext(), 'socket')).toThrow(
+      /not supported/,
+    );
   });
 });

@@ -3,6 +3,7 @@ import { once } from 'node:events';
 import { createRequire } from 'node:module';
 import { createServer } from 'node:net';
 import { dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import {
   DescribeStreamSummaryCommand,
   GetRecordsCommand,
@@ -14,6 +15,8 @@ import { NodeHttpHandler } from '@smithy/node-http-handler';
 
 export interface KinesisLocal {
   endpoint: string;
+  /** Both listen on 127.0.0.1 only. */
+  ports: { plain: number; tls: number };
   region: string;
   stop(): Promise<void>;
 }
@@ -98,7 +101,8 @@ export async function startKinesisLocal(options: StartOptions): Promise<KinesisL
   const directory = packageDirectory();
   const plainPort = await freePort();
   const tlsPort = await freePort();
-  const child = spawn(process.execPath, ['main.js'], {
+  const loopbackOnly = fileURLToPath(new URL('../listen-on-loopback.cjs', import.meta.url));
+  const child = spawn(process.execPath, ['--require', loopbackOnly, 'main.js'], {
     cwd: directory,
     env: {
       ...process.env,
@@ -152,7 +156,7 @@ export async function startKinesisLocal(options: StartOptions): Promise<KinesisL
   } finally {
     client.destroy();
   }
-  return { endpoint, region: REGION, stop };
+  return { endpoint, ports: { plain: plainPort, tls: tlsPort }, region: REGION, stop };
 }
 
 /** Every record of every shard, from the beginning (TRIM_HORIZON), in shard then sequence order. */

@@ -1,3 +1,5 @@
+import { once } from 'node:events';
+import { createServer } from 'node:net';
 import { PutRecordsCommand } from '@aws-sdk/client-kinesis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type KinesisLocal, localClient, readAllRecords, startKinesisLocal } from './index.js';
@@ -23,5 +25,15 @@ describe('kinesis-local', () => {
       records.map((record) => record.Data.toString()).sort(),
     );
     expect(new Set(stored.map((record) => record.shardId)).size).toBe(2);
+  });
+
+  it('listens on 127.0.0.1 only, both ports: another loopback address can still take them', async () => {
+    // While a port is held on the wildcard address (every interface), no other address can bind it.
+    for (const port of [server.ports.plain, server.ports.tls]) {
+      const probe = createServer();
+      probe.listen(port, '127.0.0.2');
+      await once(probe, 'listening');
+      await new Promise<void>((resolve) => probe.close(() => resolve()));
+    }
   });
 });

@@ -1,3 +1,11 @@
+/**
+ * Component types still accepted under an old name (`kind:type`), with what to write instead.
+ * Core warns once per component that uses one, as for deprecated options.
+ */
+export const deprecatedComponentTypes: Readonly<Record<string, string>> = {
+  'source:tcp': 'type = "socket" with mode = "tcp"',
+};
+
 export interface DeprecatedOptionsResult {
   moved: Array<{ oldPath: string; newPath: string }>;
   conflicts: Array<{ oldPath: string; newPath: string }>;

@@ -28,6 +28,12 @@ export function checkGraph(
     ['sinks', Object.keys(graph.sinks)],
   ] as const) {
     for (const id of ids) {
+      // Vector's check_names: a dot names a component's output (`route.errors`), never a component.
+      if (id.includes('.'))
+        report(
+          `${kind}.${id}`,
+          `component id "${id}" must not contain "." (as in Vector: a dot names an output)`,
+        );
       const previous = kindOf.get(id);
       if (previous !== undefined) {
         report(
@@ -169,20 +175,36 @@ export function renderGraph(
     return [
       'digraph {',
       ...nodes.map(
-        (node) => `  "${node.id}" [shape="${shapes[node.shape]}" label="${node.id}\\n(${node.type})"]`,
+        (node) =>
+          `  ${dotString(node.id)} [shape="${shapes[node.shape]}" label=${dotString(`${node.id}\n(${node.type})`)}]`,
       ),
-      ...edges.map(([from, to]) => `  "${from}" -> "${to}"`),
+      ...edges.map(([from, to]) => `  ${dotString(from)} -> ${dotString(to)}`),
       '}',
     ].join('\n');
   }
-  const mermaidId = (id: string) => `n_${id.replace(/[^A-Za-z0-9_]/g, '_')}`;
+  // Mermaid node ids: letters and digits kept, `_` doubled, anything else as `_hex_`, so two ids never meet.
+  const mermaidId = (id: string) =>
+    `n_${id.replace(/[^A-Za-z0-9]/gu, (character) => (character === '_' ? '__' : `_${character.codePointAt(0)?.toString(16)}_`))}`;
   const brackets = { source: ['[/', '/]'], transform: ['{{', '}}'], sink: ['[\\', '\\]'] };
   return [
     'flowchart LR',
     ...nodes.map((node) => {
       const [open, close] = brackets[node.shape];
-      return `  ${mermaidId(node.id)}${open}"${node.id} (${node.type})"${close}`;
+      return `  ${mermaidId(node.id)}${open}"${mermaidText(`${node.id} (${node.type})`)}"${close}`;
     }),
     ...edges.map(([from, to]) => `  ${mermaidId(from)} --> ${mermaidId(to)}`),
   ].join('\n');
+}
+
+/** A DOT quoted string (a line break becomes `\n`, which a label shows as one). */
+function dotString(text: string): string {
+  return `"${text
+    .replace(/\\/g, '\\\\')
+    .replace(/"/g, '\\"')
+    .replace(/\r?\n|\r/g, '\\n')}"`;
+}
+
+/** Mermaid label text: everything but plain characters as `#code;` entities, so no quote or markup is raw. */
+function mermaidText(text: string): string {
+  return text.replace(/[^A-Za-z0-9 _.,:()/-]/gu, (character) => `#${character.codePointAt(0)};`);
 }

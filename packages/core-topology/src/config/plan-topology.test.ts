@@ -151,6 +151,24 @@ describe('planTopology', () => {
     );
   });
 
+  it('warns that the legacy source type tcp is deprecated, as for deprecated options', async () => {
+    const registry = testRegistry();
+    const counter = (await registry.loadAll()).find((definition) => definition.type === 'test_counter');
+    if (counter === undefined) throw new Error('test_counter missing');
+    registry.register([{ ...counter, type: 'tcp' }], 'test-legacy');
+    const warnings: string[] = [];
+    await planTopology(
+      {
+        sources: { legacy: { type: 'tcp', count: 1 } },
+        sinks: { out: { type: 'test_recording', inputs: ['legacy'] } },
+      },
+      { registry, warn: (message) => warnings.push(message) },
+    );
+    expect(warnings).toEqual([
+      'config: sources.legacy.type = "tcp" is deprecated; use type = "socket" with mode = "tcp"',
+    ]);
+  });
+
   it('gives each invalid buffer chain its own message naming the sink, the stage and the field', async () => {
     const disk = withDisk();
     const cases: Array<[unknown, string, ComponentRegistry?]> = [
@@ -234,5 +252,52 @@ describe('planTopology', () => {
         'sinks.yaml: sinks.out.inputs: unknown input "nope"; did you mean "numbers"?',
       ]);
     }
+  });
+
+  it('component ids follow Vector\'s rule (no "."), reported with every other problem', async () => {
+    expect(
+      await problems({
+        sources: { 'in.put': { type: 'test_counter', count: 1 } },
+        transforms: { '../../escaped': { type: 'test_tag', inputs: ['in.put'] } },
+        sinks: {
+          'x/../k1': { type: 'test_recording', inputs: ['in.put'] },
+          'a.b': { type: 'nope', inputs: [] },
+        },
+      }),
+    ).toEqual(
+      expect.arrayContaining([
+        'sources.in.put: component id "in.put" must not contain "." (as in Vector: a dot names an output)',
+        'transforms.../../escaped: component id "../../escaped" must not contain "." (as in Vector: a dot names an output)',
+        'sinks.x/../k1: component id "x/../k1" must not contain "." (as in Vector: a dot names an output)',
+        'sinks.a.b: component id "a.b" must not contain "." (as in Vector: a dot names an output)',
+      ]),
+    );
+  });
+
+  it('no two sinks can share a disk buffer directory: ids with a disk buffer are one plain path segment, distinct in any case', async () => {
+    const disk = { type: 'disk', max_size: 1 };
+    const config = (ids: string[]) => ({
+      data_dir: '/var/lib/sluice',
+      sources: source,
+      sinks: Object.fromEntries(
+        ids.map((id) => [id, { type: 'test_recording', inputs: ['numbers'], buffer: disk }]),
+      ),
+    });
+    for (const id of ['x/k1', 'x\\k1', '', 'k1/', 'ström', 'a b', 'nul\u0000']) {
+      expect(await problems(config(['k1', id]), withDisk())).toContain(
+        `sinks.${id}.buffer.type: sink "${id}", buffer stage 0: a disk buffer lives in <data_dir>/buffer/<sink id>, so the id of its sink may hold only letters, digits, "_" and "-"`,
+      );
+    }
+    expect(await problems(config(['k1', 'K1']), withDisk())).toContain(
+      'sinks.K1.buffer.type: sink "K1", buffer stage 0: its disk buffer directory would be the same as that of sink "k1" on a case-insensitive file system; rename one',
+    );
+    expect(await problems(config(['k1', 'K-2', 'k_3']), withDisk())).toEqual([]);
+    // Without a disk buffer, Vector's rule alone applies.
+    expect(
+      await problems({
+        sources: source,
+        sinks: { 'a b/c': { type: 'test_recording', inputs: ['numbers'] } },
+      }),
+    ).toEqual([]);
   });
 });

@@ -8,7 +8,7 @@ import {
 } from '@sluice/component-api';
 import { Ajv2020, type ValidateFunction } from 'ajv/dist/2020.js';
 import type { AnyDefinition, ComponentRegistry } from '../registry.js';
-import { applyDeprecatedOptions } from './deprecated-options.js';
+import { applyDeprecatedOptions, deprecatedComponentTypes } from './deprecated-options.js';
 import {
   envelopeSchema,
   SINK_ENVELOPE_KEYS,
@@ -54,7 +54,7 @@ export async function planTopology(config: unknown, options: PlanTopologyOptions
   const report = (path: string, message: string) => problems.push({ file: locate(path), path, message });
 
   if (!validateEnvelope(config)) {
-    for (const problem of describeSchemaErrors(validateEnvelope.errors ?? [], config, '')) {
+    for (const problem of describeSchemaErrors(validateEnvelope.errors ?? [], config, '', envelopeSchema)) {
       report(problem.path, problem.message);
     }
     throw new ConfigError(problems);
@@ -73,6 +73,11 @@ export async function planTopology(config: unknown, options: PlanTopologyOptions
   const globalAcknowledgements = enabled(root.acknowledgements, false);
 
   const resolve = async <Kind extends AnyDefinition['kind']>(kind: Kind, type: string, path: string) => {
+    const replacement = deprecatedComponentTypes[`${kind}:${type}`];
+    if (replacement !== undefined)
+      options.warn?.(
+        `${locate(`${path}.type`) ?? 'config'}: ${path}.type = "${type}" is deprecated; use ${replacement}`,
+      );
     try {
       return await options.registry.resolve(kind, type);
     } catch (error) {
@@ -106,7 +111,7 @@ export async function planTopology(config: unknown, options: PlanTopologyOptions
     }
     const validate = validatorOf(definition);
     if (!validate(own)) {
-      for (const problem of describeSchemaErrors(validate.errors ?? [], own, path))
+      for (const problem of describeSchemaErrors(validate.errors ?? [], own, path, validate.schema))
         report(problem.path, problem.message);
     }
     return deepFreeze(own);
@@ -145,10 +150,19 @@ export async function planTopology(config: unknown, options: PlanTopologyOptions
   }
 
   const planSinks = new Map<string, SinkPlan>();
+  const diskDirectories = new Map<string, string>();
   for (const [id, component] of Object.entries(sinks)) {
     const path = `sinks.${id}`;
     const definition = await resolve('sink', String(component.type), path);
-    const buffer = await planBuffer(component.buffer, path, id, root.data_dir, options.registry, report);
+    const buffer = await planBuffer(
+      component.buffer,
+      path,
+      id,
+      root.data_dir,
+      options.registry,
+      report,
+      diskDirectories,
+    );
     if (definition === undefined || buffer === undefined) continue;
     const sinkOptions = componentOptions(definition, component, SINK_ENVELOPE_KEYS, path);
     planSinks.set(id, {
@@ -215,6 +229,7 @@ async function planBuffer(
   dataDir: string | undefined,
   registry: ComponentRegistry,
   reportProblem: (path: string, message: string) => void,
+  diskDirectories: Map<string, string>,
 ): Promise<BufferStagePlan[] | undefined> {
   let failed = false;
   const report = (path: string, message: string) => {
@@ -265,6 +280,9 @@ async function planBuffer(
         report(at(index, 'type'), `${label}: a disk buffer needs the global data_dir to be set`);
       }
       if (diskStages === 2) report(at(index, 'type'), `${label}: a sink can have only one disk stage`);
+      checkDiskDirectory(sinkId, diskDirectories, (message) =>
+        report(at(index, 'type'), `${label}: ${message}`),
+      );
     }
     let definition: BufferDefinition;
     try {
@@ -278,13 +296,40 @@ async function planBuffer(
       if (key !== 'type' && key !== 'when_full') own[key] = value;
     const validate = validatorOf(definition);
     if (!validate(own)) {
-      for (const problem of describeSchemaErrors(validate.errors ?? [], own, at(index))) {
+      for (const problem of describeSchemaErrors(validate.errors ?? [], own, at(index), validate.schema)) {
         report(problem.path, `${label}: ${problem.message}`);
       }
     }
     plans.push({ type, whenFull, definition, options: deepFreeze(own) });
   }
   return failed ? undefined : plans;
+}
+
+/**
+ * A disk buffer lives in `<data_dir>/buffer/<sink id>`: the id must be one plain path segment (no
+ * separator, no `..`, nothing a file system may fold), and no two may differ only in case, so no
+ * two sinks ever share a directory or write outside `data_dir`.
+ */
+function checkDiskDirectory(
+  sinkId: string,
+  diskDirectories: Map<string, string>,
+  report: (message: string) => void,
+): void {
+  if (!/^[A-Za-z0-9_-]+$/.test(sinkId)) {
+    report(
+      'a disk buffer lives in <data_dir>/buffer/<sink id>, so the id of its sink may hold only letters, digits, "_" and "-"',
+    );
+    return;
+  }
+  const folded = sinkId.toLowerCase();
+  const other = diskDirectories.get(folded);
+  if (other !== undefined && other !== sinkId) {
+    report(
+      `its disk buffer directory would be the same as that of sink "${other}" on a case-insensitive file system; rename one`,
+    );
+    return;
+  }
+  diskDirectories.set(folded, sinkId);
 }
 
 function deepFreeze<Value>(value: Value): Value {

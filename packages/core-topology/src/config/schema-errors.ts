@@ -10,10 +10,71 @@ export function joinPath(base: string, instancePath: string): string {
   return [base, ...parts].filter((part) => part !== '').join('.');
 }
 
+/** A value quoted in a message: scalars only (a table or list may hold secrets deep inside). */
 function describeValue(value: unknown): string {
+  if (Array.isArray(value)) return 'a list';
+  if (value !== null && typeof value === 'object') return 'a table';
   const text = JSON.stringify(value);
   if (text === undefined) return String(value);
   return text.length > 60 ? `${text.slice(0, 57)}...` : text;
+}
+
+type SchemaNode = Record<string, unknown>;
+
+function isSchema(value: unknown): value is SchemaNode {
+  return value !== null && typeof value === 'object' && !Array.isArray(value);
+}
+
+/** A field marked secret (`writeOnly: true`, as JSON Schema has it): its value is never printed. */
+function isSecret(schema: SchemaNode): boolean {
+  return schema.writeOnly === true;
+}
+
+/** Whether a schema is secret or holds a secret field anywhere below (then no value of it is printed). */
+export function holdsSecret(schema: unknown): boolean {
+  if (!isSchema(schema)) return false;
+  if (isSecret(schema)) return true;
+  const children: unknown[] = [schema.items, schema.additionalProperties];
+  if (isSchema(schema.properties)) children.push(...Object.values(schema.properties));
+  for (const keyword of ['oneOf', 'anyOf', 'allOf'] as const) {
+    if (Array.isArray(schema[keyword])) children.push(...(schema[keyword] as unknown[]));
+  }
+  return children.some(holdsSecret);
+}
+
+/** The schemas a value at `parts` may be checked against (every branch of oneOf/anyOf/allOf). */
+function schemasAt(root: unknown, parts: readonly string[]): SchemaNode[] {
+  const expand = (schema: unknown): SchemaNode[] => {
+    if (!isSchema(schema)) return [];
+    const branches = (['oneOf', 'anyOf', 'allOf'] as const).flatMap((keyword) =>
+      Array.isArray(schema[keyword]) ? (schema[keyword] as unknown[]).flatMap(expand) : [],
+    );
+    return [schema, ...branches];
+  };
+  let current = expand(root);
+  const seen: SchemaNode[] = [...current];
+  for (const part of parts) {
+    current = current.flatMap((schema) => {
+      const property = isSchema(schema.properties) ? schema.properties[part] : undefined;
+      return expand(property ?? (/^\d+$/.test(part) ? schema.items : schema.additionalProperties));
+    });
+    seen.push(...current);
+  }
+  return seen;
+}
+
+/**
+ * Whether the value at `instancePath` may be or hold a secret: a field marked secret on the way
+ * to it (even when the value has the wrong type), or one below it.
+ */
+function isSecretPath(root: unknown, instancePath: string, parentSchema: unknown): boolean {
+  if (holdsSecret(parentSchema)) return true;
+  const parts = instancePath
+    .split('/')
+    .slice(1)
+    .map((part) => part.replaceAll('~1', '/').replaceAll('~0', '~'));
+  const along = schemasAt(root, parts);
+  return along.some(isSecret) || along.slice(-1).some(holdsSecret);
 }
 
 function valueAt(data: unknown, instancePath: string): unknown {
@@ -34,7 +95,13 @@ export function describeSchemaErrors(
   errors: readonly ErrorObject[],
   data: unknown,
   basePath: string,
+  /** The schema validated against: fields it marks secret are never quoted. */
+  schema?: unknown,
 ): Array<{ path: string; message: string }> {
+  const got = (error: ErrorObject) =>
+    isSecretPath(schema, error.instancePath, error.parentSchema)
+      ? 'a secret, not shown'
+      : describeValue(valueAt(data, error.instancePath));
   const problems: Array<{ path: string; message: string }> = [];
   const seen = new Set<string>();
   const branchTypeErrors = new Map<string, string[]>();
@@ -56,7 +123,7 @@ export function describeSchemaErrors(
     if (error.keyword === 'oneOf' || error.keyword === 'anyOf') {
       if (pathsWithSpecificErrors.has(error.instancePath)) continue;
       const types = branchTypeErrors.get(error.instancePath) ?? [];
-      message = `must be ${types.length > 0 ? types.join(' or ') : 'one of the allowed forms'} (got ${describeValue(valueAt(data, error.instancePath))})`;
+      message = `must be ${types.length > 0 ? types.join(' or ') : 'one of the allowed forms'} (got ${got(error)})`;
     } else if (error.keyword === 'additionalProperties') {
       const field = String((error.params as { additionalProperty: string }).additionalProperty);
       path = joinPath(path, `/${field}`);
@@ -73,9 +140,9 @@ export function describeSchemaErrors(
       const allowed = (error.params as { allowedValues: unknown[] }).allowedValues
         .map(describeValue)
         .join(', ');
-      message = `must be one of ${allowed} (got ${describeValue(valueAt(data, error.instancePath))})`;
+      message = `must be one of ${allowed} (got ${got(error)})`;
     } else {
-      message = `${error.message ?? 'is invalid'} (got ${describeValue(valueAt(data, error.instancePath))})`;
+      message = `${error.message ?? 'is invalid'} (got ${got(error)})`;
     }
     const key = `${path}\u0000${message}`;
     if (seen.has(key)) continue;

@@ -1,0 +1,122 @@
+import { createTestContext } from '@sluice/testkit';
+import { describe, expect, it } from 'vitest';
+import { createDecoder } from './decoding.js';
+import { SourceDecoding } from './source-decoding.js';
+
+const decode = (codec: Parameters<typeof createDecoder>[0], frame: string) => {
+  const decoder = createDecoder(codec);
+  if (decoder === undefined) throw new Error('bytes has no decoder');
+  return decoder(frame);
+};
+
+describe('decoding codecs (Vector field names)', () => {
+  it('bytes has no decoder: the sources keep the frame as the message (fast path)', () => {
+    expect(createDecoder(undefined)).toBeUndefined();
+    expect(createDecoder({ codec: 'bytes' })).toBeUndefined();
+  });
+
+  it('json: an object is an event, an array of objects is one event each, anything else an error', () => {
+    expect(decode({ codec: 'json' }, '{"a":1,"b":{"c":"d"}}')).toEqual([{ a: 1, b: { c: 'd' } }]);
+    expect(decode({ codec: 'json' }, '[{"a":1},{"a":2}]')).toEqual([{ a: 1 }, { a: 2 }]);
+    expect(decode({ codec: 'json' }, '"text"')).toBeInstanceOf(Error);
+    expect(decode({ codec: 'json' }, '{"a":')).toBeInstanceOf(Error);
+  });
+
+  it('native_json: the log of {"log": {...}}', () => {
+    expect(decode({ codec: 'native_json' }, '{"log":{"message":"hi","n":1}}')).toEqual([
+      { message: 'hi', n: 1 },
+    ]);
+    expect(decode({ codec: 'native_json' }, '{"metric":{}}')).toBeInstanceOf(Error);
+  });
+
+  it('gelf: short_message becomes message, timestamp a date, _fields kept and _id dropped', () => {
+    const frame = JSON.stringify({
+      version: '1.1',
+      host: 'example.org',
+      short_message: 'A short message',
+      full_message: 'Backtrace here',
+      timestamp: 1385053862.3072,
+      level: 1,
+      _user_id: 9001,
+      _id: 'dropped',
+    });
+    expect(decode({ codec: 'gelf' }, frame)).toEqual([
+      {
+        message: 'A short message',
+        version: '1.1',
+        host: 'example.org',
+        full_message: 'Backtrace here',
+        timestamp: new Date(1385053862307.2),
+        level: 1,
+        _user_id: 9001,
+      },
+    ]);
+    const badField = JSON.stringify({ version: '1.1', host: 'h', short_message: 'm', user: 'x' });
+    expect(decode({ codec: 'gelf' }, badField)).toBeInstanceOf(Error);
+    expect(decode({ codec: 'gelf', gelf: { validation: 'relaxed' } }, badField)).toEqual([
+      { message: 'm', version: '1.1', host: 'h', user: 'x' },
+    ]);
+  });
+
+  it('syslog: RFC 5424 with structured data', () => {
+    const line =
+      '<34>1 2003-10-11T22:14:15.003Z mymachine.example.com su 1234 ID47 [exampleSDID@32473 iut="3" eventSource="App"] BOM\'su root\' failed';
+    expect(decode({ codec: 'syslog' }, line)).toEqual([
+      {
+        message: "BOM'su root' failed",
+        timestamp: new Date('2003-10-11T22:14:15.003Z'),
+        hostname: 'mymachine.example.com',
+        severity: 'crit',
+        facility: 'auth',
+        version: 1,
+        appname: 'su',
+        procid: 1234,
+        msgid: 'ID47',
+        'exampleSDID@32473': { iut: '3', eventSource: 'App' },
+      },
+    ]);
+  });
+
+  it('syslog: RFC 3164', () => {
+    const [fields] = decode(
+      { codec: 'syslog' },
+      '<13>Feb  5 17:32:18 10.0.0.99 myapp[77]: Use the BFG!',
+    ) as Array<Record<string, unknown>>;
+    expect(fields).toMatchObject({
+      message: 'Use the BFG!',
+      hostname: '10.0.0.99',
+      severity: 'notice',
+      facility: 'user',
+      appname: 'myapp',
+      procid: 77,
+    });
+    expect(fields?.timestamp).toBeInstanceOf(Date);
+    expect((fields?.timestamp as Date | undefined)?.getUTCMonth()).toBe(1);
+  });
+});
+
+describe('SourceDecoding', () => {
+  it('adds the source fields where the codec did not set them, and marks the events structured', () => {
+    const context = createTestContext({ id: 'in' });
+    const decoding = new SourceDecoding({ decoding: { codec: 'json' } }, context);
+    const timestamp = new Date(0);
+    const events = decoding.toEvents(['{"message":"m","host":"mine"}'], {
+      timestamp,
+      source_type: 'socket',
+      host: 'peer',
+    });
+    expect(events.map((event) => event.fields)).toEqual([
+      { message: 'm', host: 'mine', timestamp, source_type: 'socket' },
+    ]);
+    expect(events[0]?.metadata.structured).toBe(true);
+  });
+
+  it('a frame the codec rejects is dropped, counted and logged once per interval', () => {
+    const context = createTestContext({ id: 'in' });
+    const decoding = new SourceDecoding({ decoding: { codec: 'json' } }, context);
+    expect(decoding.toEvents(['not json', 'neither', '{"ok":true}'], {})).toHaveLength(1);
+    expect(context.metrics.total('component_discarded_events_total', { intentional: 'false' })).toBe(2);
+    expect(context.metrics.total('component_errors_total', { error_code: 'decoder_deserialize' })).toBe(2);
+    expect(context.logger.find('failed deserializing', 'warn')).toHaveLength(1);
+  });
+});

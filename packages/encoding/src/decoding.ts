@@ -1,0 +1,245 @@
+import type { FieldMap, FieldValue, JsonSchema } from '@sluice/component-api';
+
+export type DecodingCodec = 'bytes' | 'json' | 'gelf' | 'native_json' | 'syslog';
+
+/** Vector's `decoding` table of the sources (`lib/codecs/src/decoding/format`). */
+export interface DecodingConfig {
+  codec?: DecodingCodec;
+  json?: { lossy?: boolean };
+  gelf?: { lossy?: boolean; validation?: 'strict' | 'relaxed' };
+  native_json?: { lossy?: boolean };
+  syslog?: { lossy?: boolean };
+}
+
+const lossyOption = {
+  type: 'boolean',
+  default: true,
+  description:
+    'Accepted for Vector compatibility; invalid UTF-8 is always replaced with U+FFFD (frames are decoded lossily).',
+};
+const lossyOnly = (codec: string) => ({
+  type: 'object',
+  additionalProperties: false,
+  description: `Options of the ${codec} codec.`,
+  properties: { lossy: lossyOption },
+});
+
+export const decodingOptionSchema: JsonSchema = {
+  type: 'object',
+  additionalProperties: false,
+  description: "How each frame becomes an event (Vector's decoding).",
+  properties: {
+    codec: {
+      type: 'string',
+      enum: ['bytes', 'json', 'gelf', 'native_json', 'syslog'],
+      default: 'bytes',
+      description:
+        'bytes: the frame is the message (unstructured); json: a JSON object (or array of objects) is the event; gelf: a GELF message; native_json: Vector\'s native JSON ({"log": {...}}); syslog: RFC 5424 / RFC 3164.',
+    },
+    json: lossyOnly('json'),
+    native_json: lossyOnly('native_json'),
+    syslog: lossyOnly('syslog'),
+    gelf: {
+      type: 'object',
+      additionalProperties: false,
+      description: 'Options of the gelf codec.',
+      properties: {
+        lossy: lossyOption,
+        validation: {
+          type: 'string',
+          enum: ['strict', 'relaxed'],
+          default: 'strict',
+          description:
+            'strict rejects a version other than "1.1" and additional fields without a leading "_".',
+        },
+      },
+    },
+  },
+};
+
+/** Fields of the events one frame decodes to, or the reason it could not be decoded. */
+export type DecodeResult = FieldMap[] | Error;
+
+/** A frame decoder; `undefined` for `bytes`, which the sources keep on their fast path. */
+export type Decoder = ((frame: string) => DecodeResult) | undefined;
+
+/** The gelf codec's default stream framing in Vector: `\0`-delimited. */
+export function defaultDelimiterOf(config: DecodingConfig | undefined): string | undefined {
+  return config?.codec === 'gelf' ? '\u0000' : undefined;
+}
+
+export function createDecoder(config: DecodingConfig | undefined): Decoder {
+  switch (config?.codec ?? 'bytes') {
+    case 'bytes':
+      return undefined;
+    case 'json':
+      return decodeJson;
+    case 'native_json':
+      return decodeNativeJson;
+    case 'gelf':
+      return (frame) => decodeGelf(frame, config?.gelf?.validation ?? 'strict');
+    case 'syslog':
+      return decodeSyslog;
+  }
+  return undefined;
+}
+
+const isObject = (value: unknown): value is FieldMap =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+
+function parseJson(frame: string): unknown {
+  try {
+    return JSON.parse(frame);
+  } catch (error) {
+    return new Error(`Error parsing JSON: ${(error as Error).message}`);
+  }
+}
+
+/** Vector's json codec: an object is one event, an array of objects is one event each. */
+function decodeJson(frame: string): DecodeResult {
+  const value = parseJson(frame);
+  if (value instanceof Error) return value;
+  if (isObject(value)) return [value];
+  if (Array.isArray(value) && value.every(isObject)) return value;
+  return new Error('JSON value is not an object or an array of objects');
+}
+
+/** Vector's native_json codec: `{"log": {...}}` (metrics and traces are not events here). */
+function decodeNativeJson(frame: string): DecodeResult {
+  const value = parseJson(frame);
+  if (value instanceof Error) return value;
+  const items = Array.isArray(value) ? value : [value];
+  const events: FieldMap[] = [];
+  for (const item of items) {
+    if (!isObject(item) || !isObject(item.log))
+      return new Error('native_json: only {"log": {...}} events are supported');
+    events.push(item.log);
+  }
+  return events;
+}
+
+const GELF_VALID_FIELD = /^[\w.-]*$/;
+
+/** Vector's gelf codec: short_message becomes message; `_`-fields are kept by name, `_id` dropped. */
+function decodeGelf(frame: string, validation: 'strict' | 'relaxed'): DecodeResult {
+  const value = parseJson(frame);
+  if (value instanceof Error) return value;
+  if (!isObject(value)) return new Error('GELF message is not a JSON object');
+  const { version, host, short_message, full_message, timestamp, level, facility, line, file, ...rest } =
+    value;
+  if (typeof short_message !== 'string') return new Error('GELF message has no short_message');
+  if (typeof host !== 'string') return new Error('GELF message has no host');
+  if (validation === 'strict' && version !== '1.1')
+    return new Error('version does not match GELF spec version (1.1)');
+  const fields: FieldMap = { message: short_message, version: String(version), host };
+  if (full_message !== undefined) fields.full_message = full_message as FieldValue;
+  if (typeof timestamp === 'number') fields.timestamp = new Date(timestamp * 1000);
+  if (level !== undefined) fields.level = level as FieldValue;
+  if (facility !== undefined) fields.facility = facility as FieldValue;
+  if (line !== undefined) fields.line = line as FieldValue;
+  if (file !== undefined) fields.file = file as FieldValue;
+  for (const [key, field] of Object.entries(rest)) {
+    if (key === '_id') continue;
+    if (validation === 'strict' && (!key.startsWith('_') || !GELF_VALID_FIELD.test(key)))
+      return new Error(`'${key}' field is invalid`);
+    fields[key] = field as FieldValue;
+  }
+  return [fields];
+}
+
+const SEVERITIES = ['emerg', 'alert', 'crit', 'err', 'warning', 'notice', 'info', 'debug'];
+const FACILITIES = [
+  'kern',
+  'user',
+  'mail',
+  'daemon',
+  'auth',
+  'syslog',
+  'lpr',
+  'news',
+  'uucp',
+  'cron',
+  'authpriv',
+  'ftp',
+  'ntp',
+  'audit',
+  'alert',
+  'clockd',
+  'local0',
+  'local1',
+  'local2',
+  'local3',
+  'local4',
+  'local5',
+  'local6',
+  'local7',
+];
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+const RFC5424 =
+  /^<(\d{1,3})>(\d{1,2}) (\S+) (\S+) (\S+) (\S+) (\S+) (-|(?:\[(?:[^\]\\]|\\.)*\])+)(?: (.*))?$/s;
+const RFC3164 =
+  /^(?:<(\d{1,3})>)?([A-Z][a-z]{2}) {1,2}(\d{1,2}) (\d{2}):(\d{2}):(\d{2}) (?:(\S+) )?([^:[\s]+)(?:\[([^\]]*)\])?: ?(.*)$/s;
+const SD_ELEMENT = /\[([^\s\]=]+)((?:\s+[^\s=\]]+="(?:[^"\\]|\\.)*")*)\s*\]/g;
+const SD_PARAM = /([^\s=\]]+)="((?:[^"\\]|\\.)*)"/g;
+
+const nil = (value: string | undefined) => (value === undefined || value === '-' ? undefined : value);
+const procId = (value: string) => (/^\d+$/.test(value) ? Number(value) : value);
+
+function priority(fields: FieldMap, pri: string | undefined): void {
+  if (pri === undefined) return;
+  const value = Number(pri);
+  const severity = SEVERITIES[value % 8];
+  const facility = FACILITIES[value >> 3];
+  if (severity !== undefined) fields.severity = severity;
+  if (facility !== undefined) fields.facility = facility;
+}
+
+/**
+ * Vector's syslog codec (RFC 5424 and RFC 3164, as `syslog_loose` reads them; a line that is
+ * neither becomes the message). Field names are Vector's: hostname, appname, procid, msgid, …
+ */
+function decodeSyslog(frame: string): DecodeResult {
+  const line = frame.trim();
+  const fields: FieldMap = {};
+  const modern = RFC5424.exec(line);
+  if (modern !== null) {
+    const [, pri, version, timestamp, hostname, appname, procid, msgid, structured, message] = modern;
+    fields.message = message ?? '';
+    const time = nil(timestamp);
+    if (time !== undefined && !Number.isNaN(Date.parse(time))) fields.timestamp = new Date(time);
+    if (nil(hostname) !== undefined) fields.hostname = hostname as string;
+    priority(fields, pri);
+    fields.version = Number(version);
+    if (nil(appname) !== undefined) fields.appname = appname as string;
+    if (nil(msgid) !== undefined) fields.msgid = msgid as string;
+    if (nil(procid) !== undefined) fields.procid = procId(procid as string);
+    for (const element of (structured ?? '').matchAll(SD_ELEMENT)) {
+      const params: FieldMap = {};
+      for (const param of (element[2] ?? '').matchAll(SD_PARAM))
+        params[param[1] as string] = (param[2] as string).replace(/\\(["\\\]])/g, '$1');
+      fields[element[1] as string] = params;
+    }
+    return [fields];
+  }
+  const legacy = RFC3164.exec(line);
+  if (legacy !== null) {
+    const [, pri, month, day, hours, minutes, seconds, hostname, appname, procid, message] = legacy;
+    fields.message = message ?? '';
+    const now = new Date();
+    const monthIndex = MONTHS.indexOf(month as string);
+    // No year in RFC 3164: December seen in January is last year's (Vector's resolve_year).
+    const year =
+      now.getUTCMonth() === 0 && monthIndex === 11 ? now.getUTCFullYear() - 1 : now.getUTCFullYear();
+    if (monthIndex >= 0)
+      fields.timestamp = new Date(
+        Date.UTC(year, monthIndex, Number(day), Number(hours), Number(minutes), Number(seconds)),
+      );
+    if (hostname !== undefined) fields.hostname = hostname;
+    priority(fields, pri);
+    fields.appname = appname as string;
+    if (procid !== undefined) fields.procid = procId(procid);
+    return [fields];
+  }
+  fields.message = line;
+  return [fields];
+}
