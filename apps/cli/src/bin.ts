@@ -1,18 +1,6 @@
 #!/usr/bin/env node
 import { main } from './main.js';
 
-// The AWS SDK warns about Node 20's end of support on every start; Sluice supports Node >= 20.
-const emitWarning = process.emitWarning.bind(process);
-process.emitWarning = ((warning: string | Error, ...rest: unknown[]) => {
-  const text = typeof warning === 'string' ? warning : warning.name;
-  if (
-    text.includes('NodeVersionSupportWarning') ||
-    String(rest[0] ?? '').includes('NodeVersionSupportWarning')
-  )
-    return;
-  (emitWarning as (...args: unknown[]) => void)(warning, ...rest);
-}) as typeof process.emitWarning;
-
 const code = await main(process.argv.slice(2), {
   stdout: (text) => process.stdout.write(text),
   stderr: (text) => process.stderr.write(text),

@@ -47,9 +47,14 @@ interface GlobalOptions {
   metricsAddress?: string;
 }
 
-const version = (
-  JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }
-).version;
+/** Set by the single executable's bundler, which ships no package.json next to the code. */
+declare const SLUICE_BUNDLED_VERSION: string | undefined;
+
+const version =
+  typeof SLUICE_BUNDLED_VERSION === 'string'
+    ? SLUICE_BUNDLED_VERSION
+    : (JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string })
+        .version;
 
 function collect(value: string, previous: string[]): string[] {
   return [...previous, value];
@@ -80,9 +85,29 @@ async function loadPlugins(
       } catch {
         // Not resolvable from the CLI's own install: try the working directory's node_modules.
         const { pathToFileURL } = await import('node:url');
-        return import(pathToFileURL(requireFromCwd.resolve(specifier)).href);
+        const resolved = requireFromCwd.resolve(specifier);
+        try {
+          return await import(pathToFileURL(resolved).href);
+        } catch (error) {
+          // The single executable cannot import() from disk; require() loads ES modules too.
+          if ((error as NodeJS.ErrnoException).code !== 'ERR_UNKNOWN_BUILTIN_MODULE') throw error;
+          return requireFromCwd(resolved);
+        }
       }
     });
+  }
+}
+
+/** `@sluice/demo` brings a 16 MB local Kinesis server, so it is an optional peer of the CLI. */
+async function importDemo(): Promise<typeof import('@sluice/demo') | undefined> {
+  try {
+    return await import('@sluice/demo');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    // ERR_UNKNOWN_BUILTIN_MODULE: the single executable, which loads nothing from disk this way.
+    const missing = code === 'ERR_MODULE_NOT_FOUND' && String(error).includes("'@sluice/demo'");
+    if (missing || code === 'ERR_UNKNOWN_BUILTIN_MODULE') return undefined;
+    throw error;
   }
 }
 
@@ -365,8 +390,14 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     .option('--once', 'exit once the sample lines have been read back (for scripts)')
     .action(
       action(async (commandOptions: { lines: number; port: number; once?: boolean }) => {
-        const { runDemo } = await import('./demo.js');
-        return runDemo({ ...commandOptions, io, logger: logger as Logger });
+        const demo = await importDemo();
+        if (demo === undefined) {
+          io.stderr(
+            'error: sluice demo is a separate package, not installed here: `npm install --global @sluice/cli @sluice/demo`, or `pnpm demo` in a clone of the repository\n',
+          );
+          return EXIT_FAILURE;
+        }
+        return demo.runDemo({ ...commandOptions, io, logger: logger as Logger, registry: builtinRegistry() });
       }),
     );
 

@@ -4,7 +4,7 @@
  */
 import { scenarioLoaders } from './scenarios.js';
 
-const [name, sizeText, quickText] = process.argv.slice(2);
+const [name, sizeText, quickText, executable] = process.argv.slice(2);
 const loader = name === undefined ? undefined : scenarioLoaders[name];
 if (loader === undefined) {
   process.stderr.write(`unknown scenario "${name}" (known: ${Object.keys(scenarioLoaders).join(', ')})\n`);
@@ -12,6 +12,10 @@ if (loader === undefined) {
 } else {
   const scenario = (await loader()).default;
   const size = sizeText === undefined || sizeText === '' ? undefined : Number(sizeText);
-  const comparisons = await scenario.run({ size, quick: quickText === 'quick' });
+  const comparisons = await scenario.run({
+    size,
+    quick: quickText === 'quick',
+    executable: executable === undefined || executable === '' ? undefined : executable,
+  });
   process.stdout.write(`${JSON.stringify({ scenario: name, comparisons })}\n`);
 }

@@ -4,6 +4,7 @@
  * Benchmarks never fail on a timing: they report.
  */
 import { execFile } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { cpus } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -21,8 +22,21 @@ const { values } = parseArgs({
     only: { type: 'string' },
     size: { type: 'string' },
     quick: { type: 'boolean', default: false },
+    executable: { type: 'string' },
   },
 });
+
+/** The single executable `pnpm release:build` wrote, if any: the `executable` scenario runs through it. */
+function releasedExecutable(): string | undefined {
+  const { version } = JSON.parse(
+    readFileSync(join(repositoryRoot, 'apps', 'cli', 'package.json'), 'utf8'),
+  ) as {
+    version: string;
+  };
+  const path = join(repositoryRoot, 'release', `sluice-${version}-linux-x64`);
+  return existsSync(path) ? path : undefined;
+}
+const executable = values.executable ?? releasedExecutable();
 
 const names = values.only === undefined ? Object.keys(scenarioLoaders) : values.only.split(',');
 const results: ScenarioResult[] = [];
@@ -32,7 +46,14 @@ for (const name of names) {
   try {
     const { stdout } = await run(
       process.execPath,
-      ['--expose-gc', join(here, 'run-scenario.js'), name, values.size ?? '', values.quick ? 'quick' : ''],
+      [
+        '--expose-gc',
+        join(here, 'run-scenario.js'),
+        name,
+        values.size ?? '',
+        values.quick ? 'quick' : '',
+        executable ?? '',
+      ],
       { maxBuffer: 64 * 1024 * 1024, timeout: 10 * 60 * 1000 },
     );
     const lastLine = stdout.trim().split('\n').at(-1) ?? '';
@@ -55,6 +76,7 @@ const document = {
   cpuModel: cpus()[0]?.model,
   size: values.size === undefined ? undefined : Number(values.size),
   quick: values.quick,
+  executable,
   results,
   failures,
 };

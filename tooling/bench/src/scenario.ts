@@ -26,6 +26,8 @@ export interface ScenarioOptions {
   size: number | undefined;
   /** A short run (for smoke tests): fewer events, same code paths. */
   quick: boolean;
+  /** The single executable to run subjects through (`--executable`, default the one in release/). */
+  executable: string | undefined;
 }
 
 /**

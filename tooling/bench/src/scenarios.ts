@@ -7,4 +7,5 @@ export const scenarioLoaders: Readonly<Record<string, () => Promise<{ default: S
   'kinesis-sink': () => import('./scenarios/kinesis-sink.js'),
   'disk-buffer': () => import('./scenarios/disk-buffer.js'),
   'memory-buffer': () => import('./scenarios/memory-buffer.js'),
+  executable: () => import('./scenarios/executable.js'),
 };

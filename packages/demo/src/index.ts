@@ -1,10 +1,15 @@
 import { once } from 'node:events';
 import { connect, createServer } from 'node:net';
 import type { Logger } from '@sluice/component-api';
-import { MetricsRegistry, planTopology, Topology } from '@sluice/core-topology';
+import { type ComponentRegistry, MetricsRegistry, planTopology, Topology } from '@sluice/core-topology';
 import { followStream, kinesisLocalAvailable, startKinesisLocal } from '@sluice/kinesis-local';
-import { builtinRegistry } from './builtins.js';
-import type { Io } from './main.js';
+
+/** What the demo prints to and stops on: the CLI passes its own. */
+export interface DemoIo {
+  stdout: (text: string) => void;
+  stderr: (text: string) => void;
+  signals: NodeJS.EventEmitter;
+}
 
 const STREAM = 'sluice-demo';
 const SAMPLE_LINES = [
@@ -37,8 +42,10 @@ export async function runDemo(options: {
   lines: number;
   port: number;
   once?: boolean;
-  io: Io;
+  io: DemoIo;
   logger: Logger;
+  /** Must know the socket source and the aws_kinesis_streams sink (the CLI's built-in registry does). */
+  registry: ComponentRegistry;
 }): Promise<number> {
   const { io, logger } = options;
   if (!kinesisLocalAvailable()) {
@@ -73,7 +80,7 @@ export async function runDemo(options: {
           },
         },
       },
-      { registry: builtinRegistry() },
+      { registry: options.registry },
     );
     topology = await Topology.build(plan, { logger, metrics: new MetricsRegistry() });
     running = topology.run();

@@ -1,0 +1,132 @@
+import { execFileSync } from 'node:child_process';
+import { chmod, copyFile, mkdir, readdir, rm, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { build as esbuild } from 'esbuild';
+import { fetchNode } from './node-runtime.js';
+import {
+  cliVersion,
+  debPath,
+  EXECUTABLE_NODE_LINE,
+  executablePath,
+  NPM_DIRECTORY,
+  RELEASE_DIRECTORY,
+  ROOT,
+  TOOLING_DIRECTORY,
+} from './paths.js';
+import { publishablePackages } from './workspace.js';
+
+const WORK_DIRECTORY = join(RELEASE_DIRECTORY, 'work');
+
+/** `pnpm pack` (not npm): it rewrites `workspace:^` and applies `publishConfig.exports`. */
+async function packTarballs(): Promise<string[]> {
+  await mkdir(NPM_DIRECTORY, { recursive: true });
+  for (const entry of await publishablePackages(ROOT)) {
+    execFileSync('pnpm', ['pack', '--pack-destination', NPM_DIRECTORY], {
+      cwd: entry.directory,
+      stdio: 'ignore',
+    });
+  }
+  return (await readdir(NPM_DIRECTORY))
+    .filter((name) => name.endsWith('.tgz'))
+    .map((name) => join(NPM_DIRECTORY, name));
+}
+
+/**
+ * The CLI and everything it imports in one ES module. `@sluice/demo` stays out (it brings a 16 MB
+ * Kinesis server; the CLI says how to get it) and `@node-rs/crc32`, a native addon, becomes the
+ * JavaScript CRC-32C. Bundled CommonJS dependencies get a real `require` for Node's builtins.
+ */
+async function bundle(version: string): Promise<string> {
+  const outfile = join(WORK_DIRECTORY, 'sluice.mjs');
+  await esbuild({
+    entryPoints: [join(ROOT, 'apps', 'cli', 'dist', 'bin.js')],
+    outfile,
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    target: `node${EXECUTABLE_NODE_LINE}`,
+    external: ['@sluice/demo'],
+    alias: { '@node-rs/crc32': join(TOOLING_DIRECTORY, 'dist', 'crc32c.js') },
+    define: { SLUICE_BUNDLED_VERSION: JSON.stringify(version) },
+    banner: {
+      js: "import { createRequire as __sluiceCreateRequire } from 'node:module';\nconst require = __sluiceCreateRequire(import.meta.url);",
+    },
+    legalComments: 'eof',
+    logLevel: 'warning',
+  });
+  return outfile;
+}
+
+/** A Node.js single executable application around the bundle, on the newest LTS runtime. */
+async function buildExecutable(script: string, version: string): Promise<string> {
+  const node = fetchNode(EXECUTABLE_NODE_LINE);
+  const output = executablePath(version);
+  const config = join(WORK_DIRECTORY, 'sea-config.json');
+  await writeFile(
+    config,
+    JSON.stringify({ main: script, mainFormat: 'module', output, disableExperimentalSEAWarning: true }),
+  );
+  execFileSync(node, ['--build-sea', config], { stdio: ['ignore', 'ignore', 'inherit'] });
+  await chmod(output, 0o755);
+  return output;
+}
+
+/** The .deb: the executable, a default config, a systemd unit, a system user made by postinst. */
+async function buildDeb(executable: string, version: string): Promise<string> {
+  const assets = join(TOOLING_DIRECTORY, 'debian');
+  const staging = join(WORK_DIRECTORY, 'deb');
+  const place = async (from: string, to: string, mode: number) => {
+    await mkdir(join(staging, to, '..'), { recursive: true });
+    await copyFile(from, join(staging, to));
+    await chmod(join(staging, to), mode);
+  };
+  await place(executable, 'usr/bin/sluice', 0o755);
+  await place(join(assets, 'sluice.yaml'), 'etc/sluice/sluice.yaml', 0o644);
+  await place(join(assets, 'sluice.service'), 'lib/systemd/system/sluice.service', 0o644);
+  await place(join(ROOT, 'LICENSE'), 'usr/share/doc/sluice/copyright', 0o644);
+  for (const script of ['postinst', 'prerm', 'postrm'])
+    await place(join(assets, script), `DEBIAN/${script}`, 0o755);
+  await writeFile(join(staging, 'DEBIAN', 'conffiles'), '/etc/sluice/sluice.yaml\n');
+  const installedKib = Math.ceil(
+    Number(execFileSync('du', ['-sk', '--exclude=DEBIAN', staging], { encoding: 'utf8' }).split('\t')[0]),
+  );
+  await writeFile(
+    join(staging, 'DEBIAN', 'control'),
+    [
+      'Package: sluice',
+      `Version: ${version}`,
+      'Section: admin',
+      'Priority: optional',
+      'Architecture: amd64',
+      'Maintainer: Sluice maintainers <https://github.com/sluice-dev/sluice/issues>',
+      `Installed-Size: ${installedKib}`,
+      'Depends: passwd',
+      'Homepage: https://github.com/sluice-dev/sluice',
+      'Description: ship logs from TCP to AWS Kinesis Data Streams',
+      ' Sluice reads Vector configurations and ships logs to AWS Kinesis Data Streams:',
+      ' batched, rate-limited, retried, buffered in memory or on disk, never silently lost.',
+      ' A single executable with its own Node.js runtime; a systemd unit runs it as the',
+      ' sluice user with /etc/sluice/sluice.yaml and /var/lib/sluice as its data directory.',
+      '',
+    ].join('\n'),
+  );
+  const output = debPath(version);
+  execFileSync('dpkg-deb', ['--root-owner-group', '--build', staging, output], {
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  return output;
+}
+
+/** `pnpm release:build` (after `turbo run build`): everything under release/. */
+export async function buildRelease(): Promise<void> {
+  const version = cliVersion();
+  await rm(RELEASE_DIRECTORY, { recursive: true, force: true });
+  await mkdir(WORK_DIRECTORY, { recursive: true });
+  const tarballs = await packTarballs();
+  process.stdout.write(`npm tarballs: ${tarballs.length} in release/npm\n`);
+  const executable = await buildExecutable(await bundle(version), version);
+  process.stdout.write(`single executable: release/sluice-${version}-linux-x64\n`);
+  await buildDeb(executable, version);
+  process.stdout.write(`debian package: release/sluice_${version}_amd64.deb\n`);
+  await rm(WORK_DIRECTORY, { recursive: true, force: true });
+}

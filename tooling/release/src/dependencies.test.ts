@@ -1,0 +1,32 @@
+import { describe, expect, it } from 'vitest';
+import { importedPackages, packageOf } from './dependencies.js';
+
+describe('importedPackages', () => {
+  it('finds static, re-exported and literal dynamic imports, type-only ones too, but no builtins', () => {
+    const source = [
+      "import { a } from '@scope/one/sub';",
+      "import type { B } from 'types-only';",
+      "export type { C } from 'also-types';",
+      "export { d } from 'reexported';",
+      "import pino, { type Logger } from 'pino';",
+      "const lazy = () => import('lazy-package');",
+      "import { readFile } from 'node:fs/promises';",
+      "import { join } from 'path';",
+      "import { local } from './local.js';",
+    ].join('\n');
+    expect([...importedPackages(source)].sort()).toEqual([
+      '@scope/one',
+      'also-types',
+      'lazy-package',
+      'pino',
+      'reexported',
+      'types-only',
+    ]);
+  });
+
+  it('names the package of a deep specifier', () => {
+    expect(packageOf('ajv/dist/2020.js')).toBe('ajv');
+    expect(packageOf('@aws-sdk/client-kinesis')).toBe('@aws-sdk/client-kinesis');
+    expect(packageOf('node:fs')).toBeUndefined();
+  });
+});

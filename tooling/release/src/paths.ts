@@ -1,0 +1,25 @@
+import { readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+/** The repository root (this file is tooling/release/{src,dist}/paths.*). */
+export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
+export const RELEASE_DIRECTORY = join(ROOT, 'release');
+export const NPM_DIRECTORY = join(RELEASE_DIRECTORY, 'npm');
+export const TOOLING_DIRECTORY = join(ROOT, 'tooling', 'release');
+
+/** The newest Node.js LTS line: the runtime the single executable carries. */
+export const EXECUTABLE_NODE_LINE = 26;
+
+export function cliVersion(): string {
+  return (JSON.parse(readFileSync(join(ROOT, 'apps', 'cli', 'package.json'), 'utf8')) as { version: string })
+    .version;
+}
+
+export function executablePath(version = cliVersion()): string {
+  return join(RELEASE_DIRECTORY, `sluice-${version}-linux-x64`);
+}
+
+export function debPath(version = cliVersion()): string {
+  return join(RELEASE_DIRECTORY, `sluice_${version}_amd64.deb`);
+}

@@ -1,0 +1,3 @@
+import { buildRelease } from './build.js';
+
+await buildRelease();
