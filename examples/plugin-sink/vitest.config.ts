@@ -1,4 +1,4 @@
 import { defineConfig } from 'vitest/config';
-import { sluiceTestProjects } from '../../vitest.shared.js';
 
-export default defineConfig({ test: { projects: sluiceTestProjects() } });
+// Standalone: the @sluice packages are used as published (their built `dist`).
+export default defineConfig({ test: { include: ['src/**/*.test.ts'], testTimeout: 20_000 } });

@@ -21,6 +21,8 @@ const BUILTINS = {
     aws_kinesis_streams: () => import('@sluice/sink-kinesis'),
     console: () => import('@sluice/basic-components'),
     blackhole: () => import('@sluice/basic-components'),
+    file: () => import('@sluice/basic-components'),
+    http: () => import('@sluice/sink-http'),
   },
   buffer: {
     memory: () => import('@sluice/buffer-memory'),

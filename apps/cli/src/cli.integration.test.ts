@@ -490,7 +490,7 @@ describe('sluice CLI (built, as a child process)', () => {
   });
 
   it('--require-healthy exits 78 when a healthcheck fails (a missing stream)', async () => {
-    const { FakeKinesis } = await import('@sluice/testkit/fake-kinesis');
+    const { FakeKinesis } = await import('@sluice/sink-kinesis/testing');
     const fake = new FakeKinesis({ streams: ['present'] });
     const endpoint = await fake.start();
     try {

@@ -1,7 +1,7 @@
 import { once } from 'node:events';
 import { connect } from 'node:net';
 import { type KinesisLocal, readAllRecords, startKinesisLocal, waitForRecords } from '@sluice/kinesis-local';
-import { FakeKinesis } from '@sluice/testkit/fake-kinesis';
+import { FakeKinesis } from '@sluice/sink-kinesis/testing';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { cleanup, freePort, metricValue, type Running, start, workspace } from './test-helpers/cli.js';
 

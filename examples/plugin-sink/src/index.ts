@@ -1,4 +1,5 @@
 import { defineSink, finalizeEvents, getField, SPECIFICATION_VERSION } from '@sluice/component-api';
+import { webhookSink } from './webhook.js';
 
 export interface CounterOptions {
   field: string;
@@ -57,4 +58,7 @@ export const counterSink = defineSink<CounterOptions>({
   },
 });
 
-export default [counterSink];
+export type { WebhookOptions } from './webhook.js';
+export { webhookSink } from './webhook.js';
+
+export default [counterSink, webhookSink];

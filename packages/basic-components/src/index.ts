@@ -1,4 +1,5 @@
 import { demoLogsSource } from './demo-logs.js';
+import { fileSink } from './file-sink.js';
 import { blackholeSink, consoleSink } from './sinks.js';
 import { stdinSource } from './stdin.js';
 import {
@@ -10,6 +11,8 @@ import {
 
 export type { DemoLogsOptions } from './demo-logs.js';
 export { demoLine, demoLogsSource } from './demo-logs.js';
+export type { FileSinkOptions } from './file-sink.js';
+export { createFileSink, fileSink } from './file-sink.js';
 export type { BlackholeOptions, ConsoleOptions } from './sinks.js';
 export { blackholeSink, consoleSink, createConsoleSink, paceUntil } from './sinks.js';
 export type { StdinOptions } from './stdin.js';
@@ -27,6 +30,7 @@ export default [
   stdinSource,
   consoleSink,
   blackholeSink,
+  fileSink,
   addFieldsTransform,
   removeFieldsTransform,
   parseJsonTransform,

@@ -1,4 +1,4 @@
-import type { Batch } from './event.js';
+import { type Batch, createLogEvent, type LogEvent } from './event.js';
 import type { ComponentMetrics, Logger } from './observability.js';
 
 /** The contract version this package describes. Core refuses definitions with a version it does not know. */
@@ -24,6 +24,33 @@ export interface ComponentContext {
   signal: AbortSignal;
   /** Whether end-to-end acknowledgements are enabled for this component (config `acknowledgements`). */
   acknowledgements: boolean;
+  /**
+   * A sink's `<sink id>.rejected` output, when another component lists it in `inputs`: the sink
+   * sends there a copy of each event it rejects (see `rejectedEvent`), after finalizing the original.
+   */
+  rejected?: RejectedOutput;
+}
+
+/** Where a sink sends what it rejected; awaiting `send` is backpressure from the consumers. */
+export interface RejectedOutput {
+  send(events: Batch): Promise<void>;
+}
+
+/** Why a sink rejected an event: the `rejection` field of the copy sent to `<sink id>.rejected`. */
+export interface Rejection {
+  sink_id: string;
+  error_code: string;
+  error_message: string;
+  /** Requests that carried the event. */
+  attempts: number;
+}
+
+/** The copy of a rejected event for `<sink id>.rejected`: its fields and a `rejection` field, no finalizer. */
+export function rejectedEvent(event: LogEvent, rejection: Rejection): LogEvent {
+  return createLogEvent(
+    { ...event.fields, rejection: { ...rejection } },
+    { structured: true, byteSize: event.metadata.byteSize },
+  );
 }
 
 export type HealthcheckResult = { status: 'healthy' } | { status: 'unhealthy'; message: string };
@@ -51,11 +78,23 @@ export type Emit = (batch: Batch) => Promise<void>;
 export interface Source {
   /** Produces batches until `signal` is aborted (graceful stop) or the input ends. */
   run(emit: Emit, signal: AbortSignal): Promise<void>;
+  /**
+   * Releases what the instance holds (clients, sockets, timers, files). Called once by the runtime,
+   * in the order the data flows, after the pipeline drained or at the shutdown deadline, and for
+   * what was built when a later `build` step failed.
+   */
+  close?(): Promise<void>;
 }
 
 export interface Transform {
   /** May mutate and return the batch. Events it removes must be finalized (usually `dropped`). */
   transform(batch: Batch): Batch | Promise<Batch>;
+  /**
+   * Releases what the instance holds (clients, sockets, timers, files). Called once by the runtime,
+   * in the order the data flows, after the pipeline drained or at the shutdown deadline, and for
+   * what was built when a later `build` step failed.
+   */
+  close?(): Promise<void>;
 }
 
 /** The batches a sink consumes; the iteration ends when upstream is done and the buffer is drained. */
@@ -70,6 +109,12 @@ export interface Sink {
   run(input: SinkInput): Promise<void>;
   /** Checks that the destination is reachable and usable. Called once before `run`. */
   healthcheck?(signal: AbortSignal): Promise<HealthcheckResult>;
+  /**
+   * Releases what the instance holds (clients, sockets, timers, files). Called once by the runtime,
+   * in the order the data flows, after the pipeline drained or at the shutdown deadline, and for
+   * what was built when a later `build` step failed.
+   */
+  close?(): Promise<void>;
 }
 
 export type SourceDefinition<Options = Record<string, unknown>> = DefinitionBase<'source', Options, Source>;

@@ -9,6 +9,8 @@ export type {
   Emit,
   HealthcheckResult,
   JsonSchema,
+  RejectedOutput,
+  Rejection,
   Sink,
   SinkDefinition,
   SinkInput,
@@ -17,7 +19,13 @@ export type {
   Transform,
   TransformDefinition,
 } from './components.js';
-export { defineSink, defineSource, defineTransform, SPECIFICATION_VERSION } from './components.js';
+export {
+  defineSink,
+  defineSource,
+  defineTransform,
+  rejectedEvent,
+  SPECIFICATION_VERSION,
+} from './components.js';
 export type { ConfigProblem, KnownErrorCode } from './errors.js';
 export { ConfigError, ErrorCode, formatConfigProblem, SluiceError } from './errors.js';
 export type { Batch, CreateLogEventOptions, EventMetadata, FieldMap, FieldValue, LogEvent } from './event.js';

@@ -73,6 +73,9 @@ function count(counting: Counting, batch: Batch): void {
   counting.eventBytes.increment(bytes);
 }
 
+/** `<sink id>.rejected`: the output where a sink sends what it rejected. */
+const REJECTED_SUFFIX = '.rejected';
+
 /** Where a component's output goes: every consumer gets each batch (copies for all but the last). */
 class Output {
   readonly consumers: BufferChain[] = [];
@@ -122,6 +125,8 @@ interface SinkEntry {
   chain: BufferChain;
   node: Node;
   received: Counting;
+  /** Its `<id>.rejected` output, when some component reads it. */
+  rejected: Output | undefined;
   /** Events handed to the sink, and those it has since counted as sent or discarded. */
   taken: number;
   settled: { events: number };
@@ -166,6 +171,8 @@ export class Topology {
   #shutdown: Promise<ShutdownReport> | undefined;
   readonly #failures: Error[] = [];
   #stagesClosed: Promise<void> | undefined;
+  #instancesClosed: Promise<void> | undefined;
+  #deadline: { shorten(ms: number): void } | undefined;
 
   private constructor(plan: TopologyPlan, options: TopologyOptions) {
     this.#plan = plan;
@@ -179,6 +186,8 @@ export class Topology {
     try {
       await topology.#build();
     } catch (error) {
+      // A build that fails halfway closes what it built.
+      await topology.#closeInstances();
       await topology.#closeStages();
       throw error;
     }
@@ -204,9 +213,16 @@ export class Topology {
     const outputs = new Map<string, Output>();
     for (const id of [...this.#plan.sources.keys(), ...this.#plan.transforms.keys()])
       outputs.set(id, new Output());
+    // A sink's `<id>.rejected` output exists when some component reads it.
+    for (const plan of [...this.#plan.sinks.values(), ...this.#plan.transforms.values()])
+      for (const input of plan.inputs)
+        if (input.endsWith(REJECTED_SUFFIX) && this.#plan.sinks.has(input.slice(0, -REJECTED_SUFFIX.length)))
+          outputs.set(input, new Output());
 
     for (const [id, plan] of this.#plan.sinks) {
       const context = this.#context(id, 'sink', plan.type, plan.acknowledgements);
+      const rejected = outputs.get(`${id}${REJECTED_SUFFIX}`);
+      if (rejected !== undefined) context.rejected = rejected;
       const stages: ChainStage[] = [];
       try {
         for (const [stageIndex, stagePlan] of plan.buffer.entries()) {
@@ -245,7 +261,7 @@ export class Topology {
         await chain.closeStages();
         throw error;
       }
-      this.#sinks.set(id, { sink, plan, chain, node, received, taken: 0, settled });
+      this.#sinks.set(id, { sink, plan, chain, node, received, rejected, taken: 0, settled });
     }
 
     for (const [id, plan] of this.#plan.transforms) {
@@ -355,6 +371,7 @@ export class Topology {
     const transformRuns = [...this.#transforms.values()].map((entry) => this.#runTransform(entry));
     const sourceRuns = [...this.#sources.values()].map((entry) => this.#runSource(entry));
     await Promise.all([...sourceRuns, ...transformRuns, ...sinkRuns]);
+    await this.#closeInstances();
     await this.#closeStages();
     if (this.#failures.length > 0) {
       const names = this.#failures.map((failure) => failure.message).join('; ');
@@ -434,6 +451,7 @@ export class Topology {
       void this.shutdown();
     } finally {
       entry.node.finished = true;
+      entry.rejected?.done();
     }
   }
 
@@ -451,10 +469,15 @@ export class Topology {
   shutdown(
     options: { deadlineMs?: number; onProgress?: (message: string) => void } = {},
   ): Promise<ShutdownReport> {
-    this.#shutdown ??= this.#shutdownOnce(
-      options.deadlineMs ?? DEFAULT_SHUTDOWN_DEADLINE_MS,
-      options.onProgress,
-    );
+    if (this.#shutdown === undefined) {
+      this.#shutdown = this.#shutdownOnce(
+        options.deadlineMs ?? DEFAULT_SHUTDOWN_DEADLINE_MS,
+        options.onProgress,
+      );
+    } else if (options.deadlineMs !== undefined) {
+      // A later caller (a SIGTERM after a sink failure) may shorten the deadline, never extend it.
+      this.#deadline?.shorten(options.deadlineMs);
+    }
     return this.#shutdown;
   }
 
@@ -473,16 +496,31 @@ export class Topology {
     }, PROGRESS_INTERVAL_MS);
     progress.unref();
     let deadline: NodeJS.Timeout | undefined;
+    let endsAt = performance.now() + deadlineMs;
+    let expire: () => void = () => {};
     const expired = new Promise<'expired'>((resolve) => {
-      deadline = setTimeout(() => resolve('expired'), deadlineMs);
-      deadline.unref();
+      expire = () => resolve('expired');
     });
+    const schedule = () => {
+      clearTimeout(deadline);
+      deadline = setTimeout(expire, Math.max(0, endsAt - performance.now()));
+      deadline.unref();
+    };
+    schedule();
+    this.#deadline = {
+      shorten: (ms) => {
+        if (performance.now() + ms >= endsAt) return;
+        endsAt = performance.now() + ms;
+        schedule();
+      },
+    };
     try {
       if ((await Promise.race([finished, expired])) === 'finished') return { graceful: true, abandoned: [] };
       const abandoned = this.#unfinished().map((node) => node.id);
-      this.#logger.warn(`shutdown deadline of ${deadlineMs} ms passed; abandoning: ${abandoned.join(', ')}`);
+      this.#logger.warn(`shutdown deadline passed; abandoning: ${abandoned.join(', ')}`);
       this.#abortAll.abort();
       for (const entry of this.#sinks.values()) entry.chain.closeWrites();
+      await this.#closeInstances();
       await this.#closeStages();
       return { graceful: false, abandoned };
     } finally {
@@ -506,8 +544,9 @@ export class Topology {
   }
 
   /** Releases what `build` opened (buffer stages, disk locks) for a topology that will not run. */
-  dispose(): Promise<void> {
-    return this.#closeStages();
+  async dispose(): Promise<void> {
+    await this.#closeInstances();
+    await this.#closeStages();
   }
 
   #unfinished(): Node[] {
@@ -516,6 +555,29 @@ export class Topology {
       ...[...this.#transforms.values()].map((entry) => entry.node),
       ...[...this.#sinks.values()].map((entry) => entry.node),
     ].filter((node) => !node.finished);
+  }
+
+  /** Closes every instance once, in the order the data flows: sources, transforms, sinks. */
+  #closeInstances(): Promise<void> {
+    this.#instancesClosed ??= (async () => {
+      const instances: Array<[string, { close?(): Promise<void> }]> = [
+        ...[...this.#sources].map(
+          ([id, entry]) => [id, entry.source] as [string, { close?(): Promise<void> }],
+        ),
+        ...[...this.#transforms].map(
+          ([id, entry]) => [id, entry.transform] as [string, { close?(): Promise<void> }],
+        ),
+        ...[...this.#sinks].map(([id, entry]) => [id, entry.sink] as [string, { close?(): Promise<void> }]),
+      ];
+      for (const [id, instance] of instances) {
+        try {
+          await instance.close?.();
+        } catch (error) {
+          this.#logger.error(`closing "${id}" failed: ${String(error)}`);
+        }
+      }
+    })();
+    return this.#instancesClosed;
   }
 
   #closeStages(): Promise<void> {

@@ -1,5 +1,6 @@
 import { Agent as HttpAgent } from 'node:http';
 import { Agent as HttpsAgent } from 'node:https';
+import { createRequire } from 'node:module';
 import { KinesisClient, type KinesisClientConfig } from '@aws-sdk/client-kinesis';
 import { fromIni, fromNodeProviderChain, fromTemporaryCredentials } from '@aws-sdk/credential-providers';
 import { NodeHttpHandler } from '@smithy/node-http-handler';
@@ -35,11 +36,41 @@ function withLoadTimeout(
     })) as AwsCredentialIdentityProvider;
 }
 
+/** Modules the default credentials chain requires on its first call, not when it is created. */
+const CHAIN_MODULES = [
+  '@aws-sdk/credential-provider-env',
+  '@aws-sdk/credential-provider-ini',
+  '@aws-sdk/credential-provider-process',
+  '@aws-sdk/credential-provider-sso',
+  '@aws-sdk/credential-provider-web-identity',
+  '@aws-sdk/credential-provider-http',
+  '@smithy/credential-provider-imds',
+];
+
+/**
+ * Requires now, from the module that will require them, what the credentials providers load
+ * lazily on the first send. Out of file descriptors then (EMFILE), Node would cache the failed
+ * lookup of the package and the sink would fail with MODULE_NOT_FOUND for good. Done from the
+ * requiring module's own location, so its later `require` finds them in the cache.
+ */
+function preloadCredentialModules(auth: Auth): void {
+  if (auth.access_key_id !== undefined && auth.secret_access_key !== undefined) return;
+  const fromProviders = createRequire(import.meta.resolve('@aws-sdk/credential-providers'));
+  if (auth.credentials_file !== undefined) {
+    fromProviders('@aws-sdk/credential-provider-ini');
+    return;
+  }
+  const fromChain = createRequire(fromProviders.resolve('@aws-sdk/credential-provider-node'));
+  fromProviders('@aws-sdk/credential-provider-node');
+  for (const name of CHAIN_MODULES) fromChain(name);
+}
+
 /**
  * Credentials in the seed's order (environment keys, credential_process, the credentials file,
  * the instance profile) plus the rest of the Node chain, unless the `auth` options say otherwise.
  */
 export function credentialsProvider(auth: Auth): AwsCredentialIdentityProvider | AwsCredentialIdentity {
+  preloadCredentialModules(auth);
   let base: AwsCredentialIdentityProvider | AwsCredentialIdentity;
   if (auth.access_key_id !== undefined && auth.secret_access_key !== undefined) {
     base = {

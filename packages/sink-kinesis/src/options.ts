@@ -1,6 +1,8 @@
 import type { JsonSchema } from '@sluice/component-api';
 import { type EncodingConfig, encodingOptionSchema } from '@sluice/encoding';
-import type { Protocol } from './wire-format.js';
+import { DEFAULT_MAX_RECORD_BYTES, MAX_RECORDS_PER_REQUEST, MAX_REQUEST_BYTES } from './limits.js';
+
+export type Protocol = 'cbor' | 'json';
 
 export interface KinesisSinkOptions {
   stream_name: string;
@@ -33,12 +35,6 @@ export interface KinesisSinkOptions {
     load_timeout_secs: number;
   };
 }
-
-/** PutRecords limits. */
-export const MAX_RECORDS_PER_REQUEST = 500;
-export const MAX_REQUEST_BYTES = 5 * 1024 * 1024;
-export const DEFAULT_MAX_RECORD_BYTES = 1024 * 1024;
-export const MAX_PARTITION_KEY_LENGTH = 256;
 
 /** Seed-era (and older Vector) names, moved by core to the new ones with a warning. */
 export const deprecatedOptions: Readonly<Record<string, string>> = {

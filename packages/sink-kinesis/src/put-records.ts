@@ -1,6 +1,6 @@
 import { addAbortSignal, type Readable } from 'node:stream';
 import { type KinesisClient, KinesisServiceException } from '@aws-sdk/client-kinesis';
-import type { ErrorFields, PutRecordsResult, WireFormat } from './wire-format.js';
+import type { ErrorFields, PutRecordsResult, WireFormat } from './wire/format.js';
 
 type ClientConfig = KinesisClient['config'];
 type Signer = Awaited<ReturnType<ClientConfig['signer']>>;
@@ -60,7 +60,7 @@ function errorName(type: string): string {
 export function putRecordsWith(
   client: KinesisClient,
   format: WireFormat,
-): (body: Uint8Array, signal: AbortSignal) => Promise<PutRecordsResult> {
+): (body: Uint8Array, records: number, signal: AbortSignal) => Promise<PutRecordsResult> {
   const config = client.config;
   let target: Promise<{ signer: Signer; url: URL }> | undefined;
   const resolveTarget = async () => {
@@ -83,7 +83,7 @@ export function putRecordsWith(
     const authScheme = (properties?.authSchemes as Parameters<ClientConfig['signer']>[0][] | undefined)?.[0];
     return { signer: await config.signer(authScheme), url };
   };
-  return async (body, signal) => {
+  return async (body, records, signal) => {
     target ??= resolveTarget().catch((error: unknown) => {
       target = undefined; // the region or signer may be found on a later attempt
       throw error;
@@ -112,7 +112,7 @@ export function putRecordsWith(
     const date = response.headers.date;
     const serverTime = date === undefined ? Number.NaN : Date.parse(date);
     if (!Number.isNaN(serverTime)) config.systemClockOffset = serverTime - Date.now();
-    if (response.statusCode === 200) return format.result(bytes);
+    if (response.statusCode === 200) return format.result(bytes, records);
     const error = serviceError(response.statusCode, response.headers, format.errorFields(bytes));
     if (Math.abs(config.systemClockOffset - offsetBefore) >= CLOCK_SKEW_MS)
       Object.assign(error.$metadata, { clockSkewCorrected: true });

@@ -2,9 +2,8 @@ import { attachFinalizer, createLogEvent, type DeliveryStatus, type LogEvent } f
 import { type KinesisLocal, readAllRecords, startKinesisLocal } from '@sluice/kinesis-local';
 import { createTestContext, inputOf } from '@sluice/testkit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { KinesisSinkOptions } from './options.js';
+import type { KinesisSinkOptions, Protocol } from './options.js';
 import { createKinesisSink } from './sink.js';
-import type { Protocol } from './wire-format.js';
 
 const protocols: Protocol[] = ['cbor', 'json'];
 

@@ -4,20 +4,20 @@ import { createServer, type IncomingHttpHeaders, type IncomingMessage, type Serv
 import type { AddressInfo } from 'node:net';
 import { attachFinalizer, type DeliveryStatus, type LogEvent } from '@sluice/component-api';
 import { batchesOf, createTestContext, inputOf, makeEvents, testSink } from '@sluice/testkit';
-import { FakeKinesis } from '@sluice/testkit/fake-kinesis';
 import { cbor } from '@smithy/core/cbor';
+import { NodeHttpHandler } from '@smithy/node-http-handler';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, onTestFinished, vi } from 'vitest';
-import type { KinesisSinkOptions } from './options.js';
+import type { KinesisSinkOptions, Protocol } from './options.js';
 import { serviceError } from './put-records.js';
-import { type PreparedRecord, partitionKeyOf, putRecordsBody, putRecordsCborBody } from './records.js';
-import { backoffMs, classifyError, RateLimiter } from './requests.js';
+import { type PreparedRecord, partitionKeyOf } from './records.js';
+import { classifyError } from './requests.js';
 import { createKinesisSink, kinesisStreamsSink } from './sink.js';
-import {
-  type Protocol,
-  parseCborPutRecordsResponse,
-  parsePutRecordsResponse,
-  wireFormats,
-} from './wire-format.js';
+import { FakeKinesis } from './testing/index.js';
+import { cborWire, parseCborPutRecordsResponse, putRecordsCborBody } from './wire/cbor.js';
+import { InvalidResponseError } from './wire/format.js';
+import { jsonWire, parsePutRecordsResponse, putRecordsBody } from './wire/json.js';
+
+const wireFormats = { cbor: cborWire, json: jsonWire };
 
 process.env.AWS_ACCESS_KEY_ID = 'AKIDTEST';
 process.env.AWS_SECRET_ACCESS_KEY = 'secret';
@@ -274,6 +274,74 @@ describe('aws_kinesis_streams sink against the fake endpoint', () => {
     expect(context.logger.find('shutdown deadline passed', 'warn')).toHaveLength(1);
   });
 
+  describe.each<Protocol>(['cbor', 'json'])('a malformed HTTP 200 (%s) proves nothing', (protocol) => {
+    const bodies: [string, { payload?: unknown; raw?: Uint8Array }][] = [
+      ['{}', { payload: {} }],
+      ['"OK"', { payload: 'OK' }],
+      ['FailedRecordCount 1 with no record results', { payload: { FailedRecordCount: 1, Records: [] } }],
+      ['FailedRecordCount 0 with fewer record results', { payload: { FailedRecordCount: 0, Records: [{}] } }],
+      ['an unparsable body', { raw: Buffer.from([0xff, 0x00, 0x7b]) }],
+    ];
+    it.each(bodies)('%s: the whole request is retried, counted as invalid_response', async (_, body) => {
+      fake.enqueue({ kind: 'malformed-success', ...body });
+      const { context, statuses } = await runSink(
+        makeEvents(3),
+        options({ request: { protocol } as KinesisSinkOptions['request'] }),
+        3,
+      );
+      expect(fake.requests.map((request) => request.records)).toEqual([3, 3]);
+      expect(fake.acceptedData().sort()).toEqual(['event 0', 'event 1', 'event 2']);
+      expect(statuses).toEqual(['delivered']);
+      expect(context.metrics.total('component_sent_events_total')).toBe(3);
+      expect(context.metrics.total('component_errors_total', { error_type: 'invalid_response' })).toBe(1);
+    });
+    it.each(bodies)('%s: nothing is counted delivered when it never stops', async (_, body) => {
+      fake.defaultBehaviour = { kind: 'malformed-success', ...body };
+      const { context, statuses } = await runSink(
+        makeEvents(3),
+        options({ request: { protocol, retry_attempts: 1 } as KinesisSinkOptions['request'] }),
+        3,
+      );
+      expect(fake.requests).toHaveLength(2);
+      expect(statuses).toEqual(['rejected']);
+      expect(context.metrics.total('component_sent_events_total')).toBe(0);
+      expect(context.metrics.total('component_errors_total', { error_type: 'invalid_response' })).toBe(2);
+    });
+  });
+
+  it('out of file descriptors (EMFILE, ENFILE) is retried, with one rate-limited warning', async () => {
+    const handle = NodeHttpHandler.prototype.handle;
+    const spy = vi.spyOn(NodeHttpHandler.prototype, 'handle');
+    for (const code of ['EMFILE', 'ENFILE', 'EMFILE'])
+      spy.mockImplementationOnce(() =>
+        Promise.reject(Object.assign(new Error(`connect ${code}`), { code, syscall: 'socket' })),
+      );
+    spy.mockImplementation(function (this: NodeHttpHandler, ...args) {
+      return handle.apply(this, args);
+    });
+    onTestFinished(() => spy.mockRestore());
+    const { context, statuses } = await runSink(makeEvents(3), options(), 3);
+    expect(statuses).toEqual(['delivered']);
+    expect(fake.acceptedData().sort()).toEqual(['event 0', 'event 1', 'event 2']);
+    expect(context.logger.find('out of file descriptors', 'warn')).toHaveLength(1);
+  });
+
+  it('close() destroys the client: no connection of the sink stays open', async () => {
+    const own = new FakeKinesis({ streams: ['logs'] });
+    const ownEndpoint = await own.start();
+    onTestFinished(() => own.stop());
+    const sink = createKinesisSink(
+      { ...options(), endpoint: ownEndpoint },
+      createTestContext({ id: 'kinesis_out' }),
+    );
+    await sink.run(inputOf([makeEvents(3)]));
+    expect(own.connections).toBeGreaterThan(0); // the keep-alive connection
+    await sink.close?.();
+    await own.idle(); // never, were the client's sockets kept
+    expect(own.connections).toBe(0);
+    expect(own.accepted).toHaveLength(3);
+  });
+
   it('retries a reset connection', async () => {
     fake.enqueue({ kind: 'reset' });
     const { statuses } = await runSink(makeEvents(3), options(), 3);
@@ -372,6 +440,7 @@ describe('aws_kinesis_streams sink against the fake endpoint', () => {
     );
     const proxyPage = named({}, '<html>Bad Gateway</html>', 502);
     expect(proxyPage).toMatchObject({ name: 'Error', $metadata: { httpStatusCode: 502 } });
+    expect(classifyError(Object.assign(new Error('x'), { code: 'EMFILE' })).retryable).toBe(true);
     expect(classifyError(proxyPage)).toMatchObject({ retryable: true, code: 'Error' });
     expect(classifyError(named({}, 'not json', 404))).toMatchObject({ retryable: false, code: 'http_404' });
     const cborError = cbor.serialize({ __type: 'ResourceNotFoundException', message: 'gone' });
@@ -412,27 +481,6 @@ describe('aws_kinesis_streams sink against the fake endpoint', () => {
 });
 
 describe('records and retry policy', () => {
-  it('the rate limiter starts at most `limit` requests in any window', async () => {
-    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'performance'] });
-    try {
-      const limiter = new RateLimiter(2, 100);
-      const starts: number[] = [];
-      const all = Promise.all(
-        Array.from({ length: 5 }, () =>
-          limiter.acquire(new AbortController().signal).then(() => starts.push(performance.now())),
-        ),
-      );
-      await vi.advanceTimersByTimeAsync(1000);
-      await all;
-      expect(starts).toHaveLength(5);
-      for (let index = 2; index < starts.length; index += 1) {
-        expect((starts[index] as number) - (starts[index - 2] as number)).toBeGreaterThanOrEqual(100);
-      }
-    } finally {
-      vi.useRealTimers();
-    }
-  });
-
   it('builds the exact PutRecords JSON body', () => {
     const key = wireFormats.json.partitionKey;
     const body = putRecordsBody('s"1', [
@@ -476,7 +524,8 @@ describe('records and retry policy', () => {
   });
 
   it('reads a CBOR PutRecords response: the failed count alone when nothing failed, else every record result', () => {
-    const answer = (payload: unknown) => parseCborPutRecordsResponse(Buffer.from(cbor.serialize(payload)));
+    const answer = (payload: unknown, records = 1) =>
+      parseCborPutRecordsResponse(Buffer.from(cbor.serialize(payload)), records);
     const accepted = { SequenceNumber: '4962'.repeat(14), ShardId: 'shardId-000000000000' };
     expect(answer({ FailedRecordCount: 0, Records: [accepted] })).toEqual({
       FailedRecordCount: 0,
@@ -484,17 +533,23 @@ describe('records and retry policy', () => {
     });
     // Results first: skipped over, nested maps, arrays and strings of every length class.
     expect(
-      answer({
-        Records: Array.from({ length: 300 }, () => accepted),
-        EncryptionType: 'NONE',
-        Extra: { list: [1, -1, 1.5, true, null, 'x'.repeat(70_000)], bytes: new Uint8Array(300) },
-        FailedRecordCount: 0,
-      }),
+      answer(
+        {
+          Records: Array.from({ length: 300 }, () => accepted),
+          EncryptionType: 'NONE',
+          Extra: { list: [1, -1, 1.5, true, null, 'x'.repeat(70_000)], bytes: new Uint8Array(300) },
+          FailedRecordCount: 0,
+        },
+        300,
+      ),
     ).toEqual({ FailedRecordCount: 0, Records: undefined });
-    const failed = answer({
-      Records: [{ ErrorCode: 'InternalFailure', ErrorMessage: 'FailedRecordCount' }, accepted],
-      FailedRecordCount: 1,
-    });
+    const failed = answer(
+      {
+        Records: [{ ErrorCode: 'InternalFailure', ErrorMessage: 'FailedRecordCount' }, accepted],
+        FailedRecordCount: 1,
+      },
+      2,
+    );
     expect(failed.FailedRecordCount).toBe(1);
     expect(failed.Records?.[0]?.ErrorCode).toBe('InternalFailure');
     // Indefinite-length map and array, as a streaming encoder writes them.
@@ -505,15 +560,23 @@ describe('records and retry policy', () => {
       Buffer.from('FailedRecordCount'),
       Buffer.from([0x00, 0xff]),
     ]);
-    expect(parseCborPutRecordsResponse(indefinite).FailedRecordCount).toBe(0);
+    expect(parseCborPutRecordsResponse(indefinite, 0).FailedRecordCount).toBe(0);
+    // A count that disagrees with the request, or a body that is not a PutRecords answer, proves nothing.
+    expect(() => answer({ FailedRecordCount: 0, Records: [accepted] }, 2)).toThrow(InvalidResponseError);
+    expect(() => answer({}, 1)).toThrow(InvalidResponseError);
+    expect(() => parseCborPutRecordsResponse(Buffer.from([0xff]), 1)).toThrow(InvalidResponseError);
   });
 
   it('reads a PutRecords response: all accepted without parsing, otherwise every record result', () => {
-    const parse = (text: string) => parsePutRecordsResponse(Buffer.from(text));
+    const parse = (text: string, records = 1) => parsePutRecordsResponse(Buffer.from(text), records);
     expect(
       parse('{"FailedRecordCount":0,"Records":[{"SequenceNumber":"1","ShardId":"s"}]}').FailedRecordCount,
     ).toBe(0);
-    expect(parse('{"FailedRecordCount":10,"Records":[]}').FailedRecordCount).toBe(10);
+    expect(() => parse('{"FailedRecordCount":10,"Records":[]}', 10)).toThrow(InvalidResponseError);
+    expect(() => parse('{"FailedRecordCount":0,"Records":[{"SequenceNumber":"1"}]}', 2)).toThrow(
+      InvalidResponseError,
+    );
+    expect(() => parse('"OK"')).toThrow(InvalidResponseError);
     const tricky = parse(
       '{"Records":[{"ErrorCode":"InternalFailure","ErrorMessage":"\\"FailedRecordCount\\":0"}],"FailedRecordCount":1}',
     );
@@ -563,12 +626,5 @@ describe('records and retry policy', () => {
       throttled: true,
     });
     expect(classifyError(Object.assign(new Error('reset'), { code: 'ECONNRESET' })).retryable).toBe(true);
-  });
-
-  it('backs off exponentially with full jitter, capped', () => {
-    expect(backoffMs(0, 1000, 30_000, () => 1)).toBe(1000);
-    expect(backoffMs(3, 1000, 30_000, () => 1)).toBe(8000);
-    expect(backoffMs(10, 1000, 30_000, () => 1)).toBe(30_000);
-    expect(backoffMs(3, 1000, 30_000, () => 0.5)).toBe(4000);
   });
 });

@@ -68,6 +68,14 @@ export function checkGraph(
           const matches = producers.filter((producer) => producer !== id && pattern.test(producer));
           if (matches.length === 0) report(path, `the wildcard "${input}" matches no source or transform`);
           for (const match of matches) expanded.add(match);
+        } else if (
+          input.endsWith(REJECTED_SUFFIX) &&
+          Object.hasOwn(graph.sinks, input.slice(0, -REJECTED_SUFFIX.length))
+        ) {
+          const sink = input.slice(0, -REJECTED_SUFFIX.length);
+          if (kind === 'sinks' && sink === id)
+            report(path, `"${id}" lists its own rejected output as an input`);
+          else expanded.add(input);
         } else if (input === id) {
           report(path, `"${id}" lists itself as an input`);
         } else if (!producers.includes(input)) {
@@ -101,7 +109,46 @@ export function checkGraph(
     state.set(id, 'done');
   };
   for (const id of Object.keys(graph.transforms)) if (state.get(id) === undefined) visit(id);
+  checkRejectedCycles(resolved, report);
   return resolved;
+}
+
+const REJECTED_SUFFIX = '.rejected';
+
+/**
+ * Rejected routes must not loop (`a.rejected` → `b`, `b.rejected` → `a`): a sink only ends after
+ * the sinks whose rejected events it reads, so a loop would never end. Follows every route through
+ * transforms too.
+ */
+function checkRejectedCycles(
+  resolved: ReadonlyMap<string, readonly string[]>,
+  report: (path: string, message: string) => void,
+): void {
+  // Component id → the sinks whose rejected output reaches it, directly or through transforms.
+  const feeders = (key: string, seen = new Set<string>()): string[] => {
+    if (seen.has(key)) return [];
+    seen.add(key);
+    const found: string[] = [];
+    for (const input of resolved.get(key) ?? []) {
+      if (input.endsWith(REJECTED_SUFFIX)) found.push(input.slice(0, -REJECTED_SUFFIX.length));
+      else if (resolved.has(`transforms.${input}`)) found.push(...feeders(`transforms.${input}`, seen));
+    }
+    return found;
+  };
+  const sinks = [...resolved.keys()].filter((key) => key.startsWith('sinks.')).map((key) => key.slice(6));
+  const state = new Map<string, 'visiting' | 'done'>();
+  const visit = (sink: string, path: string[]) => {
+    state.set(sink, 'visiting');
+    for (const feeder of feeders(`sinks.${sink}`)) {
+      if (state.get(feeder) === 'visiting') {
+        report(`sinks.${sink}.inputs`, `rejected routes loop: ${[...path, sink, feeder].join(' → ')}`);
+      } else if (state.get(feeder) === undefined) {
+        visit(feeder, [...path, sink]);
+      }
+    }
+    state.set(sink, 'done');
+  };
+  for (const sink of sinks) if (state.get(sink) === undefined) visit(sink, []);
 }
 
 /** The plan's graph as Graphviz DOT or a Mermaid flowchart. */

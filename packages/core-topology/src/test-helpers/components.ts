@@ -18,12 +18,15 @@ export const probe = {
   emitted: 0,
   delivered: [] as LogEvent[],
   sourceStatuses: [] as DeliveryStatus[],
+  /** Ids of the instances closed, in order. */
+  closed: [] as string[],
   releaseSink: undefined as (() => void) | undefined,
   sinkGate: Promise.resolve(),
   reset(): void {
     this.emitted = 0;
     this.delivered = [];
     this.sourceStatuses = [];
+    this.closed = [];
     this.sinkGate = Promise.resolve();
   },
   /** Blocks test sinks until the returned function is called. */
@@ -37,7 +40,12 @@ export const probe = {
 };
 
 /** Emits `count` numbered events in batches of `batch_size`, or forever until stopped. */
-export const counterSource = defineSource<{ count?: number; batch_size: number; acknowledge: boolean }>({
+export const counterSource = defineSource<{
+  count?: number;
+  batch_size: number;
+  acknowledge: boolean;
+  fail_create?: boolean;
+}>({
   specificationVersion: SPECIFICATION_VERSION,
   kind: 'source',
   type: 'test_counter',
@@ -48,10 +56,15 @@ export const counterSource = defineSource<{ count?: number; batch_size: number; 
       count: { type: 'integer', description: 'stop after' },
       batch_size: { type: 'integer', default: 10, description: 'events per batch' },
       acknowledge: { type: 'boolean', default: false, description: 'record statuses' },
+      fail_create: { type: 'boolean', description: 'create() throws' },
     },
   },
-  create(options) {
+  create(options, context) {
+    if (options.fail_create) throw new Error('this source cannot be created');
     return {
+      async close() {
+        probe.closed.push(context.id);
+      },
       async run(emit, signal) {
         const total = options.count ?? Number.POSITIVE_INFINITY;
         while (probe.emitted < total && !signal.aborted) {
@@ -84,8 +97,11 @@ export const recordingSink = defineSink<{ flush_every?: number; never_finish: bo
       never_finish: { type: 'boolean', default: false, description: 'hang after the input ends' },
     },
   },
-  create(options) {
+  create(options, context) {
     return {
+      async close() {
+        probe.closed.push(context.id);
+      },
       async run(input) {
         let pending: LogEvent[] = [];
         const flush = () => {
@@ -120,8 +136,11 @@ export const tagTransform = defineTransform<{ tag: string }>({
     type: 'object',
     properties: { tag: { type: 'string', default: 'tagged', description: 'tag' } },
   },
-  create(options) {
+  create(options, context) {
     return {
+      async close() {
+        probe.closed.push(context.id);
+      },
       transform(batch) {
         for (const event of batch) event.fields.tag = options.tag;
         return batch;

@@ -3,6 +3,7 @@ import { createKinesisSink, type KinesisSinkOptions } from '@sluice/sink-kinesis
 import { line } from '../harness.js';
 import { type Measurement, measure, type Scenario } from '../scenario.js';
 import { bareSdkLoop, CONCURRENCY, CREDENTIALS, countingFake } from './kinesis-common.js';
+import { createKinesisSink as createSinkBeforeKit } from './kinesis-sink-before/sink.js';
 
 const noop = { increment() {}, set() {}, decrement() {}, observe() {} };
 
@@ -37,11 +38,14 @@ async function sinkAlone(
   total: number,
   size: number,
   protocol: KinesisSinkOptions['request']['protocol'],
+  which: 'kit' | 'before-kit' = 'kit',
 ): Promise<Measurement> {
   const fake = await countingFake();
   try {
-    return await measure(`sluice sink (${protocol})`, async () => {
-      const sink = createKinesisSink(sinkOptions(fake.endpoint, protocol), {
+    const create = which === 'kit' ? createKinesisSink : createSinkBeforeKit;
+    const label = which === 'kit' ? 'sluice sink' : 'sluice sink before the kit';
+    return await measure(`${label} (${protocol})`, async () => {
+      const sink = create(sinkOptions(fake.endpoint, protocol), {
         id: 'bench',
         logger: silentLogger,
         metrics: { counter: () => noop, gauge: () => noop, histogram: () => noop },
@@ -67,16 +71,35 @@ async function sinkAlone(
 
 const scenario: Scenario = {
   name: 'kinesis-sink',
-  description: 'the aws_kinesis_streams sink fed batches directly → fake endpoint vs the bare SDK loop',
+  description:
+    'the aws_kinesis_streams sink fed batches directly → fake endpoint vs the bare SDK loop, and vs the sink before @sluice/sink-kit',
   async run(options) {
     const size = options.size ?? 300;
     const total = options.quick ? 50_000 : 1_000_000;
+    // Warm-up, not measured: whichever sink ran first otherwise paid the JIT's warm-up (about 30 %).
+    for (const which of ['before-kit', 'kit'] as const)
+      for (const protocol of ['cbor', 'json'] as const) await sinkAlone(total / 10, size, protocol, which);
+    const cborBefore = await sinkAlone(total, size, 'cbor', 'before-kit');
     const cbor = await sinkAlone(total, size, 'cbor');
+    const jsonBefore = await sinkAlone(total, size, 'json', 'before-kit');
     const json = await sinkAlone(total, size, 'json');
     const baseline = await bareSdkLoop(total, size);
     return [
       { name: 'kinesis sink alone → fake', subject: cbor, baseline, target: 'ratio ≥ 1.0' },
       { name: 'kinesis sink alone, json protocol', subject: json, baseline, target: 'ratio ≥ 1.0' },
+      // Same run, same fake: the sink on @sluice/sink-kit against its code before the kit.
+      {
+        name: 'kinesis sink on the kit vs before (cbor)',
+        subject: cbor,
+        baseline: cborBefore,
+        target: 'ratio ≥ 0.95',
+      },
+      {
+        name: 'kinesis sink on the kit vs before (json)',
+        subject: json,
+        baseline: jsonBefore,
+        target: 'ratio ≥ 0.95',
+      },
     ];
   },
 };

@@ -96,31 +96,48 @@ function skipItem(source: Buffer, offset: number): number {
 }
 
 const FAILED_RECORD_COUNT = Buffer.from('FailedRecordCount');
+const RECORDS = Buffer.from('Records');
+
+/** What a CBOR PutRecords response says at a glance; undefined where a field is missing or not as expected. */
+export interface ResponseSummary {
+  failedRecordCount: number | undefined;
+  /** Items in `Records`. */
+  records: number | undefined;
+}
 
 /**
- * `FailedRecordCount` of a CBOR PutRecords response, read without decoding anything else (the
- * per-record results are skipped, not decoded); undefined when missing.
+ * `FailedRecordCount` and the length of `Records` of a CBOR PutRecords response, read without
+ * decoding anything else (the per-record results are skipped, not decoded).
  */
-export function failedRecordCount(body: Buffer): number | undefined {
+export function summarizeResponse(body: Buffer): ResponseSummary {
+  const summary: ResponseSummary = { failedRecordCount: undefined, records: undefined };
   const map = readHeader(body, 0);
   if (map.major !== CBOR_MAJOR.map) throw new TypeError('a PutRecords response is not a CBOR map');
   let position = map.next;
+  const keyIs = (key: Header, name: Buffer) =>
+    key.major === CBOR_MAJOR.text &&
+    key.argument === name.length &&
+    body.compare(name, 0, name.length, key.next, key.next + name.length) === 0;
   for (let index = 0; map.argument === -1 ? body[position] !== BREAK : index < map.argument; index += 1) {
     const key = readHeader(body, position);
-    const value = key.major === CBOR_MAJOR.text && key.argument !== -1 ? key.next + key.argument : -1;
-    if (
-      value !== -1 &&
-      key.argument === FAILED_RECORD_COUNT.length &&
-      body.compare(FAILED_RECORD_COUNT, 0, FAILED_RECORD_COUNT.length, key.next, value) === 0
-    ) {
+    const value = skipItem(body, position);
+    if (keyIs(key, FAILED_RECORD_COUNT)) {
       const count = readHeader(body, value);
-      if (count.major !== CBOR_MAJOR.unsigned)
-        throw new TypeError('FailedRecordCount is not an unsigned integer');
-      return count.argument;
+      if (count.major === CBOR_MAJOR.unsigned) summary.failedRecordCount = count.argument;
+    } else if (keyIs(key, RECORDS)) {
+      const array = readHeader(body, value);
+      if (array.major === CBOR_MAJOR.array) {
+        if (array.argument !== -1) summary.records = array.argument;
+        else {
+          let count = 0;
+          for (let item = array.next; body[item] !== BREAK; item = skipItem(body, item)) count += 1;
+          summary.records = count;
+        }
+      }
     }
-    position = skipItem(body, skipItem(body, position));
+    position = skipItem(body, value);
   }
-  return undefined;
+  return summary;
 }
 
 /** A whole CBOR item, by the SDK's codec. */

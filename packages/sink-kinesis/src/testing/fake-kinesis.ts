@@ -62,7 +62,12 @@ export type FakeBehaviour =
   /** Never answers (until the client gives up or the server stops). */
   | { kind: 'stall' }
   /** Destroys the connection without an answer. */
-  | { kind: 'reset' };
+  | { kind: 'reset' }
+  /**
+   * Answers HTTP 200 with `payload` in the request's protocol (or `raw` bytes as they are), accepting
+   * nothing: a malformed success that proves no record's outcome.
+   */
+  | { kind: 'malformed-success'; payload?: unknown; raw?: Uint8Array };
 
 export interface AcceptedRecord {
   data: Buffer;
@@ -144,6 +149,16 @@ export class FakeKinesis {
   /** Partition keys and data of every accepted record, as strings, in acceptance order. */
   acceptedData(): string[] {
     return this.accepted.map((record) => record.data.toString('utf8'));
+  }
+
+  /** Open client connections. */
+  get connections(): number {
+    return this.#sockets.size;
+  }
+
+  /** Resolves once every client connection is closed (by the client). */
+  async idle(): Promise<void> {
+    for (const socket of this.#sockets) if (!socket.closed) await once(socket, 'close');
   }
 
   async stop(): Promise<void> {
@@ -247,6 +262,14 @@ export class FakeKinesis {
         return;
       case 'http-error':
         reply(behaviour.status, { __type: behaviour.type, message: behaviour.message ?? behaviour.type });
+        return;
+      case 'malformed-success':
+        if (behaviour.raw === undefined) {
+          reply(200, behaviour.payload);
+        } else {
+          response.writeHead(200, { 'content-type': CONTENT_TYPES[protocol] });
+          response.end(behaviour.raw);
+        }
         return;
       default: {
         if (behaviour.kind === 'succeed' && behaviour.delayMs !== undefined) {

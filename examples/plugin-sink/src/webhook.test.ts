@@ -1,0 +1,49 @@
+import { once } from 'node:events';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { attachFinalizer, type DeliveryStatus } from '@sluice/component-api';
+import { createTestContext, inputOf, makeEvents, testSink } from '@sluice/testkit';
+import { afterAll, expect, it } from 'vitest';
+import { webhookSink } from './webhook.js';
+
+const bodies: string[] = [];
+const answers: number[] = [];
+const server: Server = createServer(async (request, response) => {
+  let body = '';
+  for await (const chunk of request) body += String(chunk);
+  bodies.push(body);
+  response.writeHead(answers.shift() ?? 200).end();
+});
+server.listen(0, '127.0.0.1');
+await once(server, 'listening');
+const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/hook`;
+afterAll(() => {
+  server.closeAllConnections();
+  server.close();
+});
+
+testSink(webhookSink, { options: { url, max_events: 500, timeout_secs: 5 } });
+
+it('POSTs NDJSON; a 503 is retried, a 400 rejects the batch', async () => {
+  bodies.length = 0;
+  answers.push(503);
+  const context = createTestContext();
+  const statuses: DeliveryStatus[] = [];
+  const events = makeEvents(2);
+  attachFinalizer(events, (status) => statuses.push(status));
+  await (await webhookSink.create({ url, max_events: 500, timeout_secs: 5 }, context)).run(inputOf([events]));
+  expect(bodies).toHaveLength(2);
+  expect(
+    bodies[1]
+      ?.trim()
+      .split('\n')
+      .map((line) => JSON.parse(line).message),
+  ).toEqual(['event 0', 'event 1']);
+  expect(statuses).toEqual(['delivered']);
+  answers.push(400);
+  const rejected: DeliveryStatus[] = [];
+  const more = makeEvents(1);
+  attachFinalizer(more, (status) => rejected.push(status));
+  await (await webhookSink.create({ url, max_events: 500, timeout_secs: 5 }, context)).run(inputOf([more]));
+  expect(rejected).toEqual(['rejected']);
+});

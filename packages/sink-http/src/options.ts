@@ -1,0 +1,130 @@
+import type { JsonSchema } from '@sluice/component-api';
+
+export interface HttpSinkOptions {
+  uri: string;
+  method: 'post' | 'put';
+  /** `json`: one JSON array per request; `ndjson`: one JSON object per line; `text`: `message` per line. */
+  encoding: { codec: 'json' | 'ndjson' | 'text' };
+  compression: 'none' | 'gzip';
+  auth?: { strategy: 'basic'; user: string; password: string } | { strategy: 'bearer'; token: string };
+  batch: { max_events: number; max_bytes: number; timeout_secs: number };
+  request: {
+    headers: Record<string, string>;
+    concurrency: number;
+    timeout_secs: number;
+    rate_limit_num?: number;
+    rate_limit_duration_secs: number;
+    retry_attempts?: number;
+    retry_initial_backoff_secs: number;
+    retry_max_duration_secs: number;
+  };
+}
+
+const secs = (description: string, fallback: number, minimum = 0): JsonSchema => ({
+  type: 'number',
+  minimum,
+  default: fallback,
+  description,
+});
+
+/** Vector's `http` sink options, the common subset, with Vector's defaults. */
+export const optionsSchema: JsonSchema = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['uri'],
+  properties: {
+    uri: { type: 'string', pattern: '^https?://', description: 'Where requests go (http or https).' },
+    method: { type: 'string', enum: ['post', 'put'], default: 'post', description: 'The HTTP method.' },
+    encoding: {
+      type: 'object',
+      additionalProperties: false,
+      default: { codec: 'json' },
+      description: 'How events go in a request body.',
+      properties: {
+        codec: {
+          type: 'string',
+          enum: ['json', 'ndjson', 'text'],
+          default: 'json',
+          description:
+            '`json`: a JSON array per request; `ndjson`: a JSON object per line; `text`: `message` per line.',
+        },
+      },
+    },
+    compression: {
+      type: 'string',
+      enum: ['none', 'gzip'],
+      default: 'none',
+      description: 'Body compression.',
+    },
+    auth: {
+      oneOf: [
+        {
+          type: 'object',
+          additionalProperties: false,
+          required: ['strategy', 'user', 'password'],
+          properties: {
+            strategy: { const: 'basic' },
+            user: { type: 'string' },
+            password: { type: 'string' },
+          },
+        },
+        {
+          type: 'object',
+          additionalProperties: false,
+          required: ['strategy', 'token'],
+          properties: { strategy: { const: 'bearer' }, token: { type: 'string' } },
+        },
+      ],
+      description: 'HTTP authentication: `basic` (user, password) or `bearer` (token).',
+    },
+    batch: {
+      type: 'object',
+      additionalProperties: false,
+      default: {},
+      description: 'When a request is sent: whichever limit is reached first.',
+      properties: {
+        max_events: { type: 'integer', minimum: 1, default: 1000, description: 'Events per request.' },
+        max_bytes: {
+          type: 'integer',
+          minimum: 1,
+          default: 10_000_000,
+          description: 'Encoded bytes per request.',
+        },
+        timeout_secs: secs('A partial batch is sent after this long.', 1, 0.001),
+      },
+    },
+    request: {
+      type: 'object',
+      additionalProperties: false,
+      default: {},
+      description: 'Requests: headers, concurrency, rate limit, timeout and retries.',
+      properties: {
+        headers: {
+          type: 'object',
+          additionalProperties: { type: 'string' },
+          default: {},
+          description: 'Headers added to every request.',
+        },
+        concurrency: { type: 'integer', minimum: 1, default: 4, description: 'Requests in flight at once.' },
+        timeout_secs: secs('Each request is aborted (and retried) after this long.', 60, 0.001),
+        rate_limit_num: {
+          type: 'integer',
+          minimum: 1,
+          description: 'Requests per rate-limit window; unlimited by default.',
+        },
+        rate_limit_duration_secs: secs('The rate-limit window.', 1, 0.001),
+        retry_attempts: {
+          type: 'integer',
+          minimum: 0,
+          description: 'Retries per request; unlimited by default.',
+        },
+        retry_initial_backoff_secs: secs(
+          'First wait before a retry (Fibonacci backoff, full jitter).',
+          1,
+          0.001,
+        ),
+        retry_max_duration_secs: secs('Longest wait between retries.', 30, 0.001),
+      },
+    },
+  },
+};

@@ -1,0 +1,12 @@
+/** Every limit of PutRecords, in one place (AWS Kinesis Data Streams quotas). */
+
+/** Records per PutRecords request. */
+export const MAX_RECORDS_PER_REQUEST = 500;
+/** Bytes per PutRecords request (data and partition keys). */
+export const MAX_REQUEST_BYTES = 5 * 1024 * 1024;
+/** Bytes per record (data and partition key). */
+export const DEFAULT_MAX_RECORD_BYTES = 1024 * 1024;
+/** Characters per partition key. */
+export const MAX_PARTITION_KEY_LENGTH = 256;
+/** What Kinesis counts of a random key: its 32 hex characters (16 random bytes). */
+export const RANDOM_KEY_BYTES = 32;

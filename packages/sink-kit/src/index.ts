@@ -1,0 +1,15 @@
+export type { BatchItem, BatchSettings } from './batcher.js';
+export { Batcher } from './batcher.js';
+export type { ConcurrencyLimiter, RequestObservation } from './limits.js';
+export { fixedConcurrency, RateLimiter } from './limits.js';
+export type {
+  Discard,
+  Failure,
+  NetworkSinkSpec,
+  RequestResult,
+  RequestSettings,
+  SinkItem,
+} from './network-sink.js';
+export { createNetworkSink } from './network-sink.js';
+export type { RetrySettings } from './retry.js';
+export { backoffMs } from './retry.js';

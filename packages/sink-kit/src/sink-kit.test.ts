@@ -1,0 +1,294 @@
+import { attachFinalizer, type DeliveryStatus, type LogEvent } from '@sluice/component-api';
+import { createTestContext, inputOf, makeEvents } from '@sluice/testkit';
+import { describe, expect, it, vi } from 'vitest';
+import { Batcher } from './batcher.js';
+import { fixedConcurrency, RateLimiter } from './limits.js';
+import {
+  createNetworkSink,
+  type Failure,
+  type NetworkSinkSpec,
+  type RequestResult,
+  type SinkItem,
+} from './network-sink.js';
+import { backoffMs, type RetrySettings } from './retry.js';
+
+interface Item extends SinkItem {
+  readonly text: string;
+}
+
+const fastRetry: RetrySettings = { attempts: 5, initialBackoffMs: 1, maxBackoffMs: 2 };
+
+/** A spec whose requests are answered by `answer`, recording what each request carried. */
+function spec(
+  answer: (texts: string[], attempt: number, signal: AbortSignal) => Promise<RequestResult> | RequestResult,
+  overrides: Partial<NetworkSinkSpec<Item>> = {},
+) {
+  const requests: string[][] = [];
+  const value: NetworkSinkSpec<Item> = {
+    metricPrefix: 'test',
+    batch: { maxEvents: 100, maxBytes: 1_000_000, timeoutMs: 10 },
+    request: { concurrency: 2, timeoutMs: 5_000, retry: fastRetry },
+    prepare: (event) => {
+      const text = String(event.fields.message);
+      if (text.includes('bad')) return { discard: 'rejected', errorType: 'bad_event', message: 'it is bad' };
+      return { event, text, size: text.length };
+    },
+    send: async (items, signal) => {
+      const texts = items.map((item) => item.text);
+      requests.push(texts);
+      return answer(texts, requests.length - 1, signal);
+    },
+    classifyError: (error): Failure => ({ retryable: false, code: 'boom', message: String(error) }),
+    ...overrides,
+  };
+  return { value, requests };
+}
+
+async function run(sinkSpec: NetworkSinkSpec<Item>, events: LogEvent[]) {
+  const context = createTestContext({ id: 'out' });
+  const statuses = new Map<string, DeliveryStatus>();
+  for (const event of events)
+    attachFinalizer([event], (status) => statuses.set(String(event.fields.message), status));
+  await createNetworkSink(sinkSpec, context).run(inputOf([events]));
+  return { context, statuses };
+}
+
+describe('Batcher', () => {
+  const collect = () => {
+    const sent: string[][] = [];
+    return { sent, send: async (items: { id: string }[]) => void sent.push(items.map((item) => item.id)) };
+  };
+  it('sends by count and by bytes; an item that would overflow starts the next batch', async () => {
+    const { sent, send } = collect();
+    const batcher = new Batcher<{ id: string; size: number }>(
+      { maxEvents: 3, maxBytes: 10, timeoutMs: 1000 },
+      send,
+    );
+    for (const [id, size] of [
+      ['a', 1],
+      ['b', 1],
+      ['c', 1],
+      ['d', 6],
+      ['e', 6],
+      ['f', 20],
+    ] as const)
+      await batcher.add({ id, size });
+    expect(sent).toEqual([['a', 'b', 'c'], ['d'], ['e']]);
+    await batcher.flushAll();
+    expect(sent.at(-1)).toEqual(['f']);
+    expect(batcher.isEmpty).toBe(true);
+  });
+  it('keeps partitions apart, bounds the open ones (the oldest goes first), and says when one is due', async () => {
+    const { sent, send } = collect();
+    const batcher = new Batcher<{ id: string; size: number; partition: string }>(
+      { maxEvents: 10, maxBytes: 100, timeoutMs: 50, maxPartitions: 2 },
+      send,
+    );
+    await batcher.add({ id: 'a1', size: 1, partition: 'a' });
+    await batcher.add({ id: 'b1', size: 1, partition: 'b' });
+    await batcher.add({ id: 'a2', size: 1, partition: 'a' });
+    expect(sent).toEqual([]);
+    await batcher.add({ id: 'c1', size: 1, partition: 'c' });
+    expect(sent).toEqual([['a1', 'a2']]);
+    const now = Date.now();
+    expect(batcher.msUntilDue(now)).toBeLessThanOrEqual(50);
+    await batcher.flushDue(now + 50);
+    expect(sent).toEqual([['a1', 'a2'], ['b1'], ['c1']]);
+    expect(batcher.msUntilDue()).toBeUndefined();
+  });
+});
+
+describe('retries and limits', () => {
+  it('backs off exponentially or by Fibonacci, with full jitter or none, capped', () => {
+    const exponential: RetrySettings = { attempts: 9, initialBackoffMs: 1000, maxBackoffMs: 30_000 };
+    expect([0, 1, 2, 3, 10].map((attempt) => backoffMs(exponential, attempt, () => 1))).toEqual([
+      1000, 2000, 4000, 8000, 30_000,
+    ]);
+    expect(backoffMs(exponential, 3, () => 0.5)).toBe(4000);
+    const fibonacci: RetrySettings = { ...exponential, strategy: 'fibonacci', jitter: 'none' };
+    expect([0, 1, 2, 3, 4, 5, 20].map((attempt) => backoffMs(fibonacci, attempt, () => 0))).toEqual([
+      1000, 1000, 2000, 3000, 5000, 8000, 30_000,
+    ]);
+  });
+  it('the rate limiter starts at most `limit` requests in any window', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'performance'] });
+    try {
+      const limiter = new RateLimiter(2, 100);
+      const starts: number[] = [];
+      const all = Promise.all(
+        Array.from({ length: 5 }, () =>
+          limiter.acquire(new AbortController().signal).then(() => starts.push(performance.now())),
+        ),
+      );
+      await vi.advanceTimersByTimeAsync(1000);
+      await all;
+      expect(starts).toHaveLength(5);
+      for (let index = 2; index < starts.length; index += 1)
+        expect((starts[index] as number) - (starts[index - 2] as number)).toBeGreaterThanOrEqual(100);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+  it('fixed concurrency lets `limit` holders in and the next one when one leaves', async () => {
+    const limiter = fixedConcurrency(1);
+    await limiter.acquire();
+    let second = false;
+    const waiting = limiter.acquire().then(() => {
+      second = true;
+    });
+    await Promise.resolve();
+    expect(second).toBe(false);
+    limiter.release({ durationMs: 1, outcome: 'ok' });
+    await waiting;
+    expect(second).toBe(true);
+  });
+});
+
+describe('createNetworkSink', () => {
+  it('partial results: accepted items are delivered, retryable ones resent alone, permanent ones rejected', async () => {
+    const retry: Failure = { retryable: true, code: 'Busy', message: 'busy', throttled: true };
+    const fatal: Failure = { retryable: false, code: 'Invalid', message: 'invalid' };
+    const { value, requests } = spec((texts, attempt) =>
+      attempt === 0
+        ? { sentBytes: 10, failures: texts.map((_, index) => [undefined, retry, fatal][index % 3]) }
+        : {},
+    );
+    const { context, statuses } = await run(value, makeEvents(6));
+    expect(requests).toEqual([
+      ['event 0', 'event 1', 'event 2', 'event 3', 'event 4', 'event 5'],
+      ['event 1', 'event 4'],
+    ]);
+    expect([...statuses.values()].filter((status) => status === 'delivered')).toHaveLength(4);
+    expect(statuses.get('event 2')).toBe('rejected');
+    expect(statuses.get('event 5')).toBe('rejected');
+    expect(context.metrics.total('component_sent_events_total')).toBe(4);
+    expect(context.metrics.total('component_sent_bytes_total')).toBe(10);
+    expect(context.metrics.total('test_failed_records_total', { error_code: 'Invalid' })).toBe(2);
+    expect(context.metrics.total('component_discarded_events_total')).toBe(2);
+    expect(context.metrics.total('test_retries_total')).toBe(2);
+    expect(context.metrics.total('test_throttles_total')).toBe(1);
+  });
+
+  it('rejects once the attempts run out, counting the failure type each time; nothing is delivered', async () => {
+    const invalid: Failure = {
+      retryable: true,
+      code: 'invalid_response',
+      message: 'x',
+      errorType: 'invalid_response',
+    };
+    const { value, requests } = spec((texts) => ({ failures: texts.map(() => invalid) }), {
+      request: { concurrency: 1, timeoutMs: 5_000, retry: { ...fastRetry, attempts: 2 } },
+    });
+    const { context, statuses } = await run(value, makeEvents(2));
+    expect(requests).toHaveLength(3);
+    expect([...statuses.values()]).toEqual(['rejected', 'rejected']);
+    expect(context.metrics.total('component_sent_events_total')).toBe(0);
+    expect(context.metrics.total('component_errors_total', { error_type: 'invalid_response' })).toBe(3);
+    expect(context.logger.find('events rejected by the destination', 'error')).toHaveLength(1);
+  });
+
+  it('sends a copy of each rejected event, with why, to `<sink id>.rejected` when it is routed', async () => {
+    const fatal: Failure = { retryable: false, code: 'Invalid', message: 'invalid' };
+    const { value } = spec((texts) => ({
+      failures: texts.map((text) => (text === 'event 1' ? fatal : undefined)),
+    }));
+    const context = createTestContext({ id: 'out' });
+    const routed: LogEvent[] = [];
+    context.rejected = { send: async (events) => void routed.push(...events) };
+    await createNetworkSink(value, context).run(inputOf([makeEvents(3)]));
+    expect(routed).toHaveLength(1);
+    expect(routed[0]?.fields).toMatchObject({
+      message: 'event 1',
+      rejection: { sink_id: 'out', error_code: 'Invalid', error_message: 'invalid', attempts: 1 },
+    });
+    expect(routed[0]?.metadata.finalizer).toBeUndefined();
+  });
+
+  it('stops retrying at the duration cap', async () => {
+    const { value, requests } = spec(
+      () => Promise.reject(Object.assign(new Error('reset'), { code: 'ECONNRESET' })),
+      {
+        classifyError: () => ({ retryable: true, code: 'connection_error', message: 'reset' }),
+        request: {
+          concurrency: 1,
+          timeoutMs: 5_000,
+          retry: {
+            attempts: Number.POSITIVE_INFINITY,
+            initialBackoffMs: 50,
+            maxBackoffMs: 50,
+            jitter: 'none',
+            maxDurationMs: 120,
+          },
+        },
+      },
+    );
+    const { statuses } = await run(value, makeEvents(1));
+    expect(requests.length).toBeGreaterThanOrEqual(2);
+    expect(requests.length).toBeLessThanOrEqual(3);
+    expect(statuses.get('event 0')).toBe('rejected');
+  });
+
+  it('aborts a request at its timeout and retries it as `timeout`', async () => {
+    const { value, requests } = spec(
+      (_, attempt, signal) =>
+        attempt === 0
+          ? new Promise((_resolve, reject) => signal.addEventListener('abort', () => reject(signal.reason)))
+          : {},
+      { request: { concurrency: 1, timeoutMs: 20, retry: fastRetry } },
+    );
+    const { context, statuses } = await run(value, makeEvents(1));
+    expect(requests).toHaveLength(2);
+    expect(statuses.get('event 0')).toBe('delivered');
+    expect(context.logger.find('retrying a request', 'warn')[0]?.fields?.reason).toBe('timeout');
+  });
+
+  it('EMFILE is retried whatever the sink says of it, with one rate-limited warning', async () => {
+    const { value } = spec((_, attempt) =>
+      attempt < 3 ? Promise.reject(Object.assign(new Error('EMFILE'), { code: 'EMFILE' })) : {},
+    );
+    const { context, statuses } = await run(value, makeEvents(1));
+    expect(statuses.get('event 0')).toBe('delivered');
+    expect(context.logger.find('out of file descriptors', 'warn')).toHaveLength(1);
+  });
+
+  it('discards what `prepare` refuses, counted by type and logged; a partial batch is sent by the timer', async () => {
+    let release: () => void = () => {};
+    const held = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    const { value, requests } = spec(() => ({}));
+    const context = createTestContext({ id: 'out' });
+    const events = makeEvents(2);
+    const bad = makeEvents(1, { message: 'bad' })[0] as LogEvent;
+    const statuses: DeliveryStatus[] = [];
+    attachFinalizer([...events, bad], (status) => statuses.push(status));
+    // The input stays open until the timer has sent the partial batch.
+    async function* input() {
+      yield [...events, bad];
+      while (requests.length === 0) await new Promise((resolve) => setTimeout(resolve, 5));
+      release();
+      await held;
+    }
+    await createNetworkSink(value, context).run(input());
+    expect(requests).toEqual([['event 0', 'event 1']]);
+    expect(context.metrics.total('component_errors_total', { error_type: 'bad_event' })).toBe(1);
+    expect(context.logger.find('event dropped: it is bad', 'warn')).toHaveLength(1);
+  });
+
+  it('at the shutdown deadline, what is not accepted is left unfinalized and counted as abandoned', async () => {
+    const { value, requests } = spec(
+      (_, __, signal) =>
+        new Promise((_resolve, reject) => signal.addEventListener('abort', () => reject(signal.reason))),
+    );
+    const context = createTestContext({ id: 'out' });
+    const events = makeEvents(3);
+    const statuses: DeliveryStatus[] = [];
+    attachFinalizer(events, (status) => statuses.push(status));
+    const running = createNetworkSink(value, context).run(inputOf([events]));
+    while (requests.length === 0) await new Promise((resolve) => setTimeout(resolve, 5));
+    context.abort();
+    await running;
+    expect(statuses).toEqual([]);
+    expect(context.metrics.total('test_abandoned_records_total')).toBe(3);
+  });
+});
