@@ -378,7 +378,7 @@ describe('sluice CLI (built, as a child process)', () => {
   it("accepts Vector's --dangerously-allow-env-var-interpolation and unimplemented globals, warning by name", async () => {
     const cwd = await workspace({
       'c.toml':
-        '[api]\nenabled = true\n[sources.in]\ntype = "demo_logs"\nformat = "shuffle"\nlines = ["x"]\n[sinks.out]\ntype = "console"\ninputs = ["in"]\nhealthcheck.uri = "http://127.0.0.1:1/"\n[[tests]]\nname = "t"\n',
+        'timezone = "local"\n[sources.in]\ntype = "demo_logs"\nformat = "shuffle"\nlines = ["x"]\n[sinks.out]\ntype = "console"\ninputs = ["in"]\nhealthcheck.uri = "http://127.0.0.1:1/"\n[[tests]]\nname = "t"\n',
     });
     const result = await run(
       ['validate', '--no-environment', '--dangerously-allow-env-var-interpolation', '--config', 'c.toml'],
@@ -386,7 +386,7 @@ describe('sluice CLI (built, as a child process)', () => {
     );
     expect(result.code).toBe(0);
     expect(result.stderr).toMatch(
-      /c\.toml: api is a Vector global option that Sluice does not implement yet; ignored/,
+      /c\.toml: timezone is a Vector global option that Sluice does not implement yet; ignored/,
     );
     expect(result.stderr).toMatch(/c\.toml: tests are accepted but not run/);
     expect(result.stderr).toMatch(/c\.toml: sinks\.out\.healthcheck\.uri is ignored/);
