@@ -78,6 +78,10 @@ process.once('SIGTERM', async () => {
   stop.abort();
   await Promise.all([writer, reader]);
   await buffer.close();
-  report({ state: 'stopped', delivered, unread: buffer.unreadEvents, counters });
-  process.exit(0);
+  // The report is far larger than a pipe holds; exiting before it is flushed would cut it short
+  // (process.exit does not wait for a pending write to a pipe), so exit once it is written.
+  process.stdout.write(
+    `${JSON.stringify({ state: 'stopped', delivered, unread: buffer.unreadEvents, counters })}\n`,
+    () => process.exit(0),
+  );
 });

@@ -5,6 +5,7 @@ import { RecordingLogger, RecordingMetrics } from '@sluice/testkit';
 import { DiskBuffer, type FileOperations } from '../disk-buffer.js';
 
 export const directories: string[] = [];
+const opened: DiskBuffer[] = [];
 
 export async function temporaryDirectory(): Promise<string> {
   const directory = await mkdtemp(join(tmpdir(), 'sluice-disk-'));
@@ -13,6 +14,8 @@ export async function temporaryDirectory(): Promise<string> {
 }
 
 export async function removeDirectories(): Promise<void> {
+  // A buffer still open may be writing into its directory; removing it then fails with ENOTEMPTY.
+  await Promise.allSettled(opened.splice(0).map((buffer) => buffer.close()));
   await Promise.all(
     directories.splice(0).map((directory) => rm(directory, { recursive: true, force: true })),
   );
@@ -39,5 +42,6 @@ export async function openBuffer(
     retryIntervalMs: 20,
     ...(overrides.fileOperations === undefined ? {} : { fileOperations: overrides.fileOperations }),
   });
+  opened.push(buffer);
   return { buffer, metrics, logger };
 }
