@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ConfigError } from '@sluice/component-api';
 import { afterEach, describe, expect, it } from 'vitest';
-import { loadConfig } from './config-files.js';
+import { checkStructure, loadConfig, MAX_CONFIG_VALUES } from './config-files.js';
 
 let directory = '';
 afterEach(() => rm(directory, { recursive: true, force: true }));
@@ -113,5 +113,26 @@ describe('loadConfig', () => {
       'b.yaml: bigger[0]: 9223372036854775807 is beyond 2^53 − 1, the largest integer read exactly; it is read as 9223372036854775808',
       'c.json: biggest.n: the integer is beyond 2^53 − 1, the largest integer read exactly; it is read as 9223372036854775808',
     ]);
+  });
+
+  it('a parsed file with more values than the cap is refused, one at the cap is not', () => {
+    const table = Object.fromEntries(
+      Array.from({ length: MAX_CONFIG_VALUES + 1 }, (_, index) => [`k${index}`, 1]),
+    );
+    expect(checkStructure({ sources: { in: table } })).toEqual({
+      path: expect.stringMatching(/^sources\.in\.k\d+$/),
+      message: `holds more than ${MAX_CONFIG_VALUES} values; a config file has far fewer`,
+    });
+    // The root, `sources` and `in` are values too.
+    const atTheCap = Object.fromEntries(Object.entries(table).slice(0, MAX_CONFIG_VALUES - 3));
+    expect(checkStructure({ sources: { in: atTheCap } })).toBeUndefined();
+  });
+
+  it('a file with more lines and list items than the cap is refused before it is parsed', async () => {
+    const lines = Array.from({ length: 200_001 }, (_, index) => `k${index} = 1`).join('\n');
+    const cwd = await files({ 'huge.toml': `[sources.in]\n${lines}\n` });
+    await expect(load(['huge.toml'], cwd)).rejects.toThrow(
+      /huge\.toml: has more than 200000 lines and list items/,
+    );
   });
 });

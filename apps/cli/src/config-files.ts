@@ -11,6 +11,17 @@ const CONFIG_EXTENSIONS = new Set(['.toml', '.yaml', '.yml', '.json']);
 export const MAX_CONFIG_FILE_BYTES = 10 * 1024 * 1024;
 export const MAX_CONFIG_DEPTH = 32;
 export const MAX_CONFIG_VALUES = 100_000;
+/** Every value of TOML, YAML and JSON ends at a newline or a comma: twice the values' cap, with room for comments. */
+export const MAX_CONFIG_SEPARATORS = 2 * MAX_CONFIG_VALUES;
+
+function separatorCount(text: string): number {
+  let count = 0;
+  for (let index = 0; index < text.length; index++) {
+    const code = text.charCodeAt(index);
+    if (code === 10 || code === 44) count++;
+  }
+  return count;
+}
 const SECTIONS = ['sources', 'transforms', 'sinks'] as const;
 
 export interface LoadedConfig {
@@ -258,6 +269,16 @@ export async function collectConfig(
       text = await readFile(file, 'utf8');
     } catch (error) {
       problems.push({ file: shown, path: '', message: `cannot read: ${(error as Error).message}` });
+      complete = false;
+      continue;
+    }
+    // Checked before parsing: a parser's tree of a huge flat file can outgrow the heap by itself.
+    if (separatorCount(text) > MAX_CONFIG_SEPARATORS) {
+      problems.push({
+        file: shown,
+        path: '',
+        message: `has more than ${MAX_CONFIG_SEPARATORS} lines and list items; a config file has far fewer`,
+      });
       complete = false;
       continue;
     }
