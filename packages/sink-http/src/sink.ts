@@ -8,7 +8,13 @@ import {
   SPECIFICATION_VERSION,
 } from '@sluice/component-api';
 import { createEncoder } from '@sluice/encoding';
-import { createNetworkSink, type Failure, type SinkItem } from '@sluice/sink-kit';
+import {
+  batchSettingsOf,
+  createNetworkSink,
+  type Failure,
+  requestSettingsOf,
+  type SinkItem,
+} from '@sluice/sink-kit';
 import { type HttpSinkOptions, optionsSchema } from './options.js';
 
 const gzip = promisify(gzipCallback);
@@ -50,23 +56,8 @@ export function createHttpSink(options: HttpSinkOptions, context: ComponentConte
   return createNetworkSink<Line>(
     {
       metricPrefix: 'http',
-      batch: { maxEvents: batch.max_events, maxBytes: batch.max_bytes, timeoutMs: batch.timeout_secs * 1000 },
-      request: {
-        concurrency: request.concurrency,
-        ...(request.rate_limit_num === undefined
-          ? {}
-          : {
-              rateLimit: { num: request.rate_limit_num, windowMs: request.rate_limit_duration_secs * 1000 },
-            }),
-        timeoutMs: request.timeout_secs * 1000,
-        retry: {
-          attempts: request.retry_attempts ?? Number.POSITIVE_INFINITY,
-          initialBackoffMs: request.retry_initial_backoff_secs * 1000,
-          maxBackoffMs: request.retry_max_duration_secs * 1000,
-          strategy: 'fibonacci',
-          jitter: 'full',
-        },
-      },
+      batch: batchSettingsOf(batch),
+      request: requestSettingsOf(request, 'fibonacci'),
       prepare: (event: LogEvent) => {
         const text = encoder.encodeToString(event);
         return { event, text, size: Buffer.byteLength(text) + 1 };

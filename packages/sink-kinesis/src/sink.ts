@@ -9,7 +9,14 @@ import {
   SPECIFICATION_VERSION,
 } from '@sluice/component-api';
 import { createEncoder } from '@sluice/encoding';
-import { createNetworkSink, type Discard, type Failure, type RequestResult } from '@sluice/sink-kit';
+import {
+  batchSettingsOf,
+  createNetworkSink,
+  type Discard,
+  type Failure,
+  type RequestResult,
+  requestSettingsOf,
+} from '@sluice/sink-kit';
 import { createKinesisClient } from './client.js';
 import { RANDOM_KEY_BYTES } from './limits.js';
 import { deprecatedOptions, type KinesisSinkOptions, optionsSchema } from './options.js';
@@ -96,23 +103,8 @@ export function createKinesisSink(options: KinesisSinkOptions, context: Componen
   return createNetworkSink<Entry>(
     {
       metricPrefix: 'kinesis',
-      batch: { maxEvents: batch.max_events, maxBytes: batch.max_bytes, timeoutMs: batch.timeout_secs * 1000 },
-      request: {
-        concurrency: request.concurrency,
-        ...(request.rate_limit_num === undefined
-          ? {}
-          : {
-              rateLimit: { num: request.rate_limit_num, windowMs: request.rate_limit_duration_secs * 1000 },
-            }),
-        timeoutMs: request.timeout_secs * 1000,
-        retry: {
-          attempts: request.retry_attempts ?? Number.POSITIVE_INFINITY,
-          initialBackoffMs: request.retry_initial_backoff_secs * 1000,
-          maxBackoffMs: request.retry_max_duration_secs * 1000,
-          strategy: 'exponential',
-          jitter: 'full',
-        },
-      },
+      batch: batchSettingsOf(batch),
+      request: requestSettingsOf(request, 'exponential'),
       prepare,
       send,
       classifyError,

@@ -13,3 +13,5 @@ export type {
 export { createNetworkSink } from './network-sink.js';
 export type { RetrySettings } from './retry.js';
 export { backoffMs } from './retry.js';
+export type { VectorBatchOptions, VectorRequestOptions } from './vector-options.js';
+export { batchSettingsOf, requestSettingsOf } from './vector-options.js';
