@@ -27,7 +27,7 @@ function withDisk(registry = testRegistry()): ComponentRegistry {
         description: 'disk',
         optionsSchema: { type: 'object', properties: { max_size: { type: 'integer', description: 'size' } } },
         // As the real disk buffer: the check of data_dir is the definition's, run by the plan.
-        validate: (_options, context) =>
+        validate: (_options: unknown, context: { dataDir: string | undefined }) =>
           context.dataDir === undefined
             ? [{ path: 'type', message: 'a disk buffer needs the global data_dir to be set' }]
             : [],
