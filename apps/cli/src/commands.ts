@@ -1,4 +1,4 @@
-import { ConfigError, ErrorCode, type Logger, SluiceError } from '@sluice/component-api';
+import { ConfigError, type ErrorCategory, ErrorCode, type Logger, SluiceError } from '@sluice/component-api';
 import {
   type ComponentRegistry,
   MetricsRegistry,
@@ -278,6 +278,18 @@ export async function printGraph(
   return EXIT_OK;
 }
 
+/**
+ * The exit code of each error category (see `errorCatalogue`): what the user must fix in the
+ * config or its surroundings is EX_CONFIG (78, as Vector); a failure while running is 1.
+ */
+const EXIT_CODE_OF_CATEGORY: Readonly<Record<ErrorCategory, number>> = {
+  config: EXIT_CONFIG,
+  plugin: EXIT_CONFIG,
+  environment: EXIT_CONFIG,
+  io: EXIT_FAILURE,
+  runtime: EXIT_FAILURE,
+};
+
 /** The exit code of an error a command threw, after printing it as readable lines. */
 export function reportError(error: unknown, io: Io, verbose: boolean, maxPrinted: number): number {
   if (error instanceof ConfigError) {
@@ -290,18 +302,7 @@ export function reportError(error: unknown, io: Io, verbose: boolean, maxPrinted
   if (SluiceError.isInstance(error)) {
     io.stderr(`error: ${error.message}\n`);
     if (verbose && error.stack) io.stderr(`${error.stack}\n`);
-    const configCodes: string[] = [
-      ErrorCode.configInvalid,
-      ErrorCode.configParse,
-      ErrorCode.unknownComponentType,
-      ErrorCode.duplicateComponentType,
-      ErrorCode.pluginIncompatible,
-      ErrorCode.pluginLoad,
-      ErrorCode.topologyInvalid,
-      ErrorCode.bufferCapacity,
-      ErrorCode.bufferLocked,
-    ];
-    return configCodes.includes(error.code) ? EXIT_CONFIG : EXIT_FAILURE;
+    return EXIT_CODE_OF_CATEGORY[error.category];
   }
   io.stderr(`error: ${error instanceof Error ? error.message : String(error)}\n`);
   if (verbose && error instanceof Error && error.stack) io.stderr(`${error.stack}\n`);

@@ -1,9 +1,12 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { PassThrough, Readable, Writable } from 'node:stream';
 import memoryBuffers from '@sluice/buffer-memory';
 import { createLogEvent, defineSink, silentLogger } from '@sluice/component-api';
 import { ComponentRegistry, MetricsRegistry, planTopology, Topology } from '@sluice/core-topology';
 import { createTestContext, inputOf, makeEvents, testSink, testSource } from '@sluice/testkit';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import definitions, {
   addFieldsTransform,
   blackholeSink,
@@ -12,6 +15,7 @@ import definitions, {
   createConsoleSink,
   createStdinSource,
   demoLogsSource,
+  fileSink,
   jsonParserTransform,
   paceUntil,
   parseJsonTransform,
@@ -21,6 +25,9 @@ import definitions, {
 testSource(demoLogsSource, { options: { format: 'json', sequence: false, interval: 0 } });
 testSink(blackholeSink, { options: { print_interval_secs: 0 } });
 testSink(consoleSink, { options: { target: 'stderr', encoding: 'text' } });
+const fileSinkDirectory = mkdtempSync(join(tmpdir(), 'sluice-file-sink-'));
+afterAll(() => rmSync(fileSinkDirectory, { recursive: true, force: true }));
+testSink(fileSink, { options: { path: join(fileSinkDirectory, 'out.ndjson'), encoding: 'json' } });
 
 function registry(): ComponentRegistry {
   const registry = new ComponentRegistry();

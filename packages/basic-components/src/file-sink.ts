@@ -12,7 +12,7 @@ import {
   type SinkDefinition,
   SPECIFICATION_VERSION,
 } from '@sluice/component-api';
-import { createEncoder, type EncodingConfig, encodingOptionSchema } from '@sluice/encoding';
+import { createEncoder, type EncodingConfig, encodingOptionSchema, encodingProblems } from '@sluice/encoding';
 
 export interface FileSinkOptions {
   /** A path; `{{ field.path }}` is replaced by the event's field (events without it are rejected). */
@@ -122,5 +122,6 @@ export const fileSink: SinkDefinition<FileSinkOptions> = defineSink<FileSinkOpti
       encoding: encodingOptionSchema,
     },
   },
+  validate: (options) => encodingProblems(options.encoding),
   create: (options, context) => createFileSink(options, context),
 });

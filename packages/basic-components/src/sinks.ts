@@ -8,7 +8,7 @@ import {
   type Sink,
   SPECIFICATION_VERSION,
 } from '@sluice/component-api';
-import { createEncoder, type EncodingConfig, encodingOptionSchema } from '@sluice/encoding';
+import { createEncoder, type EncodingConfig, encodingOptionSchema, encodingProblems } from '@sluice/encoding';
 
 export interface ConsoleOptions {
   target: 'stdout' | 'stderr';
@@ -69,6 +69,7 @@ export const consoleSink = defineSink<ConsoleOptions>({
       encoding: encodingOptionSchema,
     },
   },
+  validate: (options) => encodingProblems(options.encoding),
   create: (options, context) =>
     createConsoleSink(
       options,

@@ -1,5 +1,11 @@
 import { join } from 'node:path';
-import { defineBuffer, ErrorCode, SluiceError, SPECIFICATION_VERSION } from '@sluice/component-api';
+import {
+  defineBuffer,
+  type OptionProblem,
+  refuseInvalidOptions,
+  SPECIFICATION_VERSION,
+  type ValidationContext,
+} from '@sluice/component-api';
 import { DiskBuffer } from './disk-buffer.js';
 
 export interface DiskBufferStageOptions {
@@ -15,6 +21,20 @@ export const DEFAULT_MINIMUM_MAX_SIZE = 2 * DEFAULT_MAX_DATA_FILE_SIZE + LEDGER_
 
 export function minimumMaxSize(maxDataFileSize: number): number {
   return 2 * maxDataFileSize + LEDGER_RESERVED_BYTES;
+}
+
+/** The checks of the options alone: `max_size` holds two data files and the ledger; `data_dir` is set. */
+function problemsOf(options: DiskBufferStageOptions, context: ValidationContext): OptionProblem[] {
+  const problems: OptionProblem[] = [];
+  const minimum = minimumMaxSize(options.max_data_file_size);
+  if (options.max_size < minimum)
+    problems.push({
+      path: 'max_size',
+      message: `must be at least ${minimum} bytes (two data files of ${options.max_data_file_size} bytes plus the ledger); got ${options.max_size}`,
+    });
+  if (context.dataDir === undefined)
+    problems.push({ path: 'type', message: 'a disk buffer needs the global data_dir to be set' });
+  return problems;
 }
 
 export const diskBufferDefinition = defineBuffer<DiskBufferStageOptions>({
@@ -50,21 +70,12 @@ export const diskBufferDefinition = defineBuffer<DiskBufferStageOptions>({
       },
     },
   },
+  validate: problemsOf,
   async create(options, context) {
-    if (options.max_size < minimumMaxSize(options.max_data_file_size)) {
-      throw new SluiceError(
-        ErrorCode.configInvalid,
-        `sink "${context.sinkId}", buffer stage ${context.stageIndex}: max_size must be at least ${minimumMaxSize(options.max_data_file_size)} bytes (two data files of ${options.max_data_file_size} bytes plus the ledger); got ${options.max_size}`,
-      );
-    }
-    if (context.dataDir === undefined) {
-      throw new SluiceError(
-        ErrorCode.configInvalid,
-        `sink "${context.sinkId}": a disk buffer needs the global data_dir`,
-      );
-    }
+    // `validate` ran when the config was planned; a direct caller gets the same refusal.
+    refuseInvalidOptions(problemsOf(options, context));
     return DiskBuffer.open({
-      directory: join(context.dataDir, 'buffer', context.sinkId),
+      directory: join(context.dataDir as string, 'buffer', context.sinkId),
       maxSize: options.max_size,
       maxDataFileSize: options.max_data_file_size,
       syncIntervalMs: options.sync_interval_ms,

@@ -206,7 +206,7 @@ describe('DiskBuffer', () => {
         { max_size: 1000, max_data_file_size: 4096, sync_interval_ms: 500 },
         context,
       ),
-    ).rejects.toThrow(/max_size must be at least 8224 bytes/);
+    ).rejects.toThrow(/max_size: must be at least 8224 bytes/);
   });
 
   it('disk full: rolls back the partial record, counts the error, acts as full, loses nothing, resumes when space returns', async () => {

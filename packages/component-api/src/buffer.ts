@@ -1,4 +1,4 @@
-import type { JsonSchema } from './components.js';
+import type { JsonSchema, OptionProblem, ValidationContext } from './components.js';
 import type { Batch } from './event.js';
 import type { ComponentMetrics, Logger } from './observability.js';
 
@@ -62,6 +62,8 @@ export interface BufferDefinition<Options = Record<string, unknown>> {
   description: string;
   /** Schema of the stage's own options (`max_events`, `max_size`, …); `type` and `when_full` belong to core. */
   optionsSchema: JsonSchema;
+  /** As a component's `validate`: the checks of the options alone, run when the config is planned. */
+  validate?(options: Options, context: ValidationContext): readonly OptionProblem[];
   create(options: Options, context: BufferContext): BufferStage | Promise<BufferStage>;
 }
 

@@ -1,3 +1,4 @@
+import { ConfigError } from './errors.js';
 import { type Batch, createLogEvent, type LogEvent } from './event.js';
 import type { ComponentMetrics, Logger } from './observability.js';
 
@@ -68,8 +69,36 @@ interface DefinitionBase<Kind extends string, Options, Instance> {
    * moves the value to the new path and warns once per option; setting both is a config error.
    */
   deprecatedOptions?: Readonly<Record<string, string>>;
+  /**
+   * Checks of the options that need no I/O and that the schema cannot express (a range that
+   * depends on another option, an address to parse). Run by `planTopology` on options that passed
+   * the schema, so `sluice validate --no-environment` refuses what `create` would refuse. Must be
+   * pure and fast; `create` may assume its options passed it.
+   */
+  validate?(options: Options, context: ValidationContext): readonly OptionProblem[];
   /** Receives the validated options, frozen, with schema defaults applied. */
   create(options: Options, context: ComponentContext): Instance | Promise<Instance>;
+}
+
+/**
+ * For a `create` called directly (tests, embedding) rather than through a plan: refuses what its
+ * `validate` found, as a `ConfigError` with the same paths and messages.
+ */
+export function refuseInvalidOptions(problems: readonly OptionProblem[]): void {
+  if (problems.length > 0)
+    throw new ConfigError(problems.map((problem) => ({ file: undefined, ...problem })));
+}
+
+/** What `validate` may consult besides the options: the global settings a component depends on. */
+export interface ValidationContext {
+  /** The global `data_dir`, when configured. */
+  dataDir: string | undefined;
+}
+
+/** A problem `validate` found: the dotted path inside the component's options ('' for all of it). */
+export interface OptionProblem {
+  path: string;
+  message: string;
 }
 
 /** Resolves when downstream accepted the batch: await it, that is the backpressure. */

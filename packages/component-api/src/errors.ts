@@ -1,37 +1,70 @@
 const MARKER = Symbol.for('@sluice/component-api.error');
 
-/** Stable error codes. Components may define their own, prefixed `SLUICE_ERR_`. */
-export const ErrorCode = {
-  configInvalid: 'SLUICE_ERR_CONFIG_INVALID',
-  configParse: 'SLUICE_ERR_CONFIG_PARSE',
-  environmentVariable: 'SLUICE_ERR_ENV_VAR',
-  unknownComponentType: 'SLUICE_ERR_UNKNOWN_TYPE',
-  duplicateComponentType: 'SLUICE_ERR_DUPLICATE_TYPE',
-  pluginIncompatible: 'SLUICE_ERR_PLUGIN_INCOMPATIBLE',
-  pluginLoad: 'SLUICE_ERR_PLUGIN_LOAD',
-  topologyInvalid: 'SLUICE_ERR_TOPOLOGY_INVALID',
-  healthcheckFailed: 'SLUICE_ERR_HEALTHCHECK_FAILED',
-  bufferLocked: 'SLUICE_ERR_BUFFER_LOCKED',
-  bufferCorrupt: 'SLUICE_ERR_BUFFER_CORRUPT',
-  bufferIo: 'SLUICE_ERR_BUFFER_IO',
-  bufferCapacity: 'SLUICE_ERR_BUFFER_CAPACITY',
-  shutdownTimeout: 'SLUICE_ERR_SHUTDOWN_TIMEOUT',
-} as const;
+/**
+ * What kind of failure an error is; the CLI derives its exit code from this alone.
+ * - `config`: the configuration is wrong (fix the file);
+ * - `plugin`: a component package cannot be loaded or does not fit this version;
+ * - `environment`: the config is fine but what it points at cannot be used now (a disk buffer
+ *   locked by another process, or holding more than its `max_size`);
+ * - `io`: reading or writing failed while running;
+ * - `runtime`: a component failed to start or while running.
+ */
+export type ErrorCategory = 'config' | 'plugin' | 'environment' | 'io' | 'runtime';
 
-export type KnownErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
+/**
+ * The error catalogue: every code Sluice throws, declared once with its category. A code that is
+ * not here cannot be thrown (`SluiceError` takes only these), and a unit test keeps every code
+ * here in use.
+ */
+export const errorCatalogue = {
+  configInvalid: { code: 'SLUICE_ERR_CONFIG_INVALID', category: 'config' },
+  configParse: { code: 'SLUICE_ERR_CONFIG_PARSE', category: 'config' },
+  unknownComponentType: { code: 'SLUICE_ERR_UNKNOWN_TYPE', category: 'config' },
+  duplicateComponentType: { code: 'SLUICE_ERR_DUPLICATE_TYPE', category: 'config' },
+  topologyInvalid: { code: 'SLUICE_ERR_TOPOLOGY_INVALID', category: 'config' },
+  pluginIncompatible: { code: 'SLUICE_ERR_PLUGIN_INCOMPATIBLE', category: 'plugin' },
+  pluginLoad: { code: 'SLUICE_ERR_PLUGIN_LOAD', category: 'plugin' },
+  bufferLocked: { code: 'SLUICE_ERR_BUFFER_LOCKED', category: 'environment' },
+  bufferCapacity: { code: 'SLUICE_ERR_BUFFER_CAPACITY', category: 'environment' },
+  bufferIo: { code: 'SLUICE_ERR_BUFFER_IO', category: 'io' },
+  componentCreate: { code: 'SLUICE_ERR_COMPONENT_CREATE', category: 'runtime' },
+  componentFailed: { code: 'SLUICE_ERR_COMPONENT_FAILED', category: 'runtime' },
+} as const satisfies Record<string, { code: `SLUICE_ERR_${string}`; category: ErrorCategory }>;
+
+type Catalogue = typeof errorCatalogue;
+
+export type KnownErrorCode = Catalogue[keyof Catalogue]['code'];
+
+/** The codes by name: `ErrorCode.configInvalid` is `'SLUICE_ERR_CONFIG_INVALID'`. */
+export const ErrorCode = Object.freeze(
+  Object.fromEntries(Object.entries(errorCatalogue).map(([name, entry]) => [name, entry.code])),
+) as { readonly [Name in keyof Catalogue]: Catalogue[Name]['code'] };
+
+const categories = new Map<string, ErrorCategory>(
+  Object.values(errorCatalogue).map((entry) => [entry.code, entry.category]),
+);
+
+/** The category of a code; `undefined` for a string that is not in the catalogue. */
+export function errorCategoryOf(code: string): ErrorCategory | undefined {
+  return categories.get(code);
+}
 
 /**
  * The base of every error Sluice throws on purpose. `isInstance` works across copies of this
  * package (a plugin may bundle its own), through a registered symbol rather than `instanceof`.
  */
 export class SluiceError extends Error {
-  readonly code: string;
+  readonly code: KnownErrorCode;
   readonly [MARKER] = true;
 
-  constructor(code: string, message: string, options?: { cause?: unknown }) {
+  constructor(code: KnownErrorCode, message: string, options?: { cause?: unknown }) {
     super(message, options);
     this.name = 'SluiceError';
     this.code = code;
+  }
+
+  get category(): ErrorCategory {
+    return errorCategoryOf(this.code) ?? 'runtime';
   }
 
   static isInstance(error: unknown): error is SluiceError {
@@ -55,8 +88,12 @@ export function formatConfigProblem(problem: ConfigProblem): string {
 export class ConfigError extends SluiceError {
   readonly problems: readonly ConfigProblem[];
 
-  constructor(problems: readonly ConfigProblem[], code: string = ErrorCode.configInvalid) {
-    super(code, problems.map(formatConfigProblem).join('\n'));
+  constructor(
+    problems: readonly ConfigProblem[],
+    code: KnownErrorCode = ErrorCode.configInvalid,
+    options?: { cause?: unknown },
+  ) {
+    super(code, problems.map(formatConfigProblem).join('\n'), options);
     this.name = 'ConfigError';
     this.problems = problems;
   }

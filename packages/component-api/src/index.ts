@@ -9,6 +9,7 @@ export type {
   Emit,
   HealthcheckResult,
   JsonSchema,
+  OptionProblem,
   RejectedOutput,
   Rejection,
   Sink,
@@ -18,16 +19,25 @@ export type {
   SourceDefinition,
   Transform,
   TransformDefinition,
+  ValidationContext,
 } from './components.js';
 export {
   defineSink,
   defineSource,
   defineTransform,
+  refuseInvalidOptions,
   rejectedEvent,
   SPECIFICATION_VERSION,
 } from './components.js';
-export type { ConfigProblem, KnownErrorCode } from './errors.js';
-export { ConfigError, ErrorCode, formatConfigProblem, SluiceError } from './errors.js';
+export type { ConfigProblem, ErrorCategory, KnownErrorCode } from './errors.js';
+export {
+  ConfigError,
+  ErrorCode,
+  errorCatalogue,
+  errorCategoryOf,
+  formatConfigProblem,
+  SluiceError,
+} from './errors.js';
 export type { Batch, CreateLogEventOptions, EventMetadata, FieldMap, FieldValue, LogEvent } from './event.js';
 export {
   cloneLogEvent,

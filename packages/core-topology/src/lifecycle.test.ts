@@ -1,8 +1,9 @@
+import { ConfigError, ErrorCode, SluiceError } from '@sluice/component-api';
 import { RecordingLogger } from '@sluice/testkit';
 import { beforeEach, expect, it } from 'vitest';
 import { planTopology } from './config/plan-topology.js';
 import { probe, testRegistry } from './test-helpers/components.js';
-import { Topology } from './topology.js';
+import { Topology, withComponentPath } from './topology.js';
 
 async function plan(config: Record<string, unknown>) {
   return planTopology(config, { registry: testRegistry() });
@@ -48,4 +49,27 @@ it('a later, shorter shutdown deadline wins over the first one; instances are cl
   expect(report.graceful).toBe(false);
   expect(report.abandoned).toContain('out');
   expect(probe.closed).toEqual(['numbers', 'tag', 'out']);
+});
+
+it("an error of create carries the component's path and the original error as its cause", async () => {
+  const failing = { ...pipeline, sources: { numbers: { type: 'test_counter', fail_create: true } } };
+  const error = await Topology.build(await plan(failing), { logger: new RecordingLogger() }).catch(
+    (caught: unknown) => caught,
+  );
+  expect(SluiceError.isInstance(error)).toBe(true);
+  expect((error as SluiceError).code).toBe(ErrorCode.componentCreate);
+  expect((error as Error).message).toBe('sources.numbers: this source cannot be created');
+  expect(((error as Error).cause as Error).message).toBe('this source cannot be created');
+});
+
+it('a ConfigError of create gets each problem path prefixed with the component path', () => {
+  const cause = new ConfigError([{ file: undefined, path: 'max_size', message: 'too small' }]);
+  const error = withComponentPath('sinks.k.buffer[1]', cause);
+  expect(error).toBeInstanceOf(ConfigError);
+  expect((error as ConfigError).problems).toEqual([
+    { file: undefined, path: 'sinks.k.buffer[1].max_size', message: 'too small' },
+  ]);
+  expect(error.cause).toBe(cause);
+  const locked = withComponentPath('sinks.k.buffer', new SluiceError(ErrorCode.bufferLocked, 'locked'));
+  expect([locked.code, locked.message]).toEqual([ErrorCode.bufferLocked, 'sinks.k.buffer: locked']);
 });

@@ -4,6 +4,7 @@ import {
   type ComponentContext,
   type ComponentKind,
   type ComponentMetrics,
+  ConfigError,
   type Counter,
   cloneLogEvent,
   ErrorCode,
@@ -18,6 +19,7 @@ import {
 } from '@sluice/component-api';
 import { BufferChain, type ChainStage } from './buffer-chain.js';
 import type { SinkPlan, TopologyPlan } from './config/plan.js';
+import { joinPath } from './config/plan-topology.js';
 import { MetricsRegistry } from './metrics.js';
 
 /** Capacity of the channel in front of each transform (the seed: "typically 100 events"). */
@@ -227,14 +229,16 @@ export class Topology {
       try {
         for (const [stageIndex, stagePlan] of plan.buffer.entries()) {
           const metrics = this.metrics.bufferMetrics(id, stageIndex, stagePlan.type);
-          const stage = await stagePlan.definition.create(stagePlan.options, {
-            sinkId: id,
-            stageIndex,
-            dataDir: this.#plan.dataDir,
-            logger: context.logger.child({ buffer_stage: stageIndex }),
-            metrics,
-            signal: this.#abortAll.signal,
-          });
+          const stage = await created(stagePlan.path ?? `sinks.${id}.buffer[${stageIndex}]`, () =>
+            stagePlan.definition.create(stagePlan.options, {
+              sinkId: id,
+              stageIndex,
+              dataDir: this.#plan.dataDir,
+              logger: context.logger.child({ buffer_stage: stageIndex }),
+              metrics,
+              signal: this.#abortAll.signal,
+            }),
+          );
           stages.push({ stage, whenFull: stagePlan.whenFull, metrics });
         }
       } catch (error) {
@@ -253,10 +257,12 @@ export class Topology {
       const settled = { events: 0 };
       let sink: Sink;
       try {
-        sink = await plan.definition.create(plan.options, {
-          ...context,
-          metrics: tallyingSettled(context.metrics, settled),
-        });
+        sink = await created(`sinks.${id}`, () =>
+          plan.definition.create(plan.options, {
+            ...context,
+            metrics: tallyingSettled(context.metrics, settled),
+          }),
+        );
       } catch (error) {
         await chain.closeStages();
         throw error;
@@ -273,7 +279,7 @@ export class Topology {
         },
       );
       this.#transforms.set(id, {
-        transform: await plan.definition.create(plan.options, context),
+        transform: await created(`transforms.${id}`, () => plan.definition.create(plan.options, context)),
         input,
         output: outputs.get(id) as Output,
         node: { id, kind: 'transform', finished: false },
@@ -289,7 +295,7 @@ export class Topology {
     for (const [id, plan] of this.#plan.sources) {
       const context = this.#context(id, 'source', plan.type, plan.acknowledgements);
       this.#sources.set(id, {
-        source: await plan.definition.create(plan.options, context),
+        source: await created(`sources.${id}`, () => plan.definition.create(plan.options, context)),
         output: outputs.get(id) as Output,
         node: { id, kind: 'source', finished: false },
         sent: countingOf(context.metrics, 'sent'),
@@ -375,10 +381,7 @@ export class Topology {
     await this.#closeStages();
     if (this.#failures.length > 0) {
       const names = this.#failures.map((failure) => failure.message).join('; ');
-      throw new SluiceError(
-        'SLUICE_ERR_COMPONENT_FAILED',
-        `pipeline stopped after a component failed: ${names}`,
-      );
+      throw new SluiceError(ErrorCode.componentFailed, `pipeline stopped after a component failed: ${names}`);
     }
   }
 
@@ -592,4 +595,34 @@ export class Topology {
     })();
     return this.#stagesClosed;
   }
+}
+
+/**
+ * What `create` made, or its error re-thrown with the component's path in the config
+ * (`sinks.k.buffer[1].max_size`) and the original error as its cause.
+ */
+async function created<Instance>(
+  path: string,
+  create: () => Instance | Promise<Instance>,
+): Promise<Instance> {
+  try {
+    return await create();
+  } catch (error) {
+    throw withComponentPath(path, error);
+  }
+}
+
+export function withComponentPath(path: string, error: unknown): SluiceError {
+  if (SluiceError.isInstance(error)) {
+    const problems = (error as Partial<ConfigError>).problems;
+    if (problems !== undefined)
+      return new ConfigError(
+        problems.map((problem) => ({ ...problem, path: joinPath(path, problem.path) })),
+        error.code,
+        { cause: error },
+      );
+    return new SluiceError(error.code, `${path}: ${error.message}`, { cause: error });
+  }
+  const message = error instanceof Error ? error.message : String(error);
+  return new SluiceError(ErrorCode.componentCreate, `${path}: ${message}`, { cause: error });
 }

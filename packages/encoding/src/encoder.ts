@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import type { Batch, FieldMap, FieldValue, JsonSchema, LogEvent } from '@sluice/component-api';
-import { getField, removeField, setField } from '@sluice/component-api';
+import type { Batch, FieldMap, FieldValue, JsonSchema, LogEvent, OptionProblem } from '@sluice/component-api';
+import { getField, refuseInvalidOptions, removeField, setField } from '@sluice/component-api';
 
 export type Codec = 'json' | 'text' | 'raw_message' | 'csv';
 /** Vector's `encoding.timestamp_format` values: `unix` is whole seconds, as in Vector. */
@@ -141,8 +141,20 @@ export interface Encoder {
   encodeToString(event: LogEvent): string;
 }
 
+/**
+ * The checks of a sink's `encoding` option the schema cannot express, for the sink's `validate`
+ * (paths inside the sink's options).
+ */
+export function encodingProblems(config: EncodingConfig | undefined): OptionProblem[] {
+  const table = typeof config === 'string' ? { codec: config } : (config ?? {});
+  if (table.codec === 'csv' && (table.csv?.fields.length ?? 0) === 0)
+    return [{ path: 'encoding.csv.fields', message: 'the csv codec needs at least one field' }];
+  return [];
+}
+
 /** `undefined` (or a table without `codec`) gives the dynamic encoding of the seed. */
 export function createEncoder(config: EncodingConfig | undefined): Encoder {
+  refuseInvalidOptions(encodingProblems(config));
   const table = typeof config === 'string' ? { codec: config } : (config ?? {});
   const json = jsonEncoder(
     table.only_fields,
@@ -150,8 +162,6 @@ export function createEncoder(config: EncodingConfig | undefined): Encoder {
     table.timestamp_format ?? 'rfc3339',
     table.json?.pretty === true,
   );
-  if (table.codec === 'csv' && (table.csv?.fields.length ?? 0) === 0)
-    throw new Error('encoding.csv.fields: the csv codec needs at least one field');
   const encodeToString =
     table.codec === 'csv'
       ? csvEncoder(table.csv as CsvOptions)

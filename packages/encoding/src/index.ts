@@ -1,7 +1,7 @@
 export type { DecodeResult, Decoder, DecodingCodec, DecodingConfig } from './decoding.js';
 export { createDecoder, decodingOptionSchema, defaultDelimiterOf } from './decoding.js';
 export type { Codec, Encoder, EncodingConfig, TimestampFormat } from './encoder.js';
-export { createEncoder, encodingOptionSchema, textOf } from './encoder.js';
+export { createEncoder, encodingOptionSchema, encodingProblems, textOf } from './encoder.js';
 export type {
   FramedChunk,
   Framer,

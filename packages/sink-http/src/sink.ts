@@ -89,5 +89,7 @@ export const httpSink = defineSink<HttpSinkOptions>({
   type: 'http',
   description: 'Batches events to an HTTP endpoint (JSON array, NDJSON or text lines), retrying 429 and 5xx.',
   optionsSchema,
+  validate: (options) =>
+    URL.canParse(options.uri) ? [] : [{ path: 'uri', message: `is not a URL: "${options.uri}"` }],
   create: (options, context) => createHttpSink(options, context),
 });

@@ -65,6 +65,24 @@ function preloadCredentialModules(auth: Auth): void {
   for (const name of CHAIN_MODULES) fromChain(name);
 }
 
+/** Vector's IMDS default: 1 s to connect, 1 s to read (the SDK's default timeout too). */
+const IMDS_DEFAULT_TIMEOUT_SECONDS = 1;
+
+/**
+ * Vector's `auth.imds` as the SDK's IMDS provider settings. The SDK has one `timeout`, Node's
+ * socket inactivity timeout, which bounds both connecting and waiting for the answer: it gets the
+ * larger of `connect_timeout_seconds` and `read_timeout_seconds`, so neither phase is cut shorter
+ * than configured.
+ */
+export function imdsSettingsOf(imds: Auth['imds']): { timeout: number; maxRetries?: number } {
+  const connect = imds?.connect_timeout_seconds ?? IMDS_DEFAULT_TIMEOUT_SECONDS;
+  const read = imds?.read_timeout_seconds ?? IMDS_DEFAULT_TIMEOUT_SECONDS;
+  return {
+    timeout: Math.max(connect, read) * 1000,
+    ...(imds?.max_attempts === undefined ? {} : { maxRetries: imds.max_attempts }),
+  };
+}
+
 /**
  * Credentials in the seed's order (environment keys, credential_process, the credentials file,
  * the instance profile) plus the rest of the Node chain, unless the `auth` options say otherwise.
@@ -86,10 +104,7 @@ export function credentialsProvider(auth: Auth): AwsCredentialIdentityProvider |
   } else {
     base = fromNodeProviderChain({
       ...(auth.profile === undefined ? {} : { profile: auth.profile }),
-      ...(auth.imds?.connect_timeout_seconds === undefined
-        ? {}
-        : { timeout: auth.imds.connect_timeout_seconds * 1000 }),
-      ...(auth.imds?.max_attempts === undefined ? {} : { maxRetries: auth.imds.max_attempts }),
+      ...imdsSettingsOf(auth.imds),
     });
   }
   if (auth.assume_role !== undefined) {

@@ -200,7 +200,8 @@ export const optionsSchema: JsonSchema = {
             read_timeout_seconds: {
               type: 'number',
               exclusiveMinimum: 0,
-              description: 'Read timeout (default 1).',
+              description:
+                'Read timeout (default 1). The SDK has one IMDS timeout for connecting and reading: the larger of the two is used.',
             },
           },
         },

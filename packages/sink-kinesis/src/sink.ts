@@ -8,7 +8,7 @@ import {
   type Sink,
   SPECIFICATION_VERSION,
 } from '@sluice/component-api';
-import { createEncoder } from '@sluice/encoding';
+import { createEncoder, encodingProblems } from '@sluice/encoding';
 import {
   batchSettingsOf,
   createNetworkSink,
@@ -144,5 +144,6 @@ export const kinesisStreamsSink = defineSink<KinesisSinkOptions>({
   description: 'Batches log events to an AWS Kinesis data stream with PutRecords.',
   optionsSchema,
   deprecatedOptions,
+  validate: (options) => encodingProblems(options.encoding),
   create: (options, context) => createKinesisSink(options, context),
 });

@@ -10,7 +10,9 @@ import {
   type Emit,
   type FieldMap,
   type LogEvent,
+  type OptionProblem,
   rateLimitedLog,
+  refuseInvalidOptions,
   type Source,
   SPECIFICATION_VERSION,
 } from '@sluice/component-api';
@@ -66,14 +68,32 @@ export interface TcpSource extends Source {
   address(): Promise<AddressInfo>;
 }
 
-function parseAddress(address: string): { host: string; port: number } {
+/** `ip:port` or `[ipv6]:port`; undefined when it is neither. */
+function parseAddress(address: string): { host: string; port: number } | undefined {
   const match = /^\[?([^\]]*)\]?:(\d+)$/.exec(address);
-  if (match === null) {
-    throw new ConfigError([
-      { file: undefined, path: 'address', message: `must be "ip:port" (got "${address}")` },
-    ]);
-  }
+  if (match === null) return undefined;
   return { host: match[1] as string, port: Number(match[2]) };
+}
+
+/** The checks of the options alone (`validate`): mode, where to listen, `permit_origin`, TLS. */
+export function tcpSourceProblems(options: TcpSourceOptions): OptionProblem[] {
+  const problems: OptionProblem[] = [];
+  const problem = (path: string, message: string) => problems.push({ path, message });
+  const mode = options.mode ?? 'tcp';
+  if (mode === 'udp' || mode === 'unix_datagram')
+    problem('mode', `"${mode}" is not supported by Sluice yet; use "tcp" or "unix_stream"`);
+  const unix = mode === 'unix' || mode === 'unix_stream';
+  if (unix && options.path === undefined) problem('path', 'is required with mode = "unix_stream"');
+  if (!unix && options.address === undefined) problem('address', 'is required with mode = "tcp"');
+  if (!unix && options.address !== undefined && parseAddress(options.address) === undefined)
+    problem('address', `must be "ip:port" (got "${options.address}")`);
+  options.permit_origin?.forEach((cidr, index) => {
+    if (subnetOf(cidr) === undefined)
+      problem(`permit_origin[${index}]`, `must be a CIDR such as "10.0.0.0/8" (got "${cidr}")`);
+  });
+  if (options.tls?.enabled === true && options.tls.crt_file === undefined)
+    problem('tls.crt_file', 'a TLS server needs a certificate (crt_file and key_file)');
+  return problems;
 }
 
 /**
@@ -122,20 +142,27 @@ function timestampClock(): () => Date {
 
 const configError = (path: string, message: string) => new ConfigError([{ file: undefined, path, message }]);
 
-/** `permit_origin`: Vector's CIDR allow list (an address without a prefix is one host). */
+/** A CIDR (an address without a prefix is one host) as `BlockList.addSubnet` takes it; undefined when invalid. */
+function subnetOf(cidr: string): { network: string; prefix: number; type: 'ipv4' | 'ipv6' } | undefined {
+  const [network = '', prefixText] = cidr.split('/');
+  const type = isIPv6(network) ? 'ipv6' : 'ipv4';
+  const prefix = prefixText === undefined ? (type === 'ipv6' ? 128 : 32) : Number(prefixText);
+  try {
+    new BlockList().addSubnet(network, prefix, type);
+  } catch {
+    return undefined;
+  }
+  return { network, prefix, type };
+}
+
+/** `permit_origin`: Vector's CIDR allow list (entries checked by `tcpSourceProblems`). */
 function allowListOf(cidrs: readonly string[] | undefined): BlockList | undefined {
   if (cidrs === undefined) return undefined;
   const list = new BlockList();
-  cidrs.forEach((cidr, index) => {
-    const [network = '', prefixText] = cidr.split('/');
-    const type = isIPv6(network) ? 'ipv6' : 'ipv4';
-    const prefix = prefixText === undefined ? (type === 'ipv6' ? 128 : 32) : Number(prefixText);
-    try {
-      list.addSubnet(network, prefix, type);
-    } catch {
-      throw configError(`permit_origin[${index}]`, `must be a CIDR such as "10.0.0.0/8" (got "${cidr}")`);
-    }
-  });
+  for (const cidr of cidrs) {
+    const subnet = subnetOf(cidr);
+    if (subnet !== undefined) list.addSubnet(subnet.network, subnet.prefix, subnet.type);
+  }
   return list;
 }
 
@@ -155,9 +182,7 @@ function readTlsFile(path: string, option: string): Buffer {
 }
 
 function tlsServerOptions(tls: TlsSourceOptions) {
-  if (tls.crt_file === undefined)
-    throw configError('tls.crt_file', 'a TLS server needs a certificate (crt_file and key_file)');
-  const certificate = readTlsFile(tls.crt_file, 'crt_file');
+  const certificate = readTlsFile(tls.crt_file as string, 'crt_file');
   const isPem = certificate.subarray(0, 64).toString('latin1').includes('-----BEGIN');
   if (isPem && tls.key_file === undefined) throw configError('tls.key_file', 'a PEM crt_file needs key_file');
   return {
@@ -190,13 +215,12 @@ export function createTcpSource(
   context: ComponentContext,
   sourceType: string,
 ): TcpSource {
+  refuseInvalidOptions(tcpSourceProblems(options));
   const mode = options.mode ?? 'tcp';
-  if (mode === 'udp' || mode === 'unix_datagram')
-    throw configError('mode', `"${mode}" is not supported by Sluice yet; use "tcp" or "unix_stream"`);
   const unix = mode === 'unix' || mode === 'unix_stream';
-  if (unix && options.path === undefined) throw configError('path', 'is required with mode = "unix_stream"');
-  if (!unix && options.address === undefined) throw configError('address', 'is required with mode = "tcp"');
-  const listenOn = unix ? { path: options.path as string } : parseAddress(options.address as string);
+  const listenOn = unix
+    ? { path: options.path as string }
+    : (parseAddress(options.address as string) as { host: string; port: number });
   const tls = options.tls?.enabled === true ? tlsServerOptions(options.tls) : undefined;
   const allowList = allowListOf(options.permit_origin);
   const decoding = new SourceDecoding(
@@ -632,6 +656,7 @@ export const socketSource = defineSource<TcpSourceOptions>({
   description:
     'Receives events over TCP (optionally TLS) or a unix stream socket, framed and decoded as Vector does.',
   optionsSchema: optionsSchema(true),
+  validate: tcpSourceProblems,
   create: (options, context) => createTcpSource(options, context, 'socket'),
 });
 
@@ -642,5 +667,6 @@ export const tcpSource = defineSource<TcpSourceOptions>({
   description:
     'Deprecated (warns): legacy name of the socket source in TCP mode; use type = "socket" with mode = "tcp".',
   optionsSchema: optionsSchema(false),
+  validate: tcpSourceProblems,
   create: (options, context) => createTcpSource(options, context, 'socket'),
 });

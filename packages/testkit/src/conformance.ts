@@ -12,12 +12,22 @@ import { describe, expect, it } from 'vitest';
 import { createTestBufferContext, createTestContext, type TestComponentContext } from './context.js';
 import { batchesOf, inputOf, makeEvents, trackStatuses } from './events.js';
 
-function checkDefinition(definition: {
-  specificationVersion: number;
-  type: string;
-  optionsSchema: object;
-  description: string;
-}) {
+function checkDefinition<Options>(
+  definition: {
+    specificationVersion: number;
+    type: string;
+    optionsSchema: object;
+    description: string;
+    validate?: (options: Options, context: { dataDir: string | undefined }) => readonly unknown[];
+  },
+  options: () => Options,
+  dataDir: () => string | undefined,
+) {
+  it("accepts the suite's options in its validate (a definition checks options there, not in create)", () => {
+    if (definition.validate === undefined) return;
+    expect(definition.validate(options(), { dataDir: dataDir() })).toEqual([]);
+  });
+
   it('declares a supported specification version, a type, a description and an options schema', () => {
     expect(definition.specificationVersion).toBe(SPECIFICATION_VERSION);
     expect(definition.type).toMatch(/^[a-z][a-z0-9_]*$/);
@@ -56,24 +66,34 @@ export function testSink<Options>(
 ): void {
   const makeContext = suite.context ?? (() => createTestContext({ id: `conformance_${definition.type}` }));
   const total = suite.events ?? 1000;
-  const create = () =>
-    definition.create(
-      typeof suite.options === 'function' ? (suite.options as () => Options)() : suite.options,
-      makeContext(),
-    );
+  const optionsOf = () =>
+    typeof suite.options === 'function' ? (suite.options as () => Options)() : suite.options;
+  const create = (context: TestComponentContext = makeContext()) => definition.create(optionsOf(), context);
   describe(`sink "${definition.type}" conformance`, () => {
-    checkDefinition(definition);
+    checkDefinition(definition, optionsOf, () => makeContext().dataDir);
 
-    it('consumes its whole input, finalizes every event exactly once as delivered, and returns', async () => {
+    it('consumes its whole input, finalizes every event exactly once as delivered, counts them sent, and returns', async () => {
       await suite.beforeEachTest?.();
       const events = makeEvents(total);
       const batches = batchesOf(events, 100);
       const tracker = trackStatuses(batches);
-      const sink = await create();
+      const context = makeContext();
+      const sink = await create(context);
       await sink.run(inputOf(batches));
       expect(tracker.settled).toBe(batches.length);
       expect(new Set(tracker.statuses)).toEqual(new Set(['delivered']));
+      expect(context.metrics.total('component_sent_events_total')).toBe(total);
       await suite.verifyDelivered?.(events);
+    });
+
+    it('answers its healthcheck with a well-formed result', async () => {
+      await suite.beforeEachTest?.();
+      const sink = await create();
+      if (sink.healthcheck === undefined) return;
+      const result = await sink.healthcheck(new AbortController().signal);
+      if (result.status === 'unhealthy') expect(result.message).toBeTypeOf('string');
+      else expect(result).toEqual({ status: 'healthy' });
+      await sink.close?.();
     });
 
     it('flushes a partial batch when its input ends', async () => {
@@ -139,7 +159,11 @@ export function testSource<Options>(
 ): void {
   const makeContext = suite.context ?? (() => createTestContext({ id: `conformance_${definition.type}` }));
   describe(`source "${definition.type}" conformance`, () => {
-    checkDefinition(definition);
+    checkDefinition(
+      definition,
+      () => suite.options,
+      () => makeContext().dataDir,
+    );
 
     it('emits well-formed events and stops when its signal aborts', async () => {
       const source = await definition.create(suite.options, makeContext());
@@ -230,10 +254,14 @@ export function testBuffer<Options>(
   const capacity = suite.capacity ?? 10;
   const eventBounded = suite.capacity !== undefined;
   describe(`buffer "${definition.type}" conformance`, () => {
-    it('is a buffer definition with a supported specification version', () => {
+    it('is a buffer definition', () => {
       expect(definition.kind).toBe('buffer');
-      expect(definition.specificationVersion).toBe(SPECIFICATION_VERSION);
     });
+    checkDefinition(
+      definition,
+      () => suite.options,
+      () => makeContext().dataDir,
+    );
 
     if (eventBounded)
       it('keeps FIFO order and takes only the prefix that fits', async () => {

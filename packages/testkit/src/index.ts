@@ -9,3 +9,4 @@ export {
   RecordingMetrics,
 } from './context.js';
 export { batchesOf, ControllableInput, collect, inputOf, makeEvents, trackStatuses } from './events.js';
+export { schemaOptionNames, unreadOptions } from './options-read.js';

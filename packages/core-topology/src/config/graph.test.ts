@@ -14,6 +14,24 @@ function graphOf(ids: readonly string[]) {
 }
 
 describe('renderGraph', () => {
+  it("draws a sink's rejected output as a dashed edge from the sink, not as a node of its own", () => {
+    const graph = {
+      sources: new Map([['in', { type: 'stdin' }]]),
+      transforms: new Map(),
+      sinks: new Map([
+        ['k', { type: 'aws_kinesis_streams', inputs: ['in'] }],
+        ['kept', { type: 'file', inputs: ['k.rejected'] }],
+      ]),
+    };
+    const dot = renderGraph(graph, 'dot');
+    expect(dot).toContain('  "k" -> "kept" [style="dashed" label="rejected"]');
+    expect(dot).toContain('  "in" -> "k"\n');
+    expect(dot).not.toContain('k.rejected');
+    const mermaid = renderGraph(graph, 'mermaid');
+    expect(mermaid).toContain('  n_k -. rejected .-> n_kept');
+    expect(mermaid).not.toContain('rejected_');
+  });
+
   it('DOT: every id is one quoted string, whatever it holds', () => {
     const dot = renderGraph(graphOf(hostile), 'dot');
     const lines = dot.split('\n');

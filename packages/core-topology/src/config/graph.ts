@@ -161,7 +161,15 @@ export function renderGraph(
   format: 'dot' | 'mermaid',
 ): string {
   const nodes: Array<{ id: string; type: string; shape: 'source' | 'transform' | 'sink' }> = [];
-  const edges: Array<[string, string]> = [];
+  // A sink's `<id>.rejected` output is a second port of the sink node: a dashed edge labelled
+  // `rejected` from the sink, not a node of its own.
+  const edges: Array<{ from: string; to: string; rejected: boolean }> = [];
+  const edgeOf = (input: string, to: string) => {
+    const sink = input.endsWith(REJECTED_SUFFIX) ? input.slice(0, -REJECTED_SUFFIX.length) : undefined;
+    return sink !== undefined && graph.sinks.has(sink)
+      ? { from: sink, to, rejected: true }
+      : { from: input, to, rejected: false };
+  };
   for (const [id, source] of graph.sources) nodes.push({ id, type: source.type, shape: 'source' });
   for (const [kind, table] of [
     ['transform', graph.transforms],
@@ -169,7 +177,7 @@ export function renderGraph(
   ] as const) {
     for (const [id, component] of table) {
       nodes.push({ id, type: component.type, shape: kind });
-      for (const input of component.inputs) edges.push([input, id]);
+      for (const input of component.inputs) edges.push(edgeOf(input, id));
     }
   }
   if (format === 'dot') {
@@ -180,7 +188,10 @@ export function renderGraph(
         (node) =>
           `  ${dotString(node.id)} [shape="${shapes[node.shape]}" label=${dotString(`${node.id}\n(${node.type})`)}]`,
       ),
-      ...edges.map(([from, to]) => `  ${dotString(from)} -> ${dotString(to)}`),
+      ...edges.map(
+        ({ from, to, rejected }) =>
+          `  ${dotString(from)} -> ${dotString(to)}${rejected ? ' [style="dashed" label="rejected"]' : ''}`,
+      ),
       '}',
     ].join('\n');
   }
@@ -194,7 +205,10 @@ export function renderGraph(
       const [open, close] = brackets[node.shape];
       return `  ${mermaidId(node.id)}${open}"${mermaidText(`${node.id} (${node.type})`)}"${close}`;
     }),
-    ...edges.map(([from, to]) => `  ${mermaidId(from)} --> ${mermaidId(to)}`),
+    ...edges.map(
+      ({ from, to, rejected }) =>
+        `  ${mermaidId(from)} ${rejected ? '-. rejected .->' : '-->'} ${mermaidId(to)}`,
+    ),
   ].join('\n');
 }
 

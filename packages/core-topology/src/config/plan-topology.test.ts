@@ -26,6 +26,11 @@ function withDisk(registry = testRegistry()): ComponentRegistry {
         type: 'disk',
         description: 'disk',
         optionsSchema: { type: 'object', properties: { max_size: { type: 'integer', description: 'size' } } },
+        // As the real disk buffer: the check of data_dir is the definition's, run by the plan.
+        validate: (_options: unknown, context: { dataDir: string | undefined }) =>
+          context.dataDir === undefined
+            ? [{ path: 'type', message: 'a disk buffer needs the global data_dir to be set' }]
+            : [],
         create: () => {
           throw new Error('not used');
         },
@@ -216,6 +221,51 @@ describe('planTopology', () => {
         ),
       ).toContain(message);
     }
+  });
+
+  it("runs each definition's validate on options that passed the schema, at the component's path", async () => {
+    const registry = testRegistry();
+    const counter = (await registry.loadAll()).find((definition) => definition.type === 'test_counter');
+    if (counter === undefined) throw new Error('test_counter missing');
+    const seen: unknown[] = [];
+    registry.register(
+      [
+        {
+          ...counter,
+          type: 'checked',
+          validate: (options: Record<string, unknown>, context: { dataDir: string | undefined }) => {
+            seen.push(options, context.dataDir);
+            return [
+              { path: 'count', message: 'is odd' },
+              { path: '', message: 'is wrong as a whole' },
+            ];
+          },
+        },
+        {
+          ...counter,
+          type: 'broken',
+          validate: () => {
+            throw new Error('a bug');
+          },
+        },
+      ],
+      'test-validate',
+    );
+    const config = (count: unknown) => ({
+      data_dir: '/data',
+      sources: { a: { type: 'checked', count }, b: { type: 'broken', count: 1 } },
+      sinks: { out: { type: 'test_recording', inputs: ['a', 'b'] } },
+    });
+    expect(await problems(config(3), registry)).toEqual([
+      'sources.a.count: is odd',
+      'sources.a: is wrong as a whole',
+      'sources.b: validate() of broken failed: a bug',
+    ]);
+    expect(seen).toEqual([expect.objectContaining({ count: 3 }), '/data']);
+    // Options the schema refused are not handed to validate.
+    seen.length = 0;
+    await problems(config('x'), registry);
+    expect(seen).toEqual([]);
   });
 
   it('accepts a valid overflow chain', async () => {

@@ -3,7 +3,9 @@ import {
   ConfigError,
   type ConfigProblem,
   type JsonSchema,
+  type OptionProblem,
   SluiceError,
+  type ValidationContext,
   type WhenFull,
 } from '@sluice/component-api';
 import { Ajv2020, type ValidateFunction } from 'ajv/dist/2020.js';
@@ -138,7 +140,9 @@ export async function planTopology(config: unknown, options: PlanTopologyOptions
     if ('deprecatedOptions' in definition && definition.deprecatedOptions !== undefined)
       moveDeprecated(own, definition.deprecatedOptions, path);
     const validate = validatorOf(definition);
-    if (!validate(own)) {
+    if (validate(own)) {
+      runValidate(definition, own, { dataDir }, path, report);
+    } else {
       const explainUnknown = (field: string, at: string) =>
         at === '' && isVectorComponentOption(definition.kind, definition.type, field)
           ? `"${field}" is a Vector option of ${definition.type} that Sluice does not implement yet`
@@ -256,6 +260,38 @@ export async function planTopology(config: unknown, options: PlanTopologyOptions
     transforms: planTransforms,
     sinks: planSinks,
   };
+}
+
+/**
+ * A definition's own checks of its options (`validate`), on options that passed its schema; each
+ * problem is reported at the component's path joined with the problem's.
+ */
+function runValidate(
+  definition: AnyDefinition | BufferDefinition,
+  options: Record<string, unknown>,
+  context: ValidationContext,
+  path: string,
+  report: (path: string, message: string) => void,
+): void {
+  if (definition.validate === undefined) return;
+  let problems: readonly OptionProblem[];
+  try {
+    problems = definition.validate(options, context);
+  } catch (error) {
+    report(
+      path,
+      `validate() of ${definition.type} failed: ${error instanceof Error ? error.message : String(error)}`,
+    );
+    return;
+  }
+  for (const problem of problems) report(joinPath(path, problem.path), problem.message);
+}
+
+/** `sinks.k` and `max_size` give `sinks.k.max_size`; `[0]` and '' join without a dot. */
+export function joinPath(base: string, path: string): string {
+  if (path === '') return base;
+  if (base === '') return path;
+  return path.startsWith('[') ? `${base}${path}` : `${base}.${path}`;
 }
 
 function isTable(value: unknown): value is Record<string, unknown> {
@@ -385,9 +421,6 @@ async function planBuffer(
           `${label}: a disk buffer is bounded by max_size (bytes), not max_events`,
         );
       }
-      if (dataDir === undefined) {
-        report(at(index, 'type'), `${label}: a disk buffer needs the global data_dir to be set`);
-      }
       if (diskStages === 2) report(at(index, 'type'), `${label}: a sink can have only one disk stage`);
       checkDiskDirectory(sinkId, diskDirectories, (message) =>
         report(at(index, 'type'), `${label}: ${message}`),
@@ -404,12 +437,16 @@ async function planBuffer(
     for (const [key, value] of Object.entries(stage))
       if (key !== 'type' && key !== 'when_full') own[key] = value;
     const validate = validatorOf(definition);
-    if (!validate(own)) {
+    if (validate(own)) {
+      runValidate(definition, own, { dataDir }, at(index), (path, message) =>
+        report(path, `${label}: ${message}`),
+      );
+    } else {
       for (const problem of describeSchemaErrors(validate.errors ?? [], own, at(index), validate.schema)) {
         report(problem.path, `${label}: ${problem.message}`);
       }
     }
-    plans.push({ type, whenFull, definition, options: deepFreeze(own) });
+    plans.push({ type, whenFull, definition, options: deepFreeze(own), path: at(index) });
   }
   return failed ? undefined : plans;
 }

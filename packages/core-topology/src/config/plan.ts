@@ -41,4 +41,6 @@ export interface BufferStagePlan {
   definition: BufferDefinition;
   /** The stage's own options (`max_events`, `max_size`, …), validated and frozen. */
   options: Readonly<Record<string, unknown>>;
+  /** Where the stage is in the config (`sinks.k.buffer[1]`), for errors of its `create`. */
+  path?: string;
 }

@@ -1,0 +1,9 @@
+import { fileURLToPath } from 'node:url';
+import { unreadOptions } from '@sluice/testkit';
+import { expect, it } from 'vitest';
+import { memoryBufferDefinition } from './memory-buffer.js';
+
+it('reads every option its schema documents', () => {
+  const readers = [fileURLToPath(new URL('.', import.meta.url))];
+  expect(unreadOptions(memoryBufferDefinition.optionsSchema, readers)).toEqual([]);
+});
