@@ -180,6 +180,17 @@ export function createNetworkSink<Item extends SinkItem>(
     warnDropped(`event dropped: ${reason.message}`, reason.fields);
   };
 
+  // One listener aborts every attempt in flight at the deadline: a listener per attempt would pass
+  // Node's limit of 10 per signal (a warning) as soon as the adaptive limit grows beyond it.
+  const attempts = new Set<AbortController>();
+  shutdown.addEventListener(
+    'abort',
+    () => {
+      for (const controller of attempts) controller.abort(shutdown.reason);
+    },
+    { once: true },
+  );
+
   /** One attempt, aborted after the timeout or at the shutdown deadline. */
   const attempt = async (items: readonly Item[]): Promise<RequestResult> => {
     const controller = new AbortController();
@@ -188,8 +199,7 @@ export function createNetworkSink<Item extends SinkItem>(
       settings.timeoutMs,
     );
     timer.unref();
-    const abort = () => controller.abort(shutdown.reason);
-    shutdown.addEventListener('abort', abort, { once: true });
+    attempts.add(controller);
     const started = performance.now();
     try {
       return await spec.send(items, controller.signal);
@@ -200,7 +210,7 @@ export function createNetworkSink<Item extends SinkItem>(
     } finally {
       duration.observe((performance.now() - started) / 1000);
       clearTimeout(timer);
-      shutdown.removeEventListener('abort', abort);
+      attempts.delete(controller);
     }
   };
 

@@ -177,6 +177,38 @@ describe('createNetworkSink', () => {
     expect(observed).toEqual(['backpressure', 'backpressure', 'ok', 'ok']);
   });
 
+  it('many requests in flight add no listener each to the shutdown signal (no MaxListenersExceededWarning)', async () => {
+    const warnings: string[] = [];
+    const onWarning = (warning: Error) => warnings.push(warning.name);
+    process.on('warning', onWarning);
+    try {
+      let release: () => void = () => {};
+      const gate = new Promise<void>((resolve) => {
+        release = resolve;
+      });
+      let started = 0;
+      const { value } = spec(
+        async () => {
+          started += 1;
+          if (started === 15) release();
+          await gate;
+          return {};
+        },
+        {
+          batch: { maxEvents: 1, maxBytes: 1_000_000, timeoutMs: 10 },
+          request: { concurrency: 15, timeoutMs: 5_000, retry: fastRetry },
+        },
+      );
+      const { statuses } = await run(value, makeEvents(15));
+      expect(started).toBe(15);
+      expect(statuses.size).toBe(15);
+      await new Promise((resolve) => setImmediate(resolve));
+      expect(warnings).not.toContain('MaxListenersExceededWarning');
+    } finally {
+      process.off('warning', onWarning);
+    }
+  });
+
   it("builds the adaptive controller from its settings, with Vector's metrics", async () => {
     const { value } = spec(() => ({}), {
       batch: { maxEvents: 1, maxBytes: 1_000_000, timeoutMs: 10 },
