@@ -11,8 +11,10 @@ function controller(settings: Partial<AdaptiveConcurrencySettings> = {}) {
   return { limiter, clock, metrics };
 }
 
-/** Lets settled promises run their callbacks. */
-const settle = () => new Promise<void>((resolve) => setImmediate(resolve));
+/** Lets resolved promises run their callbacks (a granted permit takes two microtask turns). */
+async function settle() {
+  for (let turn = 0; turn < 4; turn += 1) await Promise.resolve();
+}
 
 /**
  * One round: takes every permit on offer (so the limit is reached), lets `rttMs` pass, and ends them
