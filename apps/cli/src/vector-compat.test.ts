@@ -57,3 +57,84 @@ describe("Vector's own configs validate unchanged", () => {
     ]);
   });
 });
+
+describe("Vector's request options of the kit's sinks", () => {
+  const plan = async (sinks: Record<string, unknown>) => {
+    const warnings: string[] = [];
+    const topology = await planTopology(
+      { sources: { in: { type: 'demo_logs', format: 'shuffle', lines: ['x'] } }, sinks },
+      { registry: builtinRegistry(), warn: (message) => warnings.push(message) },
+    );
+    return { topology, warnings };
+  };
+  const kinesis = (request: Record<string, unknown>) => ({
+    type: 'aws_kinesis_streams',
+    inputs: ['in'],
+    stream_name: 's',
+    request,
+  });
+  const http = (request: Record<string, unknown>) => ({
+    type: 'http',
+    inputs: ['in'],
+    uri: 'http://127.0.0.1:1/',
+    request,
+  });
+
+  it('concurrency "adaptive" (the default), "none" or a number; adaptive_concurrency and retry_jitter_mode', async () => {
+    const { topology, warnings } = await plan({
+      k_default: kinesis({}),
+      k_none: kinesis({ concurrency: 'none', retry_jitter_mode: 'None' }),
+      h_default: http({}),
+      h_tuned: http({
+        concurrency: 'adaptive',
+        adaptive_concurrency: { initial_concurrency: 4, max_concurrency_limit: 50, decrease_ratio: 0.5 },
+      }),
+      h_fixed: http({ concurrency: 8 }),
+    });
+    expect(warnings).toEqual([]);
+    const request = (id: string) =>
+      (topology.sinks.get(id)?.options as { request?: Record<string, unknown> } | undefined)?.request ?? {};
+    expect(request('k_default')).toMatchObject({
+      concurrency: 'adaptive',
+      retry_jitter_mode: 'Full',
+      adaptive_concurrency: {
+        initial_concurrency: 1,
+        max_concurrency_limit: 200,
+        decrease_ratio: 0.9,
+        ewma_alpha: 0.4,
+        rtt_deviation_scale: 2.5,
+      },
+    });
+    expect(request('k_none')).toMatchObject({ concurrency: 'none', retry_jitter_mode: 'None' });
+    expect(request('h_default')).toMatchObject({ concurrency: 'adaptive' });
+    expect(request('h_tuned').adaptive_concurrency).toMatchObject({
+      initial_concurrency: 4,
+      ewma_alpha: 0.4,
+    });
+    expect(request('h_fixed')).toMatchObject({ concurrency: 8 });
+  });
+
+  it('request.in_flight_limit, the older name, moves to request.concurrency with one warning', async () => {
+    const { topology, warnings } = await plan({
+      k: kinesis({ in_flight_limit: 3 }),
+      h: http({ in_flight_limit: 'none' }),
+    });
+    expect(warnings).toEqual([
+      'config: sinks.k.request.in_flight_limit is deprecated; use sinks.k.request.concurrency',
+      'config: sinks.h.request.in_flight_limit is deprecated; use sinks.h.request.concurrency',
+    ]);
+    expect(topology.sinks.get('k')?.options).toMatchObject({ request: { concurrency: 3 } });
+    expect(topology.sinks.get('h')?.options).toMatchObject({ request: { concurrency: 'none' } });
+  });
+
+  it('refuses a concurrency of 0, an unknown word, a decrease_ratio of 1 and an unknown jitter mode', async () => {
+    for (const request of [
+      { concurrency: 0 },
+      { concurrency: 'auto' },
+      { adaptive_concurrency: { decrease_ratio: 1 } },
+      { retry_jitter_mode: 'full' },
+    ]) {
+      await expect(plan({ h: http(request) }), JSON.stringify(request)).rejects.toThrow(/sinks\.h\.request/);
+    }
+  });
+});

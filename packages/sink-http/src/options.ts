@@ -1,4 +1,5 @@
 import type { JsonSchema } from '@sluice/component-api';
+import { type VectorRequestOptions, vectorRequestOptionSchemas } from '@sluice/sink-kit';
 
 export interface HttpSinkOptions {
   uri: string;
@@ -8,16 +9,7 @@ export interface HttpSinkOptions {
   compression: 'none' | 'gzip';
   auth?: { strategy: 'basic'; user: string; password: string } | { strategy: 'bearer'; token: string };
   batch: { max_events: number; max_bytes: number; timeout_secs: number };
-  request: {
-    headers: Record<string, string>;
-    concurrency: number;
-    timeout_secs: number;
-    rate_limit_num?: number;
-    rate_limit_duration_secs: number;
-    retry_attempts?: number;
-    retry_initial_backoff_secs: number;
-    retry_max_duration_secs: number;
-  };
+  request: VectorRequestOptions & { headers: Record<string, string> };
 }
 
 const secs = (description: string, fallback: number, minimum = 0): JsonSchema => ({
@@ -26,6 +18,11 @@ const secs = (description: string, fallback: number, minimum = 0): JsonSchema =>
   default: fallback,
   description,
 });
+
+/** Older Vector names, moved to the new ones with a deprecation warning. */
+export const deprecatedOptions: Readonly<Record<string, string>> = {
+  'request.in_flight_limit': 'request.concurrency',
+};
 
 /** Vector's `http` sink options, the common subset, with Vector's defaults. */
 export const optionsSchema: JsonSchema = {
@@ -105,7 +102,7 @@ export const optionsSchema: JsonSchema = {
           default: {},
           description: 'Headers added to every request.',
         },
-        concurrency: { type: 'integer', minimum: 1, default: 4, description: 'Requests in flight at once.' },
+        ...vectorRequestOptionSchemas,
         timeout_secs: secs('Each request is aborted (and retried) after this long.', 60, 0.001),
         rate_limit_num: {
           type: 'integer',
@@ -119,11 +116,15 @@ export const optionsSchema: JsonSchema = {
           description: 'Retries per request; unlimited by default.',
         },
         retry_initial_backoff_secs: secs(
-          'First wait before a retry (Fibonacci backoff, full jitter).',
+          'First wait before a retry (Fibonacci backoff; jitter: retry_jitter_mode).',
           1,
           0.001,
         ),
-        retry_max_duration_secs: secs('Longest wait between retries.', 30, 0.001),
+        retry_max_duration_secs: secs(
+          'Longest single wait between retries, as in Vector (not a cap on the total).',
+          30,
+          0.001,
+        ),
       },
     },
   },

@@ -6,7 +6,7 @@ import { attachFinalizer, type DeliveryStatus } from '@sluice/component-api';
 import { createTestContext, inputOf, makeEvents, testSink } from '@sluice/testkit';
 import { afterAll, afterEach, expect, it } from 'vitest';
 import type { HttpSinkOptions } from './options.js';
-import { createHttpSink, httpSink } from './sink.js';
+import { classifyHttpError, createHttpSink, httpSink } from './sink.js';
 
 type Answer = number | 'stall';
 
@@ -84,7 +84,8 @@ it('retries 503, 429 and a stalled request (timeout), then delivers', async () =
   // A loaded machine may time out one more attempt; the first three are the scripted faults.
   expect(received.length).toBeGreaterThanOrEqual(4);
   expect(statuses).toEqual(['delivered']);
-  expect(context.metrics.total('http_throttles_total')).toBe(1);
+  // 503 and 429 both ask for less: throttles, to which the concurrency controller backs off.
+  expect(context.metrics.total('http_throttles_total')).toBe(2);
   expect(context.metrics.total('component_sent_events_total')).toBe(3);
 });
 
@@ -144,4 +145,13 @@ it('an unreachable endpoint is retried as a connection error, then rejected', as
   const { statuses, context } = await run(options(closed, { request: { retry_attempts: 1 } }));
   expect(statuses).toEqual(['rejected']);
   expect(context.metrics.total('http_retries_total')).toBe(3);
+});
+
+it('classifies 429 and 503 as throttles (the concurrency backs off), other 5xx as plain retries', () => {
+  const failure = (status: number) =>
+    classifyHttpError(Object.assign(new Error(`HTTP ${status}`), { status }));
+  expect(failure(429)).toMatchObject({ retryable: true, throttled: true });
+  expect(failure(503)).toMatchObject({ retryable: true, throttled: true });
+  expect(failure(500)).toMatchObject({ retryable: true, throttled: false });
+  expect(failure(400)).toMatchObject({ retryable: false, throttled: false });
 });

@@ -15,7 +15,7 @@ import {
   requestSettingsOf,
   type SinkItem,
 } from '@sluice/sink-kit';
-import { type HttpSinkOptions, optionsSchema } from './options.js';
+import { deprecatedOptions, type HttpSinkOptions, optionsSchema } from './options.js';
 
 const gzip = promisify(gzipCallback);
 
@@ -32,7 +32,8 @@ export function classifyHttpError(error: unknown): Failure {
     return { retryable: true, code: `connection_error:${cause ?? 'unknown'}`, message };
   }
   const retryable = status === 429 || (status >= 500 && status !== 501);
-  return { retryable, code: `http_${status}`, message, throttled: status === 429 };
+  // 503 is how many services say "slow down" (S3's SlowDown): both make the concurrency back off.
+  return { retryable, code: `http_${status}`, message, throttled: status === 429 || status === 503 };
 }
 
 export function createHttpSink(options: HttpSinkOptions, context: ComponentContext): Sink {
@@ -91,5 +92,6 @@ export const httpSink = defineSink<HttpSinkOptions>({
   optionsSchema,
   validate: (options) =>
     URL.canParse(options.uri) ? [] : [{ path: 'uri', message: `is not a URL: "${options.uri}"` }],
+  deprecatedOptions,
   create: (options, context) => createHttpSink(options, context),
 });

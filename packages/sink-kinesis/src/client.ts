@@ -3,6 +3,7 @@ import { Agent as HttpsAgent } from 'node:https';
 import { createRequire } from 'node:module';
 import { KinesisClient, type KinesisClientConfig } from '@aws-sdk/client-kinesis';
 import { fromIni, fromNodeProviderChain, fromTemporaryCredentials } from '@aws-sdk/credential-providers';
+import { maxConcurrencyOf } from '@sluice/sink-kit';
 import { NodeHttpHandler } from '@smithy/node-http-handler';
 import type { KinesisSinkOptions } from './options.js';
 
@@ -125,7 +126,7 @@ export function credentialsProvider(auth: Auth): AwsCredentialIdentityProvider |
  * kinesis-local), and the SDK's own retries off: the sink's retry loop is the only one.
  */
 export function createKinesisClient(options: KinesisSinkOptions): KinesisClient {
-  const agentOptions = { keepAlive: true, maxSockets: options.request.concurrency + 2 };
+  const agentOptions = { keepAlive: true, maxSockets: maxConcurrencyOf(options.request) + 2 };
   return new KinesisClient({
     ...(options.region === undefined ? {} : { region: options.region }),
     ...(options.endpoint === undefined ? {} : { endpoint: options.endpoint }),

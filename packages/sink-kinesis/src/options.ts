@@ -1,5 +1,6 @@
 import type { JsonSchema } from '@sluice/component-api';
 import { type EncodingConfig, encodingOptionSchema } from '@sluice/encoding';
+import { type VectorRequestOptions, vectorRequestOptionSchemas } from '@sluice/sink-kit';
 import { DEFAULT_MAX_RECORD_BYTES, MAX_RECORDS_PER_REQUEST, MAX_REQUEST_BYTES } from './limits.js';
 
 export type Protocol = 'cbor' | 'json';
@@ -12,16 +13,7 @@ export interface KinesisSinkOptions {
   partition_key_field?: string;
   max_record_bytes: number;
   batch: { max_events: number; max_bytes: number; timeout_secs: number };
-  request: {
-    protocol: Protocol;
-    concurrency: number;
-    rate_limit_num?: number;
-    rate_limit_duration_secs: number;
-    timeout_secs: number;
-    retry_attempts?: number;
-    retry_initial_backoff_secs: number;
-    retry_max_duration_secs: number;
-  };
+  request: VectorRequestOptions & { protocol: Protocol };
   auth?: {
     access_key_id?: string;
     secret_access_key?: string;
@@ -41,6 +33,7 @@ export const deprecatedOptions: Readonly<Record<string, string>> = {
   batch_size: 'batch.max_bytes',
   batch_timeout: 'batch.timeout_secs',
   request_in_flight_limit: 'request.concurrency',
+  'request.in_flight_limit': 'request.concurrency',
   request_timeout_secs: 'request.timeout_secs',
   retry_attempts: 'request.retry_attempts',
   retry_backoff_secs: 'request.retry_initial_backoff_secs',
@@ -122,7 +115,7 @@ export const optionsSchema: JsonSchema = {
           description:
             'Wire format of PutRecords: "cbor" (binary, as the AWS SDK for Java sends it: a quarter fewer bytes and less CPU) or "json" (as Vector and the AWS CLI send it), for an endpoint that only speaks JSON.',
         },
-        concurrency: { type: 'integer', minimum: 1, default: 5, description: 'Requests in flight at most.' },
+        ...vectorRequestOptionSchemas,
         rate_limit_num: {
           type: 'integer',
           minimum: 1,
@@ -149,13 +142,14 @@ export const optionsSchema: JsonSchema = {
           type: 'number',
           exclusiveMinimum: 0,
           default: 1,
-          description: 'Backoff before the first retry; doubles each retry, with full jitter.',
+          description: 'Backoff before the first retry; doubles each retry (jitter: retry_jitter_mode).',
         },
         retry_max_duration_secs: {
           type: 'number',
           exclusiveMinimum: 0,
           default: 30,
-          description: 'The longest single backoff.',
+          description:
+            'The longest single backoff, as in Vector (not a cap on the total time spent retrying).',
         },
       },
     },

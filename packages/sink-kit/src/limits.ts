@@ -1,16 +1,23 @@
 import { sleep } from '@sluice/component-api';
 
-/** How a request ended, for a concurrency controller that adapts to it (Vector's ARC). */
+/**
+ * How a request ended, for a concurrency controller that adapts to it (Vector's ARC). As in Vector,
+ * where the controller wraps the retry layer, one request is observed once, retries included.
+ */
 export interface RequestObservation {
+  /** From the start of the request to its end, retries included. */
   readonly durationMs: number;
-  /** `backpressure`: throttled or timed out; the destination asks for less. */
+  /**
+   * `backpressure`: an attempt was throttled or timed out, the destination asks for less; `error`:
+   * ended otherwise than by an answer. Only `ok` durations are round-trip time samples.
+   */
   readonly outcome: 'ok' | 'backpressure' | 'error';
 }
 
 /**
- * Decides how many requests may be in flight. `fixedConcurrency` holds a fixed number; an adaptive
- * controller (Vector's `adaptive_concurrency`) implements the same two calls and moves its limit
- * from what `release` observes.
+ * Decides how many requests may be in flight. `fixedConcurrency` holds a fixed number;
+ * `AdaptiveConcurrency` (Vector's ARC) implements the same two calls and moves its limit from what
+ * `release` observes.
  */
 export interface ConcurrencyLimiter {
   acquire(): Promise<void>;

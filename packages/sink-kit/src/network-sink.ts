@@ -9,8 +9,9 @@ import {
   type Sink,
   sleep,
 } from '@sluice/component-api';
+import { AdaptiveConcurrency, type AdaptiveConcurrencySettings } from './adaptive-concurrency.js';
 import { Batcher, type BatchItem, type BatchSettings } from './batcher.js';
-import { type ConcurrencyLimiter, fixedConcurrency, RateLimiter } from './limits.js';
+import { type ConcurrencyLimiter, fixedConcurrency, RateLimiter, type RequestObservation } from './limits.js';
 import { backoffMs, type RetrySettings } from './retry.js';
 
 /** An event made ready to send (encoded, sized), as the sink prepares it. */
@@ -50,8 +51,14 @@ export interface RequestResult {
 }
 
 export interface RequestSettings {
-  /** A fixed number of requests in flight, or a controller (an adaptive one). */
-  readonly concurrency: number | ConcurrencyLimiter;
+  /**
+   * A fixed number of requests in flight, Vector's adaptive controller (built with the sink's
+   * metrics) or a limiter of the sink's own.
+   */
+  readonly concurrency:
+    | number
+    | { readonly adaptive: Partial<AdaptiveConcurrencySettings> }
+    | ConcurrencyLimiter;
   /** At most `num` requests started per `windowMs`. */
   readonly rateLimit?: { readonly num: number; readonly windowMs: number };
   /** Each attempt is aborted after this long, and counts as a retryable `timeout`. */
@@ -90,8 +97,13 @@ export function createNetworkSink<Item extends SinkItem>(
 ): Sink {
   const { request: settings, metricPrefix: prefix } = spec;
   const { metrics, logger, signal: shutdown } = context;
+  const { concurrency } = settings;
   const limiter =
-    typeof settings.concurrency === 'number' ? fixedConcurrency(settings.concurrency) : settings.concurrency;
+    typeof concurrency === 'number'
+      ? fixedConcurrency(concurrency)
+      : 'adaptive' in concurrency
+        ? new AdaptiveConcurrency({ settings: concurrency.adaptive, metrics })
+        : concurrency;
   const rateLimiter =
     settings.rateLimit === undefined
       ? undefined
@@ -168,6 +180,17 @@ export function createNetworkSink<Item extends SinkItem>(
     warnDropped(`event dropped: ${reason.message}`, reason.fields);
   };
 
+  // One listener aborts every attempt in flight at the deadline: a listener per attempt would pass
+  // Node's limit of 10 per signal (a warning) as soon as the adaptive limit grows beyond it.
+  const attempts = new Set<AbortController>();
+  shutdown.addEventListener(
+    'abort',
+    () => {
+      for (const controller of attempts) controller.abort(shutdown.reason);
+    },
+    { once: true },
+  );
+
   /** One attempt, aborted after the timeout or at the shutdown deadline. */
   const attempt = async (items: readonly Item[]): Promise<RequestResult> => {
     const controller = new AbortController();
@@ -176,8 +199,7 @@ export function createNetworkSink<Item extends SinkItem>(
       settings.timeoutMs,
     );
     timer.unref();
-    const abort = () => controller.abort(shutdown.reason);
-    shutdown.addEventListener('abort', abort, { once: true });
+    attempts.add(controller);
     const started = performance.now();
     try {
       return await spec.send(items, controller.signal);
@@ -188,7 +210,7 @@ export function createNetworkSink<Item extends SinkItem>(
     } finally {
       duration.observe((performance.now() - started) / 1000);
       clearTimeout(timer);
-      shutdown.removeEventListener('abort', abort);
+      attempts.delete(controller);
     }
   };
 
@@ -208,8 +230,11 @@ export function createNetworkSink<Item extends SinkItem>(
     return spec.classifyError(error);
   };
 
-  /** Sends items until each is accepted or rejected; only retryable failures are ever resent. */
-  const send = async (items: Item[]): Promise<void> => {
+  /**
+   * Sends items until each is accepted or rejected; only retryable failures are ever resent.
+   * `pressure.seen` is set when an attempt was throttled or timed out, for the concurrency limiter.
+   */
+  const send = async (items: Item[], pressure: { seen: boolean }): Promise<void> => {
     let remaining: readonly Item[] = items;
     const firstAt = performance.now();
     const { retry } = settings;
@@ -262,6 +287,7 @@ export function createNetworkSink<Item extends SinkItem>(
       for (const [item, failure] of permanent)
         await reject([item], failure.code, failure.message, retriesDone + 1);
       remaining = retryable;
+      if (throttled || codes.has('timeout')) pressure.seen = true;
       if (remaining.length === 0) return;
       const wait = backoffMs(retry, retriesDone);
       const outOfTime =
@@ -297,13 +323,15 @@ export function createNetworkSink<Item extends SinkItem>(
         await limiter.acquire();
         inFlightGauge.increment();
         const started = performance.now();
-        let outcome: 'ok' | 'error' = 'ok';
-        const request = send(items)
+        let outcome: RequestObservation['outcome'] = 'ok';
+        const pressure = { seen: false };
+        const request = send(items, pressure)
           .catch((error: unknown) => {
             outcome = 'error';
             return reject(items, 'internal_error', String(error), 1);
           })
           .finally(() => {
+            if (pressure.seen) outcome = 'backpressure';
             limiter.release({ durationMs: performance.now() - started, outcome });
             inFlightGauge.decrement();
             inFlight.delete(request);

@@ -2,7 +2,7 @@ import { attachFinalizer, type DeliveryStatus, type LogEvent } from '@sluice/com
 import { createTestContext, inputOf, makeEvents } from '@sluice/testkit';
 import { describe, expect, it, vi } from 'vitest';
 import { Batcher } from './batcher.js';
-import { fixedConcurrency, RateLimiter } from './limits.js';
+import { type ConcurrencyLimiter, fixedConcurrency, RateLimiter, type RequestObservation } from './limits.js';
 import {
   createNetworkSink,
   type Failure,
@@ -145,6 +145,81 @@ describe('retries and limits', () => {
 });
 
 describe('createNetworkSink', () => {
+  it('tells the concurrency limiter of each request once: backpressure when an attempt was throttled or timed out', async () => {
+    const observed: RequestObservation['outcome'][] = [];
+    const limiter = fixedConcurrency(1);
+    const spy: ConcurrencyLimiter = {
+      acquire: () => limiter.acquire(),
+      release: (observation) => {
+        observed.push(observation.outcome);
+        limiter.release(observation);
+      },
+    };
+    const throttle: Failure = { retryable: true, code: 'Busy', message: 'busy', throttled: true };
+    const timeout: Failure = { retryable: true, code: 'timeout', message: 'slow' };
+    const flaky: Failure = { retryable: true, code: 'http_500', message: 'oops' };
+    // Request per batch of 2: throttled then accepted, timed out then accepted, 500 then accepted, accepted.
+    const answers: RequestResult[] = [
+      { failures: [throttle, undefined] },
+      {},
+      { failures: [timeout, timeout] },
+      {},
+      { failures: [flaky, undefined] },
+      {},
+      {},
+    ];
+    const { value } = spec((_texts, attempt) => answers[attempt] ?? {}, {
+      batch: { maxEvents: 2, maxBytes: 1_000_000, timeoutMs: 10 },
+      request: { concurrency: spy, timeoutMs: 5_000, retry: fastRetry },
+    });
+    const { statuses } = await run(value, makeEvents(8));
+    expect([...statuses.values()].every((status) => status === 'delivered')).toBe(true);
+    expect(observed).toEqual(['backpressure', 'backpressure', 'ok', 'ok']);
+  });
+
+  it('many requests in flight add no listener each to the shutdown signal (no MaxListenersExceededWarning)', async () => {
+    const warnings: string[] = [];
+    const onWarning = (warning: Error) => warnings.push(warning.name);
+    process.on('warning', onWarning);
+    try {
+      let release: () => void = () => {};
+      const gate = new Promise<void>((resolve) => {
+        release = resolve;
+      });
+      let started = 0;
+      const { value } = spec(
+        async () => {
+          started += 1;
+          if (started === 15) release();
+          await gate;
+          return {};
+        },
+        {
+          batch: { maxEvents: 1, maxBytes: 1_000_000, timeoutMs: 10 },
+          request: { concurrency: 15, timeoutMs: 5_000, retry: fastRetry },
+        },
+      );
+      const { statuses } = await run(value, makeEvents(15));
+      expect(started).toBe(15);
+      expect(statuses.size).toBe(15);
+      await new Promise((resolve) => setImmediate(resolve));
+      expect(warnings).not.toContain('MaxListenersExceededWarning');
+    } finally {
+      process.off('warning', onWarning);
+    }
+  });
+
+  it("builds the adaptive controller from its settings, with Vector's metrics", async () => {
+    const { value } = spec(() => ({}), {
+      batch: { maxEvents: 1, maxBytes: 1_000_000, timeoutMs: 10 },
+      request: { concurrency: { adaptive: { initialConcurrency: 2 } }, timeoutMs: 5_000, retry: fastRetry },
+    });
+    const { context, statuses } = await run(value, makeEvents(5));
+    expect(statuses.size).toBe(5);
+    expect(context.metrics.total('adaptive_concurrency_in_flight_count')).toBe(10);
+    expect(context.metrics.total('adaptive_concurrency_observed_rtt_count')).toBe(5);
+  });
+
   it('partial results: accepted items are delivered, retryable ones resent alone, permanent ones rejected', async () => {
     const retry: Failure = { retryable: true, code: 'Busy', message: 'busy', throttled: true };
     const fatal: Failure = { retryable: false, code: 'Invalid', message: 'invalid' };

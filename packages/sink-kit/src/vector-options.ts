@@ -1,3 +1,6 @@
+import type { JsonSchema } from '@sluice/component-api';
+import type { AdaptiveConcurrencySettings } from './adaptive-concurrency.js';
+import { DEFAULT_ADAPTIVE_CONCURRENCY } from './adaptive-concurrency.js';
 import type { BatchSettings } from './batcher.js';
 import type { RequestSettings } from './network-sink.js';
 import type { RetrySettings } from './retry.js';
@@ -9,15 +12,29 @@ export interface VectorBatchOptions {
   readonly timeout_secs: number;
 }
 
+/** Vector's `request.adaptive_concurrency` table. */
+export interface VectorAdaptiveConcurrencyOptions {
+  readonly initial_concurrency?: number | undefined;
+  readonly max_concurrency_limit?: number | undefined;
+  readonly decrease_ratio?: number | undefined;
+  readonly ewma_alpha?: number | undefined;
+  readonly rtt_deviation_scale?: number | undefined;
+}
+
+/** Vector's `request.concurrency`: `"adaptive"` (ARC), `"none"` (one at a time) or a fixed number. */
+export type VectorConcurrency = number | 'adaptive' | 'none';
+
 /** The part of Vector's `request` table every network sink shares. */
 export interface VectorRequestOptions {
-  readonly concurrency: number;
+  readonly concurrency: VectorConcurrency;
+  readonly adaptive_concurrency?: VectorAdaptiveConcurrencyOptions | undefined;
   readonly timeout_secs: number;
   readonly rate_limit_num?: number | undefined;
   readonly rate_limit_duration_secs: number;
   readonly retry_attempts?: number | undefined;
   readonly retry_initial_backoff_secs: number;
   readonly retry_max_duration_secs: number;
+  readonly retry_jitter_mode?: 'Full' | 'None' | undefined;
 }
 
 /** Vector's `batch` options (seconds) as the kit's batch settings (milliseconds). */
@@ -25,16 +42,44 @@ export function batchSettingsOf(batch: VectorBatchOptions): BatchSettings {
   return { maxEvents: batch.max_events, maxBytes: batch.max_bytes, timeoutMs: batch.timeout_secs * 1000 };
 }
 
+/** Vector's `adaptive_concurrency` options as the controller's settings (Vector's defaults where unset). */
+export function adaptiveSettingsOf(
+  options: VectorAdaptiveConcurrencyOptions = {},
+): AdaptiveConcurrencySettings {
+  const defaults = DEFAULT_ADAPTIVE_CONCURRENCY;
+  return {
+    initialConcurrency: options.initial_concurrency ?? defaults.initialConcurrency,
+    maxConcurrencyLimit: options.max_concurrency_limit ?? defaults.maxConcurrencyLimit,
+    decreaseRatio: options.decrease_ratio ?? defaults.decreaseRatio,
+    ewmaAlpha: options.ewma_alpha ?? defaults.ewmaAlpha,
+    rttDeviationScale: options.rtt_deviation_scale ?? defaults.rttDeviationScale,
+  };
+}
+
+/** The most requests the options ever put in flight (to size a connection pool). */
+export function maxConcurrencyOf(
+  request: Pick<VectorRequestOptions, 'concurrency' | 'adaptive_concurrency'>,
+): number {
+  if (request.concurrency === 'none') return 1;
+  if (request.concurrency === 'adaptive')
+    return adaptiveSettingsOf(request.adaptive_concurrency).maxConcurrencyLimit;
+  return request.concurrency;
+}
+
 /**
  * Vector's `request` options as the kit's request settings. An unset `retry_attempts` retries until
- * the shutdown deadline; `retry_max_duration_secs` is the longest single wait, as in Vector.
+ * the shutdown deadline; `retry_max_duration_secs` is the longest single wait, as in Vector (not a
+ * cap on the total time spent retrying).
  */
 export function requestSettingsOf(
   request: VectorRequestOptions,
   strategy: NonNullable<RetrySettings['strategy']>,
 ): RequestSettings {
   return {
-    concurrency: request.concurrency,
+    concurrency:
+      request.concurrency === 'adaptive'
+        ? { adaptive: adaptiveSettingsOf(request.adaptive_concurrency) }
+        : maxConcurrencyOf(request),
     ...(request.rate_limit_num === undefined
       ? {}
       : { rateLimit: { num: request.rate_limit_num, windowMs: request.rate_limit_duration_secs * 1000 } }),
@@ -44,7 +89,74 @@ export function requestSettingsOf(
       initialBackoffMs: request.retry_initial_backoff_secs * 1000,
       maxBackoffMs: request.retry_max_duration_secs * 1000,
       strategy,
-      jitter: 'full',
+      jitter: request.retry_jitter_mode === 'None' ? 'none' : 'full',
     },
   };
 }
+
+/**
+ * Schemas of the `request` options whose meaning the kit owns, with Vector's defaults and ranges:
+ * `concurrency`, `adaptive_concurrency` and `retry_jitter_mode`. A sink spreads them into its
+ * `request` properties.
+ */
+export const vectorRequestOptionSchemas: Readonly<Record<string, JsonSchema>> = {
+  concurrency: {
+    oneOf: [
+      { type: 'integer', minimum: 1 },
+      { type: 'string', enum: ['adaptive', 'none'] },
+    ],
+    default: 'adaptive',
+    description:
+      'Requests in flight: "adaptive" (adaptive request concurrency, from round-trip times and throttling), "none" (one at a time) or a fixed number.',
+  },
+  adaptive_concurrency: {
+    type: 'object',
+    additionalProperties: false,
+    default: {},
+    description:
+      'The adaptive concurrency controller (with concurrency = "adaptive"); the defaults rarely need changing.',
+    properties: {
+      initial_concurrency: {
+        type: 'integer',
+        minimum: 1,
+        default: DEFAULT_ADAPTIVE_CONCURRENCY.initialConcurrency,
+        description:
+          'The limit at start; set it near the usual `adaptive_concurrency_limit` to ramp up faster.',
+      },
+      max_concurrency_limit: {
+        type: 'integer',
+        minimum: 1,
+        default: DEFAULT_ADAPTIVE_CONCURRENCY.maxConcurrencyLimit,
+        description: 'The limit never goes above this.',
+      },
+      decrease_ratio: {
+        type: 'number',
+        exclusiveMinimum: 0,
+        exclusiveMaximum: 1,
+        default: DEFAULT_ADAPTIVE_CONCURRENCY.decreaseRatio,
+        description:
+          'On rising round-trip times or throttling the limit is multiplied by this (rounded down).',
+      },
+      ewma_alpha: {
+        type: 'number',
+        exclusiveMinimum: 0,
+        exclusiveMaximum: 1,
+        default: DEFAULT_ADAPTIVE_CONCURRENCY.ewmaAlpha,
+        description: 'Weight of new round-trip times in the moving average (smaller: slower to adjust).',
+      },
+      rtt_deviation_scale: {
+        type: 'number',
+        minimum: 0,
+        default: DEFAULT_ADAPTIVE_CONCURRENCY.rttDeviationScale,
+        description: 'Round-trip time rises within this many deviations of the average are ignored.',
+      },
+    },
+  },
+  retry_jitter_mode: {
+    type: 'string',
+    enum: ['Full', 'None'],
+    default: 'Full',
+    description:
+      '"Full": each backoff is drawn uniformly between 0 and its computed length; "None": exactly its length.',
+  },
+};

@@ -13,6 +13,7 @@ async function pipeline(
   size: number,
   buffer: unknown,
   dataDir?: string,
+  concurrency?: 'adaptive',
 ): Promise<Measurement> {
   const fake = await countingFake();
   const port = await freePort();
@@ -24,7 +25,7 @@ async function pipeline(
         kinesis_out: {
           type: 'aws_kinesis_streams',
           inputs: ['tcp_in'],
-          ...sinkOptions(fake.endpoint),
+          ...sinkOptions(fake.endpoint, 'cbor', concurrency),
           buffer,
         },
       },
@@ -56,6 +57,14 @@ const scenario: Scenario = {
     // through more scavenges, and the young-generation GC copies every one that survives.
     const memory = await pipeline('sluice tcp → memory → kinesis', total, size, { type: 'memory' });
     const baseline = await bareSdkLoop(total, size);
+    const adaptive = await pipeline(
+      'sluice tcp → memory → kinesis, adaptive concurrency',
+      total,
+      size,
+      { type: 'memory' },
+      undefined,
+      'adaptive',
+    );
     const dataDir = await mkdtemp(join(tmpdir(), 'sluice-bench-'));
     try {
       const disk = await pipeline(
@@ -77,6 +86,12 @@ const scenario: Scenario = {
           subject: disk,
           baseline: memory,
           target: 'vs the memory-buffer run',
+        },
+        {
+          name: 'tcp → memory → kinesis, adaptive vs fixed concurrency 5',
+          subject: adaptive,
+          baseline: memory,
+          target: 'ratio ≥ 0.95',
         },
       ];
     } finally {

