@@ -1,6 +1,13 @@
 import type { JsonSchema } from '@sluice/component-api';
 import { type EncodingConfig, encodingOptionSchema } from '@sluice/encoding';
-import { DEFAULT_MAX_RECORD_BYTES, MAX_RECORDS_PER_REQUEST, MAX_REQUEST_BYTES } from './limits.js';
+import {
+  DEFAULT_MAX_RECORD_BYTES,
+  MAX_RECORDS_PER_REQUEST,
+  MAX_REQUEST_BYTES,
+  SHARD_BYTES_PER_SECOND,
+  SHARD_RECORDS_PER_SECOND,
+} from './limits.js';
+import type { ShardAwarenessOptions } from './shard-awareness.js';
 
 export type Protocol = 'cbor' | 'json';
 
@@ -22,6 +29,8 @@ export interface KinesisSinkOptions {
     retry_initial_backoff_secs: number;
     retry_max_duration_secs: number;
   };
+  /** Sluice extension; absent (options built in code): off. The config schema's default turns it on. */
+  shard_awareness?: ShardAwarenessOptions;
   auth?: {
     access_key_id?: string;
     secret_access_key?: string;
@@ -156,6 +165,37 @@ export const optionsSchema: JsonSchema = {
           exclusiveMinimum: 0,
           default: 30,
           description: 'The longest single backoff.',
+        },
+      },
+    },
+    shard_awareness: {
+      type: 'object',
+      additionalProperties: false,
+      default: {},
+      description:
+        "Sluice extension (not in Vector). Reads the stream's open shards (ListShards, needs kinesis:ListShards) and paces each shard to its quota, so records are shaped to what each shard takes instead of being throttled and retried. Without ListShards the sink sends as before.",
+      properties: {
+        enabled: { type: 'boolean', default: true, description: 'Shard awareness and per-shard pacing.' },
+        refresh_interval_secs: {
+          type: 'number',
+          exclusiveMinimum: 0,
+          default: 60,
+          description:
+            'The shard map is read again this often (and sooner when an answer names a shard it does not know).',
+        },
+        shard_records_per_second: {
+          type: 'integer',
+          minimum: 1,
+          default: SHARD_RECORDS_PER_SECOND,
+          description:
+            'Records per second each shard takes (Kinesis quota: 1,000); raise it for streams with raised limits.',
+        },
+        shard_bytes_per_second: {
+          type: 'integer',
+          minimum: 1,
+          default: SHARD_BYTES_PER_SECOND,
+          description:
+            'Bytes (data + partition keys) per second each shard takes (Kinesis quota: 1 MiB); raise it for streams with raised limits.',
         },
       },
     },
