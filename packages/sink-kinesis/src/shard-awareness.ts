@@ -39,7 +39,7 @@ export interface ShardAwareness {
   pace(records: readonly Placement[], signal: AbortSignal): Promise<void>;
   /** Reads a PutRecords answer's per-record results: throttles slow their shard, unknown shards refresh the map. */
   observe(records: readonly Placement[], results: readonly PutRecordsResultEntry[] | undefined): void;
-  /** A sign that the stream is being resharded: the map is read again soon. */
+  /** A sign that the stream is being resharded: the map is read again soon (at most once a second). */
   stale(): void;
   /** Aborts a ListShards in flight. */
   close(): void;
@@ -77,6 +77,7 @@ export function createShardAwareness(
   let lastRefreshAt = Number.NEGATIVE_INFINITY;
   let running: Promise<void> | undefined;
   let first: Promise<void> | undefined;
+  let staleTimer: NodeJS.Timeout | undefined;
 
   const refresh = (): Promise<void> => {
     running ??= (async () => {
@@ -178,9 +179,18 @@ export function createShardAwareness(
       if (unknownShard) this.stale();
     },
     stale() {
-      dueAt = Math.min(dueAt, lastRefreshAt + MIN_REFRESH_INTERVAL_MS);
+      if (staleTimer !== undefined || running !== undefined || closing.signal.aborted) return;
+      staleTimer = setTimeout(
+        () => {
+          staleTimer = undefined;
+          void refresh();
+        },
+        Math.max(0, lastRefreshAt + MIN_REFRESH_INTERVAL_MS - now()),
+      );
+      staleTimer.unref();
     },
     close() {
+      clearTimeout(staleTimer);
       closing.abort();
     },
   };

@@ -164,6 +164,7 @@ export class FakeKinesis {
   readonly #successAnswers = new Map<string, Uint8Array>();
   readonly #options: FakeKinesisOptions;
   readonly #shards: ShardState[] = [];
+  readonly #waiters: Array<{ condition: () => boolean; resolve: () => void }> = [];
   /** Records refused for a shard's quota, all shards. */
   throttledCount = 0;
   /** ListShards calls answered (denied ones included). */
@@ -198,6 +199,20 @@ export class FakeKinesis {
     };
     this.#shards.push(shard);
     return shard;
+  }
+
+  /** Resolves once `condition` holds: checked now and after each request the fake handles. */
+  when(condition: () => boolean): Promise<void> {
+    if (condition()) return Promise.resolve();
+    return new Promise((resolve) => this.#waiters.push({ condition, resolve }));
+  }
+
+  #checkWaiters(): void {
+    for (const waiter of [...this.#waiters]) {
+      if (!waiter.condition()) continue;
+      this.#waiters.splice(this.#waiters.indexOf(waiter), 1);
+      waiter.resolve();
+    }
   }
 
   /** Every shard, open and closed, in creation order. */
@@ -301,7 +316,7 @@ export class FakeKinesis {
   /** Starts on 127.0.0.1 and a free port; returns the endpoint URL. */
   async start(): Promise<string> {
     const server = createServer((request, response) => {
-      void this.#handle(request, response);
+      void this.#handle(request, response).finally(() => this.#checkWaiters());
     });
     server.keepAliveTimeout = 60_000;
     server.on('connection', (socket) => {
