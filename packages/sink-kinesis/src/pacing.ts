@@ -28,7 +28,7 @@ const RECOVERY_PER_SECOND = 0.05;
  * paid in advance and may run the bucket into debt: a request waits until its own share is paid
  * off, so what leaves never exceeds burst + rate × time, and reservations are served in order.
  */
-class ShardBudget {
+export class ShardBudget {
   #records: number;
   #bytes: number;
   #updatedAt: number;
@@ -62,11 +62,11 @@ class ShardBudget {
     return factor;
   }
 
-  /** Takes `load` now; the milliseconds until it is paid off (0: it may go at once). */
-  reserve(load: ShardLoad, now: number): number {
+  /** Takes `records` and `bytes` now; the milliseconds until they are paid off (0: they may go at once). */
+  reserve(records: number, bytes: number, now: number): number {
     const factor = this.#refill(now);
-    this.#records -= load.records;
-    this.#bytes -= load.bytes;
+    this.#records -= records;
+    this.#bytes -= bytes;
     const seconds = Math.max(
       -this.#records / (this.#quota.recordsPerSecond * factor),
       -this.#bytes / (this.#quota.bytesPerSecond * factor),
@@ -96,6 +96,16 @@ export class ShardPacer {
     this.#now = now;
   }
 
+  now(): number {
+    return this.#now();
+  }
+
+  /** The budgets of these shards, in this order (a shard map's), for requests to reserve on. */
+  budgets(shardIds: readonly string[]): ShardBudget[] {
+    const now = this.#now();
+    return shardIds.map((shardId) => this.#budget(shardId, now));
+  }
+
   #budget(shardId: string, now: number): ShardBudget {
     let budget = this.#budgets.get(shardId);
     if (budget === undefined) {
@@ -109,7 +119,8 @@ export class ShardPacer {
   reserve(loads: ReadonlyMap<string, ShardLoad>): number {
     const now = this.#now();
     let wait = 0;
-    for (const [shardId, load] of loads) wait = Math.max(wait, this.#budget(shardId, now).reserve(load, now));
+    for (const [shardId, load] of loads)
+      wait = Math.max(wait, this.#budget(shardId, now).reserve(load.records, load.bytes, now));
     return wait;
   }
 

@@ -1,6 +1,6 @@
 import type { KinesisClient, PutRecordsResultEntry } from '@aws-sdk/client-kinesis';
 import { type ComponentContext, rateLimitedLog, sleep } from '@sluice/component-api';
-import { type ShardLoad, ShardPacer, type ShardQuota } from './pacing.js';
+import { type ShardBudget, ShardPacer, type ShardQuota } from './pacing.js';
 import { randomPartitionKey } from './records.js';
 import { hashKeyOf, listOpenShards, ShardMap } from './shards.js';
 
@@ -20,8 +20,8 @@ export interface Placement {
   partitionKey: Buffer | undefined;
   /** Data + partition key bytes, as Kinesis counts them against a shard's quota. */
   size: number;
-  /** MD5 of the key, computed once: a resend after a reshard only looks it up again. */
-  hashKey?: Buffer;
+  /** MD5 of the key (`hashKeyOf`), computed once: a resend after a reshard only looks it up again. */
+  hashKey?: string;
   /** The shard it was paced for; undefined without a shard map. */
   shardId?: string | undefined;
 }
@@ -73,6 +73,10 @@ export function createShardAwareness(
   const throttledBy = new Map<string, { increment(value?: number): void }>();
   const warnUnavailable = rateLimitedLog(logger, 'warn', 10 * 60_000);
   let map: ShardMap | undefined;
+  /** The budgets of `map`'s shards, by index, and per-request tallies of the same length. */
+  let budgets: ShardBudget[] = [];
+  let tallyRecords = new Float64Array(0);
+  let tallyBytes = new Float64Array(0);
   let dueAt = Number.NEGATIVE_INFINITY;
   let lastRefreshAt = Number.NEGATIVE_INFINITY;
   let running: Promise<void> | undefined;
@@ -93,6 +97,9 @@ export function createShardAwareness(
           pacer.retain(new Set(shards.map((shard) => shard.shardId)));
         }
         map = next;
+        budgets = pacer.budgets(next.shards.map((shard) => shard.shardId));
+        tallyRecords = new Float64Array(next.shards.length);
+        tallyBytes = new Float64Array(next.shards.length);
         openShards.set(shards.length);
         refreshed.increment();
       } catch (error) {
@@ -134,7 +141,7 @@ export function createShardAwareness(
       if (now() >= dueAt) void refresh();
       const current = map;
       if (current === undefined) return;
-      const loads = new Map<string, ShardLoad>();
+      const touched: number[] = [];
       for (const record of records) {
         if (record.hashKey === undefined) {
           let key = record.key;
@@ -145,17 +152,28 @@ export function createShardAwareness(
           }
           record.hashKey = hashKeyOf(key);
         }
-        const shardId = current.shardOf(record.hashKey);
-        record.shardId = shardId;
-        if (shardId === undefined) continue; // in a gap of a map read mid-reshard: sent unpaced
-        const load = loads.get(shardId);
-        if (load === undefined) loads.set(shardId, { records: 1, bytes: record.size });
-        else {
-          load.records += 1;
-          load.bytes += record.size;
-        }
+        const index = current.indexOf(record.hashKey);
+        // In a gap of a map read mid-reshard: sent unpaced.
+        record.shardId = current.shards[index]?.shardId;
+        if (index === -1) continue;
+        if (tallyRecords[index] === 0) touched.push(index);
+        tallyRecords[index] = (tallyRecords[index] as number) + 1;
+        tallyBytes[index] = (tallyBytes[index] as number) + record.size;
       }
-      const wait = pacer.reserve(loads);
+      const at = pacer.now();
+      let wait = 0;
+      for (const index of touched) {
+        wait = Math.max(
+          wait,
+          (budgets[index] as ShardBudget).reserve(
+            tallyRecords[index] as number,
+            tallyBytes[index] as number,
+            at,
+          ),
+        );
+        tallyRecords[index] = 0;
+        tallyBytes[index] = 0;
+      }
       if (wait > 0) await sleep(wait, signal);
     },
     observe(records, results) {

@@ -8,32 +8,33 @@ export interface OpenShard {
   readonly endingHashKey: bigint;
 }
 
-/** The hash key Kinesis gives a record: the MD5 of its partition key (UTF-8), a 128-bit big-endian number. */
-export function hashKeyOf(partitionKey: string): Buffer {
-  return hash('md5', partitionKey, 'buffer');
+/**
+ * The hash key Kinesis gives a record: the MD5 of its partition key (UTF-8), a 128-bit big-endian
+ * number, here as 32 lowercase hex digits: of equal length, they compare as strings as the numbers
+ * do, with no native call and no bigint per record.
+ */
+export function hashKeyOf(partitionKey: string): string {
+  return hash('md5', partitionKey, 'hex');
 }
 
-/** A 128-bit number as the 16 big-endian bytes `hashKeyOf` gives, so both compare as buffers. */
-export function hashKeyBytes(value: bigint): Buffer {
-  const bytes = Buffer.allocUnsafe(16);
-  bytes.writeBigUInt64BE(value >> 64n, 0);
-  bytes.writeBigUInt64BE(value & 0xffff_ffff_ffff_ffffn, 8);
-  return bytes;
+/** A 128-bit number as the 32 hex digits `hashKeyOf` gives. */
+export function hashKeyHex(value: bigint): string {
+  return value.toString(16).padStart(32, '0');
 }
 
-/** An explicit hash key (a decimal string, as PutRecords takes it) as 16 big-endian bytes. */
-export function explicitHashKeyBytes(decimal: string): Buffer {
-  return hashKeyBytes(BigInt(decimal));
+/** An explicit hash key (a decimal string, as PutRecords takes it) as `hashKeyOf` gives hash keys. */
+export function explicitHashKeyHex(decimal: string): string {
+  return hashKeyHex(BigInt(decimal));
 }
 
 /**
  * The open shards of a stream, sorted by hash-key range: which shard a hash key lands on is a
- * binary search over the ranges' starts, compared as 16-byte buffers (no bigint per record).
+ * binary search over the ranges' starts.
  */
 export class ShardMap {
   readonly shards: readonly OpenShard[];
-  readonly #starts: readonly Buffer[];
-  readonly #ends: readonly Buffer[];
+  readonly #starts: readonly string[];
+  readonly #ends: readonly string[];
   readonly #ids: ReadonlySet<string>;
 
   constructor(shards: readonly OpenShard[]) {
@@ -44,27 +45,31 @@ export class ShardMap {
           ? 1
           : 0,
     );
-    this.#starts = this.shards.map((shard) => hashKeyBytes(shard.startingHashKey));
-    this.#ends = this.shards.map((shard) => hashKeyBytes(shard.endingHashKey));
+    this.#starts = this.shards.map((shard) => hashKeyHex(shard.startingHashKey));
+    this.#ends = this.shards.map((shard) => hashKeyHex(shard.endingHashKey));
     this.#ids = new Set(this.shards.map((shard) => shard.shardId));
   }
 
-  /** The shard a 16-byte hash key lands on; undefined in a gap (a map read mid-reshard). */
-  shardOf(hashKey: Buffer): string | undefined {
+  /** The index in `shards` of the shard a hash key (`hashKeyOf`) lands on; -1 in a gap (a map read mid-reshard). */
+  indexOf(hashKey: string): number {
     let low = 0;
     let high = this.#starts.length - 1;
     let found = -1;
     while (low <= high) {
       const middle = (low + high) >> 1;
-      if ((this.#starts[middle] as Buffer).compare(hashKey) <= 0) {
+      if ((this.#starts[middle] as string) <= hashKey) {
         found = middle;
         low = middle + 1;
       } else {
         high = middle - 1;
       }
     }
-    if (found === -1 || (this.#ends[found] as Buffer).compare(hashKey) < 0) return undefined;
-    return (this.shards[found] as OpenShard).shardId;
+    return found === -1 || (this.#ends[found] as string) < hashKey ? -1 : found;
+  }
+
+  /** The shard a hash key (`hashKeyOf`) lands on; undefined in a gap. */
+  shardOf(hashKey: string): string | undefined {
+    return this.shards[this.indexOf(hashKey)]?.shardId;
   }
 
   has(shardId: string): boolean {

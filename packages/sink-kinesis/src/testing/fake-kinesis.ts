@@ -127,7 +127,10 @@ export interface FakeRequestLog {
 export interface FakeKinesisOptions {
   /** Streams that exist (DescribeStreamSummary of another name is ResourceNotFoundException). */
   streams?: readonly string[];
-  /** Only count accepted records, do not keep them (benchmarks). */
+  /**
+   * Only count accepted records, do not keep them (benchmarks). Without `shardQuota` the bodies
+   * are not even decoded: no per-shard counts, and every answer names the first shard.
+   */
   countOnly?: boolean;
   /** Open shards at start, splitting the hash-key space evenly (default 1). */
   shards?: number;
@@ -380,7 +383,6 @@ export class FakeKinesis {
     const raw = Buffer.concat(chunks);
     if (
       this.#options.countOnly &&
-      this.#shards.length === 1 &&
       this.#options.shardQuota === undefined &&
       target.endsWith('.PutRecords') &&
       this.#queue.length === 0 &&

@@ -3,6 +3,7 @@ import { createKinesisSink, type KinesisSinkOptions } from '@sluice/sink-kinesis
 import { FakeKinesis } from '@sluice/sink-kinesis/testing';
 import { line } from '../harness.js';
 import { type Measurement, measure, type Scenario } from '../scenario.js';
+import { countingFake } from './kinesis-common.js';
 import { sinkOptions } from './kinesis-sink.js';
 
 const noop = { increment() {}, set() {}, decrement() {}, observe() {} };
@@ -37,6 +38,26 @@ export const withoutShardAwareness: ShardQuotaVariant = {
 };
 export const paced: ShardQuotaVariant = { label: 'shard-aware, paced', options: shardAware(true) };
 
+/** `total` events of `size` bytes, 500 a batch, through the sink. */
+async function feed(options: KinesisSinkOptions, total: number, size: number): Promise<void> {
+  const sink = createKinesisSink(options, {
+    id: 'bench',
+    logger: silentLogger,
+    metrics: { counter: () => noop, gauge: () => noop, histogram: () => noop },
+    dataDir: undefined,
+    signal: new AbortController().signal,
+    acknowledgements: false,
+  });
+  async function* input() {
+    for (let index = 0; index < total; index += 500) {
+      yield Array.from({ length: 500 }, (_, offset) =>
+        createLogEvent({ message: line(size, index + offset) }, { byteSize: size }),
+      );
+    }
+  }
+  await sink.run(input());
+}
+
 /** `total` events of `size` bytes through the sink into a 4-shard stream that enforces the quotas. */
 export async function shardQuotaRun(
   variant: ShardQuotaVariant,
@@ -47,22 +68,7 @@ export async function shardQuotaRun(
   const endpoint = await fake.start();
   try {
     const measurement = await measure(variant.label, async () => {
-      const sink = createKinesisSink(variant.options({ ...sinkOptions(endpoint), encoding: 'text' }), {
-        id: 'bench',
-        logger: silentLogger,
-        metrics: { counter: () => noop, gauge: () => noop, histogram: () => noop },
-        dataDir: undefined,
-        signal: new AbortController().signal,
-        acknowledgements: false,
-      });
-      async function* input() {
-        for (let index = 0; index < total; index += 500) {
-          yield Array.from({ length: 500 }, (_, offset) =>
-            createLogEvent({ message: line(size, index + offset) }, { byteSize: size }),
-          );
-        }
-      }
-      await sink.run(input());
+      await feed(variant.options({ ...sinkOptions(endpoint), encoding: 'text' }), total, size);
       const events = variant.eventsOf?.(fake) ?? fake.acceptedCount;
       return { events, bytes: events * size };
     });
@@ -77,6 +83,20 @@ export async function shardQuotaRun(
       ...measurement,
       label: `${variant.label}: throttled ${(100 * throttled).toFixed(1)} %, per shard ${range(perShard, (value) => value.toFixed(0))} rec/s, ${range(bytesShare, (value) => `${(100 * value).toFixed(0)}`)} % of byte quota`,
     };
+  } finally {
+    await fake.stop();
+  }
+}
+
+/** What shard awareness costs where no quota binds: the counting fake (its own process) has 1,024 shards. */
+async function costRun(variant: ShardQuotaVariant, total: number, size: number): Promise<Measurement> {
+  const fake = await countingFake();
+  try {
+    return await measure(`sink alone, ${variant.label}`, async () => {
+      await feed(variant.options(sinkOptions(fake.endpoint)), total, size);
+      const events = await fake.count();
+      return { events, bytes: events * size };
+    });
   } finally {
     await fake.stop();
   }
@@ -103,6 +123,17 @@ const scenario: Scenario = {
         target: '< 10 % throttled, ratio ≥ 0.95',
       },
     ];
+    // Where no quota binds (1,024 shards, about 300 records/s each): the CPU shard awareness costs.
+    const costTotal = options.quick ? 20_000 : 200_000;
+    await costRun(paced, costTotal / 10, size); // warm-up, not measured
+    const costBaseline = await costRun(withoutShardAwareness, costTotal, size);
+    const costSubject = await costRun(paced, costTotal, size);
+    comparisons.push({
+      name: 'shard awareness cost (no quota binds)',
+      subject: costSubject,
+      baseline: costBaseline,
+      target: 'ratio ≥ 0.9',
+    });
     for (const variant of moreVariants)
       comparisons.push({
         name: `shard quota: ${variant.label}`,
