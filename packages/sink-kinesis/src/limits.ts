@@ -10,3 +10,7 @@ export const DEFAULT_MAX_RECORD_BYTES = 1024 * 1024;
 export const MAX_PARTITION_KEY_LENGTH = 256;
 /** What Kinesis counts of a random key: its 32 hex characters (16 random bytes). */
 export const RANDOM_KEY_BYTES = 32;
+/** Records per second a shard takes (write quota). */
+export const SHARD_RECORDS_PER_SECOND = 1_000;
+/** Bytes per second a shard takes (write quota: data and partition keys). */
+export const SHARD_BYTES_PER_SECOND = 1024 * 1024;

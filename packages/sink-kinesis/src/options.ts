@@ -1,7 +1,14 @@
 import type { JsonSchema } from '@sluice/component-api';
 import { type EncodingConfig, encodingOptionSchema } from '@sluice/encoding';
 import { type VectorRequestOptions, vectorRequestOptionSchemas } from '@sluice/sink-kit';
-import { DEFAULT_MAX_RECORD_BYTES, MAX_RECORDS_PER_REQUEST, MAX_REQUEST_BYTES } from './limits.js';
+import {
+  DEFAULT_MAX_RECORD_BYTES,
+  MAX_RECORDS_PER_REQUEST,
+  MAX_REQUEST_BYTES,
+  SHARD_BYTES_PER_SECOND,
+  SHARD_RECORDS_PER_SECOND,
+} from './limits.js';
+import type { ShardAwarenessOptions } from './shard-awareness.js';
 
 export type Protocol = 'cbor' | 'json';
 
@@ -14,6 +21,8 @@ export interface KinesisSinkOptions {
   max_record_bytes: number;
   batch: { max_events: number; max_bytes: number; timeout_secs: number };
   request: VectorRequestOptions & { protocol: Protocol };
+  /** Sluice extension; absent (options built in code): off. The config schema's default turns it on. */
+  shard_awareness?: ShardAwarenessOptions;
   auth?: {
     access_key_id?: string;
     secret_access_key?: string;
@@ -150,6 +159,37 @@ export const optionsSchema: JsonSchema = {
           default: 30,
           description:
             'The longest single backoff, as in Vector (not a cap on the total time spent retrying).',
+        },
+      },
+    },
+    shard_awareness: {
+      type: 'object',
+      additionalProperties: false,
+      default: {},
+      description:
+        "Sluice extension (not in Vector). Reads the stream's open shards (ListShards, needs kinesis:ListShards) and paces each shard to its quota, so records are shaped to what each shard takes instead of being throttled and retried. Without ListShards the sink sends as before.",
+      properties: {
+        enabled: { type: 'boolean', default: true, description: 'Shard awareness and per-shard pacing.' },
+        refresh_interval_secs: {
+          type: 'number',
+          exclusiveMinimum: 0,
+          default: 60,
+          description:
+            'The shard map is read again this often (and sooner when an answer names a shard it does not know).',
+        },
+        shard_records_per_second: {
+          type: 'integer',
+          minimum: 1,
+          default: SHARD_RECORDS_PER_SECOND,
+          description:
+            'Records per second each shard takes (Kinesis quota: 1,000); raise it for streams with raised limits.',
+        },
+        shard_bytes_per_second: {
+          type: 'integer',
+          minimum: 1,
+          default: SHARD_BYTES_PER_SECOND,
+          description:
+            'Bytes (data + partition keys) per second each shard takes (Kinesis quota: 1 MiB); raise it for streams with raised limits.',
         },
       },
     },

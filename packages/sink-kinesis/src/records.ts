@@ -9,16 +9,27 @@ const HEX = Buffer.from('0123456789abcdef');
 let randomPool = Buffer.alloc(0);
 let randomOffset = 0;
 
+function refillPool(): void {
+  if (randomOffset === randomPool.length) {
+    randomPool = randomBytes(POOL_BYTES);
+    randomOffset = 0;
+  }
+}
+
+/** A random partition key as text (32 hex characters), from the same pool as `writeRandomKey`. */
+export function randomPartitionKey(): string {
+  refillPool();
+  randomOffset += KEY_BYTES;
+  return randomPool.toString('hex', randomOffset - KEY_BYTES, randomOffset);
+}
+
 /**
  * Writes a random partition key at `offset` (16 random bytes as 32 hex characters, drawn from a
  * pool filled by one `randomBytes` per 4,096 keys); returns the offset after it. Written straight
  * into the body: no string and no Buffer per record.
  */
 export function writeRandomKey(target: Buffer, offset: number): number {
-  if (randomOffset === randomPool.length) {
-    randomPool = randomBytes(POOL_BYTES);
-    randomOffset = 0;
-  }
+  refillPool();
   let position = offset;
   for (let index = 0; index < KEY_BYTES; index += 1) {
     const byte = randomPool[randomOffset++] as number;
@@ -57,7 +68,7 @@ export interface PreparedRecord {
   /**
    * The key as the wire format writes it (a JSON or a CBOR string), copied into the body as it is;
    * undefined for a random key, drawn as the body is built (a resend may draw another: a random
-   * key only spreads records over shards).
+   * key only spreads records over shards), unless shard awareness draws it first to know its shard.
    */
   partitionKey: Buffer | undefined;
   /** Exactly as Kinesis counts it: data bytes + partition key bytes (UTF-8). */

@@ -48,6 +48,8 @@ export function classifyError(error: unknown): ErrorOutcome {
   // Signed with a clock the server's `Date` has just corrected: the next attempt is signed right.
   if (details.$metadata?.clockSkewCorrected === true)
     return { retryable: true, throttled: false, code: name, message };
+  // The stream is changing (resharding): passes, and the shard map is read again meanwhile.
+  if (name === 'ResourceInUseException') return { retryable: true, throttled: false, code: name, message };
   if (THROTTLING.has(name) || status === 429)
     return { retryable: true, throttled: true, code: name, message };
   if (status !== undefined) {

@@ -23,10 +23,11 @@ import { deprecatedOptions, type KinesisSinkOptions, optionsSchema } from './opt
 import { putRecordsWith } from './put-records.js';
 import { type PreparedRecord, partitionKeyOf } from './records.js';
 import { classifyError, isRetryableRecordError } from './requests.js';
+import { createShardAwareness, type Placement } from './shard-awareness.js';
 import { cborWire } from './wire/cbor.js';
 import { jsonWire } from './wire/json.js';
 
-interface Entry extends PreparedRecord {
+interface Entry extends PreparedRecord, Placement {
   readonly event: LogEvent;
 }
 
@@ -44,12 +45,23 @@ export function createKinesisSink(options: KinesisSinkOptions, context: Componen
   const putRecords = putRecordsWith(client, format);
   const encoder = createEncoder(options.encoding);
   const keyField = options.partition_key_field;
+  const shards =
+    options.shard_awareness?.enabled === true
+      ? createShardAwareness(
+          client,
+          options.stream_name,
+          options.shard_awareness,
+          format.partitionKey,
+          context,
+        )
+      : undefined;
 
   const prepare = (event: LogEvent): Entry | Discard => {
     let partitionKey: Buffer | undefined; // undefined: a random key, drawn as the body is built
     let keyBytes = RANDOM_KEY_BYTES;
+    let key: string | undefined;
     if (keyField !== undefined) {
-      const key = partitionKeyOf(getField(event.fields, keyField));
+      key = partitionKeyOf(getField(event.fields, keyField));
       if (key === undefined) return { ...MISSING_KEY, fields: { partition_key_field: keyField } };
       partitionKey = format.partitionKey(key);
       keyBytes = Buffer.byteLength(key);
@@ -65,12 +77,19 @@ export function createKinesisSink(options: KinesisSinkOptions, context: Componen
         fields: { record_bytes: size, max_record_bytes: options.max_record_bytes },
       };
     }
-    return { event, data, dataBytes, partitionKey, size };
+    return { event, data, dataBytes, partitionKey, size, key };
   };
 
   const send = async (entries: readonly Entry[], signal: AbortSignal): Promise<RequestResult> => {
     const body = format.body(options.stream_name, entries);
-    const response = await putRecords(body, entries.length, signal);
+    let response: Awaited<ReturnType<typeof putRecords>>;
+    try {
+      response = await putRecords(body, entries.length, signal);
+    } catch (error) {
+      if ((error as { name?: string }).name === 'ResourceInUseException') shards?.stale();
+      throw error;
+    }
+    shards?.observe(entries, response.Records);
     if (response.FailedRecordCount === 0) return { sentBytes: body.length };
     const failures = entries.map((_, index): Failure | undefined => {
       const result = response.Records?.[index];
@@ -94,6 +113,7 @@ export function createKinesisSink(options: KinesisSinkOptions, context: Componen
       if (status !== undefined && status !== 'ACTIVE' && status !== 'UPDATING') {
         return { status: 'unhealthy', message: `stream "${options.stream_name}" is ${status}` };
       }
+      await shards?.refresh();
       return { status: 'healthy' };
     } catch (error) {
       return { status: 'unhealthy', message: describeHealthcheckError(error, options) };
@@ -106,11 +126,17 @@ export function createKinesisSink(options: KinesisSinkOptions, context: Componen
       batch: batchSettingsOf(batch),
       request: requestSettingsOf(request, 'exponential'),
       prepare,
+      ...(shards === undefined
+        ? {}
+        : { pace: (entries: readonly Entry[], signal: AbortSignal) => shards.pace(entries, signal) }),
       send,
       classifyError,
       healthcheck,
       // The client's keep-alive sockets would otherwise hold the process open.
-      close: async () => client.destroy(),
+      close: async () => {
+        shards?.close();
+        client.destroy();
+      },
     },
     context,
   );

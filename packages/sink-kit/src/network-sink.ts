@@ -73,6 +73,11 @@ export interface NetworkSinkSpec<Item extends SinkItem> {
   readonly batch: BatchSettings;
   readonly request: RequestSettings;
   prepare(event: LogEvent): Item | Discard;
+  /**
+   * Waits until the destination can take these items (per-shard pacing), before each attempt
+   * (resends too) and outside its timeout. Returns early when `signal` (shutdown) aborts.
+   */
+  pace?(items: readonly Item[], signal: AbortSignal): Promise<void>;
   /** One attempt of one request; throws for a failure of the whole request. */
   send(items: readonly Item[], signal: AbortSignal): Promise<RequestResult>;
   /** A thrown error, as a failure of every item of the request. */
@@ -241,6 +246,10 @@ export function createNetworkSink<Item extends SinkItem>(
     for (let retriesDone = 0; ; retriesDone += 1) {
       if (shutdown.aborted) return abandon(remaining);
       await rateLimiter?.acquire(shutdown);
+      if (spec.pace !== undefined) {
+        await spec.pace(remaining, shutdown);
+        if (shutdown.aborted) return abandon(remaining);
+      }
       let failures: readonly (Failure | undefined)[];
       try {
         const result = await attempt(remaining);

@@ -367,3 +367,41 @@ describe('createNetworkSink', () => {
     expect(context.metrics.total('test_abandoned_records_total')).toBe(3);
   });
 });
+
+describe('pace', () => {
+  it('is awaited before every attempt, resends too, with only what is resent, outside the attempt timeout', async () => {
+    const paced: string[][] = [];
+    const { value, requests } = spec(
+      (_texts, attempt) =>
+        attempt === 0 ? { failures: [undefined, { retryable: true, code: 'slow', message: 'slow' }] } : {},
+      {
+        request: { concurrency: 1, timeoutMs: 20, retry: fastRetry },
+        pace: async (items) => {
+          paced.push(items.map((item) => item.text));
+          // Longer than the attempt timeout: pacing is not part of the attempt.
+          await new Promise((resolve) => setTimeout(resolve, 60));
+        },
+      },
+    );
+    const { statuses, context } = await run(value, makeEvents(2));
+    expect(paced).toEqual([['event 0', 'event 1'], ['event 1']]);
+    expect(requests).toEqual(paced);
+    expect([...statuses.values()]).toEqual(['delivered', 'delivered']);
+    expect(context.metrics.total('test_retries_total')).toBe(1);
+  });
+
+  it('returns at shutdown: the items not sent are abandoned, not sent', async () => {
+    const { value, requests } = spec(() => ({}), {
+      pace: (_items, signal) =>
+        new Promise((resolve) => signal.addEventListener('abort', () => resolve(), { once: true })),
+    });
+    const context = createTestContext({ id: 'out' });
+    const sink = createNetworkSink(value, context);
+    const running = sink.run(inputOf([makeEvents(3)]));
+    await vi.waitFor(() => expect(context.metrics.total('test_in_flight_requests')).toBe(1));
+    context.abort();
+    await running;
+    expect(requests).toEqual([]);
+    expect(context.metrics.total('test_abandoned_records_total')).toBe(3);
+  });
+});

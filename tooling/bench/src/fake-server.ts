@@ -4,7 +4,9 @@
  */
 import { FakeKinesis } from '@sluice/sink-kinesis/testing';
 
-const fake = new FakeKinesis({ countOnly: true });
+// 1,024 shards: a stream that takes 1M records/s, so the sink's shard awareness (on by default
+// in configs) is measured at its cost without its pacing binding.
+const fake = new FakeKinesis({ countOnly: true, shards: 1024 });
 const endpoint = await fake.start();
 process.on('message', (message) => {
   if (message === 'count') process.send?.({ count: fake.acceptedCount });

@@ -6,6 +6,7 @@ export const scenarioLoaders: Readonly<Record<string, () => Promise<{ default: S
   'kinesis-pipeline': () => import('./scenarios/kinesis-pipeline.js'),
   'kinesis-sink': () => import('./scenarios/kinesis-sink.js'),
   'http-sink': () => import('./scenarios/http-sink.js'),
+  'shard-quota': () => import('./scenarios/shard-quota.js'),
   'disk-buffer': () => import('./scenarios/disk-buffer.js'),
   'memory-buffer': () => import('./scenarios/memory-buffer.js'),
   executable: () => import('./scenarios/executable.js'),

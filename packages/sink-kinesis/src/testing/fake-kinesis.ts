@@ -1,3 +1,4 @@
+import { hash } from 'node:crypto';
 import { once } from 'node:events';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
@@ -5,6 +6,8 @@ import { cbor } from '@smithy/core/cbor';
 
 const PARTITION_KEY = Buffer.from('"PartitionKey"');
 const SUCCESS_RECORD = { SequenceNumber: '1', ShardId: 'shardId-000000000000' };
+/** The largest hash key: 2^128 - 1. */
+const MAX_HASH_KEY = (1n << 128n) - 1n;
 /** How a CBOR body that lists its records first starts: a map of two, the text "Records". */
 const CBOR_RECORDS_FIRST = Buffer.from([0xa2, 0x67, ...Buffer.from('Records')]);
 
@@ -72,8 +75,42 @@ export type FakeBehaviour =
 export interface AcceptedRecord {
   data: Buffer;
   partitionKey: string;
+  explicitHashKey?: string;
+  /** The shard it was put on (by its hash key, as Kinesis does). */
+  shardId: string;
   /** Index of the request that delivered it. */
   request: number;
+}
+
+/** One shard of the fake stream, open or closed (a parent after a split), and what it took. */
+export interface FakeShard {
+  readonly shardId: string;
+  readonly startingHashKey: bigint;
+  readonly endingHashKey: bigint;
+  /** Closed by a split: it takes no more records, and ListShards gives it an ending sequence number. */
+  closed: boolean;
+  readonly parentShardId?: string;
+  acceptedRecords: number;
+  acceptedBytes: number;
+  /** Records refused with ProvisionedThroughputExceededException. */
+  throttledRecords: number;
+}
+
+/** A shard's write quota, per second. */
+export interface FakeShardQuota {
+  readonly recordsPerSecond: number;
+  readonly bytesPerSecond: number;
+}
+
+interface ShardState extends FakeShard {
+  records: number;
+  bytes: number;
+  updatedAt: number;
+}
+
+/** The hash key Kinesis gives a partition key: MD5 of its UTF-8 bytes, a 128-bit big-endian number. */
+export function fakeHashKeyOf(partitionKey: string): bigint {
+  return BigInt(`0x${hash('md5', partitionKey, 'hex')}`);
 }
 
 export interface FakeRequestLog {
@@ -90,15 +127,30 @@ export interface FakeRequestLog {
 export interface FakeKinesisOptions {
   /** Streams that exist (DescribeStreamSummary of another name is ResourceNotFoundException). */
   streams?: readonly string[];
-  /** Only count accepted records, do not keep them (benchmarks). */
+  /**
+   * Only count accepted records, do not keep them (benchmarks). Without `shardQuota` the bodies
+   * are not even decoded: no per-shard counts, and every answer names the first shard.
+   */
   countOnly?: boolean;
+  /** Open shards at start, splitting the hash-key space evenly (default 1). */
+  shards?: number;
+  /**
+   * Enforced per shard, as a token bucket holding one second of it (Kinesis lets a quiet shard
+   * burst about that much): records beyond it are refused with ProvisionedThroughputExceededException.
+   * Unlimited when absent.
+   */
+  shardQuota?: FakeShardQuota;
+  /** Shards per ListShards page (default 1,000, as Kinesis); a smaller one exercises NextToken. */
+  listShardsPageSize?: number;
 }
 
 /**
- * A scriptable Kinesis endpoint (PutRecords, DescribeStreamSummary) speaking JSON or CBOR, as each
- * request's content type says, for fault tests and benchmarks. Behaviours are taken from a queue,
- * one per PutRecords request, then `defaultBehaviour`. Everything accepted is recorded, so tests
- * can prove exactly-once.
+ * A scriptable Kinesis endpoint (PutRecords, DescribeStreamSummary, ListShards) speaking JSON or
+ * CBOR, as each request's content type says, for fault tests and benchmarks. Behaviours are taken
+ * from a queue, one per PutRecords request, then `defaultBehaviour`. Everything accepted is
+ * recorded with its shard, so tests can prove exactly-once and placement. With `shards` and
+ * `shardQuota` it is a stream of several shards that throttles each one beyond its quota, and
+ * `splitShard` reshards it mid-run.
  */
 export class FakeKinesis {
   readonly accepted: AcceptedRecord[] = [];
@@ -114,9 +166,149 @@ export class FakeKinesis {
   /** All-accepted answers, by protocol and record count: the benchmark path answers the same ones. */
   readonly #successAnswers = new Map<string, Uint8Array>();
   readonly #options: FakeKinesisOptions;
+  readonly #shards: ShardState[] = [];
+  readonly #waiters: Array<{ condition: () => boolean; resolve: () => void }> = [];
+  /** Records refused for a shard's quota, all shards. */
+  throttledCount = 0;
+  /** ListShards calls answered (denied ones included). */
+  listShardsCalls = 0;
+  /** ListShards answers AccessDeniedException (a role without kinesis:ListShards). */
+  denyListShards = false;
 
   constructor(options: FakeKinesisOptions = {}) {
     this.#options = options;
+    const count = options.shards ?? 1;
+    const width = (MAX_HASH_KEY + 1n) / BigInt(count);
+    for (let index = 0; index < count; index += 1) {
+      const start = width * BigInt(index);
+      this.#addShard(start, index === count - 1 ? MAX_HASH_KEY : start + width - 1n);
+    }
+  }
+
+  #addShard(startingHashKey: bigint, endingHashKey: bigint, parentShardId?: string): ShardState {
+    const quota = this.#options.shardQuota;
+    const shard: ShardState = {
+      shardId: `shardId-${String(this.#shards.length).padStart(12, '0')}`,
+      startingHashKey,
+      endingHashKey,
+      closed: false,
+      ...(parentShardId === undefined ? {} : { parentShardId }),
+      acceptedRecords: 0,
+      acceptedBytes: 0,
+      throttledRecords: 0,
+      records: quota?.recordsPerSecond ?? 0,
+      bytes: quota?.bytesPerSecond ?? 0,
+      updatedAt: performance.now(),
+    };
+    this.#shards.push(shard);
+    return shard;
+  }
+
+  /** Resolves once `condition` holds: checked now and after each request the fake handles. */
+  when(condition: () => boolean): Promise<void> {
+    if (condition()) return Promise.resolve();
+    return new Promise((resolve) => this.#waiters.push({ condition, resolve }));
+  }
+
+  #checkWaiters(): void {
+    for (const waiter of [...this.#waiters]) {
+      if (!waiter.condition()) continue;
+      this.#waiters.splice(this.#waiters.indexOf(waiter), 1);
+      waiter.resolve();
+    }
+  }
+
+  /** Every shard, open and closed, in creation order. */
+  get shards(): readonly FakeShard[] {
+    return this.#shards;
+  }
+
+  /** The open shard a hash key lands on. */
+  shardOf(hashKey: bigint): FakeShard {
+    const shard = this.#openShardOf(hashKey);
+    if (shard === undefined) throw new Error(`no open shard takes hash key ${hashKey}`);
+    return shard;
+  }
+
+  #openShardOf(hashKey: bigint): ShardState | undefined {
+    return this.#shards.find(
+      (shard) => !shard.closed && shard.startingHashKey <= hashKey && hashKey <= shard.endingHashKey,
+    );
+  }
+
+  /** Splits an open shard in two at the middle of its range, as SplitShard: the parent closes. */
+  splitShard(shardId: string): [FakeShard, FakeShard] {
+    const parent = this.#shards.find((shard) => shard.shardId === shardId && !shard.closed);
+    if (parent === undefined) throw new Error(`no open shard ${shardId}`);
+    parent.closed = true;
+    const middle = (parent.startingHashKey + parent.endingHashKey) / 2n;
+    return [
+      this.#addShard(parent.startingHashKey, middle, parent.shardId),
+      this.#addShard(middle + 1n, parent.endingHashKey, parent.shardId),
+    ];
+  }
+
+  /** Takes one record of `bytes` from its shard's quota; false when the shard is out of it. */
+  #admit(shard: ShardState, bytes: number): boolean {
+    const quota = this.#options.shardQuota;
+    if (quota === undefined) return true;
+    const now = performance.now();
+    const seconds = (now - shard.updatedAt) / 1000;
+    shard.updatedAt = now;
+    shard.records = Math.min(quota.recordsPerSecond, shard.records + quota.recordsPerSecond * seconds);
+    shard.bytes = Math.min(quota.bytesPerSecond, shard.bytes + quota.bytesPerSecond * seconds);
+    if (shard.records < 1 || shard.bytes < bytes) return false;
+    shard.records -= 1;
+    shard.bytes -= bytes;
+    return true;
+  }
+
+  /** ListShards: every shard, open and closed (closed ones with an ending sequence number), in pages. */
+  #listShards(body: Record<string, unknown>): { status: number; payload: unknown } {
+    this.listShardsCalls += 1;
+    if (this.denyListShards)
+      return {
+        status: 400,
+        payload: {
+          __type: 'AccessDeniedException',
+          message: 'User is not authorized to perform: kinesis:ListShards',
+        },
+      };
+    if (body.NextToken !== undefined && body.StreamName !== undefined)
+      return {
+        status: 400,
+        payload: {
+          __type: 'InvalidArgumentException',
+          message: 'NextToken and StreamName cannot be combined',
+        },
+      };
+    if (body.NextToken === undefined && this.#options.streams?.includes(String(body.StreamName)) === false)
+      return {
+        status: 400,
+        payload: {
+          __type: 'ResourceNotFoundException',
+          message: `Stream ${String(body.StreamName)} not found.`,
+        },
+      };
+    const from = body.NextToken === undefined ? 0 : Number(body.NextToken);
+    const pageSize = this.#options.listShardsPageSize ?? 1000;
+    const page = this.#shards.slice(from, from + pageSize).map((shard) => ({
+      ShardId: shard.shardId,
+      ...(shard.parentShardId === undefined ? {} : { ParentShardId: shard.parentShardId }),
+      HashKeyRange: {
+        StartingHashKey: String(shard.startingHashKey),
+        EndingHashKey: String(shard.endingHashKey),
+      },
+      SequenceNumberRange: {
+        StartingSequenceNumber: '1',
+        ...(shard.closed ? { EndingSequenceNumber: '2' } : {}),
+      },
+    }));
+    const next = from + pageSize;
+    return {
+      status: 200,
+      payload: { Shards: page, ...(next < this.#shards.length ? { NextToken: String(next) } : {}) },
+    };
   }
 
   /** Queues behaviours for the next PutRecords requests, in order. */
@@ -127,7 +319,7 @@ export class FakeKinesis {
   /** Starts on 127.0.0.1 and a free port; returns the endpoint URL. */
   async start(): Promise<string> {
     const server = createServer((request, response) => {
-      void this.#handle(request, response);
+      void this.#handle(request, response).finally(() => this.#checkWaiters());
     });
     server.keepAliveTimeout = 60_000;
     server.on('connection', (socket) => {
@@ -191,6 +383,7 @@ export class FakeKinesis {
     const raw = Buffer.concat(chunks);
     if (
       this.#options.countOnly &&
+      this.#options.shardQuota === undefined &&
       target.endsWith('.PutRecords') &&
       this.#queue.length === 0 &&
       this.defaultBehaviour.kind === 'succeed'
@@ -222,12 +415,17 @@ export class FakeKinesis {
           StreamName: name,
           StreamARN: `arn:aws:kinesis:us-east-1:000000000000:stream/${name}`,
           StreamStatus: 'ACTIVE',
-          OpenShardCount: 1,
+          OpenShardCount: this.#shards.filter((shard) => !shard.closed).length,
           RetentionPeriodHours: 24,
           StreamCreationTimestamp: 0,
           EnhancedMonitoring: [],
         },
       });
+      return;
+    }
+    if (target.endsWith('.ListShards')) {
+      const { status, payload } = this.#listShards(body);
+      reply(status, payload);
       return;
     }
     if (!target.endsWith('.PutRecords')) {
@@ -236,7 +434,9 @@ export class FakeKinesis {
     }
     // Data is base64 text in JSON, bytes in CBOR.
     const records =
-      (body.Records as Array<{ Data: string | Uint8Array; PartitionKey: string }> | undefined) ?? [];
+      (body.Records as
+        | Array<{ Data: string | Uint8Array; PartitionKey: string; ExplicitHashKey?: string }>
+        | undefined) ?? [];
     const behaviour = this.#queue.shift() ?? this.defaultBehaviour;
     const index = this.requests.length;
     this.#inFlight += 1;
@@ -285,18 +485,36 @@ export class FakeKinesis {
             failed += 1;
             return { ErrorCode: behaviour.errorCode, ErrorMessage: `${behaviour.errorCode} (fake)` };
           }
+          const data =
+            typeof record.Data === 'string' ? Buffer.from(record.Data, 'base64') : Buffer.from(record.Data);
+          const hashKey =
+            record.ExplicitHashKey === undefined
+              ? fakeHashKeyOf(record.PartitionKey)
+              : BigInt(record.ExplicitHashKey);
+          const shard = this.#openShardOf(hashKey) as ShardState;
+          const bytes = data.length + Buffer.byteLength(record.PartitionKey);
+          if (!this.#admit(shard, bytes)) {
+            failed += 1;
+            shard.throttledRecords += 1;
+            this.throttledCount += 1;
+            return {
+              ErrorCode: 'ProvisionedThroughputExceededException',
+              ErrorMessage: `Rate exceeded for shard ${shard.shardId} (fake)`,
+            };
+          }
+          shard.acceptedRecords += 1;
+          shard.acceptedBytes += bytes;
           this.acceptedCount += 1;
           if (!this.#options.countOnly) {
             this.accepted.push({
-              data:
-                typeof record.Data === 'string'
-                  ? Buffer.from(record.Data, 'base64')
-                  : Buffer.from(record.Data),
+              data,
               partitionKey: record.PartitionKey,
+              ...(record.ExplicitHashKey === undefined ? {} : { explicitHashKey: record.ExplicitHashKey }),
+              shardId: shard.shardId,
               request: index,
             });
           }
-          return { SequenceNumber: String(this.acceptedCount), ShardId: 'shardId-000000000000' };
+          return { SequenceNumber: String(this.acceptedCount), ShardId: shard.shardId };
         });
         reply(200, { FailedRecordCount: failed, Records: results });
       }

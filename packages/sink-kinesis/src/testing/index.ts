@@ -4,5 +4,7 @@ export type {
   FakeKinesisOptions,
   FakeProtocol,
   FakeRequestLog,
+  FakeShard,
+  FakeShardQuota,
 } from './fake-kinesis.js';
-export { FakeKinesis } from './fake-kinesis.js';
+export { FakeKinesis, fakeHashKeyOf } from './fake-kinesis.js';

@@ -1,0 +1,163 @@
+import { attachFinalizer, type Batch, createLogEvent, type LogEvent } from '@sluice/component-api';
+import { batchesOf, createTestContext } from '@sluice/testkit';
+import { describe, expect, it, onTestFinished } from 'vitest';
+import type { KinesisSinkOptions } from './options.js';
+import { createKinesisSink } from './sink.js';
+import { FakeKinesis, type FakeKinesisOptions, fakeHashKeyOf } from './testing/index.js';
+
+const QUOTA = { recordsPerSecond: 1000, bytesPerSecond: 1024 * 1024 };
+
+async function startFake(fakeOptions: FakeKinesisOptions) {
+  const fake = new FakeKinesis({ streams: ['logs'], ...fakeOptions });
+  const endpoint = await fake.start();
+  onTestFinished(() => fake.stop());
+  return { fake, endpoint };
+}
+
+function options(endpoint: string, overrides: Partial<KinesisSinkOptions> = {}): KinesisSinkOptions {
+  return {
+    stream_name: 'logs',
+    region: 'us-east-1',
+    endpoint,
+    encoding: 'text',
+    max_record_bytes: 1024 * 1024,
+    batch: { max_events: 500, max_bytes: 5_000_000, timeout_secs: 0.05 },
+    request: {
+      protocol: 'cbor',
+      concurrency: 5,
+      rate_limit_duration_secs: 1,
+      timeout_secs: 10,
+      retry_initial_backoff_secs: 0.05,
+      retry_max_duration_secs: 1,
+    },
+    auth: { access_key_id: 'AKIDTEST', secret_access_key: 'secret', load_timeout_secs: 5 },
+    shard_awareness: {
+      enabled: true,
+      refresh_interval_secs: 60,
+      shard_records_per_second: QUOTA.recordsPerSecond,
+      shard_bytes_per_second: QUOTA.bytesPerSecond,
+    },
+    ...overrides,
+  };
+}
+
+/** Events whose message (the record's data, text encoding) is 200 bytes, numbered from `start`. */
+function events(count: number, start = 0): LogEvent[] {
+  return Array.from({ length: count }, (_, index) =>
+    createLogEvent({
+      message: `${String(start + index).padStart(8, '0')} ${'x'.repeat(191)}`,
+      user: `user-${(start + index) % 64}`,
+    }),
+  );
+}
+
+/** The sent messages as they must arrive: each exactly once. */
+function expectEveryEventOnce(fake: FakeKinesis, sent: readonly LogEvent[]) {
+  const arrived = fake.acceptedData().sort();
+  const expected = sent.map((event) => String(event.fields.message)).sort();
+  expect(arrived.length).toBe(expected.length);
+  expect(arrived).toEqual(expected);
+}
+
+function throttledFraction(fake: FakeKinesis): number {
+  return fake.throttledCount / (fake.throttledCount + fake.acceptedCount);
+}
+
+function report(label: string, fake: FakeKinesis, seconds: number): void {
+  const perShard = fake.shards
+    .map((shard) => `${shard.shardId.slice(-2)}:${Math.round(shard.acceptedRecords / seconds)}`)
+    .join(' ');
+  console.log(
+    `${label}: ${fake.acceptedCount} records in ${seconds.toFixed(2)} s, events/s per shard ${perShard}, throttled ${(100 * throttledFraction(fake)).toFixed(1)} %`,
+  );
+}
+
+describe('shard awareness against a stream that enforces per-shard quotas', () => {
+  it("4 shards, 200-byte events: fewer than 10 % of records come back throttled, every event arrives, on its key's shard", async () => {
+    const { fake, endpoint } = await startFake({ shards: 4, shardQuota: QUOTA });
+    const sent = events(12_000);
+    const context = createTestContext();
+    const started = performance.now();
+    await createKinesisSink(options(endpoint), context).run(
+      (async function* () {
+        yield* batchesOf(sent, 1000);
+      })(),
+    );
+    report('paced', fake, (performance.now() - started) / 1000);
+    expectEveryEventOnce(fake, sent);
+    expect(throttledFraction(fake)).toBeLessThan(0.1);
+    for (const record of fake.accepted) {
+      expect(record.partitionKey).toMatch(/^[0-9a-f]{32}$/);
+      expect(record.shardId).toBe(fake.shardOf(fakeHashKeyOf(record.partitionKey)).shardId);
+    }
+    // Random keys spread the load: every shard took a share.
+    for (const shard of fake.shards) expect(shard.acceptedRecords).toBeGreaterThan(sent.length / 8);
+    expect(context.metrics.total('kinesis_open_shards')).toBe(4);
+  });
+
+  it('a shard split mid-run loses nothing; the unknown child shard in an answer refreshes the map', async () => {
+    const { fake, endpoint } = await startFake({ shards: 4, shardQuota: QUOTA });
+    const first = events(4000);
+    const second = events(4000, 4000);
+    const context = createTestContext();
+    let callsAtSplit = 0;
+    const input = async function* (): AsyncGenerator<Batch> {
+      yield* batchesOf(first.slice(0, 3000), 500);
+      await fake.when(() => fake.acceptedCount >= 1500);
+      fake.splitShard('shardId-000000000000');
+      callsAtSplit = fake.listShardsCalls;
+      // An answer with a failed record is read whole: its accepted records name the new shards.
+      fake.enqueue({ kind: 'fail-records', errorCode: 'InternalFailure', indexes: [0] });
+      yield* batchesOf(first.slice(3000), 500);
+      await fake.when(() => fake.listShardsCalls > callsAtSplit);
+      yield* batchesOf(second, 500);
+    };
+    const started = performance.now();
+    await createKinesisSink(options(endpoint, { partition_key_field: 'user' }), context).run(input());
+    report('reshard', fake, (performance.now() - started) / 1000);
+    expectEveryEventOnce(fake, [...first, ...second]);
+    expect(context.logger.find('5 open shards', 'info')).toHaveLength(1);
+    const children = fake.shards.filter((shard) => shard.parentShardId === 'shardId-000000000000');
+    for (const child of children) expect(child.acceptedRecords).toBeGreaterThan(0);
+    for (const record of fake.accepted) expect(record.partitionKey).toMatch(/^user-\d+$/);
+    expect(throttledFraction(fake)).toBeLessThan(0.1);
+  });
+
+  it('ListShards denied: one warning, and the sink sends as before, without shard awareness', async () => {
+    const { fake, endpoint } = await startFake({ shards: 2 });
+    fake.denyListShards = true;
+    const sent = events(1500);
+    const statuses: string[] = [];
+    const batches = batchesOf(sent, 500);
+    for (const batch of batches) attachFinalizer(batch, (status) => statuses.push(status));
+    const context = createTestContext();
+    await createKinesisSink(options(endpoint), context).run(
+      (async function* () {
+        yield* batches;
+      })(),
+    );
+    expect(statuses).toEqual(['delivered', 'delivered', 'delivered']);
+    expectEveryEventOnce(fake, sent);
+    expect(fake.listShardsCalls).toBeGreaterThanOrEqual(1);
+    const warnings = context.logger.find('ListShards failed', 'warn');
+    expect(warnings).toHaveLength(1);
+    expect(String(warnings[0]?.fields.error)).toContain('AccessDeniedException');
+    expect(
+      context.metrics.total('kinesis_shard_map_refreshes_total', { outcome: 'failed' }),
+    ).toBeGreaterThanOrEqual(1);
+    expect(context.metrics.total('kinesis_shard_map_refreshes_total', { outcome: 'ok' })).toBe(0);
+  });
+
+  it('without shard_awareness (options built in code) ListShards is never called', async () => {
+    const { fake, endpoint } = await startFake({ shards: 2 });
+    const { shard_awareness: _, ...withoutAwareness } = options(endpoint);
+    const sent = events(600);
+    await createKinesisSink(withoutAwareness, createTestContext()).run(
+      (async function* () {
+        yield* batchesOf(sent, 300);
+      })(),
+    );
+    expectEveryEventOnce(fake, sent);
+    expect(fake.listShardsCalls).toBe(0);
+  });
+});
