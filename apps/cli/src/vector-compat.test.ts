@@ -48,6 +48,15 @@ describe("Vector's own configs validate unchanged", () => {
     ]);
   });
 
+  it('aws_kinesis_streams: compression, request_retry_partial and the older spellings, each old one warned once', async () => {
+    const { problems, warnings } = await check('kinesis-older-options.yaml');
+    expect(problems).toEqual([]);
+    expect(warnings).toEqual([
+      "config: sinks.kinesis.healthcheck.uri is ignored: each sink's healthcheck has its own target and deadline",
+      'config: sinks.kinesis.assume_role is deprecated; use sinks.kinesis.auth.assume_role',
+    ]);
+  });
+
   it("Vector's default config: only its remap transform is refused, saying exactly that", async () => {
     const { problems } = await check('vector-default.yaml');
     expect(problems).toEqual([
