@@ -126,7 +126,8 @@ export const optionsSchema: JsonSchema = {
           minimum: 1,
           maximum: MAX_RECORDS_PER_REQUEST,
           default: MAX_RECORDS_PER_REQUEST,
-          description: 'Records per request (at most 500, the PutRecords limit); with aggregation, aggregated records, not events.',
+          description:
+            'Records per request (at most 500, the PutRecords limit); with aggregation, aggregated records, not events.',
         },
         max_bytes: {
           type: 'integer',
