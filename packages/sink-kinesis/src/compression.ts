@@ -31,11 +31,14 @@ export const compressionOptionSchema: JsonSchema = {
         algorithm: { type: 'string', enum: [...ALGORITHMS] },
         level: {
           oneOf: [
-            { type: 'integer', minimum: 0 },
+            { type: 'integer', minimum: 0, maximum: 21 },
             { type: 'string', enum: [...LEVEL_NAMES] },
           ],
         },
       },
+      // Vector's range of gzip and zlib; a level given to none or snappy is refused at start.
+      if: { type: 'object', properties: { algorithm: { enum: ['gzip', 'zlib'] } } },
+      then: { properties: { level: { maximum: 9 } } },
     },
   ],
 };
