@@ -38,6 +38,7 @@ export const compressionOptionSchema: JsonSchema = {
       },
       // Vector's range of gzip and zlib; a level given to none or snappy is refused at start.
       if: { type: 'object', properties: { algorithm: { enum: ['gzip', 'zlib'] } } },
+      // biome-ignore lint/suspicious/noThenProperty: JSON Schema's if/then, never awaited.
       then: { properties: { level: { maximum: 9 } } },
     },
   ],
