@@ -61,11 +61,14 @@ export function createKinesisSink(options: KinesisSinkOptions, context: Componen
     ? {
         maxRecordBytes: Math.min(options.aggregation.max_record_bytes, options.max_record_bytes),
         wireKey: format.partitionKey,
+        // Grouped by key until the shard map is known; then one line here:
+        // groupOf: (key: string) => shardMap.shardIdOf(key),
       }
     : undefined;
 
   const prepare = (event: LogEvent): Entry | Discard => {
-    let key: string | undefined; // undefined: a random key, drawn as the body is built
+    // undefined: a random key, drawn as the body is built (or once per aggregate)
+    let key: string | undefined;
     let partitionKey: Buffer | undefined;
     let keyBytes = RANDOM_KEY_BYTES;
     if (keyField !== undefined) {
