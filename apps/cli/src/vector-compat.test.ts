@@ -48,6 +48,36 @@ describe("Vector's own configs validate unchanged", () => {
     ]);
   });
 
+  it('aws_kinesis_streams: compression, request_retry_partial and the older spellings, each old one warned once', async () => {
+    const { problems, warnings } = await check('kinesis-older-options.yaml');
+    expect(problems).toEqual([]);
+    expect(warnings).toEqual([
+      "config: sinks.kinesis.healthcheck.uri is ignored: each sink's healthcheck has its own target and deadline",
+      'config: sinks.kinesis.assume_role is deprecated; use sinks.kinesis.auth.assume_role',
+    ]);
+  });
+
+  it("aws_kinesis_streams compression: a level out of Vector's range is a config error at validation", async () => {
+    const config = {
+      sources: { in: { type: 'demo_logs', format: 'json' } },
+      sinks: {
+        out: {
+          type: 'aws_kinesis_streams',
+          inputs: ['in'],
+          stream_name: 's',
+          compression: { algorithm: 'gzip', level: 10 },
+        },
+      },
+    };
+    const error = await planTopology(config, { registry: builtinRegistry() }).catch(
+      (caught: unknown) => caught,
+    );
+    expect(error).toBeInstanceOf(ConfigError);
+    expect((error as ConfigError).problems.map((problem) => `${problem.path}: ${problem.message}`)).toContain(
+      'sinks.out.compression.level: must be <= 9 (got 10)',
+    );
+  });
+
   it("Vector's default config: only its remap transform is refused, saying exactly that", async () => {
     const { problems } = await check('vector-default.yaml');
     expect(problems).toEqual([

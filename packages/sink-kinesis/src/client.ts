@@ -3,6 +3,7 @@ import { Agent as HttpsAgent } from 'node:https';
 import { createRequire } from 'node:module';
 import { KinesisClient, type KinesisClientConfig } from '@aws-sdk/client-kinesis';
 import { fromIni, fromNodeProviderChain, fromTemporaryCredentials } from '@aws-sdk/credential-providers';
+import type { ComponentContext } from '@sluice/component-api';
 import { maxConcurrencyOf } from '@sluice/sink-kit';
 import { NodeHttpHandler } from '@smithy/node-http-handler';
 import type { KinesisSinkOptions } from './options.js';
@@ -121,6 +122,19 @@ export function credentialsProvider(auth: Auth): AwsCredentialIdentityProvider |
   return typeof base === 'function' ? withLoadTimeout(base, auth.load_timeout_secs * 1000) : base;
 }
 
+/** An endpoint as the SDK takes it: older Vector accepted `host:port`, meaning https. */
+export function endpointUrl(endpoint: string): string {
+  return /^[a-z][a-z0-9+.-]*:\/\//i.test(endpoint) ? endpoint : `https://${endpoint}`;
+}
+
+/** One deprecation warning for an endpoint without a scheme. */
+export function warnEndpointWithoutScheme(options: KinesisSinkOptions, context: ComponentContext): void {
+  if (options.endpoint !== undefined && endpointUrl(options.endpoint) !== options.endpoint)
+    context.logger.warn(
+      `endpoint "${options.endpoint}" has no scheme, which is deprecated: https:// is assumed; write "${endpointUrl(options.endpoint)}"`,
+    );
+}
+
 /**
  * The SDK client: HTTP/1.1 keep-alive (`NodeHttpHandler`; the default HTTP/2 handler fails against
  * kinesis-local), and the SDK's own retries off: the sink's retry loop is the only one.
@@ -129,7 +143,7 @@ export function createKinesisClient(options: KinesisSinkOptions): KinesisClient 
   const agentOptions = { keepAlive: true, maxSockets: maxConcurrencyOf(options.request) + 2 };
   return new KinesisClient({
     ...(options.region === undefined ? {} : { region: options.region }),
-    ...(options.endpoint === undefined ? {} : { endpoint: options.endpoint }),
+    ...(options.endpoint === undefined ? {} : { endpoint: endpointUrl(options.endpoint) }),
     credentials: credentialsProvider(options.auth ?? { load_timeout_secs: 5 }),
     maxAttempts: 1,
     requestHandler: new NodeHttpHandler({

@@ -1,6 +1,8 @@
 import type { JsonSchema } from '@sluice/component-api';
 import { type EncodingConfig, encodingOptionSchema } from '@sluice/encoding';
 import { type VectorRequestOptions, vectorRequestOptionSchemas } from '@sluice/sink-kit';
+import { DEFAULT_AGGREGATE_BYTES } from './aggregation.js';
+import { type CompressionOption, compressionOptionSchema } from './compression.js';
 import {
   DEFAULT_MAX_RECORD_BYTES,
   MAX_RECORDS_PER_REQUEST,
@@ -19,8 +21,12 @@ export interface KinesisSinkOptions {
   encoding?: EncodingConfig;
   partition_key_field?: string;
   max_record_bytes: number;
+  /** Defaults (from the schema): none, disabled, true. */
+  compression?: CompressionOption;
+  aggregation?: { enabled: boolean; max_record_bytes: number };
+  request_retry_partial?: boolean;
   batch: { max_events: number; max_bytes: number; timeout_secs: number };
-  request: VectorRequestOptions & { protocol: Protocol };
+  request: VectorRequestOptions & { protocol: Protocol; record_ttl_secs?: number };
   /** Sluice extension; absent (options built in code): off. The config schema's default turns it on. */
   shard_awareness?: ShardAwarenessOptions;
   auth?: {
@@ -50,6 +56,7 @@ export const deprecatedOptions: Readonly<Record<string, string>> = {
   rate_limit_duration: 'request.rate_limit_duration_secs',
   request_rate_limit_num: 'request.rate_limit_num',
   request_rate_limit_duration_secs: 'request.rate_limit_duration_secs',
+  assume_role: 'auth.assume_role',
 };
 
 export const optionsSchema: JsonSchema = {
@@ -65,8 +72,9 @@ export const optionsSchema: JsonSchema = {
     },
     endpoint: {
       type: 'string',
-      pattern: '^https?://',
-      description: 'Custom endpoint URL (http:// allowed, e.g. kinesis-local or LocalStack).',
+      minLength: 1,
+      description:
+        'Custom endpoint URL (http:// allowed, e.g. kinesis-local or LocalStack). Without a scheme (`host:port`, as older Vector accepted) https:// is assumed, with a deprecation warning.',
     },
     encoding: encodingOptionSchema,
     partition_key_field: {
@@ -83,6 +91,31 @@ export const optionsSchema: JsonSchema = {
       description:
         'Largest record (data + partition key) sent; larger ones are dropped and counted. 1 MiB, or up to 10 MiB for streams raised to it.',
     },
+    compression: compressionOptionSchema,
+    aggregation: {
+      type: 'object',
+      additionalProperties: false,
+      default: {},
+      description:
+        "KPL aggregation: many events in one Kinesis record, in the Kinesis Producer Library's format, which the KCL, the AWS deaggregation libraries (Lambda) and Firehose unpack. Consumers must deaggregate.",
+      properties: {
+        enabled: { type: 'boolean', default: false, description: 'Pack events into aggregated records.' },
+        max_record_bytes: {
+          type: 'integer',
+          minimum: 64,
+          maximum: DEFAULT_MAX_RECORD_BYTES,
+          default: DEFAULT_AGGREGATE_BYTES,
+          description:
+            "Largest aggregated record (data + partition key), at most the stream's record limit (1 MiB, and at most max_record_bytes); the KPL default is 51,200. An event that does not fit in one is sent alone.",
+        },
+      },
+    },
+    request_retry_partial: {
+      type: 'boolean',
+      default: true,
+      description:
+        "Resend the records of a request that Kinesis failed (throttled, internal failure). false: reject them at once (counted, and sent to the sink's rejected output). Vector's default is false, and it drops them silently; Sluice retries by default.",
+    },
     batch: {
       type: 'object',
       additionalProperties: false,
@@ -94,7 +127,8 @@ export const optionsSchema: JsonSchema = {
           minimum: 1,
           maximum: MAX_RECORDS_PER_REQUEST,
           default: MAX_RECORDS_PER_REQUEST,
-          description: 'Records per request (at most 500, the PutRecords limit).',
+          description:
+            'Records per request (at most 500, the PutRecords limit); with aggregation, aggregated records, not events.',
         },
         max_bytes: {
           type: 'integer',
@@ -159,6 +193,12 @@ export const optionsSchema: JsonSchema = {
           default: 30,
           description:
             'The longest single backoff, as in Vector (not a cap on the total time spent retrying).',
+        },
+        record_ttl_secs: {
+          type: 'number',
+          exclusiveMinimum: 0,
+          description:
+            "A record not accepted within this time since the sink took it is rejected (counted, and sent to the sink's rejected output) instead of retried again; the KPL's RecordTtl. Default: no limit (retried until accepted or the shutdown deadline).",
         },
       },
     },

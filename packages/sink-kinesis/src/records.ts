@@ -61,9 +61,9 @@ export function partitionKeyOf(value: FieldValue | undefined): string | undefine
 }
 
 export interface PreparedRecord {
-  /** The encoded event: its UTF-8 bytes are the record's data. */
-  data: string;
-  /** UTF-8 bytes of `data`. */
+  /** The record's data: an encoded event (a string, sent as UTF-8), compressed or aggregated bytes. */
+  data: string | Buffer;
+  /** Bytes of `data` (UTF-8 bytes of a string). */
   dataBytes: number;
   /**
    * The key as the wire format writes it (a JSON or a CBOR string), copied into the body as it is;
@@ -72,5 +72,30 @@ export interface PreparedRecord {
    */
   partitionKey: Buffer | undefined;
   /** Exactly as Kinesis counts it: data bytes + partition key bytes (UTF-8). */
-  size: number;
+  recordBytes: number;
+}
+
+/**
+ * Records split into PutRecords requests of at most `maxRecords` records and `maxBytes` bytes (as
+ * Kinesis counts them), in order; a record larger than `maxBytes` goes alone.
+ */
+export function requestsOf<Record extends PreparedRecord>(
+  records: readonly Record[],
+  maxRecords: number,
+  maxBytes: number,
+): Record[][] {
+  const requests: Record[][] = [];
+  let current: Record[] = [];
+  let bytes = 0;
+  for (const record of records) {
+    if (current.length > 0 && (current.length >= maxRecords || bytes + record.recordBytes > maxBytes)) {
+      requests.push(current);
+      current = [];
+      bytes = 0;
+    }
+    current.push(record);
+    bytes += record.recordBytes;
+  }
+  if (current.length > 0) requests.push(current);
+  return requests;
 }

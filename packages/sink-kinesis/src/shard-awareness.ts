@@ -19,7 +19,7 @@ export interface Placement {
   /** The wire format's partition key (see `PreparedRecord.partitionKey`): set when a random key is drawn. */
   partitionKey: Buffer | undefined;
   /** Data + partition key bytes, as Kinesis counts them against a shard's quota. */
-  size: number;
+  recordBytes: number;
   /** MD5 of the key (`hashKeyOf`), computed once: a resend after a reshard only looks it up again. */
   hashKey?: string;
   /** The shard it was paced for; undefined without a shard map. */
@@ -37,6 +37,8 @@ export interface ShardAwareness {
    * until every shard's budget takes its share; at once without a shard map. Honours `signal`.
    */
   pace(records: readonly Placement[], signal: AbortSignal): Promise<void>;
+  /** The shard a partition key maps to by the current map; undefined without one. */
+  shardOf(key: string): string | undefined;
   /** Reads a PutRecords answer's per-record results: throttles slow their shard, unknown shards refresh the map. */
   observe(records: readonly Placement[], results: readonly PutRecordsResultEntry[] | undefined): void;
   /** A sign that the stream is being resharded: the map is read again soon (at most once a second). */
@@ -158,7 +160,7 @@ export function createShardAwareness(
         if (index === -1) continue;
         if (tallyRecords[index] === 0) touched.push(index);
         tallyRecords[index] = (tallyRecords[index] as number) + 1;
-        tallyBytes[index] = (tallyBytes[index] as number) + record.size;
+        tallyBytes[index] = (tallyBytes[index] as number) + record.recordBytes;
       }
       const at = pacer.now();
       let wait = 0;
@@ -175,6 +177,9 @@ export function createShardAwareness(
         tallyBytes[index] = 0;
       }
       if (wait > 0) await sleep(wait, signal);
+    },
+    shardOf(key) {
+      return map?.shardOf(hashKeyOf(key));
     },
     observe(records, results) {
       const current = map;

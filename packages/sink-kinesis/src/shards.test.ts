@@ -125,7 +125,10 @@ describe('ListShards', () => {
       () => time,
     );
     try {
-      const records: Placement[] = Array.from({ length: 50 }, () => ({ partitionKey: undefined, size: 100 }));
+      const records: Placement[] = Array.from({ length: 50 }, () => ({
+        partitionKey: undefined,
+        recordBytes: 100,
+      }));
       const callsBefore = fake.listShardsCalls;
       await awareness.pace(records, context.signal);
       for (const record of records) {

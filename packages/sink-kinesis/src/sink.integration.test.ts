@@ -1,16 +1,43 @@
+import { createHash } from 'node:crypto';
+import zlib, { gunzipSync, inflateSync } from 'node:zlib';
+import { ListShardsCommand } from '@aws-sdk/client-kinesis';
 import { attachFinalizer, createLogEvent, type DeliveryStatus, type LogEvent } from '@sluice/component-api';
-import { type KinesisLocal, readAllRecords, startKinesisLocal } from '@sluice/kinesis-local';
+import { type KinesisLocal, localClient, readAllRecords, startKinesisLocal } from '@sluice/kinesis-local';
 import { createTestContext, inputOf } from '@sluice/testkit';
+import snappy from 'snappyjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { CompressionOption } from './compression.js';
 import type { KinesisSinkOptions, Protocol } from './options.js';
 import { createKinesisSink } from './sink.js';
+import { deaggregatedByAws } from './test-helpers/aws-kinesis-agg.js';
 
 const protocols: Protocol[] = ['cbor', 'json'];
+
+/** Each codec the running Node can do, with its decompressor. */
+const decompressors: Record<string, (data: Buffer) => Buffer> = {
+  gzip: gunzipSync,
+  zlib: inflateSync,
+  snappy: (data) => snappy.uncompress(data),
+};
+const zstdDecompress = (zlib as unknown as { zstdDecompressSync?: (data: Buffer) => Buffer })
+  .zstdDecompressSync;
+if (zstdDecompress !== undefined) decompressors.zstd = zstdDecompress;
+const codecs = Object.keys(decompressors);
 
 let kinesis: KinesisLocal;
 beforeAll(async () => {
   kinesis = await startKinesisLocal({
-    streams: ['json-cbor', 'json-json', 'text', 'dynamic', 'keys'].map((name) => ({ name, shards: 3 })),
+    streams: [
+      'json-cbor',
+      'json-json',
+      'text',
+      'dynamic',
+      'keys',
+      'aggregated-cbor',
+      'aggregated-json',
+      'aggregated-keys',
+      ...codecs.map((codec) => `compressed-${codec}`),
+    ].map((name) => ({ name, shards: 3 })),
   });
 });
 afterAll(() => kinesis.stop());
@@ -118,6 +145,79 @@ describe('aws_kinesis_streams against kinesis-local (the real Kinesis API)', () 
       ).toBe(1);
     },
   );
+
+  it.each(protocols)(
+    'aggregated over %s, random keys: GetRecords + aws-kinesis-agg give back exactly the events',
+    async (protocol) => {
+      const events = lines(500).map((message) => createLogEvent({ message }));
+      const base = options({
+        stream_name: `aggregated-${protocol}`,
+        encoding: 'text',
+        aggregation: { enabled: true, max_record_bytes: 4_000 },
+      });
+      await send(events, { ...base, request: { ...base.request, protocol } });
+      const records = await readAllRecords({
+        endpoint: kinesis.endpoint,
+        streamName: `aggregated-${protocol}`,
+      });
+      const users = records.flatMap((record) => deaggregatedByAws(record.data, record.partitionKey));
+      expect(users.map((user) => user.data.toString()).sort()).toEqual(lines(500).sort());
+      expect(records.length).toBeLessThan(20);
+    },
+  );
+
+  it('aggregated with partition_key_field: each event with its key, on the shard its key maps to', async () => {
+    const events = lines(300).map((message, index) =>
+      createLogEvent({ message, tenant: `tenant-${index % 11}` }),
+    );
+    await send(
+      events,
+      options({
+        stream_name: 'aggregated-keys',
+        encoding: 'text',
+        partition_key_field: 'tenant',
+        aggregation: { enabled: true, max_record_bytes: 2_000 },
+      }),
+    );
+    const records = await readAllRecords({ endpoint: kinesis.endpoint, streamName: 'aggregated-keys' });
+    const client = localClient(kinesis.endpoint);
+    const { Shards: shards = [] } = await client.send(
+      new ListShardsCommand({ StreamName: 'aggregated-keys' }),
+    );
+    client.destroy();
+    const shardOf = (key: string) => {
+      const hash = BigInt(`0x${createHash('md5').update(key).digest('hex')}`);
+      return shards.find(
+        (shard) =>
+          BigInt(shard.HashKeyRange?.StartingHashKey ?? '0') <= hash &&
+          hash <= BigInt(shard.HashKeyRange?.EndingHashKey ?? '0'),
+      )?.ShardId;
+    };
+    const users = records.flatMap((record) =>
+      deaggregatedByAws(record.data, record.partitionKey).map((user) => ({
+        ...user,
+        shardId: record.shardId,
+      })),
+    );
+    expect(users.map((user) => `${user.partitionKey}|${user.data.toString()}`).sort()).toEqual(
+      events.map((event) => `${String(event.fields.tenant)}|${String(event.fields.message)}`).sort(),
+    );
+    for (const user of users) expect(user.shardId).toBe(shardOf(user.partitionKey));
+  });
+
+  it.each(codecs)('compression %s: each record read back decompresses to its event', async (codec) => {
+    await send(
+      lines(40).map((message) => createLogEvent({ message })),
+      options({
+        stream_name: `compressed-${codec}`,
+        encoding: 'text',
+        compression: codec as CompressionOption,
+      }),
+    );
+    const records = await readAllRecords({ endpoint: kinesis.endpoint, streamName: `compressed-${codec}` });
+    const decompress = decompressors[codec] as (data: Buffer) => Buffer;
+    expect(records.map((record) => decompress(record.data).toString()).sort()).toEqual(lines(40).sort());
+  });
 
   it('healthcheck: a stream that does not exist fails with its name', async () => {
     const sink = createKinesisSink(options({ stream_name: 'no-such-stream' }), createTestContext());

@@ -484,9 +484,9 @@ describe('records and retry policy', () => {
   it('builds the exact PutRecords JSON body', () => {
     const key = wireFormats.json.partitionKey;
     const body = putRecordsBody('s"1', [
-      { data: 'hello', dataBytes: 5, partitionKey: key('k"1'), size: 8 },
-      { data: 'é😀', dataBytes: 6, partitionKey: key('é'), size: 8 },
-      { data: 'x'.repeat(100_000), dataBytes: 100_000, partitionKey: key('k'), size: 100_001 },
+      { data: 'hello', dataBytes: 5, partitionKey: key('k"1'), recordBytes: 8 },
+      { data: 'é😀', dataBytes: 6, partitionKey: key('é'), recordBytes: 8 },
+      { data: 'x'.repeat(100_000), dataBytes: 100_000, partitionKey: key('k'), recordBytes: 100_001 },
     ]);
     expect(JSON.parse(body.toString())).toEqual({
       Records: [
@@ -505,7 +505,7 @@ describe('records and retry policy', () => {
       data: text,
       dataBytes: Buffer.byteLength(text),
       partitionKey: key(index === 1 ? 'é' : 'k'.repeat(index * 40)),
-      size: 0,
+      recordBytes: 0,
     }));
     const streamName = 's'.repeat(30);
     const body = putRecordsCborBody(streamName, records);
@@ -589,7 +589,7 @@ describe('records and retry policy', () => {
       data: 'x',
       dataBytes: 1,
       partitionKey: undefined,
-      size: 33,
+      recordBytes: 33,
     }));
     const keys: string[] = [];
     for (let round = 0; round < 6; round += 1) {

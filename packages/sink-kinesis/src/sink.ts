@@ -17,19 +17,35 @@ import {
   type RequestResult,
   requestSettingsOf,
 } from '@sluice/sink-kit';
-import { createKinesisClient } from './client.js';
+import {
+  type AggregatableRecord,
+  goesAlone,
+  type PackedRecord,
+  type PackSettings,
+  packRecords,
+  userRecordBytes,
+} from './aggregation.js';
+import { createKinesisClient, warnEndpointWithoutScheme } from './client.js';
+import { compressorOf } from './compression.js';
 import { RANDOM_KEY_BYTES } from './limits.js';
 import { deprecatedOptions, type KinesisSinkOptions, optionsSchema } from './options.js';
 import { putRecordsWith } from './put-records.js';
-import { type PreparedRecord, partitionKeyOf } from './records.js';
+import { partitionKeyOf, requestsOf } from './records.js';
 import { classifyError, isRetryableRecordError } from './requests.js';
-import { createShardAwareness, type Placement } from './shard-awareness.js';
+import { createShardAwareness } from './shard-awareness.js';
 import { cborWire } from './wire/cbor.js';
 import { jsonWire } from './wire/json.js';
 
-interface Entry extends PreparedRecord, Placement {
+interface Entry extends AggregatableRecord {
+  /** Set by shard awareness when it places the record. */
+  hashKey?: string;
+  shardId?: string | undefined;
   readonly event: LogEvent;
+  /** What the event adds to a request: its record, or its share of an aggregate. */
+  readonly size: number;
 }
+
+type Packed = ReturnType<typeof packRecords<Entry>>;
 
 const MISSING_KEY: Omit<Discard, 'fields'> = {
   discard: 'dropped',
@@ -37,13 +53,21 @@ const MISSING_KEY: Omit<Discard, 'fields'> = {
   message: 'its partition key field is missing, null or blank',
 };
 
+/** Failures of a partial PutRecords answer, as the sink's `request_retry_partial` treats them. */
+function recordFailure(code: string, message: string, retryPartial: boolean): Failure {
+  const retryable = retryPartial && isRetryableRecordError(code);
+  return { retryable, throttled: code === 'ProvisionedThroughputExceededException', code, message };
+}
+
 /** The Kinesis sink: PutRecords requests built and read by the wire format; the kit does the rest. */
 export function createKinesisSink(options: KinesisSinkOptions, context: ComponentContext): Sink {
+  warnEndpointWithoutScheme(options, context);
   const client = createKinesisClient(options);
   const { batch, request } = options;
   const format = request.protocol === 'cbor' ? cborWire : jsonWire;
   const putRecords = putRecordsWith(client, format);
   const encoder = createEncoder(options.encoding);
+  const compress = compressorOf(options.compression ?? 'none');
   const keyField = options.partition_key_field;
   const shards =
     options.shard_awareness?.enabled === true
@@ -55,54 +79,110 @@ export function createKinesisSink(options: KinesisSinkOptions, context: Componen
           context,
         )
       : undefined;
+  const retryPartial = options.request_retry_partial ?? true;
+  const aggregation = options.aggregation?.enabled
+    ? {
+        maxRecordBytes: Math.min(options.aggregation.max_record_bytes, options.max_record_bytes),
+        wireKey: format.partitionKey,
+        // One aggregate per predicted shard, so every user record lands where its own key maps;
+        // by key while no shard map is known.
+        groupOf: (key: string) => shards?.shardOf(key) ?? key,
+      }
+    : undefined;
 
   const prepare = (event: LogEvent): Entry | Discard => {
-    let partitionKey: Buffer | undefined; // undefined: a random key, drawn as the body is built
-    let keyBytes = RANDOM_KEY_BYTES;
+    // undefined: a random key, drawn as the body is built (or once per aggregate)
     let key: string | undefined;
+    let partitionKey: Buffer | undefined;
+    let keyBytes = RANDOM_KEY_BYTES;
     if (keyField !== undefined) {
       key = partitionKeyOf(getField(event.fields, keyField));
       if (key === undefined) return { ...MISSING_KEY, fields: { partition_key_field: keyField } };
       partitionKey = format.partitionKey(key);
       keyBytes = Buffer.byteLength(key);
     }
-    const data = encoder.encodeToString(event);
-    const dataBytes = Buffer.byteLength(data);
-    const size = dataBytes + keyBytes;
-    if (size > options.max_record_bytes) {
+    const encoded = encoder.encodeToString(event);
+    const data = compress === undefined ? encoded : compress(Buffer.from(encoded));
+    const dataBytes = typeof data === 'string' ? Buffer.byteLength(data) : data.length;
+    const recordBytes = dataBytes + keyBytes;
+    if (recordBytes > options.max_record_bytes) {
       return {
         discard: 'rejected',
         errorType: 'record_too_large',
         message: 'the record is larger than max_record_bytes',
-        fields: { record_bytes: size, max_record_bytes: options.max_record_bytes },
+        fields: { record_bytes: recordBytes, max_record_bytes: options.max_record_bytes },
       };
     }
-    return { event, data, dataBytes, partitionKey, size, key };
+    const alone = aggregation === undefined || goesAlone(dataBytes, keyBytes, aggregation.maxRecordBytes);
+    const size = alone ? recordBytes : userRecordBytes(dataBytes, key === undefined ? undefined : keyBytes);
+    return { event, data, dataBytes, key, partitionKey, recordBytes, alone, size };
   };
 
-  const send = async (entries: readonly Entry[], signal: AbortSignal): Promise<RequestResult> => {
-    const body = format.body(options.stream_name, entries);
+  /** One PutRecords call; a record's failure is each of its events' failure. */
+  const put = async (records: readonly PackedRecord[], signal: AbortSignal) => {
+    const body = format.body(options.stream_name, records);
     let response: Awaited<ReturnType<typeof putRecords>>;
     try {
-      response = await putRecords(body, entries.length, signal);
+      response = await putRecords(body, records.length, signal);
     } catch (error) {
       if ((error as { name?: string }).name === 'ResourceInUseException') shards?.stale();
       throw error;
     }
-    shards?.observe(entries, response.Records);
-    if (response.FailedRecordCount === 0) return { sentBytes: body.length };
-    const failures = entries.map((_, index): Failure | undefined => {
-      const result = response.Records?.[index];
-      const code = result?.ErrorCode;
-      if (code === undefined || code === null) return undefined;
-      return {
-        retryable: isRetryableRecordError(code),
-        throttled: code === 'ProvisionedThroughputExceededException',
-        code,
-        message: result?.ErrorMessage ?? code,
-      };
-    });
+    shards?.observe(records, response.Records);
+    const failures =
+      response.FailedRecordCount === 0
+        ? undefined
+        : records.map((_, index): Failure | undefined => {
+            const result = response.Records?.[index];
+            const code = result?.ErrorCode;
+            if (code === undefined || code === null) return undefined;
+            return recordFailure(code, result?.ErrorMessage ?? code, retryPartial);
+          });
     return { sentBytes: body.length, failures };
+  };
+
+  /** A request's aggregates, packed once: by `pace`, which paces them (not their events), then sent. */
+  const packed = new WeakMap<readonly Entry[], Packed>();
+  const packOf = (entries: readonly Entry[], settings: PackSettings): Packed => {
+    let result = packed.get(entries);
+    if (result === undefined) {
+      result = packRecords(entries, settings);
+      packed.set(entries, result);
+    }
+    return result;
+  };
+  const pace =
+    shards === undefined
+      ? undefined
+      : async (entries: readonly Entry[], signal: AbortSignal): Promise<void> => {
+          if (aggregation === undefined) return shards.pace(entries, signal);
+          await shards.refresh(); // the shard map groups the aggregates
+          return shards.pace(packOf(entries, aggregation).records, signal);
+        };
+
+  const send = async (entries: readonly Entry[], signal: AbortSignal): Promise<RequestResult> => {
+    if (aggregation === undefined) return put(entries, signal);
+    const { records, recordOf } = packOf(entries, aggregation);
+    const recordFailures: (Failure | undefined)[] = [];
+    let sentBytes = 0;
+    // Aggregates of many groups may pass the request's limits: then more than one PutRecords.
+    for (const chunk of requestsOf(records, batch.max_events, batch.max_bytes)) {
+      let result: Awaited<ReturnType<typeof put>>;
+      try {
+        result = await put(chunk, signal);
+      } catch (error) {
+        // Nothing accepted yet: the kit classifies it; otherwise only what was not sent fails.
+        if (recordFailures.length === 0) throw error;
+        const failure = classifyError(error);
+        for (let index = recordFailures.length; index < records.length; index += 1)
+          recordFailures.push(failure);
+        break;
+      }
+      sentBytes += result.sentBytes;
+      for (let index = 0; index < chunk.length; index += 1) recordFailures.push(result.failures?.[index]);
+    }
+    if (recordFailures.every((failure) => failure === undefined)) return { sentBytes };
+    return { sentBytes, failures: recordOf.map((record) => recordFailures[record]) };
   };
 
   const healthcheck = async (signal: AbortSignal): Promise<HealthcheckResult> => {
@@ -123,12 +203,17 @@ export function createKinesisSink(options: KinesisSinkOptions, context: Componen
   return createNetworkSink<Entry>(
     {
       metricPrefix: 'kinesis',
-      batch: batchSettingsOf(batch),
-      request: requestSettingsOf(request, 'exponential'),
+      // Aggregated, events are counted in records when a request is built, not when batched.
+      batch: {
+        ...batchSettingsOf(batch),
+        ...(aggregation === undefined ? {} : { maxEvents: Number.MAX_SAFE_INTEGER }),
+      },
+      request: {
+        ...requestSettingsOf(request, 'exponential'),
+        ...(request.record_ttl_secs === undefined ? {} : { recordTtlMs: request.record_ttl_secs * 1000 }),
+      },
       prepare,
-      ...(shards === undefined
-        ? {}
-        : { pace: (entries: readonly Entry[], signal: AbortSignal) => shards.pace(entries, signal) }),
+      ...(pace === undefined ? {} : { pace }),
       send,
       classifyError,
       healthcheck,

@@ -64,6 +64,11 @@ export interface RequestSettings {
   /** Each attempt is aborted after this long, and counts as a retryable `timeout`. */
   readonly timeoutMs: number;
   readonly retry: RetrySettings;
+  /**
+   * An item not accepted within this long since the sink took it is rejected (`record_ttl_expired`)
+   * instead of retried again (the KPL's RecordTtl). Unlimited when absent.
+   */
+  readonly recordTtlMs?: number;
 }
 
 /** What a network sink is: the kit does the rest. */
@@ -235,6 +240,22 @@ export function createNetworkSink<Item extends SinkItem>(
     return spec.classifyError(error);
   };
 
+  /** When each item was taken by the sink, kept only with a record TTL. */
+  const ttlMs = settings.recordTtlMs;
+  const takenAt = ttlMs === undefined ? undefined : new WeakMap<Item, number>();
+  /** Rejects the items older than the record TTL; returns the others. */
+  const expire = async (items: readonly Item[], retriesDone: number): Promise<readonly Item[]> => {
+    const oldest = performance.now() - (ttlMs as number);
+    const expired = items.filter((item) => (takenAt?.get(item) ?? oldest) <= oldest);
+    if (expired.length === 0) return items;
+    await reject(
+      expired,
+      'record_ttl_expired',
+      `not accepted within request.record_ttl_secs (${(ttlMs as number) / 1000} s; ${retriesDone} attempts)`,
+      retriesDone,
+    );
+    return items.filter((item) => !expired.includes(item));
+  };
   /**
    * Sends items until each is accepted or rejected; only retryable failures are ever resent.
    * `pressure.seen` is set when an attempt was throttled or timed out, for the concurrency limiter.
@@ -245,6 +266,10 @@ export function createNetworkSink<Item extends SinkItem>(
     const { retry } = settings;
     for (let retriesDone = 0; ; retriesDone += 1) {
       if (shutdown.aborted) return abandon(remaining);
+      if (takenAt !== undefined) {
+        remaining = await expire(remaining, retriesDone);
+        if (remaining.length === 0) return;
+      }
       await rateLimiter?.acquire(shutdown);
       if (spec.pace !== undefined) {
         await spec.pace(remaining, shutdown);
@@ -370,10 +395,14 @@ export function createNetworkSink<Item extends SinkItem>(
         }
         if (result.done) break;
         next = iterator.next();
+        const now = performance.now();
         for (const event of result.value) {
           const prepared = spec.prepare(event);
           if ('discard' in prepared) discard(event, prepared);
-          else await batcher.add(prepared);
+          else {
+            takenAt?.set(prepared, now);
+            await batcher.add(prepared);
+          }
         }
       }
       await batcher.flushAll();

@@ -262,6 +262,38 @@ describe('createNetworkSink', () => {
     expect(context.logger.find('events rejected by the destination', 'error')).toHaveLength(1);
   });
 
+  it('recordTtlMs: items not accepted in time are rejected as record_ttl_expired, those accepted in time delivered', async () => {
+    const busy: Failure = { retryable: true, code: 'Busy', message: 'busy' };
+    // event 0 is accepted at once; event 1 never is, with unlimited retries.
+    const { value, requests } = spec(
+      (texts) => ({ failures: texts.map((text) => (text === 'event 0' ? undefined : busy)) }),
+      {
+        request: {
+          concurrency: 1,
+          timeoutMs: 5_000,
+          retry: { ...fastRetry, attempts: Number.POSITIVE_INFINITY },
+          recordTtlMs: 200,
+        },
+      },
+    );
+    const context = createTestContext({ id: 'out' });
+    const routed: LogEvent[] = [];
+    context.rejected = { send: async (events) => void routed.push(...events) };
+    const statuses = new Map<string, DeliveryStatus>();
+    const events = makeEvents(2);
+    for (const event of events)
+      attachFinalizer([event], (status) => statuses.set(String(event.fields.message), status));
+    await createNetworkSink(value, context).run(inputOf([events]));
+    expect(statuses.get('event 0')).toBe('delivered');
+    expect(statuses.get('event 1')).toBe('rejected');
+    expect(requests[0]).toEqual(['event 0', 'event 1']);
+    expect(requests.slice(1).every((texts) => texts.length === 1 && texts[0] === 'event 1')).toBe(true);
+    expect(routed.map((event) => event.fields.rejection)).toEqual([
+      expect.objectContaining({ error_code: 'record_ttl_expired' }),
+    ]);
+    expect(context.metrics.total('test_failed_records_total', { error_code: 'record_ttl_expired' })).toBe(1);
+  });
+
   it('sends a copy of each rejected event, with why, to `<sink id>.rejected` when it is routed', async () => {
     const fatal: Failure = { retryable: false, code: 'Invalid', message: 'invalid' };
     const { value } = spec((texts) => ({

@@ -185,7 +185,10 @@ export function putRecordsCborBody(streamName: string, records: readonly Prepare
     body[offset++] = CBOR_MAP_2;
     body.set(CBOR_DATA, offset);
     offset = writeHeader(body, offset + CBOR_DATA.length, CBOR_MAJOR.bytes, record.dataBytes);
-    offset += body.write(record.data, offset, 'utf8');
+    offset +=
+      typeof record.data === 'string'
+        ? body.write(record.data, offset, 'utf8')
+        : record.data.copy(body, offset);
     body.set(CBOR_PARTITION_KEY, offset);
     offset += CBOR_PARTITION_KEY.length;
     if (record.partitionKey === undefined) {

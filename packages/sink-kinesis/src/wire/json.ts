@@ -43,8 +43,11 @@ export function putRecordsBody(streamName: string, records: readonly PreparedRec
     const open = index === 0 ? DATA_OPEN : NEXT_DATA_OPEN;
     body.set(open, offset);
     offset += open.length;
-    const dataBytes = scratch.write(record.data, 0, 'utf8');
-    offset += body.write(scratch.toString('base64', 0, dataBytes), offset, 'latin1');
+    const base64 =
+      typeof record.data === 'string'
+        ? scratch.toString('base64', 0, scratch.write(record.data, 0, 'utf8'))
+        : record.data.toString('base64');
+    offset += body.write(base64, offset, 'latin1');
     body.set(KEY_OPEN, offset);
     offset += KEY_OPEN.length;
     if (record.partitionKey === undefined) {

@@ -1,0 +1,274 @@
+import zlib from 'node:zlib';
+import {
+  attachFinalizer,
+  ConfigError,
+  createLogEvent,
+  type DeliveryStatus,
+  type LogEvent,
+} from '@sluice/component-api';
+import { batchesOf, createTestContext, inputOf } from '@sluice/testkit';
+import snappy from 'snappyjs';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { endpointUrl } from './client.js';
+import { type CompressionOption, compressorOf } from './compression.js';
+import type { KinesisSinkOptions, Protocol } from './options.js';
+import { createKinesisSink } from './sink.js';
+import { deaggregatedByAws } from './test-helpers/aws-kinesis-agg.js';
+import { FakeKinesis } from './testing/index.js';
+
+process.env.AWS_ACCESS_KEY_ID = 'AKIDTEST';
+process.env.AWS_SECRET_ACCESS_KEY = 'secret';
+
+const fake = new FakeKinesis({ streams: ['logs'] });
+let endpoint = '';
+beforeAll(async () => {
+  endpoint = await fake.start();
+});
+afterAll(() => fake.stop());
+beforeEach(() => {
+  fake.accepted.length = 0;
+  fake.requests.length = 0;
+  fake.defaultBehaviour = { kind: 'succeed' };
+});
+
+function options(overrides: Partial<KinesisSinkOptions> = {}): KinesisSinkOptions {
+  return {
+    stream_name: 'logs',
+    region: 'us-east-1',
+    endpoint,
+    max_record_bytes: 1024 * 1024,
+    encoding: 'text',
+    ...overrides,
+    batch: { max_events: 500, max_bytes: 5_000_000, timeout_secs: 0.05, ...overrides.batch },
+    request: {
+      protocol: 'cbor',
+      concurrency: 5,
+      rate_limit_duration_secs: 1,
+      timeout_secs: 5,
+      retry_initial_backoff_secs: 0.001,
+      retry_max_duration_secs: 0.01,
+      ...overrides.request,
+    },
+    auth: { load_timeout_secs: 5, ...overrides.auth },
+  };
+}
+
+const request = (values: Partial<KinesisSinkOptions['request']>) => values as KinesisSinkOptions['request'];
+
+async function runSink(events: LogEvent[], sinkOptions: KinesisSinkOptions) {
+  const context = createTestContext({ id: 'kinesis_out' });
+  const rejected: LogEvent[] = [];
+  context.rejected = { send: async (batch) => void rejected.push(...batch) };
+  const statuses = new Map<string, DeliveryStatus>();
+  for (const event of events)
+    attachFinalizer([event], (status) => statuses.set(String(event.fields.message), status));
+  await createKinesisSink(sinkOptions, context).run(inputOf(batchesOf(events, 250)));
+  return { context, statuses, rejected };
+}
+
+const eventsOf = (count: number, fields: (index: number) => Record<string, string> = () => ({})) =>
+  Array.from({ length: count }, (_, index) =>
+    createLogEvent({ message: `event ${index} ${'·'.repeat(index % 40)}`, ...fields(index) }),
+  );
+
+/** Every user record the fake accepted, deaggregated by aws-kinesis-agg. */
+const userRecords = () =>
+  fake.accepted.flatMap((record) => deaggregatedByAws(record.data, record.partitionKey));
+
+describe('aggregation through the sink', () => {
+  it.each<Protocol>(['cbor', 'json'])(
+    'over %s: every event arrives once, in far fewer records, one random key per aggregate',
+    async (protocol) => {
+      const events = eventsOf(2_000);
+      const { statuses } = await runSink(
+        events,
+        options({ aggregation: { enabled: true, max_record_bytes: 51_200 }, request: request({ protocol }) }),
+      );
+      expect([...statuses.values()].every((status) => status === 'delivered')).toBe(true);
+      const users = userRecords();
+      expect(users.map((user) => user.data.toString()).sort()).toEqual(
+        events.map((event) => String(event.fields.message)).sort(),
+      );
+      expect(fake.accepted.length).toBeLessThan(20);
+      for (const record of fake.accepted) {
+        expect(record.data.length + record.partitionKey.length).toBeLessThanOrEqual(51_200);
+        expect(record.partitionKey).toMatch(/^[0-9a-f]{32}$/);
+      }
+    },
+  );
+
+  it('with partition_key_field, each event keeps its key, and each record carries only events of its key', async () => {
+    const events = eventsOf(900, (index) => ({ user: `user-${index % 7}` }));
+    await runSink(
+      events,
+      options({ partition_key_field: 'user', aggregation: { enabled: true, max_record_bytes: 8_000 } }),
+    );
+    const expected = events.map((event) => `${String(event.fields.user)}|${String(event.fields.message)}`);
+    expect(
+      userRecords()
+        .map((user) => `${user.partitionKey}|${user.data.toString()}`)
+        .sort(),
+    ).toEqual(expected.sort());
+    for (const record of fake.accepted)
+      for (const user of deaggregatedByAws(record.data, record.partitionKey))
+        expect(user.partitionKey).toBe(record.partitionKey);
+    // Per key, the events arrive in the order sent.
+    for (let user = 0; user < 7; user += 1)
+      expect(
+        userRecords()
+          .filter((record) => record.partitionKey === `user-${user}`)
+          .map((record) => record.data.toString()),
+      ).toEqual(
+        events.filter((event) => event.fields.user === `user-${user}`).map((event) => event.fields.message),
+      );
+  });
+
+  it('a failed aggregated record resends all its events, and only them', async () => {
+    fake.enqueue({ kind: 'fail-records', errorCode: 'ProvisionedThroughputExceededException', indexes: [0] });
+    const events = eventsOf(600, (index) => ({ user: `user-${index % 3}` }));
+    const { statuses } = await runSink(
+      events,
+      options({ partition_key_field: 'user', aggregation: { enabled: true, max_record_bytes: 51_200 } }),
+    );
+    expect([...statuses.values()].every((status) => status === 'delivered')).toBe(true);
+    expect(
+      userRecords()
+        .map((user) => user.data.toString())
+        .sort(),
+    ).toEqual(events.map((event) => String(event.fields.message)).sort());
+  });
+
+  it('a request of more aggregates than max_events records is sent as several PutRecords', async () => {
+    const events = eventsOf(40, (index) => ({ user: `user-${index}` }));
+    await runSink(
+      events,
+      options({
+        partition_key_field: 'user',
+        aggregation: { enabled: true, max_record_bytes: 51_200 },
+        batch: { max_events: 10, max_bytes: 5_000_000, timeout_secs: 0.05 },
+      }),
+    );
+    expect(fake.requests.every((logged) => logged.records <= 10)).toBe(true);
+    expect(userRecords()).toHaveLength(40);
+  });
+});
+
+describe('request_retry_partial', () => {
+  it('false: records Kinesis failed are rejected at once, counted and routed to rejected; the rest delivered', async () => {
+    fake.enqueue({ kind: 'fail-records', errorCode: 'ProvisionedThroughputExceededException', indexes: [1] });
+    const events = eventsOf(3);
+    const { statuses, context, rejected } = await runSink(events, options({ request_retry_partial: false }));
+    expect(fake.requests).toHaveLength(1);
+    expect(events.map((event) => statuses.get(String(event.fields.message)))).toEqual([
+      'delivered',
+      'rejected',
+      'delivered',
+    ]);
+    expect(rejected.map((event) => event.fields.message)).toEqual([events[1]?.fields.message]);
+    expect(
+      context.metrics.total('kinesis_failed_records_total', {
+        error_code: 'ProvisionedThroughputExceededException',
+      }),
+    ).toBe(1);
+  });
+
+  it('true (the default): they are resent until accepted', async () => {
+    fake.enqueue({ kind: 'fail-records', errorCode: 'ProvisionedThroughputExceededException', indexes: [1] });
+    const { statuses } = await runSink(eventsOf(3), options());
+    expect(fake.requests.map((logged) => logged.records)).toEqual([3, 1]);
+    expect([...statuses.values()]).toEqual(['delivered', 'delivered', 'delivered']);
+  });
+});
+
+describe('request.record_ttl_secs', () => {
+  it('a record not accepted in time is rejected (record_ttl_expired), counted and routed, not retried forever', async () => {
+    fake.defaultBehaviour = {
+      kind: 'fail-records',
+      errorCode: 'ProvisionedThroughputExceededException',
+      every: 1,
+    };
+    const events = eventsOf(4);
+    const { statuses, context, rejected } = await runSink(
+      events,
+      options({ request: request({ record_ttl_secs: 0.05 }) }),
+    );
+    expect([...statuses.values()]).toEqual(['rejected', 'rejected', 'rejected', 'rejected']);
+    expect(rejected).toHaveLength(4);
+    expect(rejected[0]?.fields.rejection).toMatchObject({ error_code: 'record_ttl_expired' });
+    expect(context.metrics.total('kinesis_failed_records_total', { error_code: 'record_ttl_expired' })).toBe(
+      4,
+    );
+  });
+});
+
+describe('compression', () => {
+  const decompressors: Record<string, (data: Buffer) => Buffer> = {
+    gzip: zlib.gunzipSync,
+    zlib: zlib.inflateSync,
+    snappy: (data) => snappy.uncompress(data),
+  };
+  const zstdDecompress = (zlib as unknown as { zstdDecompressSync?: (data: Buffer) => Buffer })
+    .zstdDecompressSync;
+  if (zstdDecompress !== undefined) decompressors.zstd = zstdDecompress;
+
+  it.each(Object.keys(decompressors))(
+    '%s: each record is one event, compressed on its own',
+    async (algorithm) => {
+      const events = eventsOf(50);
+      await runSink(events, options({ compression: algorithm as CompressionOption }));
+      const decompress = decompressors[algorithm] as (data: Buffer) => Buffer;
+      expect(fake.accepted.map((record) => decompress(record.data).toString()).sort()).toEqual(
+        events.map((event) => String(event.fields.message)).sort(),
+      );
+    },
+  );
+
+  it('with aggregation: events compressed one by one, then aggregated (deaggregate, then decompress)', async () => {
+    const events = eventsOf(300);
+    await runSink(
+      events,
+      options({ compression: 'gzip', aggregation: { enabled: true, max_record_bytes: 51_200 } }),
+    );
+    expect(fake.accepted.length).toBeLessThan(10);
+    expect(
+      userRecords()
+        .map((user) => zlib.gunzipSync(user.data).toString())
+        .sort(),
+    ).toEqual(events.map((event) => String(event.fields.message)).sort());
+  });
+
+  it("takes Vector's table form with a level, named or numeric, and checks the level's range", () => {
+    const data = Buffer.from('a'.repeat(10_000));
+    const fast = compressorOf({ algorithm: 'gzip', level: 'fast' })?.(data) as Buffer;
+    const best = compressorOf({ algorithm: 'zlib', level: 9 })?.(data) as Buffer;
+    expect(zlib.gunzipSync(fast).equals(data)).toBe(true);
+    expect(zlib.inflateSync(best).equals(data)).toBe(true);
+    expect(compressorOf('none')).toBeUndefined();
+    expect(() => compressorOf({ algorithm: 'gzip', level: 10 })).toThrow(/0 to 9/);
+    expect(() => compressorOf({ algorithm: 'snappy', level: 1 })).toThrow(/takes no level/);
+  });
+
+  it('zstd: compresses on a Node that has it, else a config error that names this Node', () => {
+    if (zstdDecompress !== undefined) {
+      const compress = compressorOf({ algorithm: 'zstd', level: 'best' }) as (data: Buffer) => Buffer;
+      expect(zstdDecompress(compress(Buffer.from('hello'))).toString()).toBe('hello');
+    } else {
+      expect(() => compressorOf('zstd')).toThrow(ConfigError);
+      expect(() => compressorOf('zstd')).toThrow(`this is Node ${process.versions.node}`);
+    }
+  });
+});
+
+describe('older Vector spellings', () => {
+  it('an endpoint without a scheme means https, with one deprecation warning', () => {
+    expect(endpointUrl('kinesis.example.com:4567')).toBe('https://kinesis.example.com:4567');
+    expect(endpointUrl('http://127.0.0.1:1')).toBe('http://127.0.0.1:1');
+    const context = createTestContext();
+    createKinesisSink(options({ endpoint: '127.0.0.1:1' }), context);
+    expect(
+      context.logger.records.filter((record) => record.level === 'warn').map((record) => record.message),
+    ).toEqual([
+      'endpoint "127.0.0.1:1" has no scheme, which is deprecated: https:// is assumed; write "https://127.0.0.1:1"',
+    ]);
+  });
+});
