@@ -84,6 +84,11 @@ export class MetricsRegistry {
     return this.#view(labels);
   }
 
+  /** Metrics of the process, not of a component (`config_reloads_total`). */
+  globalMetrics(): ComponentMetrics {
+    return this.#view({});
+  }
+
   /** Metrics of one stage of a sink's buffer chain. */
   bufferMetrics(sinkId: string, stageIndex: number, bufferType: string): ComponentMetrics {
     return this.#view({ component_id: sinkId, stage: String(stageIndex), buffer_type: bufferType });
