@@ -32,7 +32,7 @@ export function classifyHttpError(error: unknown): Failure {
     return { retryable: true, code: `connection_error:${cause ?? 'unknown'}`, message };
   }
   const retryable = status === 429 || (status >= 500 && status !== 501);
-  return { retryable, code: `http_${status}`, message, throttled: status === 429 };
+  return { retryable, code: `http_${status}`, message, throttled: status === 429, status };
 }
 
 export function createHttpSink(options: HttpSinkOptions, context: ComponentContext): Sink {
@@ -75,7 +75,7 @@ export function createHttpSink(options: HttpSinkOptions, context: ComponentConte
           throw Object.assign(new Error(`HTTP ${response.status} ${response.statusText}`), {
             status: response.status,
           });
-        return { sentBytes: payload.length };
+        return { sentBytes: payload.length, status: response.status };
       },
       classifyError: classifyHttpError,
     },

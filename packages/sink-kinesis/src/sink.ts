@@ -71,7 +71,7 @@ export function createKinesisSink(options: KinesisSinkOptions, context: Componen
   const send = async (entries: readonly Entry[], signal: AbortSignal): Promise<RequestResult> => {
     const body = format.body(options.stream_name, entries);
     const response = await putRecords(body, entries.length, signal);
-    if (response.FailedRecordCount === 0) return { sentBytes: body.length };
+    if (response.FailedRecordCount === 0) return { sentBytes: body.length, status: 200 };
     const failures = entries.map((_, index): Failure | undefined => {
       const result = response.Records?.[index];
       const code = result?.ErrorCode;
@@ -83,7 +83,7 @@ export function createKinesisSink(options: KinesisSinkOptions, context: Componen
         message: result?.ErrorMessage ?? code,
       };
     });
-    return { sentBytes: body.length, failures };
+    return { sentBytes: body.length, failures, status: 200 };
   };
 
   const healthcheck = async (signal: AbortSignal): Promise<HealthcheckResult> => {
