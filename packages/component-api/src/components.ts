@@ -29,7 +29,24 @@ export interface ComponentContext {
    * sends there a copy of each event it rejects (see `rejectedEvent`), after finalizing the original.
    */
   rejected?: RejectedOutput;
+  /** The process's own metrics, read when called (the `internal_metrics` source). */
+  internalMetrics?: () => Promise<InternalMetricSample[]>;
 }
+
+/** One series of the process's metrics registry. */
+export interface InternalMetricSample {
+  name: string;
+  type: 'counter' | 'gauge';
+  labels: Record<string, string>;
+  value: number;
+}
+
+/**
+ * What flows between components: log events, or metric events (a log event whose fields are a
+ * metric in Vector's JSON shape, see `internal_metrics`). Checked at validation: a sink only gets
+ * the types it declares.
+ */
+export type DataType = 'log' | 'metric';
 
 /** Where a sink sends what it rejected; awaiting `send` is backpressure from the consumers. */
 export interface RejectedOutput {
@@ -68,6 +85,10 @@ interface DefinitionBase<Kind extends string, Options, Instance> {
    * moves the value to the new path and warns once per option; setting both is a config error.
    */
   deprecatedOptions?: Readonly<Record<string, string>>;
+  /** A source's output (default `log`); transforms pass on what they get. */
+  outputType?: DataType;
+  /** What a sink accepts (default: `log` only). */
+  inputTypes?: readonly DataType[];
   /** Receives the validated options, frozen, with schema defaults applied. */
   create(options: Options, context: ComponentContext): Instance | Promise<Instance>;
 }

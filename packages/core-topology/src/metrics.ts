@@ -12,6 +12,8 @@ type MetricType = 'counter' | 'gauge' | 'histogram';
 /** One series' value (histograms give their `_bucket`, `_sum` and `_count` series). */
 export interface MetricSample {
   name: string;
+  /** Histograms' series are counters (`_bucket`, `_sum`, `_count`). */
+  type: 'counter' | 'gauge';
   labels: Record<string, string>;
   value: number;
 }
@@ -126,6 +128,7 @@ export class MetricsRegistry {
       for (const value of metric.values) {
         samples.push({
           name: (value as { metricName?: string }).metricName ?? metric.name,
+          type: String(metric.type) === 'gauge' ? 'gauge' : 'counter',
           labels: Object.fromEntries(
             Object.entries(value.labels).map(([key, label]) => [key, String(label)]),
           ),

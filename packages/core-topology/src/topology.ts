@@ -219,6 +219,7 @@ export class Topology {
       dataDir: this.#plan.dataDir,
       signal: this.#abortAll.signal,
       acknowledgements,
+      internalMetrics: () => this.metrics.samples(),
     };
   }
 
