@@ -10,6 +10,7 @@ const BUILTINS = {
     tcp: () => import('@sluice/source-tcp'),
     stdin: () => import('@sluice/basic-components'),
     demo_logs: () => import('@sluice/basic-components'),
+    internal_metrics: () => import('@sluice/basic-components'),
   },
   transform: {
     add_fields: () => import('@sluice/basic-components'),
@@ -23,6 +24,7 @@ const BUILTINS = {
     blackhole: () => import('@sluice/basic-components'),
     file: () => import('@sluice/basic-components'),
     http: () => import('@sluice/sink-http'),
+    prometheus_exporter: () => import('@sluice/basic-components'),
   },
   buffer: {
     memory: () => import('@sluice/buffer-memory'),

@@ -3,6 +3,7 @@ import {
   type ComponentRegistry,
   MetricsRegistry,
   planTopology,
+  reloadTopology,
   renderGraph,
   Topology,
   type TopologyPlan,
@@ -54,6 +55,8 @@ interface Loaded {
   registry: ComponentRegistry;
   metricsAddress: string | undefined;
   api: ApiOptions;
+  /** The config files read (what `--watch-config` watches). */
+  files: string[];
   /** Checks what the plan needs outside the config (data_dir) before anything is built. */
   checkEnvironment: () => Promise<void>;
 }
@@ -118,7 +121,7 @@ async function load(options: GlobalOptions, io: Io, logger: Logger): Promise<Loa
     if (usesDisk && plan.dataDir !== undefined)
       await checkDataDir(plan.dataDir, io.cwd, loaded.locate('data_dir'));
   };
-  return { plan, registry, metricsAddress, api, checkEnvironment };
+  return { plan, registry, metricsAddress, api, files: loaded.files, checkEnvironment };
 }
 
 /** Prints healthcheck results; returns false when one failed. */
@@ -136,23 +139,33 @@ async function checkHealth(topology: Topology, logger: Logger): Promise<boolean>
 }
 
 export async function run(options: GlobalOptions, io: Io, logger: Logger): Promise<number> {
-  // Node's default for SIGHUP is to die at once, losing what memory buffers hold.
-  const onHangUp = () =>
-    logger.warn('received SIGHUP; reloading the config is not implemented yet; still running');
-  io.signals.on('SIGHUP', onHangUp);
+  // Node's default for SIGHUP is to die at once, losing what memory buffers hold: until the
+  // pipeline runs (and reloads on it), a SIGHUP is noted and ignored.
+  const early = () => logger.warn('received SIGHUP before the pipeline started; ignored');
+  io.signals.on('SIGHUP', early);
   try {
-    return await runPipeline(options, io, logger);
+    return await runPipeline(options, io, logger, () => io.signals.off('SIGHUP', early));
   } finally {
-    io.signals.off('SIGHUP', onHangUp);
+    io.signals.off('SIGHUP', early);
   }
 }
 
-async function runPipeline(options: GlobalOptions, io: Io, logger: Logger): Promise<number> {
-  const { plan, metricsAddress, api, checkEnvironment } = await load(options, io, logger);
+/** The lines of a config problem or another error, for the log. */
+function errorText(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+async function runPipeline(
+  options: GlobalOptions,
+  io: Io,
+  logger: Logger,
+  started: () => void,
+): Promise<number> {
+  const { plan, metricsAddress, api, files, checkEnvironment } = await load(options, io, logger);
   await checkEnvironment();
   const metrics = new MetricsRegistry();
   metrics.collectProcessMetrics({ version });
-  const topology = await Topology.build(plan, { logger, metrics });
+  let topology = await Topology.build(plan, { logger, metrics });
   const requireHealthy = options.requireHealthy ?? plan.healthchecks.requireHealthy;
   if (!(await checkHealth(topology, logger)) && requireHealthy) {
     await topology.dispose();
@@ -176,6 +189,89 @@ async function runPipeline(options: GlobalOptions, io: Io, logger: Logger): Prom
     await topology.dispose();
     throw error;
   }
+
+  // Reloads, one at a time: a valid new config replaces the running topology (see reloadTopology);
+  // an invalid one is logged and counted, and the running topology goes on unchanged.
+  const reloadMetrics = metrics.globalMetrics();
+  const reloadsTotal = reloadMetrics.counter('config_reloads_total');
+  const rejectsTotal = reloadMetrics.counter('config_reload_rejects_total');
+  const retiring = new Set<Topology>();
+  const retired: Array<Promise<void>> = [];
+  let reloading: Promise<void> = Promise.resolve();
+  let finished = false;
+  const watching = new AbortController();
+  let watcher: { update(files: readonly string[]): void } | undefined;
+  const reloadOnce = async (reason: string) => {
+    if (finished || state.shuttingDown) return;
+    logger.info(`${reason}; reloading the config`);
+    let next: Awaited<ReturnType<typeof load>>;
+    try {
+      next = await load(options, io, logger);
+      await next.checkEnvironment();
+    } catch (error) {
+      rejectsTotal.increment();
+      logger.error(`config reload rejected; the running pipeline goes on unchanged: ${errorText(error)}`);
+      return;
+    }
+    watcher?.update(next.files);
+    if (next.metricsAddress !== metricsAddress || JSON.stringify(next.api) !== JSON.stringify(api))
+      logger.warn('[api] and metrics address changes take effect only after a restart');
+    if (finished || state.shuttingDown) return;
+    let result: Awaited<ReturnType<typeof reloadTopology>>;
+    try {
+      result = await reloadTopology(topology, next.plan, { logger, metrics });
+    } catch (error) {
+      rejectsTotal.increment();
+      logger.error(`config reload rejected; the running pipeline goes on unchanged: ${errorText(error)}`);
+      return;
+    }
+    const previous = topology;
+    topology = result.topology;
+    retiring.add(previous);
+    retired.push(
+      result.retired.then(
+        () => {
+          retiring.delete(previous);
+        },
+        (error) => {
+          retiring.delete(previous);
+          logger.error(`the replaced pipeline stopped with an error: ${errorText(error)}`);
+        },
+      ),
+    );
+    const { diff } = result;
+    for (const id of diff.bufferChangeNeedsRestart)
+      logger.warn(
+        `sink "${id}": a change of a disk buffer takes effect only after a restart; its buffer is kept`,
+      );
+    reloadsTotal.increment();
+    logger.info('config reloaded', {
+      added: diff.added,
+      removed: diff.removed,
+      changed: diff.changed,
+      buffers_kept: [...diff.reuseBuffersOf],
+    });
+    void checkHealth(topology, logger);
+  };
+  const reload = (reason: string) => {
+    reloading = reloading.then(() => reloadOnce(reason));
+  };
+  const onHangUp = () => reload('received SIGHUP');
+  io.signals.on('SIGHUP', onHangUp);
+  started();
+  if (options.watchConfig) {
+    const { watchConfig } = await import('./watch-config.js');
+    watcher = watchConfig({
+      files,
+      directories: options.configDir,
+      onChange: () => reload('config files changed'),
+      signal: watching.signal,
+      warn: (message) => logger.warn(message),
+      ...(options.watchConfigDelayMs === undefined ? {} : { delayMs: options.watchConfigDelayMs }),
+    });
+    logger.info('watching the config files for changes (--watch-config)');
+  }
+
   let signalled = 0;
   const onSignal = (signal: string) => {
     signalled += 1;
@@ -194,9 +290,11 @@ async function runPipeline(options: GlobalOptions, io: Io, logger: Logger): Prom
       return;
     }
     logger.info(`received ${signal}; shutting down gracefully (send it again to exit at once)`);
-    void topology.shutdown({
-      deadlineMs: options.gracefulShutdownLimitSecs * 1000,
-      onProgress: (message) => logger.info(message),
+    const shutdown = { deadlineMs: options.gracefulShutdownLimitSecs * 1000 };
+    // A reload under way finishes first (it stops at once when it sees the shutdown).
+    void reloading.then(() => {
+      for (const old of retiring) void old.shutdown(shutdown);
+      return topology.shutdown({ ...shutdown, onProgress: (message) => logger.info(message) });
     });
   };
   io.signals.on('SIGINT', onSignal);
@@ -207,7 +305,20 @@ async function runPipeline(options: GlobalOptions, io: Io, logger: Logger): Prom
     sinks: [...plan.sinks.keys()],
   });
   try {
-    await topology.run();
+    for (;;) {
+      const current = topology;
+      const failure = await current.run().then(
+        () => undefined,
+        (error: unknown) => error,
+      );
+      await reloading;
+      // Replaced by a reload: its end is the reload's to report; go on with the new one.
+      if (topology !== current) continue;
+      finished = true;
+      if (failure !== undefined) throw failure;
+      break;
+    }
+    await Promise.all(retired);
     const report = signalled > 0 ? await topology.shutdown() : { graceful: true, abandoned: [] };
     if (!report.graceful) {
       logger.error(`shutdown deadline passed; abandoned: ${report.abandoned.join(', ')}`);
@@ -216,6 +327,8 @@ async function runPipeline(options: GlobalOptions, io: Io, logger: Logger): Prom
     logger.info('pipeline stopped');
     return EXIT_OK;
   } finally {
+    watching.abort();
+    io.signals.off('SIGHUP', onHangUp);
     io.signals.off('SIGINT', onSignal);
     io.signals.off('SIGTERM', onSignal);
     await Promise.all(servers.map((server) => server.close()));

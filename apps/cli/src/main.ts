@@ -44,6 +44,8 @@ export interface GlobalOptions {
   color: ColorMode;
   envInterpolation: boolean;
   metricsAddress?: string;
+  watchConfig?: boolean;
+  watchConfigDelayMs?: number;
 }
 
 const EXIT_CODES_HELP = `
@@ -166,6 +168,12 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     .option(
       '--dangerously-allow-env-var-interpolation',
       "accepted for Vector's command lines and ignored: interpolation is on unless --no-env-interpolation, and a value is never parsed as config",
+    )
+    .option('-w, --watch-config', 'reload the config when its files change (as SIGHUP)')
+    .addOption(
+      new Option('--watch-config-delay-ms <ms>', 'changes are collected this long before a reload')
+        .argParser(nonNegativeNumber)
+        .hideHelp(),
     )
     .option(
       '--metrics-address <host:port>',

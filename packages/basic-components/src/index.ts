@@ -1,5 +1,6 @@
 import { demoLogsSource } from './demo-logs.js';
 import { fileSink } from './file-sink.js';
+import { internalMetricsSource, prometheusExporterSink } from './metrics.js';
 import { blackholeSink, consoleSink } from './sinks.js';
 import { stdinSource } from './stdin.js';
 import {
@@ -13,6 +14,8 @@ export type { DemoLogsOptions } from './demo-logs.js';
 export { demoLine, demoLogsSource } from './demo-logs.js';
 export type { FileSinkOptions } from './file-sink.js';
 export { createFileSink, fileSink } from './file-sink.js';
+export type { InternalMetricsOptions, PrometheusExporterOptions, PrometheusSeries } from './metrics.js';
+export { internalMetricsSource, prometheusExporterSink, renderPrometheus } from './metrics.js';
 export type { BlackholeOptions, ConsoleOptions } from './sinks.js';
 export { blackholeSink, consoleSink, createConsoleSink, paceUntil } from './sinks.js';
 export type { StdinOptions } from './stdin.js';
@@ -28,7 +31,9 @@ export {
 export default [
   demoLogsSource,
   stdinSource,
+  internalMetricsSource,
   consoleSink,
+  prometheusExporterSink,
   blackholeSink,
   fileSink,
   addFieldsTransform,

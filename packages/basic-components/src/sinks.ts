@@ -56,6 +56,7 @@ export const consoleSink = defineSink<ConsoleOptions>({
   kind: 'sink',
   type: 'console',
   description: 'Writes events to standard output or standard error, one per line.',
+  inputTypes: ['log', 'metric'],
   optionsSchema: {
     type: 'object',
     additionalProperties: false,
@@ -97,6 +98,7 @@ export const blackholeSink = defineSink<BlackholeOptions>({
   kind: 'sink',
   type: 'blackhole',
   description: 'Accepts and discards every event (counted as delivered); for benchmarks and tests.',
+  inputTypes: ['log', 'metric'],
   optionsSchema: {
     type: 'object',
     additionalProperties: false,

@@ -30,7 +30,24 @@ export interface ComponentContext {
    * sends there a copy of each event it rejects (see `rejectedEvent`), after finalizing the original.
    */
   rejected?: RejectedOutput;
+  /** The process's own metrics, read when called (the `internal_metrics` source). */
+  internalMetrics?: () => Promise<InternalMetricSample[]>;
 }
+
+/** One series of the process's metrics registry. */
+export interface InternalMetricSample {
+  name: string;
+  type: 'counter' | 'gauge';
+  labels: Record<string, string>;
+  value: number;
+}
+
+/**
+ * What flows between components: log events, or metric events (a log event whose fields are a
+ * metric in Vector's JSON shape, see `internal_metrics`). Checked at validation: a sink only gets
+ * the types it declares.
+ */
+export type DataType = 'log' | 'metric';
 
 /** Where a sink sends what it rejected; awaiting `send` is backpressure from the consumers. */
 export interface RejectedOutput {
@@ -76,6 +93,10 @@ interface DefinitionBase<Kind extends string, Options, Instance> {
    * pure and fast; `create` may assume its options passed it.
    */
   validate?(options: Options, context: ValidationContext): readonly OptionProblem[];
+  /** A source's output (default `log`); transforms pass on what they get. */
+  outputType?: DataType;
+  /** What a sink accepts (default: `log` only). */
+  inputTypes?: readonly DataType[];
   /** Receives the validated options, frozen, with schema defaults applied. */
   create(options: Options, context: ComponentContext): Instance | Promise<Instance>;
 }

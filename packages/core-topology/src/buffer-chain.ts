@@ -62,8 +62,12 @@ export class BufferChain {
   readonly #stages: readonly ChainStage[];
   readonly #metrics: Array<StageMetrics | undefined>;
   readonly #readBatchSize: number;
-  readonly #options: BufferChainOptions;
+  #options: BufferChainOptions;
   #producers = 0;
+  /** Bumped to end the current reader (a reload hands the chain to the next sink's reader). */
+  #readerGeneration = 0;
+  /** A stage read in progress: a detached reader has finished once it settles. */
+  #reading: Promise<unknown> = Promise.resolve();
   #closed = false;
   #closedWaiters: Array<() => void> = [];
   #writeQueue: Promise<void> = Promise.resolve();
@@ -119,6 +123,23 @@ export class BufferChain {
     if (this.#closed) return;
     this.#closed = true;
     for (const waiter of this.#closedWaiters.splice(0)) waiter();
+  }
+
+  /**
+   * Ends the current reader without draining (at its next pull, or at once when it waits for data);
+   * resolves once it can take nothing more, so the chain can be handed over with what it holds.
+   */
+  async detachReader(): Promise<void> {
+    this.#readerGeneration += 1;
+    for (const waiter of this.#closedWaiters.splice(0)) waiter();
+    await this.#reading;
+  }
+
+  /** Taken over by a new topology on a reload: open to writes again, for a new reader. */
+  adopt(signal: AbortSignal): void {
+    this.#options = { ...this.#options, signal };
+    this.#producers = 0;
+    this.#closed = false;
   }
 
   /** Writes are serialised so the ordering rule holds with several producers. */
@@ -205,14 +226,17 @@ export class BufferChain {
 
   /** Reads batches in write order until writes are closed and every stage is drained. */
   async *read(): AsyncGenerator<Batch, void, undefined> {
+    const generation = this.#readerGeneration;
     for (;;) {
       // Aborted at the shutdown deadline, just before the stages close: a read now would race it.
-      if (this.#options.signal.aborted) return;
+      if (this.#options.signal.aborted || generation !== this.#readerGeneration) return;
       let delivered = false;
       for (let index = 0; index < this.#stages.length; index += 1) {
         const { stage } = this.#stages[index] as ChainStage;
         if (stage.unreadEvents === 0) continue;
-        const batch = await stage.read(this.#readBatchSize);
+        const reading = Promise.resolve(stage.read(this.#readBatchSize));
+        this.#reading = reading.catch(() => {});
+        const batch = await reading;
         if (batch.length === 0) continue;
         const metrics = this.#metrics[index];
         if (metrics !== undefined) {
@@ -226,12 +250,12 @@ export class BufferChain {
       }
       if (delivered) continue;
       if (this.#closed && this.unreadEvents === 0) return;
-      await this.#waitForDataOrClose();
+      await this.#waitForDataOrClose(generation);
     }
   }
 
-  async #waitForDataOrClose(): Promise<void> {
-    if (this.#closed) return;
+  async #waitForDataOrClose(generation: number): Promise<void> {
+    if (this.#closed || generation !== this.#readerGeneration) return;
     const controller = new AbortController();
     const abort = () => controller.abort(WAIT_OVER);
     this.#options.signal.addEventListener('abort', abort, { once: true });

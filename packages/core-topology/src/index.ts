@@ -11,5 +11,7 @@ export type { MetricSample } from './metrics.js';
 export { MetricsRegistry } from './metrics.js';
 export type { AnyDefinition, DefinitionKind, DefinitionLoader } from './registry.js';
 export { ComponentRegistry } from './registry.js';
+export type { ReloadDiff } from './reload.js';
+export { diffPlans, reloadTopology } from './reload.js';
 export type { HealthReport, ShutdownReport, TopologyOptions, UnfinishedEvents } from './topology.js';
 export { CHANNEL_CAPACITY, DEFAULT_SHUTDOWN_DEADLINE_MS, Topology } from './topology.js';

@@ -27,10 +27,18 @@ describe('MetricsRegistry', () => {
       .componentMetrics({ component_id: 'a', component_kind: 'sink', component_type: 'blackhole' })
       .counter('component_received_events_total')
       .increment(3);
+    metrics.globalMetrics().gauge('some_gauge').set(2);
     expect(await metrics.samples()).toContainEqual({
       name: 'component_received_events_total',
+      type: 'counter',
       labels: { component_id: 'a', component_kind: 'sink', component_type: 'blackhole' },
       value: 3,
+    });
+    expect(await metrics.samples()).toContainEqual({
+      name: 'some_gauge',
+      type: 'gauge',
+      labels: {},
+      value: 2,
     });
   });
 });

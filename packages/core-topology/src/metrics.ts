@@ -12,6 +12,8 @@ type MetricType = 'counter' | 'gauge' | 'histogram';
 /** One series' value (histograms give their `_bucket`, `_sum` and `_count` series). */
 export interface MetricSample {
   name: string;
+  /** Histograms' series are counters (`_bucket`, `_sum`, `_count`). */
+  type: 'counter' | 'gauge';
   labels: Record<string, string>;
   value: number;
 }
@@ -84,6 +86,11 @@ export class MetricsRegistry {
     return this.#view(labels);
   }
 
+  /** Metrics of the process, not of a component (`config_reloads_total`). */
+  globalMetrics(): ComponentMetrics {
+    return this.#view({});
+  }
+
   /** Metrics of one stage of a sink's buffer chain. */
   bufferMetrics(sinkId: string, stageIndex: number, bufferType: string): ComponentMetrics {
     return this.#view({ component_id: sinkId, stage: String(stageIndex), buffer_type: bufferType });
@@ -121,6 +128,7 @@ export class MetricsRegistry {
       for (const value of metric.values) {
         samples.push({
           name: (value as { metricName?: string }).metricName ?? metric.name,
+          type: String(metric.type) === 'gauge' ? 'gauge' : 'counter',
           labels: Object.fromEntries(
             Object.entries(value.labels).map(([key, label]) => [key, String(label)]),
           ),

@@ -54,6 +54,11 @@ export interface UnfinishedEvents {
 export interface TopologyOptions {
   logger: Logger;
   metrics?: MetricsRegistry;
+  /**
+   * Sinks whose buffer the running topology hands over on a reload (`handOver`): built without
+   * buffer stages of their own.
+   */
+  reuseBuffersOf?: ReadonlySet<string>;
 }
 
 interface Counting {
@@ -124,7 +129,8 @@ interface TransformEntry {
 interface SinkEntry {
   sink: Sink;
   plan: SinkPlan;
-  chain: BufferChain;
+  /** Undefined until the previous topology hands its buffer over (`reuseBuffersOf`). */
+  chain: BufferChain | undefined;
   node: Node;
   received: Counting;
   /** Its `<id>.rejected` output, when some component reads it. */
@@ -175,9 +181,16 @@ export class Topology {
   #stagesClosed: Promise<void> | undefined;
   #instancesClosed: Promise<void> | undefined;
   #deadline: { shorten(ms: number): void } | undefined;
+  readonly #outputs = new Map<string, Output>();
+  readonly #reuseBuffersOf: ReadonlySet<string>;
+  /** Resolves once every source and transform has finished (their output is in the sinks' buffers). */
+  #upstreamFinished: Promise<unknown> | undefined;
+  /** Sinks whose buffer went to the next topology: not closed here. */
+  readonly #handedOver = new Set<string>();
 
   private constructor(plan: TopologyPlan, options: TopologyOptions) {
     this.#plan = plan;
+    this.#reuseBuffersOf = options.reuseBuffersOf ?? new Set();
     this.#logger = options.logger;
     this.metrics = options.metrics ?? new MetricsRegistry();
   }
@@ -208,11 +221,17 @@ export class Topology {
       dataDir: this.#plan.dataDir,
       signal: this.#abortAll.signal,
       acknowledgements,
+      internalMetrics: () => this.metrics.samples(),
     };
   }
 
+  /** The plan this topology runs. */
+  get plan(): TopologyPlan {
+    return this.#plan;
+  }
+
   async #build(): Promise<void> {
-    const outputs = new Map<string, Output>();
+    const outputs = this.#outputs;
     for (const id of [...this.#plan.sources.keys(), ...this.#plan.transforms.keys()])
       outputs.set(id, new Output());
     // A sink's `<id>.rejected` output exists when some component reads it.
@@ -226,8 +245,9 @@ export class Topology {
       const rejected = outputs.get(`${id}${REJECTED_SUFFIX}`);
       if (rejected !== undefined) context.rejected = rejected;
       const stages: ChainStage[] = [];
+      const reuse = this.#reuseBuffersOf.has(id);
       try {
-        for (const [stageIndex, stagePlan] of plan.buffer.entries()) {
+        for (const [stageIndex, stagePlan] of reuse ? [] : plan.buffer.entries()) {
           const metrics = this.metrics.bufferMetrics(id, stageIndex, stagePlan.type);
           const stage = await created(stagePlan.path ?? `sinks.${id}.buffer[${stageIndex}]`, () =>
             stagePlan.definition.create(stagePlan.options, {
@@ -247,11 +267,13 @@ export class Topology {
         throw error;
       }
       const discarded = context.metrics.counter('component_discarded_events_total', { intentional: 'true' });
-      const chain = new BufferChain(stages, {
-        signal: this.#abortAll.signal,
-        logger: context.logger,
-        onDropped: (dropped) => discarded.increment(dropped),
-      });
+      const chain = reuse
+        ? undefined
+        : new BufferChain(stages, {
+            signal: this.#abortAll.signal,
+            logger: context.logger,
+            onDropped: (dropped) => discarded.increment(dropped),
+          });
       const node: Node = { id, kind: 'sink', finished: false };
       const received = countingOf(context.metrics, 'received');
       const settled = { events: 0 };
@@ -264,7 +286,7 @@ export class Topology {
           }),
         );
       } catch (error) {
-        await chain.closeStages();
+        await chain?.closeStages();
         throw error;
       }
       this.#sinks.set(id, { sink, plan, chain, node, received, rejected, taken: 0, settled });
@@ -302,26 +324,42 @@ export class Topology {
       });
     }
 
-    const consumerChains: Array<[readonly string[], BufferChain]> = [
-      ...[...this.#transforms.values()].map(
-        (entry) =>
-          [(this.#plan.transforms.get(entry.node.id)?.inputs ?? []) as readonly string[], entry.input] as [
-            readonly string[],
-            BufferChain,
-          ],
-      ),
-      ...[...this.#sinks.values()].map(
-        (entry) => [entry.plan.inputs, entry.chain] as [readonly string[], BufferChain],
-      ),
-    ];
-    for (const [inputs, chain] of consumerChains) {
-      for (const input of inputs) {
-        const output = outputs.get(input);
-        if (output === undefined)
-          throw new SluiceError(ErrorCode.topologyInvalid, `unknown input "${input}"`);
-        output.consumers.push(chain);
-        chain.addProducer();
-      }
+    for (const entry of this.#transforms.values())
+      this.#connect(this.#plan.transforms.get(entry.node.id)?.inputs ?? [], entry.input);
+    for (const entry of this.#sinks.values())
+      if (entry.chain !== undefined) this.#connect(entry.plan.inputs, entry.chain);
+  }
+
+  #connect(inputs: readonly string[], chain: BufferChain): void {
+    for (const input of inputs) {
+      const output = this.#outputs.get(input);
+      if (output === undefined) throw new SluiceError(ErrorCode.topologyInvalid, `unknown input "${input}"`);
+      output.consumers.push(chain);
+      chain.addProducer();
+    }
+  }
+
+  /**
+   * A reload: this running topology stops its sources, lets its transforms drain into the sinks'
+   * buffers, then hands the buffers of the sinks `next` was built to reuse (`reuseBuffersOf`) over
+   * to `next`, with everything they hold (disk stages stay open on the same files). The sinks here
+   * stop taking from those buffers, flush what they hold and finish their in-flight requests; the
+   * other sinks (removed, or with a new buffer) deliver their whole buffer first. `run()` resolves
+   * once all of that is done. Call `next.run()` after this resolves.
+   */
+  async handOver(next: Topology): Promise<void> {
+    this.#stopSources.abort();
+    await this.#upstreamFinished;
+    for (const id of next.#reuseBuffersOf) {
+      const entry = this.#sinks.get(id);
+      const nextEntry = next.#sinks.get(id);
+      if (entry?.chain === undefined || nextEntry === undefined)
+        throw new SluiceError(ErrorCode.topologyInvalid, `no buffer of sink "${id}" to hand over`);
+      await entry.chain.detachReader();
+      this.#handedOver.add(id);
+      entry.chain.adopt(next.#abortAll.signal);
+      nextEntry.chain = entry.chain;
+      next.#connect(nextEntry.plan.inputs, entry.chain);
     }
   }
 
@@ -376,6 +414,7 @@ export class Topology {
     const sinkRuns = [...this.#sinks.values()].map((entry) => this.#runSink(entry));
     const transformRuns = [...this.#transforms.values()].map((entry) => this.#runTransform(entry));
     const sourceRuns = [...this.#sources.values()].map((entry) => this.#runSource(entry));
+    this.#upstreamFinished = Promise.all([...sourceRuns, ...transformRuns]);
     await Promise.all([...sourceRuns, ...transformRuns, ...sinkRuns]);
     await this.#closeInstances();
     await this.#closeStages();
@@ -437,6 +476,8 @@ export class Topology {
   async #runSink(entry: SinkEntry): Promise<void> {
     const received = entry.received;
     const chain = entry.chain;
+    if (chain === undefined)
+      throw new SluiceError(ErrorCode.topologyInvalid, `sink "${entry.node.id}" has no buffer yet`);
     const input = {
       async *[Symbol.asyncIterator]() {
         for await (const batch of chain.read()) {
@@ -493,7 +534,7 @@ export class Topology {
     const progress = setInterval(() => {
       const waiting = this.#unfinished().map((node) => {
         const sink = this.#sinks.get(node.id);
-        return sink === undefined ? node.id : `${node.id} (${sink.chain.unreadEvents} events buffered)`;
+        return sink === undefined ? node.id : `${node.id} (${sink.chain?.unreadEvents ?? 0} events buffered)`;
       });
       if (waiting.length > 0) onProgress?.(`shutting down; waiting for: ${waiting.join(', ')}`);
     }, PROGRESS_INTERVAL_MS);
@@ -522,7 +563,8 @@ export class Topology {
       const abandoned = this.#unfinished().map((node) => node.id);
       this.#logger.warn(`shutdown deadline passed; abandoning: ${abandoned.join(', ')}`);
       this.#abortAll.abort();
-      for (const entry of this.#sinks.values()) entry.chain.closeWrites();
+      for (const entry of this.#sinks.values())
+        if (!this.#handedOver.has(entry.node.id)) entry.chain?.closeWrites();
       await this.#closeInstances();
       await this.#closeStages();
       return { graceful: false, abandoned };
@@ -537,6 +579,7 @@ export class Topology {
     const counts: UnfinishedEvents = { inMemoryBuffers: 0, onDisk: 0, inFlight: 0 };
     for (const entry of this.#transforms.values()) counts.inMemoryBuffers += entry.input.unreadEvents;
     for (const entry of this.#sinks.values()) {
+      if (entry.chain === undefined || this.#handedOver.has(entry.node.id)) continue;
       for (const [index, stage] of entry.chain.stages.entries()) {
         if (entry.plan.buffer[index]?.type === 'disk') counts.onDisk += stage.unreadEvents;
         else counts.inMemoryBuffers += stage.unreadEvents;
@@ -586,8 +629,9 @@ export class Topology {
   #closeStages(): Promise<void> {
     this.#stagesClosed ??= (async () => {
       for (const entry of this.#sinks.values()) {
+        if (this.#handedOver.has(entry.node.id)) continue;
         try {
-          await entry.chain.closeStages();
+          await entry.chain?.closeStages();
         } catch (error) {
           this.#logger.error(`closing the buffer of "${entry.node.id}" failed: ${String(error)}`);
         }

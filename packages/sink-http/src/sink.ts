@@ -33,7 +33,7 @@ export function classifyHttpError(error: unknown): Failure {
   }
   const retryable = status === 429 || (status >= 500 && status !== 501);
   // 503 is how many services say "slow down" (S3's SlowDown): both make the concurrency back off.
-  return { retryable, code: `http_${status}`, message, throttled: status === 429 || status === 503 };
+  return { retryable, code: `http_${status}`, message, throttled: status === 429 || status === 503, status };
 }
 
 export function createHttpSink(options: HttpSinkOptions, context: ComponentContext): Sink {
@@ -76,7 +76,7 @@ export function createHttpSink(options: HttpSinkOptions, context: ComponentConte
           throw Object.assign(new Error(`HTTP ${response.status} ${response.statusText}`), {
             status: response.status,
           });
-        return { sentBytes: payload.length };
+        return { sentBytes: payload.length, status: response.status };
       },
       classifyError: classifyHttpError,
     },

@@ -46,15 +46,24 @@ export function classifyError(error: unknown): ErrorOutcome {
       errorType: 'invalid_response',
     };
   // Signed with a clock the server's `Date` has just corrected: the next attempt is signed right.
+  const answered = status === undefined ? {} : { status };
   if (details.$metadata?.clockSkewCorrected === true)
-    return { retryable: true, throttled: false, code: name, message };
+    return { retryable: true, throttled: false, code: name, message, ...answered };
   // The stream is changing (resharding): passes, and the shard map is read again meanwhile.
-  if (name === 'ResourceInUseException') return { retryable: true, throttled: false, code: name, message };
+  if (name === 'ResourceInUseException')
+    return { retryable: true, throttled: false, code: name, message, ...answered };
   if (THROTTLING.has(name) || status === 429)
-    return { retryable: true, throttled: true, code: name, message };
+    return { retryable: true, throttled: true, code: name, message, ...answered };
   if (status !== undefined) {
-    if (status >= 500 && status !== 501) return { retryable: true, throttled: false, code: name, message };
-    return { retryable: false, throttled: false, code: name === 'Error' ? `http_${status}` : name, message };
+    if (status >= 500 && status !== 501)
+      return { retryable: true, throttled: false, code: name, message, status };
+    return {
+      retryable: false,
+      throttled: false,
+      code: name === 'Error' ? `http_${status}` : name,
+      message,
+      status,
+    };
   }
   // No HTTP status: the request never got an answer (reset, refused, DNS, socket hang up).
   const code = details.code ?? name;

@@ -211,17 +211,19 @@ describe('aws_kinesis_streams sink against the fake endpoint', () => {
     },
   );
 
-  it('retries throttling storms and 500/503 bursts until accepted', async () => {
+  it('retries throttling storms and 500/503 bursts until accepted; counts each answer by HTTP status', async () => {
     fake.enqueue(
       { kind: 'http-error', status: 400, type: 'ProvisionedThroughputExceededException' },
       { kind: 'http-error', status: 429, type: 'ThrottlingException' },
       { kind: 'http-error', status: 500, type: 'InternalFailure' },
       { kind: 'http-error', status: 503, type: 'ServiceUnavailable' },
     );
-    const { statuses } = await runSink(makeEvents(10), options(), 10);
+    const { statuses, context } = await runSink(makeEvents(10), options(), 10);
     expect(fake.requests).toHaveLength(5);
     expect(fake.accepted).toHaveLength(10);
     expect(statuses).toEqual(['delivered']);
+    for (const status of ['400', '429', '500', '503', '200'])
+      expect(context.metrics.total('http_client_responses_total', { status })).toBe(1);
   });
 
   it.each<Protocol>(['cbor', 'json'])(

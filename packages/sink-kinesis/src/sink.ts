@@ -138,7 +138,7 @@ export function createKinesisSink(options: KinesisSinkOptions, context: Componen
             if (code === undefined || code === null) return undefined;
             return recordFailure(code, result?.ErrorMessage ?? code, retryPartial);
           });
-    return { sentBytes: body.length, failures };
+    return { sentBytes: body.length, failures, status: 200 };
   };
 
   /** A request's aggregates, packed once: by `pace`, which paces them (not their events), then sent. */
@@ -181,8 +181,8 @@ export function createKinesisSink(options: KinesisSinkOptions, context: Componen
       sentBytes += result.sentBytes;
       for (let index = 0; index < chunk.length; index += 1) recordFailures.push(result.failures?.[index]);
     }
-    if (recordFailures.every((failure) => failure === undefined)) return { sentBytes };
-    return { sentBytes, failures: recordOf.map((record) => recordFailures[record]) };
+    if (recordFailures.every((failure) => failure === undefined)) return { sentBytes, status: 200 };
+    return { sentBytes, failures: recordOf.map((record) => recordFailures[record]), status: 200 };
   };
 
   const healthcheck = async (signal: AbortSignal): Promise<HealthcheckResult> => {

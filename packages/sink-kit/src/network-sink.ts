@@ -38,6 +38,8 @@ export interface Failure {
   readonly throttled?: boolean;
   /** Counted as `component_errors_total{error_type, stage: "receiving"}` each time it happens. */
   readonly errorType?: string;
+  /** The HTTP status of the answer, when there was one (`http_client_responses_total{status}`). */
+  readonly status?: number;
 }
 
 /**
@@ -48,6 +50,8 @@ export interface RequestResult {
   /** Bytes put on the wire (`component_sent_bytes_total`). */
   readonly sentBytes?: number;
   readonly failures?: readonly (Failure | undefined)[];
+  /** The HTTP status of the answer (`http_client_responses_total{status}`, Vector's name). */
+  readonly status?: number;
 }
 
 export interface RequestSettings {
@@ -146,6 +150,9 @@ export function createNetworkSink<Item extends SinkItem>(
     }
     return handle;
   };
+
+  const countResponse = (status: number) =>
+    counter('http_client_responses_total', { status: String(status) }).increment();
 
   const deliver = (items: readonly Item[]) => {
     if (items.length === 0) return;
@@ -278,6 +285,7 @@ export function createNetworkSink<Item extends SinkItem>(
       let failures: readonly (Failure | undefined)[];
       try {
         const result = await attempt(remaining);
+        if (result.status !== undefined) countResponse(result.status);
         if (result.sentBytes !== undefined) sentBytes.increment(result.sentBytes);
         if (result.failures === undefined) return deliver(remaining);
         failures = result.failures;
@@ -285,6 +293,7 @@ export function createNetworkSink<Item extends SinkItem>(
         // Aborted by the shutdown deadline: the destination did not refuse these, so they are kept.
         if (shutdown.aborted) return abandon(remaining);
         const failure = failureOf(error);
+        if (failure.status !== undefined) countResponse(failure.status);
         failures = remaining.map(() => failure);
       }
       const retryable: Item[] = [];

@@ -1,7 +1,7 @@
 import { ConfigError, SPECIFICATION_VERSION } from '@sluice/component-api';
 import { describe, expect, it } from 'vitest';
 import { ComponentRegistry } from '../registry.js';
-import { recordingSink, testRegistry } from '../test-helpers/components.js';
+import { counterSource, recordingSink, testRegistry } from '../test-helpers/components.js';
 import { planTopology } from './plan-topology.js';
 
 const source = { numbers: { type: 'test_counter', count: 1 } };
@@ -499,6 +499,54 @@ describe('planTopology', () => {
     ).toEqual([
       'tmezone: unknown global option "tmezone"; did you mean "timezone"?',
       'dta_dir: unknown global option "dta_dir"; did you mean "data_dir"?',
+    ]);
+  });
+});
+
+describe('data types', () => {
+  const metricsSource = { ...counterSource, type: 'test_metrics', outputType: 'metric' as const };
+  const metricsSink = { ...recordingSink, type: 'test_metric_sink', inputTypes: ['metric' as const] };
+  const registry = () => {
+    const created = testRegistry();
+    created.register([metricsSource, metricsSink], 'test-metrics');
+    return created;
+  };
+
+  it('a metric source into a logs-only sink (through a transform) is a config error naming both', async () => {
+    expect(
+      await problems(
+        {
+          sources: { metrics: { type: 'test_metrics' } },
+          transforms: { tag: { type: 'test_tag', inputs: ['metrics'] } },
+          sinks: { logs: { type: 'test_recording', inputs: ['tag'] } },
+        },
+        registry(),
+      ),
+    ).toEqual([
+      'sinks.logs.inputs: data type mismatch: "metrics" (test_metrics) sends metric events, and "logs" (test_recording) accepts log events only',
+    ]);
+  });
+
+  it('each sink gets the types it accepts', async () => {
+    expect(
+      await problems(
+        {
+          sources: { metrics: { type: 'test_metrics' }, ...source },
+          sinks: {
+            exporter: { type: 'test_metric_sink', inputs: ['metrics'] },
+            logs: { type: 'test_recording', inputs: ['numbers'] },
+          },
+        },
+        registry(),
+      ),
+    ).toEqual([]);
+    expect(
+      await problems(
+        { ...{ sources: source }, sinks: { exporter: { type: 'test_metric_sink', inputs: ['numbers'] } } },
+        registry(),
+      ),
+    ).toEqual([
+      'sinks.exporter.inputs: data type mismatch: "numbers" (test_counter) sends log events, and "exporter" (test_metric_sink) accepts metric events only',
     ]);
   });
 });

@@ -2,9 +2,12 @@ import {
   type BufferDefinition,
   ConfigError,
   type ConfigProblem,
+  type DataType,
   type JsonSchema,
   type OptionProblem,
   SluiceError,
+  type SourceDefinition,
+  type TransformDefinition,
   type ValidationContext,
   type WhenFull,
 } from '@sluice/component-api';
@@ -247,6 +250,8 @@ export async function planTopology(config: unknown, options: PlanTopologyOptions
   for (const [id, transform] of planTransforms)
     transform.inputs = resolvedInputs.get(`transforms.${id}`) ?? [];
   for (const [id, sink] of planSinks) sink.inputs = resolvedInputs.get(`sinks.${id}`) ?? [];
+  checkDataTypes(planSources, planTransforms, planSinks, report);
+  if (problems.length > 0) throw new ConfigError(problems);
   const anyAcknowledgements = [...planSinks.values()].some((sink) => sink.acknowledgements);
   for (const source of planSources.values()) source.acknowledgements = anyAcknowledgements;
 
@@ -292,6 +297,36 @@ export function joinPath(base: string, path: string): string {
   if (path === '') return base;
   if (base === '') return path;
   return path.startsWith('[') ? `${base}${path}` : `${base}.${path}`;
+}
+
+/**
+ * A sink gets only the data types it accepts, as Vector checks: the sources behind each input
+ * (through transforms, which pass on what they get) name what may arrive.
+ */
+function checkDataTypes(
+  sources: ReadonlyMap<string, ComponentPlan<SourceDefinition>>,
+  transforms: ReadonlyMap<string, ComponentPlan<TransformDefinition>>,
+  sinks: ReadonlyMap<string, SinkPlan>,
+  report: (path: string, message: string) => void,
+): void {
+  const origins = (id: string, seen = new Set<string>()): Array<[string, DataType]> => {
+    const source = sources.get(id);
+    if (source !== undefined) return [[id, source.definition.outputType ?? 'log']];
+    if (seen.has(id)) return [];
+    seen.add(id);
+    // `<sink>.rejected` outputs carry log events.
+    return (transforms.get(id)?.inputs ?? []).flatMap((input) => origins(input, seen));
+  };
+  for (const [id, sink] of sinks) {
+    const accepted = sink.definition.inputTypes ?? ['log'];
+    for (const input of sink.inputs)
+      for (const [source, type] of origins(input))
+        if (!accepted.includes(type))
+          report(
+            `sinks.${id}.inputs`,
+            `data type mismatch: "${source}" (${sources.get(source)?.type}) sends ${type} events, and "${id}" (${sink.type}) accepts ${accepted.join(' and ')} events only`,
+          );
+  }
 }
 
 function isTable(value: unknown): value is Record<string, unknown> {

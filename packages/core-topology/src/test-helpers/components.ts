@@ -85,7 +85,7 @@ export const counterSource = defineSource<{
 });
 
 /** Delivers, rejects or drops each event by its `outcome` field; waits on `probe.sinkGate` per batch. */
-export const recordingSink = defineSink<{ flush_every?: number; never_finish: boolean }>({
+export const recordingSink = defineSink<{ flush_every?: number; never_finish: boolean; mark?: string }>({
   specificationVersion: SPECIFICATION_VERSION,
   kind: 'sink',
   type: 'test_recording',
@@ -95,6 +95,7 @@ export const recordingSink = defineSink<{ flush_every?: number; never_finish: bo
     properties: {
       flush_every: { type: 'integer', description: 'batch size; a partial batch is flushed at the end' },
       never_finish: { type: 'boolean', default: false, description: 'hang after the input ends' },
+      mark: { type: 'string', description: 'set as `marked_by` on each delivered event' },
     },
   },
   create(options, context) {
@@ -107,6 +108,7 @@ export const recordingSink = defineSink<{ flush_every?: number; never_finish: bo
         const flush = () => {
           for (const event of pending) {
             const outcome = (event.fields.outcome as DeliveryStatus | undefined) ?? 'delivered';
+            if (options.mark !== undefined) event.fields.marked_by = options.mark;
             if (outcome === 'delivered') probe.delivered.push(event);
             finalizeEvents([event], outcome);
           }

@@ -1,0 +1,55 @@
+import memoryBuffers from '@sluice/buffer-memory';
+import { ComponentRegistry, MetricsRegistry, planTopology, Topology } from '@sluice/core-topology';
+import { RecordingLogger } from '@sluice/testkit';
+import { describe, expect, it } from 'vitest';
+import definitions, { renderPrometheus } from './index.js';
+
+function registry(): ComponentRegistry {
+  const registry = new ComponentRegistry();
+  registry.register(definitions, '@sluice/basic-components');
+  registry.register(memoryBuffers, '@sluice/buffer-memory');
+  return registry;
+}
+
+describe('internal_metrics → prometheus_exporter (the Vector monitoring pipeline)', () => {
+  it('serves the registry as Vector names it: vector_component_received_events_total', async () => {
+    const logger = new RecordingLogger();
+    const plan = await planTopology(
+      {
+        sources: {
+          generator: { type: 'demo_logs', format: 'json', interval: 0.001, count: 50 },
+          metrics: { type: 'internal_metrics', scrape_interval_secs: 0.05, tags: { pid_key: 'pid' } },
+        },
+        sinks: {
+          out: { type: 'blackhole', inputs: ['generator'], print_interval_secs: 0 },
+          exporter: { type: 'prometheus_exporter', inputs: ['metrics'], address: '127.0.0.1:0' },
+        },
+      },
+      { registry: registry() },
+    );
+    const topology = await Topology.build(plan, { logger, metrics: new MetricsRegistry() });
+    const running = topology.run();
+    try {
+      while (logger.find('serving metrics on').length === 0)
+        await new Promise((resolve) => setImmediate(resolve));
+      const url = /http:\/\/\S+/.exec(logger.find('serving metrics on')[0]?.message ?? '')?.[0] as string;
+      let text = '';
+      const received = /^vector_component_received_events_total\{[^}]*component_id="out"[^}]*\} (\d+)/m;
+      while (Number(received.exec(text)?.[1] ?? 0) < 50) text = await (await fetch(url)).text();
+      expect(text).toMatch(/^# TYPE vector_component_received_events_total counter$/m);
+      expect(text).toMatch(new RegExp(`component_kind="sink".*pid="${process.pid}"`));
+    } finally {
+      await topology.shutdown({ deadlineMs: 10_000 });
+      await running;
+    }
+  });
+
+  it('renders gauges and counters, grouped by name, with escaped labels', () => {
+    expect(
+      renderPrometheus([
+        { name: 'b', type: 'gauge', tags: { note: 'a "quoted"\\ line\n' }, value: 2, updatedAt: 0 },
+        { name: 'a_total', type: 'counter', tags: {}, value: 1, updatedAt: 0 },
+      ]),
+    ).toBe('# TYPE a_total counter\na_total 1\n# TYPE b gauge\nb{note="a \\"quoted\\"\\\\ line\\n"} 2\n');
+  });
+});

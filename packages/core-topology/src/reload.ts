@@ -1,0 +1,93 @@
+import { ErrorCode, SluiceError } from '@sluice/component-api';
+import type { BufferStagePlan, ComponentPlan, TopologyPlan } from './config/plan.js';
+import { Topology, type TopologyOptions } from './topology.js';
+
+/** What a reload changes, by component id. */
+export interface ReloadDiff {
+  added: string[];
+  removed: string[];
+  /** Type, options or inputs differ. */
+  changed: string[];
+  /** Sinks in both configs whose buffer carries over (every sink whose buffer config is unchanged). */
+  reuseBuffersOf: Set<string>;
+  /** Sinks with a disk stage whose buffer config changed: the old buffer is kept until a restart. */
+  bufferChangeNeedsRestart: string[];
+}
+
+function componentKey(plan: ComponentPlan<unknown>): string {
+  return JSON.stringify([plan.type, plan.options, plan.inputs, plan.acknowledgements]);
+}
+
+function bufferKey(buffer: readonly BufferStagePlan[]): string {
+  return JSON.stringify(buffer.map((stage) => [stage.type, stage.whenFull, stage.options]));
+}
+
+function componentsOf(plan: TopologyPlan): Map<string, ComponentPlan<unknown>> {
+  return new Map<string, ComponentPlan<unknown>>([...plan.sources, ...plan.transforms, ...plan.sinks]);
+}
+
+/**
+ * Compares a running plan with a new one. Global options (`data_dir`, `healthchecks`) cannot change
+ * on a reload, as in Vector: that is an error naming them.
+ */
+export function diffPlans(current: TopologyPlan, next: TopologyPlan): ReloadDiff {
+  const changedGlobals: string[] = [];
+  if (current.dataDir !== next.dataDir) changedGlobals.push('data_dir');
+  if (JSON.stringify(current.healthchecks) !== JSON.stringify(next.healthchecks))
+    changedGlobals.push('healthchecks');
+  if (changedGlobals.length > 0)
+    throw new SluiceError(
+      ErrorCode.configInvalid,
+      `global options changed (${changedGlobals.join(', ')}); they take effect only after a restart`,
+    );
+  const before = componentsOf(current);
+  const after = componentsOf(next);
+  const diff: ReloadDiff = {
+    added: [...after.keys()].filter((id) => !before.has(id)),
+    removed: [...before.keys()].filter((id) => !after.has(id)),
+    changed: [],
+    reuseBuffersOf: new Set(),
+    bufferChangeNeedsRestart: [],
+  };
+  for (const [id, plan] of after) {
+    const old = before.get(id);
+    if (old !== undefined && componentKey(old) !== componentKey(plan)) diff.changed.push(id);
+  }
+  for (const [id, sink] of next.sinks) {
+    const old = current.sinks.get(id);
+    if (old === undefined) continue;
+    if (bufferKey(old.buffer) === bufferKey(sink.buffer)) {
+      diff.reuseBuffersOf.add(id);
+    } else if ([...old.buffer, ...sink.buffer].some((stage) => stage.type === 'disk')) {
+      // Its files are locked by the running buffer, and two buffers on one directory would split it.
+      diff.reuseBuffersOf.add(id);
+      diff.bufferChangeNeedsRestart.push(id);
+    }
+    // A changed memory-only buffer: the old sink delivers its old buffer while the new one starts.
+  }
+  return diff;
+}
+
+/**
+ * Reloads a running topology with a new plan: builds the new one first (if that fails, nothing has
+ * changed), then the running one stops its sources, drains its transforms and hands its sinks'
+ * buffers over (see `Topology.handOver`), and the new one starts. Every component is rebuilt, but
+ * no buffered event is lost: an unchanged sink's buffer, memory or disk, carries over as it is.
+ * Returns the new topology, running, and the old one's `run()`, which settles once its sinks have
+ * flushed and finished their requests.
+ */
+export async function reloadTopology(
+  current: Topology,
+  plan: TopologyPlan,
+  options: TopologyOptions,
+): Promise<{ topology: Topology; diff: ReloadDiff; retired: Promise<void> }> {
+  const diff = diffPlans(current.plan, plan);
+  const next = await Topology.build(plan, { ...options, reuseBuffersOf: diff.reuseBuffersOf });
+  try {
+    await current.handOver(next);
+  } catch (error) {
+    await next.dispose();
+    throw error;
+  }
+  return { topology: next, diff, retired: current.run() };
+}
