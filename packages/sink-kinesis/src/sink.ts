@@ -8,7 +8,7 @@ import {
   type Sink,
   SPECIFICATION_VERSION,
 } from '@sluice/component-api';
-import { createEncoder } from '@sluice/encoding';
+import { createEncoder, EncodingError } from '@sluice/encoding';
 import {
   batchSettingsOf,
   createNetworkSink,
@@ -54,7 +54,14 @@ export function createKinesisSink(options: KinesisSinkOptions, context: Componen
       partitionKey = format.partitionKey(key);
       keyBytes = Buffer.byteLength(key);
     }
-    const data = encoder.encodeToString(event);
+    let data: string;
+    try {
+      data = encoder.encodeToString(event);
+    } catch (error) {
+      // gelf cannot write every event (no `host`, a table value): rejected and counted.
+      if (!(error instanceof EncodingError)) throw error;
+      return { discard: 'rejected', errorType: 'encoder_failed', message: error.message, fields: {} };
+    }
     const dataBytes = Buffer.byteLength(data);
     const size = dataBytes + keyBytes;
     if (size > options.max_record_bytes) {
