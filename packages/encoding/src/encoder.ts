@@ -193,7 +193,18 @@ export function createEncoder(config: EncodingConfig | undefined): Encoder {
   const json = jsonWriter(write, table.json?.pretty === true ? 2 : undefined);
   const text = textWriter(write, json);
   const serialize = serializerOf(table.codec, { write, json, text, timestampFormat, csv: table.csv });
-  const encodeToString = select === undefined ? serialize : (event: LogEvent) => serialize(event, select);
+  const encodeToString =
+    select !== undefined
+      ? (event: LogEvent) => serialize(event, select)
+      : table.codec === undefined || table.codec === 'text' || table.codec === 'raw_message'
+        ? (event: LogEvent) => {
+            // The hot path of the seed (raw lines forwarded): the message string itself.
+            const message = event.fields.message;
+            return typeof message === 'string' && (table.codec !== undefined || !event.metadata.structured)
+              ? message
+              : serialize(event);
+          }
+        : serialize;
   const encode = (event: LogEvent) => Buffer.from(encodeToString(event), 'utf8');
   return {
     encode,
