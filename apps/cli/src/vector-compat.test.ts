@@ -56,4 +56,8 @@ describe("Vector's own configs validate unchanged", () => {
       ),
     ]);
   });
+
+  it('sink encodings and framing, and source decoding, as Vector writes them', async () => {
+    expect(await check('codecs.yaml')).toEqual({ problems: [], warnings: [] });
+  });
 });

@@ -74,7 +74,8 @@ export interface FramingConfig {
     length_field_is_big_endian?: boolean;
   };
   octet_counting?: { max_length?: number };
-  varint_length_delimited?: { max_frame_length?: number };
+  /** varint_length_delimited's limit: at the top of the table, as Vector's (its options are untagged). */
+  max_frame_length?: number;
 }
 
 const maxLengthOption = {
@@ -166,11 +167,9 @@ export const framingOptionSchema: JsonSchema = {
       description: 'Options of octet_counting (RFC 6587; lines without a count are newline-delimited).',
       properties: { max_length: maxLengthOption },
     },
-    varint_length_delimited: {
-      type: 'object',
-      additionalProperties: false,
-      description: 'Options of varint_length_delimited (protobuf-style varint length prefix).',
-      properties: { max_frame_length: maxFrameLengthOption },
+    max_frame_length: {
+      ...maxFrameLengthOption,
+      description: 'varint_length_delimited: longest frame in bytes; longer frames are skipped and counted.',
     },
   },
 };
@@ -226,11 +225,7 @@ export function createFramer(
       );
     }
     case 'varint_length_delimited':
-      return new PrefixedFramer(
-        config?.varint_length_delimited?.max_frame_length ?? DEFAULT_MAX_FRAME_LENGTH,
-        strictUtf8,
-        readVarint,
-      );
+      return new PrefixedFramer(config?.max_frame_length ?? DEFAULT_MAX_FRAME_LENGTH, strictUtf8, readVarint);
     case 'octet_counting':
       return new OctetCountingFramer(
         config?.octet_counting?.max_length ?? Number.POSITIVE_INFINITY,

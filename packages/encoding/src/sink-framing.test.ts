@@ -78,6 +78,10 @@ describe('createFramedEncoder (Vector framing of stream sinks)', () => {
     }).encodeBatch(events('abcd', 'abc'));
     expect(limited.bytes).toEqual(Buffer.from('\0\0\0\x03abc', 'latin1'));
     expect(limited.failed[0]?.error.message).toContain('max_frame_length (3)');
+
+    // varint's limit is framing.max_frame_length, at the top of the table, as in Vector.
+    const varint = createFramedEncoder('text', { method: 'varint_length_delimited', max_frame_length: 2 });
+    expect(varint.encodeBatch(events('abc', 'ab')).bytes).toEqual(Buffer.from([2, 0x61, 0x62]));
   });
 
   it('a batch with no failure is written whole (the batch itself, no copy)', () => {

@@ -19,7 +19,8 @@ export interface SinkFramingConfig {
     length_field_offset?: number;
     length_field_is_big_endian?: boolean;
   };
-  varint_length_delimited?: { max_frame_length?: number };
+  /** varint_length_delimited's limit: at the top of the table, as Vector's. */
+  max_frame_length?: number;
 }
 
 const maxFrameLength = {
@@ -88,11 +89,9 @@ export const sinkFramingOptionSchema: JsonSchema = {
         },
       },
     },
-    varint_length_delimited: {
-      type: 'object',
-      additionalProperties: false,
-      description: 'Options of varint_length_delimited.',
-      properties: { max_frame_length: maxFrameLength },
+    max_frame_length: {
+      ...maxFrameLength,
+      description: `varint_length_delimited: ${maxFrameLength.description}`,
     },
   },
 };
@@ -139,7 +138,7 @@ function framerOf(config: SinkFramingConfig | undefined, encoding: EncodingConfi
       };
     }
     case 'varint_length_delimited': {
-      const max = config?.varint_length_delimited?.max_frame_length ?? DEFAULT_MAX_FRAME_LENGTH;
+      const max = config?.max_frame_length ?? DEFAULT_MAX_FRAME_LENGTH;
       return (payload, parts) => {
         // Vector writes nothing, not even a length, for an empty frame.
         if (payload.length === 0) return;

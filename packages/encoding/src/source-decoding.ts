@@ -76,7 +76,7 @@ export class SourceDecoding {
       framing?.character_delimited?.max_length ??
       framing?.octet_counting?.max_length ??
       framing?.length_delimited?.max_frame_length ??
-      framing?.varint_length_delimited?.max_frame_length ??
+      framing?.max_frame_length ??
       options.legacyMaxLength;
     const method = framing?.method ?? 'newline_delimited';
     this.#truncates =
