@@ -68,6 +68,10 @@ describe('createEncoder', () => {
       nested: { keep: 1 },
     });
     expect(event.fields).toEqual({ message: 'm', nested: { keep: 1, drop: 2 }, other: true });
+    // Vector's paths may start with a dot.
+    expect(createEncoder({ codec: 'json', except_fields: ['.other', '.nested'] }).encodeToString(event)).toBe(
+      '{"message":"m"}',
+    );
   });
 
   it('text: the message only, coerced to a string, empty when missing', () => {

@@ -520,6 +520,9 @@ function gelfEncoder(
   };
 }
 
+/** Vector's paths may start with `.` (`.message`). */
+const withoutLeadingDot = (path: string) => (path.startsWith('.') ? path.slice(1) : path);
+
 export interface CsvOptions {
   fields: string[];
   delimiter?: string;
@@ -542,7 +545,7 @@ function csvEncoder(options: CsvOptions, write: TimestampWriter): (fields: Field
   const escapedQuote =
     options.double_quote === false ? `${options.escape ?? '"'}${quote}` : `${quote}${quote}`;
   const style = options.quote_style ?? 'necessary';
-  const paths = options.fields.map((path) => path.replace(/^\./, ''));
+  const paths = options.fields.map(withoutLeadingDot);
   const cell = (value: FieldValue | undefined): string =>
     value === undefined || value === null ? '' : (scalarText(value, write) ?? '');
   const needsQuotes = (text: string) =>
@@ -572,18 +575,20 @@ function fieldSelector(
   ) {
     return undefined;
   }
+  const only = onlyFields?.map(withoutLeadingDot);
+  const except = exceptFields?.map(withoutLeadingDot);
   return (fields) => {
     let selected: FieldMap;
-    if (onlyFields !== undefined && onlyFields.length > 0) {
+    if (only !== undefined && only.length > 0) {
       selected = {};
-      for (const path of onlyFields) {
+      for (const path of only) {
         const value = getField(fields, path);
         if (value !== undefined) setField(selected, path, value);
       }
     } else {
       selected = structuredCopy(fields);
     }
-    for (const path of exceptFields ?? []) removeField(selected, path);
+    for (const path of except ?? []) removeField(selected, path);
     return selected;
   };
 }
