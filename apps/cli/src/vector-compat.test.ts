@@ -86,6 +86,10 @@ describe("Vector's own configs validate unchanged", () => {
       ),
     ]);
   });
+
+  it('sink encodings and framing, and source decoding, as Vector writes them', async () => {
+    expect(await check('codecs.yaml')).toEqual({ problems: [], warnings: [] });
+  });
 });
 
 describe("Vector's request options of the kit's sinks", () => {

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PassThrough, Readable, Writable } from 'node:stream';
 import memoryBuffers from '@sluice/buffer-memory';
-import { createLogEvent, defineSink, silentLogger } from '@sluice/component-api';
+import { createLogEvent, defineSink, EventFinalizer, silentLogger } from '@sluice/component-api';
 import { ComponentRegistry, MetricsRegistry, planTopology, Topology } from '@sluice/core-topology';
 import { createTestContext, inputOf, makeEvents, testSink, testSource } from '@sluice/testkit';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -41,7 +41,7 @@ function consoleTo(type: string, stream: Writable) {
   return defineSink<ConsoleOptions>({
     ...consoleSink,
     type,
-    create: (options, context) => createConsoleSink(options, stream, context.metrics),
+    create: (options, context) => createConsoleSink(options, stream, context),
   });
 }
 
@@ -313,9 +313,42 @@ describe('console sink', () => {
   it('writes one line per event with the encoding and counts what it sent', async () => {
     const output = collectingStream();
     const context = createTestContext();
-    const sink = createConsoleSink({ target: 'stdout', encoding: 'text' }, output.stream, context.metrics);
+    const sink = createConsoleSink({ target: 'stdout', encoding: 'text' }, output.stream, context);
     await sink.run(inputOf([makeEvents(3)]));
     expect(output.text()).toBe('event 0\nevent 1\nevent 2\n');
     expect(context.metrics.total('component_sent_events_total')).toBe(3);
+  });
+
+  it('frames events as framing says (Vector framing on console)', async () => {
+    const output = collectingStream();
+    const context = createTestContext();
+    const sink = createConsoleSink(
+      {
+        target: 'stdout',
+        encoding: { codec: 'logfmt' },
+        framing: { method: 'character_delimited', character_delimited: { delimiter: ';' } },
+      },
+      output.stream,
+      context,
+    );
+    await sink.run(inputOf([makeEvents(2)]));
+    expect(output.text()).toMatch(/^message="event 0"[^;]*;message="event 1"[^;]*;$/);
+  });
+
+  it('rejects, counts and logs an event the codec cannot write, and writes the others', async () => {
+    const output = collectingStream();
+    const context = createTestContext();
+    const sink = createConsoleSink({ target: 'stdout', encoding: { codec: 'gelf' } }, output.stream, context);
+    const statuses: string[] = [];
+    const finalizer = new EventFinalizer(2, (status) => statuses.push(status));
+    const good = createLogEvent({ host: 'h', message: 'ok' }, { finalizer });
+    const noHost = createLogEvent({ message: 'no host' }, { finalizer });
+    await sink.run(inputOf([[good, noHost]]));
+    expect(output.text()).toBe('{"host":"h","short_message":"ok","version":"1.1"}\0');
+    expect(context.metrics.total('component_sent_events_total')).toBe(1);
+    expect(context.metrics.total('component_discarded_events_total', { intentional: 'false' })).toBe(1);
+    expect(context.metrics.total('component_errors_total', { error_type: 'encoder_failed' })).toBe(1);
+    expect(context.logger.find('the encoding cannot write them', 'warn')).toHaveLength(1);
+    expect(statuses).toEqual(['rejected']);
   });
 });

@@ -38,3 +38,24 @@ it('appends one line per event to the file its path template names; an event wit
   expect(context.metrics.total('component_sent_events_total')).toBe(4);
   expect(context.metrics.total('component_errors_total', { error_type: 'template_failed' })).toBe(1);
 });
+
+it('frames with framing and rejects (counted) an event over max_frame_length', async () => {
+  const directory = await mkdtemp(join(tmpdir(), 'sluice-file-sink-'));
+  onTestFinished(() => rm(directory, { recursive: true, force: true }));
+  const context = createTestContext({ id: 'framed' });
+  const sink = createFileSink(
+    {
+      path: join(directory, 'out.bin'),
+      encoding: { codec: 'text' },
+      framing: {
+        method: 'length_delimited',
+        length_delimited: { length_field_length: 2, max_frame_length: 3 },
+      },
+    },
+    context,
+  );
+  await sink.run(inputOf([[createLogEvent({ message: 'abc' }), createLogEvent({ message: 'toolong' })]]));
+  expect(await readFile(join(directory, 'out.bin'))).toEqual(Buffer.from('\0\x03abc', 'latin1'));
+  expect(context.metrics.total('component_sent_events_total')).toBe(1);
+  expect(context.metrics.total('component_errors_total', { error_type: 'encoder_failed' })).toBe(1);
+});

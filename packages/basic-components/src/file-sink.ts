@@ -12,12 +12,21 @@ import {
   type SinkDefinition,
   SPECIFICATION_VERSION,
 } from '@sluice/component-api';
-import { createEncoder, type EncodingConfig, encodingOptionSchema, encodingProblems } from '@sluice/encoding';
+import {
+  createFramedEncoder,
+  type EncodingConfig,
+  encodingOptionSchema,
+  encodingProblems,
+  type SinkFramingConfig,
+  sinkFramingOptionSchema,
+} from '@sluice/encoding';
+import { encodingFailureHandler } from './encoding-failures.js';
 
 export interface FileSinkOptions {
   /** A path; `{{ field.path }}` is replaced by the event's field (events without it are rejected). */
   path: string;
   encoding?: EncodingConfig;
+  framing?: SinkFramingConfig;
 }
 
 const TEMPLATE = /\{\{\s*([^}\s]+)\s*\}\}/g;
@@ -42,7 +51,8 @@ function renderPath(template: string, event: LogEvent): string | undefined {
  * directory); files stay open until the input ends, then are synced (`fsync`) and closed.
  */
 export function createFileSink(options: FileSinkOptions, context: ComponentContext): Sink {
-  const encoder = createEncoder(options.encoding);
+  const encoder = createFramedEncoder(options.encoding, options.framing);
+  const rejectUnencodable = encodingFailureHandler(context);
   const sentEvents = context.metrics.counter('component_sent_events_total');
   const sentEventBytes = context.metrics.counter('component_sent_event_bytes_total');
   const sentBytes = context.metrics.counter('component_sent_bytes_total');
@@ -52,7 +62,6 @@ export function createFileSink(options: FileSinkOptions, context: ComponentConte
     stage: 'processing',
   });
   const warn = rateLimitedLog(context.logger, 'warn');
-  const newline = Buffer.from('\n');
   return {
     async run(input) {
       const files = new Map<string, FileHandle>();
@@ -82,14 +91,14 @@ export function createFileSink(options: FileSinkOptions, context: ComponentConte
             else group.push(event);
           }
           for (const [path, events] of byPath) {
-            const parts: Buffer[] = [];
-            for (const encoded of encoder.encodeBatch(events)) parts.push(encoded, newline);
-            const chunk = Buffer.concat(parts);
+            const { bytes: chunk, written, failed } = encoder.encodeBatch(events);
+            rejectUnencodable(failed);
+            if (written.length === 0) continue;
             await (await fileFor(path)).write(chunk);
-            finalizeEvents(events, 'delivered');
+            finalizeEvents(written, 'delivered');
             let bytes = 0;
-            for (const event of events) bytes += event.metadata.byteSize;
-            sentEvents.increment(events.length);
+            for (const event of written) bytes += event.metadata.byteSize;
+            sentEvents.increment(written.length);
             sentEventBytes.increment(bytes);
             sentBytes.increment(chunk.length);
           }
@@ -120,6 +129,7 @@ export const fileSink: SinkDefinition<FileSinkOptions> = defineSink<FileSinkOpti
         description: 'The file to append to; `{{ field.path }}` is replaced by that field of each event.',
       },
       encoding: encodingOptionSchema,
+      framing: sinkFramingOptionSchema,
     },
   },
   validate: (options) => encodingProblems(options.encoding),

@@ -1,51 +1,59 @@
 import type { Writable } from 'node:stream';
 import { setTimeout as sleep } from 'node:timers/promises';
 import {
-  type Batch,
-  type ComponentMetrics,
+  type ComponentContext,
   defineSink,
   finalizeEvents,
+  type LogEvent,
   type Sink,
   SPECIFICATION_VERSION,
 } from '@sluice/component-api';
-import { createEncoder, type EncodingConfig, encodingOptionSchema, encodingProblems } from '@sluice/encoding';
+import {
+  createFramedEncoder,
+  type EncodingConfig,
+  encodingOptionSchema,
+  encodingProblems,
+  type SinkFramingConfig,
+  sinkFramingOptionSchema,
+} from '@sluice/encoding';
+import { encodingFailureHandler } from './encoding-failures.js';
 
 export interface ConsoleOptions {
   target: 'stdout' | 'stderr';
   encoding?: EncodingConfig;
+  framing?: SinkFramingConfig;
 }
 
-function eventBytes(batch: Batch): number {
+function eventBytes(batch: readonly LogEvent[]): number {
   let bytes = 0;
   for (const event of batch) bytes += event.metadata.byteSize;
   return bytes;
 }
 
-/** Writes each event as one line; the definition binds it to stdout or stderr. */
+/** Writes each event, framed (one line by default); the definition binds it to stdout or stderr. */
 export function createConsoleSink(
   options: ConsoleOptions,
   output: Writable,
-  metrics: ComponentMetrics,
+  context: Pick<ComponentContext, 'metrics' | 'logger'>,
 ): Sink {
-  const encoder = createEncoder(options.encoding);
-  const sentEvents = metrics.counter('component_sent_events_total');
-  const sentEventBytes = metrics.counter('component_sent_event_bytes_total');
-  const sentBytes = metrics.counter('component_sent_bytes_total');
-  const newline = Buffer.from('\n');
+  const encoder = createFramedEncoder(options.encoding, options.framing);
+  const rejectUnencodable = encodingFailureHandler(context);
+  const sentEvents = context.metrics.counter('component_sent_events_total');
+  const sentEventBytes = context.metrics.counter('component_sent_event_bytes_total');
+  const sentBytes = context.metrics.counter('component_sent_bytes_total');
   return {
     async run(input) {
       for await (const batch of input) {
-        const parts: Buffer[] = [];
-        for (const encoded of encoder.encodeBatch(batch)) parts.push(encoded, newline);
-        const chunk = Buffer.concat(parts);
+        const { bytes, written, failed } = encoder.encodeBatch(batch);
+        rejectUnencodable(failed);
         // The write callback says the bytes left the process; only then are the events delivered.
         await new Promise<void>((resolve, reject) => {
-          output.write(chunk, (error) => (error ? reject(error) : resolve()));
+          output.write(bytes, (error) => (error ? reject(error) : resolve()));
         });
-        finalizeEvents(batch, 'delivered');
-        sentEvents.increment(batch.length);
-        sentEventBytes.increment(eventBytes(batch));
-        sentBytes.increment(chunk.length);
+        finalizeEvents(written, 'delivered');
+        sentEvents.increment(written.length);
+        sentEventBytes.increment(eventBytes(written));
+        sentBytes.increment(bytes.length);
       }
     },
   };
@@ -55,7 +63,7 @@ export const consoleSink = defineSink<ConsoleOptions>({
   specificationVersion: SPECIFICATION_VERSION,
   kind: 'sink',
   type: 'console',
-  description: 'Writes events to standard output or standard error, one per line.',
+  description: 'Writes events to standard output or standard error, one per line (or as framing says).',
   inputTypes: ['log', 'metric'],
   optionsSchema: {
     type: 'object',
@@ -68,15 +76,12 @@ export const consoleSink = defineSink<ConsoleOptions>({
         description: 'Where to write.',
       },
       encoding: encodingOptionSchema,
+      framing: sinkFramingOptionSchema,
     },
   },
   validate: (options) => encodingProblems(options.encoding),
   create: (options, context) =>
-    createConsoleSink(
-      options,
-      options.target === 'stderr' ? process.stderr : process.stdout,
-      context.metrics,
-    ),
+    createConsoleSink(options, options.target === 'stderr' ? process.stderr : process.stdout, context),
 });
 
 export interface BlackholeOptions {

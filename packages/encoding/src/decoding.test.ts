@@ -119,4 +119,49 @@ describe('SourceDecoding', () => {
     expect(context.metrics.total('component_errors_total', { error_code: 'decoder_deserialize' })).toBe(2);
     expect(context.logger.find('failed deserializing', 'warn')).toHaveLength(1);
   });
+
+  it('json.lossy = false: a frame of invalid UTF-8 is dropped and counted (Vector refuses it); lossy replaces', () => {
+    const invalid = Buffer.concat([Buffer.from('{"m":"a'), Buffer.from([0xff]), Buffer.from('"}\n')]);
+    const valid = Buffer.from('{"m":"\uFFFD real"}\n'); // a real U+FFFD is valid UTF-8
+    const strictContext = createTestContext({ id: 'in' });
+    const strict = new SourceDecoding({ decoding: { codec: 'json', json: { lossy: false } } }, strictContext);
+    const framer = strict.newFramer();
+    const framed = framer.push(Buffer.concat([invalid, valid]));
+    strict.account(framed);
+    expect(strict.toEvents(framed.lines, {}).map((event) => event.fields.m)).toEqual(['\uFFFD real']);
+    expect(strictContext.metrics.total('component_errors_total', { error_code: 'decoder_deserialize' })).toBe(
+      1,
+    );
+    expect(strictContext.metrics.total('component_discarded_events_total', { intentional: 'false' })).toBe(1);
+    expect(strictContext.logger.find('invalid UTF-8', 'warn')).toHaveLength(1);
+
+    const lossy = new SourceDecoding({ decoding: { codec: 'json' } }, createTestContext({ id: 'in' }));
+    const lossyFramed = lossy.newFramer().push(invalid);
+    expect(lossy.toEvents(lossyFramed.lines, {}).map((event) => event.fields.m)).toEqual(['a\uFFFD']);
+  });
+
+  it('lossy = false applies to every framing method', () => {
+    const bad = Buffer.from([0x61, 0xc3]); // a cut-off two-byte sequence
+    const framings = [
+      { method: 'bytes' },
+      { method: 'length_delimited' },
+      { method: 'octet_counting' },
+      { method: 'character_delimited', character_delimited: { delimiter: ';' } },
+    ] as const;
+    const frames: Record<string, Buffer> = {
+      bytes: bad,
+      length_delimited: Buffer.concat([Buffer.from([0, 0, 0, 2]), bad]),
+      octet_counting: Buffer.concat([Buffer.from('2 '), bad]),
+      character_delimited: Buffer.concat([bad, Buffer.from(';')]),
+    };
+    for (const framing of framings) {
+      const decoding = new SourceDecoding(
+        { framing, decoding: { codec: 'syslog', syslog: { lossy: false } } },
+        createTestContext({ id: 'in' }),
+      );
+      const framed = decoding.newFramer().push(frames[framing.method] as Buffer);
+      expect(framed.lines, framing.method).toEqual([]);
+      expect(framed.invalidUtf8, framing.method).toBe(1);
+    }
+  });
 });

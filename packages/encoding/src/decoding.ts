@@ -15,7 +15,7 @@ const lossyOption = {
   type: 'boolean',
   default: true,
   description:
-    'Accepted for Vector compatibility; invalid UTF-8 is always replaced with U+FFFD (frames are decoded lossily).',
+    'true: invalid UTF-8 is replaced with U+FFFD; false: a frame of invalid UTF-8 is dropped and counted as a decoding error, as Vector.',
 };
 const lossyOnly = (codec: string) => ({
   type: 'object',

@@ -1,6 +1,6 @@
 import { createLogEvent } from '@sluice/component-api';
 import { describe, expect, it } from 'vitest';
-import { createEncoder } from './encoder.js';
+import { createEncoder, EncodingError } from './encoder.js';
 
 const timestamp = new Date('2026-11-23T10:00:00.000Z');
 const line = '{"level":"info","user":"ada"}';
@@ -68,6 +68,10 @@ describe('createEncoder', () => {
       nested: { keep: 1 },
     });
     expect(event.fields).toEqual({ message: 'm', nested: { keep: 1, drop: 2 }, other: true });
+    // Vector's paths may start with a dot.
+    expect(createEncoder({ codec: 'json', except_fields: ['.other', '.nested'] }).encodeToString(event)).toBe(
+      '{"message":"m"}',
+    );
   });
 
   it('text: the message only, coerced to a string, empty when missing', () => {
@@ -76,7 +80,12 @@ describe('createEncoder', () => {
     expect(encoder.encode(createLogEvent({ message: 42 })).toString()).toBe('42');
     expect(encoder.encode(createLogEvent({ message: { a: 1 } })).toString()).toBe('{"a":1}');
     expect(encoder.encode(createLogEvent({ other: 1 })).toString()).toBe('');
-    expect(encoder.encode(createLogEvent({ message: null })).toString()).toBe('');
+    // Vector's Value::coerce_to_bytes writes null as `<null>`.
+    expect(encoder.encode(createLogEvent({ message: null })).toString()).toBe('<null>');
+    expect(encoder.encode(createLogEvent({ message: 1.5e21 })).toString()).toBe('1500000000000000000000');
+    expect(encoder.encode(createLogEvent({ message: { b: timestamp, a: 0.5 } })).toString()).toBe(
+      '{"a":0.5,"b":"2026-11-23T10:00:00Z"}',
+    );
     expect(encoder.encode(createLogEvent({ message: 'x' }, { structured: true })).toString()).toBe('x');
   });
 
@@ -186,5 +195,175 @@ describe('createEncoder', () => {
       }).encodeToString(event),
     ).toBe('"the \\"quote\\" should be escaped"');
     expect(() => createEncoder({ codec: 'csv', csv: { fields: [] } })).toThrow('at least one field');
+  });
+
+  it('only_fields and except_fields naming the same field are refused, as Vector', () => {
+    expect(() => createEncoder({ codec: 'json', only_fields: ['a', 'b'], except_fields: ['b'] })).toThrow(
+      '`except_fields` and `only_fields` should be mutually exclusive',
+    );
+  });
+
+  it('only_fields, except_fields and timestamp_format apply to every codec (Vector applies them before the codec)', () => {
+    const event = createLogEvent({ message: 'm', at: timestamp, secret: 's' });
+    expect(
+      createEncoder({ codec: 'logfmt', except_fields: ['secret'], timestamp_format: 'unix' }).encodeToString(
+        event,
+      ),
+    ).toBe('at=1795428000 message=m');
+    expect(createEncoder({ codec: 'text', only_fields: ['at'] }).encodeToString(event)).toBe('');
+    expect(
+      createEncoder({ codec: 'csv', csv: { fields: ['at'] }, timestamp_format: 'unix_float' }).encodeToString(
+        event,
+      ),
+    ).toBe('1795428000');
+  });
+
+  it('unix_float is an f64 in Vector: a whole second keeps its `.0` in JSON', () => {
+    expect(
+      createEncoder({ codec: 'json', timestamp_format: 'unix_float' }).encodeToString(
+        createLogEvent({ timestamp }),
+      ),
+    ).toBe('{"timestamp":1795428000.0}');
+  });
+
+  it('json: numbers JSON.stringify writes otherwise are written as serde_json does', () => {
+    const event = createLogEvent({ big: 1e19, huge: 1.5e300, small: 0.0000015, tiny: 1.5e-7, plain: 0.25 });
+    expect(createEncoder('json').encodeToString(event)).toBe(
+      '{"big":1e19,"huge":1.5e300,"plain":0.25,"small":1.5e-6,"tiny":1.5e-7}',
+    );
+  });
+
+  describe("logfmt: Vector's bytes (VRL's encode_key_value tests and lib/codecs logfmt.rs)", () => {
+    const logfmt = createEncoder({ codec: 'logfmt' });
+    const encode = (fields: Record<string, unknown>) =>
+      logfmt.encodeToString(createLogEvent(fields as never));
+
+    it('serialize_logfmt, single and multiple elements', () => {
+      expect(encode({ foo: 'bar' })).toBe('foo=bar');
+      expect(encode({ lvl: 'info' })).toBe('lvl=info');
+      expect(encode({ lvl: 'info', log_id: 12345 })).toBe('log_id=12345 lvl=info');
+    });
+
+    it('quotes strings with spaces, quotes and equal signs', () => {
+      expect(encode({ lvl: 'info', msg: 'This is a log message' })).toBe(
+        'lvl=info msg="This is a log message"',
+      );
+      expect(encode({ lvl: 'info', msg: '{"key":"value"}' })).toBe('lvl=info msg="{\\"key\\":\\"value\\"}"');
+      expect(encode({ lvl: 'info', msg: '=' })).toBe('lvl=info msg="="');
+    });
+
+    it('flattens booleans: true is the bare key, false is left out', () => {
+      expect(encode({ beta: true, prod: false, lvl: 'info', msg: 'This is a log message' })).toBe(
+        'beta lvl=info msg="This is a log message"',
+      );
+    });
+
+    it('escapes characters (string_with_characters_to_escape)', () => {
+      expect(
+        encode({
+          lvl: 'info',
+          msg: 'payload: {"code": 200}\\n',
+          another_field: 'some\nfield\\and things',
+          'space key': 'foo',
+        }),
+      ).toBe(
+        'another_field="some\\\\nfield\\\\and things" lvl=info msg="payload: {\\"code\\": 200}\\\\n" "space key"=foo',
+      );
+    });
+
+    it('flattens nested fields and lists (nested_fields)', () => {
+      expect(
+        encode({
+          log: { file: { path: 'encode_key_value.rs' } },
+          agent: { name: 'vector', id: 1234 },
+          network: { ip: [127, 0, 0, 1], proto: 'tcp' },
+          event: 'log',
+        }),
+      ).toBe(
+        'agent.id=1234 agent.name=vector event=log log.file.path=encode_key_value.rs network.ip.0=127 network.ip.1=0 network.ip.2=0 network.ip.3=1 network.proto=tcp',
+      );
+    });
+
+    it('writes null as null, floats and timestamps as Vector prints them, leaves empty tables out', () => {
+      expect(encode({ a: null, b: 2.5, c: timestamp, d: {}, e: [], f: 1e21 })).toBe(
+        'a=null b=2.5 c=2026-11-23T10:00:00Z f=1000000000000000000000',
+      );
+    });
+  });
+
+  describe("gelf: Vector's rules (lib/codecs/src/encoding/format/gelf.rs tests)", () => {
+    const gelf = createEncoder({ codec: 'gelf' });
+    const encode = (fields: Record<string, unknown>) => gelf.encodeToString(createLogEvent(fields as never));
+    const base = { version: '1.1', host: 'example.org', short_message: 'Some message' };
+
+    it('gelf_serializing_valid: the fields kept, keys sorted', () => {
+      expect(
+        encode({
+          ...base,
+          full_message: 'Even more message',
+          facility: '',
+          file: '/tmp/foobar',
+          line: 1.5,
+          level: 5,
+        }),
+      ).toBe(
+        '{"facility":"","file":"/tmp/foobar","full_message":"Even more message","host":"example.org","level":5,"line":1.5,"short_message":"Some message","version":"1.1"}',
+      );
+    });
+
+    it('gelf_serializing_coerced: `_` added to additional fields, message becomes short_message, version added', () => {
+      expect(JSON.parse(encode({ ...base, noUnderScore: 0 }))._noUnderScore).toBe(0);
+      expect(encode({ host: 'example.org', message: 'Some message', source_type: 'socket' })).toBe(
+        '{"_source_type":"socket","host":"example.org","short_message":"Some message","version":"1.1"}',
+      );
+    });
+
+    it('gelf_serializing_timestamp: a float with milliseconds, an integer without', () => {
+      expect(encode({ ...base, timestamp: new Date(100) })).toContain('"timestamp":0.1');
+      expect(encode({ ...base, timestamp: new Date(0) })).toContain('"timestamp":0,');
+      expect(encode({ ...base, timestamp: new Date('2026-11-23T10:00:00Z') })).toContain(
+        '"timestamp":1795428000,',
+      );
+    });
+
+    it("gelf_serializing_invalid_error: each invalid event is an error with Vector's message", () => {
+      const cases: Array<[Record<string, unknown>, string]> = [
+        [
+          { version: '1.1', short_message: 'Some message' },
+          'LogEvent does not contain required field: "host"',
+        ],
+        [
+          { host: 'example.org', version: '1.1' },
+          'LogEvent does not contain required field: "short_message"',
+        ],
+        [
+          { ...base, short_message: 0 },
+          'LogEvent contains a value with an invalid type. field = "short_message" type = "integer" expected type = "UTF-8 string"',
+        ],
+        [{ ...base, level: '1' }, 'field = "level" type = "string" expected type = "integer"'],
+        [{ ...base, line: '1.2' }, 'field = "line" type = "string" expected type = "number"'],
+        [
+          { ...base, 'invalid%field': 'foo' },
+          `LogEvent contains field with invalid name not matching pattern '^[\\w\\.\\-@]*$': "invalid%field"`,
+        ],
+        [
+          { ...base, _foobar: false },
+          'field = "_foobar" type = "boolean" expected type = "string or number"',
+        ],
+        [{ ...base, _foobar: null }, 'field = "_foobar" type = "null" expected type = "string or number"'],
+      ];
+      for (const [fields, message] of cases) {
+        expect(() => encode(fields)).toThrow(EncodingError);
+        expect(() => encode(fields)).toThrow(message);
+      }
+    });
+  });
+
+  it('native_json: the event inside {"log": ...} (lib/codecs native_json.rs serialize_json)', () => {
+    const encoder = createEncoder({ codec: 'native_json' });
+    expect(encoder.encodeToString(createLogEvent({ foo: 'bar' }))).toBe('{"log":{"foo":"bar"}}');
+    expect(encoder.encodeToString(createLogEvent({ z: 1, a: timestamp }))).toBe(
+      '{"log":{"a":"2026-11-23T10:00:00Z","z":1}}',
+    );
   });
 });

@@ -1,8 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import type { Batch, FieldMap, FieldValue, JsonSchema, LogEvent, OptionProblem } from '@sluice/component-api';
 import { getField, refuseInvalidOptions, removeField, setField } from '@sluice/component-api';
+import { displayNumber, jsonDiffers, serdeJsonFloat } from './numbers.js';
 
-export type Codec = 'json' | 'text' | 'raw_message' | 'csv';
+export type Codec = 'json' | 'text' | 'raw_message' | 'csv' | 'logfmt' | 'gelf' | 'native_json';
 /** Vector's `encoding.timestamp_format` values: `unix` is whole seconds, as in Vector. */
 export type TimestampFormat = 'rfc3339' | 'unix' | 'unix_ms' | 'unix_us' | 'unix_ns' | 'unix_float';
 const TIMESTAMP_FORMATS: readonly TimestampFormat[] = [
@@ -13,7 +14,7 @@ const TIMESTAMP_FORMATS: readonly TimestampFormat[] = [
   'unix_ns',
   'unix_float',
 ];
-const CODECS: readonly Codec[] = ['json', 'text', 'raw_message', 'csv'];
+const CODECS: readonly Codec[] = ['json', 'text', 'raw_message', 'csv', 'logfmt', 'gelf', 'native_json'];
 
 /** The seed's string form (`encoding = "json"`) or Vector's table form (`encoding.codec = "json"`). */
 export type EncodingConfig =
@@ -22,6 +23,8 @@ export type EncodingConfig =
       codec?: Codec;
       json?: { pretty?: boolean };
       csv?: CsvOptions;
+      gelf?: { max_chunk_size?: number };
+      metric_tag_values?: 'single' | 'full';
       only_fields?: string[];
       except_fields?: string[];
       timestamp_format?: TimestampFormat;
@@ -31,6 +34,7 @@ export type EncodingConfig =
 export const encodingOptionSchema: JsonSchema = {
   description:
     'How events are encoded: "json" (the whole event, keys sorted, as Vector), "text" or "raw_message" (the `message` field), "csv" (with csv.fields), ' +
+    '"logfmt", "gelf", "native_json" ({"log": event}), ' +
     'or a table { codec, json.pretty, only_fields, except_fields, timestamp_format: rfc3339 | unix (seconds) | ' +
     'unix_ms | unix_us | unix_ns | unix_float }, as Vector. Unset: dynamic — ' +
     'structured (parsed) events as JSON, unstructured ones as text, so raw lines pass through unchanged.',
@@ -97,6 +101,27 @@ export const encodingOptionSchema: JsonSchema = {
             },
           },
         },
+        gelf: {
+          type: 'object',
+          additionalProperties: false,
+          description: 'Options of the gelf codec.',
+          properties: {
+            max_chunk_size: {
+              type: 'integer',
+              minimum: 13,
+              default: 8192,
+              description:
+                "Vector's chunk size of GELF over UDP; accepted, no effect (Sluice's sinks are streams, which GELF does not chunk).",
+            },
+          },
+        },
+        metric_tag_values: {
+          type: 'string',
+          enum: ['single', 'full'],
+          default: 'single',
+          description:
+            "Vector's option for metric tags (json, text); accepted, no effect: Sluice carries logs only.",
+        },
         json: {
           type: 'object',
           additionalProperties: false,
@@ -112,19 +137,19 @@ export const encodingOptionSchema: JsonSchema = {
         only_fields: {
           type: 'array',
           items: { type: 'string' },
-          description: 'json: keep only these fields (dotted paths).',
+          description: 'Keep only these fields (dotted paths), for every codec, as Vector.',
         },
         except_fields: {
           type: 'array',
           items: { type: 'string' },
-          description: 'json: leave out these fields (dotted paths).',
+          description: 'Leave out these fields (dotted paths), for every codec, as Vector.',
         },
         timestamp_format: {
           type: 'string',
           enum: [...TIMESTAMP_FORMATS],
           default: 'rfc3339',
           description:
-            'How timestamps are written by json, as Vector: rfc3339, unix (whole seconds), unix_ms, unix_us, unix_ns (integers), unix_float (seconds with a fraction).',
+            'How timestamps are written, for every codec, as Vector: rfc3339, unix (whole seconds), unix_ms, unix_us, unix_ns (integers), unix_float (seconds as a float).',
         },
       },
     },
@@ -132,6 +157,7 @@ export const encodingOptionSchema: JsonSchema = {
 };
 
 export interface Encoder {
+  /** The event's bytes; throws an {@link EncodingError} when the codec cannot write it (gelf). */
   encode(event: LogEvent): Buffer;
   encodeBatch(events: Batch): Buffer[];
   /**
@@ -147,29 +173,51 @@ export interface Encoder {
  */
 export function encodingProblems(config: EncodingConfig | undefined): OptionProblem[] {
   const table = typeof config === 'string' ? { codec: config } : (config ?? {});
+  const overlap = (table.only_fields ?? []).filter((path) => table.except_fields?.includes(path));
+  if (overlap.length > 0)
+    return [
+      {
+        path: 'encoding',
+        message: `\`except_fields\` and \`only_fields\` should be mutually exclusive (both name ${overlap.join(', ')})`,
+      },
+    ];
   if (table.codec === 'csv' && (table.csv?.fields.length ?? 0) === 0)
     return [{ path: 'encoding.csv.fields', message: 'the csv codec needs at least one field' }];
   return [];
+}
+
+/** An event the codec cannot write (Vector's serializer errors, e.g. gelf without `host`). */
+export class EncodingError extends Error {
+  override readonly name = 'EncodingError';
+}
+
+/** The codec of a config; `undefined` is the seed's dynamic encoding. */
+export function codecOf(config: EncodingConfig | undefined): Codec | undefined {
+  return typeof config === 'string' ? config : config?.codec;
 }
 
 /** `undefined` (or a table without `codec`) gives the dynamic encoding of the seed. */
 export function createEncoder(config: EncodingConfig | undefined): Encoder {
   refuseInvalidOptions(encodingProblems(config));
   const table = typeof config === 'string' ? { codec: config } : (config ?? {});
-  const json = jsonEncoder(
-    table.only_fields,
-    table.except_fields,
-    table.timestamp_format ?? 'rfc3339',
-    table.json?.pretty === true,
-  );
+  const timestampFormat = table.timestamp_format ?? 'rfc3339';
+  const write = timestampWriter(timestampFormat);
+  const select = fieldSelector(table.only_fields, table.except_fields);
+  const json = jsonWriter(write, table.json?.pretty === true ? 2 : undefined);
+  const text = textWriter(write, json);
+  const serialize = serializerOf(table.codec, { write, json, text, timestampFormat, csv: table.csv });
   const encodeToString =
-    table.codec === 'csv'
-      ? csvEncoder(table.csv as CsvOptions)
-      : table.codec === 'json'
-        ? json
-        : table.codec === 'text' || table.codec === 'raw_message'
-          ? encodeText
-          : (event: LogEvent) => (event.metadata.structured ? json(event) : encodeText(event));
+    select !== undefined
+      ? (event: LogEvent) => serialize(event, select)
+      : table.codec === undefined || table.codec === 'text' || table.codec === 'raw_message'
+        ? (event: LogEvent) => {
+            // The hot path of the seed (raw lines forwarded): the message string itself.
+            const message = event.fields.message;
+            return typeof message === 'string' && (table.codec !== undefined || !event.metadata.structured)
+              ? message
+              : serialize(event);
+          }
+        : serialize;
   const encode = (event: LogEvent) => Buffer.from(encodeToString(event), 'utf8');
   return {
     encode,
@@ -183,18 +231,62 @@ export function createEncoder(config: EncodingConfig | undefined): Encoder {
   };
 }
 
-function encodeText(event: LogEvent): string {
-  return textOf(event.fields.message);
+type Selector = (fields: FieldMap) => FieldMap;
+type Serializer = (event: LogEvent, select?: Selector) => string;
+
+function serializerOf(
+  codec: Codec | undefined,
+  parts: {
+    write: TimestampWriter;
+    json: (value: unknown) => string;
+    text: (value: FieldValue | undefined) => string;
+    timestampFormat: TimestampFormat;
+    csv: CsvOptions | undefined;
+  },
+): Serializer {
+  const { json, text, write } = parts;
+  const fieldsOf = (event: LogEvent, select: Selector | undefined) =>
+    select === undefined ? event.fields : select(event.fields);
+  switch (codec) {
+    case 'json':
+      return (event, select) => json(fieldsOf(event, select));
+    case 'native_json':
+      return (event, select) => json({ log: fieldsOf(event, select) });
+    case 'text':
+    case 'raw_message':
+      return (event, select) => text(fieldsOf(event, select).message);
+    case 'csv': {
+      const csv = csvEncoder(parts.csv as CsvOptions, write);
+      return (event, select) => csv(fieldsOf(event, select));
+    }
+    case 'logfmt':
+      return (event, select) => logfmt(fieldsOf(event, select), write);
+    case 'gelf': {
+      const gelf = gelfEncoder(write, json, parts.timestampFormat);
+      return (event, select) => gelf(fieldsOf(event, select));
+    }
+    case undefined:
+      // The seed's dynamic encoding: raw lines pass through unchanged, parsed events as JSON.
+      return (event, select) => {
+        const fields = fieldsOf(event, select);
+        return event.metadata.structured ? json(fields) : text(fields.message);
+      };
+  }
 }
 
-/** `message` as text: strings as they are, missing as empty, anything else as JSON. */
-export function textOf(value: FieldValue | undefined): string {
-  if (typeof value === 'string') return value;
-  if (value === undefined || value === null) return '';
-  if (value instanceof Date) return value.toISOString();
-  if (typeof value === 'object') return JSON.stringify(value);
-  return String(value);
+/**
+ * A number JSON.stringify cannot write as Vector does (a float of serde_json, a nanosecond count
+ * beyond 2^53): `json` is its JSON text, `display` its Rust `Display` form (logfmt, text, csv).
+ */
+class RawNumber {
+  constructor(
+    readonly json: string,
+    readonly display: string,
+  ) {}
 }
+
+/** What a timestamp becomes under `timestamp_format`: an RFC 3339 string or a number. */
+type TimestampWriter = (date: Date) => string | number | RawNumber;
 
 /** RFC 3339 as Vector writes it (chrono's AutoSi): no fraction for a whole second, else milliseconds. */
 export function rfc3339(date: Date): string {
@@ -202,81 +294,247 @@ export function rfc3339(date: Date): string {
   return text.endsWith('.000Z') ? `${text.slice(0, -5)}Z` : text;
 }
 
-/** Vector's unix timestamp forms from a millisecond Date (whole seconds round down, as chrono's). */
-const UNIX_FORMS: Readonly<
-  Record<Exclude<TimestampFormat, 'rfc3339' | 'unix_ns'>, (milliseconds: number) => number>
-> = {
-  unix: (milliseconds) => Math.floor(milliseconds / 1000),
-  unix_ms: (milliseconds) => milliseconds,
-  unix_us: (milliseconds) => milliseconds * 1000,
-  unix_float: (milliseconds) => milliseconds / 1000,
-};
+/** Vector's Transformer forms (lib/codecs/src/encoding/transformer.rs) from a millisecond Date. */
+function timestampWriter(format: TimestampFormat): TimestampWriter {
+  switch (format) {
+    case 'rfc3339':
+      return rfc3339;
+    case 'unix': // chrono's timestamp() rounds down
+      return (date) => Math.floor(date.getTime() / 1000);
+    case 'unix_ms':
+      return (date) => date.getTime();
+    case 'unix_us':
+      return (date) => date.getTime() * 1000;
+    case 'unix_ns':
+      // Beyond 2^53: written as digits, exact.
+      return (date) => {
+        const milliseconds = date.getTime();
+        const digits = milliseconds === 0 ? '0' : `${milliseconds}000000`;
+        return new RawNumber(digits, digits);
+      };
+    case 'unix_float':
+      // Vector: timestamp_micros() as f64 / 1e6, an f64 (`1795428000.0` for a whole second).
+      return (date) => {
+        const seconds = (date.getTime() * 1000) / 1e6;
+        return new RawNumber(serdeJsonFloat(seconds), displayNumber(seconds));
+      };
+  }
+}
 
 /**
- * How a Date is written in `format`. Nanoseconds overflow a double's exact integers, so they are
- * written as a marked string that `unmark` turns into the bare integer (the mark holds a random
- * nonce and a NUL, which no string value can produce unescaped).
+ * Vector's JSON (serde_json over its ordered maps): keys sorted at every level, timestamps by
+ * `write`, floats as serde_json writes them. A sorted copy of the value is written by the native
+ * JSON.stringify, which is as fast as writing the original (measured: a copy of a 7-field event
+ * costs less than the Date.toJSON calls it saves). A number JSON.stringify would write otherwise
+ * goes in as a marked string that is replaced by its bare text afterwards (the mark holds a
+ * random nonce and a NUL, which no string value can produce unescaped); the replace pass runs
+ * only for events that have one.
  */
-function timestampWriter(format: TimestampFormat): {
-  write: (date: Date) => string | number;
-  unmark: (text: string) => string;
-} {
-  if (format === 'unix_ns') {
-    const mark = `\u0000${randomUUID()}:`;
-    const pattern = new RegExp(`"${mark.replace('\u0000', '\\\\u0000')}(-?\\d+)"`, 'g');
-    return {
-      write: (date) => {
-        const milliseconds = date.getTime();
-        return `${mark}${milliseconds === 0 ? '0' : `${milliseconds}000000`}`;
-      },
-      unmark: (text) => text.replace(pattern, '$1'),
-    };
-  }
-  const form = format === 'rfc3339' ? undefined : UNIX_FORMS[format];
-  return {
-    write: form === undefined ? rfc3339 : (date) => form(date.getTime()),
-    unmark: (text) => text,
+function jsonWriter(write: TimestampWriter, indent: number | undefined): (value: unknown) => string {
+  const mark = `\u0000${randomUUID()}:`;
+  const pattern = new RegExp(`"${mark.replace('\u0000', '\\\\u0000')}([^"]*)"`, 'g');
+  let marked = false;
+  const raw = (number: RawNumber) => {
+    marked = true;
+    return `${mark}${number.json}`;
+  };
+  const shape = (value: unknown): unknown => {
+    if (typeof value === 'number') return jsonDiffers(value) ? raw(floatOf(value)) : value;
+    if (value === null || typeof value !== 'object') return value;
+    if (value instanceof Date) {
+      const written = write(value);
+      return written instanceof RawNumber ? raw(written) : written;
+    }
+    if (value instanceof RawNumber) return raw(value);
+    if (Array.isArray(value)) {
+      const copy = new Array<unknown>(value.length);
+      for (let index = 0; index < value.length; index += 1) copy[index] = shape(value[index]);
+      return copy;
+    }
+    const keys = Object.keys(value);
+    let sorted = true;
+    for (let index = 1; index < keys.length && sorted; index += 1)
+      sorted = (keys[index - 1] as string) < (keys[index] as string);
+    if (!sorted) keys.sort();
+    const copy: Record<string, unknown> = {};
+    for (const key of keys) copy[key] = shape((value as Record<string, unknown>)[key]);
+    return copy;
+  };
+  return (value) => {
+    marked = false;
+    const text = JSON.stringify(shape(value), undefined, indent);
+    return marked ? text.replace(pattern, '$1') : text;
   };
 }
 
+const floatOf = (value: number) => new RawNumber(serdeJsonFloat(value), displayNumber(value));
+
 /**
- * A copy of a value shaped as Vector's JSON has it: keys sorted at every level (Vector's maps are
- * ordered), Dates written by `write`. The copy is then written by the native JSON.stringify, which
- * is as fast as writing the original (measured: a copy of a 7-field event costs less than the
- * Date.toJSON calls it saves).
+ * A value as Vector's text and raw_message codecs write it (`Value::coerce_to_bytes`): strings as
+ * they are, a missing message as nothing, null as `<null>`, numbers as Rust prints them, tables
+ * and lists as JSON.
  */
-function vectorShape(value: FieldValue | undefined, write: (date: Date) => string | number): unknown {
-  if (value === null || typeof value !== 'object') return value;
-  if (value instanceof Date) return write(value);
-  if (Array.isArray(value)) {
-    const copy = new Array<unknown>(value.length);
-    for (let index = 0; index < value.length; index += 1) copy[index] = vectorShape(value[index], write);
-    return copy;
-  }
-  const keys = Object.keys(value);
-  let sorted = true;
-  for (let index = 1; index < keys.length && sorted; index += 1)
-    sorted = (keys[index - 1] as string) < (keys[index] as string);
-  if (!sorted) keys.sort();
-  const copy: Record<string, unknown> = {};
-  for (const key of keys) copy[key] = vectorShape((value as FieldMap)[key], write);
-  return copy;
+function textWriter(
+  write: TimestampWriter,
+  json: (value: unknown) => string,
+): (value: FieldValue | undefined) => string {
+  return (value) => {
+    if (typeof value === 'string') return value;
+    if (value === undefined) return '';
+    return scalarText(value, write) ?? json(value);
+  };
 }
 
-/** Vector's `json` codec: sorted keys, Vector's timestamp forms, optionally pretty (two spaces, as serde_json). */
-function jsonEncoder(
-  onlyFields: readonly string[] | undefined,
-  exceptFields: readonly string[] | undefined,
-  timestampFormat: TimestampFormat,
-  pretty: boolean,
-): (event: LogEvent) => string {
-  const select = fieldSelector(onlyFields, exceptFields);
-  const indent = pretty ? 2 : undefined;
-  const { write, unmark } = timestampWriter(timestampFormat);
-  if (timestampFormat !== 'unix_ns')
-    return (event) => JSON.stringify(vectorShape(select(event.fields), write), undefined, indent);
-  return (event) => unmark(JSON.stringify(vectorShape(select(event.fields), write), undefined, indent));
+/** The text of a scalar as Rust's Display writes it; `undefined` for a table or a list. */
+function scalarText(value: FieldValue, write: TimestampWriter): string | undefined {
+  if (typeof value === 'string') return value;
+  if (typeof value === 'number') return displayNumber(value);
+  if (typeof value === 'boolean') return String(value);
+  if (value === null) return '<null>';
+  if (value instanceof Date) {
+    const written = write(value);
+    return typeof written === 'string'
+      ? written
+      : typeof written === 'number'
+        ? displayNumber(written)
+        : written.display;
+  }
+  return undefined;
 }
+
+const defaultJson = jsonWriter(rfc3339, undefined);
+const defaultText = textWriter(rfc3339, defaultJson);
+
+/** `message` as Vector's text codec writes it: strings as they are, missing as empty, tables as JSON. */
+export function textOf(value: FieldValue | undefined): string {
+  return defaultText(value);
+}
+
+/** logfmt values that need quotes: Unicode white space, a quote or `=` (VRL's encode_key_value). */
+const LOGFMT_QUOTED = /[\p{White_Space}"=]/u;
+const LOGFMT_ESCAPED = /[\\"\n]/g;
+const LOGFMT_ESCAPES: Record<string, string> = { '\\': '\\\\', '"': '\\"', '\n': '\\\\n' };
+
+function logfmtString(text: string): string {
+  const escaped = text.replace(LOGFMT_ESCAPED, (character) => LOGFMT_ESCAPES[character] as string);
+  return LOGFMT_QUOTED.test(text) ? `"${escaped}"` : escaped;
+}
+
+/**
+ * Vector's logfmt codec (VRL's encode_logfmt): the event flattened (`a.b`, `list.0`), keys sorted,
+ * `key=value` separated by spaces; `true` is the bare key, `false` and empty tables are left out,
+ * null is `null`. Quoting and escaping as VRL (a newline becomes `\\n`, as VRL writes it).
+ */
+function logfmt(fields: FieldMap, write: TimestampWriter): string {
+  const flat = new Map<string, string | true>();
+  const flatten = (key: string, value: FieldValue | undefined) => {
+    if (value === undefined || value === false) return;
+    if (value === true) flat.set(key, true);
+    else if (value === null) flat.set(key, 'null');
+    else if (Array.isArray(value)) {
+      for (let index = 0; index < value.length; index += 1) flatten(`${key}.${index}`, value[index]);
+    } else if (value !== null && typeof value === 'object' && !(value instanceof Date)) {
+      for (const child in value) flatten(`${key}.${child}`, (value as FieldMap)[child]);
+    } else flat.set(key, scalarText(value, write) as string);
+  };
+  for (const key in fields) flatten(key, fields[key]);
+  const keys = [...flat.keys()].sort();
+  let line = '';
+  for (const key of keys) {
+    if (line !== '') line += ' ';
+    const value = flat.get(key) as string | true;
+    line += value === true ? logfmtString(key) : `${logfmtString(key)}=${logfmtString(value)}`;
+  }
+  return line;
+}
+
+/** Rust's `\w` (Unicode word characters), periods, dashes and `@`: Vector's valid GELF field names. */
+const GELF_FIELD_NAME = /^[\p{Alphabetic}\p{M}\p{Nd}\p{Pc}\p{Join_Control}.\-@]*$/u;
+const GELF_STRING_FIELDS = new Set(['version', 'host', 'short_message', 'full_message', 'facility', 'file']);
+
+/** Vector's name of a value's type in its errors (`Value::kind_str`). */
+function kindOf(value: unknown): string {
+  if (typeof value === 'number') return Number.isInteger(value) ? 'integer' : 'float';
+  if (value instanceof RawNumber) return value.json.includes('.') ? 'float' : 'integer';
+  if (value instanceof Date) return 'timestamp';
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'array';
+  if (typeof value === 'object') return 'object';
+  return typeof value;
+}
+
+const isInteger = (value: unknown) =>
+  (typeof value === 'number' && Number.isInteger(value)) ||
+  (value instanceof RawNumber && !value.json.includes('.'));
+
+/**
+ * Vector's gelf codec (lib/codecs/src/encoding/format/gelf.rs): `version` added as "1.1",
+ * `message` renamed `short_message`, `host` required, a timestamp as seconds (a float when it has
+ * milliseconds), additional fields prefixed with `_`; an event GELF cannot carry is an error, with
+ * Vector's messages. Written as Vector's JSON (keys sorted).
+ */
+function gelfEncoder(
+  write: TimestampWriter,
+  json: (value: unknown) => string,
+  timestampFormat: TimestampFormat,
+): (fields: FieldMap) => string {
+  const invalidType = (field: string, expected: string, value: unknown) =>
+    new EncodingError(
+      `LogEvent contains a value with an invalid type. field = "${field}" type = "${kindOf(value)}" expected type = "${expected}"`,
+    );
+  return (fields) => {
+    const log: Record<string, unknown> = {};
+    for (const key in fields) {
+      const value = fields[key];
+      if (value === undefined) continue;
+      // The Transformer turns timestamps into numbers before the serializer sees them.
+      log[key] = value instanceof Date && timestampFormat !== 'rfc3339' ? write(value) : value;
+    }
+    if (log.version === undefined) log.version = '1.1';
+    if (log.host === undefined) throw new EncodingError('LogEvent does not contain required field: "host"');
+    if (log.short_message === undefined) {
+      if (log.message === undefined)
+        throw new EncodingError('LogEvent does not contain required field: "short_message"');
+      log.short_message = log.message;
+      delete log.message;
+    }
+    const renamed: string[] = [];
+    for (const field of Object.keys(log).sort()) {
+      const value = log[field];
+      if (GELF_STRING_FIELDS.has(field)) {
+        if (typeof value !== 'string') throw invalidType(field, 'UTF-8 string', value);
+      } else if (field === 'timestamp') {
+        if (!(value instanceof Date || isInteger(value)))
+          throw invalidType(field, 'timestamp or integer', value);
+        if (value instanceof Date) {
+          const milliseconds = value.getTime();
+          log[field] = milliseconds % 1000 !== 0 ? floatOf(milliseconds / 1000) : milliseconds / 1000;
+        }
+      } else if (field === 'level') {
+        if (!isInteger(value)) throw invalidType(field, 'integer', value);
+      } else if (field === 'line') {
+        if (!(typeof value === 'number' || value instanceof RawNumber))
+          throw invalidType(field, 'number', value);
+      } else {
+        if (!GELF_FIELD_NAME.test(field))
+          throw new EncodingError(
+            `LogEvent contains field with invalid name not matching pattern '^[\\w\\.\\-@]*$': "${field}"`,
+          );
+        if (!(typeof value === 'string' || typeof value === 'number' || value instanceof RawNumber))
+          throw invalidType(field, 'string or number', value);
+        if (field !== '' && !field.startsWith('_')) renamed.push(field);
+      }
+    }
+    for (const field of renamed) {
+      log[`_${field}`] = log[field];
+      delete log[field];
+    }
+    return json(log);
+  };
+}
+
+/** Vector's paths may start with `.` (`.message`). */
+const withoutLeadingDot = (path: string) => (path.startsWith('.') ? path.slice(1) : path);
 
 export interface CsvOptions {
   fields: string[];
@@ -289,31 +547,28 @@ export interface CsvOptions {
 
 /**
  * Vector's `csv` codec (its `csv_core` writer): the listed fields in order, missing ones empty,
- * strings as they are, timestamps in RFC 3339 (AutoSi), tables and lists empty; a field is quoted
- * when it holds the delimiter, the quote, `\r` or `\n` (or always/never), a quote doubled (or
- * escaped when `double_quote = false`). No line end: framing adds it.
+ * strings as they are, numbers as Rust prints them, timestamps by `timestamp_format`, null,
+ * tables and lists empty; a field is quoted when it holds the delimiter, the quote, `\r` or `\n`
+ * (or always/never), a quote doubled (or escaped when `double_quote = false`). No line end:
+ * framing adds it.
  */
-function csvEncoder(options: CsvOptions): (event: LogEvent) => string {
+function csvEncoder(options: CsvOptions, write: TimestampWriter): (fields: FieldMap) => string {
   const delimiter = options.delimiter ?? ',';
   const quote = options.quote ?? '"';
   const escapedQuote =
     options.double_quote === false ? `${options.escape ?? '"'}${quote}` : `${quote}${quote}`;
   const style = options.quote_style ?? 'necessary';
-  const paths = options.fields.map((path) => path.replace(/^\./, ''));
-  const cell = (value: FieldValue | undefined): string => {
-    if (typeof value === 'string') return value;
-    if (typeof value === 'number' || typeof value === 'boolean') return String(value);
-    if (value instanceof Date) return rfc3339(value);
-    return '';
-  };
+  const paths = options.fields.map(withoutLeadingDot);
+  const cell = (value: FieldValue | undefined): string =>
+    value === undefined || value === null ? '' : (scalarText(value, write) ?? '');
   const needsQuotes = (text: string) =>
     style === 'always' ||
     (style === 'necessary' &&
       (text.includes(delimiter) || text.includes(quote) || text.includes('\n') || text.includes('\r')));
-  return (event) => {
+  return (fields) => {
     let line = '';
     for (const [index, path] of paths.entries()) {
-      const text = cell(getField(event.fields, path));
+      const text = cell(getField(fields, path));
       if (index > 0) line += delimiter;
       line += needsQuotes(text) ? `${quote}${text.replaceAll(quote, escapedQuote)}${quote}` : text;
     }
@@ -322,28 +577,31 @@ function csvEncoder(options: CsvOptions): (event: LogEvent) => string {
   };
 }
 
+/** Vector's only_fields / except_fields; `undefined` when neither is set (the event as it is). */
 function fieldSelector(
   onlyFields: readonly string[] | undefined,
   exceptFields: readonly string[] | undefined,
-): (fields: FieldMap) => FieldMap {
+): Selector | undefined {
   if (
     (onlyFields === undefined || onlyFields.length === 0) &&
     (exceptFields === undefined || exceptFields.length === 0)
   ) {
-    return (fields) => fields;
+    return undefined;
   }
+  const only = onlyFields?.map(withoutLeadingDot);
+  const except = exceptFields?.map(withoutLeadingDot);
   return (fields) => {
     let selected: FieldMap;
-    if (onlyFields !== undefined && onlyFields.length > 0) {
+    if (only !== undefined && only.length > 0) {
       selected = {};
-      for (const path of onlyFields) {
+      for (const path of only) {
         const value = getField(fields, path);
         if (value !== undefined) setField(selected, path, value);
       }
     } else {
       selected = structuredCopy(fields);
     }
-    for (const path of exceptFields ?? []) removeField(selected, path);
+    for (const path of except ?? []) removeField(selected, path);
     return selected;
   };
 }

@@ -1,3 +1,4 @@
+import { isUtf8 } from 'node:buffer';
 import type { JsonSchema } from '@sluice/component-api';
 
 export type OversizedAction = 'drop' | 'truncate';
@@ -8,6 +9,8 @@ export interface NewlineFramerOptions {
   oversizedAction: OversizedAction;
   /** The delimiter byte (`\n` by default; `character_delimited` sets another). */
   delimiter?: number;
+  /** Drop (and count) frames that are not valid UTF-8 instead of replacing bytes (`lossy = false`). */
+  strictUtf8?: boolean;
 }
 
 /** What one chunk produced: the complete lines, and how many over-long lines were dropped or truncated. */
@@ -18,6 +21,22 @@ export interface FramedChunk {
   oversized: number;
   /** Frames that could not be read (a bad length prefix, a frame cut off at the end): dropped. */
   invalid?: number;
+  /** Frames of invalid UTF-8 dropped because the codec is not lossy (`lossy = false`). */
+  invalidUtf8?: number;
+}
+
+/**
+ * Appends the frame `buffer[from, to)` as text, invalid bytes replaced with U+FFFD; with
+ * `strictUtf8` (a codec's `lossy = false`), a frame of invalid UTF-8 is counted and left out, as
+ * Vector's decoder refuses it. The check runs only then.
+ */
+function emitFrame(result: FramedChunk, buffer: Buffer, from: number, to: number, strictUtf8: boolean): void {
+  if (strictUtf8 && !isUtf8(buffer.subarray(from, to))) {
+    result.invalidUtf8 = (result.invalidUtf8 ?? 0) + 1;
+    return;
+  }
+  result.lines.push(buffer.toString('utf8', from, to));
+  result.bytes += to - from;
 }
 
 /** Splits a byte stream into frames. Frames are decoded as UTF-8 (invalid bytes replaced). */
@@ -55,7 +74,8 @@ export interface FramingConfig {
     length_field_is_big_endian?: boolean;
   };
   octet_counting?: { max_length?: number };
-  varint_length_delimited?: { max_frame_length?: number };
+  /** varint_length_delimited's limit: at the top of the table, as Vector's (its options are untagged). */
+  max_frame_length?: number;
 }
 
 const maxLengthOption = {
@@ -147,11 +167,9 @@ export const framingOptionSchema: JsonSchema = {
       description: 'Options of octet_counting (RFC 6587; lines without a count are newline-delimited).',
       properties: { max_length: maxLengthOption },
     },
-    varint_length_delimited: {
-      type: 'object',
-      additionalProperties: false,
-      description: 'Options of varint_length_delimited (protobuf-style varint length prefix).',
-      properties: { max_frame_length: maxFrameLengthOption },
+    max_frame_length: {
+      ...maxFrameLengthOption,
+      description: 'varint_length_delimited: longest frame in bytes; longer frames are skipped and counted.',
     },
   },
 };
@@ -162,8 +180,9 @@ export const framingOptionSchema: JsonSchema = {
  */
 export function createFramer(
   config: FramingConfig | undefined,
-  defaults: { legacyMaxLength?: number; defaultDelimiter?: string } = {},
+  defaults: { legacyMaxLength?: number; defaultDelimiter?: string; strictUtf8?: boolean } = {},
 ): Framer {
+  const strictUtf8 = defaults.strictUtf8 === true;
   const method =
     config?.method ?? (defaults.defaultDelimiter === undefined ? 'newline_delimited' : 'character_delimited');
   switch (method) {
@@ -172,6 +191,7 @@ export function createFramer(
         maxLength:
           config?.newline_delimited?.max_length ?? defaults.legacyMaxLength ?? Number.POSITIVE_INFINITY,
         oversizedAction: config?.newline_delimited?.oversized_action ?? 'drop',
+        strictUtf8,
       });
     case 'character_delimited': {
       const options = config?.character_delimited;
@@ -180,32 +200,37 @@ export function createFramer(
         maxLength: options?.max_length ?? defaults.legacyMaxLength ?? Number.POSITIVE_INFINITY,
         oversizedAction: options?.oversized_action ?? 'drop',
         delimiter: delimiter.charCodeAt(0),
+        strictUtf8,
       });
     }
     case 'bytes':
-      return new BytesFramer();
+      return new BytesFramer(strictUtf8);
     case 'length_delimited': {
       const options = config?.length_delimited ?? {};
       const fieldLength = options.length_field_length ?? 4;
       const offset = options.length_field_offset ?? 0;
       const bigEndian = options.length_field_is_big_endian ?? true;
-      return new PrefixedFramer(options.max_frame_length ?? DEFAULT_MAX_FRAME_LENGTH, (buffer, at) => {
-        if (buffer.length - at < offset + fieldLength) return undefined;
-        let length = 0;
-        for (let index = 0; index < fieldLength; index += 1) {
-          const byte = buffer[at + offset + (bigEndian ? index : fieldLength - 1 - index)] as number;
-          length = length * 256 + byte;
-        }
-        return { length, headerLength: offset + fieldLength };
-      });
+      return new PrefixedFramer(
+        options.max_frame_length ?? DEFAULT_MAX_FRAME_LENGTH,
+        strictUtf8,
+        (buffer, at) => {
+          if (buffer.length - at < offset + fieldLength) return undefined;
+          let length = 0;
+          for (let index = 0; index < fieldLength; index += 1) {
+            const byte = buffer[at + offset + (bigEndian ? index : fieldLength - 1 - index)] as number;
+            length = length * 256 + byte;
+          }
+          return { length, headerLength: offset + fieldLength };
+        },
+      );
     }
     case 'varint_length_delimited':
-      return new PrefixedFramer(
-        config?.varint_length_delimited?.max_frame_length ?? DEFAULT_MAX_FRAME_LENGTH,
-        readVarint,
-      );
+      return new PrefixedFramer(config?.max_frame_length ?? DEFAULT_MAX_FRAME_LENGTH, strictUtf8, readVarint);
     case 'octet_counting':
-      return new OctetCountingFramer(config?.octet_counting?.max_length ?? Number.POSITIVE_INFINITY);
+      return new OctetCountingFramer(
+        config?.octet_counting?.max_length ?? Number.POSITIVE_INFINITY,
+        strictUtf8,
+      );
   }
 }
 
@@ -223,6 +248,7 @@ export class NewlineFramer implements Framer {
   readonly #maxLength: number;
   readonly #truncate: boolean;
   readonly #delimiter: number;
+  readonly #strictUtf8: boolean;
   #pending: Buffer[] = [];
   #pendingLength = 0;
   /** Inside an over-long line: discard until the next newline. */
@@ -232,6 +258,7 @@ export class NewlineFramer implements Framer {
     this.#maxLength = options.maxLength;
     this.#truncate = options.oversizedAction === 'truncate';
     this.#delimiter = options.delimiter ?? NEWLINE;
+    this.#strictUtf8 = options.strictUtf8 === true;
   }
 
   /** Feeds one chunk; returns the complete lines it finished. */
@@ -290,8 +317,7 @@ export class NewlineFramer implements Framer {
       if (!this.#truncate) return;
       to = from + this.#maxLength;
     }
-    result.lines.push(line.toString('utf8', from, to));
-    result.bytes += to - from;
+    emitFrame(result, line, from, to, this.#strictUtf8);
   }
 
   #keep(part: Buffer, result: FramedChunk): void {
@@ -301,8 +327,7 @@ export class NewlineFramer implements Framer {
       result.oversized += 1;
       if (this.#truncate) {
         const kept = Buffer.concat([...this.#pending, part]).subarray(0, this.#maxLength);
-        result.lines.push(kept.toString('utf8'));
-        result.bytes += kept.length;
+        emitFrame(result, kept, 0, kept.length, this.#strictUtf8);
       }
       this.#pending = [];
       this.#pendingLength = 0;
@@ -323,8 +348,12 @@ export class NewlineFramer implements Framer {
 
 /** `bytes`: every chunk read is one frame, as the I/O delivered it (Vector's BytesDecoder). */
 export class BytesFramer implements Framer {
+  constructor(private readonly strictUtf8 = false) {}
+
   push(chunk: Buffer): FramedChunk {
-    return { lines: [chunk.toString('utf8')], bytes: chunk.length, oversized: 0 };
+    const result: FramedChunk = { lines: [], bytes: 0, oversized: 0 };
+    emitFrame(result, chunk, 0, chunk.length, this.strictUtf8);
+    return result;
   }
   end(): FramedChunk {
     return { lines: [], bytes: 0, oversized: 0 };
@@ -355,6 +384,8 @@ function readVarint(buffer: Buffer, at: number): ReturnType<PrefixReader> {
 abstract class BufferedFramer implements Framer {
   protected buffer: Buffer = Buffer.alloc(0);
 
+  constructor(protected readonly strictUtf8: boolean) {}
+
   push(chunk: Buffer): FramedChunk {
     this.buffer = this.buffer.length === 0 ? Buffer.from(chunk) : Buffer.concat([this.buffer, chunk]);
     const result: FramedChunk = { lines: [], bytes: 0, oversized: 0, invalid: 0 };
@@ -384,9 +415,10 @@ export class PrefixedFramer extends BufferedFramer {
 
   constructor(
     private readonly maxFrameLength: number,
+    strictUtf8: boolean,
     private readonly readPrefix: PrefixReader,
   ) {
-    super();
+    super(strictUtf8);
   }
 
   protected cut(result: FramedChunk): number {
@@ -411,8 +443,7 @@ export class PrefixedFramer extends BufferedFramer {
         continue;
       }
       if (buffer.length - start < prefix.length) break;
-      result.lines.push(buffer.toString('utf8', start, start + prefix.length));
-      result.bytes += prefix.length;
+      emitFrame(result, buffer, start, start + prefix.length, this.strictUtf8);
       at = start + prefix.length;
     }
     return at;
@@ -433,8 +464,11 @@ const SPACE = 0x20;
 export class OctetCountingFramer extends BufferedFramer {
   #skip = 0;
 
-  constructor(private readonly maxLength: number) {
-    super();
+  constructor(
+    private readonly maxLength: number,
+    strictUtf8 = false,
+  ) {
+    super(strictUtf8);
   }
 
   protected cut(result: FramedChunk): number {
@@ -460,8 +494,7 @@ export class OctetCountingFramer extends BufferedFramer {
           continue;
         }
         if (buffer.length - start < length) break;
-        result.lines.push(buffer.toString('utf8', start, start + length));
-        result.bytes += length;
+        emitFrame(result, buffer, start, start + length, this.strictUtf8);
         at = start + length;
         continue;
       }
@@ -469,8 +502,7 @@ export class OctetCountingFramer extends BufferedFramer {
       if (newline === -1) break;
       if (newline - at > this.maxLength) result.oversized += 1;
       else if (newline > at) {
-        result.lines.push(buffer.toString('utf8', at, newline));
-        result.bytes += newline - at;
+        emitFrame(result, buffer, at, newline, this.strictUtf8);
       }
       at = newline + 1;
     }

@@ -1,7 +1,14 @@
 export type { DecodeResult, Decoder, DecodingCodec, DecodingConfig } from './decoding.js';
 export { createDecoder, decodingOptionSchema, defaultDelimiterOf } from './decoding.js';
-export type { Codec, Encoder, EncodingConfig, TimestampFormat } from './encoder.js';
-export { createEncoder, encodingOptionSchema, encodingProblems, textOf } from './encoder.js';
+export type { Codec, CsvOptions, Encoder, EncodingConfig, TimestampFormat } from './encoder.js';
+export {
+  codecOf,
+  createEncoder,
+  EncodingError,
+  encodingOptionSchema,
+  encodingProblems,
+  textOf,
+} from './encoder.js';
 export type {
   FramedChunk,
   Framer,
@@ -20,5 +27,7 @@ export {
   OctetCountingFramer,
   PrefixedFramer,
 } from './framing.js';
+export type { FramedBatch, FramedEncoder, SinkFramingConfig, SinkFramingMethod } from './sink-framing.js';
+export { createFramedEncoder, sinkFramingOptionSchema } from './sink-framing.js';
 export type { SourceDecodingOptions } from './source-decoding.js';
 export { EVENT_OVERHEAD_BYTES, SourceDecoding } from './source-decoding.js';

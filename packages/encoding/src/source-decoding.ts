@@ -19,6 +19,12 @@ export interface SourceDecodingOptions {
   legacyMaxLength?: number;
 }
 
+/** The codec's `lossy = false`: invalid UTF-8 is an error, as in Vector, instead of U+FFFD. */
+function isStrictUtf8(decoding: DecodingConfig | undefined): boolean {
+  const codec = decoding?.codec ?? 'bytes';
+  return codec !== 'bytes' && decoding?.[codec]?.lossy === false;
+}
+
 /**
  * The framing and decoding of one source (socket, stdin, demo_logs): one framer per stream, frames
  * to events, and the counting and rate-limited logging of every frame that is dropped. The `bytes`
@@ -70,7 +76,7 @@ export class SourceDecoding {
       framing?.character_delimited?.max_length ??
       framing?.octet_counting?.max_length ??
       framing?.length_delimited?.max_frame_length ??
-      framing?.varint_length_delimited?.max_frame_length ??
+      framing?.max_frame_length ??
       options.legacyMaxLength;
     const method = framing?.method ?? 'newline_delimited';
     this.#truncates =
@@ -88,6 +94,7 @@ export class SourceDecoding {
     return createFramer(this.#options.framing, {
       legacyMaxLength: this.#options.legacyMaxLength,
       defaultDelimiter: defaultDelimiterOf(this.#options.decoding),
+      strictUtf8: isStrictUtf8(this.#options.decoding),
     });
   }
 
@@ -103,6 +110,14 @@ export class SourceDecoding {
           lines: framed.oversized,
         },
       );
+    }
+    if (framed.invalidUtf8 !== undefined && framed.invalidUtf8 > 0) {
+      this.#parseFailed.increment(framed.invalidUtf8);
+      this.#discarded.increment(framed.invalidUtf8);
+      this.#warnParse('failed deserializing frame: invalid UTF-8 (lossy = false): event dropped', {
+        ...(peer === undefined ? {} : { peer }),
+        frames: framed.invalidUtf8,
+      });
     }
     if (framed.invalid !== undefined && framed.invalid > 0) {
       this.#invalid.increment(framed.invalid);

@@ -179,6 +179,14 @@ describe('aws_kinesis_streams sink against the fake endpoint', () => {
     expect(statuses).toEqual(['dropped']);
   });
 
+  it('rejects (counted) an event its codec cannot write (gelf without host) and sends the others', async () => {
+    const events = [...makeEvents(1), ...makeEvents(2, { host: 'h' })];
+    const { context, statuses } = await runSink(events, options({ encoding: { codec: 'gelf' } }), 3);
+    expect(fake.accepted).toHaveLength(2);
+    expect(context.metrics.total('component_errors_total', { error_type: 'encoder_failed' })).toBe(1);
+    expect(statuses).toEqual(['rejected']);
+  });
+
   it('drops records over max_record_bytes before sending, and counts them', async () => {
     const events = [...makeEvents(1, { message: 'y'.repeat(2000) }), ...makeEvents(2)];
     const { context, statuses } = await runSink(events, options({ max_record_bytes: 1000 }), 3);

@@ -8,7 +8,7 @@ import {
   type Sink,
   SPECIFICATION_VERSION,
 } from '@sluice/component-api';
-import { createEncoder, encodingProblems } from '@sluice/encoding';
+import { createEncoder, EncodingError, encodingProblems } from '@sluice/encoding';
 import {
   batchSettingsOf,
   createNetworkSink,
@@ -101,7 +101,14 @@ export function createKinesisSink(options: KinesisSinkOptions, context: Componen
       partitionKey = format.partitionKey(key);
       keyBytes = Buffer.byteLength(key);
     }
-    const encoded = encoder.encodeToString(event);
+    let encoded: string;
+    try {
+      encoded = encoder.encodeToString(event);
+    } catch (error) {
+      // gelf cannot write every event (no `host`, a table value): rejected and counted.
+      if (!(error instanceof EncodingError)) throw error;
+      return { discard: 'rejected', errorType: 'encoder_failed', message: error.message, fields: {} };
+    }
     const data = compress === undefined ? encoded : compress(Buffer.from(encoded));
     const dataBytes = typeof data === 'string' ? Buffer.byteLength(data) : data.length;
     const recordBytes = dataBytes + keyBytes;
