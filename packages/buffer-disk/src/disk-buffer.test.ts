@@ -72,7 +72,7 @@ describe('DiskBuffer', () => {
 
   it('a read after close fails with a clear error: never "fd out of range", never events counted as lost', async () => {
     // The shutdown deadline closes the stages while an abandoned sink may still read. More than
-    // the recently-written cache holds, so the read goes to the data file (its descriptor is -1).
+    // a read chunk holds, so the read goes to the data file (its descriptor is -1).
     const directory = await temporaryDirectory();
     const { buffer, metrics, logger } = await openBuffer(directory, { maxDataFileSize: 64 * 1024 * 1024 });
     const large = 'x'.repeat(100_000);
