@@ -135,8 +135,12 @@ export function median(measurements: readonly Measurement[]): Measurement {
  * process's flags; the script prints one `Measurement` as JSON on its last line of stdout. A
  * pipeline measured in its own process has its own peak RSS, not the heap its predecessors left.
  */
-export async function measureInChild(script: string, args: readonly string[]): Promise<Measurement> {
-  const { stdout } = await runFile(process.execPath, [...process.execArgv, script, ...args], {
+export async function measureInChild(
+  script: string,
+  args: readonly string[],
+  nodeFlags: readonly string[] = [],
+): Promise<Measurement> {
+  const { stdout } = await runFile(process.execPath, [...process.execArgv, ...nodeFlags, script, ...args], {
     maxBuffer: 16 * 1024 * 1024,
   });
   return JSON.parse(stdout.trim().split('\n').at(-1) ?? '') as Measurement;

@@ -1,5 +1,6 @@
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { DEFAULT_HEAP_LIMIT_MIB, heapFlags } from '@sluice/cli';
 import {
   cpuPerEvent,
   eventsPerSecond,
@@ -15,9 +16,13 @@ const RUN = join(dirname(fileURLToPath(import.meta.url)), 'kinesis-pipeline-run.
 const CPU_TARGET = 2.0;
 const DISK_RATIO_TARGET = 0.9;
 
-/** Each run in a process of its own: its peak RSS is its own. */
+/**
+ * Each run in a process of its own, so its peak RSS is its own, with the V8 heap limit the
+ * `sluice` command runs a pipeline with by default (docs/memory.md); the bare SDK loop too, so
+ * both run in the same heap.
+ */
 function run(kind: PipelineKind, total: number, size: number) {
-  return measureInChild(RUN, [kind, String(total), String(size)]);
+  return measureInChild(RUN, [kind, String(total), String(size)], heapFlags(DEFAULT_HEAP_LIMIT_MIB));
 }
 
 const scenario: Scenario = {
