@@ -312,8 +312,6 @@ export class DiskBuffer implements BufferStage {
     return 0;
   }
 
-
-
   /** A failed write leaves nothing behind: truncate to the last good offset, then act as full. */
   async #rollBack(error: unknown): Promise<void> {
     const code = (error as NodeJS.ErrnoException).code ?? 'EIO';
@@ -465,7 +463,6 @@ export class DiskBuffer implements BufferStage {
   }
 
   /** The record at the read position when it is still in memory: fresh event objects, shared fields. */
-
 
   /**
    * The next valid record at the read position, stepping over finished files and, as recovery
