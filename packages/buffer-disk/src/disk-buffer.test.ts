@@ -1,5 +1,7 @@
 import { readdir, readFile, rm, truncate, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import { crc32c } from '@node-rs/crc32';
 import {
   attachFinalizer,
@@ -72,7 +74,7 @@ describe('DiskBuffer', () => {
 
   it('a read after close fails with a clear error: never "fd out of range", never events counted as lost', async () => {
     // The shutdown deadline closes the stages while an abandoned sink may still read. More than
-    // the recently-written cache holds, so the read goes to the data file (its descriptor is -1).
+    // a read chunk holds, so the read goes to the data file (its descriptor is -1).
     const directory = await temporaryDirectory();
     const { buffer, metrics, logger } = await openBuffer(directory, { maxDataFileSize: 64 * 1024 * 1024 });
     const large = 'x'.repeat(100_000);
@@ -88,6 +90,30 @@ describe('DiskBuffer', () => {
     const reopened = await openBuffer(directory, { maxDataFileSize: 64 * 1024 * 1024 });
     expect(reopened.buffer.unreadEvents).toBe(200);
     await reopened.buffer.close();
+  });
+
+  it('keeps no written event alive: what it holds in memory does not grow with what it holds on disk', async () => {
+    // A buffer that kept written events for its reader held tens of MiB of them (docs/memory.md).
+    setFlagsFromString('--expose-gc');
+    const collect = runInNewContext('gc') as () => void;
+    const { buffer } = await openBuffer(await temporaryDirectory());
+    // Written from a function of its own: its frame, and the last batch in it, is gone after.
+    const writeWatched = async () => {
+      const references: WeakRef<LogEvent>[] = [];
+      for (let index = 0; index < 20; index += 1) {
+        const batch = makeEvents(50, {}, index * 50);
+        references.push(...batch.map((event) => new WeakRef(event)));
+        expect(await buffer.write(batch)).toBe(50);
+      }
+      return references;
+    };
+    const written = await writeWatched();
+    // A WeakRef holds its target until the current job ends: collect from a later one.
+    await new Promise((resolve) => setImmediate(resolve));
+    collect();
+    expect(written.filter((reference) => reference.deref() !== undefined)).toHaveLength(0);
+    expect(await readAll(buffer)).toHaveLength(1000);
+    await buffer.close();
   });
 
   it('a single event is readable at once, without waiting for another write', async () => {

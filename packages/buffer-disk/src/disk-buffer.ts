@@ -15,7 +15,6 @@ import {
   Signal,
   SluiceError,
 } from '@sluice/component-api';
-import { readEvent } from './event-codec.js';
 import { decodeRecordEvents, HEADER_BYTES, parseRecord, RecordEncoder } from './format.js';
 import { type Ledger, LedgerFile } from './ledger.js';
 import { lockDirectory } from './lock.js';
@@ -47,7 +46,6 @@ export interface DiskBufferOptions {
 }
 
 const READ_CHUNK_BYTES = 1024 * 1024;
-const RECENT_BYTES = 16 * 1024 * 1024;
 /** Counted in max_size besides the data files: the ledger (256 bytes) and the lock file. */
 const RESERVED_BYTES = 512;
 
@@ -94,12 +92,6 @@ export class DiskBuffer implements BufferStage {
   #readChunk: ReadChunk | undefined;
   readonly #chunkStorage = Buffer.allocUnsafe(READ_CHUNK_BYTES);
   #reader: { fileId: number; fd: number } | undefined;
-  /**
-   * Records written recently, by `fileId:offset`, with their events: a reader that keeps up takes
-   * them from here instead of reading and decoding the file again. Bounded by `RECENT_BYTES`.
-   */
-  readonly #recent = new Map<string, { events: Batch; size: number; firstId: number }>();
-  #recentBytes = 0;
   #skipBelowId = 0;
   /** The id of the next event the reader expects: a record starting later shows a gap (lost events). */
   #readId = 0;
@@ -274,7 +266,6 @@ export class DiskBuffer implements BufferStage {
       await this.#rollBack(error);
       return 0;
     }
-    this.#remember(`${this.#writerId}:${this.#writerOffset}`, events, record.length, this.#nextEventId);
     this.#writerOffset += record.length;
     this.#bytesOnDisk += record.length;
     const file = this.#files.get(this.#writerId) as DataFile;
@@ -319,16 +310,6 @@ export class DiskBuffer implements BufferStage {
       this.#deleteAcknowledgedLater();
     }
     return 0;
-  }
-
-  #remember(key: string, events: Batch, size: number, firstId: number): void {
-    this.#recent.set(key, { events, size, firstId });
-    this.#recentBytes += size;
-    for (const [oldest, entry] of this.#recent) {
-      if (this.#recentBytes <= RECENT_BYTES) break;
-      this.#recent.delete(oldest);
-      this.#recentBytes -= entry.size;
-    }
   }
 
   /** A failed write leaves nothing behind: truncate to the last good offset, then act as full. */
@@ -389,7 +370,7 @@ export class DiskBuffer implements BufferStage {
     if (this.#closing) throw this.#closedError();
     const output: LogEvent[] = [];
     while (this.#unread > 0 && output.length < maxEvents) {
-      const next = this.#takeRecent() ?? this.#nextRecord();
+      const next = this.#nextRecord();
       if (next === undefined) {
         // At the writer's position: what is still unread was in records damaged after they were written.
         this.#lose(this.#nextEventId, this.#unread);
@@ -400,7 +381,7 @@ export class DiskBuffer implements BufferStage {
         this.#lose(next.firstId, gap - (this.#countedGaps.get(next.firstId) ?? 0), next.size);
       }
       this.#readId = Math.max(this.#readId, next.firstId + next.count);
-      const decoded = 'events' in next ? next.events : this.#decode(next);
+      const decoded = this.#decode(next);
       const events = decoded.filter((_, index) => next.firstId + index >= this.#skipBelowId);
       const entry: Outstanding = {
         endEventId: next.firstId + next.count,
@@ -482,18 +463,6 @@ export class DiskBuffer implements BufferStage {
   }
 
   /** The record at the read position when it is still in memory: fresh event objects, shared fields. */
-  #takeRecent(): { firstId: number; count: number; size: number; events: Batch } | undefined {
-    const key = `${this.#readFileId}:${this.#readOffset}`;
-    const entry = this.#recent.get(key);
-    if (entry === undefined) return undefined;
-    this.#recent.delete(key);
-    this.#recentBytes -= entry.size;
-    this.#readOffset += entry.size;
-    const events = entry.events.map((event) =>
-      readEvent(event.fields, event.metadata.structured, event.metadata.byteSize),
-    );
-    return { firstId: entry.firstId, count: events.length, size: entry.size, events };
-  }
 
   /**
    * The next valid record at the read position, stepping over finished files and, as recovery

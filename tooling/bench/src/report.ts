@@ -1,4 +1,10 @@
-import { type Comparison, eventsPerSecond, type Measurement } from './scenario.js';
+import {
+  type Comparison,
+  cpuPerEvent,
+  eventsPerSecond,
+  type Measurement,
+  RSS_LIMIT_MEBIBYTES,
+} from './scenario.js';
 
 export interface ScenarioResult {
   scenario: string;
@@ -18,12 +24,81 @@ function describe(measurement: Measurement): string {
   if (measurement.bytes !== undefined) {
     parts.push(`${(measurement.bytes / MEBIBYTE / measurement.seconds).toFixed(1)} MiB/s`);
   }
-  if (measurement.cpuMicroseconds !== undefined && measurement.events > 0) {
-    parts.push(`${(measurement.cpuMicroseconds / measurement.events).toFixed(2)} µs CPU/ev`);
-  }
-  if (measurement.peakRssMebibytes !== undefined)
-    parts.push(`RSS ${measurement.peakRssMebibytes.toFixed(0)} MiB`);
+  const cpu = cpuPerEvent(measurement);
+  if (cpu !== undefined) parts.push(`${cpu.toFixed(2)} µs CPU/ev`);
+  if (measurement.peakRssMebibytes !== undefined) parts.push(`RSS ${rss(measurement)}`);
   return parts.join(', ');
+}
+
+/** Peak RSS in MiB, marked when over the limit every scenario must stay under. */
+function rss(measurement: Measurement): string {
+  const peak = measurement.peakRssMebibytes;
+  if (peak === undefined) return '';
+  return `${peak.toFixed(0)} MiB${peak > RSS_LIMIT_MEBIBYTES ? ` (> ${RSS_LIMIT_MEBIBYTES}!)` : ''}`;
+}
+
+function targetOf(comparison: Comparison): string {
+  const target = comparison.target ?? '';
+  if (comparison.met === undefined) return target;
+  return `${comparison.met ? 'met' : 'NOT met'}: ${target}`;
+}
+
+function layOut(rows: readonly (readonly string[])[]): string {
+  const widths =
+    rows[0]?.map((_, column) => Math.max(...rows.map((row) => (row[column] ?? '').length))) ?? [];
+  return rows
+    .map((row) => row.map((cell, column) => cell.padEnd(widths[column] ?? 0)).join(' | '))
+    .join('\n');
+}
+
+/** One scenario run on one Node binary (`pnpm bench --node 22,26`). */
+export interface NodeRun {
+  /** The Node version, e.g. `v26.12.1`. */
+  node: string;
+  results: readonly ScenarioResult[];
+}
+
+/**
+ * Scenario × Node side by side: each subject's events/s, CPU per event, peak RSS and ratio on
+ * every Node, and its events/s and CPU per event relative to the first Node listed, so a
+ * regression between Node lines stands out.
+ */
+export function renderNodeTable(runs: readonly NodeRun[]): string {
+  const rows = [
+    ['scenario', 'node', 'events/s', 'µs CPU/ev', 'peak RSS', 'ratio', 'vs first node', 'target'],
+  ];
+  const names = [
+    ...new Set(runs.flatMap((run) => run.results.flatMap((result) => result.comparisons.map((c) => c.name)))),
+  ];
+  for (const name of names) {
+    let first: Measurement | undefined;
+    for (const run of runs) {
+      const comparison = run.results
+        .flatMap((result) => result.comparisons)
+        .find((candidate) => candidate.name === name);
+      if (comparison === undefined) {
+        rows.push([name, run.node, 'failed', '', '', '', '', '']);
+        continue;
+      }
+      const { subject } = comparison;
+      first ??= subject;
+      const cpu = cpuPerEvent(subject);
+      const firstCpu = cpuPerEvent(first);
+      const relative = [`${(eventsPerSecond(subject) / eventsPerSecond(first)).toFixed(2)}× ev/s`];
+      if (cpu !== undefined && firstCpu !== undefined) relative.push(`${(cpu / firstCpu).toFixed(2)}× µs`);
+      rows.push([
+        name,
+        run.node,
+        formatRate(eventsPerSecond(subject)),
+        cpu === undefined ? '' : cpu.toFixed(2),
+        rss(subject),
+        ratioOf(comparison).toFixed(2),
+        relative.join(', '),
+        targetOf(comparison),
+      ]);
+    }
+  }
+  return layOut(rows);
 }
 
 export function ratioOf(comparison: Comparison): number {
@@ -40,15 +115,11 @@ export function renderTable(results: readonly ScenarioResult[]): string {
         `${comparison.subject.label}: ${describe(comparison.subject)}`,
         `${comparison.baseline.label}: ${describe(comparison.baseline)}`,
         ratioOf(comparison).toFixed(2),
-        comparison.target ?? '',
+        targetOf(comparison),
       ]);
     }
   }
-  const widths =
-    rows[0]?.map((_, column) => Math.max(...rows.map((row) => (row[column] ?? '').length))) ?? [];
-  return rows
-    .map((row) => row.map((cell, column) => cell.padEnd(widths[column] ?? 0)).join(' | '))
-    .join('\n');
+  return layOut(rows);
 }
 
 function escapeXml(text: string): string {

@@ -4,7 +4,7 @@
  */
 import { scenarioLoaders } from './scenarios.js';
 
-const [name, sizeText, quickText, executable] = process.argv.slice(2);
+const [name, sizeText, quickText, executable, eventsText] = process.argv.slice(2);
 const loader = name === undefined ? undefined : scenarioLoaders[name];
 if (loader === undefined) {
   process.stderr.write(`unknown scenario "${name}" (known: ${Object.keys(scenarioLoaders).join(', ')})\n`);
@@ -16,6 +16,7 @@ if (loader === undefined) {
     size,
     quick: quickText === 'quick',
     executable: executable === undefined || executable === '' ? undefined : executable,
+    events: eventsText === undefined || eventsText === '' ? undefined : Number(eventsText),
   });
   process.stdout.write(`${JSON.stringify({ scenario: name, comparisons })}\n`);
 }

@@ -10,7 +10,7 @@ const scenario: Scenario = {
     'socket source → blackhole through the real topology vs a bare Node TCP server that only splits lines',
   async run(options) {
     const size = options.size ?? 200;
-    const total = options.quick ? 200_000 : 5_000_000;
+    const total = options.events ?? (options.quick ? 200_000 : 5_000_000);
     const subject = await (async () => {
       const port = await freePort();
       const plan = await planTopology(

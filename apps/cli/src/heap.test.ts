@@ -1,0 +1,51 @@
+import { describe, expect, it } from 'vitest';
+import {
+  DEFAULT_HEAP_LIMIT_MIB,
+  environmentWithFlags,
+  heapConfigured,
+  heapFlags,
+  heapLimitOf,
+  runsPipeline,
+} from './heap.js';
+
+describe('heap limit', () => {
+  it('splits the limit into two 8 MiB semi-spaces and an old generation of the rest; 0 keeps V8 defaults', () => {
+    expect(heapFlags(96)).toEqual(['--max-semi-space-size=8', '--max-old-space-size=80']);
+    expect(heapFlags(512)).toEqual(['--max-semi-space-size=16', '--max-old-space-size=480']);
+    expect(heapFlags(20)).toEqual(['--max-semi-space-size=8', '--max-old-space-size=16']);
+    expect(heapFlags(0)).toEqual([]);
+  });
+
+  it('takes the limit from the option, else the environment, else the default', () => {
+    expect(heapLimitOf([], {})).toBe(DEFAULT_HEAP_LIMIT_MIB);
+    expect(heapLimitOf([], { SLUICE_HEAP_LIMIT_MIB: '200' })).toBe(200);
+    expect(heapLimitOf(['--heap-limit-mib', '300'], { SLUICE_HEAP_LIMIT_MIB: '200' })).toBe(300);
+    expect(heapLimitOf(['-c', 'a.toml', '--heap-limit-mib=0'], {})).toBe(0);
+    expect(heapLimitOf(['--', '--heap-limit-mib=0'], {})).toBe(DEFAULT_HEAP_LIMIT_MIB);
+    expect(heapLimitOf(['--heap-limit-mib', 'lots'], {})).toBeUndefined();
+    expect(heapLimitOf(['--heap-limit-mib', '1.5'], {})).toBeUndefined();
+  });
+
+  it('leaves a heap the user sized alone, on the command line or in NODE_OPTIONS', () => {
+    expect(heapConfigured([], {})).toBe(false);
+    expect(heapConfigured(['--max-old-space-size=300'], {})).toBe(true);
+    expect(heapConfigured([], { NODE_OPTIONS: '--enable-source-maps --max-semi-space-size=4' })).toBe(true);
+    expect(heapConfigured([], { NODE_OPTIONS: '--max-heap-size=100' })).toBe(true);
+  });
+
+  it('adds the flags to NODE_OPTIONS, keeping what was there', () => {
+    expect(environmentWithFlags({ A: '1' }, ['--x=1']).NODE_OPTIONS).toBe('--x=1');
+    expect(environmentWithFlags({ NODE_OPTIONS: '--enable-source-maps' }, ['--x=1'])).toEqual({
+      NODE_OPTIONS: '--enable-source-maps --x=1',
+    });
+  });
+
+  it('limits the heap of commands that run a pipeline only', () => {
+    expect(runsPipeline(['--config', 'sluice.toml'])).toBe(true);
+    expect(runsPipeline(['run', '-c', 'sluice.toml'])).toBe(true);
+    expect(runsPipeline(['demo'])).toBe(true);
+    expect(runsPipeline(['validate', '-c', 'sluice.toml'])).toBe(false);
+    expect(runsPipeline(['--help'])).toBe(false);
+    expect(runsPipeline(['top'])).toBe(false);
+  });
+});

@@ -1,0 +1,72 @@
+/**
+ * The V8 heap a `sluice` process runs with (docs/memory.md). V8 sizes its heap lazily and, on newer
+ * Node lines, generously (Node 26 lets the young generation grow to 64 MiB and the old generation
+ * grow for a long while before collecting it): a pipeline that needs 20-30 MiB of live heap peaked
+ * at 250-450 MiB of RSS. A limit makes the bound a property of the configuration instead. Loaded
+ * before anything else by `bin.ts`, so it imports nothing.
+ */
+
+/** The heap limit when none is given: comfortably above a default pipeline's live heap. */
+export const DEFAULT_HEAP_LIMIT_MIB = 96;
+export const HEAP_LIMIT_OPTION = '--heap-limit-mib';
+export const HEAP_LIMIT_ENVIRONMENT = 'SLUICE_HEAP_LIMIT_MIB';
+/** Flags that size V8's heap: when the user set one, sluice leaves the heap to them. */
+const HEAP_FLAG = /--max-(semi-space|old-space|heap)-size/;
+
+/**
+ * V8 flags for a heap of `limitMib` (none for 0: V8's own defaults). The young generation is two
+ * semi-spaces of 8 MiB (16 from a 256 MiB limit): Node 20's default, enough that events in flight
+ * die young; the old generation gets the rest. Both flags are accepted in NODE_OPTIONS by every
+ * supported Node.
+ */
+export function heapFlags(limitMib: number): string[] {
+  if (limitMib === 0) return [];
+  const semiSpace = limitMib >= 256 ? 16 : 8;
+  const old = Math.max(16, limitMib - 2 * semiSpace);
+  return [`--max-semi-space-size=${semiSpace}`, `--max-old-space-size=${old}`];
+}
+
+/**
+ * The heap limit asked for, in MiB: `--heap-limit-mib N` (or `=N`) among the arguments, else
+ * `SLUICE_HEAP_LIMIT_MIB`, else the default. Undefined for a value that is not a whole number ≥ 0
+ * (the command line parser reports it).
+ */
+export function heapLimitOf(argv: readonly string[], environment: NodeJS.ProcessEnv): number | undefined {
+  let text = environment[HEAP_LIMIT_ENVIRONMENT];
+  for (let index = 0; index < argv.length; index += 1) {
+    const argument = argv[index] as string;
+    if (argument === '--') break;
+    if (argument === HEAP_LIMIT_OPTION) text = argv[index + 1];
+    else if (argument.startsWith(`${HEAP_LIMIT_OPTION}=`))
+      text = argument.slice(HEAP_LIMIT_OPTION.length + 1);
+  }
+  if (text === undefined || text.trim() === '') return DEFAULT_HEAP_LIMIT_MIB;
+  const limit = Number(text);
+  return Number.isInteger(limit) && limit >= 0 ? limit : undefined;
+}
+
+/** Whether V8's heap was sized already, on Node's command line or in NODE_OPTIONS. */
+export function heapConfigured(execArgv: readonly string[], environment: NodeJS.ProcessEnv): boolean {
+  return execArgv.some((flag) => HEAP_FLAG.test(flag)) || HEAP_FLAG.test(environment.NODE_OPTIONS ?? '');
+}
+
+/**
+ * The environment to start sluice again with `flags` (the heap flags are read once, when V8 sets up
+ * its heap, so they cannot be set from inside the process): NODE_OPTIONS, which Node and a single
+ * executable both read.
+ */
+export function environmentWithFlags(
+  environment: NodeJS.ProcessEnv,
+  flags: readonly string[],
+): NodeJS.ProcessEnv {
+  const options = [environment.NODE_OPTIONS, ...flags].filter((part) => part !== undefined && part !== '');
+  return { ...environment, NODE_OPTIONS: options.join(' ') };
+}
+
+/** Commands that never run a pipeline: they keep V8's defaults (a big config to validate, say). */
+const OTHER_COMMANDS = new Set(['validate', 'top', 'generate', 'schema', 'list', 'graph', 'buffer', 'help']);
+
+/** Whether the command line runs a pipeline (`run`, the default command, or `demo`). */
+export function runsPipeline(argv: readonly string[]): boolean {
+  return !argv.some((argument) => OTHER_COMMANDS.has(argument) || argument === '--help' || argument === '-h');
+}
