@@ -1,6 +1,7 @@
 import { attachFinalizer, type Batch, createLogEvent, type LogEvent } from '@sluice/component-api';
 import { batchesOf, createTestContext } from '@sluice/testkit';
 import { describe, expect, it, onTestFinished } from 'vitest';
+import { deaggregate } from './aggregation.js';
 import type { KinesisSinkOptions } from './options.js';
 import { createKinesisSink } from './sink.js';
 import { FakeKinesis, type FakeKinesisOptions, fakeHashKeyOf } from './testing/index.js';
@@ -93,6 +94,35 @@ describe('shard awareness against a stream that enforces per-shard quotas', () =
     // Random keys spread the load: every shard took a share.
     for (const shard of fake.shards) expect(shard.acceptedRecords).toBeGreaterThan(sent.length / 8);
     expect(context.metrics.total('kinesis_open_shards')).toBe(4);
+  });
+
+  it('aggregated and paced: aggregates per predicted shard, every user record on the shard its own key maps to', async () => {
+    const { fake, endpoint } = await startFake({ shards: 4, shardQuota: QUOTA });
+    const sent = events(12_000);
+    const context = createTestContext();
+    const sink = createKinesisSink(
+      options(endpoint, {
+        partition_key_field: 'user',
+        aggregation: { enabled: true, max_record_bytes: 51_200 },
+      }),
+      context,
+    );
+    await sink.run(
+      (async function* () {
+        yield* batchesOf(sent, 1000);
+      })(),
+    );
+    const userRecords = fake.accepted.flatMap((record) =>
+      deaggregate(record.data, record.partitionKey).map((user) => ({ ...user, shardId: record.shardId })),
+    );
+    expect(userRecords.map((user) => user.data.toString('utf8')).sort()).toEqual(
+      sent.map((event) => String(event.fields.message)).sort(),
+    );
+    for (const user of userRecords)
+      expect(user.shardId).toBe(fake.shardOf(fakeHashKeyOf(user.partitionKey)).shardId);
+    // Many events per record: 200-byte events in aggregates of up to 50 KiB.
+    expect(fake.acceptedCount).toBeLessThan(sent.length / 20);
+    expect(throttledFraction(fake)).toBeLessThan(0.1);
   });
 
   it('a shard split mid-run loses nothing; the unknown child shard in an answer refreshes the map', async () => {
