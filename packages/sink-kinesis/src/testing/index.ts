@@ -1,3 +1,4 @@
+export { deaggregate } from '../aggregation.js';
 export type {
   AcceptedRecord,
   FakeBehaviour,
