@@ -11,9 +11,10 @@ const directory = (path: string) => fileURLToPath(new URL(path, import.meta.url)
 const readers = [directory('.'), directory('../../encoding/src')];
 /**
  * Accepted for Vector compatibility and documented so: `decoding.<codec>.lossy` (decoding is always
- * lossy), the codec tables that hold only it, and `encoding.csv.capacity` (Vector's buffer size).
+ * lossy), the codec tables that hold only it, `encoding.csv.capacity` (Vector's buffer size),
+ * `encoding.gelf.max_chunk_size` (UDP chunking) and `encoding.metric_tag_values` (metrics only).
  */
-const compatibility = ['lossy', 'native_json', 'syslog', 'capacity'];
+const compatibility = ['lossy', 'native_json', 'syslog', 'capacity', 'max_chunk_size', 'metric_tag_values'];
 
 describe('every option a schema documents is read', () => {
   for (const definition of [
