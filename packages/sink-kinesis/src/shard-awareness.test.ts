@@ -97,14 +97,24 @@ describe('shard awareness against a stream that enforces per-shard quotas', () =
   });
 
   it('aggregated and paced: aggregates per predicted shard, every user record on the shard its own key maps to', async () => {
-    const { fake, endpoint } = await startFake({ shards: 4, shardQuota: QUOTA });
+    // A byte quota of 256 KiB/s per shard: the byte limit binds, as it does once events are aggregated.
+    const quota = { recordsPerSecond: 1000, bytesPerSecond: 256 * 1024 };
+    const { fake, endpoint } = await startFake({ shards: 4, shardQuota: quota });
     const sent = events(12_000);
     const context = createTestContext();
+    const base = options(endpoint);
     const sink = createKinesisSink(
-      options(endpoint, {
+      {
+        ...base,
         partition_key_field: 'user',
         aggregation: { enabled: true, max_record_bytes: 51_200 },
-      }),
+        shard_awareness: {
+          enabled: true,
+          refresh_interval_secs: 60,
+          shard_records_per_second: quota.recordsPerSecond,
+          shard_bytes_per_second: quota.bytesPerSecond,
+        },
+      },
       context,
     );
     await sink.run(

@@ -210,10 +210,22 @@ export function createKinesisSink(options: KinesisSinkOptions, context: Componen
   return createNetworkSink<Entry>(
     {
       metricPrefix: 'kinesis',
-      // Aggregated, events are counted in records when a request is built, not when batched.
+      // Aggregated, events are counted in records when a request is built, not when batched; and
+      // paced, a request carries at most one second of one shard's bytes: a larger one, sent after
+      // its wait, would arrive on a shard as a burst beyond what the shard takes at once.
       batch: {
         ...batchSettingsOf(batch),
-        ...(aggregation === undefined ? {} : { maxEvents: Number.MAX_SAFE_INTEGER }),
+        ...(aggregation === undefined
+          ? {}
+          : {
+              maxEvents: Number.MAX_SAFE_INTEGER,
+              maxBytes: Math.min(
+                batch.max_bytes,
+                shards === undefined
+                  ? Number.POSITIVE_INFINITY
+                  : (options.shard_awareness?.shard_bytes_per_second ?? Number.POSITIVE_INFINITY),
+              ),
+            }),
       },
       request: {
         ...requestSettingsOf(request, 'exponential'),
