@@ -230,6 +230,9 @@ async function runPipeline(
     }
     const previous = topology;
     topology = result.topology;
+    // Start at once: the old topology's run ends only when its sinks' in-flight requests do, which a
+    // failing endpoint can hold up for long. Its outcome is the run loop's to handle (same promise).
+    topology.run().catch(() => {});
     retiring.add(previous);
     retired.push(
       result.retired.then(

@@ -157,9 +157,9 @@ describe('config reload (built CLI, as a child process)', () => {
           if (everything.every((message) => seen.has(message))) resolve();
         };
       });
-      // The endpoint recovers; the new source takes connections once the old sink's stalled request ends.
-      recovered = true;
+      // The new pipeline takes events while the endpoint still fails; then it recovers.
       await send(port, later);
+      recovered = true;
       await allArrived;
       // At least once: nothing lost; the backlog went through the old transform, later events the new one.
       for (const event of arrived)
