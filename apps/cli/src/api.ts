@@ -1,5 +1,5 @@
-import { ConfigError, type JsonSchema } from '@sluice/component-api';
-import type { MetricSample, MetricsRegistry } from '@sluice/core-topology';
+import { ConfigError, type JsonSchema, type Logger, silentLogger } from '@sluice/component-api';
+import { type MetricSample, type MetricsRegistry, Taps } from '@sluice/core-topology';
 import { metricsRoute, parseListenAddress, type Route } from './http-server.js';
 
 /** Vector's default API address. */
@@ -10,7 +10,7 @@ export const apiSchema: JsonSchema = {
   type: 'object',
   additionalProperties: false,
   description:
-    'The HTTP API: GET /health, /components and /metrics. No authentication: keep it on 127.0.0.1 or a private network.',
+    'The HTTP API: GET /health, /components, /metrics and /tap. No authentication: keep it on 127.0.0.1 or a private network.',
   properties: {
     enabled: { type: 'boolean', default: false, description: 'Serve the API.' },
     address: {
@@ -189,12 +189,93 @@ const json = (status: number, value: unknown) => ({
   body: JSON.stringify(value),
 });
 
+/** `sluice tap`'s defaults, Vector's: 100 events per 500 ms. */
+export const DEFAULT_TAP_LIMIT = 100;
+export const DEFAULT_TAP_INTERVAL_MS = 500;
+
+/** One line of `/tap`'s NDJSON answer. */
+export interface TapLine {
+  component_id: string;
+  event: Record<string, unknown>;
+}
+
+/**
+ * `GET /tap?outputs_of=ID&inputs_of=ID&limit=N&interval_ms=MS`: NDJSON, one sampled event a line,
+ * until the client goes. Patterns are comma-separated or repeated, `*` a wildcard; none taps every
+ * output. A client that reads too slowly misses events (counted in `tap_dropped_events_total`):
+ * the pipeline never waits for it.
+ */
+export function tapRoute(taps: Taps, metrics: MetricsRegistry, logger: Logger): Route {
+  const dropped = metrics.globalMetrics().counter('tap_dropped_events_total');
+  return async (request) => {
+    const query = new URL(request.url ?? '/', 'http://localhost').searchParams;
+    const patterns = (name: string) =>
+      query
+        .getAll(name)
+        .flatMap((value) => value.split(','))
+        .map((pattern) => pattern.trim())
+        .filter((pattern) => pattern !== '');
+    const positive = (name: string, fallback: number) => {
+      const value = query.get(name);
+      if (value === null) return fallback;
+      const number = Number(value);
+      return Number.isInteger(number) && number > 0 ? number : undefined;
+    };
+    const limit = positive('limit', DEFAULT_TAP_LIMIT);
+    const intervalMs = positive('interval_ms', DEFAULT_TAP_INTERVAL_MS);
+    if (limit === undefined || intervalMs === undefined)
+      return json(400, { error: 'limit and interval_ms must be positive integers' });
+    let outputsOf = patterns('outputs_of');
+    const inputsOf = patterns('inputs_of');
+    if (outputsOf.length === 0 && inputsOf.length === 0) outputsOf = ['*'];
+    return {
+      status: 200,
+      type: 'application/x-ndjson',
+      stream: (response) => {
+        const tap = taps.open({
+          outputsOf,
+          inputsOf,
+          limit,
+          intervalMs,
+          deliver: (componentId, event) => {
+            // The socket's buffer is full: drop rather than queue without bound or slow the pipeline.
+            if (response.writableNeedDrain) {
+              dropped.increment();
+              return false;
+            }
+            const line: TapLine = {
+              component_id: componentId,
+              event: event.fields as Record<string, unknown>,
+            };
+            response.write(`${JSON.stringify(line)}\n`);
+            return true;
+          },
+        });
+        response.on('close', () => {
+          tap.close();
+          if (tap.dropped > 0)
+            logger.warn('tap client read too slowly; events dropped from its sample', {
+              events: tap.dropped,
+            });
+        });
+        // Headers now, so the client knows it is connected before the first event.
+        response.flushHeaders();
+      },
+    };
+  };
+}
+
 /**
  * The API's routes. `/health` as Vector's: `200 {"ok":true}` while running, `503 {"ok":false}`
  * once shutting down, so a load balancer stops sending before the sources close.
  */
-export function apiRoutes(metrics: MetricsRegistry, state: { shuttingDown: boolean }): Record<string, Route> {
+export function apiRoutes(
+  metrics: MetricsRegistry,
+  state: { shuttingDown: boolean },
+  tap: { taps: Taps; logger: Logger } = { taps: new Taps(), logger: silentLogger },
+): Record<string, Route> {
   return {
+    '/tap': tapRoute(tap.taps, metrics, tap.logger),
     '/health': async () => (state.shuttingDown ? json(503, { ok: false }) : json(200, { ok: true })),
     '/components': async () => json(200, { components: componentsView(await metrics.samples()) }),
     '/metrics': metricsRoute(metrics),

@@ -5,6 +5,7 @@ import {
   planTopology,
   reloadTopology,
   renderGraph,
+  Taps,
   Topology,
   type TopologyPlan,
 } from '@sluice/core-topology';
@@ -165,7 +166,9 @@ async function runPipeline(
   await checkEnvironment();
   const metrics = new MetricsRegistry();
   metrics.collectProcessMetrics({ version });
-  let topology = await Topology.build(plan, { logger, metrics });
+  // Shared by every topology across reloads, so a connected `sluice tap` goes on after a reload.
+  const taps = new Taps();
+  let topology = await Topology.build(plan, { logger, metrics, taps });
   const requireHealthy = options.requireHealthy ?? plan.healthchecks.requireHealthy;
   if (!(await checkHealth(topology, logger)) && requireHealthy) {
     await topology.dispose();
@@ -180,9 +183,9 @@ async function runPipeline(
       logger.info(`metrics on ${servers[0]?.url}/metrics`);
     }
     if (api.enabled) {
-      const server = await serveHttp(api.address, apiRoutes(metrics, state), 'api');
+      const server = await serveHttp(api.address, apiRoutes(metrics, state, { taps, logger }), 'api');
       servers.push(server);
-      logger.info(`API on ${server.url} (/health, /components, /metrics)`);
+      logger.info(`API on ${server.url} (/health, /components, /metrics, /tap)`);
     }
   } catch (error) {
     await Promise.all(servers.map((server) => server.close()));
@@ -219,7 +222,7 @@ async function runPipeline(
     if (finished || state.shuttingDown) return;
     let result: Awaited<ReturnType<typeof reloadTopology>>;
     try {
-      result = await reloadTopology(topology, next.plan, { logger, metrics });
+      result = await reloadTopology(topology, next.plan, { logger, metrics, taps });
     } catch (error) {
       rejectsTotal.increment();
       logger.error(`config reload rejected; the running pipeline goes on unchanged: ${errorText(error)}`);
@@ -227,6 +230,9 @@ async function runPipeline(
     }
     const previous = topology;
     topology = result.topology;
+    // Start at once: the old topology's run ends only when its sinks' in-flight requests do, which a
+    // failing endpoint can hold up for long. Its outcome is the run loop's to handle (same promise).
+    topology.run().catch(() => {});
     retiring.add(previous);
     retired.push(
       result.retired.then(

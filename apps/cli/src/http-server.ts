@@ -1,5 +1,5 @@
 import { once } from 'node:events';
-import { createServer, type IncomingMessage, type Server } from 'node:http';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ErrorCode, SluiceError } from '@sluice/component-api';
 import type { MetricsRegistry } from '@sluice/core-topology';
@@ -27,8 +27,15 @@ export interface Reply {
   body: string;
 }
 
+/** A reply written as it goes (`/tap`): `stream` writes to the response and ends it, or the client closes it. */
+export interface StreamReply {
+  status: number;
+  type: string;
+  stream: (response: ServerResponse) => void;
+}
+
 /** Answers `GET` (and `HEAD`) on one path. */
-export type Route = (request: IncomingMessage) => Promise<Reply>;
+export type Route = (request: IncomingMessage) => Promise<Reply | StreamReply>;
 
 export interface HttpServer {
   address: AddressInfo;
@@ -57,10 +64,12 @@ export async function serveHttp(
       return;
     }
     route(request).then(
-      (reply) =>
-        response
-          .writeHead(reply.status, { 'content-type': reply.type })
-          .end(request.method === 'HEAD' ? undefined : reply.body),
+      (reply) => {
+        response.writeHead(reply.status, { 'content-type': reply.type });
+        if (request.method === 'HEAD') response.end();
+        else if ('stream' in reply) reply.stream(response);
+        else response.end(reply.body);
+      },
       (error: unknown) => response.writeHead(500, { 'content-type': 'text/plain' }).end(String(error)),
     );
   });

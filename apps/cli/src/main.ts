@@ -78,6 +78,15 @@ function wholeNumber(value: string): number {
   return number;
 }
 
+function positiveWholeNumber(value: string): number {
+  const number = wholeNumber(value);
+  if (number === 0) throw new InvalidArgumentError(`must be a whole number > 0 (got "${value}")`);
+  return number;
+}
+
+/** A repeatable option collecting comma-separated values. */
+const collectList = (value: string, previous: string[]) => [...previous, ...value.split(',').filter(Boolean)];
+
 function port(value: string): number {
   const number = nonNegativeNumber(value);
   if (!Number.isInteger(number) || number > 65535)
@@ -254,6 +263,43 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
         const { runTop } = await import('./top.js');
         return runTop({ ...commandOptions, color: useColor(globals().color, io), io });
       }),
+    );
+  program
+    .command('tap')
+    .description('print sampled events passing through components of a running instance, through its API')
+    .argument('[patterns...]', 'component ids (or patterns with *) whose outputs to tap')
+    .option('--url <url>', 'the API of the instance', 'http://127.0.0.1:8686')
+    .option('--outputs-of <patterns>', 'tap the outputs of these components', collectList, [])
+    .option('--inputs-of <patterns>', 'tap the inputs of these components', collectList, [])
+    .option('-l, --limit <count>', 'at most this many events per interval', positiveWholeNumber, 100)
+    .option('-i, --interval <ms>', 'sample interval in milliseconds', positiveWholeNumber, 500)
+    .addOption(
+      new Option('-f, --format <format>', 'how to print events')
+        .choices(['json', 'yaml', 'logfmt'])
+        .default('json'),
+    )
+    .option('-m, --meta', 'print the component id with each event')
+    .option('-q, --quiet', 'print only events, no notices')
+    .action(
+      action(
+        async (
+          patterns: string[],
+          commandOptions: {
+            url: string;
+            outputsOf: string[];
+            inputsOf: string[];
+            limit: number;
+            interval: number;
+            format: 'json' | 'yaml' | 'logfmt';
+            meta?: boolean;
+            quiet?: boolean;
+          },
+        ) => {
+          const { runTap } = await import('./tap.js');
+          const quiet = commandOptions.quiet === true || globals().quiet > 0;
+          return runTap({ ...commandOptions, quiet, patterns, io });
+        },
+      ),
     );
   program
     .command('generate')

@@ -13,5 +13,7 @@ export type { AnyDefinition, DefinitionKind, DefinitionLoader } from './registry
 export { ComponentRegistry } from './registry.js';
 export type { ReloadDiff } from './reload.js';
 export { diffPlans, reloadTopology } from './reload.js';
+export type { Tap, TapOptions } from './taps.js';
+export { idPatternMatcher, Taps } from './taps.js';
 export type { HealthReport, ShutdownReport, TopologyOptions, UnfinishedEvents } from './topology.js';
 export { CHANNEL_CAPACITY, DEFAULT_SHUTDOWN_DEADLINE_MS, Topology } from './topology.js';

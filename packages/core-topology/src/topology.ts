@@ -21,6 +21,7 @@ import { BufferChain, type ChainStage } from './buffer-chain.js';
 import type { SinkPlan, TopologyPlan } from './config/plan.js';
 import { joinPath } from './config/plan-topology.js';
 import { MetricsRegistry } from './metrics.js';
+import type { Taps } from './taps.js';
 
 /** Capacity of the channel in front of each transform (the seed: "typically 100 events"). */
 export const CHANNEL_CAPACITY = 100;
@@ -59,6 +60,8 @@ export interface TopologyOptions {
    * buffer stages of their own.
    */
   reuseBuffersOf?: ReadonlySet<string>;
+  /** Taps of a running instance (`sluice tap`), kept across reloads. */
+  taps?: Taps;
 }
 
 interface Counting {
@@ -86,8 +89,16 @@ const REJECTED_SUFFIX = '.rejected';
 /** Where a component's output goes: every consumer gets each batch (copies for all but the last). */
 class Output {
   readonly consumers: BufferChain[] = [];
+  /** The ids of the consumers, for taps on their inputs. */
+  readonly consumerIds: string[] = [];
+
+  constructor(
+    readonly id: string,
+    readonly taps: Taps | undefined,
+  ) {}
 
   send(batch: Batch): Promise<void> {
+    if (this.taps?.active === true) this.taps.publish(this.id, this.consumerIds, batch);
     const consumers = this.consumers;
     if (consumers.length === 1) return (consumers[0] as BufferChain).write(batch);
     const writes: Array<Promise<void>> = [];
@@ -183,6 +194,7 @@ export class Topology {
   #deadline: { shorten(ms: number): void } | undefined;
   readonly #outputs = new Map<string, Output>();
   readonly #reuseBuffersOf: ReadonlySet<string>;
+  readonly #taps: Taps | undefined;
   /** Resolves once every source and transform has finished (their output is in the sinks' buffers). */
   #upstreamFinished: Promise<unknown> | undefined;
   /** Sinks whose buffer went to the next topology: not closed here. */
@@ -191,6 +203,7 @@ export class Topology {
   private constructor(plan: TopologyPlan, options: TopologyOptions) {
     this.#plan = plan;
     this.#reuseBuffersOf = options.reuseBuffersOf ?? new Set();
+    this.#taps = options.taps;
     this.#logger = options.logger;
     this.metrics = options.metrics ?? new MetricsRegistry();
   }
@@ -233,12 +246,12 @@ export class Topology {
   async #build(): Promise<void> {
     const outputs = this.#outputs;
     for (const id of [...this.#plan.sources.keys(), ...this.#plan.transforms.keys()])
-      outputs.set(id, new Output());
+      outputs.set(id, new Output(id, this.#taps));
     // A sink's `<id>.rejected` output exists when some component reads it.
     for (const plan of [...this.#plan.sinks.values(), ...this.#plan.transforms.values()])
       for (const input of plan.inputs)
         if (input.endsWith(REJECTED_SUFFIX) && this.#plan.sinks.has(input.slice(0, -REJECTED_SUFFIX.length)))
-          outputs.set(input, new Output());
+          outputs.set(input, new Output(input, this.#taps));
 
     for (const [id, plan] of this.#plan.sinks) {
       const context = this.#context(id, 'sink', plan.type, plan.acknowledgements);
@@ -325,16 +338,17 @@ export class Topology {
     }
 
     for (const entry of this.#transforms.values())
-      this.#connect(this.#plan.transforms.get(entry.node.id)?.inputs ?? [], entry.input);
+      this.#connect(entry.node.id, this.#plan.transforms.get(entry.node.id)?.inputs ?? [], entry.input);
     for (const entry of this.#sinks.values())
-      if (entry.chain !== undefined) this.#connect(entry.plan.inputs, entry.chain);
+      if (entry.chain !== undefined) this.#connect(entry.node.id, entry.plan.inputs, entry.chain);
   }
 
-  #connect(inputs: readonly string[], chain: BufferChain): void {
+  #connect(consumerId: string, inputs: readonly string[], chain: BufferChain): void {
     for (const input of inputs) {
       const output = this.#outputs.get(input);
       if (output === undefined) throw new SluiceError(ErrorCode.topologyInvalid, `unknown input "${input}"`);
       output.consumers.push(chain);
+      output.consumerIds.push(consumerId);
       chain.addProducer();
     }
   }
@@ -359,7 +373,7 @@ export class Topology {
       this.#handedOver.add(id);
       entry.chain.adopt(next.#abortAll.signal);
       nextEntry.chain = entry.chain;
-      next.#connect(nextEntry.plan.inputs, entry.chain);
+      next.#connect(nextEntry.node.id, nextEntry.plan.inputs, entry.chain);
     }
   }
 

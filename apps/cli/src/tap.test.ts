@@ -1,0 +1,144 @@
+import { createLogEvent, silentLogger } from '@sluice/component-api';
+import { MetricsRegistry, Taps } from '@sluice/core-topology';
+import { describe, expect, it } from 'vitest';
+import { apiRoutes, type TapLine } from './api.js';
+import { serveHttp } from './http-server.js';
+import { formatTapLine, tapUrl } from './tap.js';
+
+const event = (message: string) => createLogEvent({ message });
+
+/** Reads NDJSON lines from `/tap` until `count` arrived. */
+async function readLines(response: Response, count: number): Promise<TapLine[]> {
+  const lines: TapLine[] = [];
+  let pending = '';
+  const decoder = new TextDecoder();
+  for await (const chunk of response.body as ReadableStream<Uint8Array>) {
+    pending += decoder.decode(chunk, { stream: true });
+    const parts = pending.split('\n');
+    pending = parts.pop() ?? '';
+    lines.push(...parts.map((line) => JSON.parse(line) as TapLine));
+    if (lines.length >= count) break;
+  }
+  return lines;
+}
+
+describe('GET /tap', () => {
+  it('streams at most `limit` events per interval of the matching outputs, as NDJSON', async () => {
+    const taps = new Taps();
+    const metrics = new MetricsRegistry();
+    const server = await serveHttp(
+      '127.0.0.1:0',
+      apiRoutes(metrics, { shuttingDown: false }, { taps, logger: silentLogger }),
+      'api',
+    );
+    try {
+      expect(taps.active).toBe(false);
+      // A long interval: one window for the whole test, so the limit alone decides.
+      const response = await fetch(`${server.url}/tap?outputs_of=par*&limit=2&interval_ms=600000`);
+      expect(response.status).toBe(200);
+      expect(response.headers.get('content-type')).toBe('application/x-ndjson');
+      expect(taps.active).toBe(true);
+      taps.publish('other', [], [event('not tapped')]);
+      taps.publish('parse', ['out'], [event('one'), event('two'), event('three')]);
+      taps.publish('parse', ['out'], [event('four')]);
+      const lines = await readLines(response, 2);
+      expect(lines).toEqual([
+        { component_id: 'parse', event: { message: 'one' } },
+        { component_id: 'parse', event: { message: 'two' } },
+      ]);
+    } finally {
+      await server.close();
+    }
+  });
+
+  it('taps the inputs of a component: the outputs feeding it', async () => {
+    const taps = new Taps();
+    const server = await serveHttp(
+      '127.0.0.1:0',
+      apiRoutes(new MetricsRegistry(), { shuttingDown: false }, { taps, logger: silentLogger }),
+      'api',
+    );
+    try {
+      const response = await fetch(`${server.url}/tap?inputs_of=sink`);
+      taps.publish('elsewhere', ['other'], [event('no')]);
+      taps.publish('source', ['sink'], [event('yes')]);
+      expect(await readLines(response, 1)).toEqual([{ component_id: 'source', event: { message: 'yes' } }]);
+    } finally {
+      await server.close();
+    }
+  });
+
+  it('refuses a bad limit', async () => {
+    const server = await serveHttp(
+      '127.0.0.1:0',
+      apiRoutes(new MetricsRegistry(), { shuttingDown: false }),
+      'api',
+    );
+    try {
+      expect((await fetch(`${server.url}/tap?limit=0`)).status).toBe(400);
+    } finally {
+      await server.close();
+    }
+  });
+});
+
+describe('Taps', () => {
+  it('samples per window and counts what the client could not take', () => {
+    let time = 0;
+    const taps = new Taps();
+    const got: string[] = [];
+    const tap = taps.open({
+      outputsOf: ['a'],
+      inputsOf: [],
+      limit: 1,
+      intervalMs: 100,
+      now: () => time,
+      deliver: (_id, copy) => {
+        if (got.length >= 2) return false;
+        got.push(copy.fields.message as string);
+        return true;
+      },
+    });
+    taps.publish('a', [], [event('1'), event('skipped')]);
+    time = 100;
+    taps.publish('a', [], [event('2')]);
+    time = 200;
+    taps.publish('a', [], [event('3')]);
+    expect(got).toEqual(['1', '2']);
+    expect(tap.dropped).toBe(1);
+    tap.close();
+    expect(taps.active).toBe(false);
+  });
+});
+
+describe('sluice tap output', () => {
+  const line: TapLine = {
+    component_id: 'parse',
+    event: { message: 'a b', level: 'info', http: { status: 200 } },
+  };
+  it('prints json, yaml or logfmt, with --meta the component id', () => {
+    expect(formatTapLine(line, 'json', false)).toBe('{"message":"a b","level":"info","http":{"status":200}}');
+    expect(formatTapLine(line, 'json', true)).toBe(JSON.stringify(line));
+    expect(formatTapLine(line, 'logfmt', false)).toBe('message="a b" level=info http.status=200');
+    expect(formatTapLine(line, 'yaml', false)).toBe('---\nmessage: a b\nlevel: info\nhttp:\n  status: 200');
+  });
+  it('asks for positional and --outputs-of patterns as outputs_of', () => {
+    const url = new URL(
+      tapUrl({
+        url: 'http://127.0.0.1:8686/',
+        patterns: ['a'],
+        outputsOf: ['b*'],
+        inputsOf: ['c'],
+        limit: 5,
+        interval: 50,
+      }),
+    );
+    expect(url.pathname).toBe('/tap');
+    expect(Object.fromEntries(url.searchParams)).toEqual({
+      outputs_of: 'a,b*',
+      inputs_of: 'c',
+      limit: '5',
+      interval_ms: '50',
+    });
+  });
+});
