@@ -22,7 +22,19 @@ afterAll(() => {
   server.close();
 });
 
-testSink(webhookSink, { options: { url, max_events: 500, timeout_secs: 5 } });
+testSink(webhookSink, {
+  options: { url, max_events: 500, timeout_secs: 5 },
+  beforeEachTest: () => {
+    answers.length = 0;
+  },
+  // The server answers 400 (not retried) to every request of the test.
+  failures: {
+    makeFailing: () => {
+      answers.push(...Array.from({ length: 100 }, () => 400));
+      return { url, max_events: 500, timeout_secs: 5 };
+    },
+  },
+});
 
 it('POSTs NDJSON; a 503 is retried, a 400 rejects the batch', async () => {
   bodies.length = 0;

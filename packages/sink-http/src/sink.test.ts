@@ -76,7 +76,11 @@ afterAll(() => {
   conformance.http.closeAllConnections();
   conformance.http.close();
 });
-testSink(httpSink, { options: () => options(conformance.uri) });
+testSink(httpSink, {
+  options: () => options(conformance.uri),
+  // A server answering every request 400 (not retried).
+  failures: { makeFailing: async () => options((await server(Array.from({ length: 100 }, () => 400))).uri) },
+});
 
 it('retries 503, 429 and a stalled request (timeout), then delivers', async () => {
   const { received, uri } = await server([503, 429, 'stall']);

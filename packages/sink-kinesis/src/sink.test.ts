@@ -135,6 +135,13 @@ testSink(kinesisStreamsSink, {
   beforeEachTest: () => {
     fake.accepted.length = 0;
   },
+  failures: {
+    // Every record failed with a code that is not retried (a permanent error).
+    makeFailing: () => {
+      fake.defaultBehaviour = { kind: 'fail-records', errorCode: 'KMSAccessDeniedException', every: 1 };
+      return options();
+    },
+  },
   verifyDelivered: (events) => {
     expect(fake.acceptedData().sort()).toEqual(events.map((event) => String(event.fields.message)).sort());
   },

@@ -1,7 +1,9 @@
 import {
+  attachFinalizer,
   type Batch,
   type BufferDefinition,
   type BufferStage,
+  type DeliveryStatus,
   type LogEvent,
   type SinkDefinition,
   type SourceDefinition,
@@ -10,7 +12,7 @@ import {
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { createTestBufferContext, createTestContext, type TestComponentContext } from './context.js';
-import { batchesOf, inputOf, makeEvents, trackStatuses } from './events.js';
+import { batchesOf, ControllableInput, inputOf, makeEvents, trackStatuses } from './events.js';
 
 function checkDefinition<Options>(
   definition: {
@@ -53,6 +55,12 @@ export interface TestSinkOptions<Options> {
   verifyDelivered?: (events: readonly LogEvent[]) => void | Promise<void>;
   /** Called before each test (e.g. reset a fake destination). */
   beforeEachTest?: () => void | Promise<void>;
+  /**
+   * The failure path: `makeFailing()` returns options (or switches the fake destination and returns
+   * the usual options) under which every send fails permanently (e.g. an unwritable path, a server
+   * answering 400). The suite then checks each event is finalized `rejected`, none counted sent.
+   */
+  failures?: { makeFailing: () => Options | Promise<Options> };
 }
 
 /**
@@ -105,6 +113,38 @@ export function testSink<Options>(
       expect(tracker.statuses).toEqual(['delivered']);
       await suite.verifyDelivered?.(events);
     });
+
+    it('flushes a partial batch on its own (a timer), with its input still open', async () => {
+      await suite.beforeEachTest?.();
+      const events = makeEvents(3);
+      const settled = new Promise<DeliveryStatus>((resolve) => attachFinalizer(events, resolve));
+      const input = new ControllableInput();
+      const sink = await create();
+      const running = sink.run(input);
+      input.push(events);
+      // No sleep and no timing bound: the vitest test timeout fails a sink that waits for the input end.
+      expect(await settled).toBe('delivered');
+      input.end();
+      await running;
+      await suite.verifyDelivered?.(events);
+    });
+
+    if (suite.failures !== undefined) {
+      const failures = suite.failures;
+      it('finalizes events it cannot deliver (a permanent destination failure) as rejected, none sent', async () => {
+        await suite.beforeEachTest?.();
+        const events = makeEvents(20);
+        const batches = batchesOf(events, 10);
+        const tracker = trackStatuses(batches);
+        const context = makeContext();
+        const sink = await definition.create(await failures.makeFailing(), context);
+        await sink.run(inputOf(batches));
+        expect(tracker.settled).toBe(batches.length);
+        expect(new Set(tracker.statuses)).toEqual(new Set(['rejected']));
+        expect(context.metrics.total('component_sent_events_total')).toBe(0);
+        await sink.close?.();
+      });
+    }
 
     it('pulls its input: it never reads far ahead of what it has finalized', async () => {
       await suite.beforeEachTest?.();
