@@ -7,9 +7,12 @@ import buffersDisk from '@sluice/buffer-disk';
 import buffersMemory from '@sluice/buffer-memory';
 import {
   type Batch,
+  type ComponentContext,
   type Counter,
+  createLogEvent,
   defineSink,
   finalizeEvents,
+  type LogEvent,
   type Logger,
   SPECIFICATION_VERSION,
   silentLogger,
@@ -97,4 +100,33 @@ export const quietLogger: Logger = silentLogger;
 export function line(size: number, index: number): string {
   const suffix = ` ${index}`;
   return Buffer.from(`${'x'.repeat(Math.max(0, size - suffix.length))}${suffix}`).toString('latin1');
+}
+
+const noopInstrument = { increment() {}, set() {}, decrement() {}, observe() {} };
+
+/** Metrics that record nothing: a subject measured alone pays no registry. */
+export const noopMetrics: ComponentContext['metrics'] = {
+  counter: () => noopInstrument,
+  gauge: () => noopInstrument,
+  histogram: () => noopInstrument,
+};
+
+/** The context of a sink measured alone: no metrics, no logs, never aborted, no acknowledgements. */
+export function sinkAloneContext(): ComponentContext {
+  return {
+    id: 'bench',
+    logger: silentLogger,
+    metrics: noopMetrics,
+    dataDir: undefined,
+    signal: new AbortController().signal,
+    acknowledgements: false,
+  };
+}
+
+/** `total` events whose message is a numbered `size`-byte line, in batches of `batchSize`. */
+export function* lineBatches(total: number, size: number, batchSize = 500): Generator<LogEvent[]> {
+  for (let index = 0; index < total; index += batchSize)
+    yield Array.from({ length: Math.min(batchSize, total - index) }, (_, offset) =>
+      createLogEvent({ message: line(size, index + offset) }, { byteSize: size }),
+    );
 }

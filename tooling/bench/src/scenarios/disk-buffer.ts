@@ -3,12 +3,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DiskBuffer } from '@sluice/buffer-disk';
 import { type Batch, createLogEvent, finalizeEvents, silentLogger } from '@sluice/component-api';
-import { line } from '../harness.js';
+import { line, noopMetrics } from '../harness.js';
 import { type Measurement, measure, median, type Scenario } from '../scenario.js';
 
 const BATCH = 500;
-const noop = { increment() {}, set() {}, decrement() {}, observe() {} };
-const metrics = { counter: () => noop, gauge: () => noop, histogram: () => noop };
+const metrics = noopMetrics;
 
 /** Reads and acknowledges everything left in the buffer; returns how many events that was. */
 async function drain(buffer: DiskBuffer): Promise<number> {

@@ -2,17 +2,14 @@ import { fork } from 'node:child_process';
 import { once } from 'node:events';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createLogEvent, type LogEvent, silentLogger } from '@sluice/component-api';
 import { createHttpSink, type HttpSinkOptions } from '@sluice/sink-http';
-import { line } from '../harness.js';
+import { lineBatches, sinkAloneContext } from '../harness.js';
 import { type Measurement, measure, type Scenario } from '../scenario.js';
 
 /** Events per request: the http sink's default `batch.max_events`. */
 const BATCH = 1000;
 /** The baseline's requests in flight, and the sink's fixed concurrency. */
 const CONCURRENCY = 4;
-
-const noop = { increment() {}, set() {}, decrement() {}, observe() {} };
 
 /** The counting endpoint in its own process. */
 async function endpoint() {
@@ -32,13 +29,6 @@ async function endpoint() {
       await once(child, 'exit');
     },
   };
-}
-
-function* batches(total: number, size: number): Generator<LogEvent[]> {
-  for (let index = 0; index < total; index += BATCH)
-    yield Array.from({ length: Math.min(BATCH, total - index) }, (_, offset) =>
-      createLogEvent({ message: line(size, index + offset) }, { byteSize: size }),
-    );
 }
 
 /** The http sink (NDJSON) fed batches directly. */
@@ -65,16 +55,9 @@ async function sink(
           retry_max_duration_secs: 30,
         },
       };
-      const http = createHttpSink(options, {
-        id: 'bench',
-        logger: silentLogger,
-        metrics: { counter: () => noop, gauge: () => noop, histogram: () => noop },
-        dataDir: undefined,
-        signal: new AbortController().signal,
-        acknowledgements: false,
-      });
+      const http = createHttpSink(options, sinkAloneContext());
       async function* input() {
-        yield* batches(total, size);
+        yield* lineBatches(total, size, BATCH);
       }
       await http.run(input());
       const events = await server.count();
@@ -90,7 +73,7 @@ async function bareFetchLoop(total: number, size: number): Promise<Measurement> 
   const server = await endpoint();
   try {
     return await measure(`bare fetch POST loop (${CONCURRENCY} in flight)`, async () => {
-      const source = batches(total, size);
+      const source = lineBatches(total, size, BATCH);
       const worker = async () => {
         for (let next = source.next(); !next.done; next = source.next()) {
           const body = `${next.value.map((event) => JSON.stringify(event.fields)).join('\n')}\n`;

@@ -1,11 +1,8 @@
-import { createLogEvent, silentLogger } from '@sluice/component-api';
 import { createKinesisSink, type KinesisSinkOptions } from '@sluice/sink-kinesis';
-import { line } from '../harness.js';
+import { lineBatches, sinkAloneContext } from '../harness.js';
 import { type Measurement, measure, type Scenario } from '../scenario.js';
 import { bareSdkLoop, CONCURRENCY, CREDENTIALS, countingFake } from './kinesis-common.js';
 import { createKinesisSink as createSinkBeforeKit } from './kinesis-sink-before/sink.js';
-
-const noop = { increment() {}, set() {}, decrement() {}, observe() {} };
 
 export function sinkOptions(
   endpoint: string,
@@ -47,22 +44,12 @@ async function sinkAlone(
     const create = which === 'kit' ? createKinesisSink : createSinkBeforeKit;
     const label = which === 'kit' ? 'sluice sink' : 'sluice sink before the kit';
     return await measure(`${label} (${protocol}, concurrency ${concurrency})`, async () => {
-      const sink = create(sinkOptions(fake.endpoint, protocol, concurrency), {
-        id: 'bench',
-        logger: silentLogger,
-        metrics: { counter: () => noop, gauge: () => noop, histogram: () => noop },
-        dataDir: undefined,
-        signal: new AbortController().signal,
-        acknowledgements: false,
-      });
-      async function* input() {
-        for (let index = 0; index < total; index += 500) {
-          yield Array.from({ length: 500 }, (_, offset) =>
-            createLogEvent({ message: line(size, index + offset) }, { byteSize: size }),
-          );
-        }
-      }
-      await sink.run(input());
+      const sink = create(sinkOptions(fake.endpoint, protocol, concurrency), sinkAloneContext());
+      await sink.run(
+        (async function* () {
+          yield* lineBatches(total, size);
+        })(),
+      );
       const events = await fake.count();
       return { events, bytes: events * size };
     });

@@ -1,12 +1,10 @@
-import { createLogEvent, silentLogger } from '@sluice/component-api';
 import { createKinesisSink, type KinesisSinkOptions } from '@sluice/sink-kinesis';
 import { deaggregate, FakeKinesis } from '@sluice/sink-kinesis/testing';
-import { line } from '../harness.js';
+import { lineBatches, sinkAloneContext } from '../harness.js';
 import { type Measurement, measure, type Scenario } from '../scenario.js';
 import { countingFake } from './kinesis-common.js';
 import { sinkOptions } from './kinesis-sink.js';
 
-const noop = { increment() {}, set() {}, decrement() {}, observe() {} };
 const SHARDS = 4;
 /** Kinesis's published write quota per shard. */
 const QUOTA = { recordsPerSecond: 1000, bytesPerSecond: 1024 * 1024 };
@@ -59,22 +57,12 @@ export const aggregated: ShardQuotaVariant = {
 
 /** `total` events of `size` bytes, 500 a batch, through the sink. */
 async function feed(options: KinesisSinkOptions, total: number, size: number): Promise<void> {
-  const sink = createKinesisSink(options, {
-    id: 'bench',
-    logger: silentLogger,
-    metrics: { counter: () => noop, gauge: () => noop, histogram: () => noop },
-    dataDir: undefined,
-    signal: new AbortController().signal,
-    acknowledgements: false,
-  });
-  async function* input() {
-    for (let index = 0; index < total; index += 500) {
-      yield Array.from({ length: 500 }, (_, offset) =>
-        createLogEvent({ message: line(size, index + offset) }, { byteSize: size }),
-      );
-    }
-  }
-  await sink.run(input());
+  const sink = createKinesisSink(options, sinkAloneContext());
+  await sink.run(
+    (async function* () {
+      yield* lineBatches(total, size);
+    })(),
+  );
 }
 
 /** `total` events of `size` bytes through the sink into a 4-shard stream that enforces the quotas. */
