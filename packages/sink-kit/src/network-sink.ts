@@ -253,7 +253,9 @@ export function createNetworkSink<Item extends SinkItem>(
   /** Rejects the items older than the record TTL; returns the others. */
   const expire = async (items: readonly Item[], retriesDone: number): Promise<readonly Item[]> => {
     const oldest = performance.now() - (ttlMs as number);
-    const expired = items.filter((item) => (takenAt?.get(item) ?? oldest) <= oldest);
+    const expired: Item[] = [];
+    const kept: Item[] = [];
+    for (const item of items) ((takenAt?.get(item) ?? oldest) <= oldest ? expired : kept).push(item);
     if (expired.length === 0) return items;
     await reject(
       expired,
@@ -261,7 +263,7 @@ export function createNetworkSink<Item extends SinkItem>(
       `not accepted within request.record_ttl_secs (${(ttlMs as number) / 1000} s; ${retriesDone} attempts)`,
       retriesDone,
     );
-    return items.filter((item) => !expired.includes(item));
+    return kept;
   };
   /**
    * Sends items until each is accepted or rejected; only retryable failures are ever resent.
