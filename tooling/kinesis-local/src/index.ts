@@ -58,15 +58,26 @@ export function localClient(endpoint: string): KinesisClient {
   });
 }
 
-/** A free TCP port on 127.0.0.1 (for servers of tests, benchmarks and the demo). */
+/**
+ * Ports this process has handed out: the kernel may offer a just-closed port again before its
+ * first taker binds it, and two servers of one test then got the same port (EADDRINUSE).
+ */
+const handedOut = new Set<number>();
+
+/** A free TCP port on 127.0.0.1 (for servers of tests, benchmarks and the demo), never one given before. */
 export async function freePort(): Promise<number> {
-  const server = createServer();
-  server.listen(0, '127.0.0.1');
-  await once(server, 'listening');
-  const address = server.address();
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  if (address === null || typeof address === 'string') throw new Error('no free port');
-  return address.port;
+  for (;;) {
+    const server = createServer();
+    server.listen(0, '127.0.0.1');
+    await once(server, 'listening');
+    const address = server.address();
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+    if (address === null || typeof address === 'string') throw new Error('no free port');
+    if (!handedOut.has(address.port)) {
+      handedOut.add(address.port);
+      return address.port;
+    }
+  }
 }
 
 function packageDirectory(): string {
