@@ -2,7 +2,7 @@ import type { KinesisClient, PutRecordsResultEntry } from '@aws-sdk/client-kines
 import { type ComponentContext, rateLimitedLog, sleep } from '@sluice/component-api';
 import { type ShardBudget, ShardPacer, type ShardQuota } from './pacing.js';
 import { randomPartitionKey } from './records.js';
-import { hashKeyOf, listOpenShards, ShardMap } from './shards.js';
+import { hashKeyOf, listOpenShards, RandomKeyPool, ShardMap } from './shards.js';
 
 /** The `shard_awareness` table (a Sluice extension; Vector has no such options). */
 export interface ShardAwarenessOptions {
@@ -75,6 +75,9 @@ export function createShardAwareness(
   const throttledBy = new Map<string, { increment(value?: number): void }>();
   const warnUnavailable = rateLimitedLog(logger, 'warn', 10 * 60_000);
   let map: ShardMap | undefined;
+  /** Random keys for `map`, and their wire form, made when first drawn. */
+  let randomKeys: RandomKeyPool | undefined;
+  let randomWireKeys: Buffer[] = [];
   /** The budgets of `map`'s shards, by index, and per-request tallies of the same length. */
   let budgets: ShardBudget[] = [];
   let tallyRecords = new Float64Array(0);
@@ -97,6 +100,8 @@ export function createShardAwareness(
         if (map === undefined || !map.equals(next)) {
           logger.info(`shard map of stream "${streamName}": ${shards.length} open shards`);
           pacer.retain(new Set(shards.map((shard) => shard.shardId)));
+          randomKeys = new RandomKeyPool(next);
+          randomWireKeys = [];
         }
         map = next;
         budgets = pacer.budgets(next.shards.map((shard) => shard.shardId));
@@ -144,17 +149,26 @@ export function createShardAwareness(
       const current = map;
       if (current === undefined) return;
       const touched: number[] = [];
+      const pool = randomKeys as RandomKeyPool;
       for (const record of records) {
-        if (record.hashKey === undefined) {
-          let key = record.key;
-          if (key === undefined) {
-            key = randomPartitionKey();
-            record.key = key;
-            record.partitionKey = wireKey(key);
+        let index: number;
+        const drawn = record.key === undefined ? pool.draw() : -1;
+        if (drawn !== -1) {
+          const key = pool.keys[drawn] as string;
+          record.key = key;
+          record.partitionKey = randomWireKeys[drawn] ??= wireKey(key);
+          record.hashKey = pool.hashKeys[drawn] as string;
+          index = pool.shardIndexes[drawn] as number;
+        } else {
+          // A key of the event's, a random one drawn for an earlier map (a resend after a
+          // reshard), or one drawn now when no shard of the map has a key in the pool.
+          if (record.key === undefined) {
+            record.key = randomPartitionKey();
+            record.partitionKey = wireKey(record.key);
           }
-          record.hashKey = hashKeyOf(key);
+          record.hashKey ??= hashKeyOf(record.key);
+          index = current.indexOf(record.hashKey);
         }
-        const index = current.indexOf(record.hashKey);
         // In a gap of a map read mid-reshard: sent unpaced.
         record.shardId = current.shards[index]?.shardId;
         if (index === -1) continue;

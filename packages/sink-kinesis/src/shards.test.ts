@@ -11,6 +11,7 @@ import {
   hashKeyOf,
   listOpenShards,
   type OpenShard,
+  RandomKeyPool,
   ShardMap,
 } from './shards.js';
 import { FakeKinesis, fakeHashKeyOf } from './testing/index.js';
@@ -56,6 +57,63 @@ describe('ShardMap', () => {
     expect(map.shardOf(hashKeyHex(20n))).toBe('b');
     expect(map.has('a')).toBe(true);
     expect(map.has('z')).toBe(false);
+  });
+});
+
+describe('RandomKeyPool', () => {
+  /** Shards taking 1/2, 1/4, 1/8 and 1/8 of the hash-key space. */
+  const quarters: OpenShard[] = [
+    { shardId: 'half', startingHashKey: 0n, endingHashKey: (1n << 127n) - 1n },
+    { shardId: 'quarter', startingHashKey: 1n << 127n, endingHashKey: (3n << 126n) - 1n },
+    { shardId: 'eighth-1', startingHashKey: 3n << 126n, endingHashKey: (7n << 125n) - 1n },
+    { shardId: 'eighth-2', startingHashKey: 7n << 125n, endingHashKey: MAX },
+  ];
+
+  it('holds random 32-hex-digit keys, each with its MD5 and the shard the map gives it', () => {
+    const map = new ShardMap(quarters);
+    const pool = new RandomKeyPool(map);
+    expect(pool.keys.length).toBeGreaterThan(0);
+    expect(new Set(pool.keys).size).toBe(pool.keys.length);
+    pool.keys.forEach((key, index) => {
+      expect(key).toMatch(/^[0-9a-f]{32}$/);
+      expect(pool.hashKeys[index]).toBe(hashKeyOf(key));
+      expect(pool.shardIndexes[index]).toBe(map.indexOf(hashKeyOf(key)));
+    });
+  });
+
+  it("holds keys in proportion to each shard's share of the hash-key space, so draws spread records as fresh random keys do", () => {
+    const map = new ShardMap(quarters);
+    const pool = new RandomKeyPool(map);
+    const keysOf = (shard: number) => pool.shardIndexes.filter((index) => index === shard).length;
+    expect([0, 1, 2, 3].map(keysOf)).toEqual([16, 8, 4, 4]);
+    const drawn = [0, 0, 0, 0];
+    for (let draw = 0; draw < 32_000; draw += 1) {
+      const index = pool.shardIndexes[pool.draw()] as number;
+      drawn[index] = (drawn[index] as number) + 1;
+    }
+    // 16,000 / 8,000 / 4,000 / 4,000 expected; 6 % is over 5 standard deviations.
+    [16_000, 8_000, 4_000, 4_000].forEach((expected, shard) => {
+      expect(Math.abs((drawn[shard] as number) - expected)).toBeLessThan(expected * 0.06);
+    });
+  });
+
+  it('gives a large stream fewer keys per shard, at least one each, and skips gaps', () => {
+    const shards = Array.from({ length: 8192 }, (_, index): OpenShard => {
+      const width = (MAX + 1n) / 8192n;
+      return {
+        shardId: `s${index}`,
+        startingHashKey: BigInt(index) * width,
+        endingHashKey: BigInt(index + 1) * width - 1n,
+      };
+    });
+    const pool = new RandomKeyPool(new ShardMap(shards));
+    expect(pool.keys.length).toBe(8192 * 4);
+    expect(new Set(pool.shardIndexes).size).toBe(8192);
+    const gapped = new RandomKeyPool(
+      new ShardMap([{ shardId: 'a', startingHashKey: 0n, endingHashKey: MAX >> 1n }]),
+    );
+    expect(gapped.keys.length).toBe(4);
+    expect(gapped.shardIndexes.every((index) => index === 0)).toBe(true);
   });
 });
 

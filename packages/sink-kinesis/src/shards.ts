@@ -1,5 +1,6 @@
-import { hash } from 'node:crypto';
+import { hash, randomFillSync } from 'node:crypto';
 import { type KinesisClient, ListShardsCommand } from '@aws-sdk/client-kinesis';
+import { randomPartitionKey } from './records.js';
 
 /** An open shard and the range of 128-bit hash keys it takes, both ends included. */
 export interface OpenShard {
@@ -90,6 +91,61 @@ export class ShardMap {
       })
     );
   }
+}
+
+/** Keys per shard in a `RandomKeyPool`, and the most keys one holds (a large stream gets fewer per shard). */
+const KEYS_PER_SHARD = 8;
+const MAX_POOL_KEYS = 32_768;
+/** Draws per key wanted before a pool stops filling shards with tiny ranges (they keep fewer keys). */
+const MAX_DRAWS_PER_KEY = 32;
+
+/**
+ * Random partition keys hashed once per shard map, so that placing a record with a random key costs
+ * an index instead of an MD5 and a search (1-2 µs per record, most of shard awareness's cost). The
+ * pool holds keys in proportion to each shard's share of the hash-key space (at least one each), so
+ * that keys drawn uniformly from it spread records over shards as fresh random keys do on average.
+ */
+export class RandomKeyPool {
+  readonly keys: string[] = [];
+  /** `hashKeyOf` of each key. */
+  readonly hashKeys: string[] = [];
+  /** The index in the map's `shards` of each key's shard. */
+  readonly shardIndexes: number[] = [];
+  readonly #random = new Uint32Array(1024);
+  #next = this.#random.length;
+
+  constructor(map: ShardMap) {
+    const shards = map.shards;
+    const perShard = Math.max(1, Math.min(KEYS_PER_SHARD, Math.floor(MAX_POOL_KEYS / shards.length)));
+    const wanted = shards.map((shard) => Math.max(1, Math.round(perShard * shards.length * shareOf(shard))));
+    let missing = wanted.reduce((sum, count) => sum + count, 0);
+    for (let draws = MAX_DRAWS_PER_KEY * missing; missing > 0 && draws > 0; draws -= 1) {
+      const key = randomPartitionKey();
+      const hashKey = hashKeyOf(key);
+      const index = map.indexOf(hashKey);
+      if (index === -1 || (wanted[index] as number) === 0) continue;
+      wanted[index] = (wanted[index] as number) - 1;
+      missing -= 1;
+      this.keys.push(key);
+      this.hashKeys.push(hashKey);
+      this.shardIndexes.push(index);
+    }
+  }
+
+  /** The index of a key drawn uniformly at random; -1 for an empty pool (every shard in a gap). */
+  draw(): number {
+    if (this.keys.length === 0) return -1;
+    if (this.#next === this.#random.length) {
+      randomFillSync(this.#random);
+      this.#next = 0;
+    }
+    return (this.#random[this.#next++] as number) % this.keys.length;
+  }
+}
+
+/** The share of the 128-bit hash-key space a shard takes. */
+function shareOf(shard: OpenShard): number {
+  return Number((shard.endingHashKey - shard.startingHashKey + 1n) >> 64n) / 2 ** 64;
 }
 
 /**
