@@ -21,7 +21,7 @@ export interface Placement {
   /** Data + partition key bytes, as Kinesis counts them against a shard's quota. */
   recordBytes: number;
   /** MD5 of the key (`hashKeyOf`), computed once: a resend after a reshard only looks it up again. */
-  hashKey?: string;
+  hashKey?: string | undefined;
   /** The shard it was paced for; undefined without a shard map. */
   shardId?: string | undefined;
 }

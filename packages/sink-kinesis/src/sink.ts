@@ -38,7 +38,7 @@ import { jsonWire } from './wire/json.js';
 
 interface Entry extends AggregatableRecord {
   /** Set by shard awareness when it places the record. */
-  hashKey?: string;
+  hashKey?: string | undefined;
   shardId?: string | undefined;
   readonly event: LogEvent;
   /** What the event adds to a request: its record, or its share of an aggregate. */
@@ -122,7 +122,19 @@ export function createKinesisSink(options: KinesisSinkOptions, context: Componen
     }
     const alone = aggregation === undefined || goesAlone(dataBytes, keyBytes, aggregation.maxRecordBytes);
     const size = alone ? recordBytes : userRecordBytes(dataBytes, key === undefined ? undefined : keyBytes);
-    return { event, data, dataBytes, key, partitionKey, recordBytes, alone, size };
+    // hashKey and shardId now, so that placing the record does not change its shape.
+    return {
+      event,
+      data,
+      dataBytes,
+      key,
+      partitionKey,
+      recordBytes,
+      alone,
+      size,
+      hashKey: undefined,
+      shardId: undefined,
+    };
   };
 
   /** One PutRecords call; a record's failure is each of its events' failure. */

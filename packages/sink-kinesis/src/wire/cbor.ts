@@ -68,23 +68,45 @@ interface Header {
   next: number;
 }
 
-function readHeader(source: Buffer, offset: number): Header {
+/** The header at `offset`, written into `into` (a fresh object unless given). */
+function readHeader(
+  source: Buffer,
+  offset: number,
+  into: Header = { major: 0, argument: 0, next: 0 },
+): Header {
   const initial = source[offset];
   if (initial === undefined) throw new RangeError('CBOR item cut short');
-  const major = initial >> 5;
   const info = initial & 31;
-  if (info < 24) return { major, argument: info, next: offset + 1 };
-  if (info === INDEFINITE) return { major, argument: -1, next: offset + 1 };
-  if (info === 24) return { major, argument: source.readUInt8(offset + 1), next: offset + 2 };
-  if (info === 25) return { major, argument: source.readUInt16BE(offset + 1), next: offset + 3 };
-  if (info === 26) return { major, argument: source.readUInt32BE(offset + 1), next: offset + 5 };
-  if (info === 27) return { major, argument: Number(source.readBigUInt64BE(offset + 1)), next: offset + 9 };
-  throw new RangeError(`CBOR reserved additional information ${info}`);
+  into.major = initial >> 5;
+  if (info < 24) {
+    into.argument = info;
+    into.next = offset + 1;
+  } else if (info === INDEFINITE) {
+    into.argument = -1;
+    into.next = offset + 1;
+  } else if (info === 24) {
+    into.argument = source.readUInt8(offset + 1);
+    into.next = offset + 2;
+  } else if (info === 25) {
+    into.argument = source.readUInt16BE(offset + 1);
+    into.next = offset + 3;
+  } else if (info === 26) {
+    into.argument = source.readUInt32BE(offset + 1);
+    into.next = offset + 5;
+  } else if (info === 27) {
+    into.argument = Number(source.readBigUInt64BE(offset + 1));
+    into.next = offset + 9;
+  } else throw new RangeError(`CBOR reserved additional information ${info}`);
+  return into;
 }
+
+/** The header `skipItem` reads into: it skips every item of a response (5 per record), with no object each. */
+const skipped: Header = { major: 0, argument: 0, next: 0 };
 
 /** The offset after the item at `offset`, whatever it is. */
 function skipItem(source: Buffer, offset: number): number {
-  const { major, argument, next } = readHeader(source, offset);
+  // Copied out before recursing: a nested call reads into the same header.
+  const { major, argument, next } = readHeader(source, offset, skipped);
   if (major === CBOR_MAJOR.tag) return skipItem(source, next);
   // Simple values and floats: the header is the whole item (a float's bytes are its argument).
   if (major <= CBOR_MAJOR.negative || major === CBOR_MAJOR.simple) return next;
