@@ -36,6 +36,14 @@ describe('bench report', () => {
     expect(renderTable([result(2, 127, true)])).not.toContain('(> 150!)');
   });
 
+  it('gives heap bytes allocated per event where V8 counts them (Node 26 on), and nothing where not', () => {
+    const counted = result(2, 127, true);
+    const subject = counted.comparisons[0]?.subject as Measurement;
+    subject.heapAllocatedBytes = 1_674_000_000;
+    expect(renderTable([counted])).toContain('2.00 µs CPU/ev, 1674 B heap/ev, RSS 127 MiB');
+    expect(renderTable([result(2, 127, true)])).not.toContain('B heap/ev');
+  });
+
   it('puts each Node side by side with its events/s and CPU per event relative to the first', () => {
     const table = renderNodeTable([
       { node: 'v22.23.5', results: [result(2, 130, true)] },

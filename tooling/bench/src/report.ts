@@ -1,4 +1,5 @@
 import {
+  allocatedPerEvent,
   type Comparison,
   cpuPerEvent,
   eventsPerSecond,
@@ -26,6 +27,8 @@ function describe(measurement: Measurement): string {
   }
   const cpu = cpuPerEvent(measurement);
   if (cpu !== undefined) parts.push(`${cpu.toFixed(2)} µs CPU/ev`);
+  const allocated = allocatedPerEvent(measurement);
+  if (allocated !== undefined) parts.push(`${Math.round(allocated)} B heap/ev`);
   if (measurement.peakRssMebibytes !== undefined) parts.push(`RSS ${rss(measurement)}`);
   return parts.join(', ');
 }

@@ -27,8 +27,21 @@ const { values } = parseArgs({
     executable: { type: 'string' },
     node: { type: 'string' },
     events: { type: 'string' },
+    help: { type: 'boolean', short: 'h', default: false },
   },
 });
+
+if (values.help) {
+  process.stdout.write(`usage: pnpm bench [options]
+  --only a,b        these scenarios (${Object.keys(scenarioLoaders).join(', ')})
+  --quick           short runs, same code paths
+  --events N        events per pipeline run
+  --size N          event size in bytes
+  --node 22,26      each scenario on these Node lines (fetched as CI does), side by side
+  --executable P    the single executable the executable scenario runs (default: release/)
+`);
+  process.exit(0);
+}
 
 /**
  * A Node binary for `--node`: a major line (`22`, fetched and cached by fetch-node.sh), `current`

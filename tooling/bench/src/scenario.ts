@@ -1,6 +1,7 @@
 import { execFile } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { promisify } from 'node:util';
+import { getHeapStatistics } from 'node:v8';
 
 const runFile = promisify(execFile);
 
@@ -15,6 +16,11 @@ export interface Measurement {
   cpuMicroseconds?: number;
   /** Peak resident set size of the measured process, MiB. */
   peakRssMebibytes?: number;
+  /**
+   * Bytes the measured process allocated on the V8 heap, where V8 counts them (Node 26 on): unlike
+   * time, it does not move with the machine's load, so it shows a change on a busy machine.
+   */
+  heapAllocatedBytes?: number;
 }
 
 /** A subject measured against a baseline; the ratio of their events/s is the figure that counts. */
@@ -31,6 +37,18 @@ export interface Comparison {
 
 /** The peak RSS every scenario stays under, on every supported Node (docs/memory.md). */
 export const RSS_LIMIT_MEBIBYTES = 150;
+
+/** V8's count of bytes allocated so far; undefined before Node 26. */
+function heapAllocated(): number | undefined {
+  return (getHeapStatistics() as { total_allocated_bytes?: number }).total_allocated_bytes;
+}
+
+/** Heap bytes allocated per event; undefined when not measured. */
+export function allocatedPerEvent(measurement: Measurement): number | undefined {
+  return measurement.heapAllocatedBytes === undefined || measurement.events === 0
+    ? undefined
+    : measurement.heapAllocatedBytes / measurement.events;
+}
 
 /** CPU time per event, µs; undefined when not measured. */
 export function cpuPerEvent(measurement: Measurement): number | undefined {
@@ -100,6 +118,7 @@ export async function measure(
   // The kernel's high-water mark when it can be reset (it misses no short peak); else sampled.
   const kernelPeak = resetPeakRss();
   const cpuBefore = process.cpuUsage();
+  const allocatedBefore = heapAllocated();
   const started = process.hrtime.bigint();
   let peakRss = process.memoryUsage.rss();
   // Sampling only where the kernel keeps no peak: reading the RSS 50 times a second cost the
@@ -114,6 +133,7 @@ export async function measure(
     const { events, bytes } = await work();
     const seconds = Number(process.hrtime.bigint() - started) / 1e9;
     const cpu = process.cpuUsage(cpuBefore);
+    const allocatedAfter = heapAllocated();
     peakRss = Math.max(peakRss, process.memoryUsage.rss(), (kernelPeak && kernelPeakRss()) || 0);
     return {
       label,
@@ -122,6 +142,9 @@ export async function measure(
       ...(bytes === undefined ? {} : { bytes }),
       cpuMicroseconds: cpu.user + cpu.system,
       peakRssMebibytes: peakRss / 1024 / 1024,
+      ...(allocatedBefore === undefined || allocatedAfter === undefined
+        ? {}
+        : { heapAllocatedBytes: allocatedAfter - allocatedBefore }),
     };
   } finally {
     if (sampler !== undefined) clearInterval(sampler);
