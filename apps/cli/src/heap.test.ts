@@ -9,11 +9,14 @@ import {
 } from './heap.js';
 
 describe('heap limit', () => {
-  it('gives each semi-space a sixth of the limit (a power of two, at most 16 MiB) and the old generation the rest; 0 keeps V8 defaults', () => {
-    expect(heapFlags(96)).toEqual(['--max-semi-space-size=16', '--max-old-space-size=64']);
-    expect(heapFlags(512)).toEqual(['--max-semi-space-size=16', '--max-old-space-size=480']);
-    expect(heapFlags(64)).toEqual(['--max-semi-space-size=8', '--max-old-space-size=48']);
-    expect(heapFlags(20)).toEqual(['--max-semi-space-size=2', '--max-old-space-size=16']);
+  it('gives each semi-space a sixth of the limit, at most 16 MiB before Node 24 and 8 from it, and the old generation the rest; 0 keeps V8 defaults', () => {
+    expect(heapFlags(96, 20)).toEqual(['--max-semi-space-size=16', '--max-old-space-size=64']);
+    expect(heapFlags(96, 22)).toEqual(['--max-semi-space-size=16', '--max-old-space-size=64']);
+    expect(heapFlags(96, 24)).toEqual(['--max-semi-space-size=8', '--max-old-space-size=80']);
+    expect(heapFlags(96, 26)).toEqual(['--max-semi-space-size=8', '--max-old-space-size=80']);
+    expect(heapFlags(512, 20)).toEqual(['--max-semi-space-size=16', '--max-old-space-size=480']);
+    expect(heapFlags(64, 20)).toEqual(['--max-semi-space-size=8', '--max-old-space-size=48']);
+    expect(heapFlags(20, 26)).toEqual(['--max-semi-space-size=2', '--max-old-space-size=16']);
     expect(heapFlags(0)).toEqual([]);
   });
 
