@@ -11,6 +11,7 @@ import {
   type Sink,
   type SinkDefinition,
   SPECIFICATION_VERSION,
+  untilAborted,
 } from '@sluice/component-api';
 import {
   createFramedEncoder,
@@ -100,7 +101,7 @@ export function createFileSink(options: FileSinkOptions, context: ComponentConte
         return file;
       };
       try {
-        for await (const batch of input) {
+        for await (const batch of untilAborted(input, context.signal)) {
           const byPath = new Map<string, LogEvent[]>();
           for (const event of batch) {
             const path = renderPath(options.path, event);

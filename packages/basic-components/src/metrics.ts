@@ -10,6 +10,7 @@ import {
   type LogEvent,
   rateLimitedLog,
   SPECIFICATION_VERSION,
+  untilAborted,
 } from '@sluice/component-api';
 
 /*
@@ -222,7 +223,7 @@ export const prometheusExporterSink = defineSink<PrometheusExporterOptions>({
             address: `${bound.address}:${bound.port}`,
           });
         try {
-          for await (const batch of input) {
+          for await (const batch of untilAborted(input, context.signal)) {
             const now = performance.now();
             const refused: LogEvent[] = [];
             for (const event of batch) {

@@ -7,6 +7,7 @@ import {
   type LogEvent,
   type Sink,
   SPECIFICATION_VERSION,
+  untilAborted,
 } from '@sluice/component-api';
 import {
   createFramedEncoder,
@@ -34,7 +35,7 @@ function eventBytes(batch: readonly LogEvent[]): number {
 export function createConsoleSink(
   options: ConsoleOptions,
   output: Writable,
-  context: Pick<ComponentContext, 'metrics' | 'logger'>,
+  context: Pick<ComponentContext, 'metrics' | 'logger' | 'signal'>,
 ): Sink {
   const encoder = createFramedEncoder(options.encoding, options.framing);
   const rejectUnencodable = encodingFailureHandler(context);
@@ -43,7 +44,7 @@ export function createConsoleSink(
   const sentBytes = context.metrics.counter('component_sent_bytes_total');
   return {
     async run(input) {
-      for await (const batch of input) {
+      for await (const batch of untilAborted(input, context.signal)) {
         const { bytes, written, failed } = encoder.encodeBatch(batch);
         rejectUnencodable(failed);
         // The write callback says the bytes left the process; only then are the events delivered.
@@ -148,7 +149,7 @@ export const blackholeSink = defineSink<BlackholeOptions>({
             : undefined;
         timer?.unref();
         try {
-          for await (const batch of input) {
+          for await (const batch of untilAborted(input, context.signal)) {
             if (options.rate !== undefined) {
               due = paceUntil(due, Date.now(), batch.length, options.rate);
               const wait = due - Date.now();

@@ -8,6 +8,7 @@ import {
   rejectedEvent,
   type Sink,
   sleep,
+  untilAborted,
 } from '@sluice/component-api';
 import { AdaptiveConcurrency, type AdaptiveConcurrencySettings } from './adaptive-concurrency.js';
 import { Batcher, type BatchItem, type BatchSettings } from './batcher.js';
@@ -383,7 +384,8 @@ export function createNetworkSink<Item extends SinkItem>(
           });
         inFlight.add(request);
       });
-      const iterator = input[Symbol.asyncIterator]();
+      // Ends at the shutdown deadline even while the input is idle: what is held is then abandoned.
+      const iterator = untilAborted(input, shutdown)[Symbol.asyncIterator]();
       let next = iterator.next();
       for (;;) {
         let result: IteratorResult<Batch, unknown> | 'due';

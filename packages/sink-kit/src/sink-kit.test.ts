@@ -1,5 +1,5 @@
 import { attachFinalizer, type DeliveryStatus, type LogEvent } from '@sluice/component-api';
-import { createTestContext, inputOf, makeEvents } from '@sluice/testkit';
+import { ControllableInput, createTestContext, inputOf, makeEvents } from '@sluice/testkit';
 import { describe, expect, it, vi } from 'vitest';
 import { Batcher } from './batcher.js';
 import { type ConcurrencyLimiter, fixedConcurrency, RateLimiter, type RequestObservation } from './limits.js';
@@ -395,6 +395,26 @@ describe('createNetworkSink', () => {
     while (requests.length === 0) await new Promise((resolve) => setTimeout(resolve, 5));
     context.abort();
     await running;
+    expect(statuses).toEqual([]);
+    expect(context.metrics.total('test_abandoned_records_total')).toBe(3);
+  });
+
+  it('at the shutdown deadline with its input idle, it returns; the open batch is abandoned, never sent', async () => {
+    const { value, requests } = spec(() => ({}), {
+      batch: { maxEvents: 100, maxBytes: 1_000_000, timeoutMs: 60_000 },
+    });
+    const context = createTestContext({ id: 'out' });
+    const events = makeEvents(3);
+    const statuses: DeliveryStatus[] = [];
+    attachFinalizer(events, (status) => statuses.push(status));
+    const input = new ControllableInput();
+    const running = createNetworkSink(value, context).run(input);
+    input.push(events);
+    // Taken once the sink asks for the next batch (its read-ahead), with the first batch open.
+    while (input.taken === 0) await new Promise((resolve) => setImmediate(resolve));
+    context.abort();
+    await running;
+    expect(requests).toEqual([]);
     expect(statuses).toEqual([]);
     expect(context.metrics.total('test_abandoned_records_total')).toBe(3);
   });

@@ -14,6 +14,12 @@ import { describe, expect, it } from 'vitest';
 import { createTestBufferContext, createTestContext, type TestComponentContext } from './context.js';
 import { batchesOf, ControllableInput, inputOf, makeEvents, trackStatuses } from './events.js';
 
+/**
+ * How long a sink may take to return after its context's signal aborts (the shutdown deadline).
+ * Generous: the check is about returning at all while the input is idle, not about speed.
+ */
+const ABORT_BOUND_MS = 5000;
+
 function checkDefinition<Options>(
   definition: {
     specificationVersion: number;
@@ -127,6 +133,44 @@ export function testSink<Options>(
       input.end();
       await running;
       await suite.verifyDelivered?.(events);
+    });
+
+    it('returns promptly after abort while waiting on an input that never yields; what it took is delivered only if it was', async () => {
+      await suite.beforeEachTest?.();
+      const events = makeEvents(3);
+      let status: DeliveryStatus | undefined;
+      attachFinalizer(events, (settled) => {
+        status = settled;
+      });
+      let askedForMore: () => void = () => {};
+      const waiting = new Promise<void>((resolve) => {
+        askedForMore = resolve;
+      });
+      const input = {
+        async *[Symbol.asyncIterator]() {
+          yield events;
+          askedForMore();
+          // An idle upstream: the next batch never comes.
+          await new Promise<never>(() => {});
+        },
+      };
+      const context = makeContext();
+      const sink = await create(context);
+      const running = sink.run(input);
+      await waiting;
+      context.abort();
+      let timer: NodeJS.Timeout | undefined;
+      const outcome = await Promise.race([
+        running.then(() => 'returned' as const),
+        new Promise<'still running'>((resolve) => {
+          timer = setTimeout(() => resolve('still running'), ABORT_BOUND_MS);
+        }),
+      ]);
+      clearTimeout(timer);
+      expect(outcome, `run() must return within ${ABORT_BOUND_MS} ms of the abort`).toBe('returned');
+      // Left unfinalized (abandoned) or rejected is fine; delivered only if the destination has them.
+      if (status === 'delivered') await suite.verifyDelivered?.(events);
+      await sink.close?.();
     });
 
     if (suite.failures !== undefined) {
