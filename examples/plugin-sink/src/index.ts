@@ -40,6 +40,8 @@ export const counterSink = defineSink<CounterOptions>({
     const report = () =>
       context.logger.info(`counter totals ${JSON.stringify(totals)}`, { field: options.field });
     return {
+      // Each batch is finalized before the next is pulled.
+      maxHeldEvents: 0,
       async run(input) {
         const timer =
           options.print_interval_secs > 0

@@ -88,6 +88,8 @@ export function createFileSink(options: FileSinkOptions, context: ComponentConte
     discarded.increment(events.length);
   };
   return {
+    // Each batch is finalized before the next is pulled.
+    maxHeldEvents: 0,
     async run(input) {
       const files = new Map<string, FileHandle>();
       /** The open file of `path`; a failed open is not kept, the next event of the path tries again. */

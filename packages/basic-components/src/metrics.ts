@@ -207,6 +207,7 @@ export const prometheusExporterSink = defineSink<PrometheusExporterOptions>({
       return series.values();
     };
     return {
+      maxHeldEvents: 0,
       async run(input) {
         server = createServer((_request, response) => {
           response.writeHead(200, { 'content-type': 'text/plain; version=0.0.4' });

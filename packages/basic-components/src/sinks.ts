@@ -43,6 +43,8 @@ export function createConsoleSink(
   const sentEventBytes = context.metrics.counter('component_sent_event_bytes_total');
   const sentBytes = context.metrics.counter('component_sent_bytes_total');
   return {
+    // Each batch is finalized before the next is pulled.
+    maxHeldEvents: 0,
     async run(input) {
       for await (const batch of untilAborted(input, context.signal)) {
         const { bytes, written, failed } = encoder.encodeBatch(batch);
@@ -137,6 +139,7 @@ export const blackholeSink = defineSink<BlackholeOptions>({
         'blackhole: print_amount is an old Vector option, ignored; use print_interval_secs',
       );
     return {
+      maxHeldEvents: 0,
       async run(input) {
         let total = 0;
         let due: number | undefined;

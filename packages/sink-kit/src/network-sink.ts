@@ -361,7 +361,14 @@ export function createNetworkSink<Item extends SinkItem>(
     }
   };
 
+  // Held at most: the requests in flight and one waiting for a slot, or the open batches (one per
+  // partition, each short of full) beside the requests in flight; each batch at most maxEvents.
+  const maxHeldEvents =
+    limiter.maxConcurrency === undefined
+      ? undefined
+      : spec.batch.maxEvents * (limiter.maxConcurrency + (spec.batch.maxPartitions ?? 1));
   const sink: Sink = {
+    ...(maxHeldEvents !== undefined && Number.isSafeInteger(maxHeldEvents) ? { maxHeldEvents } : {}),
     async run(input) {
       const inFlight = new Set<Promise<void>>();
       const batcher = new Batcher<Item>(spec.batch, async (items) => {

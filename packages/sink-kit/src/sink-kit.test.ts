@@ -420,6 +420,24 @@ describe('createNetworkSink', () => {
   });
 });
 
+describe('maxHeldEvents', () => {
+  it('is batches × (requests in flight + open partitions); undeclared for a limiter without a maximum', () => {
+    const context = createTestContext();
+    const declared = (overrides: Partial<NetworkSinkSpec<Item>>) =>
+      createNetworkSink(spec(() => ({}), overrides).value, context).maxHeldEvents;
+    const request = { timeoutMs: 1000, retry: fastRetry };
+    expect(declared({})).toBe(100 * (2 + 1));
+    expect(declared({ batch: { maxEvents: 10, maxBytes: 1000, timeoutMs: 10, maxPartitions: 4 } })).toBe(
+      10 * (2 + 4),
+    );
+    expect(declared({ request: { ...request, concurrency: { adaptive: { maxConcurrencyLimit: 7 } } } })).toBe(
+      100 * (7 + 1),
+    );
+    const unbounded: ConcurrencyLimiter = { acquire: async () => {}, release: () => {} };
+    expect(declared({ request: { ...request, concurrency: unbounded } })).toBeUndefined();
+  });
+});
+
 describe('pace', () => {
   it('is awaited before every attempt, resends too, with only what is resent, outside the attempt timeout', async () => {
     const paced: string[][] = [];
