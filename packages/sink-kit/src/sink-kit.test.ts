@@ -460,6 +460,37 @@ describe('pace', () => {
     expect(context.metrics.total('test_retries_total')).toBe(1);
   });
 
+  it('buildRequest builds each attempt once, from what it carries; pace and send get that request', async () => {
+    const built: string[][] = [];
+    const paced: string[][] = [];
+    const sent: string[][] = [];
+    const sinkSpec: NetworkSinkSpec<Item, { readonly joined: string[] }> = {
+      ...spec(() => ({})).value,
+      request: { concurrency: 1, timeoutMs: 1000, retry: fastRetry },
+      buildRequest: (items) => {
+        const joined = items.map((item) => item.text);
+        built.push(joined);
+        return { joined };
+      },
+      pace: async (request) => void paced.push(request.joined),
+      send: async (request) => {
+        sent.push(request.joined);
+        return sent.length === 1
+          ? { failures: [{ retryable: true, code: 'slow', message: 'slow' }, undefined] }
+          : {};
+      },
+    };
+    const context = createTestContext({ id: 'out' });
+    const events = makeEvents(2);
+    const statuses: DeliveryStatus[] = [];
+    for (const event of events) attachFinalizer([event], (status) => statuses.push(status));
+    await createNetworkSink(sinkSpec, context).run(inputOf([events]));
+    expect(built).toEqual([['event 0', 'event 1'], ['event 0']]);
+    expect(paced).toEqual(built);
+    expect(sent).toEqual(built);
+    expect(statuses).toEqual(['delivered', 'delivered']);
+  });
+
   it('returns at shutdown: the items not sent are abandoned, not sent', async () => {
     const { value, requests } = spec(() => ({}), {
       pace: (_items, signal) =>
