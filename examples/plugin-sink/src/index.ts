@@ -1,4 +1,10 @@
-import { defineSink, finalizeEvents, getField, SPECIFICATION_VERSION } from '@sluice/component-api';
+import {
+  defineSink,
+  finalizeEvents,
+  getField,
+  SPECIFICATION_VERSION,
+  untilAborted,
+} from '@sluice/component-api';
 import { webhookSink } from './webhook.js';
 
 export interface CounterOptions {
@@ -34,6 +40,8 @@ export const counterSink = defineSink<CounterOptions>({
     const report = () =>
       context.logger.info(`counter totals ${JSON.stringify(totals)}`, { field: options.field });
     return {
+      // Each batch is finalized before the next is pulled.
+      maxHeldEvents: 0,
       async run(input) {
         const timer =
           options.print_interval_secs > 0
@@ -41,7 +49,8 @@ export const counterSink = defineSink<CounterOptions>({
             : undefined;
         timer?.unref();
         try {
-          for await (const batch of input) {
+          // Ends at once when the runtime gives up (the shutdown deadline), even with no input coming.
+          for await (const batch of untilAborted(input, context.signal)) {
             for (const event of batch) {
               const key = String(getField(event.fields, options.field) ?? '(missing)');
               totals[key] = (totals[key] ?? 0) + 1;

@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { attachFinalizer, type DeliveryStatus } from '@sluice/component-api';
 import { createTestContext, inputOf, makeEvents, testSink } from '@sluice/testkit';
 import { afterAll, expect, it } from 'vitest';
-import { webhookSink } from './webhook.js';
+import { type WebhookOptions, webhookSink } from './webhook.js';
 
 const bodies: string[] = [];
 const answers: number[] = [];
@@ -17,13 +17,26 @@ const server: Server = createServer(async (request, response) => {
 server.listen(0, '127.0.0.1');
 await once(server, 'listening');
 const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/hook`;
+/** The options as core passes them: the schema's defaults applied. */
+const options: WebhookOptions = {
+  url,
+  batch: { max_events: 500, max_bytes: 5_000_000, timeout_secs: 1 },
+  request: {
+    concurrency: 2,
+    timeout_secs: 5,
+    rate_limit_duration_secs: 1,
+    retry_attempts: 5,
+    retry_initial_backoff_secs: 0.1,
+    retry_max_duration_secs: 5,
+  },
+};
 afterAll(() => {
   server.closeAllConnections();
   server.close();
 });
 
 testSink(webhookSink, {
-  options: { url, max_events: 500, timeout_secs: 5 },
+  options,
   beforeEachTest: () => {
     answers.length = 0;
   },
@@ -31,7 +44,7 @@ testSink(webhookSink, {
   failures: {
     makeFailing: () => {
       answers.push(...Array.from({ length: 100 }, () => 400));
-      return { url, max_events: 500, timeout_secs: 5 };
+      return options;
     },
   },
 });
@@ -43,7 +56,7 @@ it('POSTs NDJSON; a 503 is retried, a 400 rejects the batch', async () => {
   const statuses: DeliveryStatus[] = [];
   const events = makeEvents(2);
   attachFinalizer(events, (status) => statuses.push(status));
-  await (await webhookSink.create({ url, max_events: 500, timeout_secs: 5 }, context)).run(inputOf([events]));
+  await (await webhookSink.create(options, context)).run(inputOf([events]));
   expect(bodies).toHaveLength(2);
   expect(
     bodies[1]
@@ -56,6 +69,6 @@ it('POSTs NDJSON; a 503 is retried, a 400 rejects the batch', async () => {
   const rejected: DeliveryStatus[] = [];
   const more = makeEvents(1);
   attachFinalizer(more, (status) => rejected.push(status));
-  await (await webhookSink.create({ url, max_events: 500, timeout_secs: 5 }, context)).run(inputOf([more]));
+  await (await webhookSink.create(options, context)).run(inputOf([more]));
   expect(rejected).toEqual(['rejected']);
 });

@@ -1,15 +1,31 @@
 import { defineSink, SPECIFICATION_VERSION } from '@sluice/component-api';
-import { createNetworkSink, type SinkItem } from '@sluice/sink-kit';
+import {
+  batchSettingsOf,
+  createNetworkSink,
+  requestSettingsOf,
+  type SinkItem,
+  type VectorBatchOptions,
+  type VectorRequestOptions,
+  vectorRequestOptionSchemas,
+} from '@sluice/sink-kit';
 
 export interface WebhookOptions {
   url: string;
-  max_events: number;
-  timeout_secs: number;
+  /** Vector's `batch` and `request` tables: the kit translates them (`batchSettingsOf`, `requestSettingsOf`). */
+  batch: VectorBatchOptions;
+  request: VectorRequestOptions;
 }
 
 interface Line extends SinkItem {
   readonly json: string;
 }
+
+const secs = (description: string, value: number) => ({
+  type: 'number',
+  exclusiveMinimum: 0,
+  default: value,
+  description,
+});
 
 /**
  * A third-party network sink on `@sluice/sink-kit`: POSTs batches of events as NDJSON. The kit
@@ -26,20 +42,40 @@ export const webhookSink = defineSink<WebhookOptions>({
     required: ['url'],
     properties: {
       url: { type: 'string', description: 'Where the batches are POSTed.' },
-      max_events: { type: 'integer', minimum: 1, default: 500, description: 'Events per request.' },
-      timeout_secs: { type: 'number', minimum: 0.001, default: 30, description: 'Per-request timeout.' },
+      batch: {
+        type: 'object',
+        additionalProperties: false,
+        default: {},
+        description: "When a request is sent (Vector's `batch` table).",
+        properties: {
+          max_events: { type: 'integer', minimum: 1, default: 500, description: 'Events per request.' },
+          max_bytes: { type: 'integer', minimum: 1, default: 5_000_000, description: 'Bytes per request.' },
+          timeout_secs: secs('A partial batch is sent after this long.', 1),
+        },
+      },
+      request: {
+        type: 'object',
+        additionalProperties: false,
+        default: {},
+        description: "Concurrency, timeout and retries (Vector's `request` table).",
+        properties: {
+          ...vectorRequestOptionSchemas,
+          timeout_secs: secs('Per-request timeout.', 30),
+          rate_limit_num: { type: 'integer', minimum: 1, description: 'Requests per window; unlimited.' },
+          rate_limit_duration_secs: secs('The rate-limit window.', 1),
+          retry_attempts: { type: 'integer', minimum: 0, default: 5, description: 'Retries per request.' },
+          retry_initial_backoff_secs: secs('First wait before a retry.', 0.1),
+          retry_max_duration_secs: secs('Longest single wait between retries.', 5),
+        },
+      },
     },
   },
   create: (options, context) =>
     createNetworkSink<Line>(
       {
         metricPrefix: 'acme_webhook',
-        batch: { maxEvents: options.max_events, maxBytes: 5_000_000, timeoutMs: 1000 },
-        request: {
-          concurrency: 2,
-          timeoutMs: options.timeout_secs * 1000,
-          retry: { attempts: 5, initialBackoffMs: 100, maxBackoffMs: 5000 },
-        },
+        batch: batchSettingsOf(options.batch),
+        request: requestSettingsOf(options.request, 'exponential'),
         prepare: (event) => {
           const json = JSON.stringify(event.fields);
           return { event, json, size: json.length + 1 };

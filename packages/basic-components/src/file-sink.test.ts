@@ -1,8 +1,9 @@
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { attachFinalizer, createLogEvent, type DeliveryStatus } from '@sluice/component-api';
-import { createTestContext, inputOf } from '@sluice/testkit';
+import { attachFinalizer, createLogEvent, type DeliveryStatus, type LogEvent } from '@sluice/component-api';
+import { ControllableInput, createTestContext, inputOf } from '@sluice/testkit';
 import { expect, it, onTestFinished } from 'vitest';
 import { createFileSink } from './file-sink.js';
 
@@ -59,3 +60,104 @@ it('frames with framing and rejects (counted) an event over max_frame_length', a
   expect(context.metrics.total('component_sent_events_total')).toBe(1);
   expect(context.metrics.total('component_errors_total', { error_type: 'encoder_failed' })).toBe(1);
 });
+
+/** Events with one finalizer each; their statuses by message, and a promise of each one's status. */
+function tracked(...fields: Array<Record<string, string>>) {
+  const statuses = new Map<string, DeliveryStatus>();
+  const settled = new Map<string, Promise<DeliveryStatus>>();
+  const events = fields.map((one) => {
+    const event = createLogEvent(one);
+    settled.set(
+      one.message as string,
+      new Promise((resolve) =>
+        attachFinalizer([event], (status) => {
+          statuses.set(one.message as string, status);
+          resolve(status);
+        }),
+      ),
+    );
+    return event;
+  });
+  return { events, statuses, settled: (message: string) => settled.get(message) };
+}
+
+it('rejects (counted, logged) the events of a path that is a directory, and keeps writing the others', async () => {
+  const directory = await mkdtemp(join(tmpdir(), 'sluice-file-sink-'));
+  onTestFinished(() => rm(directory, { recursive: true, force: true }));
+  await mkdir(join(directory, 'taken.log'));
+  const context = createTestContext({ id: 'kept' });
+  const { events, statuses } = tracked(
+    { message: 'a', app: 'taken' },
+    { message: 'b', app: 'taken' },
+    { message: 'c', app: 'good' },
+  );
+  const sink = createFileSink(
+    { path: join(directory, '{{ app }}.log'), encoding: { codec: 'text' } },
+    context,
+  );
+  await sink.run(inputOf([events.slice(0, 2), events.slice(2)]));
+  expect(Object.fromEntries(statuses)).toEqual({ a: 'rejected', b: 'rejected', c: 'delivered' });
+  expect(await readFile(join(directory, 'good.log'), 'utf8')).toBe('c\n');
+  expect(
+    context.metrics.total('component_errors_total', {
+      error_code: 'failed_opening_file',
+      error_type: 'io_failed',
+      stage: 'sending',
+    }),
+  ).toBe(1);
+  expect(context.metrics.total('component_discarded_events_total', { intentional: 'false' })).toBe(2);
+  expect(context.metrics.total('component_sent_events_total')).toBe(1);
+  expect(context.logger.find('Unable to open the file', 'error')).toHaveLength(1);
+});
+
+it('rejects the events of a path whose parent is a file, and does not keep the failed open: the path works once fixed', async () => {
+  const directory = await mkdtemp(join(tmpdir(), 'sluice-file-sink-'));
+  onTestFinished(() => rm(directory, { recursive: true, force: true }));
+  await writeFile(join(directory, 'blocker'), 'a file where a directory should be');
+  const context = createTestContext({ id: 'kept' });
+  const { events, statuses, settled } = tracked({ message: 'a' }, { message: 'b' });
+  const input = new ControllableInput();
+  const sink = createFileSink(
+    { path: join(directory, 'blocker', 'out.log'), encoding: { codec: 'text' } },
+    context,
+  );
+  const running = sink.run(input);
+  input.push([events[0] as LogEvent]);
+  expect(await settled('a')).toBe('rejected');
+  await rm(join(directory, 'blocker'));
+  input.push([events[1] as LogEvent]);
+  input.end();
+  await running;
+  expect(Object.fromEntries(statuses)).toEqual({ a: 'rejected', b: 'delivered' });
+  expect(await readFile(join(directory, 'blocker', 'out.log'), 'utf8')).toBe('b\n');
+  expect(
+    context.metrics.total('component_errors_total', {
+      error_code: 'failed_opening_file',
+      error_type: 'io_failed',
+    }),
+  ).toBe(1);
+  expect(context.metrics.total('component_discarded_events_total', { intentional: 'false' })).toBe(1);
+});
+
+// Linux's /dev/full opens and refuses every write (ENOSPC), and neither it nor /dev/null can be
+// synced (EINVAL): a failed write and failed closes without mocks.
+it.runIf(existsSync('/dev/full'))(
+  'rejects the events of a failed write (failed_writing_file), counts failed closes without throwing, and keeps going',
+  async () => {
+    const context = createTestContext({ id: 'kept' });
+    const { events, statuses } = tracked({ message: 'a', device: 'full' }, { message: 'b', device: 'null' });
+    const sink = createFileSink({ path: '/dev/{{ device }}', encoding: { codec: 'text' } }, context);
+    await sink.run(inputOf([[events[0] as LogEvent], [events[1] as LogEvent]]));
+    expect(Object.fromEntries(statuses)).toEqual({ a: 'rejected', b: 'delivered' });
+    const errors = (code: string) =>
+      context.metrics.total('component_errors_total', {
+        error_code: code,
+        error_type: 'io_failed',
+        stage: 'sending',
+      });
+    expect(errors('failed_writing_file')).toBe(1);
+    expect(errors('failed_closing_file')).toBe(2);
+    expect(context.metrics.total('component_discarded_events_total', { intentional: 'false' })).toBe(1);
+    expect(context.logger.find('Failed to write the file', 'error')).toHaveLength(1);
+  },
+);

@@ -11,6 +11,7 @@ import {
   type Sink,
   type SinkDefinition,
   SPECIFICATION_VERSION,
+  untilAborted,
 } from '@sluice/component-api';
 import {
   createFramedEncoder,
@@ -48,7 +49,9 @@ function renderPath(template: string, event: LogEvent): string | undefined {
 
 /**
  * Appends each event as one line to the file its path template names (created with its
- * directory); files stay open until the input ends, then are synced (`fsync`) and closed.
+ * directory); files stay open until the input ends, then are synced (`fsync`) and closed. A path
+ * that cannot be opened or written rejects its events (counted, logged) and the sink goes on, as
+ * Vector's; a failed sync or close is counted, never thrown.
  */
 export function createFileSink(options: FileSinkOptions, context: ComponentContext): Sink {
   const encoder = createFramedEncoder(options.encoding, options.framing);
@@ -62,9 +65,34 @@ export function createFileSink(options: FileSinkOptions, context: ComponentConte
     stage: 'processing',
   });
   const warn = rateLimitedLog(context.logger, 'warn');
+  const ioErrors = new Map<FileErrorCode, { increment(value?: number): void }>();
+  const logIoError = rateLimitedLog(context.logger, 'error');
+  /**
+   * As Vector's `FileIoError`: one error counted per failed call, the events of that path rejected
+   * and counted discarded; the sink goes on with the other paths.
+   */
+  const ioFailed = (code: FileErrorCode, error: unknown, path: string, events: readonly LogEvent[]) => {
+    let counter = ioErrors.get(code);
+    if (counter === undefined) {
+      counter = context.metrics.counter('component_errors_total', {
+        error_code: code,
+        error_type: 'io_failed',
+        stage: 'sending',
+      });
+      ioErrors.set(code, counter);
+    }
+    counter.increment();
+    logIoError(FILE_ERROR_MESSAGES[code], { path, error: String(error), error_code: code });
+    if (events.length === 0) return;
+    finalizeEvents(events, 'rejected');
+    discarded.increment(events.length);
+  };
   return {
+    // Each batch is finalized before the next is pulled.
+    maxHeldEvents: 0,
     async run(input) {
       const files = new Map<string, FileHandle>();
+      /** The open file of `path`; a failed open is not kept, the next event of the path tries again. */
       const fileFor = async (path: string) => {
         let file = files.get(path);
         if (file === undefined) {
@@ -75,7 +103,7 @@ export function createFileSink(options: FileSinkOptions, context: ComponentConte
         return file;
       };
       try {
-        for await (const batch of input) {
+        for await (const batch of untilAborted(input, context.signal)) {
           const byPath = new Map<string, LogEvent[]>();
           for (const event of batch) {
             const path = renderPath(options.path, event);
@@ -94,7 +122,19 @@ export function createFileSink(options: FileSinkOptions, context: ComponentConte
             const { bytes: chunk, written, failed } = encoder.encodeBatch(events);
             rejectUnencodable(failed);
             if (written.length === 0) continue;
-            await (await fileFor(path)).write(chunk);
+            let file: FileHandle;
+            try {
+              file = await fileFor(path);
+            } catch (error) {
+              ioFailed('failed_opening_file', error, path, written);
+              continue;
+            }
+            try {
+              await file.write(chunk);
+            } catch (error) {
+              ioFailed('failed_writing_file', error, path, written);
+              continue;
+            }
             finalizeEvents(written, 'delivered');
             let bytes = 0;
             for (const event of written) bytes += event.metadata.byteSize;
@@ -104,14 +144,28 @@ export function createFileSink(options: FileSinkOptions, context: ComponentConte
           }
         }
       } finally {
-        for (const file of files.values()) {
-          await file.sync();
-          await file.close();
+        for (const [path, file] of files) {
+          try {
+            await file.sync();
+          } catch (error) {
+            ioFailed('failed_closing_file', error, path, []);
+          } finally {
+            await file.close().catch((error: unknown) => ioFailed('failed_closing_file', error, path, []));
+          }
         }
       }
     },
   };
 }
+
+type FileErrorCode = 'failed_opening_file' | 'failed_writing_file' | 'failed_closing_file';
+
+/** Vector's messages for its `FileIoError` codes. */
+const FILE_ERROR_MESSAGES: Record<FileErrorCode, string> = {
+  failed_opening_file: 'Unable to open the file.',
+  failed_writing_file: 'Failed to write the file.',
+  failed_closing_file: 'Failed to close file.',
+};
 
 export const fileSink: SinkDefinition<FileSinkOptions> = defineSink<FileSinkOptions>({
   specificationVersion: SPECIFICATION_VERSION,

@@ -10,6 +10,7 @@ import {
   type LogEvent,
   rateLimitedLog,
   SPECIFICATION_VERSION,
+  untilAborted,
 } from '@sluice/component-api';
 
 /*
@@ -206,6 +207,7 @@ export const prometheusExporterSink = defineSink<PrometheusExporterOptions>({
       return series.values();
     };
     return {
+      maxHeldEvents: 0,
       async run(input) {
         server = createServer((_request, response) => {
           response.writeHead(200, { 'content-type': 'text/plain; version=0.0.4' });
@@ -222,7 +224,7 @@ export const prometheusExporterSink = defineSink<PrometheusExporterOptions>({
             address: `${bound.address}:${bound.port}`,
           });
         try {
-          for await (const batch of input) {
+          for await (const batch of untilAborted(input, context.signal)) {
             const now = performance.now();
             const refused: LogEvent[] = [];
             for (const event of batch) {

@@ -7,6 +7,7 @@ import {
   type LogEvent,
   type Sink,
   SPECIFICATION_VERSION,
+  untilAborted,
 } from '@sluice/component-api';
 import {
   createFramedEncoder,
@@ -34,7 +35,7 @@ function eventBytes(batch: readonly LogEvent[]): number {
 export function createConsoleSink(
   options: ConsoleOptions,
   output: Writable,
-  context: Pick<ComponentContext, 'metrics' | 'logger'>,
+  context: Pick<ComponentContext, 'metrics' | 'logger' | 'signal'>,
 ): Sink {
   const encoder = createFramedEncoder(options.encoding, options.framing);
   const rejectUnencodable = encodingFailureHandler(context);
@@ -42,8 +43,10 @@ export function createConsoleSink(
   const sentEventBytes = context.metrics.counter('component_sent_event_bytes_total');
   const sentBytes = context.metrics.counter('component_sent_bytes_total');
   return {
+    // Each batch is finalized before the next is pulled.
+    maxHeldEvents: 0,
     async run(input) {
-      for await (const batch of input) {
+      for await (const batch of untilAborted(input, context.signal)) {
         const { bytes, written, failed } = encoder.encodeBatch(batch);
         rejectUnencodable(failed);
         // The write callback says the bytes left the process; only then are the events delivered.
@@ -136,6 +139,7 @@ export const blackholeSink = defineSink<BlackholeOptions>({
         'blackhole: print_amount is an old Vector option, ignored; use print_interval_secs',
       );
     return {
+      maxHeldEvents: 0,
       async run(input) {
         let total = 0;
         let due: number | undefined;
@@ -148,7 +152,7 @@ export const blackholeSink = defineSink<BlackholeOptions>({
             : undefined;
         timer?.unref();
         try {
-          for await (const batch of input) {
+          for await (const batch of untilAborted(input, context.signal)) {
             if (options.rate !== undefined) {
               due = paceUntil(due, Date.now(), batch.length, options.rate);
               const wait = due - Date.now();

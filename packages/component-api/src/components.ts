@@ -157,6 +157,14 @@ export interface Sink {
    * in-flight requests (with their retries) finished.
    */
   run(input: SinkInput): Promise<void>;
+  /**
+   * The most events the sink holds at once, taken from its input and not yet finalized, besides
+   * the input batches it is working through (the one it takes apart and one it may pull ahead):
+   * 0 for a sink that finalizes each batch before pulling the next; a batching sink's batches ×
+   * requests in flight. The conformance suite checks it while the destination stalls. Undefined
+   * declares no bound (the suite then only checks that the sink does not read its whole input).
+   */
+  readonly maxHeldEvents?: number;
   /** Checks that the destination is reachable and usable. Called once before `run`. */
   healthcheck?(signal: AbortSignal): Promise<HealthcheckResult>;
   /**

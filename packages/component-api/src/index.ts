@@ -67,4 +67,4 @@ export {
   silentLogger,
   suppressedNote,
 } from './observability.js';
-export { Signal, sleep } from './signal.js';
+export { Signal, sleep, untilAborted } from './signal.js';

@@ -62,17 +62,20 @@ export type FramingMethod =
   | 'octet_counting'
   | 'varint_length_delimited';
 
+/** The `length_delimited` table, the same for sources and sinks. */
+export interface LengthDelimitedConfig {
+  max_frame_length?: number;
+  length_field_length?: number;
+  length_field_offset?: number;
+  length_field_is_big_endian?: boolean;
+}
+
 /** Vector's `framing` table of the sources (`lib/codecs/src/decoding/framing`). */
 export interface FramingConfig {
   method?: FramingMethod;
   newline_delimited?: { max_length?: number; oversized_action?: OversizedAction };
   character_delimited?: { delimiter: string; max_length?: number; oversized_action?: OversizedAction };
-  length_delimited?: {
-    max_frame_length?: number;
-    length_field_length?: number;
-    length_field_offset?: number;
-    length_field_is_big_endian?: boolean;
-  };
+  length_delimited?: LengthDelimitedConfig;
   octet_counting?: { max_length?: number };
   /** varint_length_delimited's limit: at the top of the table, as Vector's (its options are untagged). */
   max_frame_length?: number;
@@ -95,6 +98,50 @@ const maxFrameLengthOption = {
   default: DEFAULT_MAX_FRAME_LENGTH,
   description: 'Longest frame in bytes; longer frames are skipped and counted.',
 };
+
+/** `character_delimited.delimiter`, for sources and sinks. */
+export const delimiterOption = {
+  type: 'string',
+  minLength: 1,
+  maxLength: 1,
+  description: 'The ASCII delimiter character.',
+};
+
+/**
+ * The `length_delimited` table's schema, for sources and sinks: they differ only in what
+ * `max_frame_length` means and what the encoder does with `length_field_offset`.
+ */
+export function lengthDelimitedSchema(parts: {
+  description: string;
+  maxFrameLength: JsonSchema;
+  offsetDescription: string;
+}): JsonSchema {
+  return {
+    type: 'object',
+    additionalProperties: false,
+    description: parts.description,
+    properties: {
+      max_frame_length: parts.maxFrameLength,
+      length_field_length: {
+        type: 'integer',
+        enum: [1, 2, 3, 4, 5, 6, 7, 8],
+        default: 4,
+        description: 'Bytes of the length field.',
+      },
+      length_field_offset: {
+        type: 'integer',
+        minimum: 0,
+        default: 0,
+        description: parts.offsetDescription,
+      },
+      length_field_is_big_endian: {
+        type: 'boolean',
+        default: true,
+        description: 'Byte order of the length.',
+      },
+    },
+  };
+}
 
 export const framingOptionSchema: JsonSchema = {
   type: 'object',
@@ -126,41 +173,16 @@ export const framingOptionSchema: JsonSchema = {
       required: ['delimiter'],
       description: 'Options of character_delimited.',
       properties: {
-        delimiter: {
-          type: 'string',
-          minLength: 1,
-          maxLength: 1,
-          description: 'The ASCII delimiter character.',
-        },
+        delimiter: delimiterOption,
         max_length: maxLengthOption,
         oversized_action: oversizedActionOption,
       },
     },
-    length_delimited: {
-      type: 'object',
-      additionalProperties: false,
+    length_delimited: lengthDelimitedSchema({
       description: 'Options of length_delimited: each frame is preceded by its length.',
-      properties: {
-        max_frame_length: maxFrameLengthOption,
-        length_field_length: {
-          type: 'integer',
-          enum: [1, 2, 3, 4, 5, 6, 7, 8],
-          default: 4,
-          description: 'Bytes of the length field.',
-        },
-        length_field_offset: {
-          type: 'integer',
-          minimum: 0,
-          default: 0,
-          description: 'Bytes of header before the length field (skipped).',
-        },
-        length_field_is_big_endian: {
-          type: 'boolean',
-          default: true,
-          description: 'Byte order of the length.',
-        },
-      },
-    },
+      maxFrameLength: maxFrameLengthOption,
+      offsetDescription: 'Bytes of header before the length field (skipped).',
+    }),
     octet_counting: {
       type: 'object',
       additionalProperties: false,

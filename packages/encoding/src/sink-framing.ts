@@ -1,6 +1,11 @@
 import type { JsonSchema, LogEvent } from '@sluice/component-api';
 import { codecOf, createEncoder, type Encoder, type EncodingConfig, EncodingError } from './encoder.js';
-import { DEFAULT_MAX_FRAME_LENGTH } from './framing.js';
+import {
+  DEFAULT_MAX_FRAME_LENGTH,
+  delimiterOption,
+  type LengthDelimitedConfig,
+  lengthDelimitedSchema,
+} from './framing.js';
 
 export type SinkFramingMethod =
   | 'bytes'
@@ -13,12 +18,7 @@ export type SinkFramingMethod =
 export interface SinkFramingConfig {
   method: SinkFramingMethod;
   character_delimited?: { delimiter: string };
-  length_delimited?: {
-    max_frame_length?: number;
-    length_field_length?: number;
-    length_field_offset?: number;
-    length_field_is_big_endian?: boolean;
-  };
+  length_delimited?: LengthDelimitedConfig;
   /** varint_length_delimited's limit: at the top of the table, as Vector's. */
   max_frame_length?: number;
 }
@@ -55,40 +55,13 @@ export const sinkFramingOptionSchema: JsonSchema = {
       additionalProperties: false,
       required: ['delimiter'],
       description: 'Options of character_delimited.',
-      properties: {
-        delimiter: {
-          type: 'string',
-          minLength: 1,
-          maxLength: 1,
-          description: 'The ASCII delimiter character.',
-        },
-      },
+      properties: { delimiter: delimiterOption },
     },
-    length_delimited: {
-      type: 'object',
-      additionalProperties: false,
+    length_delimited: lengthDelimitedSchema({
       description: 'Options of length_delimited.',
-      properties: {
-        max_frame_length: maxFrameLength,
-        length_field_length: {
-          type: 'integer',
-          enum: [1, 2, 3, 4, 5, 6, 7, 8],
-          default: 4,
-          description: 'Bytes of the length field.',
-        },
-        length_field_offset: {
-          type: 'integer',
-          minimum: 0,
-          default: 0,
-          description: 'Accepted as Vector; like Vector, the encoder writes no header before the length.',
-        },
-        length_field_is_big_endian: {
-          type: 'boolean',
-          default: true,
-          description: 'Byte order of the length.',
-        },
-      },
-    },
+      maxFrameLength,
+      offsetDescription: 'Accepted as Vector; like Vector, the encoder writes no header before the length.',
+    }),
     max_frame_length: {
       ...maxFrameLength,
       description: `varint_length_delimited: ${maxFrameLength.description}`,

@@ -80,6 +80,11 @@ testSink(httpSink, {
   options: () => options(conformance.uri),
   // A server answering every request 400 (not retried).
   failures: { makeFailing: async () => options((await server(Array.from({ length: 100 }, () => 400))).uri) },
+  // A server that never answers: the sink holds at most its batches × concurrency.
+  stalling: {
+    makeStalling: async () =>
+      options((await server(Array.from({ length: 100 }, () => 'stall' as const))).uri),
+  },
 });
 
 it('retries 503, 429 and a stalled request (timeout), then delivers', async () => {

@@ -1,6 +1,7 @@
 import { kinesisStreamsSink } from './sink.js';
 
 export { createKinesisClient, credentialsProvider } from './client.js';
+export { describeHealthcheckError } from './healthcheck.js';
 export {
   DEFAULT_MAX_RECORD_BYTES,
   MAX_PARTITION_KEY_LENGTH,
@@ -13,7 +14,7 @@ export type { PreparedRecord } from './records.js';
 export { partitionKeyOf } from './records.js';
 export type { ErrorOutcome } from './requests.js';
 export { classifyError } from './requests.js';
-export { createKinesisSink, describeHealthcheckError, kinesisStreamsSink } from './sink.js';
+export { createKinesisSink, kinesisStreamsSink } from './sink.js';
 export { putRecordsCborBody } from './wire/cbor.js';
 export { putRecordsBody } from './wire/json.js';
 

@@ -1,4 +1,7 @@
-import type { Failure } from '@sluice/sink-kit';
+import type { Failure, RequestResult } from '@sluice/sink-kit';
+import type { PackedRecord } from './aggregation.js';
+import type { ShardAwareness } from './shard-awareness.js';
+import type { PutRecordsResult, WireFormat } from './wire/format.js';
 
 /** Record-level error codes worth retrying; others (KMS access, …) are rejected at once. */
 const RETRYABLE_RECORD_ERRORS = new Set([
@@ -70,4 +73,50 @@ export function classifyError(error: unknown): ErrorOutcome {
   // Out of file descriptors: passes when other connections close, so it is retried like a reset.
   if (code === 'EMFILE' || code === 'ENFILE') return { retryable: true, throttled: false, code, message };
   return { retryable: true, throttled: false, code: `connection_error:${code}`, message };
+}
+
+/** One PutRecords call of these records; failures by record. */
+export type PutRecords = (
+  records: readonly PackedRecord[],
+  signal: AbortSignal,
+) => Promise<RequestResult & { readonly sentBytes: number }>;
+
+/** Failures of a partial PutRecords answer, as the sink's `request_retry_partial` treats them. */
+function recordFailure(code: string, message: string, retryPartial: boolean): Failure {
+  const retryable = retryPartial && isRetryableRecordError(code);
+  return { retryable, throttled: code === 'ProvisionedThroughputExceededException', code, message };
+}
+
+/**
+ * One PutRecords call of `records`: a record's failure is each of its events' failure. Shard
+ * awareness reads each answer (throttled shards slow down) and learns of a reshard.
+ */
+export function putRecordsOf(
+  streamName: string,
+  format: WireFormat,
+  putRecords: (body: Uint8Array, records: number, signal: AbortSignal) => Promise<PutRecordsResult>,
+  shards: ShardAwareness | undefined,
+  retryPartial: boolean,
+): PutRecords {
+  return async (records, signal) => {
+    const body = format.body(streamName, records);
+    let response: PutRecordsResult;
+    try {
+      response = await putRecords(body, records.length, signal);
+    } catch (error) {
+      if ((error as { name?: string }).name === 'ResourceInUseException') shards?.stale();
+      throw error;
+    }
+    shards?.observe(records, response.Records);
+    const failures =
+      response.FailedRecordCount === 0
+        ? undefined
+        : records.map((_, index): Failure | undefined => {
+            const result = response.Records?.[index];
+            const code = result?.ErrorCode;
+            if (code === undefined || code === null) return undefined;
+            return recordFailure(code, result?.ErrorMessage ?? code, retryPartial);
+          });
+    return { sentBytes: body.length, failures, status: 200 };
+  };
 }

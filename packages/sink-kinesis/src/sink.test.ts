@@ -142,6 +142,13 @@ testSink(kinesisStreamsSink, {
       return options();
     },
   },
+  // Every PutRecords left unanswered: the sink holds at most its batches × concurrency.
+  stalling: {
+    makeStalling: () => {
+      fake.defaultBehaviour = { kind: 'stall' };
+      return options();
+    },
+  },
   verifyDelivered: (events) => {
     expect(fake.acceptedData().sort()).toEqual(events.map((event) => String(event.fields.message)).sort());
   },

@@ -80,6 +80,11 @@ export class AdaptiveConcurrency implements ConcurrencyLimiter {
     return this.#limit;
   }
 
+  /** The limit never grows beyond this. */
+  get maxConcurrency(): number {
+    return this.#settings.maxConcurrencyLimit;
+  }
+
   get inFlight(): number {
     return this.#inFlight;
   }

@@ -5,7 +5,10 @@ export interface BatchSettings {
   readonly maxBytes: number;
   /** A batch is sent this long after its first item, full or not. */
   readonly timeoutMs: number;
-  /** Open partitions kept at once; opening one more sends the oldest. Unbounded by default. */
+  /**
+   * Open partitions kept at once; opening one more sends the oldest. Unbounded by default: a sink
+   * that partitions sets it, or the `maxHeldEvents` the kit declares for it (one open batch) is wrong.
+   */
   readonly maxPartitions?: number;
 }
 

@@ -20,6 +20,8 @@ export interface RequestObservation {
  * `release` observes.
  */
 export interface ConcurrencyLimiter {
+  /** The most requests it ever lets in at once, when bounded: part of the sink's `maxHeldEvents`. */
+  readonly maxConcurrency?: number;
   acquire(): Promise<void>;
   release(observation: RequestObservation): void;
 }
@@ -29,6 +31,7 @@ export function fixedConcurrency(limit: number): ConcurrencyLimiter {
   let available = limit;
   const waiters: Array<() => void> = [];
   return {
+    maxConcurrency: limit,
     acquire() {
       if (available > 0) {
         available -= 1;

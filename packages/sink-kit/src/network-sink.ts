@@ -8,6 +8,7 @@ import {
   rejectedEvent,
   type Sink,
   sleep,
+  untilAborted,
 } from '@sluice/component-api';
 import { AdaptiveConcurrency, type AdaptiveConcurrencySettings } from './adaptive-concurrency.js';
 import { Batcher, type BatchItem, type BatchSettings } from './batcher.js';
@@ -75,20 +76,32 @@ export interface RequestSettings {
   readonly recordTtlMs?: number;
 }
 
-/** What a network sink is: the kit does the rest. */
-export interface NetworkSinkSpec<Item extends SinkItem> {
+/**
+ * What a network sink is: the kit does the rest. `Request` is what one attempt sends, built once
+ * from its items by `buildRequest` and handed to both `pace` and `send`; the items by default.
+ */
+export interface NetworkSinkSpec<Item extends SinkItem, Request = readonly Item[]> {
   /** Prefix of the kit's own metrics: `<prefix>_retries_total`, `<prefix>_failed_records_total`, … */
   readonly metricPrefix: string;
   readonly batch: BatchSettings;
   readonly request: RequestSettings;
   prepare(event: LogEvent): Item | Discard;
   /**
-   * Waits until the destination can take these items (per-shard pacing), before each attempt
+   * Builds one attempt's request from its items (the first attempt's, or those resent), once:
+   * packed, encoded, placed; what `pace` and `send` then get. Absent, they get the items. Must be
+   * given when `Request` is not `readonly Item[]`.
+   */
+  buildRequest?(items: readonly Item[]): Request | Promise<Request>;
+  /**
+   * Waits until the destination can take this request (per-shard pacing), before each attempt
    * (resends too) and outside its timeout. Returns early when `signal` (shutdown) aborts.
    */
-  pace?(items: readonly Item[], signal: AbortSignal): Promise<void>;
-  /** One attempt of one request; throws for a failure of the whole request. */
-  send(items: readonly Item[], signal: AbortSignal): Promise<RequestResult>;
+  pace?(request: Request, signal: AbortSignal): Promise<void>;
+  /**
+   * One attempt of one request; throws for a failure of the whole request. `failures` are indexed
+   * by the items the request was built from.
+   */
+  send(request: Request, signal: AbortSignal): Promise<RequestResult>;
   /** A thrown error, as a failure of every item of the request. */
   classifyError(error: unknown): Failure;
   healthcheck?(signal: AbortSignal): Promise<HealthcheckResult>;
@@ -105,8 +118,8 @@ class RequestTimeout extends Error {
  * what failed retryably, finalization (delivered / rejected / dropped, or abandoned at the shutdown
  * deadline) and the standard metrics.
  */
-export function createNetworkSink<Item extends SinkItem>(
-  spec: NetworkSinkSpec<Item>,
+export function createNetworkSink<Item extends SinkItem, Request = readonly Item[]>(
+  spec: NetworkSinkSpec<Item, Request>,
   context: ComponentContext,
 ): Sink {
   const { request: settings, metricPrefix: prefix } = spec;
@@ -209,7 +222,7 @@ export function createNetworkSink<Item extends SinkItem>(
   );
 
   /** One attempt, aborted after the timeout or at the shutdown deadline. */
-  const attempt = async (items: readonly Item[]): Promise<RequestResult> => {
+  const attempt = async (request: Request): Promise<RequestResult> => {
     const controller = new AbortController();
     const timer = setTimeout(
       () => controller.abort(new RequestTimeout('request timed out')),
@@ -219,7 +232,7 @@ export function createNetworkSink<Item extends SinkItem>(
     attempts.add(controller);
     const started = performance.now();
     try {
-      return await spec.send(items, controller.signal);
+      return await spec.send(request, controller.signal);
     } catch (error) {
       if (controller.signal.aborted && !shutdown.aborted)
         throw new RequestTimeout(`request timed out after ${settings.timeoutMs / 1000} s`);
@@ -280,13 +293,17 @@ export function createNetworkSink<Item extends SinkItem>(
         if (remaining.length === 0) return;
       }
       await rateLimiter?.acquire(shutdown);
+      const request =
+        spec.buildRequest === undefined
+          ? (remaining as unknown as Request)
+          : await spec.buildRequest(remaining);
       if (spec.pace !== undefined) {
-        await spec.pace(remaining, shutdown);
+        await spec.pace(request, shutdown);
         if (shutdown.aborted) return abandon(remaining);
       }
       let failures: readonly (Failure | undefined)[];
       try {
-        const result = await attempt(remaining);
+        const result = await attempt(request);
         if (result.status !== undefined) countResponse(result.status);
         if (result.sentBytes !== undefined) sentBytes.increment(result.sentBytes);
         if (result.failures === undefined) return deliver(remaining);
@@ -360,7 +377,14 @@ export function createNetworkSink<Item extends SinkItem>(
     }
   };
 
+  // Held at most: the requests in flight and one waiting for a slot, or the open batches (one per
+  // partition, each short of full) beside the requests in flight; each batch at most maxEvents.
+  const maxHeldEvents =
+    limiter.maxConcurrency === undefined
+      ? undefined
+      : spec.batch.maxEvents * (limiter.maxConcurrency + (spec.batch.maxPartitions ?? 1));
   const sink: Sink = {
+    ...(maxHeldEvents !== undefined && Number.isSafeInteger(maxHeldEvents) ? { maxHeldEvents } : {}),
     async run(input) {
       const inFlight = new Set<Promise<void>>();
       const batcher = new Batcher<Item>(spec.batch, async (items) => {
@@ -383,7 +407,8 @@ export function createNetworkSink<Item extends SinkItem>(
           });
         inFlight.add(request);
       });
-      const iterator = input[Symbol.asyncIterator]();
+      // Ends at the shutdown deadline even while the input is idle: what is held is then abandoned.
+      const iterator = untilAborted(input, shutdown)[Symbol.asyncIterator]();
       let next = iterator.next();
       for (;;) {
         let result: IteratorResult<Batch, unknown> | 'due';

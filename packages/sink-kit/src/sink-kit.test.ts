@@ -1,5 +1,5 @@
 import { attachFinalizer, type DeliveryStatus, type LogEvent } from '@sluice/component-api';
-import { createTestContext, inputOf, makeEvents } from '@sluice/testkit';
+import { ControllableInput, createTestContext, inputOf, makeEvents } from '@sluice/testkit';
 import { describe, expect, it, vi } from 'vitest';
 import { Batcher } from './batcher.js';
 import { type ConcurrencyLimiter, fixedConcurrency, RateLimiter, type RequestObservation } from './limits.js';
@@ -398,6 +398,44 @@ describe('createNetworkSink', () => {
     expect(statuses).toEqual([]);
     expect(context.metrics.total('test_abandoned_records_total')).toBe(3);
   });
+
+  it('at the shutdown deadline with its input idle, it returns; the open batch is abandoned, never sent', async () => {
+    const { value, requests } = spec(() => ({}), {
+      batch: { maxEvents: 100, maxBytes: 1_000_000, timeoutMs: 60_000 },
+    });
+    const context = createTestContext({ id: 'out' });
+    const events = makeEvents(3);
+    const statuses: DeliveryStatus[] = [];
+    attachFinalizer(events, (status) => statuses.push(status));
+    const input = new ControllableInput();
+    const running = createNetworkSink(value, context).run(input);
+    input.push(events);
+    // Taken once the sink asks for the next batch (its read-ahead), with the first batch open.
+    while (input.taken === 0) await new Promise((resolve) => setImmediate(resolve));
+    context.abort();
+    await running;
+    expect(requests).toEqual([]);
+    expect(statuses).toEqual([]);
+    expect(context.metrics.total('test_abandoned_records_total')).toBe(3);
+  });
+});
+
+describe('maxHeldEvents', () => {
+  it('is batches × (requests in flight + open partitions); undeclared for a limiter without a maximum', () => {
+    const context = createTestContext();
+    const declared = (overrides: Partial<NetworkSinkSpec<Item>>) =>
+      createNetworkSink(spec(() => ({}), overrides).value, context).maxHeldEvents;
+    const request = { timeoutMs: 1000, retry: fastRetry };
+    expect(declared({})).toBe(100 * (2 + 1));
+    expect(declared({ batch: { maxEvents: 10, maxBytes: 1000, timeoutMs: 10, maxPartitions: 4 } })).toBe(
+      10 * (2 + 4),
+    );
+    expect(declared({ request: { ...request, concurrency: { adaptive: { maxConcurrencyLimit: 7 } } } })).toBe(
+      100 * (7 + 1),
+    );
+    const unbounded: ConcurrencyLimiter = { acquire: async () => {}, release: () => {} };
+    expect(declared({ request: { ...request, concurrency: unbounded } })).toBeUndefined();
+  });
 });
 
 describe('pace', () => {
@@ -420,6 +458,37 @@ describe('pace', () => {
     expect(requests).toEqual(paced);
     expect([...statuses.values()]).toEqual(['delivered', 'delivered']);
     expect(context.metrics.total('test_retries_total')).toBe(1);
+  });
+
+  it('buildRequest builds each attempt once, from what it carries; pace and send get that request', async () => {
+    const built: string[][] = [];
+    const paced: string[][] = [];
+    const sent: string[][] = [];
+    const sinkSpec: NetworkSinkSpec<Item, { readonly joined: string[] }> = {
+      ...spec(() => ({})).value,
+      request: { concurrency: 1, timeoutMs: 1000, retry: fastRetry },
+      buildRequest: (items) => {
+        const joined = items.map((item) => item.text);
+        built.push(joined);
+        return { joined };
+      },
+      pace: async (request) => void paced.push(request.joined),
+      send: async (request) => {
+        sent.push(request.joined);
+        return sent.length === 1
+          ? { failures: [{ retryable: true, code: 'slow', message: 'slow' }, undefined] }
+          : {};
+      },
+    };
+    const context = createTestContext({ id: 'out' });
+    const events = makeEvents(2);
+    const statuses: DeliveryStatus[] = [];
+    for (const event of events) attachFinalizer([event], (status) => statuses.push(status));
+    await createNetworkSink(sinkSpec, context).run(inputOf([events]));
+    expect(built).toEqual([['event 0', 'event 1'], ['event 0']]);
+    expect(paced).toEqual(built);
+    expect(sent).toEqual(built);
+    expect(statuses).toEqual(['delivered', 'delivered']);
   });
 
   it('returns at shutdown: the items not sent are abandoned, not sent', async () => {

@@ -14,6 +14,12 @@ import { describe, expect, it } from 'vitest';
 import { createTestBufferContext, createTestContext, type TestComponentContext } from './context.js';
 import { batchesOf, ControllableInput, inputOf, makeEvents, trackStatuses } from './events.js';
 
+/**
+ * How long a sink may take to return after its context's signal aborts (the shutdown deadline).
+ * Generous: the check is about returning at all while the input is idle, not about speed.
+ */
+const ABORT_BOUND_MS = 5000;
+
 function checkDefinition<Options>(
   definition: {
     specificationVersion: number;
@@ -61,6 +67,12 @@ export interface TestSinkOptions<Options> {
    * answering 400). The suite then checks each event is finalized `rejected`, none counted sent.
    */
   failures?: { makeFailing: () => Options | Promise<Options> };
+  /**
+   * A destination that never answers: `makeStalling()` returns options (or switches the fake
+   * destination and returns the usual options) under which every request hangs. The suite then
+   * checks the sink holds no more than its `maxHeldEvents` and stops pulling, and aborts it.
+   */
+  stalling?: { makeStalling: () => Options | Promise<Options> };
 }
 
 /**
@@ -129,6 +141,44 @@ export function testSink<Options>(
       await suite.verifyDelivered?.(events);
     });
 
+    it('returns promptly after abort while waiting on an input that never yields; what it took is delivered only if it was', async () => {
+      await suite.beforeEachTest?.();
+      const events = makeEvents(3);
+      let status: DeliveryStatus | undefined;
+      attachFinalizer(events, (settled) => {
+        status = settled;
+      });
+      let askedForMore: () => void = () => {};
+      const waiting = new Promise<void>((resolve) => {
+        askedForMore = resolve;
+      });
+      const input = {
+        async *[Symbol.asyncIterator]() {
+          yield events;
+          askedForMore();
+          // An idle upstream: the next batch never comes.
+          await new Promise<never>(() => {});
+        },
+      };
+      const context = makeContext();
+      const sink = await create(context);
+      const running = sink.run(input);
+      await waiting;
+      context.abort();
+      let timer: NodeJS.Timeout | undefined;
+      const outcome = await Promise.race([
+        running.then(() => 'returned' as const),
+        new Promise<'still running'>((resolve) => {
+          timer = setTimeout(() => resolve('still running'), ABORT_BOUND_MS);
+        }),
+      ]);
+      clearTimeout(timer);
+      expect(outcome, `run() must return within ${ABORT_BOUND_MS} ms of the abort`).toBe('returned');
+      // Left unfinalized (abandoned) or rejected is fine; delivered only if the destination has them.
+      if (status === 'delivered') await suite.verifyDelivered?.(events);
+      await sink.close?.();
+    });
+
     if (suite.failures !== undefined) {
       const failures = suite.failures;
       it('finalizes events it cannot deliver (a permanent destination failure) as rejected, none sent', async () => {
@@ -146,40 +196,91 @@ export function testSink<Options>(
       });
     }
 
-    it('pulls its input: it never reads far ahead of what it has finalized', async () => {
+    it('pulls its input: it holds no more events than it declares (maxHeldEvents), never the whole input', async () => {
       await suite.beforeEachTest?.();
-      const batchSize = 50;
-      const batchCount = 200;
-      let produced = 0;
-      let finalized = 0;
-      let maxAhead = 0;
-      const input = {
-        async *[Symbol.asyncIterator]() {
-          for (let index = 0; index < batchCount; index += 1) {
-            const batch = makeEvents(batchSize, {}, index * batchSize);
-            trackStatuses([batch]);
-            // One finalizer is shared by the batch: count through it once.
-            const finalizer = batch[0]?.metadata.finalizer;
-            const original = finalizer?.finalize.bind(finalizer);
-            if (finalizer !== undefined && original !== undefined) {
-              finalizer.finalize = (status, count = 1) => {
-                finalized += count;
-                original(status, count);
-              };
-            }
-            produced += batchSize;
-            maxAhead = Math.max(maxAhead, produced - finalized);
-            yield batch;
-          }
-        },
-      };
+      const probe = readAheadProbe(50, 200);
       const sink = await create();
-      await sink.run(input);
-      expect(finalized).toBe(batchSize * batchCount);
-      // Bounded read-ahead: a sink may hold batches in flight, never the whole input.
-      expect(maxAhead).toBeLessThan(batchSize * batchCount);
+      await sink.run(probe.input);
+      expect(probe.finalized).toBe(probe.pulled);
+      expect(probe.pulled).toBe(50 * 200);
+      probe.expectWithin(sink.maxHeldEvents);
     });
+
+    if (suite.stalling !== undefined) {
+      const stalling = suite.stalling;
+      it('holds no more than it declares while its destination stalls, and stops pulling', async () => {
+        await suite.beforeEachTest?.();
+        const context = makeContext();
+        const sink = await definition.create(await stalling.makeStalling(), context);
+        const batchSize = 50;
+        // Enough input to pass any declared bound many times over.
+        const batchCount =
+          sink.maxHeldEvents === undefined ? 200 : Math.ceil(sink.maxHeldEvents / batchSize) + 20;
+        const probe = readAheadProbe(batchSize, batchCount);
+        const running = sink.run(probe.input);
+        // Stalled, a bounded sink stops pulling; the suite waits until no pull came for many turns
+        // of the event loop (a sink that holds back too late only makes this check stronger).
+        let pulls = -1;
+        let idleTurns = 0;
+        while (idleTurns < 200 && probe.pulled < batchSize * batchCount) {
+          await new Promise((resolve) => setImmediate(resolve));
+          idleTurns = probe.pulled === pulls ? idleTurns + 1 : 0;
+          pulls = probe.pulled;
+        }
+        probe.expectWithin(sink.maxHeldEvents);
+        expect(probe.pulled, 'a stalled sink must stop pulling its input').toBeLessThan(
+          batchSize * batchCount,
+        );
+        context.abort();
+        await running;
+        await sink.close?.();
+      });
+    }
   });
+}
+
+/**
+ * An input of `batchCount` batches of `batchSize` events that counts the events pulled and those
+ * finalized, and the most pulled and not finalized at any pull.
+ */
+function readAheadProbe(batchSize: number, batchCount: number) {
+  const probe = {
+    pulled: 0,
+    finalized: 0,
+    maxAhead: 0,
+    input: {
+      async *[Symbol.asyncIterator]() {
+        for (let index = 0; index < batchCount; index += 1) {
+          const batch = makeEvents(batchSize, {}, index * batchSize);
+          attachFinalizer(batch, () => {});
+          // One finalizer is shared by the batch: count through it once.
+          const finalizer = batch[0]?.metadata.finalizer;
+          const original = finalizer?.finalize.bind(finalizer);
+          if (finalizer !== undefined && original !== undefined) {
+            finalizer.finalize = (status, count = 1) => {
+              probe.finalized += count;
+              original(status, count);
+            };
+          }
+          probe.pulled += batchSize;
+          probe.maxAhead = Math.max(probe.maxAhead, probe.pulled - probe.finalized);
+          yield batch;
+        }
+      },
+    },
+    /** Within the declared bound plus the two input batches a sink may be working through. */
+    expectWithin(maxHeldEvents: number | undefined) {
+      if (maxHeldEvents === undefined) {
+        expect(probe.maxAhead).toBeLessThan(batchSize * batchCount);
+        return;
+      }
+      expect(
+        probe.maxAhead,
+        `held ${probe.maxAhead} events; declared maxHeldEvents ${maxHeldEvents} + 2 input batches of ${batchSize}`,
+      ).toBeLessThanOrEqual(maxHeldEvents + 2 * batchSize);
+    },
+  };
+  return probe;
 }
 
 export interface TestSourceOptions<Options> {
