@@ -43,22 +43,28 @@ export class Batcher<Item extends BatchItem> {
     return this.#open.size === 0;
   }
 
-  async add(item: Item): Promise<void> {
+  /**
+   * Adds an item. Returns the send to await when the item completed a batch or started a new one,
+   * else undefined: most items join an open batch with no promise and no microtask each.
+   */
+  add(item: Item): Promise<void> | undefined {
     const key = item.partition ?? '';
-    let open = this.#open.get(key);
-    if (open !== undefined && open.bytes + item.size > this.#settings.maxBytes) {
-      // This item starts the next batch: send what came before it.
-      await this.#flush(key, open);
-      open = undefined;
-    }
-    if (open === undefined) {
-      if (this.#open.size >= (this.#settings.maxPartitions ?? Number.POSITIVE_INFINITY))
-        await this.#flushOldest();
-      open = { items: [], bytes: 0, openedAt: Date.now() };
-      this.#open.set(key, open);
-    }
+    const open = this.#open.get(key);
+    if (open === undefined || open.bytes + item.size > this.#settings.maxBytes)
+      return this.#openWith(key, open, item);
     open.items.push(item);
     open.bytes += item.size;
+    return open.items.length >= this.#settings.maxEvents ? this.#flush(key, open) : undefined;
+  }
+
+  /** Opens a batch for `item`, first sending the one it does not fit in and, at the bound, the oldest. */
+  async #openWith(key: string, full: OpenBatch<Item> | undefined, item: Item): Promise<void> {
+    // This item starts the next batch: send what came before it.
+    if (full !== undefined) await this.#flush(key, full);
+    if (this.#open.size >= (this.#settings.maxPartitions ?? Number.POSITIVE_INFINITY))
+      await this.#flushOldest();
+    const open = { items: [item], bytes: item.size, openedAt: Date.now() };
+    this.#open.set(key, open);
     if (open.items.length >= this.#settings.maxEvents) await this.#flush(key, open);
   }
 

@@ -437,7 +437,8 @@ export function createNetworkSink<Item extends SinkItem, Request = readonly Item
           if ('discard' in prepared) discard(event, prepared);
           else {
             takenAt?.set(prepared, now);
-            await batcher.add(prepared);
+            const sending = batcher.add(prepared);
+            if (sending !== undefined) await sending;
           }
         }
       }
