@@ -7,6 +7,7 @@ export {
   EncodingError,
   encodingOptionSchema,
   encodingProblems,
+  rfc3339,
   textOf,
 } from './encoder.js';
 export type {
