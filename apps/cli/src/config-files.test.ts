@@ -105,7 +105,7 @@ describe('loadConfig', () => {
       small: 42,
       whole: new FloatValue(2),
       // Beyond i64: a float, as Vector's config reads it.
-      bigger: [9223372036854775807n, 18446744073709551615],
+      bigger: [9223372036854775807n, 2 ** 64],
       also_small: 7,
       half: 0.5,
       biggest: { n: 9223372036854775807n, f: new FloatValue(1) },
