@@ -2,7 +2,13 @@ import { createHash, createHmac } from 'node:crypto';
 import { once } from 'node:events';
 import { createServer, type IncomingHttpHeaders, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { attachFinalizer, type DeliveryStatus, FloatValue, type LogEvent, Timestamp } from '@sluice/component-api';
+import {
+  attachFinalizer,
+  type DeliveryStatus,
+  FloatValue,
+  type LogEvent,
+  Timestamp,
+} from '@sluice/component-api';
 import { batchesOf, createTestContext, inputOf, makeEvents, testSink } from '@sluice/testkit';
 import { cbor } from '@smithy/core/cbor';
 import { NodeHttpHandler } from '@smithy/node-http-handler';
