@@ -84,9 +84,11 @@ export function tcpSourceProblems(options: TcpSourceOptions): OptionProblem[] {
   if (mode === 'udp' || mode === 'unix_datagram')
     problem('mode', `"${mode}" is not supported by Sluice yet; use "tcp" or "unix_stream"`);
   const unix = mode === 'unix' || mode === 'unix_stream';
+  // A mode Sluice lacks is refused above; its own options are not checked as tcp's.
+  const tcp = mode === 'tcp';
   if (unix && options.path === undefined) problem('path', 'is required with mode = "unix_stream"');
-  if (!unix && options.address === undefined) problem('address', 'is required with mode = "tcp"');
-  if (!unix && options.address !== undefined && parseAddress(options.address) === undefined)
+  if (tcp && options.address === undefined) problem('address', 'is required with mode = "tcp"');
+  if (tcp && options.address !== undefined && parseAddress(options.address) === undefined)
     problem('address', `must be "ip:port" (got "${options.address}")`);
   options.permit_origin?.forEach((cidr, index) => {
     if (subnetOf(cidr) === undefined)
