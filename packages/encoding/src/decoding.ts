@@ -1,4 +1,11 @@
-import { type FieldMap, type FieldValue, floatValue, type JsonSchema, numberOf } from '@sluice/component-api';
+import {
+  type FieldMap,
+  type FieldValue,
+  floatValue,
+  isFieldMap,
+  type JsonSchema,
+  numberOf,
+} from '@sluice/component-api';
 import { parseJsonExact, type UnsignedBeyondI64 } from './json-numbers.js';
 
 export type DecodingCodec = 'bytes' | 'json' | 'gelf' | 'native_json' | 'syslog';
@@ -85,8 +92,8 @@ export function createDecoder(config: DecodingConfig | undefined): Decoder {
   return undefined;
 }
 
-const isObject = (value: unknown): value is FieldMap =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
+/** A JSON object (not a list, nor a whole float's marker). */
+const isObject = (value: unknown): value is FieldMap => isFieldMap(value);
 
 /**
  * serde_json's reading (numbers exact, see json-numbers.ts). An integer beyond i64 within u64 is a

@@ -30,6 +30,17 @@ describe('numbers as Vector holds and writes them', () => {
     expect(createEncoder('native_json').encodeToString(event)).toBe('{"log":{"f":2.0,"i":9007199254740993}}');
     // serde_json refuses a number beyond f64 ("number out of range").
     expect(createDecoder({ codec: 'json' })?.('{"a":1e400}')).toBeInstanceOf(Error);
+    expect(createDecoder({ codec: 'json' })?.('[2.0]')).toBeInstanceOf(Error);
+    expect(createDecoder({ codec: 'native_json' })?.('{"log":2.0}')).toBeInstanceOf(Error);
+    // Strings are read as JSON.parse reads them, escapes and a `__proto__` key included.
+    const decoded = decodeJson('{"s":"a\\"b\\u00e9","__proto__":1.0}');
+    expect(Object.keys(decoded)).toEqual(['s', '__proto__']);
+    expect(decoded.s).toBe('a"bé');
+    expect(Object.getPrototypeOf(decoded)).toBe(Object.prototype);
+    // Infinity (from a computation) is written null, as serde_json writes a non-finite f64.
+    expect(createEncoder('json').encodeToString(createLogEvent({ a: Number.POSITIVE_INFINITY }))).toBe(
+      '{"a":null}',
+    );
   });
 
   it('logfmt, text and csv write whole floats and big integers as Rust Display does', () => {
