@@ -1,6 +1,10 @@
 import { ConfigError, type JsonSchema, type Logger, silentLogger } from '@sluice/component-api';
 import { type MetricSample, type MetricsRegistry, Taps } from '@sluice/core-topology';
+import { createEncoder } from '@sluice/encoding';
 import { metricsRoute, parseListenAddress, type Route } from './http-server.js';
+
+/** Tapped events as Vector's JSON: keys sorted, whole floats, big integers and nanoseconds exact. */
+const tapJson = createEncoder('json');
 
 /** Vector's default API address. */
 export const DEFAULT_API_ADDRESS = '127.0.0.1:8686';
@@ -243,11 +247,10 @@ export function tapRoute(taps: Taps, metrics: MetricsRegistry, logger: Logger): 
               dropped.increment();
               return false;
             }
-            const line: TapLine = {
-              component_id: componentId,
-              event: event.fields as Record<string, unknown>,
-            };
-            response.write(`${JSON.stringify(line)}\n`);
+            // The event as Vector's JSON writes it (its numbers and timestamps exact): a TapLine.
+            response.write(
+              `{"component_id":${JSON.stringify(componentId)},"event":${tapJson.encodeToString(event)}}\n`,
+            );
             return true;
           },
         });

@@ -1,7 +1,7 @@
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ConfigError } from '@sluice/component-api';
+import { ConfigError, FloatValue } from '@sluice/component-api';
 import { afterEach, describe, expect, it } from 'vitest';
 import { checkStructure, loadConfig, MAX_CONFIG_VALUES } from './config-files.js';
 
@@ -86,11 +86,11 @@ describe('loadConfig', () => {
     await expect(load([], cwd)).rejects.toThrow(/no config given/);
   });
 
-  it('an integer beyond 2^53 is never read silently imprecise: TOML, YAML and JSON warn alike', async () => {
+  it('an integer beyond 2^53 is read exactly and a whole float stays a float: TOML, YAML and JSON alike', async () => {
     const cwd = await files({
-      'a.toml': 'big = 9223372036854775807\nsmall = 42\n',
-      'b.yaml': 'bigger: [9223372036854775807]\nalso_small: 7\n',
-      'c.json': '{"biggest": {"n": 9223372036854775807}}',
+      'a.toml': 'big = 9223372036854775807\nsmall = 42\nwhole = 2.0\n',
+      'b.yaml': 'bigger: [9223372036854775807, 18446744073709551615]\nalso_small: 7\nhalf: 0.5\n',
+      'c.json': '{"biggest": {"n": 9223372036854775807, "f": 1.0}}',
     });
     const warnings: string[] = [];
     const loaded = await loadConfig({
@@ -100,19 +100,18 @@ describe('loadConfig', () => {
       environment: {},
       warn: (message) => warnings.push(message),
     });
-    const nearest = Number(2n ** 63n);
     expect(loaded.config).toEqual({
-      big: nearest,
+      big: 9223372036854775807n,
       small: 42,
-      bigger: [nearest],
+      whole: new FloatValue(2),
+      // Beyond i64: a float, as Vector's config reads it.
+      bigger: [9223372036854775807n, 2 ** 64],
       also_small: 7,
-      biggest: { n: nearest },
+      half: 0.5,
+      biggest: { n: 9223372036854775807n, f: new FloatValue(1) },
     });
-    expect(warnings).toEqual([
-      'a.toml: big: 9223372036854775807 is beyond 2^53 − 1, the largest integer read exactly; it is read as 9223372036854775808',
-      'b.yaml: bigger[0]: 9223372036854775807 is beyond 2^53 − 1, the largest integer read exactly; it is read as 9223372036854775808',
-      'c.json: biggest.n: the integer is beyond 2^53 − 1, the largest integer read exactly; it is read as 9223372036854775808',
-    ]);
+    expect(loaded.config.whole).toBeInstanceOf(FloatValue);
+    expect(warnings).toEqual([]);
   });
 
   it('a parsed file with more values than the cap is refused, one at the cap is not', () => {

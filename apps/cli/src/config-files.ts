@@ -1,6 +1,7 @@
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { basename, extname, relative, resolve } from 'node:path';
-import { ConfigError, type ConfigProblem, ErrorCode } from '@sluice/component-api';
+import { ConfigError, type ConfigProblem, ErrorCode, FloatValue, floatValue } from '@sluice/component-api';
+import { jsonNeedsExactNumbers, parseJsonExact } from '@sluice/encoding';
 import { parse as parseToml, TomlError } from 'smol-toml';
 import { glob } from 'tinyglobby';
 import { parse as parseYaml, YAMLParseError } from 'yaml';
@@ -39,7 +40,7 @@ export interface LoadOptions {
   environment: NodeJS.ProcessEnv;
   /** Base for relative paths and for displaying file names. */
   cwd: string;
-  /** Warnings about what was read (an integer beyond 2^53 read imprecisely). */
+  /** Warnings about what was read. */
   warn?: (message: string) => void;
 }
 
@@ -108,14 +109,24 @@ export async function resolveConfigPaths(options: LoadOptions): Promise<string[]
   return [...new Set(paths)];
 }
 
-/** Parses one file by its extension (unknown extensions are TOML, as in Vector). */
+/**
+ * Parses one file by its extension (unknown extensions are TOML, as in Vector). Numbers are read
+ * as Vector reads them: a whole float stays a float (`FloatValue`), an integer beyond 2^53 − 1
+ * stays exact (`bigint`, up to i64; beyond, a float as in Vector). Options get plain numbers at
+ * validation; event values (`add_fields`) keep these.
+ */
 export function parseConfigText(text: string, file: string): unknown {
   const extension = extname(file).toLowerCase();
   try {
-    if (extension === '.json') return JSON.parse(text);
-    // Integers beyond 2^53 come back as BigInt (TOML and YAML), so `readLargeIntegers` can name them.
-    if (extension === '.yaml' || extension === '.yml') return parseYaml(text, { intAsBigInt: true }) ?? {};
-    return parseToml(text, { integersAsBigInt: 'asNeeded' });
+    if (extension === '.json') {
+      // JSON.parse first: its errors are the ones users know; then exact numbers where needed.
+      const parsed: unknown = JSON.parse(text);
+      return jsonNeedsExactNumbers(text) ? parseJsonExact(text, { unsignedBeyondI64: 'float' }) : parsed;
+    }
+    // Every integer comes back as a BigInt, so every number left is a float.
+    if (extension === '.yaml' || extension === '.yml')
+      return exactNumbers(parseYaml(text, { intAsBigInt: true }) ?? {});
+    return exactNumbers(parseToml(text, { integersAsBigInt: true }));
   } catch (error) {
     let where = '';
     if (error instanceof TomlError) where = `line ${error.line}, column ${error.column}: `;
@@ -166,7 +177,8 @@ export function checkStructure(parsed: unknown): { path: string; message: string
     values += 1;
     if (values > MAX_CONFIG_VALUES)
       return { path, message: `holds more than ${MAX_CONFIG_VALUES} values; a config file has far fewer` };
-    if (value === null || typeof value !== 'object' || value instanceof Date) continue;
+    if (value === null || typeof value !== 'object' || value instanceof Date || value instanceof FloatValue)
+      continue;
     const prototype: unknown = Object.getPrototypeOf(value);
     if (!Array.isArray(value) && prototype !== Object.prototype && prototype !== null) {
       return {
@@ -187,40 +199,40 @@ export function checkStructure(parsed: unknown): { path: string; message: string
   return undefined;
 }
 
-/** An integer read imprecisely: its literal (unknown for JSON, whose parser already rounded it) and the value read. */
-export interface LargeInteger {
-  path: string;
-  literal: string | undefined;
-  read: string;
-}
+const I64_MIN = -(2n ** 63n);
+const I64_MAX = 2n ** 63n - 1n;
 
 /**
- * Turns every integer a JavaScript number cannot hold exactly (beyond 2^53 − 1, as Vector's i64
- * and u64 options allow up to 2^63 − 1) into the nearest number, and names each: TOML and YAML give
- * them as BigInt, JSON already rounded them. Small BigInts (YAML gives every integer as one) become
- * numbers silently. Returns the path and literal of each imprecise one.
+ * Numbers of a TOML or YAML tree parsed with every integer a BigInt: integers within 2^53 become
+ * numbers, those up to i64 stay BigInt, larger ones are floats (as Vector's config reads them);
+ * every number (a float) that is whole becomes a `FloatValue`. In place; returns the tree.
  */
-export function readLargeIntegers(parsed: unknown, path = ''): LargeInteger[] {
-  const found: LargeInteger[] = [];
-  if (parsed === null || typeof parsed !== 'object' || parsed instanceof Date) return found;
-  const entries: Array<[string | number, unknown]> = Array.isArray(parsed)
-    ? parsed.map((value, index) => [index, value])
-    : Object.entries(parsed);
-  for (const [key, value] of entries) {
-    const at = typeof key === 'number' ? `${path}[${key}]` : path === '' ? key : `${path}.${key}`;
-    const container = parsed as Record<string | number, unknown>;
+export function exactNumbers(parsed: unknown): unknown {
+  const convert = (value: unknown): unknown => {
     if (typeof value === 'bigint') {
-      const number = Number(value);
-      if (!Number.isSafeInteger(number))
-        found.push({ path: at, literal: value.toString(), read: BigInt(number).toString() });
-      container[key] = number;
-    } else if (typeof value === 'number' && Number.isInteger(value) && !Number.isSafeInteger(value)) {
-      found.push({ path: at, literal: undefined, read: BigInt(value).toString() });
-    } else {
-      found.push(...readLargeIntegers(value, at));
+      if (value >= I64_MIN && value <= I64_MAX)
+        return Number.isSafeInteger(Number(value)) ? Number(value) : value;
+      return Number(value);
     }
-  }
-  return found;
+    if (typeof value === 'number') return floatValue(value);
+    if (value === null || typeof value !== 'object' || value instanceof Date) return value;
+    const container = value as Record<string | number, unknown>;
+    for (const key of Object.keys(container)) container[key] = convert(container[key]);
+    return value;
+  };
+  return convert(parsed);
+}
+
+/** Whether two parsed values are the same (a bigint and a float marker compared as written). */
+function sameValue(left: unknown, right: unknown): boolean {
+  const written = (value: unknown) =>
+    JSON.stringify(value, function (this: Record<string, unknown>, key, converted) {
+      const original = this[key];
+      if (typeof original === 'bigint') return `${original}n`;
+      if (original instanceof FloatValue) return `${original.value}.0`;
+      return converted;
+    });
+  return written(left) === written(right);
 }
 
 /** A path for a message: bounded, whatever the input. */
@@ -301,11 +313,6 @@ export async function collectConfig(
       complete = false;
       continue;
     }
-    for (const large of readLargeIntegers(parsed)) {
-      options.warn?.(
-        `${shown}: ${shortPath(large.path)}: ${large.literal ?? 'the integer'} is beyond 2^53 − 1, the largest integer read exactly; it is read as ${large.read}`,
-      );
-    }
     if (options.interpolate) {
       const found: Array<Omit<ConfigProblem, 'file'>> = [];
       interpolateValues(parsed, options.environment, '', found);
@@ -336,7 +343,7 @@ export async function collectConfig(
         }
       } else {
         const previous = origins.get(key);
-        if (previous !== undefined && JSON.stringify(merged[key]) !== JSON.stringify(value)) {
+        if (previous !== undefined && !sameValue(merged[key], value)) {
           problems.push({ file: shown, path: key, message: `is already set differently in ${previous}` });
           continue;
         }

@@ -3,7 +3,7 @@ import { MetricsRegistry, Taps } from '@sluice/core-topology';
 import { describe, expect, it } from 'vitest';
 import { apiRoutes, type TapLine } from './api.js';
 import { serveHttp } from './http-server.js';
-import { formatTapLine, tapUrl } from './tap.js';
+import { formatTapLine, formatTapText, tapUrl } from './tap.js';
 
 const event = (message: string) => createLogEvent({ message });
 
@@ -119,6 +119,11 @@ describe('sluice tap output', () => {
   it('prints json, yaml or logfmt, with --meta the component id', () => {
     expect(formatTapLine(line, 'json', false)).toBe('{"message":"a b","level":"info","http":{"status":200}}');
     expect(formatTapLine(line, 'json', true)).toBe(JSON.stringify(line));
+    // The JSON the instance wrote is printed as it is: a parse would lose 2.0 and big integers.
+    const text = '{"component_id":"in\\",\\"event\\":","event":{"f":2.0,"i":9223372036854775807}}';
+    expect(formatTapText(text, 'json', false)).toBe('{"f":2.0,"i":9223372036854775807}');
+    expect(formatTapText(text, 'json', true)).toBe(text);
+    expect(formatTapText(text, 'logfmt', false)).toBe('f=2 i=9223372036854776000');
     expect(formatTapLine(line, 'logfmt', false)).toBe('message="a b" level=info http.status=200');
     expect(formatTapLine(line, 'yaml', false)).toBe('---\nmessage: a b\nlevel: info\nhttp:\n  status: 200');
   });

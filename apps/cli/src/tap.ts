@@ -42,6 +42,18 @@ export function formatTapLine(line: TapLine, format: TapFormat, meta: boolean): 
   return JSON.stringify(value);
 }
 
+/**
+ * A line of `/tap` as printed. JSON is printed as the instance wrote it (Vector's JSON: `2.0`,
+ * big integers and nanoseconds kept, which a parse would lose); the other formats from its parse.
+ */
+export function formatTapText(text: string, format: TapFormat, meta: boolean): string {
+  if (format !== 'json') return formatTapLine(JSON.parse(text) as TapLine, format, meta);
+  if (meta) return text;
+  // `{"component_id":"…","event":{…}}`: a JSON string holds no unescaped quote, so the first
+  // `","event":` ends the id.
+  return text.slice(text.indexOf('","event":') + '","event":'.length, -1);
+}
+
 /** The `/tap` address for these options. */
 export function tapUrl(options: Omit<TapCommandOptions, 'io' | 'format'>): string {
   const url = new URL(`${options.url.replace(/\/+$/, '')}/tap`);
@@ -77,8 +89,7 @@ export async function runTap(options: TapCommandOptions): Promise<number> {
       const lines = pending.split('\n');
       pending = lines.pop() ?? '';
       for (const line of lines)
-        if (line !== '')
-          io.stdout(`${formatTapLine(JSON.parse(line) as TapLine, options.format, options.meta === true)}\n`);
+        if (line !== '') io.stdout(`${formatTapText(line, options.format, options.meta === true)}\n`);
     }
     if (options.quiet !== true) io.stderr('[tap] the instance closed the connection\n');
     return EXIT_OK;

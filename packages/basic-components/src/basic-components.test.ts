@@ -5,6 +5,7 @@ import { PassThrough, Readable, Writable } from 'node:stream';
 import memoryBuffers from '@sluice/buffer-memory';
 import { createLogEvent, defineSink, EventFinalizer, silentLogger } from '@sluice/component-api';
 import { ComponentRegistry, MetricsRegistry, planTopology, Topology } from '@sluice/core-topology';
+import { createEncoder } from '@sluice/encoding';
 import { createTestContext, inputOf, makeEvents, testSink, testSource } from '@sluice/testkit';
 import { afterAll, describe, expect, it } from 'vitest';
 import definitions, {
@@ -227,6 +228,17 @@ describe('transforms', () => {
       ReturnType<typeof createLogEvent>,
     ];
     expect(event.fields).toEqual({ message: '{"a":1}', a: 1 });
+  });
+
+  it('parse_json reads numbers as Vector: 2.0 a float, i64 exact', async () => {
+    const transform = await parseJsonTransform.create(
+      { field: 'message', drop_field: true, drop_invalid: false, overwrite_target: false },
+      createTestContext(),
+    );
+    const [event] = (await transform.transform([
+      createLogEvent({ message: '{"f":2.0,"i":9223372036854775807}' }),
+    ])) as [ReturnType<typeof createLogEvent>];
+    expect(createEncoder('json').encodeToString(event)).toBe('{"f":2.0,"i":9223372036854775807}');
   });
 });
 

@@ -1,5 +1,6 @@
 import {
   type Batch,
+  currentTimestamp,
   defineSource,
   type FieldMap,
   type LogEvent,
@@ -231,7 +232,7 @@ export const demoLogsSource = defineSource<DemoLogsOptions>({
         let index = 0;
         while (index < total && !signal.aborted) {
           const size = intervalMs === 0 ? Math.min(MAX_BATCH, total - index) : 1;
-          const now = new Date();
+          const now = currentTimestamp();
           const fields: FieldMap = {
             timestamp: now,
             source_type: 'demo_logs',

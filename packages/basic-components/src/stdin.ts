@@ -3,6 +3,7 @@ import type { Readable } from 'node:stream';
 import {
   type Batch,
   type ComponentContext,
+  currentTimestamp,
   defineSource,
   type FieldMap,
   SPECIFICATION_VERSION,
@@ -40,7 +41,7 @@ export function createStdinSource(
       const stream = input();
       const framer = decoding.newFramer();
       const toBatch = (frames: string[]): Batch => {
-        const fields: FieldMap = { timestamp: new Date(), source_type: 'stdin' };
+        const fields: FieldMap = { timestamp: currentTimestamp(), source_type: 'stdin' };
         if (options.host_key !== '') fields[options.host_key] = host;
         return decoding.toEvents(frames, fields);
       };

@@ -1,9 +1,11 @@
 import {
+  cloneValue,
   defineTransform,
   type FieldMap,
   type FieldValue,
   finalizeEvents,
   getField,
+  isFieldMap,
   type LogEvent,
   rateLimitedLog,
   removeField,
@@ -11,6 +13,7 @@ import {
   setField,
   type TransformDefinition,
 } from '@sluice/component-api';
+import { parseJsonExact } from '@sluice/encoding';
 
 export interface AddFieldsOptions {
   fields: FieldMap;
@@ -23,8 +26,8 @@ function flatten(fields: FieldMap, prefix = ''): Array<[string, FieldValue]> {
   for (const [key, value] of Object.entries(fields)) {
     if (value === undefined) continue;
     const path = `${prefix}${key}`;
-    if (value !== null && typeof value === 'object' && !Array.isArray(value) && !(value instanceof Date)) {
-      entries.push(...flatten(value as FieldMap, `${path}.`));
+    if (isFieldMap(value)) {
+      entries.push(...flatten(value, `${path}.`));
     } else {
       entries.push([path, value]);
     }
@@ -51,9 +54,7 @@ function segmentsOf(path: string): Segment[] {
 
 type Container = FieldMap | FieldValue[];
 
-function isMap(value: FieldValue | undefined): value is FieldMap {
-  return value !== null && typeof value === 'object' && !Array.isArray(value) && !(value instanceof Date);
-}
+const isMap = (value: FieldValue | undefined): value is FieldMap => isFieldMap(value);
 
 /** The value at a path with array indexes, or undefined. */
 function getPath(fields: FieldMap, segments: readonly Segment[]): FieldValue | undefined {
@@ -96,6 +97,8 @@ export const addFieldsTransform = defineTransform<AddFieldsOptions>({
   specificationVersion: SPECIFICATION_VERSION,
   kind: 'transform',
   type: 'add_fields',
+  // `2.0` is added as the float 2.0, an integer beyond 2^53 exactly, as Vector adds them.
+  eventValueOptions: ['fields'],
   description:
     'Adds fields to every event; nested tables and dotted keys create nested fields, `a[0]` keys arrays.',
   optionsSchema: {
@@ -122,7 +125,7 @@ export const addFieldsTransform = defineTransform<AddFieldsOptions>({
         for (const event of batch) {
           for (const [segments, value] of entries) {
             if (!options.overwrite && getPath(event.fields, segments) !== undefined) continue;
-            setPath(event.fields, segments, structuredClone(value));
+            setPath(event.fields, segments, cloneValue(value));
           }
         }
         return batch;
@@ -239,7 +242,9 @@ const parseJsonDefinition: Omit<TransformDefinition<ParseJsonOptions>, 'type' | 
           const text = getField(event.fields, options.field);
           let parsed: unknown;
           try {
-            parsed = typeof text === 'string' ? JSON.parse(text) : undefined;
+            // Numbers as Vector's json parser reads them (serde_json: `2.0` a float, i64 exact).
+            parsed =
+              typeof text === 'string' ? parseJsonExact(text, { unsignedBeyondI64: 'string' }) : undefined;
           } catch {
             parsed = undefined;
           }

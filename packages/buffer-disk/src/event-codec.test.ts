@@ -1,4 +1,4 @@
-import { createLogEvent, type FieldMap, type FieldValue } from '@sluice/component-api';
+import { createLogEvent, type FieldMap, type FieldValue, FloatValue, Timestamp } from '@sluice/component-api';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { decodeEvents, EventEncoder } from './event-codec.js';
@@ -91,6 +91,25 @@ describe('event codec', () => {
     expect(Number.isNaN((fields.invalid as Date).getTime())).toBe(true);
     expect(Object.is((fields.numbers as number[])[2], -0)).toBe(true);
     expect((fields.numbers as number[]).slice(0, 2)).toEqual([Number.NaN, Number.POSITIVE_INFINITY]);
+  });
+
+  it('keeps nanoseconds, whole floats and integers beyond 2^53 (what a number or a Date loses)', () => {
+    const [event] = roundTrip([
+      createLogEvent({
+        timestamp: new Timestamp(Date.UTC(2026, 10, 23), 456_789),
+        whole: new FloatValue(2),
+        list: [9223372036854775807n, -9007199254740993n, new FloatValue(-0)],
+      }),
+    ]);
+    const fields = event?.fields as FieldMap;
+    expect(fields.timestamp).toBeInstanceOf(Timestamp);
+    expect((fields.timestamp as Timestamp).getTime()).toBe(Date.UTC(2026, 10, 23));
+    expect((fields.timestamp as Timestamp).submillisecondNanos).toBe(456_789);
+    expect(fields.whole).toEqual(new FloatValue(2));
+    expect(fields.whole).toBeInstanceOf(FloatValue);
+    const [big, negative, zero] = fields.list as [bigint, bigint, FloatValue];
+    expect([big, negative]).toEqual([9223372036854775807n, -9007199254740993n]);
+    expect(Object.is(zero.value, -0)).toBe(true);
   });
 
   it('writes each field name once per batch and keeps batches apart when the encoder is reused', () => {

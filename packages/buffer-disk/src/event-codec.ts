@@ -1,4 +1,11 @@
-import type { Batch, FieldMap, FieldValue, LogEvent } from '@sluice/component-api';
+import {
+  type Batch,
+  type FieldMap,
+  type FieldValue,
+  FloatValue,
+  type LogEvent,
+  Timestamp,
+} from '@sluice/component-api';
 
 /**
  * The binary encoding of a record's events. JSON cost three times as much (a large string built,
@@ -10,7 +17,9 @@ import type { Batch, FieldMap, FieldValue, LogEvent } from '@sluice/component-ap
  * record in the table and referenced by index, so decoding makes each name string once per record.
  * A map is `[entry count u32]` + `[key index u32][value]` per entry; a value is a tag byte and its
  * data: null, false, true, number (f64), Date (f64 milliseconds), string (`[length u32][UTF-8]`;
- * tagged ASCII when it is, which decodes faster), array (`[count u32][values]`) or map.
+ * tagged ASCII when it is, which decodes faster), array (`[count u32][values]`) or map; a whole
+ * float (f64), a Date with nanoseconds (f64 milliseconds, u32 nanoseconds below them) and an
+ * integer beyond 2^53 (its decimal digits as a string) keep what a plain number or Date loses.
  */
 const Tag = {
   Null: 0,
@@ -22,6 +31,9 @@ const Tag = {
   Array: 6,
   Map: 7,
   AsciiString: 8,
+  Float: 9,
+  Timestamp: 10,
+  BigInt: 11,
 } as const;
 type Tag = (typeof Tag)[keyof typeof Tag];
 
@@ -122,8 +134,16 @@ class Writer {
     } else if (value === null || value === undefined) {
       // As in JSON, an undefined array item becomes null.
       this.u8(Tag.Null);
+    } else if (value instanceof Timestamp && value.submillisecondNanos !== 0) {
+      this.tagged(Tag.Timestamp, value.getTime());
+      this.u32(value.submillisecondNanos);
     } else if (value instanceof Date) {
       this.tagged(Tag.Date, value.getTime());
+    } else if (value instanceof FloatValue) {
+      this.tagged(Tag.Float, value.value);
+    } else if (typeof value === 'bigint') {
+      this.u8(Tag.BigInt);
+      this.string(String(value));
     } else if (Array.isArray(value)) {
       this.u8(Tag.Array);
       this.u32(value.length);
@@ -214,6 +234,12 @@ class Reader {
         return this.double();
       case Tag.Date:
         return new Date(this.double());
+      case Tag.Timestamp:
+        return new Timestamp(this.double(), this.u32());
+      case Tag.Float:
+        return new FloatValue(this.double());
+      case Tag.BigInt:
+        return BigInt(this.string('latin1'));
       case Tag.Null:
         return null;
       case Tag.False:

@@ -93,6 +93,12 @@ interface DefinitionBase<Kind extends string, Options, Instance> {
    * pure and fast; `create` may assume its options passed it.
    */
   validate?(options: Options, context: ValidationContext): readonly OptionProblem[];
+  /**
+   * Top-level options whose values become event fields (`fields` of `add_fields`): their numbers
+   * reach `create` as the config wrote them (a whole float as a `FloatValue`, an integer beyond
+   * 2^53 as a `bigint`). Every other option gets plain numbers, checked by the schema.
+   */
+  eventValueOptions?: readonly string[];
   /** A source's output (default `log`); transforms pass on what they get. */
   outputType?: DataType;
   /** What a sink accepts (default: `log` only). */

@@ -1,7 +1,32 @@
 import type { EventFinalizer } from './acknowledgements.js';
+import { copyDate, FloatValue } from './values.js';
 
-/** A value a log event field can hold. `Date` is kept as a Date until an encoder formats it. */
-export type FieldValue = string | number | boolean | null | Date | readonly FieldValue[] | FieldMap;
+/**
+ * A value a log event field can hold. `Date` is kept as a Date (a `Timestamp` when it has
+ * nanoseconds) until an encoder formats it; an integer beyond 2^53 is a `bigint`; a whole float
+ * (`2.0`) is a `FloatValue`, any other number is a plain number.
+ */
+export type FieldValue =
+  | string
+  | number
+  | bigint
+  | boolean
+  | null
+  | Date
+  | FloatValue
+  | readonly FieldValue[]
+  | FieldMap;
+
+/** Whether a value is a table of fields (not a list, a Date, a float marker or a scalar). */
+export function isFieldMap(value: unknown): value is FieldMap {
+  return (
+    value !== null &&
+    typeof value === 'object' &&
+    !Array.isArray(value) &&
+    !(value instanceof Date) &&
+    !(value instanceof FloatValue)
+  );
+}
 
 /** The mutable field map of an event: `message`, `host`, `timestamp`, `source_type`, … */
 export interface FieldMap {
@@ -56,7 +81,14 @@ export function estimateByteSize(fields: FieldMap): number {
 
 function estimateValueSize(value: FieldValue | undefined): number {
   if (typeof value === 'string') return value.length + 2;
-  if (value === null || value === undefined || typeof value === 'boolean' || typeof value === 'number')
+  if (
+    value === null ||
+    value === undefined ||
+    typeof value === 'boolean' ||
+    typeof value === 'number' ||
+    typeof value === 'bigint' ||
+    value instanceof FloatValue
+  )
     return 8;
   if (value instanceof Date) return 24;
   if (Array.isArray(value)) {
@@ -85,9 +117,10 @@ function cloneFieldMap(fields: FieldMap): FieldMap {
   return copy;
 }
 
-function cloneValue<Value extends FieldValue | undefined>(value: Value): Value {
-  if (value === null || typeof value !== 'object') return value;
-  if (value instanceof Date) return new Date(value.getTime()) as Value;
+/** A deep copy of a field value; Dates keep their nanoseconds, float markers are shared (immutable). */
+export function cloneValue<Value extends FieldValue | undefined>(value: Value): Value {
+  if (value === null || typeof value !== 'object' || value instanceof FloatValue) return value;
+  if (value instanceof Date) return copyDate(value) as Value;
   if (Array.isArray(value)) return value.map(cloneValue) as unknown as Value;
   return cloneFieldMap(value as FieldMap) as Value;
 }
@@ -97,14 +130,7 @@ export function getField(fields: FieldMap, path: string): FieldValue | undefined
   if (!path.includes('.')) return fields[path];
   let current: FieldValue | undefined = fields;
   for (const part of path.split('.')) {
-    if (
-      current === null ||
-      typeof current !== 'object' ||
-      Array.isArray(current) ||
-      current instanceof Date
-    ) {
-      return undefined;
-    }
+    if (!isFieldMap(current)) return undefined;
     current = (current as FieldMap)[part];
   }
   return current;
@@ -121,7 +147,7 @@ export function setField(fields: FieldMap, path: string, value: FieldValue): voi
   let current = fields;
   for (const part of parts) {
     const next = current[part];
-    if (next === null || typeof next !== 'object' || Array.isArray(next) || next instanceof Date) {
+    if (!isFieldMap(next)) {
       const created: FieldMap = {};
       current[part] = created;
       current = created;
@@ -137,8 +163,7 @@ export function removeField(fields: FieldMap, path: string): boolean {
   const parts = path.split('.');
   const last = parts.pop() as string;
   const parent = parts.length === 0 ? fields : getField(fields, parts.join('.'));
-  if (parent === null || typeof parent !== 'object' || Array.isArray(parent) || parent instanceof Date)
-    return false;
+  if (!isFieldMap(parent)) return false;
   const map = parent as FieldMap;
   if (!(last in map)) return false;
   delete map[last];

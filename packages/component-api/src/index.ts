@@ -43,9 +43,11 @@ export {
 export type { Batch, CreateLogEventOptions, EventMetadata, FieldMap, FieldValue, LogEvent } from './event.js';
 export {
   cloneLogEvent,
+  cloneValue,
   createLogEvent,
   estimateByteSize,
   getField,
+  isFieldMap,
   removeField,
   setField,
 } from './event.js';
@@ -68,3 +70,12 @@ export {
   suppressedNote,
 } from './observability.js';
 export { Signal, sleep, untilAborted } from './signal.js';
+export {
+  copyDate,
+  currentTimestamp,
+  FloatValue,
+  floatValue,
+  numberOf,
+  submillisecondNanosOf,
+  Timestamp,
+} from './values.js';

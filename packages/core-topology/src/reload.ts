@@ -1,4 +1,4 @@
-import { ErrorCode, SluiceError } from '@sluice/component-api';
+import { ErrorCode, FloatValue, SluiceError } from '@sluice/component-api';
 import type { BufferStagePlan, ComponentPlan, TopologyPlan } from './config/plan.js';
 import { Topology, type TopologyOptions } from './topology.js';
 
@@ -14,8 +14,17 @@ export interface ReloadDiff {
   bufferChangeNeedsRestart: string[];
 }
 
+/** Options as JSON for comparing; event values may hold a `bigint` (`2n` and 2 differ) and a `FloatValue`. */
+function exactly(this: Record<string, unknown>, key: string, value: unknown): unknown {
+  // The holder's own value: toJSON has already turned a FloatValue into its number in `value`.
+  const original = this[key];
+  if (typeof original === 'bigint') return `${original}n`;
+  if (original instanceof FloatValue) return { float: original.value };
+  return value;
+}
+
 function componentKey(plan: ComponentPlan<unknown>): string {
-  return JSON.stringify([plan.type, plan.options, plan.inputs, plan.acknowledgements]);
+  return JSON.stringify([plan.type, plan.options, plan.inputs, plan.acknowledgements], exactly);
 }
 
 function bufferKey(buffer: readonly BufferStagePlan[]): string {

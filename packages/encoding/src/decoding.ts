@@ -1,4 +1,12 @@
-import type { FieldMap, FieldValue, JsonSchema } from '@sluice/component-api';
+import {
+  type FieldMap,
+  type FieldValue,
+  floatValue,
+  isFieldMap,
+  type JsonSchema,
+  numberOf,
+} from '@sluice/component-api';
+import { parseJsonExact, type UnsignedBeyondI64 } from './json-numbers.js';
 
 export type DecodingCodec = 'bytes' | 'json' | 'gelf' | 'native_json' | 'syslog';
 
@@ -84,12 +92,17 @@ export function createDecoder(config: DecodingConfig | undefined): Decoder {
   return undefined;
 }
 
-const isObject = (value: unknown): value is FieldMap =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
+/** A JSON object (not a list, nor a whole float's marker). */
+const isObject = (value: unknown): value is FieldMap => isFieldMap(value);
 
-function parseJson(frame: string): unknown {
+/**
+ * serde_json's reading (numbers exact, see json-numbers.ts). An integer beyond i64 within u64 is a
+ * string for the json and gelf codecs (vrl's `From<serde_json::Value>`), a float for native_json
+ * (serde's visitor).
+ */
+function parseJson(frame: string, unsignedBeyondI64: UnsignedBeyondI64 = 'string'): unknown {
   try {
-    return JSON.parse(frame);
+    return parseJsonExact(frame, { unsignedBeyondI64 });
   } catch (error) {
     return new Error(`Error parsing JSON: ${(error as Error).message}`);
   }
@@ -106,7 +119,7 @@ function decodeJson(frame: string): DecodeResult {
 
 /** Vector's native_json codec: `{"log": {...}}` (metrics and traces are not events here). */
 function decodeNativeJson(frame: string): DecodeResult {
-  const value = parseJson(frame);
+  const value = parseJson(frame, 'float');
   if (value instanceof Error) return value;
   const items = Array.isArray(value) ? value : [value];
   const events: FieldMap[] = [];
@@ -133,10 +146,14 @@ function decodeGelf(frame: string, validation: 'strict' | 'relaxed'): DecodeResu
     return new Error('version does not match GELF spec version (1.1)');
   const fields: FieldMap = { message: short_message, version: String(version), host };
   if (full_message !== undefined) fields.full_message = full_message as FieldValue;
-  if (typeof timestamp === 'number') fields.timestamp = new Date(timestamp * 1000);
+  const seconds = numberOf(timestamp);
+  if (seconds !== undefined) fields.timestamp = new Date(seconds * 1000);
   if (level !== undefined) fields.level = level as FieldValue;
   if (facility !== undefined) fields.facility = facility as FieldValue;
-  if (line !== undefined) fields.line = line as FieldValue;
+  // Vector reads `line` as an f64: `42` becomes the float 42.0.
+  const lineNumber = numberOf(line);
+  if (lineNumber !== undefined) fields.line = floatValue(lineNumber);
+  else if (line !== undefined) fields.line = line as FieldValue;
   if (file !== undefined) fields.file = file as FieldValue;
   for (const [key, field] of Object.entries(rest)) {
     if (key === '_id') continue;

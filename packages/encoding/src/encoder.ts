@@ -1,6 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import type { Batch, FieldMap, FieldValue, JsonSchema, LogEvent, OptionProblem } from '@sluice/component-api';
-import { getField, refuseInvalidOptions, removeField, setField } from '@sluice/component-api';
+import {
+  FloatValue,
+  getField,
+  isFieldMap,
+  refuseInvalidOptions,
+  removeField,
+  setField,
+  submillisecondNanosOf,
+} from '@sluice/component-api';
 import { displayNumber, jsonDiffers, serdeJsonFloat } from './numbers.js';
 
 export type Codec = 'json' | 'text' | 'raw_message' | 'csv' | 'logfmt' | 'gelf' | 'native_json';
@@ -288,13 +296,22 @@ class RawNumber {
 /** What a timestamp becomes under `timestamp_format`: an RFC 3339 string or a number. */
 type TimestampWriter = (date: Date) => string | number | RawNumber;
 
-/** RFC 3339 as Vector writes it (chrono's AutoSi): no fraction for a whole second, else milliseconds. */
+/**
+ * RFC 3339 as Vector writes it (chrono's `SecondsFormat::AutoSi`): no fraction for a whole
+ * second, else 3, 6 or 9 digits, the fewest that hold every non-zero digit of the nanoseconds.
+ */
 export function rfc3339(date: Date): string {
   const text = date.toISOString();
-  return text.endsWith('.000Z') ? `${text.slice(0, -5)}Z` : text;
+  const nanos = submillisecondNanosOf(date);
+  if (nanos === 0) return text.endsWith('.000Z') ? `${text.slice(0, -5)}Z` : text;
+  const below = nanos % 1000 === 0 ? String(nanos / 1000).padStart(3, '0') : String(nanos).padStart(6, '0');
+  return `${text.slice(0, -1)}${below}Z`;
 }
 
-/** Vector's Transformer forms (lib/codecs/src/encoding/transformer.rs) from a millisecond Date. */
+/** Microseconds since the epoch, rounded down as chrono's `timestamp_micros` (exact: below 2^53). */
+const microsecondsOf = (date: Date) => date.getTime() * 1000 + Math.floor(submillisecondNanosOf(date) / 1000);
+
+/** Vector's Transformer forms (lib/codecs/src/encoding/transformer.rs), rounded down to the unit. */
 function timestampWriter(format: TimestampFormat): TimestampWriter {
   switch (format) {
     case 'rfc3339':
@@ -304,18 +321,17 @@ function timestampWriter(format: TimestampFormat): TimestampWriter {
     case 'unix_ms':
       return (date) => date.getTime();
     case 'unix_us':
-      return (date) => date.getTime() * 1000;
+      return microsecondsOf;
     case 'unix_ns':
       // Beyond 2^53: written as digits, exact.
       return (date) => {
-        const milliseconds = date.getTime();
-        const digits = milliseconds === 0 ? '0' : `${milliseconds}000000`;
+        const digits = String(BigInt(date.getTime()) * 1_000_000n + BigInt(submillisecondNanosOf(date)));
         return new RawNumber(digits, digits);
       };
     case 'unix_float':
       // Vector: timestamp_micros() as f64 / 1e6, an f64 (`1795428000.0` for a whole second).
       return (date) => {
-        const seconds = (date.getTime() * 1000) / 1e6;
+        const seconds = microsecondsOf(date) / 1e6;
         return new RawNumber(serdeJsonFloat(seconds), displayNumber(seconds));
       };
   }
@@ -340,7 +356,9 @@ function jsonWriter(write: TimestampWriter, indent: number | undefined): (value:
   };
   const shape = (value: unknown): unknown => {
     if (typeof value === 'number') return jsonDiffers(value) ? raw(floatOf(value)) : value;
+    if (typeof value === 'bigint') return raw(integerOf(value));
     if (value === null || typeof value !== 'object') return value;
+    if (value instanceof FloatValue) return raw(floatOf(value.value));
     if (value instanceof Date) {
       const written = write(value);
       return written instanceof RawNumber ? raw(written) : written;
@@ -367,7 +385,14 @@ function jsonWriter(write: TimestampWriter, indent: number | undefined): (value:
   };
 }
 
-const floatOf = (value: number) => new RawNumber(serdeJsonFloat(value), displayNumber(value));
+/** A float as serde_json and Rust's Display write it (`2.0` and `2`, `-0.0` and `-0`). */
+const floatOf = (value: number) =>
+  new RawNumber(serdeJsonFloat(value), Object.is(value, -0) ? '-0' : displayNumber(value));
+/** An integer beyond 2^53 (Vector's i64), digits as they are. */
+const integerOf = (value: bigint) => {
+  const digits = String(value);
+  return new RawNumber(digits, digits);
+};
 
 /**
  * A value as Vector's text and raw_message codecs write it (`Value::coerce_to_bytes`): strings as
@@ -389,6 +414,8 @@ function textWriter(
 function scalarText(value: FieldValue, write: TimestampWriter): string | undefined {
   if (typeof value === 'string') return value;
   if (typeof value === 'number') return displayNumber(value);
+  if (typeof value === 'bigint') return String(value);
+  if (value instanceof FloatValue) return floatOf(value.value).display;
   if (typeof value === 'boolean') return String(value);
   if (value === null) return '<null>';
   if (value instanceof Date) {
@@ -433,8 +460,8 @@ function logfmt(fields: FieldMap, write: TimestampWriter): string {
     else if (value === null) flat.set(key, 'null');
     else if (Array.isArray(value)) {
       for (let index = 0; index < value.length; index += 1) flatten(`${key}.${index}`, value[index]);
-    } else if (value !== null && typeof value === 'object' && !(value instanceof Date)) {
-      for (const child in value) flatten(`${key}.${child}`, (value as FieldMap)[child]);
+    } else if (isFieldMap(value)) {
+      for (const child in value) flatten(`${key}.${child}`, value[child]);
     } else flat.set(key, scalarText(value, write) as string);
   };
   for (const key in fields) flatten(key, fields[key]);
@@ -455,6 +482,8 @@ const GELF_STRING_FIELDS = new Set(['version', 'host', 'short_message', 'full_me
 /** Vector's name of a value's type in its errors (`Value::kind_str`). */
 function kindOf(value: unknown): string {
   if (typeof value === 'number') return Number.isInteger(value) ? 'integer' : 'float';
+  if (typeof value === 'bigint') return 'integer';
+  if (value instanceof FloatValue) return 'float';
   if (value instanceof RawNumber) return value.json.includes('.') ? 'float' : 'integer';
   if (value instanceof Date) return 'timestamp';
   if (value === null) return 'null';
@@ -465,7 +494,13 @@ function kindOf(value: unknown): string {
 
 const isInteger = (value: unknown) =>
   (typeof value === 'number' && Number.isInteger(value)) ||
+  typeof value === 'bigint' ||
   (value instanceof RawNumber && !value.json.includes('.'));
+const isNumber = (value: unknown) =>
+  typeof value === 'number' ||
+  typeof value === 'bigint' ||
+  value instanceof FloatValue ||
+  value instanceof RawNumber;
 
 /**
  * Vector's gelf codec (lib/codecs/src/encoding/format/gelf.rs): `version` added as "1.1",
@@ -513,14 +548,13 @@ function gelfEncoder(
       } else if (field === 'level') {
         if (!isInteger(value)) throw invalidType(field, 'integer', value);
       } else if (field === 'line') {
-        if (!(typeof value === 'number' || value instanceof RawNumber))
-          throw invalidType(field, 'number', value);
+        if (!isNumber(value)) throw invalidType(field, 'number', value);
       } else {
         if (!GELF_FIELD_NAME.test(field))
           throw new EncodingError(
             `LogEvent contains field with invalid name not matching pattern '^[\\w\\.\\-@]*$': "${field}"`,
           );
-        if (!(typeof value === 'string' || typeof value === 'number' || value instanceof RawNumber))
+        if (!(typeof value === 'string' || isNumber(value)))
           throw invalidType(field, 'string or number', value);
         if (field !== '' && !field.startsWith('_')) renamed.push(field);
       }
@@ -611,10 +645,7 @@ function structuredCopy(fields: FieldMap): FieldMap {
   const copy: FieldMap = {};
   for (const key in fields) {
     const value = fields[key];
-    copy[key] =
-      value !== null && typeof value === 'object' && !Array.isArray(value) && !(value instanceof Date)
-        ? structuredCopy(value as FieldMap)
-        : value;
+    copy[key] = isFieldMap(value) ? structuredCopy(value) : value;
   }
   return copy;
 }

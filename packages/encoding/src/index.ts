@@ -7,6 +7,7 @@ export {
   EncodingError,
   encodingOptionSchema,
   encodingProblems,
+  rfc3339,
   textOf,
 } from './encoder.js';
 export type {
@@ -27,6 +28,8 @@ export {
   OctetCountingFramer,
   PrefixedFramer,
 } from './framing.js';
+export type { ExactJsonOptions, UnsignedBeyondI64 } from './json-numbers.js';
+export { jsonNeedsExactNumbers, parseJsonExact } from './json-numbers.js';
 export type { FramedBatch, FramedEncoder, SinkFramingConfig, SinkFramingMethod } from './sink-framing.js';
 export { createFramedEncoder, sinkFramingOptionSchema } from './sink-framing.js';
 export type { SourceDecodingOptions } from './source-decoding.js';

@@ -1,4 +1,5 @@
 import type { JsonSchema } from '@sluice/component-api';
+import { type SinkFramingConfig, sinkFramingOptionSchema } from '@sluice/encoding';
 import { type VectorRequestOptions, vectorRequestOptionSchemas } from '@sluice/sink-kit';
 
 export interface HttpSinkOptions {
@@ -6,6 +7,11 @@ export interface HttpSinkOptions {
   method: 'post' | 'put';
   /** `json`: one JSON array per request; `ndjson`: one JSON object per line; `text`: `message` per line. */
   encoding: { codec: 'json' | 'ndjson' | 'text' };
+  /**
+   * Vector's framing of the events in a body. Unset: json is a JSON array (character_delimited
+   * ","), ndjson and text one event per line (newline_delimited).
+   */
+  framing?: SinkFramingConfig;
   compression: 'none' | 'gzip';
   auth?: { strategy: 'basic'; user: string; password: string } | { strategy: 'bearer'; token: string };
   batch: { max_events: number; max_bytes: number; timeout_secs: number };
@@ -46,6 +52,11 @@ export const optionsSchema: JsonSchema = {
             '`json`: a JSON array per request; `ndjson`: a JSON object per line; `text`: `message` per line.',
         },
       },
+    },
+    framing: {
+      ...sinkFramingOptionSchema,
+      description:
+        'How events are delimited in a body, as Vector. Unset: json is a JSON array (character_delimited ","), ndjson and text newline_delimited. json with character_delimited "," is a JSON array, json with newline_delimited has no newline after the last event (both as Vector).',
     },
     compression: {
       type: 'string',

@@ -164,3 +164,41 @@ it('classifies 429 and 503 as throttles (the concurrency backs off), other 5xx a
   expect(failure(500)).toMatchObject({ retryable: true, throttled: false });
   expect(failure(400)).toMatchObject({ retryable: false, throttled: false });
 });
+
+it("framing as Vector's http sink: JSON array or lines without the last newline, text lines, any framing", async () => {
+  const fixed = { timestamp: new Date(Date.UTC(2026, 10, 23, 10)), source_type: 'testkit' };
+  const send = async (overrides: Overrides) => {
+    const { received, uri } = await server();
+    const context = createTestContext({ id: 'web' });
+    await createHttpSink(options(uri, overrides), context).run(inputOf([makeEvents(2, fixed)]));
+    const [request] = received;
+    return { body: String(request?.body), type: request?.headers['content-type'] };
+  };
+  const first = '{"message":"event 0","source_type":"testkit","timestamp":"2026-11-23T10:00:00Z"}';
+  const second = first.replace('event 0', 'event 1');
+  expect(await send({})).toEqual({ body: `[${first},${second}]`, type: 'application/json' });
+  expect(await send({ framing: { method: 'newline_delimited' } })).toEqual({
+    body: `${first}\n${second}`,
+    type: 'application/x-ndjson',
+  });
+  expect(await send({ encoding: { codec: 'ndjson' } })).toEqual({
+    body: `${first}\n${second}`,
+    type: 'application/x-ndjson',
+  });
+  expect(await send({ encoding: { codec: 'text' } })).toEqual({
+    body: 'event 0\nevent 1\n',
+    type: 'text/plain',
+  });
+  expect(
+    await send({
+      encoding: { codec: 'text' },
+      framing: { method: 'character_delimited', character_delimited: { delimiter: '|' } },
+    }),
+  ).toEqual({ body: 'event 0|event 1|', type: 'text/plain' });
+  // Another framing of JSON: the frames as they are, no content type (as Vector).
+  const lengths = await send({ framing: { method: 'length_delimited' } });
+  expect(lengths.type).toBeUndefined();
+  expect(lengths.body).toBe(
+    `\u0000\u0000\u0000${String.fromCharCode(first.length)}${first}\u0000\u0000\u0000${String.fromCharCode(second.length)}${second}`,
+  );
+});

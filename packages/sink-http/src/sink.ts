@@ -7,7 +7,7 @@ import {
   type Sink,
   SPECIFICATION_VERSION,
 } from '@sluice/component-api';
-import { createEncoder } from '@sluice/encoding';
+import { createFramedEncoder, EncodingError, type SinkFramingConfig } from '@sluice/encoding';
 import {
   batchSettingsOf,
   createNetworkSink,
@@ -18,9 +18,29 @@ import {
 import { deprecatedOptions, type HttpSinkOptions, optionsSchema } from './options.js';
 
 const gzip = promisify(gzipCallback);
+const OPEN = Buffer.from('[');
+const CLOSE = Buffer.from(']');
 
 interface Line extends SinkItem {
-  readonly text: string;
+  /** The event's frame: its encoding and the delimiter or length of the framing. */
+  readonly frame: Buffer;
+}
+
+/** The framing a body uses: the one configured, else the codec's default (Vector's effective_framer_config). */
+function framingOf(options: HttpSinkOptions): SinkFramingConfig {
+  if (options.framing !== undefined) return options.framing;
+  return options.encoding.codec === 'json'
+    ? { method: 'character_delimited', character_delimited: { delimiter: ',' } }
+    : { method: 'newline_delimited' };
+}
+
+/** Vector's content type: text for text, JSON for a JSON array, NDJSON for JSON lines, else none. */
+function contentTypeOf(json: boolean, framing: SinkFramingConfig): string | undefined {
+  if (!json) return 'text/plain';
+  if (framing.method === 'newline_delimited') return 'application/x-ndjson';
+  if (framing.method === 'character_delimited' && framing.character_delimited?.delimiter === ',')
+    return 'application/json';
+  return undefined;
 }
 
 /** Vector's policy: 429, 5xx (but 501) and anything without an answer are retried; other statuses are not. */
@@ -38,9 +58,16 @@ export function classifyHttpError(error: unknown): Failure {
 
 export function createHttpSink(options: HttpSinkOptions, context: ComponentContext): Sink {
   const { batch, request, encoding } = options;
-  const encoder = createEncoder({ codec: encoding.codec === 'text' ? 'text' : 'json' });
+  const json = encoding.codec !== 'text';
+  const framing = framingOf(options);
+  const framed = createFramedEncoder({ codec: json ? 'json' : 'text' }, framing);
+  const contentType = contentTypeOf(json, framing);
+  // As Vector's HttpEncoder: JSON comma-delimited is an array (the last comma dropped), JSON lines
+  // lose the last newline; any other framing is the frames as they are.
+  const array = json && contentType === 'application/json';
+  const dropLast = array || (json && framing.method === 'newline_delimited');
   const headers: Record<string, string> = {
-    'content-type': encoding.codec === 'json' ? 'application/json' : 'application/x-ndjson',
+    ...(contentType === undefined ? {} : { 'content-type': contentType }),
     ...(options.compression === 'gzip' ? { 'content-encoding': 'gzip' } : {}),
     ...request.headers,
   };
@@ -49,8 +76,9 @@ export function createHttpSink(options: HttpSinkOptions, context: ComponentConte
   if (options.auth?.strategy === 'bearer') headers.authorization = `Bearer ${options.auth.token}`;
 
   const body = async (lines: readonly Line[]): Promise<Buffer> => {
-    const texts = lines.map((line) => line.text);
-    const raw = Buffer.from(encoding.codec === 'json' ? `[${texts.join(',')}]` : `${texts.join('\n')}\n`);
+    let raw = Buffer.concat(lines.map((line) => line.frame));
+    if (dropLast && raw.length > 0) raw = raw.subarray(0, raw.length - 1);
+    if (array) raw = Buffer.concat([OPEN, raw, CLOSE]);
     return options.compression === 'gzip' ? gzip(raw) : raw;
   };
 
@@ -60,8 +88,15 @@ export function createHttpSink(options: HttpSinkOptions, context: ComponentConte
       batch: batchSettingsOf(batch),
       request: requestSettingsOf(request, 'fibonacci'),
       prepare: (event: LogEvent) => {
-        const text = encoder.encodeToString(event);
-        return { event, text, size: Buffer.byteLength(text) + 1 };
+        const { bytes, failed } = framed.encodeBatch([event]);
+        const error = failed[0]?.error;
+        if (error !== undefined)
+          return {
+            discard: 'rejected',
+            errorType: error instanceof EncodingError ? 'encoder_failed' : 'unknown',
+            message: error.message,
+          };
+        return { event, frame: bytes, size: bytes.length };
       },
       send: async (lines, signal) => {
         const payload = await body(lines);

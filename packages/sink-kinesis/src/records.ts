@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { FieldValue } from '@sluice/component-api';
+import { textOf } from '@sluice/encoding';
 import { MAX_PARTITION_KEY_LENGTH, RANDOM_KEY_BYTES } from './limits.js';
 
 const KEY_BYTES = RANDOM_KEY_BYTES / 2;
@@ -40,16 +41,14 @@ export function writeRandomKey(target: Buffer, offset: number): number {
 }
 
 /**
- * A field value as a partition key: strings as they are, numbers and booleans as text, dates as
- * RFC 3339, objects as JSON; cut to the first 256 characters. `undefined` when missing, null or blank.
+ * A field value as a partition key, as Vector's `to_string_lossy`: strings as they are, numbers as
+ * Rust prints them, dates as RFC 3339 (chrono's AutoSi), tables and lists as Vector's JSON; cut to
+ * the first 256 characters. `undefined` when missing, null or blank.
  */
 export function partitionKeyOf(value: FieldValue | undefined): string | undefined {
   if (value === undefined || value === null) return undefined;
-  let key: string;
-  if (typeof value === 'string') key = value;
-  else if (value instanceof Date) key = value.toISOString();
-  else if (typeof value === 'object') key = JSON.stringify(value);
-  else key = String(value);
+  // Vector's to_string_lossy: numbers as Rust prints them, tables and lists as its JSON.
+  let key = typeof value === 'string' ? value : textOf(value);
   if (key.trim() === '') return undefined;
   if (key.length > MAX_PARTITION_KEY_LENGTH) {
     // Characters, not UTF-16 units: never split a surrogate pair.

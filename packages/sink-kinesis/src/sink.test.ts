@@ -2,7 +2,13 @@ import { createHash, createHmac } from 'node:crypto';
 import { once } from 'node:events';
 import { createServer, type IncomingHttpHeaders, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { attachFinalizer, type DeliveryStatus, type LogEvent } from '@sluice/component-api';
+import {
+  attachFinalizer,
+  type DeliveryStatus,
+  FloatValue,
+  type LogEvent,
+  Timestamp,
+} from '@sluice/component-api';
 import { batchesOf, createTestContext, inputOf, makeEvents, testSink } from '@sluice/testkit';
 import { cbor } from '@smithy/core/cbor';
 import { NodeHttpHandler } from '@smithy/node-http-handler';
@@ -630,7 +636,11 @@ describe('records and retry policy', () => {
   });
 
   it('coerces partition keys', () => {
-    expect(partitionKeyOf(new Date('2026-01-02T03:04:05.000Z'))).toBe('2026-01-02T03:04:05.000Z');
+    // Vector's to_string_lossy: RFC 3339 as chrono's AutoSi, a whole float as Rust's Display.
+    expect(partitionKeyOf(new Date('2026-01-02T03:04:05.000Z'))).toBe('2026-01-02T03:04:05Z');
+    expect(partitionKeyOf(new Timestamp(Date.UTC(2026, 0, 2), 5))).toBe('2026-01-02T00:00:00.000000005Z');
+    expect(partitionKeyOf(new FloatValue(2))).toBe('2');
+    expect(partitionKeyOf(9223372036854775807n)).toBe('9223372036854775807');
     expect(partitionKeyOf(true)).toBe('true');
     expect(partitionKeyOf({ a: 1 })).toBe('{"a":1}');
     expect(partitionKeyOf('')).toBeUndefined();

@@ -3,7 +3,7 @@ import { existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { connect, type Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Batch, LogEvent } from '@sluice/component-api';
+import { type Batch, type LogEvent, Timestamp } from '@sluice/component-api';
 import { createTestContext, testSource } from '@sluice/testkit';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createTcpSource, socketSource, type TcpSource, type TcpSourceOptions } from './tcp-source.js';
@@ -117,7 +117,11 @@ describe('socket source (tcp)', () => {
       host: '127.0.0.1',
       port: socket.localPort,
     });
-    expect(event?.fields.timestamp).toBeInstanceOf(Date);
+    // Vector's Utc::now(): a wall-clock timestamp with nanoseconds.
+    const timestamp = event?.fields.timestamp as Timestamp;
+    expect(timestamp).toBeInstanceOf(Timestamp);
+    expect(Math.abs(timestamp.getTime() - Date.now())).toBeLessThan(60_000);
+    expect(Number.isInteger(timestamp.submillisecondNanos)).toBe(true);
     expect(event?.metadata.structured).toBe(false);
     socket.destroy();
   });

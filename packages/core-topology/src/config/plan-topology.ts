@@ -2,7 +2,9 @@ import {
   type BufferDefinition,
   ConfigError,
   type ConfigProblem,
+  cloneValue,
   type DataType,
+  type FieldValue,
   type JsonSchema,
   type OptionProblem,
   SluiceError,
@@ -22,6 +24,7 @@ import {
   TRANSFORM_ENVELOPE_KEYS,
 } from './envelope.js';
 import { checkGraph } from './graph.js';
+import { type InexactInteger, plainNumbers } from './plain-numbers.js';
 import type { BufferStagePlan, ComponentPlan, SinkPlan, TopologyPlan } from './plan.js';
 import { describeSchemaErrors } from './schema-errors.js';
 import { didYouMean } from './suggest.js';
@@ -65,7 +68,12 @@ export async function planTopology(config: unknown, options: PlanTopologyOptions
     report('', 'a config must be a table/object at the top');
     throw new ConfigError(problems);
   }
-  const accepted = acceptVectorGlobals(config, warn);
+  // Options get plain numbers (the schema checks numbers); the options of event values get the
+  // config's own (`FloatValue`, `bigint`) from `exact`.
+  const exact = config;
+  const inexact: InexactInteger[] = [];
+  const exactPaths = new Set<string>();
+  const accepted = acceptVectorGlobals(plainNumbers(config, '', inexact) as Record<string, unknown>, warn);
   // Every problem at once: the envelope's problems are reported, then each component that is
   // well-formed enough is still checked, and the graph of the inputs that are lists.
   if (!validateEnvelope(accepted)) {
@@ -138,8 +146,19 @@ export async function planTopology(config: unknown, options: PlanTopologyOptions
     path: string,
   ): Readonly<Record<string, unknown>> => {
     const own: Record<string, unknown> = {};
-    for (const [key, value] of Object.entries(component))
-      if (!envelopeKeys.has(key)) own[key] = structuredClone(value);
+    const [section = '', id = ''] = [path.slice(0, path.indexOf('.')), path.slice(path.indexOf('.') + 1)];
+    const exactComponent = componentsOf(exact[section])[id] ?? {};
+    for (const [key, value] of Object.entries(component)) {
+      if (envelopeKeys.has(key)) continue;
+      if (
+        'eventValueOptions' in definition &&
+        definition.eventValueOptions?.includes(key) === true &&
+        key in exactComponent
+      ) {
+        own[key] = cloneValue(exactComponent[key] as FieldValue);
+        exactPaths.add(`${path}.${key}`);
+      } else own[key] = structuredClone(value);
+    }
     if ('deprecatedOptions' in definition && definition.deprecatedOptions !== undefined)
       moveDeprecated(own, definition.deprecatedOptions, path);
     const validate = validatorOf(definition);
@@ -236,6 +255,15 @@ export async function planTopology(config: unknown, options: PlanTopologyOptions
       healthcheck: enabled(component.healthcheck, true),
     });
   }
+
+  // An integer beyond 2^53 in an option that is a number is rounded: said once per option (the
+  // schema refuses it when beyond the option's maximum).
+  for (const integer of inexact)
+    if (![...exactPaths].some((prefix) => integer.path.startsWith(`${prefix}.`) || integer.path === prefix))
+      warn(
+        integer.path,
+        `= ${integer.literal} is beyond 2^53 − 1, the largest integer an option holds exactly; it is read as ${integer.read}`,
+      );
 
   const resolvedInputs = checkGraph(
     {
