@@ -2,7 +2,6 @@ import { createKinesisSink, type KinesisSinkOptions } from '@sluice/sink-kinesis
 import { lineBatches, sinkAloneContext } from '../harness.js';
 import { type Measurement, measure, type Scenario } from '../scenario.js';
 import { bareSdkLoop, CONCURRENCY, CREDENTIALS, countingFake } from './kinesis-common.js';
-import { createKinesisSink as createSinkBeforeKit } from './kinesis-sink-before/sink.js';
 
 export function sinkOptions(
   endpoint: string,
@@ -36,15 +35,12 @@ async function sinkAlone(
   total: number,
   size: number,
   protocol: KinesisSinkOptions['request']['protocol'],
-  which: 'kit' | 'before-kit' = 'kit',
   concurrency: KinesisSinkOptions['request']['concurrency'] = CONCURRENCY,
 ): Promise<Measurement> {
   const fake = await countingFake();
   try {
-    const create = which === 'kit' ? createKinesisSink : createSinkBeforeKit;
-    const label = which === 'kit' ? 'sluice sink' : 'sluice sink before the kit';
-    return await measure(`${label} (${protocol}, concurrency ${concurrency})`, async () => {
-      const sink = create(sinkOptions(fake.endpoint, protocol, concurrency), sinkAloneContext());
+    return await measure(`sluice sink (${protocol}, concurrency ${concurrency})`, async () => {
+      const sink = createKinesisSink(sinkOptions(fake.endpoint, protocol, concurrency), sinkAloneContext());
       await sink.run(
         (async function* () {
           yield* lineBatches(total, size);
@@ -61,35 +57,19 @@ async function sinkAlone(
 const scenario: Scenario = {
   name: 'kinesis-sink',
   description:
-    'the aws_kinesis_streams sink fed batches directly → fake endpoint vs the bare SDK loop, and vs the sink before @sluice/sink-kit',
+    'the aws_kinesis_streams sink fed batches directly → fake endpoint vs the bare SDK loop, fixed and adaptive concurrency',
   async run(options) {
     const size = options.size ?? 300;
     const total = options.quick ? 50_000 : 1_000_000;
-    // Warm-up, not measured: whichever sink ran first otherwise paid the JIT's warm-up (about 30 %).
-    for (const which of ['before-kit', 'kit'] as const)
-      for (const protocol of ['cbor', 'json'] as const) await sinkAlone(total / 10, size, protocol, which);
-    const cborBefore = await sinkAlone(total, size, 'cbor', 'before-kit');
+    // Warm-up, not measured: whichever run came first otherwise paid the JIT's warm-up (about 30 %).
+    for (const protocol of ['cbor', 'json'] as const) await sinkAlone(total / 10, size, protocol);
     const cbor = await sinkAlone(total, size, 'cbor');
-    const jsonBefore = await sinkAlone(total, size, 'json', 'before-kit');
     const json = await sinkAlone(total, size, 'json');
-    const cborAdaptive = await sinkAlone(total, size, 'cbor', 'kit', 'adaptive');
+    const cborAdaptive = await sinkAlone(total, size, 'cbor', 'adaptive');
     const baseline = await bareSdkLoop(total, size);
     return [
       { name: 'kinesis sink alone → fake', subject: cbor, baseline, target: 'ratio ≥ 1.0' },
       { name: 'kinesis sink alone, json protocol', subject: json, baseline, target: 'ratio ≥ 1.0' },
-      // Same run, same fake: the sink on @sluice/sink-kit against its code before the kit.
-      {
-        name: 'kinesis sink on the kit vs before (cbor)',
-        subject: cbor,
-        baseline: cborBefore,
-        target: 'ratio ≥ 0.95',
-      },
-      {
-        name: 'kinesis sink on the kit vs before (json)',
-        subject: json,
-        baseline: jsonBefore,
-        target: 'ratio ≥ 0.95',
-      },
       // Adaptive concurrency (Vector's default) against the fixed 5 of the rows above.
       {
         name: 'kinesis sink, adaptive vs fixed concurrency 5 (cbor)',
