@@ -253,6 +253,22 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
       ),
     );
   program
+    .command('test')
+    .description(
+      "run the config's unit tests ([[tests]]), as `vector test`: exit 0 when all pass, 78 otherwise",
+    )
+    .argument('[paths...]', 'config files (as --config)')
+    .action(
+      action(async (paths: string[]) =>
+        (await commands()).runUnitTests(
+          { ...globals(), config: [...globals().config, ...paths] },
+          useColor(globals().color, io),
+          io,
+          logger as Logger,
+        ),
+      ),
+    );
+  program
     .command('top')
     .description('live view of a running instance through its API (per component: events, bytes, errors)')
     .option('--url <url>', 'the API of the instance', 'http://127.0.0.1:8686')

@@ -32,11 +32,12 @@ function flatten(fields: FieldMap, prefix = ''): Array<[string, FieldValue]> {
   return entries;
 }
 
-type Segment = string | number;
+/** One step of a path: a field name or an array index. */
+export type PathSegment = string | number;
 
 /** `a.b[0][1].c` as segments (`['a', 'b', 0, 1, 'c']`); a plain dotted path has no numbers. */
-function segmentsOf(path: string): Segment[] {
-  const segments: Segment[] = [];
+function segmentsOf(path: string): PathSegment[] {
+  const segments: PathSegment[] = [];
   for (const part of path.split('.')) {
     const match = /^([^[]*)((?:\[\d+\])*)$/.exec(part);
     if (match === null || match[2] === '') {
@@ -56,7 +57,7 @@ function isMap(value: FieldValue | undefined): value is FieldMap {
 }
 
 /** The value at a path with array indexes, or undefined. */
-function getPath(fields: FieldMap, segments: readonly Segment[]): FieldValue | undefined {
+export function getFieldAt(fields: FieldMap, segments: readonly PathSegment[]): FieldValue | undefined {
   let current: FieldValue | undefined = fields;
   for (const segment of segments) {
     if (typeof segment === 'number') current = Array.isArray(current) ? current[segment] : undefined;
@@ -70,12 +71,12 @@ function getPath(fields: FieldMap, segments: readonly Segment[]): FieldValue | u
  * Writes a path with array indexes, as Vector's `insert`: `a[2]` makes `a` an array (holes are
  * null), and a value of the wrong kind on the way is replaced.
  */
-function setPath(fields: FieldMap, segments: readonly Segment[], value: FieldValue): void {
+export function insertFieldAt(fields: FieldMap, segments: readonly PathSegment[], value: FieldValue): void {
   let current: Container = fields;
   for (const [position, segment] of segments.entries()) {
     const last = position === segments.length - 1;
     const next = segments[position + 1];
-    const slot = current as Record<Segment, FieldValue | undefined>;
+    const slot = current as Record<PathSegment, FieldValue | undefined>;
     if (Array.isArray(current) && typeof segment === 'number') {
       while (current.length < segment) current.push(null);
     }
@@ -121,8 +122,8 @@ export const addFieldsTransform = defineTransform<AddFieldsOptions>({
       transform(batch) {
         for (const event of batch) {
           for (const [segments, value] of entries) {
-            if (!options.overwrite && getPath(event.fields, segments) !== undefined) continue;
-            setPath(event.fields, segments, structuredClone(value));
+            if (!options.overwrite && getFieldAt(event.fields, segments) !== undefined) continue;
+            insertFieldAt(event.fields, segments, structuredClone(value));
           }
         }
         return batch;
