@@ -258,11 +258,17 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
       "run the config's unit tests ([[tests]]), as `vector test`: exit 0 when all pass, 78 otherwise",
     )
     .argument('[paths...]', 'config files (as --config)')
+    .option(
+      '--junit-report <paths>',
+      'also write a JUnit XML report to these files (comma-separated)',
+      collectList,
+      [],
+    )
     .action(
-      action(async (paths: string[]) =>
+      action(async (paths: string[], commandOptions: { junitReport: string[] }) =>
         (await commands()).runUnitTests(
           { ...globals(), config: [...globals().config, ...paths] },
-          useColor(globals().color, io),
+          { color: useColor(globals().color, io), junitReports: commandOptions.junitReport },
           io,
           logger as Logger,
         ),

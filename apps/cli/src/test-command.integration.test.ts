@@ -1,3 +1,5 @@
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import { cleanup, run, workspace } from './test-helpers/cli.js';
@@ -96,10 +98,13 @@ describe('sluice test (built, as a child process)', () => {
 
   it('a pipeline and its tests in two files, env interpolated: prints each result and the failures, exits 78', async () => {
     const cwd = await workspace({ 'pipeline.yaml': pipeline, 'tests.yaml': tests });
-    const { code, stdout, stderr } = await run(['test', 'pipeline.yaml', 'tests.yaml'], {
-      cwd,
-      env: { ENVIRONMENT: 'production', NO_COLOR: '1' },
-    });
+    const { code, stdout, stderr } = await run(
+      ['test', 'pipeline.yaml', 'tests.yaml', '--junit-report', 'report.xml'],
+      {
+        cwd,
+        env: { ENVIRONMENT: 'production', NO_COLOR: '1' },
+      },
+    );
     expect(stderr).toBe('');
     expect(stdout).toMatch(
       new RegExp(
@@ -124,6 +129,14 @@ describe('sluice test (built, as a child process)', () => {
       ),
     );
     expect(code).toBe(78);
+    const report = await readFile(join(cwd, 'report.xml'), 'utf8');
+    expect(report).toMatch(
+      /^<\?xml version="1.0" encoding="UTF-8"\?>\n<testsuites name="Vector Unit Tests" tests="2" failures="1"/,
+    );
+    expect(report).toMatch(/<testcase name="labels parsed events" time="[\d.]+">\n {8}<\/testcase>/);
+    expect(report).toMatch(
+      /<testcase name="expects the wrong user" time="[\d.]+">\n {12}<failure>check\[0\] for transforms \[&#34;label&#34;\] failed conditions:\n/,
+    );
 
     // The same tests with --config, and only the passing one: exit 0.
     const passingOnly = tests.slice(0, tests.indexOf('  - name: expects the wrong user'));

@@ -322,3 +322,28 @@ export function buildUnitTests(
   }
   return { tests, errors };
 }
+
+const escapeXml = (text: string) => text.replace(/[<>&"']/g, (character) => `&#${character.charCodeAt(0)};`);
+
+/** A JUnit XML report of the results, as `vector test --junit-report` writes it. */
+export function junitReport(
+  results: ReadonlyArray<{ name: string; errors: string[]; milliseconds: number }>,
+): string {
+  const seconds = (milliseconds: number) => (milliseconds / 1000).toFixed(3);
+  const failures = results.filter((result) => result.errors.length > 0).length;
+  const total = seconds(results.reduce((sum, result) => sum + result.milliseconds, 0));
+  const cases = results.map(({ name, errors, milliseconds }) => {
+    const failure =
+      errors.length === 0 ? '' : `\n            <failure>${escapeXml(errors.join('\n'))}</failure>`;
+    return `        <testcase name="${escapeXml(name)}" time="${seconds(milliseconds)}">${failure}\n        </testcase>`;
+  });
+  return [
+    '<?xml version="1.0" encoding="UTF-8"?>',
+    `<testsuites name="Vector Unit Tests" tests="${results.length}" failures="${failures}" errors="0" time="${total}">`,
+    `    <testsuite name="Test Suite" tests="${results.length}" disabled="0" errors="0" failures="${failures}" time="${total}">`,
+    ...cases,
+    '    </testsuite>',
+    '</testsuites>',
+    '',
+  ].join('\n');
+}
