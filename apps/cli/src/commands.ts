@@ -16,6 +16,7 @@ import { checkDataDir } from './data-dir.js';
 import { type HttpServer, parseListenAddress, serveHttp, startMetricsServer } from './http-server.js';
 import { EXIT_CONFIG, EXIT_FAILURE, EXIT_OK, type GlobalOptions, type Io } from './main.js';
 import { configSchema } from './schema.js';
+import type { UnitTestDefinition } from './unit-test.js';
 import { version } from './version.js';
 
 /*
@@ -60,9 +61,16 @@ interface Loaded {
   files: string[];
   /** Checks what the plan needs outside the config (data_dir) before anything is built. */
   checkEnvironment: () => Promise<void>;
+  /** The config's `[[tests]]`, checked by the plan's schema (run by `sluice test` only). */
+  tests: UnitTestDefinition[];
 }
 
-async function load(options: GlobalOptions, io: Io, logger: Logger): Promise<Loaded> {
+async function load(
+  options: GlobalOptions,
+  io: Io,
+  logger: Logger,
+  { forUnitTests = false }: { forUnitTests?: boolean } = {},
+): Promise<Loaded> {
   const configs = [...options.config];
   if (configs.length === 0 && options.configDir.length === 0 && io.environment.SLUICE_CONFIG) {
     configs.push(io.environment.SLUICE_CONFIG);
@@ -96,6 +104,7 @@ async function load(options: GlobalOptions, io: Io, logger: Logger): Promise<Loa
       registry,
       locate: loaded.locate,
       warn: (message) => logger.warn(message),
+      forUnitTests,
     });
   } catch (error) {
     // Every problem in one run: those of loading (interpolation, files that disagree) and the config's.
@@ -122,7 +131,8 @@ async function load(options: GlobalOptions, io: Io, logger: Logger): Promise<Loa
     if (usesDisk && plan.dataDir !== undefined)
       await checkDataDir(plan.dataDir, io.cwd, loaded.locate('data_dir'));
   };
-  return { plan, registry, metricsAddress, api, files: loaded.files, checkEnvironment };
+  const tests = (loaded.config.tests ?? []) as UnitTestDefinition[];
+  return { plan, registry, metricsAddress, api, files: loaded.files, checkEnvironment, tests };
 }
 
 /** Prints healthcheck results; returns false when one failed. */
@@ -361,6 +371,61 @@ export async function validate(
     `√ config is valid (${plan.sources.size} sources, ${plan.transforms.size} transforms, ${plan.sinks.size} sinks)\n`,
   );
   return EXIT_OK;
+}
+
+/**
+ * `sluice test`: runs the config's unit tests as `vector test` does (output, exit codes): only the
+ * transforms between each test's inputs and outputs, no source or sink. 0 when every test passed;
+ * 78 (EX_CONFIG, as Vector) when one failed or could not be built.
+ */
+export async function runUnitTests(
+  options: GlobalOptions,
+  { color, junitReports }: { color: boolean; junitReports: readonly string[] },
+  io: Io,
+  logger: Logger,
+): Promise<number> {
+  const { default: colors } = await import('picocolors');
+  const paint = colors.createColors(color);
+  const { buildUnitTests, junitReport } = await import('./unit-test.js');
+  io.stdout('Running tests\n');
+  const { plan, tests: definitions } = await load(options, io, logger, { forUnitTests: true });
+  const { tests, errors } = buildUnitTests(definitions, plan, logger);
+  if (errors.length > 0) {
+    io.stderr(`Failed to execute tests:\n${errors.join('\n')}.\n`);
+    return EXIT_CONFIG;
+  }
+  if (tests.length === 0) {
+    io.stdout(`${paint.yellow('No tests found.')}\n`);
+    return EXIT_OK;
+  }
+  const results: Array<{ name: string; errors: string[]; milliseconds: number }> = [];
+  for (const test of tests) {
+    const started = performance.now();
+    const testErrors = await test.run();
+    results.push({ name: test.name, errors: testErrors, milliseconds: performance.now() - started });
+    io.stdout(
+      `test ${test.name} ... ${testErrors.length > 0 ? paint.red('failed') : paint.green('passed')}\n`,
+    );
+  }
+  if (junitReports.length > 0) {
+    const { writeFile } = await import('node:fs/promises');
+    const { resolve } = await import('node:path');
+    const report = junitReport(results);
+    try {
+      for (const path of junitReports) await writeFile(resolve(io.cwd, path), report);
+    } catch (error) {
+      logger.error(`Failed to write test output:\n${(error as Error).message}.`);
+      return EXIT_CONFIG;
+    }
+  }
+  const failures = results.filter((result) => result.errors.length > 0);
+  if (failures.length === 0) return EXIT_OK;
+  io.stdout('\nfailures:\n');
+  for (const { name, errors: testErrors } of failures) {
+    io.stdout(`\ntest ${name}:\n\n`);
+    for (const error of testErrors) io.stdout(`${error}\n\n`);
+  }
+  return EXIT_CONFIG;
 }
 
 /** `sluice schema`: the JSON Schema of a config with every installed component. */

@@ -341,6 +341,15 @@ export async function collectConfig(
           origins.set(path, shown);
           section[id] = component;
         }
+      } else if (key === 'tests' && Array.isArray(value) && Array.isArray(merged.tests)) {
+        // Vector keeps the tests of every file (tests often live in a file of their own); a name twice is an error.
+        const names = new Set(merged.tests.map((test) => (test as { name?: unknown } | null)?.name));
+        for (const test of value) {
+          const name = (test as { name?: unknown } | null)?.name;
+          if (typeof name === 'string' && names.has(name))
+            problems.push({ file: shown, path: 'tests', message: `duplicate test name found: ${name}` });
+        }
+        merged.tests = [...merged.tests, ...value];
       } else {
         const previous = origins.get(key);
         if (previous !== undefined && !sameValue(merged[key], value)) {

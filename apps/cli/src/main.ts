@@ -253,6 +253,28 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
       ),
     );
   program
+    .command('test')
+    .description(
+      "run the config's unit tests ([[tests]]), as `vector test`: exit 0 when all pass, 78 otherwise",
+    )
+    .argument('[paths...]', 'config files (as --config)')
+    .option(
+      '--junit-report <paths>',
+      'also write a JUnit XML report to these files (comma-separated)',
+      collectList,
+      [],
+    )
+    .action(
+      action(async (paths: string[], commandOptions: { junitReport: string[] }) =>
+        (await commands()).runUnitTests(
+          { ...globals(), config: [...globals().config, ...paths] },
+          { color: useColor(globals().color, io), junitReports: commandOptions.junitReport },
+          io,
+          logger as Logger,
+        ),
+      ),
+    );
+  program
     .command('top')
     .description('live view of a running instance through its API (per component: events, bytes, errors)')
     .option('--url <url>', 'the API of the instance', 'http://127.0.0.1:8686')

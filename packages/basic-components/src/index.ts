@@ -20,9 +20,11 @@ export type { BlackholeOptions, ConsoleOptions } from './sinks.js';
 export { blackholeSink, consoleSink, createConsoleSink, paceUntil } from './sinks.js';
 export type { StdinOptions } from './stdin.js';
 export { createStdinSource, stdinSource } from './stdin.js';
-export type { AddFieldsOptions, ParseJsonOptions, RemoveFieldsOptions } from './transforms.js';
+export type { AddFieldsOptions, ParseJsonOptions, PathSegment, RemoveFieldsOptions } from './transforms.js';
 export {
   addFieldsTransform,
+  getFieldAt,
+  insertFieldAt,
   jsonParserTransform,
   parseJsonTransform,
   removeFieldsTransform,

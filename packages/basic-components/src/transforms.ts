@@ -35,11 +35,12 @@ function flatten(fields: FieldMap, prefix = ''): Array<[string, FieldValue]> {
   return entries;
 }
 
-type Segment = string | number;
+/** One step of a path: a field name or an array index. */
+export type PathSegment = string | number;
 
 /** `a.b[0][1].c` as segments (`['a', 'b', 0, 1, 'c']`); a plain dotted path has no numbers. */
-function segmentsOf(path: string): Segment[] {
-  const segments: Segment[] = [];
+function segmentsOf(path: string): PathSegment[] {
+  const segments: PathSegment[] = [];
   for (const part of path.split('.')) {
     const match = /^([^[]*)((?:\[\d+\])*)$/.exec(part);
     if (match === null || match[2] === '') {
@@ -57,7 +58,7 @@ type Container = FieldMap | FieldValue[];
 const isMap = (value: FieldValue | undefined): value is FieldMap => isFieldMap(value);
 
 /** The value at a path with array indexes, or undefined. */
-function getPath(fields: FieldMap, segments: readonly Segment[]): FieldValue | undefined {
+export function getFieldAt(fields: FieldMap, segments: readonly PathSegment[]): FieldValue | undefined {
   let current: FieldValue | undefined = fields;
   for (const segment of segments) {
     if (typeof segment === 'number') current = Array.isArray(current) ? current[segment] : undefined;
@@ -71,12 +72,12 @@ function getPath(fields: FieldMap, segments: readonly Segment[]): FieldValue | u
  * Writes a path with array indexes, as Vector's `insert`: `a[2]` makes `a` an array (holes are
  * null), and a value of the wrong kind on the way is replaced.
  */
-function setPath(fields: FieldMap, segments: readonly Segment[], value: FieldValue): void {
+export function insertFieldAt(fields: FieldMap, segments: readonly PathSegment[], value: FieldValue): void {
   let current: Container = fields;
   for (const [position, segment] of segments.entries()) {
     const last = position === segments.length - 1;
     const next = segments[position + 1];
-    const slot = current as Record<Segment, FieldValue | undefined>;
+    const slot = current as Record<PathSegment, FieldValue | undefined>;
     if (Array.isArray(current) && typeof segment === 'number') {
       while (current.length < segment) current.push(null);
     }
@@ -124,8 +125,8 @@ export const addFieldsTransform = defineTransform<AddFieldsOptions>({
       transform(batch) {
         for (const event of batch) {
           for (const [segments, value] of entries) {
-            if (!options.overwrite && getPath(event.fields, segments) !== undefined) continue;
-            setPath(event.fields, segments, cloneValue(value));
+            if (!options.overwrite && getFieldAt(event.fields, segments) !== undefined) continue;
+            insertFieldAt(event.fields, segments, cloneValue(value));
           }
         }
         return batch;

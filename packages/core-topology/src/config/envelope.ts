@@ -67,6 +67,81 @@ const componentTable = (withInputs: boolean, extra: Record<string, JsonSchema> =
   },
 });
 
+/** A condition of a unit test: a VRL expression, or a table naming the condition's type. */
+const testCondition: JsonSchema = {
+  oneOf: [
+    { type: 'string', description: 'A VRL boolean expression (as `type = "vrl"`).' },
+    {
+      type: 'object',
+      additionalProperties: false,
+      required: ['type'],
+      properties: {
+        type: { type: 'string', enum: ['vrl', 'datadog_search', 'is_log', 'is_metric', 'is_trace'] },
+        source: { type: 'string', description: 'The VRL expression (or Datadog Search query).' },
+        runtime: { type: 'string', description: "Vector's VRL runtime (`ast`); accepted, not used." },
+      },
+    },
+  ],
+};
+
+const testInput: JsonSchema = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['insert_at'],
+  properties: {
+    insert_at: { type: 'string', minLength: 1, description: 'The transform the event is given to.' },
+    type: { type: 'string', default: 'raw', description: 'raw, log, vrl or metric (as in Vector).' },
+    value: { type: 'string', description: 'type = "raw": the message of the event.' },
+    source: { type: 'string', description: 'type = "vrl": the VRL program that builds the event.' },
+    log_fields: { type: 'object', description: 'type = "log": the fields of the event, by path.' },
+    metric: { type: 'object', description: 'type = "metric": the metric.' },
+  },
+};
+
+const componentNames: JsonSchema = { type: 'array', items: { type: 'string', minLength: 1 } };
+
+/** Vector's `[[tests]]` (`TestDefinition`), run by `sluice test`; unknown fields are errors, as in Vector. */
+const unitTests: JsonSchema = {
+  type: 'array',
+  description: 'Unit tests of the transforms, run by `sluice test` (as `vector test`).',
+  items: {
+    type: 'object',
+    additionalProperties: false,
+    required: ['name'],
+    properties: {
+      name: { type: 'string', description: 'The name of the test.' },
+      input: { ...testInput, description: 'One input event (older form of `inputs`).' },
+      inputs: { type: 'array', items: testInput, description: 'The input events.' },
+      outputs: {
+        type: 'array',
+        description: 'What the transforms must emit.',
+        items: {
+          type: 'object',
+          additionalProperties: false,
+          required: ['extract_from'],
+          properties: {
+            extract_from: {
+              description: 'The transform (or transforms) whose output is checked.',
+              oneOf: [{ type: 'string', minLength: 1 }, componentNames],
+            },
+            conditions: {
+              type: 'array',
+              items: testCondition,
+              description: 'Each must hold for some event.',
+            },
+            expected_event_count: {
+              type: 'integer',
+              minimum: 0,
+              description: 'How many events the transforms must emit.',
+            },
+          },
+        },
+      },
+      no_outputs_from: { ...componentNames, description: 'Transforms that must emit nothing.' },
+    },
+  },
+};
+
 /** The global options Sluice has, and the shape of each component section. */
 const globalProperties: Record<string, JsonSchema> = {
   data_dir: { type: 'string', minLength: 1, description: 'Directory for disk buffers and other state.' },
@@ -100,6 +175,7 @@ const globalProperties: Record<string, JsonSchema> = {
       },
     },
   },
+  tests: unitTests,
   sources: componentTable(false, { graph: graphOption, proxy: proxyOption }),
   transforms: componentTable(true, { graph: graphOption }),
   sinks: componentTable(true, {

@@ -417,7 +417,7 @@ describe('planTopology', () => {
     ]);
   });
 
-  it("accepts Vector's global options Sluice lacks, and [[tests]], with one warning naming each", async () => {
+  it("accepts Vector's global options Sluice lacks with one warning naming each, and [[tests]] silently", async () => {
     const warnings: string[] = [];
     const plan = await planTopology(
       {
@@ -443,7 +443,48 @@ describe('planTopology', () => {
       ),
       'config: enrichment_tables is a Vector global option that Sluice does not implement yet; ignored',
       'config: secret is a Vector global option that Sluice does not implement yet; ignored',
-      'config: tests are accepted but not run: Sluice does not implement `vector test` yet',
+    ]);
+  });
+
+  it("checks [[tests]] as Vector's TestDefinition: unknown fields and wrong types are errors", async () => {
+    expect(
+      await problems({
+        tests: [
+          {
+            name: 't',
+            inputs: [{ insert_at: 'tag', type: 'log', log_field: {} }],
+            outputs: [{ extract_form: 'tag' }, { extract_from: 'tag', expected_event_count: -1 }],
+          },
+        ],
+        sources: source,
+        sinks: { out: { type: 'test_recording', inputs: ['numbers'] } },
+      }),
+    ).toEqual([
+      'tests.0.inputs.0.log_field: unknown field "log_field"; did you mean "log_fields"?',
+      'tests.0.outputs.0.extract_from: is required',
+      'tests.0.outputs.0.extract_form: unknown field "extract_form"; did you mean "extract_from"?',
+      'tests.0.outputs.1.expected_event_count: must be >= 0 (got -1)',
+    ]);
+  });
+
+  it('for unit tests, a config needs no source or sink and a transform may have empty inputs', async () => {
+    const config = { transforms: { tag: { type: 'test_tag', inputs: [] } } };
+    expect(await problems(config)).toEqual([
+      'sources: no source is configured; a pipeline needs at least one',
+      'sinks: no sink is configured; a pipeline needs at least one',
+      'transforms.tag.inputs: "tag" has no inputs; list the components that feed it',
+    ]);
+    const plan = await planTopology(config, { registry: testRegistry(), forUnitTests: true });
+    expect([...plan.transforms.values()].map((transform) => [transform.id, transform.inputs])).toEqual([
+      ['tag', []],
+    ]);
+    // Everything else is still checked.
+    const error = await planTopology(
+      { transforms: { tag: { type: 'test_tag', inputs: ['nowhere'] } } },
+      { registry: testRegistry(), forUnitTests: true },
+    ).catch((caught: unknown) => caught);
+    expect((error as ConfigError).problems.map((problem) => problem.message)).toEqual([
+      'unknown input "nowhere"',
     ]);
   });
 

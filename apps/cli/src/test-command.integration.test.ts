@@ -1,0 +1,200 @@
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterEach, describe, expect, it } from 'vitest';
+import { cleanup, run, workspace } from './test-helpers/cli.js';
+
+afterEach(cleanup);
+
+/** Vector's own unit tests (credited in test-data/vector/README.md). */
+const vectorTests = (name: string) =>
+  fileURLToPath(new URL(`../test-data/vector/unit-tests/${name}`, import.meta.url));
+
+const pipeline = `
+sources:
+  in:
+    type: stdin
+transforms:
+  parse:
+    type: parse_json
+    inputs: [in]
+  label:
+    type: add_fields
+    inputs: [parse]
+    fields:
+      env: \${ENVIRONMENT}
+sinks:
+  out:
+    type: console
+    inputs: [label]
+    encoding:
+      codec: json
+`;
+
+const tests = `
+tests:
+  - name: labels parsed events
+    inputs:
+      - insert_at: parse
+        value: '{"user": "ann"}'
+    outputs:
+      - extract_from: label
+        conditions:
+          - type: vrl
+            source: |
+              assert_eq!(.user, "ann")
+              assert_eq!(.env, "production")
+  - name: expects the wrong user
+    inputs:
+      - insert_at: parse
+        value: '{"user": "bob"}'
+    outputs:
+      - extract_from: label
+        conditions:
+          - '.user == "ann"'
+`;
+
+describe('sluice test (built, as a child process)', () => {
+  it("runs Vector's own unit tests of json_parser, remove_fields and add_fields, as vector test prints them", async () => {
+    const passing = await run(['test', vectorTests('json_parser.toml'), vectorTests('remove_fields.toml')]);
+    expect(passing.stdout).toBe(
+      [
+        'Running tests',
+        ...['json_parser_nested', 'json_parser_target_field', 'json_parser_null_value'],
+        ...['remove_fields_simple', 'remove_fields_nested', 'remove_fields_empty_objects'],
+      ]
+        .map((line, index) => (index === 0 ? line : `test ${line} ... passed`))
+        .join('\n')
+        .concat('\n'),
+    );
+    expect(passing.code).toBe(0);
+    // As VRL, a condition is decided by its last line; the line before is named in a warning.
+    expect(passing.stderr).toContain(
+      'test "json_parser_target_field": outputs[0].conditions[0]: line 1: the value of `.target_field.a == 3` is not used',
+    );
+
+    const simple = await run(['test', vectorTests('simple.toml')]);
+    expect([simple.code, simple.stdout]).toEqual([
+      0,
+      'Running tests\ntest add_fields_nested_toml ... passed\n',
+    ]);
+
+    // Sluice's add_fields does not render Vector's `{{ field }}` templates: the two templated tests fail.
+    const addFields = await run(['test', vectorTests('add_fields.toml')]);
+    expect(addFields.code).toBe(78);
+    expect(addFields.stdout.split('\nfailures:')[0]).toBe(
+      [
+        'Running tests',
+        'test add_fields_nested ... passed',
+        'test add_fields_array ... passed',
+        'test add_fields_scalar_then_nested ... passed',
+        'test add_fields_nested_then_scalar ... passed',
+        'test add_fields_scalar_then_scalar ... passed',
+        'test add_fields_templated_1 ... failed',
+        'test add_fields_templated_nested_1 ... failed\n',
+      ].join('\n'),
+    );
+  });
+
+  it('a pipeline and its tests in two files, env interpolated: prints each result and the failures, exits 78', async () => {
+    const cwd = await workspace({ 'pipeline.yaml': pipeline, 'tests.yaml': tests });
+    const { code, stdout, stderr } = await run(
+      ['test', 'pipeline.yaml', 'tests.yaml', '--junit-report', 'report.xml'],
+      {
+        cwd,
+        env: { ENVIRONMENT: 'production', NO_COLOR: '1' },
+      },
+    );
+    expect(stderr).toBe('');
+    expect(stdout).toMatch(
+      new RegExp(
+        `^${[
+          'Running tests',
+          'test labels parsed events \\.\\.\\. passed',
+          'test expects the wrong user \\.\\.\\. failed',
+          '',
+          'failures:',
+          '',
+          'test expects the wrong user:',
+          '',
+          'check\\[0\\] for transforms \\["label"\\] failed conditions:',
+          '',
+          '  condition\\[0\\]: source execution resolved to false',
+          '',
+          'output payloads from \\["label"\\] \\(events encoded as JSON\\):',
+          '  \\{"timestamp":"[^"]+","user":"bob","env":"production"\\}',
+          '',
+          '',
+        ].join('\n')}$`,
+      ),
+    );
+    expect(code).toBe(78);
+    const report = await readFile(join(cwd, 'report.xml'), 'utf8');
+    expect(report).toMatch(
+      /^<\?xml version="1.0" encoding="UTF-8"\?>\n<testsuites name="Vector Unit Tests" tests="2" failures="1"/,
+    );
+    expect(report).toMatch(/<testcase name="labels parsed events" time="[\d.]+">\n {8}<\/testcase>/);
+    expect(report).toMatch(
+      /<testcase name="expects the wrong user" time="[\d.]+">\n {12}<failure>check\[0\] for transforms \[&#34;label&#34;\] failed conditions:\n/,
+    );
+
+    // The same tests with --config, and only the passing one: exit 0.
+    const passingOnly = tests.slice(0, tests.indexOf('  - name: expects the wrong user'));
+    const cwdPassing = await workspace({ 'pipeline.yaml': pipeline, 'tests.yaml': passingOnly });
+    const passing = await run(['test', '--config', 'pipeline.yaml,tests.yaml'], {
+      cwd: cwdPassing,
+      env: { ENVIRONMENT: 'production' },
+    });
+    expect([passing.code, passing.stdout]).toEqual([
+      0,
+      'Running tests\ntest labels parsed events ... passed\n',
+    ]);
+  });
+
+  it('no tests: says so and exits 0', async () => {
+    const cwd = await workspace({ 'pipeline.yaml': pipeline });
+    const { code, stdout } = await run(['test', 'pipeline.yaml'], {
+      cwd,
+      env: { ENVIRONMENT: 'x', NO_COLOR: '1' },
+    });
+    expect([code, stdout]).toEqual([0, 'Running tests\nNo tests found.\n']);
+  });
+
+  it('a test that cannot be built (VRL outside the subset) stops them all, exit 78; a bad config too', async () => {
+    const cwd = await workspace({
+      'pipeline.yaml': pipeline,
+      'tests.yaml': `${tests}      - extract_from: label\n        conditions: ['parse_json!(.message).a == 1']\n`,
+      'typo.yaml': `${pipeline}\ntests:\n  - name: typo\n    inputs: [{insert_at: parse, value: x}]\n    outputs: [{extract_form: label}]\n`,
+    });
+    const unsupported = await run(['test', 'pipeline.yaml', 'tests.yaml'], {
+      cwd,
+      env: { ENVIRONMENT: 'x' },
+    });
+    expect(unsupported.code).toBe(78);
+    expect(unsupported.stdout).toBe('Running tests\n');
+    expect(unsupported.stderr).toBe(
+      "Failed to execute tests:\nFailed to build test 'expects the wrong user':\n  failed to create test condition '0': VRL function `parse_json` is not supported by sluice test.\n",
+    );
+
+    const typo = await run(['test', 'typo.yaml'], { cwd, env: { ENVIRONMENT: 'x' } });
+    expect(typo.code).toBe(78);
+    expect(typo.stderr).toContain(
+      'tests.0.outputs.0.extract_form: unknown field "extract_form"; did you mean "extract_from"?',
+    );
+  });
+
+  it('validate and run accept [[tests]] silently; a test name in two files is an error', async () => {
+    const cwd = await workspace({ 'pipeline.yaml': pipeline, 'tests.yaml': tests, 'again.yaml': tests });
+    const validate = await run(['validate', '--no-environment', 'pipeline.yaml', 'tests.yaml'], {
+      cwd,
+      env: { ENVIRONMENT: 'x' },
+    });
+    expect([validate.code, validate.stderr]).toEqual([0, '']);
+    const twice = await run(['test', 'pipeline.yaml', 'tests.yaml', 'again.yaml'], {
+      cwd,
+      env: { ENVIRONMENT: 'x' },
+    });
+    expect(twice.code).toBe(78);
+    expect(twice.stderr).toContain('duplicate test name found: labels parsed events');
+  });
+});
