@@ -122,7 +122,7 @@ describe('sluice test (built, as a child process)', () => {
           '  condition\\[0\\]: source execution resolved to false',
           '',
           'output payloads from \\["label"\\] \\(events encoded as JSON\\):',
-          '  \\{"timestamp":"[^"]+","user":"bob","env":"production"\\}',
+          '  \\{"env":"production","timestamp":"[^"]+","user":"bob"\\}',
           '',
           '',
         ].join('\n')}$`,

@@ -1,4 +1,4 @@
-import type { FieldMap } from '@sluice/component-api';
+import { type FieldMap, FloatValue } from '@sluice/component-api';
 import { describe, expect, it } from 'vitest';
 import { compileCondition, compileVrl, formatValue, parsePath } from './unit-test-conditions.js';
 
@@ -104,6 +104,25 @@ describe('VRL subset of sluice test conditions', () => {
     ],
   ])('fails: %s', (source, reason) => {
     expect(check(source)).toBe(reason);
+  });
+
+  it('tells integers from floats as VRL does: equal by value at the top of ==, not inside arrays or objects', () => {
+    // add_fields writes `2.0` as a float and integers beyond 2^53 exactly (Vector's add_fields.toml).
+    const numbers: FieldMap = {
+      whole: new FloatValue(2),
+      two: 2,
+      big: 9223372036854775807n,
+      list: [0, new FloatValue(2)],
+    };
+    expect(check('.whole == 2.0', numbers)).toBeUndefined();
+    expect(check('.whole == 2', numbers)).toBeUndefined();
+    expect(check('.two == 2.0', numbers)).toBeUndefined();
+    expect(check('.list == [0, 2.0]', numbers)).toBeUndefined();
+    expect(check('.list == [0, 2]', numbers)).toBe('source execution resolved to false');
+    expect(check('is_float(.whole) && is_integer(.two) && is_integer(.big)', numbers)).toBeUndefined();
+    expect(check('.big == 9223372036854775807 && .big != 9223372036854775806', numbers)).toBeUndefined();
+    expect(check('.whole > 1 && .whole <= 2.0 && -2.0 < .two', numbers)).toBeUndefined();
+    expect(formatValue(new FloatValue(2))).toBe('2.0');
   });
 
   it('decides on the last expression, as VRL, and warns of an unused one before it', () => {

@@ -1,5 +1,5 @@
 import { getFieldAt, type PathSegment } from '@sluice/basic-components';
-import type { FieldMap, FieldValue } from '@sluice/component-api';
+import { type FieldMap, type FieldValue, FloatValue, floatValue, numberOf } from '@sluice/component-api';
 
 /*
  * The conditions of `sluice test`: a small, exact subset of VRL (Vector's language), enough for
@@ -169,9 +169,17 @@ function tokenize(text: string): Token[] {
       index = end;
     } else if (/\d/.test(character)) {
       const match = /^\d[\d_]*(\.\d[\d_]*)?([eE][+-]?\d+)?/.exec(text.slice(index)) as RegExpExecArray;
+      const digits = match[0].replaceAll('_', '');
+      const isFloat = match[1] !== undefined || match[2] !== undefined;
+      const integer = isFloat ? undefined : BigInt(digits);
       tokens.push({
         kind: 'literal',
-        value: Number(match[0].replaceAll('_', '')),
+        // As VRL: `2.0` is a float, `2` an integer (exact up to i64).
+        value: isFloat
+          ? floatValue(Number(digits))
+          : Number.isSafeInteger(Number(integer))
+            ? Number(integer)
+            : (integer as bigint),
         start,
         end: start + match[0].length,
       });
@@ -217,9 +225,32 @@ interface FunctionSpec {
 function kindOf(value: Value | undefined): string {
   if (value === null || value === undefined) return 'null';
   if (value instanceof Date) return 'timestamp';
+  if (value instanceof FloatValue) return 'float';
   if (Array.isArray(value)) return 'array';
   if (typeof value === 'number') return Number.isInteger(value) ? 'integer' : 'float';
+  if (typeof value === 'bigint') return 'integer';
   return typeof value === 'object' ? 'object' : typeof value;
+}
+
+/** A number literal negated, keeping its kind; undefined for anything else. */
+function negate(value: Value | undefined): Value | undefined {
+  if (typeof value === 'number' || typeof value === 'bigint') return -value;
+  return value instanceof FloatValue ? new FloatValue(-value.value) : undefined;
+}
+
+/**
+ * Numbers compared as VRL compares them: an integer and a float are equal by value at the top of
+ * `==` (`eq_lossy`), never inside arrays and objects, where the kinds must match too.
+ */
+function numbersEqual(a: Value, b: Value, lossy: boolean): boolean | undefined {
+  const left = kindOf(a);
+  const right = kindOf(b);
+  if ((left !== 'integer' && left !== 'float') || (right !== 'integer' && right !== 'float'))
+    return undefined;
+  if (left !== right && !lossy) return false;
+  if (typeof a === 'bigint' || typeof b === 'bigint')
+    return left === 'integer' && right === 'integer' ? BigInt(a as number) === BigInt(b as number) : false;
+  return numberOf(a) === numberOf(b);
 }
 
 /** A value as VRL prints it (in assertion messages). */
@@ -227,6 +258,7 @@ export function formatValue(value: Value | undefined): string {
   if (value === null || value === undefined) return 'null';
   if (typeof value === 'string') return JSON.stringify(value);
   if (value instanceof Date) return `t'${value.toISOString()}'`;
+  if (value instanceof FloatValue) return `${value.value}.0`;
   if (Array.isArray(value)) return `[${value.map(formatValue).join(', ')}]`;
   if (typeof value === 'object') {
     const entries = Object.entries(value).filter((entry) => entry[1] !== undefined);
@@ -237,9 +269,11 @@ export function formatValue(value: Value | undefined): string {
   return String(value);
 }
 
-function equal(left: Value | undefined, right: Value | undefined): boolean {
+function equal(left: Value | undefined, right: Value | undefined, lossy = false): boolean {
   const a = left ?? null;
   const b = right ?? null;
+  const numbers = numbersEqual(a, b, lossy);
+  if (numbers !== undefined) return numbers;
   if (a instanceof Date || b instanceof Date)
     return a instanceof Date && b instanceof Date && a.getTime() === b.getTime();
   if (Array.isArray(a) || Array.isArray(b))
@@ -509,10 +543,11 @@ class Parser {
       const operand = this.#unary();
       return { kind: 'not', operand, start: token.start, end: operand.end };
     }
-    const next = this.tokens[this.#index + 1] as Token;
-    if (this.#isOperator('-') && next.kind === 'literal' && typeof next.value === 'number') {
+    const next = this.tokens[this.#index + 1];
+    const negated = this.#isOperator('-') && next?.kind === 'literal' ? negate(next.value) : undefined;
+    if (negated !== undefined && next !== undefined) {
       this.#index += 2;
-      return { kind: 'literal', value: -next.value, start: token.start, end: next.end };
+      return { kind: 'literal', value: negated, start: token.start, end: next.end };
     }
     return this.#primary();
   }
@@ -636,8 +671,15 @@ function truth(value: Value, operator: string): boolean {
 }
 
 function compare(operator: string, left: Value, right: Value): boolean {
+  const numeric = (value: Value) => kindOf(value) === 'integer' || kindOf(value) === 'float';
+  if (numeric(left) && numeric(right)) {
+    const [a, b] = [numberOf(left) as number, numberOf(right) as number];
+    if (operator === '<') return a < b;
+    if (operator === '<=') return a <= b;
+    if (operator === '>') return a > b;
+    return a >= b;
+  }
   const comparable =
-    (typeof left === 'number' && typeof right === 'number') ||
     (typeof left === 'string' && typeof right === 'string') ||
     (left instanceof Date && right instanceof Date);
   if (!comparable)
@@ -678,8 +720,8 @@ export function compileVrl(source: string): CompiledCondition {
         if (operator === '&&')
           return truth(left, '&&') && truth(evaluate(expression.right, fields, variables), '&&');
         const right = evaluate(expression.right, fields, variables);
-        if (operator === '==') return equal(left, right);
-        if (operator === '!=') return !equal(left, right);
+        if (operator === '==') return equal(left, right, true);
+        if (operator === '!=') return !equal(left, right, true);
         return compare(operator, left, right);
       }
       case 'call': {

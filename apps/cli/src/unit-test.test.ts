@@ -76,7 +76,7 @@ describe('sluice test: running a unit test', () => {
         '  condition[1]: source execution resolved to false',
         '  condition[1]: source execution resolved to false',
         expect.stringMatching(
-          /^output payloads from \["parse"\] \(events encoded as JSON\):\n {2}\{"timestamp":"[^"]+","n":1\}\n {2}\{"timestamp":"[^"]+","n":2\}$/,
+          /^output payloads from \["parse"\] \(events encoded as JSON\):\n {2}\{"n":1,"timestamp":"[^"]+"\}\n {2}\{"n":2,"timestamp":"[^"]+"\}$/,
         ),
       ],
     });

@@ -10,6 +10,7 @@ import {
   type Transform,
 } from '@sluice/component-api';
 import { MetricsRegistry, type TopologyPlan } from '@sluice/core-topology';
+import { createEncoder } from '@sluice/encoding';
 import { type Condition, compileCondition, parsePath } from './unit-test-conditions.js';
 
 /*
@@ -57,6 +58,9 @@ interface OutputCheck {
 }
 
 /** `["a", "b"]`, as Vector prints a list of component ids. */
+/** Events as Vector prints them here (`serde_json` of the log: sorted keys, `2.0`, every digit). */
+const payloadEncoder = createEncoder({ codec: 'json' });
+
 const listOf = (ids: readonly string[]) => `[${ids.map((id) => JSON.stringify(id)).join(', ')}]`;
 
 function inputEvent(input: UnitTestInput): LogEvent {
@@ -290,7 +294,7 @@ async function runUnitTest(test: {
       }
       if (failures.length > 0)
         failures.push(
-          `output payloads from ${listOf(ids)} (events encoded as JSON):\n  ${events.map((event) => JSON.stringify(event.fields)).join('\n  ')}`,
+          `output payloads from ${listOf(ids)} (events encoded as JSON):\n  ${events.map((event) => payloadEncoder.encodeToString(event)).join('\n  ')}`,
         );
     }
     errors.push(...failures);
