@@ -1,5 +1,13 @@
 #!/usr/bin/env node
-import { environmentWithFlags, heapConfigured, heapFlags, heapLimitOf, runsPipeline } from './heap.js';
+import { setFlagsFromString } from 'node:v8';
+import {
+  environmentWithFlags,
+  growHeapAsMeasured,
+  heapConfigured,
+  heapFlags,
+  heapLimitOf,
+  runsPipeline,
+} from './heap.js';
 import { version } from './version.js';
 
 // The answer most often scripted, before anything else is loaded.
@@ -24,6 +32,9 @@ if (flags.length > 0 && execve !== undefined && !heapConfigured(process.execArgv
     environmentWithFlags(process.env, flags),
   );
 }
+
+// The heap is limited (by the flags above, or by the user): grow it as measured (docs/memory.md).
+if (runsPipeline(argv)) growHeapAsMeasured(process.execArgv, process.env, setFlagsFromString);
 
 const { main } = await import('./main.js');
 

@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import {
   DEFAULT_HEAP_LIMIT_MIB,
+  defaultHeapLimit,
   environmentWithFlags,
+  growHeapAsMeasured,
+  HEAP_GROWING_PERCENT,
   heapConfigured,
   heapFlags,
   heapLimitOf,
@@ -18,6 +21,37 @@ describe('heap limit', () => {
     expect(heapFlags(64, 20)).toEqual(['--max-semi-space-size=8', '--max-old-space-size=48']);
     expect(heapFlags(20, 26)).toEqual(['--max-semi-space-size=2', '--max-old-space-size=16']);
     expect(heapFlags(0)).toEqual([]);
+  });
+
+  it('defaults to 128 MiB on Node 20 and 22 (16 MiB semi-spaces, 96 MiB old), 96 MiB on 24 and 26', () => {
+    expect(heapFlags(defaultHeapLimit(20), 20)).toEqual([
+      '--max-semi-space-size=16',
+      '--max-old-space-size=96',
+    ]);
+    expect(heapFlags(defaultHeapLimit(22), 22)).toEqual([
+      '--max-semi-space-size=16',
+      '--max-old-space-size=96',
+    ]);
+    expect(heapFlags(defaultHeapLimit(24), 24)).toEqual([
+      '--max-semi-space-size=8',
+      '--max-old-space-size=80',
+    ]);
+    expect(heapFlags(defaultHeapLimit(26), 26)).toEqual([
+      '--max-semi-space-size=8',
+      '--max-old-space-size=80',
+    ]);
+  });
+
+  it('lets a limited heap double between full collections on Node 20 and 22 only', () => {
+    const set: string[] = [];
+    const limited = { NODE_OPTIONS: '--max-semi-space-size=16 --max-old-space-size=96' };
+    expect(growHeapAsMeasured([], limited, (flags) => set.push(flags), 22)).toBe(true);
+    expect(growHeapAsMeasured(['--max-old-space-size=300'], {}, (flags) => set.push(flags), 20)).toBe(true);
+    expect(set).toEqual([`--heap-growing-percent=${HEAP_GROWING_PERCENT}`, '--heap-growing-percent=100']);
+    // V8's own factor: a heap nobody limited, and Node 24 and later.
+    expect(growHeapAsMeasured([], {}, (flags) => set.push(flags), 20)).toBe(false);
+    expect(growHeapAsMeasured([], limited, (flags) => set.push(flags), 26)).toBe(false);
+    expect(set).toHaveLength(2);
   });
 
   it('takes the limit from the option, else the environment, else the default', () => {

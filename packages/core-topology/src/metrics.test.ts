@@ -41,4 +41,45 @@ describe('MetricsRegistry', () => {
       value: 2,
     });
   });
+
+  it('counters and gauges count between scrapes, every handle of a series adds to the same value', async () => {
+    const metrics = new MetricsRegistry();
+    const sink = metrics.componentMetrics({
+      component_id: 'a',
+      component_kind: 'sink',
+      component_type: 'blackhole',
+    });
+    const sent = sink.counter('component_sent_events_total');
+    const sentToo = sink.counter('component_sent_events_total');
+    const size = metrics.bufferMetrics('a', 0, 'memory').gauge('buffer_size_events');
+    sink.counter('component_errors_total', { error_type: 'request_failed', stage: 'sending' });
+    const value = async (name: string) =>
+      (await metrics.samples()).filter((sample) => sample.name === name).map((sample) => sample.value);
+
+    sent.increment(3);
+    sentToo.increment();
+    size.set(10);
+    size.increment(5);
+    size.decrement(2);
+    expect(await value('component_sent_events_total')).toEqual([4]);
+    expect(await value('buffer_size_events')).toEqual([13]);
+    // A series nobody wrote to is not shown, as in prom-client.
+    expect(await value('component_errors_total')).toEqual([]);
+
+    sent.increment(6);
+    size.set(1);
+    expect(await value('component_sent_events_total')).toEqual([10]);
+    expect(await value('buffer_size_events')).toEqual([1]);
+    expect(await metrics.render()).toMatch(
+      /^component_sent_events_total\{component_id="a",component_kind="sink",component_type="blackhole"\} 10$/m,
+    );
+    expect(await value('component_sent_events_total')).toEqual([10]);
+  });
+
+  it('a counter refuses to go down or by a number that is not finite', () => {
+    const counter = new MetricsRegistry().globalMetrics().counter('config_reloads_total');
+    expect(() => counter.increment(-1)).toThrow(RangeError);
+    expect(() => counter.increment(Number.NaN)).toThrow(RangeError);
+    expect(() => counter.increment(Number.POSITIVE_INFINITY)).toThrow(RangeError);
+  });
 });

@@ -65,13 +65,27 @@ const CATALOGUE: Readonly<Record<string, CatalogueEntry>> = {
 
 type PromMetric = PromCounter<string> | PromGauge<string> | PromHistogram<string>;
 
+/** A counter's or a gauge's series: counted here, handed to prom-client when it collects. */
+interface Series {
+  readonly labels: Record<string, string>;
+  /** A counter's increments since the last collection; a gauge's value. */
+  value: number;
+  /** Whether it was written: a series appears once written, as in prom-client. */
+  written: boolean;
+}
+
 /**
- * The process's metrics, on prom-client with a registry of its own. Handles are prom-client
- * children bound to their labels once, so counting on the hot path is one call per batch.
+ * The process's metrics, on prom-client with a registry of its own. Counters and gauges count in a
+ * plain number per series, handed to prom-client when it collects (a scrape, `samples()`): prom-client
+ * hashes a series' labels on every update, even through a bound child, and the hot path updates
+ * a few of them per batch. Histograms are prom-client children bound once.
  */
 export class MetricsRegistry {
   readonly #registry = new Registry();
-  readonly #metrics = new Map<string, { metric: PromMetric; labelNames: string[] }>();
+  readonly #metrics = new Map<
+    string,
+    { metric: PromMetric; labelNames: string[]; series: Map<string, Series> }
+  >();
 
   get contentType(): string {
     return this.#registry.contentType;
@@ -157,6 +171,7 @@ export class MetricsRegistry {
     if (entry === undefined) {
       const labelNames = [...new Set([...Object.keys(labels), ...(CATALOGUE[name]?.labels ?? [])])].sort();
       const type = CATALOGUE[name]?.type ?? requested;
+      const series = new Map<string, Series>();
       const configuration = {
         name,
         help: CATALOGUE[name]?.help ?? name.replaceAll('_', ' '),
@@ -165,30 +180,64 @@ export class MetricsRegistry {
       };
       const metric =
         type === 'counter'
-          ? new PromCounter(configuration)
+          ? new PromCounter({
+              ...configuration,
+              collect() {
+                for (const each of series.values()) {
+                  if (!each.written) continue;
+                  this.inc(each.labels, each.value);
+                  each.value = 0;
+                }
+              },
+            })
           : type === 'gauge'
-            ? new PromGauge(configuration)
+            ? new PromGauge({
+                ...configuration,
+                collect() {
+                  for (const each of series.values()) if (each.written) this.set(each.labels, each.value);
+                },
+              })
             : new PromHistogram(configuration);
-      entry = { metric, labelNames };
+      entry = { metric, labelNames, series };
       this.#metrics.set(name, entry);
     }
     // A series must carry every label name of its metric: fill the missing ones with "".
     const complete: Record<string, string> = {};
     for (const labelName of entry.labelNames) complete[labelName] = labels[labelName] ?? '';
-    const child = entry.metric.labels(complete);
-    if (entry.metric instanceof PromCounter) {
-      const counter = child as ReturnType<PromCounter<string>['labels']>;
-      return { increment: (value = 1) => counter.inc(value) };
+    if (entry.metric instanceof PromHistogram) {
+      const histogram = entry.metric.labels(complete);
+      return { observe: (value: number) => histogram.observe(value) };
     }
-    if (entry.metric instanceof PromGauge) {
-      const gauge = child as ReturnType<PromGauge<string>['labels']>;
+    const key = JSON.stringify(complete);
+    let series = entry.series.get(key);
+    if (series === undefined) {
+      series = { labels: complete, value: 0, written: false };
+      entry.series.set(key, series);
+    }
+    const cell = series;
+    if (entry.metric instanceof PromCounter) {
       return {
-        set: (value: number) => gauge.set(value),
-        increment: (value = 1) => gauge.inc(value),
-        decrement: (value = 1) => gauge.dec(value),
+        increment: (value = 1) => {
+          if (!(value >= 0 && value < Number.POSITIVE_INFINITY))
+            throw new RangeError(`${name} counts up by a finite number, not ${value}`);
+          cell.value += value;
+          cell.written = true;
+        },
       };
     }
-    const histogram = child as ReturnType<PromHistogram<string>['labels']>;
-    return { observe: (value: number) => histogram.observe(value) };
+    return {
+      set: (value: number) => {
+        cell.value = value;
+        cell.written = true;
+      },
+      increment: (value = 1) => {
+        cell.value += value;
+        cell.written = true;
+      },
+      decrement: (value = 1) => {
+        cell.value -= value;
+        cell.written = true;
+      },
+    };
   }
 }

@@ -2,7 +2,7 @@ import type { KinesisClient, PutRecordsResultEntry } from '@aws-sdk/client-kines
 import { type ComponentContext, rateLimitedLog, sleep } from '@sluice/component-api';
 import { type ShardBudget, ShardPacer, type ShardQuota } from './pacing.js';
 import { randomPartitionKey } from './records.js';
-import { hashKeyOf, listOpenShards, RandomKeyPool, ShardMap } from './shards.js';
+import { fillPool, hashKeyOf, listOpenShards, type RandomKeyPool, ShardMap } from './shards.js';
 
 /** The `shard_awareness` table (a Sluice extension; Vector has no such options). */
 export interface ShardAwarenessOptions {
@@ -75,9 +75,11 @@ export function createShardAwareness(
   const throttledBy = new Map<string, { increment(value?: number): void }>();
   const warnUnavailable = rateLimitedLog(logger, 'warn', 10 * 60_000);
   let map: ShardMap | undefined;
-  /** Random keys for `map`, and their wire form, made when first drawn. */
+  /** Random keys for `map` once filled (a key per record until then), and their wire form, made when first drawn. */
   let randomKeys: RandomKeyPool | undefined;
   let randomWireKeys: Buffer[] = [];
+  /** Counts the pools asked for: a pool filled for a map replaced meanwhile is not used. */
+  let poolsAsked = 0;
   /** The budgets of `map`'s shards, by index, and per-request tallies of the same length. */
   let budgets: ShardBudget[] = [];
   let tallyRecords = new Float64Array(0);
@@ -100,8 +102,12 @@ export function createShardAwareness(
         if (map === undefined || !map.equals(next)) {
           logger.info(`shard map of stream "${streamName}": ${shards.length} open shards`);
           pacer.retain(new Set(shards.map((shard) => shard.shardId)));
-          randomKeys = new RandomKeyPool(next);
+          randomKeys = undefined;
           randomWireKeys = [];
+          const asked = ++poolsAsked;
+          void fillPool(next, closing.signal).then((pool) => {
+            if (asked === poolsAsked) randomKeys = pool;
+          });
         }
         map = next;
         budgets = pacer.budgets(next.shards.map((shard) => shard.shardId));
@@ -149,11 +155,11 @@ export function createShardAwareness(
       const current = map;
       if (current === undefined) return;
       const touched: number[] = [];
-      const pool = randomKeys as RandomKeyPool;
+      const pool = randomKeys;
       for (const record of records) {
         let index: number;
-        const drawn = record.key === undefined ? pool.draw() : -1;
-        if (drawn !== -1) {
+        const drawn = record.key === undefined && pool !== undefined ? pool.draw() : -1;
+        if (pool !== undefined && drawn !== -1) {
           const key = pool.keys[drawn] as string;
           record.key = key;
           record.partitionKey = randomWireKeys[drawn] ??= wireKey(key);
@@ -161,7 +167,7 @@ export function createShardAwareness(
           index = pool.shardIndexes[drawn] as number;
         } else {
           // A key of the event's, a random one drawn for an earlier map (a resend after a
-          // reshard), or one drawn now when no shard of the map has a key in the pool.
+          // reshard), or one drawn now: the pool is still filling, or empty (every shard in a gap).
           if (record.key === undefined) {
             record.key = randomPartitionKey();
             record.partitionKey = wireKey(record.key);

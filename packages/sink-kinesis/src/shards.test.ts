@@ -7,6 +7,7 @@ import { ShardPacer } from './pacing.js';
 import { createShardAwareness, type Placement } from './shard-awareness.js';
 import {
   explicitHashKeyHex,
+  fillPool,
   hashKeyHex,
   hashKeyOf,
   listOpenShards,
@@ -72,6 +73,7 @@ describe('RandomKeyPool', () => {
   it('holds random 32-hex-digit keys, each with its MD5 and the shard the map gives it', () => {
     const map = new ShardMap(quarters);
     const pool = new RandomKeyPool(map);
+    expect(pool.fill()).toBe(true);
     expect(pool.keys.length).toBeGreaterThan(0);
     expect(new Set(pool.keys).size).toBe(pool.keys.length);
     pool.keys.forEach((key, index) => {
@@ -84,6 +86,7 @@ describe('RandomKeyPool', () => {
   it("holds keys in proportion to each shard's share of the hash-key space, so draws spread records as fresh random keys do", () => {
     const map = new ShardMap(quarters);
     const pool = new RandomKeyPool(map);
+    pool.fill();
     const keysOf = (shard: number) => pool.shardIndexes.filter((index) => index === shard).length;
     expect([0, 1, 2, 3].map(keysOf)).toEqual([16, 8, 4, 4]);
     const drawn = [0, 0, 0, 0];
@@ -107,13 +110,63 @@ describe('RandomKeyPool', () => {
       };
     });
     const pool = new RandomKeyPool(new ShardMap(shards));
+    pool.fill();
     expect(pool.keys.length).toBe(8192 * 4);
     expect(new Set(pool.shardIndexes).size).toBe(8192);
     const gapped = new RandomKeyPool(
       new ShardMap([{ shardId: 'a', startingHashKey: 0n, endingHashKey: MAX >> 1n }]),
     );
+    gapped.fill();
     expect(gapped.keys.length).toBe(4);
     expect(gapped.shardIndexes.every((index) => index === 0)).toBe(true);
+  });
+  /** A shard with a billionth of the space: random keys seldom hit it, so filling runs out of draws. */
+  const tiny: OpenShard[] = [
+    { shardId: 'tiny', startingHashKey: 0n, endingHashKey: MAX / 1_000_000_000n },
+    { shardId: 'rest', startingHashKey: MAX / 1_000_000_000n + 1n, endingHashKey: MAX },
+  ];
+
+  it('fills slice by slice, and gives up on a shard random keys seldom hit after 32 draws per key wanted', () => {
+    const pool = new RandomKeyPool(new ShardMap(tiny));
+    expect(pool.filled).toBe(false);
+    expect(pool.fill(100)).toBe(false);
+    expect(pool.keys.length).toBeLessThanOrEqual(100);
+    // 16 keys wanted (8 per shard, at least one each: 1 + 16 rounded), 32 draws each at most.
+    let slices = 1;
+    while (!pool.fill(100)) slices += 1;
+    expect(slices).toBeGreaterThan(4);
+    expect(pool.filled).toBe(true);
+    expect(pool.shardIndexes.filter((index) => index === 1)).toHaveLength(16);
+  });
+
+  it('fills with turns of the event loop between slices, so sources and timers keep running', async () => {
+    const shards = Array.from({ length: 4096 }, (_, index): OpenShard => {
+      const width = (MAX + 1n) / 4096n;
+      return {
+        shardId: `s${index}`,
+        startingHashKey: BigInt(index) * width,
+        endingHashKey: BigInt(index + 1) * width - 1n,
+      };
+    });
+    let turns = 0;
+    const counting = setInterval(() => {
+      turns += 1;
+    }, 0);
+    try {
+      const pool = await fillPool(new ShardMap(shards));
+      expect(pool.filled).toBe(true);
+      expect(pool.keys.length).toBe(4096 * 8);
+      // 32,768 keys take at least 16 slices of 2,048 draws, a turn of the loop after each.
+      expect(turns).toBeGreaterThan(0);
+    } finally {
+      clearInterval(counting);
+    }
+  });
+
+  it('stops filling when its signal aborts', async () => {
+    const aborted = AbortSignal.abort();
+    const pool = await fillPool(new ShardMap(tiny), aborted);
+    expect(pool.filled).toBe(false);
   });
 });
 

@@ -1,4 +1,5 @@
 import { hash, randomFillSync } from 'node:crypto';
+import { setImmediate } from 'node:timers/promises';
 import { type KinesisClient, ListShardsCommand } from '@aws-sdk/client-kinesis';
 import { randomPartitionKey } from './records.js';
 
@@ -99,11 +100,16 @@ const MAX_POOL_KEYS = 32_768;
 /** Draws per key wanted before a pool stops filling shards with tiny ranges (they keep fewer keys). */
 const MAX_DRAWS_PER_KEY = 32;
 
+/** Draws per slice of `fillPool`: a few milliseconds of MD5s between two turns of the event loop. */
+const DRAWS_PER_SLICE = 2_048;
+
 /**
  * Random partition keys hashed once per shard map, so that placing a record with a random key costs
  * an index instead of an MD5 and a search (1-2 µs per record, most of shard awareness's cost). The
  * pool holds keys in proportion to each shard's share of the hash-key space (at least one each), so
  * that keys drawn uniformly from it spread records over shards as fresh random keys do on average.
+ * It is filled by `fill` (or `fillPool`, in slices): a map with thousands of shards, or shards with
+ * tiny ranges that random keys rarely hit, takes up to a million draws, over a second of MD5s.
  */
 export class RandomKeyPool {
   readonly keys: string[] = [];
@@ -111,25 +117,44 @@ export class RandomKeyPool {
   readonly hashKeys: string[] = [];
   /** The index in the map's `shards` of each key's shard. */
   readonly shardIndexes: number[] = [];
+  readonly #map: ShardMap;
+  /** Keys still wanted per shard, how many in all, and the draws left before giving up on the rest. */
+  readonly #wanted: number[];
+  #missing: number;
+  #drawsLeft: number;
   readonly #random = new Uint32Array(1024);
   #next = this.#random.length;
 
   constructor(map: ShardMap) {
+    this.#map = map;
     const shards = map.shards;
     const perShard = Math.max(1, Math.min(KEYS_PER_SHARD, Math.floor(MAX_POOL_KEYS / shards.length)));
-    const wanted = shards.map((shard) => Math.max(1, Math.round(perShard * shards.length * shareOf(shard))));
-    let missing = wanted.reduce((sum, count) => sum + count, 0);
-    for (let draws = MAX_DRAWS_PER_KEY * missing; missing > 0 && draws > 0; draws -= 1) {
+    this.#wanted = shards.map((shard) => Math.max(1, Math.round(perShard * shards.length * shareOf(shard))));
+    this.#missing = this.#wanted.reduce((sum, count) => sum + count, 0);
+    this.#drawsLeft = MAX_DRAWS_PER_KEY * this.#missing;
+  }
+
+  /** Whether filling is over: every shard has its keys, or the draws ran out. */
+  get filled(): boolean {
+    return this.#missing === 0 || this.#drawsLeft === 0;
+  }
+
+  /** Draws at most `draws` random keys into the pool; whether it is filled. */
+  fill(draws = Number.POSITIVE_INFINITY): boolean {
+    const wanted = this.#wanted;
+    for (let drawn = 0; drawn < draws && !this.filled; drawn += 1) {
+      this.#drawsLeft -= 1;
       const key = randomPartitionKey();
       const hashKey = hashKeyOf(key);
-      const index = map.indexOf(hashKey);
+      const index = this.#map.indexOf(hashKey);
       if (index === -1 || (wanted[index] as number) === 0) continue;
       wanted[index] = (wanted[index] as number) - 1;
-      missing -= 1;
+      this.#missing -= 1;
       this.keys.push(key);
       this.hashKeys.push(hashKey);
       this.shardIndexes.push(index);
     }
+    return this.filled;
   }
 
   /** The index of a key drawn uniformly at random; -1 for an empty pool (every shard in a gap). */
@@ -141,6 +166,16 @@ export class RandomKeyPool {
     }
     return (this.#random[this.#next++] as number) % this.keys.length;
   }
+}
+
+/**
+ * A pool for `map`, filled a slice at a time with a turn of the event loop between slices, so that
+ * sources and timers keep running while it fills. Stops early when `signal` aborts.
+ */
+export async function fillPool(map: ShardMap, signal?: AbortSignal): Promise<RandomKeyPool> {
+  const pool = new RandomKeyPool(map);
+  while (signal?.aborted !== true && !pool.fill(DRAWS_PER_SLICE)) await setImmediate();
+  return pool;
 }
 
 /** The share of the 128-bit hash-key space a shard takes. */

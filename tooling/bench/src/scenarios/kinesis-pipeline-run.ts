@@ -6,6 +6,8 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { setFlagsFromString } from 'node:v8';
+import { growHeapAsMeasured } from '@sluice/cli';
 import { MetricsRegistry, planTopology, Topology } from '@sluice/core-topology';
 import { benchRegistry, freePort, quietLogger, sendLines } from '../harness.js';
 import { type Measurement, measure } from '../scenario.js';
@@ -72,6 +74,9 @@ async function measured(kind: PipelineKind, total: number, size: number): Promis
   }
 }
 
+// The heap as `sluice` runs a pipeline: limited by the flags this process was started with, grown
+// as measured (on Node 20 and 22).
+growHeapAsMeasured(process.execArgv, process.env, setFlagsFromString);
 const [kind, total, size] = process.argv.slice(2);
 const measurement = await measured(kind as PipelineKind, Number(total), Number(size));
 process.stdout.write(`${JSON.stringify(measurement)}\n`);
