@@ -44,8 +44,8 @@ export function heapFlags(limitMib: number, nodeMajor = NODE_MAJOR): string[] {
  * How much V8 lets the old generation grow between full collections on Node 20 and 22 when the
  * heap is limited: 100 %, where V8 itself would grow a heap limited under 2 GiB by 1.3x at most.
  * With 1.3x the old generation's room after a collection is smaller than the young generation, so
- * V8 starts marking again at once: a pipeline ran under incremental marking all the time (80-130
- * full collections per million events instead of 5-15, 20-40 % more CPU per event). Node 24 and
+ * V8 starts marking again at once: a pipeline ran under incremental marking all the time (45-145
+ * full collections per million events instead of 4-46, 20-40 % more CPU per event). Node 24 and
  * 26 keep V8's own factor: measured there, doubling cost more memory than the CPU it saved.
  */
 export const HEAP_GROWING_PERCENT = 100;
