@@ -12,7 +12,7 @@ import {
 } from './heap.js';
 
 describe('heap limit', () => {
-  it('gives each semi-space a sixth of the limit, at most 16 MiB before Node 24 and 8 from it, and the old generation the rest; 0 keeps V8 defaults', () => {
+  it('gives each semi-space a sixth of the limit, at most 16 MiB before Node 22 and 8 from it, and the old generation the rest; 0 keeps V8 defaults', () => {
     expect(heapFlags(96, 20)).toEqual(['--max-semi-space-size=16', '--max-old-space-size=64']);
     expect(heapFlags(96, 22)).toEqual(['--max-semi-space-size=8', '--max-old-space-size=80']);
     expect(heapFlags(96, 24)).toEqual(['--max-semi-space-size=8', '--max-old-space-size=80']);
