@@ -21,7 +21,8 @@ if (argv.length === 1 && (argv[0] === '--version' || argv[0] === '-V')) {
 // pipeline starts again with them, replaced in place (same pid, as a service manager expects),
 // unless the user sized the heap. Node < 22.15 cannot replace a process: NODE_OPTIONS there.
 const limit = heapLimitOf(argv, process.env);
-const flags = limit === undefined || !runsPipeline(argv) ? [] : heapFlags(limit);
+const pipeline = runsPipeline(argv);
+const flags = limit === undefined || !pipeline ? [] : heapFlags(limit);
 const { execve } = process as { execve?: (file: string, args: string[], env: NodeJS.ProcessEnv) => never };
 if (flags.length > 0 && execve !== undefined && !heapConfigured(process.execArgv, process.env)) {
   // A single executable's argv[1] is the executable again, not a script.
@@ -34,7 +35,7 @@ if (flags.length > 0 && execve !== undefined && !heapConfigured(process.execArgv
 }
 
 // The heap is limited (by the flags above, or by the user): grow it as measured (docs/memory.md).
-if (runsPipeline(argv)) growHeapAsMeasured(process.execArgv, process.env, setFlagsFromString);
+if (pipeline) growHeapAsMeasured(process.execArgv, process.env, setFlagsFromString);
 
 const { main } = await import('./main.js');
 

@@ -24,22 +24,17 @@ describe('heap limit', () => {
   });
 
   it('defaults to 128 MiB on Node 20 and 22, 96 MiB on 24 and 26', () => {
-    expect(heapFlags(defaultHeapLimit(20), 20)).toEqual([
-      '--max-semi-space-size=16',
-      '--max-old-space-size=96',
-    ]);
-    expect(heapFlags(defaultHeapLimit(22), 22)).toEqual([
-      '--max-semi-space-size=8',
-      '--max-old-space-size=112',
-    ]);
-    expect(heapFlags(defaultHeapLimit(24), 24)).toEqual([
-      '--max-semi-space-size=8',
-      '--max-old-space-size=80',
-    ]);
-    expect(heapFlags(defaultHeapLimit(26), 26)).toEqual([
-      '--max-semi-space-size=8',
-      '--max-old-space-size=80',
-    ]);
+    const defaults = [
+      [20, 16, 96],
+      [22, 8, 112],
+      [24, 8, 80],
+      [26, 8, 80],
+    ];
+    for (const [node, semiSpace, old] of defaults)
+      expect(heapFlags(defaultHeapLimit(node), node)).toEqual([
+        `--max-semi-space-size=${semiSpace}`,
+        `--max-old-space-size=${old}`,
+      ]);
   });
 
   it('lets a limited heap double between full collections on Node 20 and 22 only', () => {

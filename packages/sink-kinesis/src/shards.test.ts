@@ -19,6 +19,16 @@ import { FakeKinesis, fakeHashKeyOf } from './testing/index.js';
 
 const MAX = (1n << 128n) - 1n;
 
+/** `count` shards splitting the hash-key space evenly, as a stream created with `count` shards. */
+function evenShards(count: number): OpenShard[] {
+  const width = (MAX + 1n) / BigInt(count);
+  return Array.from({ length: count }, (_, index) => ({
+    shardId: `s${index}`,
+    startingHashKey: BigInt(index) * width,
+    endingHashKey: BigInt(index + 1) * width - 1n,
+  }));
+}
+
 describe('hash keys', () => {
   it('is the MD5 of the UTF-8 key as a 128-bit big-endian number, as Kinesis computes it', () => {
     // md5("a") = 0cc175b9c0f1b6a831c399e269772661 (RFC 1321 test suite).
@@ -101,14 +111,7 @@ describe('RandomKeyPool', () => {
   });
 
   it('gives a large stream fewer keys per shard, at least one each, and skips gaps', () => {
-    const shards = Array.from({ length: 8192 }, (_, index): OpenShard => {
-      const width = (MAX + 1n) / 8192n;
-      return {
-        shardId: `s${index}`,
-        startingHashKey: BigInt(index) * width,
-        endingHashKey: BigInt(index + 1) * width - 1n,
-      };
-    });
+    const shards = evenShards(8192);
     const pool = new RandomKeyPool(new ShardMap(shards));
     pool.fill();
     expect(pool.keys.length).toBe(8192 * 4);
@@ -140,14 +143,7 @@ describe('RandomKeyPool', () => {
   });
 
   it('fills with turns of the event loop between slices, so sources and timers keep running', async () => {
-    const shards = Array.from({ length: 4096 }, (_, index): OpenShard => {
-      const width = (MAX + 1n) / 4096n;
-      return {
-        shardId: `s${index}`,
-        startingHashKey: BigInt(index) * width,
-        endingHashKey: BigInt(index + 1) * width - 1n,
-      };
-    });
+    const shards = evenShards(4096);
     let turns = 0;
     const counting = setInterval(() => {
       turns += 1;
