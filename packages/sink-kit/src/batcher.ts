@@ -1,6 +1,10 @@
 /** When a batch is sent: whichever of its limits is reached first. */
 export interface BatchSettings {
-  readonly maxEvents: number;
+  /**
+   * Items per batch. Unset: bytes and age alone close a batch, for a sink whose requests count
+   * something else than items (KPL aggregates) and whose request builder splits a batch to fit.
+   */
+  readonly maxEvents?: number;
   /** Measured by the sink's own sizing (`BatchItem.size`); an item larger than this goes alone. */
   readonly maxBytes: number;
   /** A batch is sent this long after its first item, full or not. */
@@ -13,6 +17,7 @@ export interface BatchSettings {
 }
 
 export interface BatchItem {
+  /** What the item adds to a batch's bytes, as the destination counts them. */
   readonly size: number;
   /** Items of different partitions never share a batch (a destination shard, a URL, …). */
   readonly partition?: string;
@@ -21,78 +26,89 @@ export interface BatchItem {
 interface OpenBatch<Item> {
   items: Item[];
   bytes: number;
-  openedAt: number;
+  dueAt: number;
 }
 
 /**
- * Groups items into batches per partition, by count, bytes and age. `send` is awaited before the
- * next item is taken: waiting for a request slot is the backpressure that reaches the input.
+ * Groups items into batches per partition, by count, bytes and age. Synchronous and clock-free:
+ * the caller passes the time, and a closed batch goes to `onBatch` at once. Most items join an
+ * open batch and cost a map lookup and a push.
  */
 export class Batcher<Item extends BatchItem> {
   readonly #settings: BatchSettings;
-  readonly #send: (items: Item[]) => Promise<void>;
-  /** In opening order: the first is always the oldest (a sent partition is deleted, reopened at the end). */
+  readonly #maxEvents: number;
+  readonly #maxPartitions: number;
+  readonly #onBatch: (items: Item[]) => void;
+  /** In opening order: the first is always the oldest (a closed partition is reopened at the end). */
   readonly #open = new Map<string, OpenBatch<Item>>();
+  #items = 0;
 
-  constructor(settings: BatchSettings, send: (items: Item[]) => Promise<void>) {
+  constructor(settings: BatchSettings, onBatch: (items: Item[]) => void) {
     this.#settings = settings;
-    this.#send = send;
+    this.#maxEvents = settings.maxEvents ?? Number.POSITIVE_INFINITY;
+    this.#maxPartitions = settings.maxPartitions ?? Number.POSITIVE_INFINITY;
+    this.#onBatch = onBatch;
   }
 
-  get isEmpty(): boolean {
-    return this.#open.size === 0;
+  /** Items in open batches. */
+  get size(): number {
+    return this.#items;
   }
 
-  /**
-   * Adds an item. Returns the send to await when the item completed a batch or started a new one,
-   * else undefined: most items join an open batch with no promise and no microtask each.
-   */
-  add(item: Item): Promise<void> | undefined {
+  /** Adds an item at time `now` (ms); the batches it closes go to `onBatch` first. */
+  add(item: Item, now: number): void {
     const key = item.partition ?? '';
-    const open = this.#open.get(key);
-    if (open === undefined || open.bytes + item.size > this.#settings.maxBytes)
-      return this.#openWith(key, open, item);
+    let open = this.#open.get(key);
+    if (open !== undefined && open.bytes + item.size > this.#settings.maxBytes) {
+      // This item starts the next batch: what came before it goes.
+      this.#close(key, open);
+      open = undefined;
+    }
+    if (open === undefined) {
+      if (this.#open.size >= this.#maxPartitions) this.#closeOldest();
+      open = { items: [], bytes: 0, dueAt: now + this.#settings.timeoutMs };
+      this.#open.set(key, open);
+    }
     open.items.push(item);
     open.bytes += item.size;
-    return open.items.length >= this.#settings.maxEvents ? this.#flush(key, open) : undefined;
+    this.#items += 1;
+    if (open.items.length >= this.#maxEvents) this.#close(key, open);
   }
 
-  /** Opens a batch for `item`, first sending the one it does not fit in and, at the bound, the oldest. */
-  async #openWith(key: string, full: OpenBatch<Item> | undefined, item: Item): Promise<void> {
-    // This item starts the next batch: send what came before it.
-    if (full !== undefined) await this.#flush(key, full);
-    if (this.#open.size >= (this.#settings.maxPartitions ?? Number.POSITIVE_INFINITY))
-      await this.#flushOldest();
-    const open = { items: [item], bytes: item.size, openedAt: Date.now() };
-    this.#open.set(key, open);
-    if (open.items.length >= this.#settings.maxEvents) await this.#flush(key, open);
-  }
-
-  /** Milliseconds until the oldest batch is due; undefined when none is open. */
-  msUntilDue(now = Date.now()): number | undefined {
-    for (const open of this.#open.values())
-      return Math.max(0, open.openedAt + this.#settings.timeoutMs - now);
+  /** When the oldest open batch is due (ms); undefined when none is open. */
+  nextDueAt(): number | undefined {
+    for (const open of this.#open.values()) return open.dueAt;
     return undefined;
   }
 
-  /** Sends every batch that is due. */
-  async flushDue(now = Date.now()): Promise<void> {
+  /** Closes every batch due at `now`. */
+  closeDue(now: number): void {
     for (const [key, open] of this.#open) {
-      if (open.openedAt + this.#settings.timeoutMs > now) return;
-      await this.#flush(key, open);
+      if (open.dueAt > now) return;
+      this.#close(key, open);
     }
   }
 
-  async flushAll(): Promise<void> {
-    for (const [key, open] of this.#open) await this.#flush(key, open);
+  closeAll(): void {
+    for (const [key, open] of this.#open) this.#close(key, open);
   }
 
-  async #flushOldest(): Promise<void> {
-    for (const [key, open] of this.#open) return this.#flush(key, open);
+  /** Takes every open batch's items without sending them (the shutdown deadline). */
+  takeAll(): Item[] {
+    const items: Item[] = [];
+    for (const open of this.#open.values()) items.push(...open.items);
+    this.#open.clear();
+    this.#items = 0;
+    return items;
   }
 
-  #flush(key: string, open: OpenBatch<Item>): Promise<void> {
+  #closeOldest(): void {
+    for (const [key, open] of this.#open) return this.#close(key, open);
+  }
+
+  #close(key: string, open: OpenBatch<Item>): void {
     this.#open.delete(key);
-    return this.#send(open.items);
+    this.#items -= open.items.length;
+    this.#onBatch(open.items);
   }
 }

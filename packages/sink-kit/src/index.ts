@@ -1,20 +1,20 @@
+export type { SinkItem } from './accounting.js';
+export { eventBytesOf } from './accounting.js';
 export type { AdaptiveConcurrencyOptions, AdaptiveConcurrencySettings } from './adaptive-concurrency.js';
 export { AdaptiveConcurrency, DEFAULT_ADAPTIVE_CONCURRENCY } from './adaptive-concurrency.js';
+export { defaultClassification } from './attempt.js';
 export type { BatchItem, BatchSettings } from './batcher.js';
 export { Batcher } from './batcher.js';
+export { KeyOrder } from './key-order.js';
 export type { ConcurrencyLimiter, RequestObservation } from './limits.js';
 export { fixedConcurrency, RateLimiter } from './limits.js';
-export type {
-  Discard,
-  Failure,
-  NetworkSinkSpec,
-  RequestResult,
-  RequestSettings,
-  SinkItem,
-} from './network-sink.js';
+export type { BuiltRequest, NetworkSinkSpec, RequestSettings } from './network-sink.js';
 export { createNetworkSink } from './network-sink.js';
+export type { Discard, Failure, SendResult } from './results.js';
+export { reject, retry } from './results.js';
 export type { RetrySettings } from './retry.js';
 export { backoffMs } from './retry.js';
+export { RetryQueue } from './retry-queue.js';
 export type {
   VectorAdaptiveConcurrencyOptions,
   VectorBatchOptions,

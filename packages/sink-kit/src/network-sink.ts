@@ -1,59 +1,21 @@
 import {
-  type Batch,
   type ComponentContext,
-  finalizeEvents,
   type HealthcheckResult,
   type LogEvent,
   rateLimitedLog,
-  rejectedEvent,
+  Signal,
   type Sink,
-  sleep,
   untilAborted,
 } from '@sluice/component-api';
+import { Accounting, type SinkItem } from './accounting.js';
 import { AdaptiveConcurrency, type AdaptiveConcurrencySettings } from './adaptive-concurrency.js';
-import { Batcher, type BatchItem, type BatchSettings } from './batcher.js';
+import { type AttemptOutcome, Attempts } from './attempt.js';
+import { Batcher, type BatchSettings } from './batcher.js';
+import { KeyOrder } from './key-order.js';
 import { type ConcurrencyLimiter, fixedConcurrency, RateLimiter, type RequestObservation } from './limits.js';
+import type { Discard, Failure, SendResult } from './results.js';
 import { backoffMs, type RetrySettings } from './retry.js';
-
-/** An event made ready to send (encoded, sized), as the sink prepares it. */
-export interface SinkItem extends BatchItem {
-  readonly event: LogEvent;
-}
-
-/** An event the sink will not send; the kit finalizes it, counts it and logs it (rate-limited). */
-export interface Discard {
-  readonly discard: 'dropped' | 'rejected';
-  /** `component_errors_total{error_type}`: `missing_partition_key`, `record_too_large`, … */
-  readonly errorType: string;
-  readonly message: string;
-  readonly fields?: Record<string, unknown>;
-}
-
-/** Why a request, or one item of it, failed. */
-export interface Failure {
-  readonly retryable: boolean;
-  /** The destination's error code, `http_<status>`, `timeout`, `connection_error:<code>`, … */
-  readonly code: string;
-  readonly message: string;
-  /** Throttled by the destination: counted, and the concurrency controller backs off. */
-  readonly throttled?: boolean;
-  /** Counted as `component_errors_total{error_type, stage: "receiving"}` each time it happens. */
-  readonly errorType?: string;
-  /** The HTTP status of the answer, when there was one (`http_client_responses_total{status}`). */
-  readonly status?: number;
-}
-
-/**
- * What a request reports: every item accepted, unless `failures` has a failure at its index. Only
- * the retryable failures are sent again; the permanent ones are rejected at once.
- */
-export interface RequestResult {
-  /** Bytes put on the wire (`component_sent_bytes_total`). */
-  readonly sentBytes?: number;
-  readonly failures?: readonly (Failure | undefined)[];
-  /** The HTTP status of the answer (`http_client_responses_total{status}`, Vector's name). */
-  readonly status?: number;
-}
+import { RetryQueue } from './retry-queue.js';
 
 export interface RequestSettings {
   /**
@@ -74,381 +36,518 @@ export interface RequestSettings {
    * instead of retried again (the KPL's RecordTtl). Unlimited when absent.
    */
   readonly recordTtlMs?: number;
+  /**
+   * Items waiting for a retry or held for ordering, at most, before the sink stops taking input.
+   * Default: 4 × `batch.maxEvents` × the most requests in flight (50,000 when either is unbounded).
+   */
+  readonly maxRetryingEvents?: number;
+}
+
+/** One request built from some items of a batch; its results are indexed by `items`. */
+export interface BuiltRequest<Request, Item> {
+  readonly request: Request;
+  readonly items: readonly Item[];
 }
 
 /**
  * What a network sink is: the kit does the rest. `Request` is what one attempt sends, built once
- * from its items by `buildRequest` and handed to both `pace` and `send`; the items by default.
+ * per attempt from its items by `buildRequests` and handed to `pace` and `send`; the items by default.
  */
 export interface NetworkSinkSpec<Item extends SinkItem, Request = readonly Item[]> {
   /** Prefix of the kit's own metrics: `<prefix>_retries_total`, `<prefix>_failed_records_total`, … */
   readonly metricPrefix: string;
   readonly batch: BatchSettings;
   readonly request: RequestSettings;
+  /**
+   * Once per event: encode and size it, or refuse it. An exception here rejects that one event
+   * (`component_errors_total{error_code="encode_failed"}`, routed to `<sink id>.rejected`); the
+   * sink goes on.
+   */
   prepare(event: LogEvent): Item | Discard;
   /**
-   * Builds one attempt's request from its items (the first attempt's, or those resent), once:
-   * packed, encoded, placed; what `pace` and `send` then get. Absent, they get the items. Must be
-   * given when `Request` is not `readonly Item[]`.
+   * The requests of a batch (the first attempt's, or one of items that came back for a retry, with
+   * new ones): one or several, each with the items it carries, every item in exactly one. Absent:
+   * one request of the items themselves. Runs outside any request slot and timeout.
    */
-  buildRequest?(items: readonly Item[]): Request | Promise<Request>;
+  buildRequests?(
+    items: readonly Item[],
+  ): readonly BuiltRequest<Request, Item>[] | Promise<readonly BuiltRequest<Request, Item>[]>;
   /**
-   * Waits until the destination can take this request (per-shard pacing), before each attempt
-   * (resends too) and outside its timeout. Returns early when `signal` (shutdown) aborts.
+   * Waits until the destination can take this request (per-shard pacing), in its slot, before the
+   * attempt and outside its timeout. Returns early when `signal` (shutdown) aborts.
    */
   pace?(request: Request, signal: AbortSignal): Promise<void>;
+  /** One attempt of one request: what became of each item. May throw (see `classifyError`). */
+  send(request: Request, signal: AbortSignal): Promise<SendResult>;
+  /** A thrown error as a failure of the whole request; `defaultClassification` when absent. */
+  classifyError?(error: unknown): Failure;
   /**
-   * One attempt of one request; throws for a failure of the whole request. `failures` are indexed
-   * by the items the request was built from.
+   * Per-key ordering: items of one key are sent in the order taken, a later one never before an
+   * earlier one is delivered (see `KeyOrder`). Undefined for an item: not ordered.
    */
-  send(request: Request, signal: AbortSignal): Promise<RequestResult>;
-  /** A thrown error, as a failure of every item of the request. */
-  classifyError(error: unknown): Failure;
+  orderingKey?(item: Item): string | undefined;
   healthcheck?(signal: AbortSignal): Promise<HealthcheckResult>;
   /** Releases the sink's clients and sockets; called once, after `run` or at the deadline. */
   close?(): Promise<void>;
 }
 
-class RequestTimeout extends Error {
-  override readonly name = 'TimeoutError';
+/** The retry state of an item that failed at least once. */
+interface Retrying {
+  /** Attempts made, all failed. */
+  failures: number;
+  /** When its first attempt started. */
+  readonly firstAt: number;
+}
+
+const DEFAULT_MAX_RETRYING = 50_000;
+const RETRYING_PER_SLOT = 4;
+
+function limiterOf(settings: RequestSettings, context: ComponentContext): ConcurrencyLimiter {
+  const { concurrency } = settings;
+  if (typeof concurrency === 'number') return fixedConcurrency(concurrency);
+  if ('adaptive' in concurrency)
+    return new AdaptiveConcurrency({ settings: concurrency.adaptive, metrics: context.metrics });
+  return concurrency;
 }
 
 /**
- * A sink built from a spec: batching, concurrency, rate limit, per-request timeout, retries of only
- * what failed retryably, finalization (delivered / rejected / dropped, or abandoned at the shutdown
- * deadline) and the standard metrics.
+ * A sink built from a spec, in layers: the batcher (`Batcher`), the request builder
+ * (`buildRequests`), attempts with a timeout (`Attempts`), per-item results, per-item requeue with
+ * its own backoff (`RetryQueue`), per-key ordering (`KeyOrder`), and this driver, which reads the
+ * input, holds a bounded number of events, gives out request slots and shuts down.
  */
 export function createNetworkSink<Item extends SinkItem, Request = readonly Item[]>(
   spec: NetworkSinkSpec<Item, Request>,
   context: ComponentContext,
 ): Sink {
-  const { request: settings, metricPrefix: prefix } = spec;
-  const { metrics, logger, signal: shutdown } = context;
-  const { concurrency } = settings;
-  const limiter =
-    typeof concurrency === 'number'
-      ? fixedConcurrency(concurrency)
-      : 'adaptive' in concurrency
-        ? new AdaptiveConcurrency({ settings: concurrency.adaptive, metrics })
-        : concurrency;
-  const rateLimiter =
-    settings.rateLimit === undefined
-      ? undefined
-      : new RateLimiter(settings.rateLimit.num, settings.rateLimit.windowMs);
-  const sentEvents = metrics.counter('component_sent_events_total');
-  const sentEventBytes = metrics.counter('component_sent_event_bytes_total');
-  const sentBytes = metrics.counter('component_sent_bytes_total');
-  const discarded = metrics.counter('component_discarded_events_total', { intentional: 'false' });
-  const requestFailed = metrics.counter('component_errors_total', {
-    error_type: 'request_failed',
-    stage: 'sending',
-  });
-  const retries = metrics.counter(`${prefix}_retries_total`);
-  const throttles = metrics.counter(`${prefix}_throttles_total`);
-  const abandoned = metrics.counter(`${prefix}_abandoned_records_total`);
-  const duration = metrics.histogram(`${prefix}_request_duration_seconds`);
-  const inFlightGauge = metrics.gauge(`${prefix}_in_flight_requests`);
-  const warnDropped = rateLimitedLog(logger, 'warn');
-  const warnRetry = rateLimitedLog(logger, 'warn');
-  const errorRejected = rateLimitedLog(logger, 'error');
-  const warnNoDescriptors = rateLimitedLog(logger, 'warn');
-  // Handles taken once per label set: a storm of bad events must not pay a lookup per event.
-  const handles = new Map<string, { increment(value?: number): void }>();
-  const counter = (name: string, labels: Record<string, string>) => {
-    const key = `${name}\0${Object.values(labels).join('\0')}`;
-    let handle = handles.get(key);
-    if (handle === undefined) {
-      handle = metrics.counter(name, labels);
-      handles.set(key, handle);
-    }
-    return handle;
-  };
-
-  const countResponse = (status: number) =>
-    counter('http_client_responses_total', { status: String(status) }).increment();
-
-  const deliver = (items: readonly Item[]) => {
-    if (items.length === 0) return;
-    let bytes = 0;
-    for (const item of items) bytes += item.event.metadata.byteSize;
-    finalizeEvents(
-      items.map((item) => item.event),
-      'delivered',
-    );
-    sentEvents.increment(items.length);
-    sentEventBytes.increment(bytes);
-  };
-  const reject = async (items: readonly Item[], code: string, message: string, attempts: number) => {
-    const events = items.map((item) => item.event);
-    finalizeEvents(events, 'rejected');
-    counter(`${prefix}_failed_records_total`, { error_code: code }).increment(items.length);
-    requestFailed.increment(items.length);
-    discarded.increment(items.length);
-    errorRejected('events rejected by the destination', {
-      error_code: code,
-      error: message,
-      events: items.length,
-    });
-    const rejection = { sink_id: context.id, error_code: code, error_message: message, attempts };
-    await context.rejected?.send(events.map((event) => rejectedEvent(event, rejection)));
-  };
-  /**
-   * At the shutdown deadline, items not yet accepted are left unfinalized, neither delivered nor
-   * rejected: a disk buffer keeps them and sends them again at the next start (rejecting them would
-   * acknowledge them and lose them); from a memory buffer they are lost with the process.
-   */
-  const abandon = (items: readonly Item[]) => {
-    abandoned.increment(items.length);
-    logger.warn(
-      `shutdown deadline passed: ${items.length} records were not accepted by the destination; a disk buffer sends them again at the next start, a memory buffer loses them`,
-    );
-  };
-  const discard = (event: LogEvent, reason: Discard) => {
-    finalizeEvents([event], reason.discard);
-    discarded.increment();
-    counter('component_errors_total', { error_type: reason.errorType, stage: 'processing' }).increment();
-    warnDropped(`event dropped: ${reason.message}`, reason.fields);
-  };
-
-  // One listener aborts every attempt in flight at the deadline: a listener per attempt would pass
-  // Node's limit of 10 per signal (a warning) as soon as the adaptive limit grows beyond it.
-  const attempts = new Set<AbortController>();
-  shutdown.addEventListener(
-    'abort',
-    () => {
-      for (const controller of attempts) controller.abort(shutdown.reason);
-    },
-    { once: true },
-  );
-
-  /** One attempt, aborted after the timeout or at the shutdown deadline. */
-  const attempt = async (request: Request): Promise<RequestResult> => {
-    const controller = new AbortController();
-    const timer = setTimeout(
-      () => controller.abort(new RequestTimeout('request timed out')),
-      settings.timeoutMs,
-    );
-    timer.unref();
-    attempts.add(controller);
-    const started = performance.now();
-    try {
-      return await spec.send(request, controller.signal);
-    } catch (error) {
-      if (controller.signal.aborted && !shutdown.aborted)
-        throw new RequestTimeout(`request timed out after ${settings.timeoutMs / 1000} s`);
-      throw error;
-    } finally {
-      duration.observe((performance.now() - started) / 1000);
-      clearTimeout(timer);
-      attempts.delete(controller);
-    }
-  };
-
-  const failureOf = (error: unknown): Failure => {
-    if (error instanceof RequestTimeout) return { retryable: true, code: 'timeout', message: error.message };
-    const code = (error as { code?: unknown }).code;
-    if (code === 'EMFILE' || code === 'ENFILE') {
-      // Passes when other connections close: retried, whatever the sink would say of it.
-      warnNoDescriptors(
-        'out of file descriptors: the request is retried; raise `ulimit -n` or limit connections',
-        {
-          error_code: code,
-        },
-      );
-      return { retryable: true, code, message: String(error) };
-    }
-    return spec.classifyError(error);
-  };
-
-  /** When each item was taken by the sink, kept only with a record TTL. */
-  const ttlMs = settings.recordTtlMs;
-  const takenAt = ttlMs === undefined ? undefined : new WeakMap<Item, number>();
-  /** Rejects the items older than the record TTL; returns the others. */
-  const expire = async (items: readonly Item[], retriesDone: number): Promise<readonly Item[]> => {
-    const oldest = performance.now() - (ttlMs as number);
-    const expired: Item[] = [];
-    const kept: Item[] = [];
-    for (const item of items) ((takenAt?.get(item) ?? oldest) <= oldest ? expired : kept).push(item);
-    if (expired.length === 0) return items;
-    await reject(
-      expired,
-      'record_ttl_expired',
-      `not accepted within request.record_ttl_secs (${(ttlMs as number) / 1000} s; ${retriesDone} attempts)`,
-      retriesDone,
-    );
-    return kept;
-  };
-  /**
-   * Sends items until each is accepted or rejected; only retryable failures are ever resent.
-   * `pressure.seen` is set when an attempt was throttled or timed out, for the concurrency limiter.
-   */
-  const send = async (items: Item[], pressure: { seen: boolean }): Promise<void> => {
-    let remaining: readonly Item[] = items;
-    const firstAt = performance.now();
-    const { retry } = settings;
-    for (let retriesDone = 0; ; retriesDone += 1) {
-      if (shutdown.aborted) return abandon(remaining);
-      if (takenAt !== undefined) {
-        remaining = await expire(remaining, retriesDone);
-        if (remaining.length === 0) return;
-      }
-      await rateLimiter?.acquire(shutdown);
-      const request =
-        spec.buildRequest === undefined
-          ? (remaining as unknown as Request)
-          : await spec.buildRequest(remaining);
-      if (spec.pace !== undefined) {
-        await spec.pace(request, shutdown);
-        if (shutdown.aborted) return abandon(remaining);
-      }
-      let failures: readonly (Failure | undefined)[];
-      try {
-        const result = await attempt(request);
-        if (result.status !== undefined) countResponse(result.status);
-        if (result.sentBytes !== undefined) sentBytes.increment(result.sentBytes);
-        if (result.failures === undefined) return deliver(remaining);
-        failures = result.failures;
-      } catch (error) {
-        // Aborted by the shutdown deadline: the destination did not refuse these, so they are kept.
-        if (shutdown.aborted) return abandon(remaining);
-        const failure = failureOf(error);
-        if (failure.status !== undefined) countResponse(failure.status);
-        failures = remaining.map(() => failure);
-      }
-      const retryable: Item[] = [];
-      const codes = new Map<string, { failure: Failure; items: Item[] }>();
-      const accepted: Item[] = [];
-      const permanent: [Item, Failure][] = [];
-      let throttled = false;
-      const counted = new Set<Failure>();
-      for (let index = 0; index < remaining.length; index += 1) {
-        const item = remaining[index] as Item;
-        const failure = failures[index];
-        if (failure === undefined) {
-          accepted.push(item);
-          continue;
-        }
-        if (failure.errorType !== undefined && !counted.has(failure)) {
-          counted.add(failure);
-          counter('component_errors_total', {
-            error_type: failure.errorType,
-            stage: 'receiving',
-          }).increment();
-        }
-        if (!failure.retryable) {
-          permanent.push([item, failure]);
-          continue;
-        }
-        retryable.push(item);
-        throttled ||= failure.throttled === true;
-        const group = codes.get(failure.code);
-        if (group === undefined) codes.set(failure.code, { failure, items: [item] });
-        else group.items.push(item);
-      }
-      deliver(accepted);
-      for (const [item, failure] of permanent)
-        await reject([item], failure.code, failure.message, retriesDone + 1);
-      remaining = retryable;
-      if (throttled || codes.has('timeout')) pressure.seen = true;
-      if (remaining.length === 0) return;
-      const wait = backoffMs(retry, retriesDone);
-      const outOfTime =
-        retry.maxDurationMs !== undefined && performance.now() + wait - firstAt > retry.maxDurationMs;
-      if (retriesDone < retry.attempts && !outOfTime && !shutdown.aborted) {
-        retries.increment(remaining.length);
-        if (throttled) throttles.increment();
-        warnRetry('retrying a request', {
-          reason: [...codes.keys()].join(', '),
-          events: remaining.length,
-          attempt: retriesDone + 1,
-        });
-        await sleep(wait, shutdown);
-        continue;
-      }
-      if (shutdown.aborted) return abandon(remaining);
-      for (const [code, group] of codes)
-        await reject(
-          group.items,
-          code,
-          `${group.failure.message} (after ${retriesDone} retries)`,
-          retriesDone + 1,
-        );
-      return;
-    }
-  };
-
-  // Held at most: the requests in flight and one waiting for a slot, or the open batches (one per
-  // partition, each short of full) beside the requests in flight; each batch at most maxEvents.
+  const limiter = limiterOf(spec.request, context);
+  const { maxEvents, maxPartitions } = spec.batch;
+  const maxConcurrency = limiter.maxConcurrency;
+  const maxRetrying =
+    spec.request.maxRetryingEvents ??
+    (maxEvents === undefined || maxConcurrency === undefined
+      ? DEFAULT_MAX_RETRYING
+      : RETRYING_PER_SLOT * maxEvents * maxConcurrency);
+  // Held at most: open batches (one per partition), requests in flight and one waiting for a slot,
+  // and the events waiting for a retry; each batch at most maxEvents.
   const maxHeldEvents =
-    limiter.maxConcurrency === undefined
+    maxEvents === undefined || maxConcurrency === undefined
       ? undefined
-      : spec.batch.maxEvents * (limiter.maxConcurrency + (spec.batch.maxPartitions ?? 1));
+      : maxEvents * (maxConcurrency + (maxPartitions ?? 1)) + maxRetrying;
   const sink: Sink = {
     ...(maxHeldEvents !== undefined && Number.isSafeInteger(maxHeldEvents) ? { maxHeldEvents } : {}),
-    async run(input) {
-      const inFlight = new Set<Promise<void>>();
-      const batcher = new Batcher<Item>(spec.batch, async (items) => {
-        // Waiting for a free slot is the backpressure that reaches the buffer.
-        await limiter.acquire();
-        inFlightGauge.increment();
-        const started = performance.now();
-        let outcome: RequestObservation['outcome'] = 'ok';
-        const pressure = { seen: false };
-        const request = send(items, pressure)
-          .catch((error: unknown) => {
-            outcome = 'error';
-            return reject(items, 'internal_error', String(error), 1);
-          })
-          .finally(() => {
-            if (pressure.seen) outcome = 'backpressure';
-            limiter.release({ durationMs: performance.now() - started, outcome });
-            inFlightGauge.decrement();
-            inFlight.delete(request);
-          });
-        inFlight.add(request);
-      });
-      // Ends at the shutdown deadline even while the input is idle: what is held is then abandoned.
-      const iterator = untilAborted(input, shutdown)[Symbol.asyncIterator]();
-      let next = iterator.next();
-      for (;;) {
-        let result: IteratorResult<Batch, unknown> | 'due';
-        const dueIn = batcher.msUntilDue();
-        if (dueIn === undefined) {
-          result = await next;
-        } else {
-          let timer: NodeJS.Timeout | undefined;
-          result = await Promise.race([
-            next,
-            new Promise<'due'>((resolve) => {
-              timer = setTimeout(() => resolve('due'), dueIn);
-            }),
-          ]);
-          clearTimeout(timer);
-        }
-        if (result === 'due') {
-          await batcher.flushDue();
-          continue;
-        }
-        if (result.done) break;
-        next = iterator.next();
-        const now = performance.now();
-        for (const event of result.value) {
-          const prepared = spec.prepare(event);
-          if ('discard' in prepared) discard(event, prepared);
-          else {
-            takenAt?.set(prepared, now);
-            const sending = batcher.add(prepared);
-            if (sending !== undefined) await sending;
-          }
-        }
-      }
-      await batcher.flushAll();
-      await Promise.all(inFlight);
-    },
+    run: (input) => new Driver(spec, context, limiter, maxRetrying).run(input),
   };
   const healthcheck = spec.healthcheck?.bind(spec);
   if (healthcheck !== undefined) sink.healthcheck = healthcheck;
   const close = spec.close?.bind(spec);
   if (close !== undefined) sink.close = close;
   return sink;
+}
+
+const ENCODE_FAILED = 'encode_failed';
+
+/** One run of a network sink. */
+class Driver<Item extends SinkItem, Request> {
+  readonly #spec: NetworkSinkSpec<Item, Request>;
+  readonly #context: ComponentContext;
+  readonly #shutdown: AbortSignal;
+  readonly #limiter: ConcurrencyLimiter;
+  readonly #rateLimiter: RateLimiter | undefined;
+  readonly #attempts: Attempts<Request>;
+  readonly #accounting: Accounting;
+  readonly #batcher: Batcher<Item>;
+  readonly #retryQueue = new RetryQueue<Item>();
+  readonly #order: KeyOrder<Item> | undefined;
+  readonly #retrying = new Map<Item, Retrying>();
+  readonly #takenAt: WeakMap<Item, number> | undefined;
+  readonly #maxRetrying: number;
+  /** Closed batches not yet started, oldest first: while one waits, the input waits. */
+  readonly #ready: Item[][] = [];
+  readonly #inFlight = new Set<Promise<void>>();
+  /** Something moved: a batch started, a request ended, retries re-entered. */
+  readonly #progress = new Signal();
+  readonly #readySignal = new Signal();
+  readonly #retries: { increment(value?: number): void };
+  readonly #throttles: { increment(value?: number): void };
+  readonly #inFlightGauge: { increment(value?: number): void; decrement(value?: number): void };
+  readonly #warnRetry: ReturnType<typeof rateLimitedLog>;
+  /** Events taken and not yet finalized. */
+  #held = 0;
+  #abandoned = 0;
+  /** The dispatcher took a batch and has not started all its requests yet. */
+  #starting = false;
+  #draining = false;
+  #timer: NodeJS.Timeout | undefined;
+  #timerAt = Number.POSITIVE_INFINITY;
+
+  constructor(
+    spec: NetworkSinkSpec<Item, Request>,
+    context: ComponentContext,
+    limiter: ConcurrencyLimiter,
+    maxRetrying: number,
+  ) {
+    this.#spec = spec;
+    this.#context = context;
+    this.#shutdown = context.signal;
+    this.#limiter = limiter;
+    const { rateLimit, recordTtlMs } = spec.request;
+    this.#rateLimiter =
+      rateLimit === undefined ? undefined : new RateLimiter(rateLimit.num, rateLimit.windowMs);
+    this.#attempts = new Attempts<Request>(
+      (request, signal) => spec.send(request, signal),
+      {
+        timeoutMs: spec.request.timeoutMs,
+        ...(spec.classifyError === undefined ? {} : { classifyError: spec.classifyError.bind(spec) }),
+      },
+      context.signal,
+      context.logger,
+    );
+    this.#accounting = new Accounting(context, spec.metricPrefix);
+    this.#batcher = new Batcher<Item>(spec.batch, (items) => this.#closed(items));
+    this.#order = spec.orderingKey === undefined ? undefined : new KeyOrder(spec.orderingKey.bind(spec));
+    this.#takenAt = recordTtlMs === undefined ? undefined : new WeakMap();
+    this.#maxRetrying = maxRetrying;
+    const { metrics } = context;
+    this.#retries = metrics.counter(`${spec.metricPrefix}_retries_total`);
+    this.#throttles = metrics.counter(`${spec.metricPrefix}_throttles_total`);
+    this.#inFlightGauge = metrics.gauge(`${spec.metricPrefix}_in_flight_requests`);
+    this.#warnRetry = rateLimitedLog(context.logger, 'warn');
+  }
+
+  async run(input: AsyncIterable<LogEvent[]>): Promise<void> {
+    const dispatching = this.#dispatch();
+    const shutdown = this.#shutdown;
+    try {
+      // Ends at the shutdown deadline even while the input is idle: what is held is then abandoned.
+      for await (const batch of untilAborted(input, shutdown)) {
+        const now = performance.now();
+        let routing: Promise<void>[] | undefined;
+        for (const event of batch) {
+          const routed = this.#take(event, now);
+          if (routed !== undefined) (routing ??= []).push(routed);
+        }
+        if (routing !== undefined) await Promise.all(routing);
+        this.#arm();
+        // A batch waiting for a slot, or too many events waiting for retries: the backpressure
+        // that reaches the buffer.
+        while (
+          !shutdown.aborted &&
+          (this.#ready.length > 0 || this.#starting || this.#waiting() >= this.#maxRetrying)
+        )
+          await this.#progress.wait(shutdown);
+      }
+      this.#draining = true;
+      this.#batcher.closeAll();
+      while (!shutdown.aborted && this.#held > 0) await this.#progress.wait(shutdown);
+    } finally {
+      if (shutdown.aborted) this.#abandonHeld();
+      this.#draining = true;
+      this.#readySignal.notify();
+      await dispatching;
+      await Promise.all(this.#inFlight);
+      clearTimeout(this.#timer);
+      this.#accounting.abandoned(this.#abandoned);
+    }
+  }
+
+  /** Events out of any batch or request: waiting for a retry, or held for ordering. */
+  #waiting(): number {
+    return this.#retryQueue.size + (this.#order?.held ?? 0);
+  }
+
+  /** One event: prepared and batched, or discarded. Returns the routing of a rejection, if any. */
+  #take(event: LogEvent, now: number): Promise<void> | undefined {
+    let prepared: Item | Discard;
+    try {
+      prepared = this.#spec.prepare(event);
+    } catch (error) {
+      return this.#accounting.discarded(
+        event,
+        {
+          discard: 'rejected',
+          errorType: 'encoder_failed',
+          message: `the sink could not prepare the event: ${error instanceof Error ? error.message : String(error)}`,
+        },
+        ENCODE_FAILED,
+      );
+    }
+    if ('discard' in prepared) return this.#accounting.discarded(event, prepared, prepared.errorCode);
+    this.#held += 1;
+    this.#takenAt?.set(prepared, now);
+    if (this.#order === undefined || this.#order.admit(prepared)) this.#batcher.add(prepared, now);
+    return undefined;
+  }
+
+  /** A batch left the batcher. */
+  #closed(items: Item[]): void {
+    this.#order?.dispatched(items);
+    this.#ready.push(items);
+    this.#readySignal.notify();
+  }
+
+  /**
+   * Starts the ready batches' requests as slots free up, in order. A batch leaves `#ready` when
+   * taken here; until all its requests started, `#starting` holds the input back.
+   */
+  async #dispatch(): Promise<void> {
+    const shutdown = this.#shutdown;
+    for (;;) {
+      const items = this.#ready.shift();
+      if (items === undefined) {
+        if (shutdown.aborted || (this.#draining && this.#held === 0)) return;
+        await this.#readySignal.wait(shutdown);
+        continue;
+      }
+      this.#starting = true;
+      let built: readonly BuiltRequest<Request, Item>[];
+      try {
+        built =
+          this.#spec.buildRequests === undefined
+            ? [{ request: items as unknown as Request, items }]
+            : await this.#spec.buildRequests(items);
+      } catch (error) {
+        this.#starting = false;
+        await this.#fail(items, 'internal_error', `building the request failed: ${String(error)}`);
+        continue;
+      }
+      for (let index = 0; index < built.length; index += 1) {
+        // Waiting for a free slot is the backpressure that reaches the input.
+        const acquired = !shutdown.aborted;
+        if (acquired) await this.#limiter.acquire();
+        if (shutdown.aborted) {
+          if (acquired) this.#limiter.release({ durationMs: 0, outcome: 'error' });
+          for (const rest of built.slice(index)) this.#abandon(rest.items);
+          this.#starting = false;
+          return;
+        }
+        this.#inFlightGauge.increment();
+        const running = this.#complete(built[index] as BuiltRequest<Request, Item>).finally(() =>
+          this.#inFlight.delete(running),
+        );
+        this.#inFlight.add(running);
+      }
+      this.#starting = false;
+      this.#progress.notify();
+    }
+  }
+
+  /** One request in its slot: rate limit, pacing, the attempt; then its items settled. */
+  async #complete(built: BuiltRequest<Request, Item>): Promise<void> {
+    const shutdown = this.#shutdown;
+    let outcome: AttemptOutcome | undefined;
+    let observation: RequestObservation['outcome'] = 'error';
+    try {
+      await this.#rateLimiter?.acquire(shutdown);
+      await this.#spec.pace?.(built.request, shutdown);
+      if (!shutdown.aborted) {
+        outcome = await this.#attempts.run(built.request);
+        if (!outcome.abandoned) observation = observationOf(outcome.result, built.items.length);
+      }
+    } catch (error) {
+      this.#limiter.release({ durationMs: 0, outcome: 'error' });
+      this.#inFlightGauge.decrement();
+      await this.#fail(built.items, 'internal_error', String(error));
+      return;
+    }
+    // The slot is free before the items are settled: a retry never holds it.
+    this.#limiter.release({ durationMs: outcome?.durationMs ?? 0, outcome: observation });
+    this.#inFlightGauge.decrement();
+    if (outcome === undefined || outcome.abandoned) this.#abandon(built.items);
+    else await this.#settle(built.items, outcome.result, outcome.durationMs);
+    this.#progress.notify();
+  }
+
+  /** What became of each item of an answered attempt: delivered, rejected, or requeued. */
+  async #settle(items: readonly Item[], result: SendResult, durationMs: number): Promise<void> {
+    const accounting = this.#accounting;
+    if (result.status !== undefined) accounting.response(result.status);
+    if (result.sentBytes !== undefined) accounting.sentBytes(result.sentBytes);
+    const { failure: whole, failures } = result;
+    if (whole === undefined && failures === undefined) {
+      accounting.delivered(items.map((item) => item.event));
+      this.#finish(items);
+      return;
+    }
+    if (whole?.status !== undefined && result.status === undefined) accounting.response(whole.status);
+    const now = performance.now();
+    const delivered: Item[] = [];
+    const rejected = new Map<string, { failure: Failure; items: Item[]; failures: number }>();
+    /** Requeued items by their wait: those of one answer with the same attempt count share a draw. */
+    const requeued = new Map<string, { items: Item[]; wait: number; failure: Failure }>();
+    const counted = new Set<Failure>();
+    let throttled = false;
+    for (let index = 0; index < items.length; index += 1) {
+      const item = items[index] as Item;
+      const failure = whole ?? failures?.[index];
+      if (failure === undefined) {
+        delivered.push(item);
+        continue;
+      }
+      if (failure.errorType !== undefined && !counted.has(failure)) {
+        counted.add(failure);
+        accounting
+          .counter('component_errors_total', { error_type: failure.errorType, stage: 'receiving' })
+          .increment();
+      }
+      const state = this.#retrying.get(item);
+      const failuresSoFar = (state?.failures ?? 0) + 1;
+      const retry = this.#spec.request.retry;
+      const firstAt = state?.firstAt ?? now - durationMs;
+      const key = `${failuresSoFar}:${failure.retryAfterMs ?? ''}`;
+      let group = requeued.get(key);
+      const wait =
+        group?.wait ??
+        (failure.retryAfterMs === undefined
+          ? backoffMs(retry, failuresSoFar - 1)
+          : Math.min(Math.max(0, failure.retryAfterMs), retry.maxBackoffMs));
+      const outOfTime = retry.maxDurationMs !== undefined && now + wait - firstAt > retry.maxDurationMs;
+      if (!failure.retryable || failuresSoFar > retry.attempts || outOfTime || this.#shutdown.aborted) {
+        let rejectedGroup = rejected.get(failure.code);
+        if (rejectedGroup === undefined) {
+          rejectedGroup = { failure, items: [], failures: failuresSoFar };
+          rejected.set(failure.code, rejectedGroup);
+        }
+        rejectedGroup.items.push(item);
+        continue;
+      }
+      throttled ||= failure.throttled === true;
+      if (state === undefined) this.#retrying.set(item, { failures: failuresSoFar, firstAt });
+      else state.failures = failuresSoFar;
+      if (group === undefined) {
+        group = { items: [], wait, failure };
+        requeued.set(key, group);
+      }
+      group.items.push(item);
+    }
+    if (delivered.length > 0) {
+      accounting.delivered(delivered.map((item) => item.event));
+      this.#finish(delivered);
+    }
+    for (const group of requeued.values()) {
+      this.#retryQueue.schedule(group.items, now + group.wait);
+      this.#retries.increment(group.items.length);
+      this.#warnRetry('retrying a request', {
+        reason: group.failure.code,
+        events: group.items.length,
+        attempt: this.#retrying.get(group.items[0] as Item)?.failures ?? 1,
+      });
+    }
+    if (throttled) this.#throttles.increment();
+    if (requeued.size > 0) this.#arm();
+    for (const [code, group] of rejected) {
+      const retried = group.failures - 1;
+      const message = group.failure.retryable
+        ? `${group.failure.message} (after ${retried} retries)`
+        : group.failure.message;
+      await this.#reject(group.items, code, message, group.failures);
+    }
+  }
+
+  async #reject(items: readonly Item[], code: string, message: string, attempts: number): Promise<void> {
+    const events = items.map((item) => item.event);
+    this.#finish(items);
+    await this.#accounting.rejected(events, code, message, attempts);
+  }
+
+  /** Rejects items the kit itself could not handle (a builder or pacing that threw): counted, never lost silently. */
+  async #fail(items: readonly Item[], code: string, message: string): Promise<void> {
+    await this.#reject(items, code, message, 1);
+    this.#progress.notify();
+  }
+
+  /** Items are finalized: no longer held; later items of their keys may go. */
+  #finish(items: readonly Item[]): void {
+    this.#held -= items.length;
+    if (this.#retrying.size > 0) for (const item of items) this.#retrying.delete(item);
+    const order = this.#order;
+    if (order !== undefined) {
+      const now = performance.now();
+      for (const item of items) {
+        const released = order.finished(item);
+        if (released === undefined) continue;
+        for (const next of released) if (order.admit(next)) this.#batcher.add(next, now);
+        if (this.#draining) this.#batcher.closeAll();
+        this.#arm();
+      }
+    }
+    this.#progress.notify();
+  }
+
+  #abandon(items: readonly Item[]): void {
+    this.#held -= items.length;
+    this.#abandoned += items.length;
+    this.#progress.notify();
+  }
+
+  /** At the deadline: everything not in a request is left unfinalized. */
+  #abandonHeld(): void {
+    const left: Item[] = this.#batcher.takeAll();
+    for (const items of this.#ready.splice(0)) left.push(...items);
+    for (const items of this.#retryQueue.takeAll()) left.push(...items);
+    if (this.#order !== undefined) left.push(...this.#order.takeHeld());
+    this.#abandon(left);
+  }
+
+  /** Sets the one timer to the next due batch or retry. */
+  #arm(): void {
+    const batchAt = this.#batcher.nextDueAt() ?? Number.POSITIVE_INFINITY;
+    const retryAt = this.#retryQueue.nextAt() ?? Number.POSITIVE_INFINITY;
+    const at = Math.min(batchAt, retryAt);
+    if (at >= this.#timerAt) return;
+    clearTimeout(this.#timer);
+    this.#timerAt = at;
+    if (at === Number.POSITIVE_INFINITY) return;
+    this.#timer = setTimeout(() => this.#wake(), Math.max(0, at - performance.now()));
+  }
+
+  /** Due batches close; due retries re-enter the batcher (at once while draining). */
+  #wake(): void {
+    this.#timer = undefined;
+    this.#timerAt = Number.POSITIVE_INFINITY;
+    if (this.#shutdown.aborted) return;
+    const now = performance.now();
+    const ttl = this.#spec.request.recordTtlMs;
+    for (const items of this.#retryQueue.takeDue(now)) {
+      if (ttl === undefined) {
+        for (const item of items) this.#batcher.add(item, now);
+        continue;
+      }
+      const expired: Item[] = [];
+      for (const item of items)
+        if ((this.#takenAt?.get(item) ?? now) <= now - ttl) expired.push(item);
+        else this.#batcher.add(item, now);
+      if (expired.length > 0) void this.#expire(expired, ttl);
+    }
+    this.#batcher.closeDue(now);
+    if (this.#draining) this.#batcher.closeAll();
+    this.#arm();
+    this.#progress.notify();
+  }
+
+  async #expire(items: Item[], ttl: number): Promise<void> {
+    const failures = this.#retrying.get(items[0] as Item)?.failures ?? 1;
+    await this.#reject(
+      items,
+      'record_ttl_expired',
+      `not accepted within request.record_ttl_secs (${ttl / 1000} s; ${failures} attempts)`,
+      failures,
+    );
+  }
+}
+
+/** How the concurrency controller sees an answered attempt. */
+function observationOf(result: SendResult, items: number): RequestObservation['outcome'] {
+  const { failure, failures } = result;
+  if (failure !== undefined) {
+    const pushedBack = result.backpressure ?? (failure.throttled === true || failure.code === 'timeout');
+    return pushedBack ? 'backpressure' : 'error';
+  }
+  if (result.backpressure === true) return 'backpressure';
+  if (failures !== undefined && result.backpressure === undefined && items > 0) {
+    let throttled = 0;
+    for (const itemFailure of failures) if (itemFailure?.throttled === true) throttled += 1;
+    if (throttled === items) return 'backpressure';
+  }
+  return 'ok';
 }

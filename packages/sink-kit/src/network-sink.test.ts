@@ -1,15 +1,10 @@
 import { attachFinalizer, type DeliveryStatus, type LogEvent } from '@sluice/component-api';
 import { ControllableInput, createTestContext, inputOf, makeEvents } from '@sluice/testkit';
-import { describe, expect, it, vi } from 'vitest';
-import { Batcher } from './batcher.js';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { SinkItem } from './accounting.js';
 import { type ConcurrencyLimiter, fixedConcurrency, RateLimiter, type RequestObservation } from './limits.js';
-import {
-  createNetworkSink,
-  type Failure,
-  type NetworkSinkSpec,
-  type RequestResult,
-  type SinkItem,
-} from './network-sink.js';
+import { createNetworkSink, type NetworkSinkSpec } from './network-sink.js';
+import type { Failure, SendResult } from './results.js';
 import { backoffMs, type RetrySettings } from './retry.js';
 
 interface Item extends SinkItem {
@@ -20,7 +15,7 @@ const fastRetry: RetrySettings = { attempts: 5, initialBackoffMs: 1, maxBackoffM
 
 /** A spec whose requests are answered by `answer`, recording what each request carried. */
 function spec(
-  answer: (texts: string[], attempt: number, signal: AbortSignal) => Promise<RequestResult> | RequestResult,
+  answer: (texts: string[], attempt: number, signal: AbortSignal) => Promise<SendResult> | SendResult,
   overrides: Partial<NetworkSinkSpec<Item>> = {},
 ) {
   const requests: string[][] = [];
@@ -52,51 +47,6 @@ async function run(sinkSpec: NetworkSinkSpec<Item>, events: LogEvent[]) {
   await createNetworkSink(sinkSpec, context).run(inputOf([events]));
   return { context, statuses };
 }
-
-describe('Batcher', () => {
-  const collect = () => {
-    const sent: string[][] = [];
-    return { sent, send: async (items: { id: string }[]) => void sent.push(items.map((item) => item.id)) };
-  };
-  it('sends by count and by bytes; an item that would overflow starts the next batch', async () => {
-    const { sent, send } = collect();
-    const batcher = new Batcher<{ id: string; size: number }>(
-      { maxEvents: 3, maxBytes: 10, timeoutMs: 1000 },
-      send,
-    );
-    for (const [id, size] of [
-      ['a', 1],
-      ['b', 1],
-      ['c', 1],
-      ['d', 6],
-      ['e', 6],
-      ['f', 20],
-    ] as const)
-      await batcher.add({ id, size });
-    expect(sent).toEqual([['a', 'b', 'c'], ['d'], ['e']]);
-    await batcher.flushAll();
-    expect(sent.at(-1)).toEqual(['f']);
-    expect(batcher.isEmpty).toBe(true);
-  });
-  it('keeps partitions apart, bounds the open ones (the oldest goes first), and says when one is due', async () => {
-    const { sent, send } = collect();
-    const batcher = new Batcher<{ id: string; size: number; partition: string }>(
-      { maxEvents: 10, maxBytes: 100, timeoutMs: 50, maxPartitions: 2 },
-      send,
-    );
-    await batcher.add({ id: 'a1', size: 1, partition: 'a' });
-    await batcher.add({ id: 'b1', size: 1, partition: 'b' });
-    await batcher.add({ id: 'a2', size: 1, partition: 'a' });
-    expect(sent).toEqual([]);
-    await batcher.add({ id: 'c1', size: 1, partition: 'c' });
-    expect(sent).toEqual([['a1', 'a2']]);
-    const now = Date.now();
-    expect(batcher.msUntilDue(now)).toBeLessThanOrEqual(50);
-    await batcher.flushDue(now + 50);
-    expect(sent).toEqual([['a1', 'a2'], ['b1'], ['c1']]);
-    expect(batcher.msUntilDue()).toBeUndefined();
-  });
-});
 
 describe('retries and limits', () => {
   it('backs off exponentially or by Fibonacci, with full jitter or none, capped', () => {
@@ -145,7 +95,7 @@ describe('retries and limits', () => {
 });
 
 describe('createNetworkSink', () => {
-  it('tells the concurrency limiter of each request once: backpressure when an attempt was throttled or timed out', async () => {
+  it('tells the concurrency limiter of each attempt, with its round trip: backpressure only when the destination pushed back as a whole', async () => {
     const observed: RequestObservation['outcome'][] = [];
     const limiter = fixedConcurrency(1);
     const spy: ConcurrencyLimiter = {
@@ -158,23 +108,38 @@ describe('createNetworkSink', () => {
     const throttle: Failure = { retryable: true, code: 'Busy', message: 'busy', throttled: true };
     const timeout: Failure = { retryable: true, code: 'timeout', message: 'slow' };
     const flaky: Failure = { retryable: true, code: 'http_500', message: 'oops' };
-    // Request per batch of 2: throttled then accepted, timed out then accepted, 500 then accepted, accepted.
-    const answers: RequestResult[] = [
+    // Attempts in order: one item throttled among accepted ones (a hot key, not a busy
+    // destination), its resend, every item throttled, its resend, the whole request timed out,
+    // its resend, a 500 for the whole request, its resend.
+    const answers: SendResult[] = [
       { failures: [throttle, undefined] },
       {},
-      { failures: [timeout, timeout] },
+      { failures: [throttle, throttle] },
       {},
-      { failures: [flaky, undefined] },
+      { failure: timeout },
       {},
+      { failure: flaky },
       {},
     ];
     const { value } = spec((_texts, attempt) => answers[attempt] ?? {}, {
       batch: { maxEvents: 2, maxBytes: 1_000_000, timeoutMs: 10 },
       request: { concurrency: spy, timeoutMs: 5_000, retry: fastRetry },
     });
-    const { statuses } = await run(value, makeEvents(8));
-    expect([...statuses.values()].every((status) => status === 'delivered')).toBe(true);
-    expect(observed).toEqual(['backpressure', 'backpressure', 'ok', 'ok']);
+    // One batch at a time, so the attempts come in the order above.
+    const events = makeEvents(8);
+    const context = createTestContext({ id: 'out' });
+    const statuses: DeliveryStatus[] = [];
+    attachFinalizer(events, (status) => statuses.push(status));
+    const input = new ControllableInput();
+    const running = createNetworkSink(value, context).run(input);
+    for (let index = 0; index < 8; index += 2) {
+      input.push(events.slice(index, index + 2));
+      await vi.waitFor(() => expect(observed.length).toBe(index + 2));
+    }
+    input.end();
+    await running;
+    expect(statuses).toEqual(['delivered']);
+    expect(observed).toEqual(['ok', 'ok', 'backpressure', 'ok', 'backpressure', 'ok', 'error', 'ok']);
   });
 
   it('many requests in flight add no listener each to the shutdown signal (no MaxListenersExceededWarning)', async () => {
@@ -311,28 +276,43 @@ describe('createNetworkSink', () => {
     expect(routed[0]?.metadata.finalizer).toBeUndefined();
   });
 
-  it('stops retrying at the duration cap', async () => {
-    const { value, requests } = spec(
-      () => Promise.reject(Object.assign(new Error('reset'), { code: 'ECONNRESET' })),
-      {
-        classifyError: () => ({ retryable: true, code: 'connection_error', message: 'reset' }),
-        request: {
-          concurrency: 1,
-          timeoutMs: 5_000,
-          retry: {
-            attempts: Number.POSITIVE_INFINITY,
-            initialBackoffMs: 50,
-            maxBackoffMs: 50,
-            jitter: 'none',
-            maxDurationMs: 120,
+  it('stops retrying at the duration cap, counted from the first attempt', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'performance', 'setImmediate'] });
+    try {
+      const sentAt: number[] = [];
+      const { value } = spec(
+        () => {
+          sentAt.push(performance.now());
+          return Promise.reject(Object.assign(new Error('reset'), { code: 'ECONNRESET' }));
+        },
+        {
+          classifyError: () => ({ retryable: true, code: 'connection_error', message: 'reset' }),
+          request: {
+            concurrency: 1,
+            timeoutMs: 5_000,
+            retry: {
+              attempts: Number.POSITIVE_INFINITY,
+              initialBackoffMs: 50,
+              maxBackoffMs: 50,
+              jitter: 'none',
+              maxDurationMs: 120,
+            },
           },
         },
-      },
-    );
-    const { statuses } = await run(value, makeEvents(1));
-    expect(requests.length).toBeGreaterThanOrEqual(2);
-    expect(requests.length).toBeLessThanOrEqual(3);
-    expect(statuses.get('event 0')).toBe('rejected');
+      );
+      const context = createTestContext({ id: 'out' });
+      const events = makeEvents(1);
+      const statuses: DeliveryStatus[] = [];
+      attachFinalizer(events, (status) => statuses.push(status));
+      const running = createNetworkSink(value, context).run(inputOf([events]));
+      await vi.advanceTimersByTimeAsync(1_000);
+      await running;
+      // 0, 50, 100: a retry at 150 would pass 120 ms since the first attempt.
+      expect(sentAt).toEqual([0, 50, 100]);
+      expect(statuses).toEqual(['rejected']);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('aborts a request at its timeout and retries it as `timeout`', async () => {
@@ -379,7 +359,7 @@ describe('createNetworkSink', () => {
     await createNetworkSink(value, context).run(input());
     expect(requests).toEqual([['event 0', 'event 1']]);
     expect(context.metrics.total('component_errors_total', { error_type: 'bad_event' })).toBe(1);
-    expect(context.logger.find('event dropped: it is bad', 'warn')).toHaveLength(1);
+    expect(context.logger.find('event rejected: it is bad', 'warn')).toHaveLength(1);
   });
 
   it('at the shutdown deadline, what is not accepted is left unfinalized and counted as abandoned', async () => {
@@ -421,20 +401,22 @@ describe('createNetworkSink', () => {
 });
 
 describe('maxHeldEvents', () => {
-  it('is batches × (requests in flight + open partitions); undeclared for a limiter without a maximum', () => {
+  it('is batches × (requests in flight + open partitions) + the events waiting for a retry; undeclared for a limiter without a maximum', () => {
     const context = createTestContext();
     const declared = (overrides: Partial<NetworkSinkSpec<Item>>) =>
       createNetworkSink(spec(() => ({}), overrides).value, context).maxHeldEvents;
     const request = { timeoutMs: 1000, retry: fastRetry };
-    expect(declared({})).toBe(100 * (2 + 1));
+    expect(declared({})).toBe(100 * (2 + 1) + 4 * 100 * 2);
     expect(declared({ batch: { maxEvents: 10, maxBytes: 1000, timeoutMs: 10, maxPartitions: 4 } })).toBe(
-      10 * (2 + 4),
+      10 * (2 + 4) + 4 * 10 * 2,
     );
     expect(declared({ request: { ...request, concurrency: { adaptive: { maxConcurrencyLimit: 7 } } } })).toBe(
-      100 * (7 + 1),
+      100 * (7 + 1) + 4 * 100 * 7,
     );
+    expect(declared({ request: { ...request, concurrency: 2, maxRetryingEvents: 5 } })).toBe(100 * 3 + 5);
     const unbounded: ConcurrencyLimiter = { acquire: async () => {}, release: () => {} };
     expect(declared({ request: { ...request, concurrency: unbounded } })).toBeUndefined();
+    expect(declared({ batch: { maxBytes: 1000, timeoutMs: 10 } })).toBeUndefined();
   });
 });
 
@@ -460,17 +442,17 @@ describe('pace', () => {
     expect(context.metrics.total('test_retries_total')).toBe(1);
   });
 
-  it('buildRequest builds each attempt once, from what it carries; pace and send get that request', async () => {
+  it('buildRequests builds each attempt once, from what it carries; pace and send get that request', async () => {
     const built: string[][] = [];
     const paced: string[][] = [];
     const sent: string[][] = [];
     const sinkSpec: NetworkSinkSpec<Item, { readonly joined: string[] }> = {
       ...spec(() => ({})).value,
       request: { concurrency: 1, timeoutMs: 1000, retry: fastRetry },
-      buildRequest: (items) => {
+      buildRequests: (items) => {
         const joined = items.map((item) => item.text);
         built.push(joined);
-        return { joined };
+        return [{ request: { joined }, items }];
       },
       pace: async (request) => void paced.push(request.joined),
       send: async (request) => {
@@ -504,5 +486,224 @@ describe('pace', () => {
     await running;
     expect(requests).toEqual([]);
     expect(context.metrics.total('test_abandoned_records_total')).toBe(3);
+  });
+});
+
+describe('per-item requeue (a paused clock)', () => {
+  beforeEach(() => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'performance', 'setImmediate'] });
+  });
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+  const slowRetry: RetrySettings = {
+    attempts: 5,
+    initialBackoffMs: 1000,
+    maxBackoffMs: 1000,
+    jitter: 'none',
+  };
+
+  it('an item waiting for its retry does not hold its request slot (seen failing on kit v1)', async () => {
+    const started: [number, string[]][] = [];
+    const { value } = spec(
+      (texts) => {
+        started.push([performance.now(), texts]);
+        return started.length === 1 ? { failures: [{ retryable: true, code: 'busy', message: 'busy' }] } : {};
+      },
+      {
+        batch: { maxEvents: 1, maxBytes: 1_000_000, timeoutMs: 10 },
+        request: { concurrency: 1, timeoutMs: 5_000, retry: slowRetry },
+      },
+    );
+    const context = createTestContext({ id: 'out' });
+    const running = createNetworkSink(value, context).run(inputOf([makeEvents(3)]));
+    await vi.advanceTimersByTimeAsync(10);
+    // The other two went while event 0 waits for its one-second backoff, through the one slot.
+    expect(started.map(([, texts]) => texts)).toEqual([['event 0'], ['event 1'], ['event 2']]);
+    expect(started.every(([at]) => at < 10)).toBe(true);
+    await vi.advanceTimersByTimeAsync(1000);
+    await running;
+    expect(started.map(([, texts]) => texts).at(-1)).toEqual(['event 0']);
+    expect(started.at(-1)?.[0]).toBeGreaterThanOrEqual(1000);
+    expect(context.metrics.total('component_sent_events_total')).toBe(3);
+  });
+
+  it('a requeued item re-enters the batcher with its own backoff and joins newer items in one request', async () => {
+    const busy: Failure = { retryable: true, code: 'busy', message: 'busy' };
+    const { value, requests } = spec(
+      (texts, attempt) =>
+        attempt === 0 ? { failures: texts.map((_, index) => (index === 0 ? busy : undefined)) } : {},
+      {
+        batch: { maxEvents: 3, maxBytes: 1_000_000, timeoutMs: 100 },
+        request: { concurrency: 1, timeoutMs: 5_000, retry: slowRetry },
+      },
+    );
+    const context = createTestContext({ id: 'out' });
+    const events = makeEvents(5);
+    const input = new ControllableInput();
+    const running = createNetworkSink(value, context).run(input);
+    input.push(events.slice(0, 3));
+    await vi.advanceTimersByTimeAsync(0);
+    expect(requests).toEqual([['event 0', 'event 1', 'event 2']]);
+    await vi.advanceTimersByTimeAsync(1000); // event 0's backoff: it re-enters an empty batcher
+    input.push(events.slice(3));
+    await vi.advanceTimersByTimeAsync(0);
+    // Full: the resent item and the two new ones, one request.
+    expect(requests[1]).toEqual(['event 0', 'event 3', 'event 4']);
+    input.end();
+    await vi.advanceTimersByTimeAsync(0);
+    await running;
+    expect(context.metrics.total('test_retries_total')).toBe(1);
+  });
+
+  it("waits the destination's Retry-After instead of the backoff, at most the longest backoff", async () => {
+    const sentAt: number[] = [];
+    const { value } = spec(
+      () => {
+        sentAt.push(performance.now());
+        return sentAt.length === 1
+          ? { failure: { retryable: true, code: 'http_429', message: 'slow down', retryAfterMs: 250 } }
+          : sentAt.length === 2
+            ? { failure: { retryable: true, code: 'http_429', message: 'slow down', retryAfterMs: 60_000 } }
+            : {};
+      },
+      { request: { concurrency: 1, timeoutMs: 5_000, retry: slowRetry } },
+    );
+    const running = createNetworkSink(value, createTestContext()).run(inputOf([makeEvents(1)]));
+    await vi.advanceTimersByTimeAsync(5_000);
+    await running;
+    expect(sentAt.map((at) => Math.round(at))).toEqual([0, 250, 1250]);
+  });
+
+  it('stops taking input while too many events wait for a retry, and takes it again as they go', async () => {
+    const { value } = spec(
+      (texts, attempt) =>
+        attempt < 2
+          ? { failures: texts.map(() => ({ retryable: true, code: 'busy', message: 'busy' })) }
+          : {},
+      {
+        batch: { maxEvents: 2, maxBytes: 1_000_000, timeoutMs: 10 },
+        request: { concurrency: 2, timeoutMs: 5_000, retry: slowRetry, maxRetryingEvents: 4 },
+      },
+    );
+    const input = new ControllableInput();
+    const running = createNetworkSink(value, createTestContext()).run(input);
+    for (let index = 0; index < 5; index += 1) input.push(makeEvents(2, {}, index * 2));
+    input.end();
+    await vi.advanceTimersByTimeAsync(20);
+    // Two batches failed: 4 events wait; the input stopped after the batch that reached the bound.
+    expect(input.taken).toBeLessThanOrEqual(3);
+    await vi.advanceTimersByTimeAsync(2_000);
+    await running;
+    expect(input.taken).toBe(5);
+  });
+
+  it('per-key ordering: a failed item holds back later items of its key only, never the others', async () => {
+    const order: string[] = [];
+    let failedOnce = false;
+    const { value } = spec(
+      (texts) => {
+        // The first `a` fails once; everything else is accepted at once.
+        const failures = texts.map((text) => {
+          if (text === 'a 0' && !failedOnce) {
+            failedOnce = true;
+            return { retryable: true, code: 'busy', message: 'busy' } as Failure;
+          }
+          order.push(text);
+          return undefined;
+        });
+        return { failures };
+      },
+      {
+        batch: { maxEvents: 2, maxBytes: 1_000_000, timeoutMs: 10 },
+        request: { concurrency: 4, timeoutMs: 5_000, retry: slowRetry },
+        orderingKey: (item) => item.text.split(' ')[0],
+      },
+    );
+    const events = ['a 0', 'b 0', 'a 1', 'b 1', 'a 2', 'b 2'].flatMap((message) =>
+      makeEvents(1, { message }),
+    );
+    const running = createNetworkSink(value, createTestContext()).run(inputOf([events]));
+    await vi.advanceTimersByTimeAsync(100);
+    // b went on while `a 0` waits for its retry; a 1 and a 2 wait behind it.
+    expect(order.filter((text) => text.startsWith('a'))).toEqual([]);
+    expect(order.filter((text) => text.startsWith('b'))).toEqual(['b 0', 'b 1', 'b 2']);
+    await vi.advanceTimersByTimeAsync(2_000);
+    await running;
+    expect(order.filter((text) => text.startsWith('a'))).toEqual(['a 0', 'a 1', 'a 2']);
+  });
+});
+
+describe('one batch, several requests', () => {
+  it('each request has its own slot, attempt and results; a failed one is requeued alone', async () => {
+    const sent: string[][] = [];
+    let attempt = 0;
+    const sinkSpec: NetworkSinkSpec<Item, readonly Item[]> = {
+      ...spec(() => ({})).value,
+      batch: { maxEvents: 4, maxBytes: 1_000_000, timeoutMs: 10 },
+      request: { concurrency: 2, timeoutMs: 1000, retry: fastRetry },
+      // At most two items per request.
+      buildRequests: (items) =>
+        [
+          { request: items.slice(0, 2), items: items.slice(0, 2) },
+          { request: items.slice(2), items: items.slice(2) },
+        ].filter((built) => built.items.length > 0),
+      send: async (items) => {
+        sent.push(items.map((item) => item.text));
+        attempt += 1;
+        return attempt === 2 ? { failure: { retryable: true, code: 'busy', message: 'busy' } } : {};
+      },
+    };
+    const { statuses, context } = await run(sinkSpec, makeEvents(4));
+    expect(sent.slice(0, 2)).toEqual([
+      ['event 0', 'event 1'],
+      ['event 2', 'event 3'],
+    ]);
+    expect(sent[2]).toEqual(['event 2', 'event 3']);
+    expect([...statuses.values()].every((status) => status === 'delivered')).toBe(true);
+    expect(context.metrics.total('test_retries_total')).toBe(2);
+  });
+});
+
+describe('failures in the sink’s own code never fail the sink', () => {
+  it('a prepare that throws (JSON.stringify on a bigint) rejects that event only: counted encode_failed, routed (seen failing on kit v1)', async () => {
+    const { value, requests } = spec(() => ({}), {
+      prepare: (event) => {
+        const text = JSON.stringify(event.fields);
+        return { event, text: String(event.fields.message), size: text.length };
+      },
+    });
+    const context = createTestContext({ id: 'out' });
+    const routed: LogEvent[] = [];
+    context.rejected = { send: async (events) => void routed.push(...events) };
+    const events = [...makeEvents(1), ...makeEvents(1, { count: 1n }, 1), ...makeEvents(1, {}, 2)];
+    const statuses = new Map<string, DeliveryStatus>();
+    for (const event of events)
+      attachFinalizer([event], (status) => statuses.set(String(event.fields.message), status));
+    await createNetworkSink(value, context).run(inputOf([events]));
+    expect(requests).toEqual([['event 0', 'event 2']]);
+    expect(statuses.get('event 1')).toBe('rejected');
+    expect(context.metrics.total('component_errors_total', { error_code: 'encode_failed' })).toBe(1);
+    expect(context.metrics.total('component_discarded_events_total')).toBe(1);
+    expect(routed.map((event) => event.fields.rejection)).toEqual([
+      expect.objectContaining({ error_code: 'encode_failed' }),
+    ]);
+  });
+
+  it('a request builder that throws rejects its batch, counted; the sink goes on', async () => {
+    let calls = 0;
+    const sinkSpec: NetworkSinkSpec<Item, readonly Item[]> = {
+      ...spec(() => ({})).value,
+      batch: { maxEvents: 1, maxBytes: 1_000_000, timeoutMs: 10 },
+      buildRequests: (items) => {
+        calls += 1;
+        if (calls === 1) throw new Error('bug');
+        return [{ request: items, items }];
+      },
+    };
+    const { statuses, context } = await run(sinkSpec, makeEvents(2));
+    expect(statuses.get('event 0')).toBe('rejected');
+    expect(statuses.get('event 1')).toBe('delivered');
+    expect(context.metrics.total('test_failed_records_total', { error_code: 'internal_error' })).toBe(1);
   });
 });
