@@ -54,7 +54,13 @@ export function entryPreparer(
     } catch (error) {
       // gelf cannot write every event (no `host`, a table value): rejected and counted.
       if (!(error instanceof EncodingError)) throw error;
-      return { discard: 'rejected', errorType: 'encoder_failed', message: error.message, fields: {} };
+      return {
+        discard: 'rejected',
+        errorType: 'encoder_failed',
+        errorCode: 'encode_failed',
+        message: error.message,
+        fields: {},
+      };
     }
     const data = compress === undefined ? encoded : compress(Buffer.from(encoded));
     const dataBytes = typeof data === 'string' ? Buffer.byteLength(data) : data.length;

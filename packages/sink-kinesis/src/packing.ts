@@ -1,29 +1,32 @@
-import type { BatchSettings, Failure, RequestResult } from '@sluice/sink-kit';
+import type { BatchSettings, BuiltRequest, SendResult } from '@sluice/sink-kit';
 import { type PackedRecord, packRecords } from './aggregation.js';
 import type { Entry } from './entries.js';
 import type { KinesisSinkOptions } from './options.js';
 import { requestsOf } from './records.js';
-import { classifyError, type PutRecords } from './requests.js';
+import type { PutRecords } from './requests.js';
 import type { ShardAwareness } from './shard-awareness.js';
 
-/** One attempt's PutRecords records, built once: paced, then sent. */
+/** One PutRecords call's records, built once per attempt: paced, then sent. */
 export interface PutRequest {
   readonly records: readonly PackedRecord[];
-  /** Aggregated: `recordOf[i]` is the record that carries entry `i`. Absent: one record per entry. */
+  /** Aggregated: `recordOf[i]` is the record that carries the request's entry `i`. Absent: one record per entry. */
   readonly recordOf?: readonly number[];
 }
 
-/** How the sink packs, paces and sends its requests: the kit's `batch`, `buildRequest`, `pace`, `send`. */
+/** How the sink batches, builds, paces and sends its requests: the kit's `batch`, `buildRequests`, `pace`, `send`. */
 export interface Packing {
   readonly batch: BatchSettings;
-  buildRequest(entries: readonly Entry[]): PutRequest | Promise<PutRequest>;
+  buildRequests(
+    entries: readonly Entry[],
+  ): readonly BuiltRequest<PutRequest, Entry>[] | Promise<readonly BuiltRequest<PutRequest, Entry>[]>;
   pace?(request: PutRequest, signal: AbortSignal): Promise<void>;
-  send(request: PutRequest, signal: AbortSignal): Promise<RequestResult>;
+  send(request: PutRequest, signal: AbortSignal): Promise<SendResult>;
 }
 
 /**
- * Aggregation (KPL records, one aggregate per predicted shard) and shard pacing: how entries
- * become PutRecords records, when they may leave, and how an aggregated request is split.
+ * Plain records (one per event, a batch is one PutRecords) or KPL aggregation (aggregates per
+ * predicted shard; a batch of bytes becomes as many PutRecords as its aggregates need), and shard
+ * pacing.
  */
 export function createPacking(
   options: KinesisSinkOptions,
@@ -32,68 +35,90 @@ export function createPacking(
   wireKey: (key: string) => Buffer,
   put: PutRecords,
 ): Packing {
-  const aggregation = options.aggregation?.enabled
-    ? {
-        maxRecordBytes: aggregateBytesOf(options) ?? options.max_record_bytes,
-        wireKey,
-        // One aggregate per predicted shard, so every user record lands where its own key maps;
-        // by key while no shard map is known.
-        groupOf: (key: string) => shards?.shardOf(key) ?? key,
-      }
-    : undefined;
   const pace =
     shards === undefined
       ? undefined
       : (request: PutRequest, signal: AbortSignal) => shards.pace(request.records, signal);
-  if (aggregation === undefined)
+  const paced = pace === undefined ? {} : { pace };
+  if (!options.aggregation?.enabled)
     return {
       batch,
-      buildRequest: (entries) => ({ records: entries }),
-      ...(pace === undefined ? {} : { pace }),
+      buildRequests: (entries) => [{ request: { records: entries }, items: entries }],
+      ...paced,
       send: ({ records }, signal) => put(records, signal),
     };
+  const aggregation = {
+    maxRecordBytes: aggregateBytesOf(options) ?? options.max_record_bytes,
+    wireKey,
+    // One aggregate per predicted shard, so every user record lands where its own key maps;
+    // by key while no shard map is known.
+    groupOf: (key: string) => shards?.shardOf(key) ?? key,
+  };
   return {
-    // Aggregated, events are counted in records when a request is built, not when batched; and
-    // paced, a request carries at most one second of one shard's bytes: a larger one, sent after
-    // its wait, would arrive on a shard as a burst beyond what the shard takes at once.
+    // Events are counted in records once aggregated, so bytes and age alone close a batch; and
+    // paced, a batch carries at most one second of one shard's bytes: a larger one, sent after its
+    // wait, would arrive on a shard as a burst beyond what it takes at once.
     batch: {
-      ...batch,
-      maxEvents: Number.MAX_SAFE_INTEGER,
       maxBytes: Math.min(
         options.batch.max_bytes,
         shards === undefined
           ? Number.POSITIVE_INFINITY
           : (options.shard_awareness?.shard_bytes_per_second ?? Number.POSITIVE_INFINITY),
       ),
+      timeoutMs: batch.timeoutMs,
     },
-    buildRequest: async (entries) => {
+    buildRequests: async (entries) => {
       await shards?.refresh(); // the shard map groups the aggregates
-      return packRecords(entries, aggregation);
+      const { records, recordOf } = packRecords(entries, aggregation);
+      return aggregatedRequests(entries, records, recordOf, options.batch);
     },
-    ...(pace === undefined ? {} : { pace }),
-    send: async ({ records, recordOf = [] }, signal) => {
-      const recordFailures: (Failure | undefined)[] = [];
-      let sentBytes = 0;
-      // Aggregates of many groups may pass the request's limits: then more than one PutRecords.
-      for (const chunk of requestsOf(records, options.batch.max_events, options.batch.max_bytes)) {
-        let result: Awaited<ReturnType<PutRecords>>;
-        try {
-          result = await put(chunk, signal);
-        } catch (error) {
-          // Nothing accepted yet: the kit classifies it; otherwise only what was not sent fails.
-          if (recordFailures.length === 0) throw error;
-          const failure = classifyError(error);
-          for (let index = recordFailures.length; index < records.length; index += 1)
-            recordFailures.push(failure);
-          break;
-        }
-        sentBytes += result.sentBytes;
-        for (let index = 0; index < chunk.length; index += 1) recordFailures.push(result.failures?.[index]);
-      }
-      if (recordFailures.every((failure) => failure === undefined)) return { sentBytes, status: 200 };
-      return { sentBytes, failures: recordOf.map((record) => recordFailures[record]), status: 200 };
+    ...paced,
+    send: async ({ records, recordOf }, signal) => {
+      const result = await put(records, signal);
+      // A record's outcome is each of its events' outcome.
+      const byRecord = result.failures;
+      return byRecord === undefined || recordOf === undefined
+        ? result
+        : { ...result, failures: recordOf.map((record) => byRecord[record]) };
     },
   };
+}
+
+/**
+ * Packed records split into PutRecords requests (`batch.max_events` records, `batch.max_bytes`),
+ * each with the entries its records carry, in order.
+ */
+function aggregatedRequests(
+  entries: readonly Entry[],
+  records: readonly PackedRecord[],
+  recordOf: readonly number[],
+  limits: KinesisSinkOptions['batch'],
+): BuiltRequest<PutRequest, Entry>[] {
+  const chunks = requestsOf(records, limits.max_events, limits.max_bytes);
+  const chunkOf: number[] = [];
+  const firstRecordOf: number[] = [];
+  let first = 0;
+  for (const [index, chunk] of chunks.entries()) {
+    firstRecordOf.push(first);
+    for (let record = 0; record < chunk.length; record += 1) chunkOf.push(index);
+    first += chunk.length;
+  }
+  const requests = chunks.map((chunk) => ({
+    records: chunk,
+    items: [] as Entry[],
+    recordOf: [] as number[],
+  }));
+  for (let index = 0; index < entries.length; index += 1) {
+    const record = recordOf[index] as number;
+    const chunk = chunkOf[record] as number;
+    const request = requests[chunk] as (typeof requests)[number];
+    request.items.push(entries[index] as Entry);
+    request.recordOf.push(record - (firstRecordOf[chunk] as number));
+  }
+  return requests.map(({ records: chunkRecords, items, recordOf: local }) => ({
+    request: { records: chunkRecords, recordOf: local },
+    items,
+  }));
 }
 
 /** The largest aggregated record when aggregating, data and key; undefined when not. */

@@ -1,4 +1,4 @@
-import type { Failure, RequestResult } from '@sluice/sink-kit';
+import type { Failure, SendResult } from '@sluice/sink-kit';
 import type { PackedRecord } from './aggregation.js';
 import type { ShardAwareness } from './shard-awareness.js';
 import type { PutRecordsResult, WireFormat } from './wire/format.js';
@@ -76,10 +76,7 @@ export function classifyError(error: unknown): ErrorOutcome {
 }
 
 /** One PutRecords call of these records; failures by record. */
-export type PutRecords = (
-  records: readonly PackedRecord[],
-  signal: AbortSignal,
-) => Promise<RequestResult & { readonly sentBytes: number }>;
+export type PutRecords = (records: readonly PackedRecord[], signal: AbortSignal) => Promise<SendResult>;
 
 /** Failures of a partial PutRecords answer, as the sink's `request_retry_partial` treats them. */
 function recordFailure(code: string, message: string, retryPartial: boolean): Failure {
@@ -105,7 +102,7 @@ export function putRecordsOf(
       response = await putRecords(body, records.length, signal);
     } catch (error) {
       if ((error as { name?: string }).name === 'ResourceInUseException') shards?.stale();
-      throw error;
+      throw error; // the kit tells a timeout and the shutdown deadline apart, then `classifyError`
     }
     shards?.observe(records, response.Records);
     const failures =
@@ -117,6 +114,8 @@ export function putRecordsOf(
             if (code === undefined || code === null) return undefined;
             return recordFailure(code, result?.ErrorMessage ?? code, retryPartial);
           });
-    return { sentBytes: body.length, failures, status: 200 };
+    return failures === undefined
+      ? { sentBytes: body.length, status: 200 }
+      : { sentBytes: body.length, failures, status: 200 };
   };
 }

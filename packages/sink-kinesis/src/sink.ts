@@ -48,7 +48,7 @@ export function createKinesisSink(options: KinesisSinkOptions, context: Componen
         ...(request.record_ttl_secs === undefined ? {} : { recordTtlMs: request.record_ttl_secs * 1000 }),
       },
       prepare: entryPreparer(options, format, aggregateBytesOf(options)),
-      buildRequest: packing.buildRequest,
+      buildRequests: packing.buildRequests,
       ...(packing.pace === undefined ? {} : { pace: packing.pace }),
       send: packing.send,
       classifyError,

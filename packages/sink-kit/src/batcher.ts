@@ -103,7 +103,10 @@ export class Batcher<Item extends BatchItem> {
   }
 
   #closeOldest(): void {
-    for (const [key, open] of this.#open) return this.#close(key, open);
+    for (const [key, open] of this.#open) {
+      this.#close(key, open);
+      return;
+    }
   }
 
   #close(key: string, open: OpenBatch<Item>): void {

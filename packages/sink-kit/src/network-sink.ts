@@ -150,7 +150,6 @@ const ENCODE_FAILED = 'encode_failed';
 /** One run of a network sink. */
 class Driver<Item extends SinkItem, Request> {
   readonly #spec: NetworkSinkSpec<Item, Request>;
-  readonly #context: ComponentContext;
   readonly #shutdown: AbortSignal;
   readonly #limiter: ConcurrencyLimiter;
   readonly #rateLimiter: RateLimiter | undefined;
@@ -188,7 +187,6 @@ class Driver<Item extends SinkItem, Request> {
     maxRetrying: number,
   ) {
     this.#spec = spec;
-    this.#context = context;
     this.#shutdown = context.signal;
     this.#limiter = limiter;
     const { rateLimit, recordTtlMs } = spec.request;
@@ -222,12 +220,12 @@ class Driver<Item extends SinkItem, Request> {
       // Ends at the shutdown deadline even while the input is idle: what is held is then abandoned.
       for await (const batch of untilAborted(input, shutdown)) {
         const now = performance.now();
-        let routing: Promise<void>[] | undefined;
+        const routing: Promise<void>[] = [];
         for (const event of batch) {
           const routed = this.#take(event, now);
-          if (routed !== undefined) (routing ??= []).push(routed);
+          if (routed !== undefined) routing.push(routed);
         }
-        if (routing !== undefined) await Promise.all(routing);
+        if (routing.length > 0) await Promise.all(routing);
         this.#arm();
         // A batch waiting for a slot, or too many events waiting for retries: the backpressure
         // that reaches the buffer.

@@ -5,6 +5,7 @@ export const scenarioLoaders: Readonly<Record<string, () => Promise<{ default: S
   'tcp-blackhole': () => import('./scenarios/tcp-blackhole.js'),
   'kinesis-pipeline': () => import('./scenarios/kinesis-pipeline.js'),
   'kinesis-sink': () => import('./scenarios/kinesis-sink.js'),
+  'kinesis-retries': () => import('./scenarios/kinesis-retries.js'),
   'http-sink': () => import('./scenarios/http-sink.js'),
   'shard-quota': () => import('./scenarios/shard-quota.js'),
   'disk-buffer': () => import('./scenarios/disk-buffer.js'),

@@ -3,6 +3,7 @@ import { once } from 'node:events';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import { cbor } from '@smithy/core/cbor';
+import { CBOR_MAJOR, textItem, writeHeader } from '../wire/cbor.js';
 
 const PARTITION_KEY = Buffer.from('"PartitionKey"');
 const SUCCESS_RECORD = { SequenceNumber: '1', ShardId: 'shardId-000000000000' };
@@ -30,6 +31,37 @@ function decode(protocol: FakeProtocol, raw: Buffer): Record<string, unknown> {
     unknown
   >;
 }
+
+/** A success and a failure record result, encoded once in each protocol. */
+function failingPieces(code: string): Record<FakeProtocol, { success: Uint8Array; failure: Uint8Array }> {
+  const failure = { ErrorCode: code, ErrorMessage: `${code} (fake)` };
+  return {
+    json: { success: encode('json', SUCCESS_RECORD), failure: encode('json', failure) },
+    cbor: { success: encode('cbor', SUCCESS_RECORD), failure: encode('cbor', failure) },
+  };
+}
+
+/** `{ FailedRecordCount, Records }` from record results encoded once: no encoding per answer. */
+function partialAnswer(protocol: FakeProtocol, failed: number, items: readonly Uint8Array[]): Buffer {
+  if (protocol === 'json') {
+    const parts: Uint8Array[] = [Buffer.from(`{"FailedRecordCount":${failed},"Records":[`)];
+    for (const [index, item] of items.entries()) {
+      if (index > 0) parts.push(COMMA);
+      parts.push(item);
+    }
+    parts.push(Buffer.from(']}'));
+    return Buffer.concat(parts);
+  }
+  const head = Buffer.allocUnsafe(64);
+  head[0] = 0xa2; // a map of two
+  let offset = 1 + textItem('FailedRecordCount').copy(head, 1);
+  offset = writeHeader(head, offset, CBOR_MAJOR.unsigned, failed);
+  offset += textItem('Records').copy(head, offset);
+  offset = writeHeader(head, offset, CBOR_MAJOR.array, items.length);
+  return Buffer.concat([head.subarray(0, offset), ...items]);
+}
+
+const COMMA = Buffer.from(',');
 
 /** Records in a PutRecords body, counted without decoding it where the format allows. */
 function countRecords(protocol: FakeProtocol, raw: Buffer): number {
@@ -142,6 +174,12 @@ export interface FakeKinesisOptions {
   shardQuota?: FakeShardQuota;
   /** Shards per ListShards page (default 1,000, as Kinesis); a smaller one exercises NextToken. */
   listShardsPageSize?: number;
+  /**
+   * This share of the records of every PutRecords (0 to 1, drawn at random) fails with
+   * `failingCode` (default `InternalFailure`, retryable), in the benchmark path too.
+   */
+  failingShare?: number;
+  failingCode?: string;
 }
 
 /**
@@ -170,6 +208,10 @@ export class FakeKinesis {
   readonly #waiters: Array<{ condition: () => boolean; resolve: () => void }> = [];
   /** Records refused for a shard's quota, all shards. */
   throttledCount = 0;
+  /** Records failed on purpose (`failingShare`). */
+  failedCount = 0;
+  /** The record results of a partial answer, encoded once. */
+  #failingPieces: ReturnType<typeof failingPieces> | undefined;
   /** ListShards calls answered (denied ones included). */
   listShardsCalls = 0;
   /** ListShards answers AccessDeniedException (a role without kinesis:ListShards). */
@@ -361,9 +403,31 @@ export class FakeKinesis {
     if (server !== undefined) await new Promise<void>((resolve) => server.close(() => resolve()));
   }
 
-  /** Benchmark path: counts the records without decoding the body, answers success for each. */
+  /**
+   * Benchmark path: counts the records without decoding the body, answers success for each (or
+   * fails a share of them, `failingShare`).
+   */
   #countFast(protocol: FakeProtocol, raw: Buffer, response: ServerResponse): void {
     const records = countRecords(protocol, raw);
+    const share = this.#options.failingShare ?? 0;
+    if (share > 0) {
+      const code = this.#options.failingCode ?? 'InternalFailure';
+      this.#failingPieces ??= failingPieces(code);
+      const pieces = this.#failingPieces;
+      const items: Uint8Array[] = [];
+      let failed = 0;
+      for (let index = 0; index < records; index += 1) {
+        const fails = Math.random() < share;
+        if (fails) failed += 1;
+        items.push(pieces[protocol][fails ? 'failure' : 'success']);
+      }
+      this.acceptedCount += records - failed;
+      this.failedCount += failed;
+      const answer = partialAnswer(protocol, failed, items);
+      response.writeHead(200, { 'content-type': CONTENT_TYPES[protocol], 'content-length': answer.length });
+      response.end(answer);
+      return;
+    }
     this.acceptedCount += records;
     const key = `${protocol}:${records}`;
     let answer = this.#successAnswers.get(key);

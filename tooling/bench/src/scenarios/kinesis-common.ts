@@ -12,16 +12,21 @@ import { type Measurement, measure } from '../scenario.js';
 export const CONCURRENCY = 5;
 export const CREDENTIALS = { accessKeyId: 'AKIDBENCH', secretAccessKey: 'bench-secret' };
 
-/** A counting fake Kinesis in a child process, and a promise that resolves when `total` records were accepted. */
-export async function countingFake(): Promise<{
+/**
+ * A counting fake Kinesis in a child process, and a promise that resolves when `total` records were
+ * accepted; `failingShare` of the records of every request fail retryably (InternalFailure).
+ */
+export async function countingFake(failingShare = 0): Promise<{
   endpoint: string;
   count: () => Promise<number>;
   until: (total: number) => Promise<void>;
   stop: () => Promise<void>;
 }> {
-  const child = fork(join(dirname(fileURLToPath(import.meta.url)), '..', 'fake-server.js'), {
-    stdio: 'inherit',
-  });
+  const child = fork(
+    join(dirname(fileURLToPath(import.meta.url)), '..', 'fake-server.js'),
+    [String(failingShare)],
+    { stdio: 'inherit' },
+  );
   const [{ endpoint }] = (await once(child, 'message')) as [{ endpoint: string }];
   const count = async () => {
     child.send('count');

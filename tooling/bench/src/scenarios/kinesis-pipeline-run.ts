@@ -14,7 +14,8 @@ import { type Measurement, measure } from '../scenario.js';
 import { bareSdkLoop, countingFake } from './kinesis-common.js';
 import { sinkOptions } from './kinesis-sink.js';
 
-export type PipelineKind = 'memory' | 'disk' | 'sdk';
+/** `failing-<share>`: the memory pipeline against a fake that fails that share of records retryably. */
+export type PipelineKind = 'memory' | 'disk' | 'sdk' | `failing-${number}`;
 
 async function pipeline(
   label: string,
@@ -22,8 +23,9 @@ async function pipeline(
   size: number,
   buffer: unknown,
   dataDir?: string,
+  failingShare = 0,
 ): Promise<Measurement> {
-  const fake = await countingFake();
+  const fake = await countingFake(failingShare);
   const port = await freePort();
   const plan = await planTopology(
     {
@@ -43,11 +45,28 @@ async function pipeline(
   const topology = await Topology.build(plan, { logger: quietLogger, metrics: new MetricsRegistry() });
   const running = topology.run();
   try {
-    return await measure(label, async () => {
-      await Promise.all([sendLines(port, total, size + 1), fake.until(total)]);
-      const events = await fake.count();
-      return { events, bytes: events * size };
+    if (failingShare === 0)
+      return await measure(label, async () => {
+        await Promise.all([sendLines(port, total, size + 1), fake.until(total)]);
+        const events = await fake.count();
+        return { events, bytes: events * size };
+      });
+    // With records failing, the last of them are delivered after their backoffs (full jitter from
+    // 1 s, doubling for a record failed again): the pipeline's throughput is the time to 99 %;
+    // the time to the last is in the label.
+    const started = performance.now();
+    let allSeconds = 0;
+    const measurement = await measure(label, async () => {
+      const share = Math.floor(total * 0.99);
+      await Promise.all([sendLines(port, total, size + 1), fake.until(share)]);
+      return { events: share, bytes: share * size };
     });
+    await fake.until(total);
+    allSeconds = (performance.now() - started) / 1000;
+    return {
+      ...measurement,
+      label: `${label} (99 % in ${measurement.seconds.toFixed(1)} s, all in ${allSeconds.toFixed(1)} s)`,
+    };
   } finally {
     await topology.shutdown({ deadlineMs: 10_000 });
     await running;
@@ -57,6 +76,17 @@ async function pipeline(
 
 async function measured(kind: PipelineKind, total: number, size: number): Promise<Measurement> {
   if (kind === 'sdk') return bareSdkLoop(total, size);
+  if (kind.startsWith('failing-')) {
+    const share = Number(kind.slice('failing-'.length));
+    return pipeline(
+      `sluice tcp → memory → kinesis, ${share * 100} % of records failing`,
+      total,
+      size,
+      { type: 'memory' },
+      undefined,
+      share,
+    );
+  }
   // The memory buffer at its default size (500 events, as Vector's). A bigger one holds more events
   // through more scavenges, and the young-generation GC copies every one that survives.
   if (kind === 'memory') return pipeline('sluice tcp → memory → kinesis', total, size, { type: 'memory' });
