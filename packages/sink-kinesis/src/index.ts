@@ -1,6 +1,6 @@
 import { kinesisStreamsSink } from './sink.js';
 
-export { createKinesisClient, credentialsProvider } from './client.js';
+export { createKinesisClient } from './client.js';
 export { describeHealthcheckError } from './healthcheck.js';
 export {
   DEFAULT_MAX_RECORD_BYTES,

@@ -1,3 +1,4 @@
+import { type AwsAuthOptions, awsAuthSchema, awsRegionSchemas } from '@sluice/aws';
 import type { JsonSchema } from '@sluice/component-api';
 import { type EncodingConfig, encodingOptionSchema } from '@sluice/encoding';
 import { type VectorRequestOptions, vectorRequestOptionSchemas } from '@sluice/sink-kit';
@@ -29,18 +30,7 @@ export interface KinesisSinkOptions {
   request: VectorRequestOptions & { protocol: Protocol; record_ttl_secs?: number };
   /** Sluice extension; absent (options built in code): off. The config schema's default turns it on. */
   shard_awareness?: ShardAwarenessOptions;
-  auth?: {
-    access_key_id?: string;
-    secret_access_key?: string;
-    session_token?: string;
-    credentials_file?: string;
-    profile?: string;
-    assume_role?: string;
-    external_id?: string;
-    session_name?: string;
-    imds?: { connect_timeout_seconds?: number; max_attempts?: number; read_timeout_seconds?: number };
-    load_timeout_secs: number;
-  };
+  auth?: AwsAuthOptions;
 }
 
 /** Seed-era (and older Vector) names, moved by core to the new ones with a warning. */
@@ -65,17 +55,7 @@ export const optionsSchema: JsonSchema = {
   required: ['stream_name'],
   properties: {
     stream_name: { type: 'string', minLength: 1, description: 'The Kinesis data stream to write to.' },
-    region: {
-      type: 'string',
-      minLength: 1,
-      description: 'AWS region; default from the environment (AWS_REGION), the profile, or IMDS.',
-    },
-    endpoint: {
-      type: 'string',
-      minLength: 1,
-      description:
-        'Custom endpoint URL (http:// allowed, e.g. kinesis-local or LocalStack). Without a scheme (`host:port`, as older Vector accepted) https:// is assumed, with a deprecation warning.',
-    },
+    ...awsRegionSchemas,
     encoding: encodingOptionSchema,
     partition_key_field: {
       type: 'string',
@@ -233,59 +213,6 @@ export const optionsSchema: JsonSchema = {
         },
       },
     },
-    auth: {
-      type: 'object',
-      additionalProperties: false,
-      default: {},
-      description:
-        'Credentials; default: the AWS provider chain (environment, credential_process, credentials file, SSO, web identity, container, instance profile).',
-      properties: {
-        // writeOnly: secret, never printed (config errors, logs, graph).
-        access_key_id: {
-          type: 'string',
-          writeOnly: true,
-          description: 'Static access key id (with secret_access_key).',
-        },
-        secret_access_key: { type: 'string', writeOnly: true, description: 'Static secret access key.' },
-        session_token: {
-          type: 'string',
-          writeOnly: true,
-          description: 'Session token of temporary static credentials.',
-        },
-        credentials_file: { type: 'string', description: 'A credentials file to read (with profile).' },
-        profile: {
-          type: 'string',
-          description: 'Profile of the credentials/config files (default "default").',
-        },
-        assume_role: { type: 'string', description: 'ARN of a role to assume with the base credentials.' },
-        external_id: { type: 'string', description: 'External id for assume_role.' },
-        session_name: { type: 'string', description: 'Session name for assume_role (default "sluice").' },
-        imds: {
-          type: 'object',
-          additionalProperties: false,
-          description: 'Instance metadata (IMDS) client settings.',
-          properties: {
-            connect_timeout_seconds: {
-              type: 'number',
-              exclusiveMinimum: 0,
-              description: 'Connect timeout (default 1).',
-            },
-            max_attempts: { type: 'integer', minimum: 1, description: 'Attempts (default 4).' },
-            read_timeout_seconds: {
-              type: 'number',
-              exclusiveMinimum: 0,
-              description:
-                'Read timeout (default 1). The SDK has one IMDS timeout for connecting and reading: the larger of the two is used.',
-            },
-          },
-        },
-        load_timeout_secs: {
-          type: 'number',
-          exclusiveMinimum: 0,
-          default: 5,
-          description: 'Longest time to wait for credentials to load.',
-        },
-      },
-    },
+    auth: awsAuthSchema,
   },
 };

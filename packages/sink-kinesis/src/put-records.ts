@@ -1,13 +1,9 @@
 import { addAbortSignal, type Readable } from 'node:stream';
-import { type KinesisClient, KinesisServiceException } from '@aws-sdk/client-kinesis';
+import { type KinesisClient, KinesisServiceException, PutRecordsCommand } from '@aws-sdk/client-kinesis';
+import { AwsSigner, type AwsCredentialsProvider, operationEndpoint } from '@sluice/aws';
 import type { ErrorFields, PutRecordsResult, WireFormat } from './wire/format.js';
 
-type ClientConfig = KinesisClient['config'];
-type Signer = Awaited<ReturnType<ClientConfig['signer']>>;
-type Request = Parameters<Signer['sign']>[0];
-
-/** A clock this far from the server's is corrected, and the request it failed is retried (as the SDK does). */
-const CLOCK_SKEW_MS = 240_000;
+type Request = Parameters<KinesisClient['config']['requestHandler']['handle']>[0];
 
 /**
  * An AWS error answer as the SDK would throw it: a `KinesisServiceException` named by the error
@@ -50,45 +46,48 @@ function errorName(type: string): string {
 }
 
 /**
- * PutRecords of a body built by the sink (`format.body`), through `client`'s own endpoint
- * resolution, signer, credentials and HTTP handler, but not its middleware stack: per request, that
- * stack costs twice what signing does (about 1 µs per record at 500 records), for nothing the sink
- * needs. A successful response is read by `format.result`; an error is thrown as the SDK throws it
- * (`serviceError`). The clock offset is kept on the client's config, shared with its
- * other commands, and corrected from the server's `Date` as the SDK does.
+ * PutRecords of a body built by the sink (`format.body`): its endpoint resolved as the SDK resolves
+ * it for its own commands (so `AWS_ENDPOINT_URL_KINESIS` / `AWS_ENDPOINT_URL` apply to PutRecords
+ * too), signed by `@sluice/aws` with the client's credentials, sent through the client's HTTP
+ * handler, but not its middleware stack: per request, that stack costs twice what signing does
+ * (about 1 µs per record at 500 records), for nothing the sink needs. A successful response is read
+ * by `format.result`; an error is thrown as the SDK throws it (`serviceError`). The clock offset
+ * follows the server's `Date` as the SDK does, and is shared with the client's other commands.
  */
 export function putRecordsWith(
   client: KinesisClient,
   format: WireFormat,
+  streamName: string,
 ): (body: Uint8Array, records: number, signal: AbortSignal) => Promise<PutRecordsResult> {
   const config = client.config;
-  let target: Promise<{ signer: Signer; url: URL }> | undefined;
+  let target: Promise<{ signer: AwsSigner; url: URL }> | undefined;
   const resolveTarget = async () => {
-    const [region, useFips, useDualStack, endpoint] = await Promise.all([
-      config.region(),
-      config.useFipsEndpoint(),
-      config.useDualstackEndpoint(),
-      config.endpoint?.(),
-    ]);
-    const { url, properties } = config.endpointProvider({
-      Region: region,
-      UseFIPS: useFips,
-      UseDualStack: useDualStack,
-      ...(endpoint === undefined
-        ? {}
-        : {
-            Endpoint: `${endpoint.protocol}//${endpoint.hostname}${endpoint.port === undefined ? '' : `:${endpoint.port}`}${endpoint.path}`,
-          }),
+    const { url, properties } = await operationEndpoint(config, PutRecordsCommand, { StreamName: streamName });
+    const scheme = (properties?.authSchemes as { signingRegion?: string; signingName?: string }[] | undefined)?.[0];
+    const signer = new AwsSigner({
+      credentials: config.credentials as AwsCredentialsProvider,
+      region: scheme?.signingRegion ?? (await config.region()),
+      service: scheme?.signingName ?? 'kinesis',
     });
-    const authScheme = (properties?.authSchemes as Parameters<ClientConfig['signer']>[0][] | undefined)?.[0];
-    return { signer: await config.signer(authScheme), url };
+    return { signer, url };
   };
   return async (body, records, signal) => {
     target ??= resolveTarget().catch((error: unknown) => {
-      target = undefined; // the region or signer may be found on a later attempt
+      target = undefined; // the region or endpoint may be found on a later attempt
       throw error;
     });
     const { signer, url } = await target;
+    const headers = await signer.sign({
+      method: 'POST',
+      url,
+      headers: {
+        'content-type': format.contentType,
+        'x-amz-target': 'Kinesis_20131202.PutRecords',
+        'content-length': String(body.length),
+        'user-agent': 'sluice',
+      },
+      body,
+    });
     const request: Request = {
       method: 'POST',
       protocol: url.protocol,
@@ -96,26 +95,16 @@ export function putRecordsWith(
       ...(url.port === '' ? {} : { port: Number(url.port) }),
       path: url.pathname,
       query: {},
-      headers: {
-        host: url.host,
-        'content-type': format.contentType,
-        'x-amz-target': 'Kinesis_20131202.PutRecords',
-        'content-length': String(body.length),
-        'user-agent': 'sluice',
-      },
+      headers,
       body,
     };
-    const offsetBefore = config.systemClockOffset;
-    const signed = await signer.sign(request, { signingDate: new Date(Date.now() + offsetBefore) });
-    const { response } = await config.requestHandler.handle(signed, { abortSignal: signal });
+    const { response } = await config.requestHandler.handle(request, { abortSignal: signal });
     const bytes = await readAll(addAbortSignal(signal, response.body as Readable));
-    const date = response.headers.date;
-    const serverTime = date === undefined ? Number.NaN : Date.parse(date);
-    if (!Number.isNaN(serverTime)) config.systemClockOffset = serverTime - Date.now();
+    const skewed = signer.observeDate(response.headers.date);
+    config.systemClockOffset = signer.clockOffsetMs;
     if (response.statusCode === 200) return format.result(bytes, records);
     const error = serviceError(response.statusCode, response.headers, format.errorFields(bytes));
-    if (Math.abs(config.systemClockOffset - offsetBefore) >= CLOCK_SKEW_MS)
-      Object.assign(error.$metadata, { clockSkewCorrected: true });
+    if (skewed) Object.assign(error.$metadata, { clockSkewCorrected: true });
     throw error;
   };
 }

@@ -1,7 +1,8 @@
 import { type ComponentContext, defineSink, type Sink, SPECIFICATION_VERSION } from '@sluice/component-api';
 import { encodingProblems } from '@sluice/encoding';
 import { batchSettingsOf, createNetworkSink, requestSettingsOf } from '@sluice/sink-kit';
-import { createKinesisClient, warnEndpointWithoutScheme } from './client.js';
+import { warnEndpointWithoutScheme } from '@sluice/aws';
+import { createKinesisClient } from './client.js';
 import { type Entry, entryPreparer } from './entries.js';
 import { healthcheckOf } from './healthcheck.js';
 import { deprecatedOptions, type KinesisSinkOptions, optionsSchema } from './options.js';
@@ -17,7 +18,7 @@ import { jsonWire } from './wire/json.js';
  * (`packing.ts`), sent as PutRecords in the wire format of `request.protocol`; the kit does the rest.
  */
 export function createKinesisSink(options: KinesisSinkOptions, context: ComponentContext): Sink {
-  warnEndpointWithoutScheme(options, context);
+  warnEndpointWithoutScheme(options.endpoint, context.logger);
   const client = createKinesisClient(options);
   const { batch, request } = options;
   const format = request.protocol === 'cbor' ? cborWire : jsonWire;
@@ -34,7 +35,7 @@ export function createKinesisSink(options: KinesisSinkOptions, context: Componen
   const put = putRecordsOf(
     options.stream_name,
     format,
-    putRecordsWith(client, format),
+    putRecordsWith(client, format, options.stream_name),
     shards,
     options.request_retry_partial ?? true,
   );

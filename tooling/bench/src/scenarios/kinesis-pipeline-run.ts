@@ -23,9 +23,9 @@ async function pipeline(
   size: number,
   buffer: unknown,
   dataDir?: string,
-  failingShare = 0,
+  failingShare?: number,
 ): Promise<Measurement> {
-  const fake = await countingFake(failingShare);
+  const fake = await countingFake(failingShare ?? 0);
   const port = await freePort();
   const plan = await planTopology(
     {
@@ -45,27 +45,28 @@ async function pipeline(
   const topology = await Topology.build(plan, { logger: quietLogger, metrics: new MetricsRegistry() });
   const running = topology.run();
   try {
-    if (failingShare === 0)
+    if (failingShare === undefined)
       return await measure(label, async () => {
         await Promise.all([sendLines(port, total, size + 1), fake.until(total)]);
         const events = await fake.count();
         return { events, bytes: events * size };
       });
-    // With records failing, the last of them are delivered after their backoffs (full jitter from
-    // 1 s, doubling for a record failed again): the pipeline's throughput is the time to 99 %;
-    // the time to the last is in the label.
-    const started = performance.now();
-    let allSeconds = 0;
+    // Records failing: the last of them are delivered after their backoffs (full jitter from 1 s,
+    // doubling for a record that fails again), seconds after the rest. The pipeline's throughput is
+    // how fast it takes its input (the source's lines, through TCP backpressure); the time until
+    // the last is delivered goes in the label. CPU counts the whole run, resends included.
+    let sendSeconds = 0;
     const measurement = await measure(label, async () => {
-      const share = Math.floor(total * 0.99);
-      await Promise.all([sendLines(port, total, size + 1), fake.until(share)]);
-      return { events: share, bytes: share * size };
+      const started = performance.now();
+      await sendLines(port, total, size + 1);
+      sendSeconds = (performance.now() - started) / 1000;
+      await fake.until(total);
+      return { events: total, bytes: total * size };
     });
-    await fake.until(total);
-    allSeconds = (performance.now() - started) / 1000;
     return {
       ...measurement,
-      label: `${label} (99 % in ${measurement.seconds.toFixed(1)} s, all in ${allSeconds.toFixed(1)} s)`,
+      seconds: sendSeconds,
+      label: `${label} (input taken in ${sendSeconds.toFixed(1)} s, all delivered in ${measurement.seconds.toFixed(1)} s)`,
     };
   } finally {
     await topology.shutdown({ deadlineMs: 10_000 });

@@ -1,0 +1,8 @@
+export type { AwsAuthOptions, AwsCredentials, AwsCredentialsProvider } from './auth.js';
+export { awsAuthSchema, awsCredentials, imdsSettingsOf } from './auth.js';
+export type { EndpointInstructions, ResolvedEndpoint } from './endpoint.js';
+export { operationEndpoint } from './endpoint.js';
+export type { AwsRegionOptions } from './region.js';
+export { awsRegionSchemas, endpointUrl, resolveRegion, warnEndpointWithoutScheme } from './region.js';
+export type { AwsSignerOptions, SignableRequest } from './signer.js';
+export { AwsSigner } from './signer.js';
