@@ -1,0 +1,17 @@
+export type { RetryStrategy } from './classify.js';
+export {
+  DEFAULT_RETRY_STRATEGY,
+  retriesStatus,
+  retryAfterMs,
+  retryStrategySchema,
+  statusFailure,
+  transportFailure,
+} from './classify.js';
+export type { HttpClientOptions, HttpRequest, HttpResponse } from './client.js';
+export { DEFAULT_MAX_RESPONSE_BYTES, HttpClient } from './client.js';
+export type { ProxyOptions } from './proxy.js';
+export { proxySchema } from './proxy.js';
+export type { TlsConnectOptions, TlsOptions } from './tls.js';
+export { tlsConnectOptions, tlsSchema } from './tls.js';
+export type { UriCredentials } from './uri.js';
+export { redactUri, splitCredentials } from './uri.js';
