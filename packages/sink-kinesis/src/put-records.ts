@@ -1,9 +1,12 @@
-import { addAbortSignal, type Readable } from 'node:stream';
 import { type KinesisClient, KinesisServiceException, PutRecordsCommand } from '@aws-sdk/client-kinesis';
-import { AwsSigner, type AwsCredentialsProvider, operationEndpoint } from '@sluice/aws';
-import type { ErrorFields, PutRecordsResult, WireFormat } from './wire/format.js';
-
-type Request = Parameters<KinesisClient['config']['requestHandler']['handle']>[0];
+import { type AwsCredentialsProvider, AwsSigner, operationEndpoint } from '@sluice/aws';
+import { DEFAULT_MAX_RESPONSE_BYTES, type HttpClient, type HttpResponse } from '@sluice/sink-kit/http';
+import {
+  type ErrorFields,
+  InvalidResponseError,
+  type PutRecordsResult,
+  type WireFormat,
+} from './wire/format.js';
 
 /**
  * An AWS error answer as the SDK would throw it: a `KinesisServiceException` named by the error
@@ -29,16 +32,6 @@ export function serviceError(
   });
 }
 
-/**
- * A response body, whole. Not `stream/consumers`' `buffer()`: it goes through a Blob, which copies
- * every answer once more.
- */
-async function readAll(body: Readable): Promise<Buffer> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of body) chunks.push(chunk as Buffer);
-  return chunks.length === 1 ? (chunks[0] as Buffer) : Buffer.concat(chunks);
-}
-
 /** `com.amazonaws.kinesis#ResourceNotFoundException:http://…` → `ResourceNotFoundException`. */
 function errorName(type: string): string {
   const withoutSuffix = type.split(':')[0] as string;
@@ -48,22 +41,27 @@ function errorName(type: string): string {
 /**
  * PutRecords of a body built by the sink (`format.body`): its endpoint resolved as the SDK resolves
  * it for its own commands (so `AWS_ENDPOINT_URL_KINESIS` / `AWS_ENDPOINT_URL` apply to PutRecords
- * too), signed by `@sluice/aws` with the client's credentials, sent through the client's HTTP
- * handler, but not its middleware stack: per request, that stack costs twice what signing does
+ * too), signed by `@sluice/aws` with the client's credentials, sent by the kit's HTTP client (its
+ * answer capped at 1 MiB: an endless one is `invalid_response`), not through the SDK's middleware stack: per request, that stack costs twice what signing does
  * (about 1 µs per record at 500 records), for nothing the sink needs. A successful response is read
  * by `format.result`; an error is thrown as the SDK throws it (`serviceError`). The clock offset
  * follows the server's `Date` as the SDK does, and is shared with the client's other commands.
  */
 export function putRecordsWith(
   client: KinesisClient,
+  http: HttpClient,
   format: WireFormat,
   streamName: string,
 ): (body: Uint8Array, records: number, signal: AbortSignal) => Promise<PutRecordsResult> {
   const config = client.config;
   let target: Promise<{ signer: AwsSigner; url: URL }> | undefined;
   const resolveTarget = async () => {
-    const { url, properties } = await operationEndpoint(config, PutRecordsCommand, { StreamName: streamName });
-    const scheme = (properties?.authSchemes as { signingRegion?: string; signingName?: string }[] | undefined)?.[0];
+    const { url, properties } = await operationEndpoint(config, PutRecordsCommand, {
+      StreamName: streamName,
+    });
+    const scheme = (
+      properties?.authSchemes as { signingRegion?: string; signingName?: string }[] | undefined
+    )?.[0];
     const signer = new AwsSigner({
       credentials: config.credentials as AwsCredentialsProvider,
       region: scheme?.signingRegion ?? (await config.region()),
@@ -88,22 +86,27 @@ export function putRecordsWith(
       },
       body,
     });
-    const request: Request = {
-      method: 'POST',
-      protocol: url.protocol,
-      hostname: url.hostname,
-      ...(url.port === '' ? {} : { port: Number(url.port) }),
-      path: url.pathname,
-      query: {},
-      headers,
-      body,
+    let response: HttpResponse;
+    try {
+      response = await http.request({ method: 'POST', url, headers, body, signal });
+    } catch (error) {
+      if ((error as { code?: unknown }).code === 'UND_ERR_RES_EXCEEDED_MAX_SIZE')
+        throw new InvalidResponseError(`a PutRecords answer larger than ${DEFAULT_MAX_RESPONSE_BYTES} bytes`);
+      throw error;
+    }
+    const bytes = response.body;
+    const header = (name: string) => {
+      const value = response.headers[name];
+      return Array.isArray(value) ? value[0] : value;
     };
-    const { response } = await config.requestHandler.handle(request, { abortSignal: signal });
-    const bytes = await readAll(addAbortSignal(signal, response.body as Readable));
-    const skewed = signer.observeDate(response.headers.date);
+    const skewed = signer.observeDate(header('date'));
     config.systemClockOffset = signer.clockOffsetMs;
-    if (response.statusCode === 200) return format.result(bytes, records);
-    const error = serviceError(response.statusCode, response.headers, format.errorFields(bytes));
+    if (response.status === 200) return format.result(bytes, records);
+    const error = serviceError(
+      response.status,
+      { 'x-amzn-errortype': header('x-amzn-errortype'), 'x-amzn-requestid': header('x-amzn-requestid') },
+      format.errorFields(bytes),
+    );
     if (skewed) Object.assign(error.$metadata, { clockSkewCorrected: true });
     throw error;
   };

@@ -1,4 +1,5 @@
 import zlib from 'node:zlib';
+import { endpointUrl } from '@sluice/aws';
 import {
   attachFinalizer,
   ConfigError,
@@ -9,7 +10,6 @@ import {
 import { batchesOf, createTestContext, inputOf } from '@sluice/testkit';
 import snappy from 'snappyjs';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { endpointUrl } from '@sluice/aws';
 import { type CompressionOption, compressorOf } from './compression.js';
 import type { KinesisSinkOptions, Protocol } from './options.js';
 import { createKinesisSink } from './sink.js';

@@ -9,9 +9,9 @@ import {
   type LogEvent,
   Timestamp,
 } from '@sluice/component-api';
+import { HttpClient } from '@sluice/sink-kit/http';
 import { batchesOf, createTestContext, inputOf, makeEvents, testSink } from '@sluice/testkit';
 import { cbor } from '@smithy/core/cbor';
-import { NodeHttpHandler } from '@smithy/node-http-handler';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, onTestFinished, vi } from 'vitest';
 import type { KinesisSinkOptions, Protocol } from './options.js';
 import { serviceError } from './put-records.js';
@@ -340,14 +340,14 @@ describe('aws_kinesis_streams sink against the fake endpoint', () => {
   });
 
   it('out of file descriptors (EMFILE, ENFILE) is retried, with one rate-limited warning', async () => {
-    const handle = NodeHttpHandler.prototype.handle;
-    const spy = vi.spyOn(NodeHttpHandler.prototype, 'handle');
+    const request = HttpClient.prototype.request;
+    const spy = vi.spyOn(HttpClient.prototype, 'request');
     for (const code of ['EMFILE', 'ENFILE', 'EMFILE'])
       spy.mockImplementationOnce(() =>
         Promise.reject(Object.assign(new Error(`connect ${code}`), { code, syscall: 'socket' })),
       );
-    spy.mockImplementation(function (this: NodeHttpHandler, ...args) {
-      return handle.apply(this, args);
+    spy.mockImplementation(function (this: HttpClient, ...args) {
+      return request.apply(this, args);
     });
     onTestFinished(() => spy.mockRestore());
     const { context, statuses } = await runSink(makeEvents(3), options(), 3);
@@ -501,6 +501,46 @@ describe('aws_kinesis_streams sink against the fake endpoint', () => {
     const signedAt = received.map(({ headers }) => amzDate(String(headers['x-amz-date'])));
     expect(Math.abs((signedAt[0] as number) - Date.now())).toBeLessThan(60_000);
     expect(Math.abs((signedAt[1] as number) - (Date.now() + serverAhead))).toBeLessThan(60_000);
+  });
+
+  it('an endless PutRecords answer is cut at 1 MiB and retried as invalid_response (seen growing without bound on kit v1)', async () => {
+    let answered = 0;
+    const { endpoint: serverEndpoint } = await recordingServer((_request, response) => {
+      answered += 1;
+      if (answered > 1) {
+        response
+          .writeHead(200, { 'content-type': 'application/x-amz-json-1.1' })
+          .end('{"FailedRecordCount":0,"Records":[{"SequenceNumber":"1","ShardId":"s"}]}');
+        return;
+      }
+      response.writeHead(200, { 'content-type': 'application/x-amz-json-1.1' });
+      const chunk = Buffer.alloc(64 * 1024, ' ');
+      const pump = () => {
+        while (!response.destroyed && response.write(chunk)) {
+          /* until the socket pushes back */
+        }
+      };
+      response.on('drain', pump);
+      pump();
+    });
+    const { statuses, context } = await runSink(makeEvents(1), jsonOptions({ endpoint: serverEndpoint }));
+    expect(statuses).toEqual(['delivered']);
+    expect(answered).toBe(2);
+    expect(context.metrics.total('component_errors_total', { error_type: 'invalid_response' })).toBe(1);
+  });
+
+  it('PutRecords goes to AWS_ENDPOINT_URL_KINESIS (or AWS_ENDPOINT_URL) like every other call (seen going to the default endpoint on kit v1)', async () => {
+    const own = new FakeKinesis({ streams: ['logs'] });
+    const ownEndpoint = await own.start();
+    onTestFinished(() => own.stop());
+    for (const variable of ['AWS_ENDPOINT_URL_KINESIS', 'AWS_ENDPOINT_URL']) {
+      vi.stubEnv(variable, ownEndpoint);
+      const { endpoint: _unset, ...withoutEndpoint } = options();
+      const { statuses } = await runSink(makeEvents(2), withoutEndpoint as KinesisSinkOptions);
+      vi.unstubAllEnvs();
+      expect(statuses).toEqual(['delivered']);
+    }
+    expect(own.accepted).toHaveLength(4);
   });
 
   it('healthcheck: an unreachable endpoint says so', async () => {

@@ -1,7 +1,8 @@
+import { warnEndpointWithoutScheme } from '@sluice/aws';
 import { type ComponentContext, defineSink, type Sink, SPECIFICATION_VERSION } from '@sluice/component-api';
 import { encodingProblems } from '@sluice/encoding';
-import { batchSettingsOf, createNetworkSink, requestSettingsOf } from '@sluice/sink-kit';
-import { warnEndpointWithoutScheme } from '@sluice/aws';
+import { batchSettingsOf, createNetworkSink, maxConcurrencyOf, requestSettingsOf } from '@sluice/sink-kit';
+import { HttpClient } from '@sluice/sink-kit/http';
 import { createKinesisClient } from './client.js';
 import { type Entry, entryPreparer } from './entries.js';
 import { healthcheckOf } from './healthcheck.js';
@@ -20,6 +21,7 @@ import { jsonWire } from './wire/json.js';
 export function createKinesisSink(options: KinesisSinkOptions, context: ComponentContext): Sink {
   warnEndpointWithoutScheme(options.endpoint, context.logger);
   const client = createKinesisClient(options);
+  const http = new HttpClient({ connections: maxConcurrencyOf(options.request) + 2 });
   const { batch, request } = options;
   const format = request.protocol === 'cbor' ? cborWire : jsonWire;
   const shards =
@@ -35,7 +37,7 @@ export function createKinesisSink(options: KinesisSinkOptions, context: Componen
   const put = putRecordsOf(
     options.stream_name,
     format,
-    putRecordsWith(client, format, options.stream_name),
+    putRecordsWith(client, http, format, options.stream_name),
     shards,
     options.request_retry_partial ?? true,
   );
@@ -58,6 +60,7 @@ export function createKinesisSink(options: KinesisSinkOptions, context: Componen
       close: async () => {
         shards?.close();
         client.destroy();
+        await http.close();
       },
     },
     context,
