@@ -29,5 +29,8 @@ export async function operationEndpoint(
     command as Parameters<typeof getEndpointFromInstructions>[1],
     clientConfig as Parameters<typeof getEndpointFromInstructions>[2],
   );
-  return { url: endpoint.url, ...(endpoint.properties === undefined ? {} : { properties: endpoint.properties }) };
+  return {
+    url: endpoint.url,
+    ...(endpoint.properties === undefined ? {} : { properties: endpoint.properties }),
+  };
 }

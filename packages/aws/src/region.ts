@@ -17,7 +17,7 @@ export const awsRegionSchemas: Readonly<Record<'region' | 'endpoint', JsonSchema
     type: 'string',
     minLength: 1,
     description:
-      'Custom endpoint URL (http:// allowed, e.g. a local emulator). Without a scheme (`host:port`, as older Vector accepted) https:// is assumed, with a deprecation warning. Unset: AWS_ENDPOINT_URL_<SERVICE>, AWS_ENDPOINT_URL or the profile\'s endpoint_url, else the service\'s own endpoint for the region (FIPS and dual-stack as AWS_USE_FIPS_ENDPOINT / AWS_USE_DUALSTACK_ENDPOINT say).',
+      "Custom endpoint URL (http:// allowed, e.g. a local emulator). Without a scheme (`host:port`, as older Vector accepted) https:// is assumed, with a deprecation warning. Unset: AWS_ENDPOINT_URL_<SERVICE>, AWS_ENDPOINT_URL or the profile's endpoint_url, else the service's own endpoint for the region (FIPS and dual-stack as AWS_USE_FIPS_ENDPOINT / AWS_USE_DUALSTACK_ENDPOINT say).",
   },
 };
 

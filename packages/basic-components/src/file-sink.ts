@@ -3,6 +3,7 @@ import { mkdir, open } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import type { ComponentContext } from '@sluice/component-api';
 import {
+  byteSizeOf,
   defineSink,
   finalizeEvents,
   getField,
@@ -136,10 +137,8 @@ export function createFileSink(options: FileSinkOptions, context: ComponentConte
               continue;
             }
             finalizeEvents(written, 'delivered');
-            let bytes = 0;
-            for (const event of written) bytes += event.metadata.byteSize;
             sentEvents.increment(written.length);
-            sentEventBytes.increment(bytes);
+            sentEventBytes.increment(byteSizeOf(written));
             sentBytes.increment(chunk.length);
           }
         }

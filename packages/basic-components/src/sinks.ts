@@ -1,6 +1,7 @@
 import type { Writable } from 'node:stream';
 import { setTimeout as sleep } from 'node:timers/promises';
 import {
+  byteSizeOf,
   type ComponentContext,
   defineSink,
   finalizeEvents,
@@ -23,12 +24,6 @@ export interface ConsoleOptions {
   target: 'stdout' | 'stderr';
   encoding?: EncodingConfig;
   framing?: SinkFramingConfig;
-}
-
-function eventBytes(batch: readonly LogEvent[]): number {
-  let bytes = 0;
-  for (const event of batch) bytes += event.metadata.byteSize;
-  return bytes;
 }
 
 /** Writes each event, framed (one line by default); the definition binds it to stdout or stderr. */
@@ -55,7 +50,7 @@ export function createConsoleSink(
         });
         finalizeEvents(written, 'delivered');
         sentEvents.increment(written.length);
-        sentEventBytes.increment(eventBytes(written));
+        sentEventBytes.increment(byteSizeOf(written));
         sentBytes.increment(bytes.length);
       }
     },
@@ -163,7 +158,7 @@ export const blackholeSink = defineSink<BlackholeOptions>({
             finalizeEvents(batch, 'delivered');
             total += batch.length;
             sentEvents.increment(batch.length);
-            sentEventBytes.increment(eventBytes(batch));
+            sentEventBytes.increment(byteSizeOf(batch));
           }
         } finally {
           clearInterval(timer);

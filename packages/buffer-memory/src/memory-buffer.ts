@@ -2,6 +2,7 @@ import {
   type Batch,
   type BufferStage,
   type BufferUsage,
+  byteSizeOf,
   defineBuffer,
   type LogEvent,
   Signal,
@@ -75,7 +76,6 @@ export class MemoryBuffer implements BufferStage {
 
   read(maxEvents: number): Batch {
     const output: Batch = [];
-    let bytes = 0;
     while (output.length < maxEvents && this.#first < this.#batches.length) {
       const batch = this.#batches[this.#first] as Batch;
       const wanted = maxEvents - output.length;
@@ -99,7 +99,7 @@ export class MemoryBuffer implements BufferStage {
       this.#first = 0;
     }
     if (output.length === 0) return output;
-    for (const event of output) bytes += event.metadata.byteSize;
+    const bytes = byteSizeOf(output);
     this.#events -= output.length;
     this.#bytes -= bytes;
     this.#spaceFreed.notify();

@@ -50,8 +50,18 @@ export interface LogEvent {
 /** Data always moves in batches: the per-event cost of the plumbing stays well under a microsecond. */
 export type Batch = LogEvent[];
 
-/** Fixed per-event overhead added to the byte estimate (field names, timestamps, bookkeeping). */
-const EVENT_OVERHEAD_BYTES = 64;
+/**
+ * Fixed per-event overhead added to the byte estimate (field names, timestamps, bookkeeping): the
+ * one figure every source and `estimateByteSize` use for `byteSize` and `*_event_bytes`.
+ */
+export const EVENT_OVERHEAD_BYTES = 64;
+
+/** The estimated bytes of a batch of events (`component_*_event_bytes_total`, buffer sizes). */
+export function byteSizeOf(events: readonly { readonly metadata: { readonly byteSize: number } }[]): number {
+  let bytes = 0;
+  for (const event of events) bytes += event.metadata.byteSize;
+  return bytes;
+}
 
 export interface CreateLogEventOptions {
   structured?: boolean;

@@ -42,9 +42,11 @@ export {
 } from './errors.js';
 export type { Batch, CreateLogEventOptions, EventMetadata, FieldMap, FieldValue, LogEvent } from './event.js';
 export {
+  byteSizeOf,
   cloneLogEvent,
   cloneValue,
   createLogEvent,
+  EVENT_OVERHEAD_BYTES,
   estimateByteSize,
   getField,
   isFieldMap,

@@ -1,6 +1,7 @@
 import {
   type Batch,
   type BufferStage,
+  byteSizeOf,
   type ComponentMetrics,
   type Counter,
   finalizeEvents,
@@ -41,12 +42,6 @@ export interface BufferChainOptions {
   logger?: Logger;
   /** Aborted when the runtime gives up: blocked writers stop waiting and their events are rejected. */
   signal: AbortSignal;
-}
-
-function bytesOf(batch: Batch): number {
-  let bytes = 0;
-  for (const event of batch) bytes += event.metadata.byteSize;
-  return bytes;
 }
 
 /**
@@ -199,7 +194,7 @@ export class BufferChain {
     const metrics = this.#metrics[index];
     if (metrics === undefined) return;
     metrics.receivedEvents.increment(written.length);
-    metrics.receivedBytes.increment(bytesOf(written));
+    metrics.receivedBytes.increment(byteSizeOf(written));
     this.#updateSize(index);
   }
 
@@ -241,7 +236,7 @@ export class BufferChain {
         const metrics = this.#metrics[index];
         if (metrics !== undefined) {
           metrics.sentEvents.increment(batch.length);
-          metrics.sentBytes.increment(bytesOf(batch));
+          metrics.sentBytes.increment(byteSizeOf(batch));
           this.#updateSize(index);
         }
         delivered = true;

@@ -1,6 +1,7 @@
 import {
   type ComponentContext,
   createLogEvent,
+  EVENT_OVERHEAD_BYTES,
   type FieldMap,
   type FieldValue,
   type LogEvent,
@@ -9,8 +10,8 @@ import {
 import { createDecoder, type DecodingConfig, defaultDelimiterOf } from './decoding.js';
 import { createFramer, type FramedChunk, type Framer, type FramingConfig } from './framing.js';
 
-/** A fixed per-event overhead for `byteSize` and `*_event_bytes`, as the seed sources used. */
-export const EVENT_OVERHEAD_BYTES = 64;
+/** The per-event overhead of `byteSize` and `*_event_bytes`: component-api's, re-exported for the sources. */
+export { EVENT_OVERHEAD_BYTES } from '@sluice/component-api';
 
 export interface SourceDecodingOptions {
   framing?: FramingConfig;

@@ -1,4 +1,5 @@
 import {
+  byteSizeOf,
   type ComponentContext,
   finalizeEvents,
   type LogEvent,
@@ -80,7 +81,7 @@ export class Accounting {
     if (events.length === 0) return;
     finalizeEvents(events, 'delivered');
     this.#sentEvents.increment(events.length);
-    this.#sentEventBytes.increment(eventBytesOf(events));
+    this.#sentEventBytes.increment(byteSizeOf(events));
   }
 
   /**

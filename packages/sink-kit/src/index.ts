@@ -1,5 +1,4 @@
 export type { SinkItem } from './accounting.js';
-export { eventBytesOf } from './accounting.js';
 export type { AdaptiveConcurrencyOptions, AdaptiveConcurrencySettings } from './adaptive-concurrency.js';
 export { AdaptiveConcurrency, DEFAULT_ADAPTIVE_CONCURRENCY } from './adaptive-concurrency.js';
 export { defaultClassification } from './attempt.js';
