@@ -4,11 +4,20 @@ export { AdaptiveConcurrency, DEFAULT_ADAPTIVE_CONCURRENCY } from './adaptive-co
 export { defaultClassification } from './attempt.js';
 export type { BatchItem, BatchSettings } from './batcher.js';
 export { Batcher } from './batcher.js';
+export type {
+  NetworkSinkDefinition,
+  NetworkSinkOptions,
+  NetworkSinkParts,
+  OwnOptionsSchema,
+} from './define.js';
+export { defineNetworkSink } from './define.js';
 export { KeyOrder } from './key-order.js';
 export type { ConcurrencyLimiter, RequestObservation } from './limits.js';
 export { fixedConcurrency, RateLimiter } from './limits.js';
 export type { BuiltRequest, NetworkSinkSpec, RequestSettings } from './network-sink.js';
 export { createNetworkSink } from './network-sink.js';
+export type { BatchDefaults, BatchOptions, RequestDefaults, RequestOptions } from './options.js';
+export { batchSchema, requestSchema } from './options.js';
 export type { Discard, Failure, SendResult } from './results.js';
 export { reject, retry } from './results.js';
 export type { RetrySettings } from './retry.js';
