@@ -23,11 +23,19 @@ const options: WebhookOptions = {
   batch: { max_events: 500, max_bytes: 5_000_000, timeout_secs: 1 },
   request: {
     concurrency: 2,
+    adaptive_concurrency: {
+      initial_concurrency: 1,
+      max_concurrency_limit: 200,
+      decrease_ratio: 0.9,
+      ewma_alpha: 0.4,
+      rtt_deviation_scale: 2.5,
+    },
     timeout_secs: 5,
     rate_limit_duration_secs: 1,
     retry_attempts: 5,
     retry_initial_backoff_secs: 0.1,
     retry_max_duration_secs: 5,
+    retry_jitter_mode: 'Full',
   },
 };
 afterAll(() => {

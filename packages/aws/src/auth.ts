@@ -35,7 +35,7 @@ const IMDS_DEFAULT_TIMEOUT_SECONDS = 1;
 /** Credentials are refreshed this long before they expire, as the SDK does. */
 const REFRESH_BEFORE_EXPIRY_MS = 5 * 60_000;
 
-export const awsAuthSchema: JsonSchema = {
+export const awsAuthSchema = {
   type: 'object',
   additionalProperties: false,
   default: {},
@@ -93,7 +93,7 @@ export const awsAuthSchema: JsonSchema = {
       description: 'Longest time to wait for credentials to load.',
     },
   },
-};
+} as const satisfies JsonSchema;
 
 /** Fails a credentials load that takes longer than `load_timeout_secs`, with a clear message. */
 function withLoadTimeout(provider: AwsCredentialsProvider, timeoutMs: number): AwsCredentialsProvider {

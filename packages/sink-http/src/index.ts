@@ -1,7 +1,7 @@
 import { httpSink } from './sink.js';
 
-export type { HttpSinkOptions } from './options.js';
-export { deprecatedOptions, optionsSchema } from './options.js';
-export { classifyHttpError, createHttpSink, httpSink } from './sink.js';
+export { deprecatedOptions, ownOptions, requestOptions } from './options.js';
+export type { HttpSinkOptions } from './sink.js';
+export { createHttpSink, httpSink, problemsOf } from './sink.js';
 
 export default [httpSink];

@@ -1,43 +1,29 @@
-import type { JsonSchema } from '@sluice/component-api';
-import { type SinkFramingConfig, sinkFramingOptionSchema } from '@sluice/encoding';
-import { type VectorRequestOptions, vectorRequestOptionSchemas } from '@sluice/sink-kit';
+import { awsAuthSchema } from '@sluice/aws';
+import { sinkFramingOptionSchema } from '@sluice/encoding';
+import { compressionOptionSchema } from '@sluice/sink-kit';
+import { retryStrategySchema } from '@sluice/sink-kit/http';
 
-export interface HttpSinkOptions {
-  uri: string;
-  method: 'post' | 'put';
-  /** `json`: one JSON array per request; `ndjson`: one JSON object per line; `text`: `message` per line. */
-  encoding: { codec: 'json' | 'ndjson' | 'text' };
-  /**
-   * Vector's framing of the events in a body. Unset: json is a JSON array (character_delimited
-   * ","), ndjson and text one event per line (newline_delimited).
-   */
-  framing?: SinkFramingConfig;
-  compression: 'none' | 'gzip';
-  auth?: { strategy: 'basic'; user: string; password: string } | { strategy: 'bearer'; token: string };
-  batch: { max_events: number; max_bytes: number; timeout_secs: number };
-  request: VectorRequestOptions & { headers: Record<string, string> };
-}
-
-const secs = (description: string, fallback: number, minimum = 0): JsonSchema => ({
-  type: 'number',
-  minimum,
-  default: fallback,
-  description,
-});
+/** Vector's HTTP methods. */
+const METHODS = ['post', 'put', 'patch', 'delete', 'get', 'head', 'options', 'trace'] as const;
 
 /** Older Vector names, moved to the new ones with a deprecation warning. */
 export const deprecatedOptions: Readonly<Record<string, string>> = {
   'request.in_flight_limit': 'request.concurrency',
 };
 
-/** Vector's `http` sink options, the common subset, with Vector's defaults. */
-export const optionsSchema: JsonSchema = {
+/** The http sink's own options (Vector's `http` sink); the kit adds `batch`, `request` and `tls`. */
+export const ownOptions = {
   type: 'object',
   additionalProperties: false,
   required: ['uri'],
   properties: {
-    uri: { type: 'string', pattern: '^https?://', description: 'Where requests go (http or https).' },
-    method: { type: 'string', enum: ['post', 'put'], default: 'post', description: 'The HTTP method.' },
+    uri: {
+      type: 'string',
+      pattern: '^https?://',
+      description:
+        'Where requests go (http or https). Credentials in it (`https://user:pass@host/`) are taken out and sent as basic auth, as Vector does; they and query values are never logged.',
+    },
+    method: { type: 'string', enum: METHODS, default: 'post', description: 'The HTTP method.' },
     encoding: {
       type: 'object',
       additionalProperties: false,
@@ -51,6 +37,20 @@ export const optionsSchema: JsonSchema = {
           description:
             '`json`: a JSON array per request; `ndjson`: a JSON object per line; `text`: `message` per line.',
         },
+        json: {
+          type: 'object',
+          additionalProperties: false,
+          description: 'Options of the json codec.',
+          properties: {
+            pretty: { type: 'boolean', default: false, description: 'Indented JSON, as Vector writes it.' },
+          },
+        },
+        timestamp_format: {
+          type: 'string',
+          enum: ['rfc3339', 'unix', 'unix_ms', 'unix_us', 'unix_ns', 'unix_float'],
+          description:
+            'How timestamps are written: RFC 3339 (default) or Unix time in seconds, ms, µs, ns or float seconds.',
+        },
       },
     },
     framing: {
@@ -59,11 +59,18 @@ export const optionsSchema: JsonSchema = {
         'How events are delimited in a body, as Vector. Unset: json is a JSON array (character_delimited ","), ndjson and text newline_delimited. json with character_delimited "," is a JSON array, json with newline_delimited has no newline after the last event (both as Vector).',
     },
     compression: {
-      type: 'string',
-      enum: ['none', 'gzip'],
-      default: 'none',
-      description: 'Body compression.',
+      ...compressionOptionSchema,
+      description:
+        'Body compression, with its `Content-Encoding`: "none", "gzip", "zlib" (deflate), "zstd" (Node 22.15+) or "snappy", or a table `{ algorithm, level }`.',
     },
+    payload_prefix: {
+      type: 'string',
+      default: '',
+      description:
+        'Written before the events of a body. With payload_suffix, for a JSON array body, together they must make JSON of an object around it (checked at start).',
+    },
+    payload_suffix: { type: 'string', default: '', description: 'Written after the events of a body.' },
+    retry_strategy: retryStrategySchema,
     auth: {
       oneOf: [
         {
@@ -73,70 +80,51 @@ export const optionsSchema: JsonSchema = {
           properties: {
             strategy: { const: 'basic' },
             user: { type: 'string' },
-            password: { type: 'string' },
+            password: { type: 'string', writeOnly: true },
           },
         },
         {
           type: 'object',
           additionalProperties: false,
           required: ['strategy', 'token'],
-          properties: { strategy: { const: 'bearer' }, token: { type: 'string' } },
+          properties: { strategy: { const: 'bearer' }, token: { type: 'string', writeOnly: true } },
+        },
+        {
+          type: 'object',
+          additionalProperties: false,
+          required: ['strategy', 'value'],
+          properties: { strategy: { const: 'custom' }, value: { type: 'string', writeOnly: true } },
+        },
+        {
+          type: 'object',
+          additionalProperties: false,
+          required: ['strategy', 'service'],
+          properties: {
+            strategy: { const: 'aws' },
+            service: { type: 'string', minLength: 1 },
+            auth: awsAuthSchema,
+          },
         },
       ],
-      description: 'HTTP authentication: `basic` (user, password) or `bearer` (token).',
-    },
-    batch: {
-      type: 'object',
-      additionalProperties: false,
-      default: {},
-      description: 'When a request is sent: whichever limit is reached first.',
-      properties: {
-        max_events: { type: 'integer', minimum: 1, default: 1000, description: 'Events per request.' },
-        max_bytes: {
-          type: 'integer',
-          minimum: 1,
-          default: 10_000_000,
-          description: 'Encoded bytes per request.',
-        },
-        timeout_secs: secs('A partial batch is sent after this long.', 1, 0.001),
-      },
-    },
-    request: {
-      type: 'object',
-      additionalProperties: false,
-      default: {},
-      description: 'Requests: headers, concurrency, rate limit, timeout and retries.',
-      properties: {
-        headers: {
-          type: 'object',
-          additionalProperties: { type: 'string' },
-          default: {},
-          description: 'Headers added to every request.',
-        },
-        ...vectorRequestOptionSchemas,
-        timeout_secs: secs('Each request is aborted (and retried) after this long.', 60, 0.001),
-        rate_limit_num: {
-          type: 'integer',
-          minimum: 1,
-          description: 'Requests per rate-limit window; unlimited by default.',
-        },
-        rate_limit_duration_secs: secs('The rate-limit window.', 1, 0.001),
-        retry_attempts: {
-          type: 'integer',
-          minimum: 0,
-          description: 'Retries per request; unlimited by default.',
-        },
-        retry_initial_backoff_secs: secs(
-          'First wait before a retry (Fibonacci backoff; jitter: retry_jitter_mode).',
-          1,
-          0.001,
-        ),
-        retry_max_duration_secs: secs(
-          'Longest single wait between retries, as in Vector (not a cap on the total).',
-          30,
-          0.001,
-        ),
-      },
+      description:
+        'HTTP authentication: `basic` (user, password), `bearer` (token), `custom` (value: the whole Authorization header), or `aws` (SigV4 for `service`, e.g. "es"; `auth` holds Vector\'s AWS auth options, `auth.region` the signing region). Secrets are never printed.',
     },
   },
-};
+} as const;
+
+/** The http sink's own `request` options; the kit adds concurrency, timeouts, rate limit and retries. */
+export const requestOptions = {
+  headers: {
+    type: 'object',
+    additionalProperties: { type: 'string', writeOnly: true },
+    default: {},
+    description: 'Headers added to every request (values are never printed: they often carry keys).',
+  },
+  max_response_bytes: {
+    type: 'integer',
+    minimum: 1,
+    default: 10 * 1024 * 1024,
+    description:
+      'A longer answer fails the request as invalid_response (and is retried): a broken endpoint cannot fill the memory. Sluice extension.',
+  },
+} as const;

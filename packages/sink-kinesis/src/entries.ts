@@ -1,8 +1,8 @@
 import { getField, type LogEvent } from '@sluice/component-api';
 import { createEncoder, EncodingError } from '@sluice/encoding';
 import type { Discard } from '@sluice/sink-kit';
+import { compressorOf } from '@sluice/sink-kit';
 import { type AggregatableRecord, goesAlone, userRecordBytes } from './aggregation.js';
-import { compressorOf } from './compression.js';
 import { RANDOM_KEY_BYTES } from './limits.js';
 import type { KinesisSinkOptions } from './options.js';
 import { partitionKeyOf } from './records.js';

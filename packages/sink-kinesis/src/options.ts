@@ -1,9 +1,13 @@
 import { type AwsAuthOptions, awsAuthSchema, awsRegionSchemas } from '@sluice/aws';
 import type { JsonSchema } from '@sluice/component-api';
 import { type EncodingConfig, encodingOptionSchema } from '@sluice/encoding';
-import { type VectorRequestOptions, vectorRequestOptionSchemas } from '@sluice/sink-kit';
+import {
+  type CompressionOption,
+  compressionOptionSchema,
+  type VectorRequestOptions,
+  vectorRequestOptionSchemas,
+} from '@sluice/sink-kit';
 import { DEFAULT_AGGREGATE_BYTES } from './aggregation.js';
-import { type CompressionOption, compressionOptionSchema } from './compression.js';
 import {
   DEFAULT_MAX_RECORD_BYTES,
   MAX_RECORDS_PER_REQUEST,

@@ -7,10 +7,10 @@ import {
   type DeliveryStatus,
   type LogEvent,
 } from '@sluice/component-api';
+import { type CompressionOption, compressorOf } from '@sluice/sink-kit';
 import { batchesOf, createTestContext, inputOf } from '@sluice/testkit';
 import snappy from 'snappyjs';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { type CompressionOption, compressorOf } from './compression.js';
 import type { KinesisSinkOptions, Protocol } from './options.js';
 import { createKinesisSink } from './sink.js';
 import { deaggregatedByAws } from './test-helpers/aws-kinesis-agg.js';

@@ -4,6 +4,8 @@ export { AdaptiveConcurrency, DEFAULT_ADAPTIVE_CONCURRENCY } from './adaptive-co
 export { defaultClassification } from './attempt.js';
 export type { BatchItem, BatchSettings } from './batcher.js';
 export { Batcher } from './batcher.js';
+export type { CompressionAlgorithm, CompressionLevel, CompressionOption } from './compression.js';
+export { compressionOptionSchema, compressorOf, contentEncodingOf } from './compression.js';
 export type {
   NetworkSinkDefinition,
   NetworkSinkOptions,

@@ -45,17 +45,29 @@ async function sink(
         method: 'post',
         encoding: { codec: 'ndjson' },
         compression: 'none',
+        payload_prefix: '',
+        payload_suffix: '',
+        retry_strategy: { type: 'default' },
         batch: { max_events: BATCH, max_bytes: 10_000_000, timeout_secs: 1 },
         request: {
           headers: {},
+          max_response_bytes: 10 * 1024 * 1024,
           concurrency,
+          adaptive_concurrency: {
+            initial_concurrency: 1,
+            max_concurrency_limit: 200,
+            decrease_ratio: 0.9,
+            ewma_alpha: 0.4,
+            rtt_deviation_scale: 2.5,
+          },
           timeout_secs: 60,
           rate_limit_duration_secs: 1,
           retry_initial_backoff_secs: 1,
           retry_max_duration_secs: 30,
+          retry_jitter_mode: 'Full',
         },
       };
-      const http = createHttpSink(options, sinkAloneContext());
+      const http = await createHttpSink(options, sinkAloneContext());
       async function* input() {
         yield* lineBatches(total, size, BATCH);
       }

@@ -1,6 +1,7 @@
 /**
- * Vector's `compression` option of the Kinesis sinks: each record's data (one encoded event) is
- * compressed on its own, as Vector's request builder does it (the consumer decompresses each record).
+ * Vector's `compression` option: the algorithms and levels its sinks take, and one compressor per
+ * setting. The Kinesis sinks compress each record's data on their own (as Vector's request builder
+ * does); the http sink compresses each request body (`contentEncodingOf` names it).
  */
 import zlib from 'node:zlib';
 import { ConfigError, type JsonSchema } from '@sluice/component-api';
@@ -116,4 +117,10 @@ export function compressorOf(option: CompressionOption): ((data: Buffer) => Buff
     case 'snappy':
       return (data) => snappy.compress(data);
   }
+}
+
+/** The `Content-Encoding` of a body compressed by `option`; undefined for none. */
+export function contentEncodingOf(option: CompressionOption): string | undefined {
+  const algorithm = typeof option === 'string' ? option : option.algorithm;
+  return { none: undefined, gzip: 'gzip', zlib: 'deflate', zstd: 'zstd', snappy: 'snappy' }[algorithm];
 }
