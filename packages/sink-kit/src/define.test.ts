@@ -51,7 +51,9 @@ describe('defineNetworkSink', () => {
     expectTypeOf<Options['upper']>().toEqualTypeOf<boolean>();
     expectTypeOf<Options['batch']['max_events']>().toEqualTypeOf<number>();
     expectTypeOf<Options['request']['concurrency']>().toEqualTypeOf<number | 'adaptive' | 'none'>();
-    expectTypeOf<Options>().toMatchTypeOf<NetworkSinkOptions<{ type: 'object'; properties: {} }>>();
+    expectTypeOf<Options>().toMatchTypeOf<
+      NetworkSinkOptions<{ type: 'object'; properties: Record<never, never> }>
+    >();
   });
 
   it('runs the sink with the settings the tables give', async () => {

@@ -13,7 +13,7 @@ import type { SinkItem } from './accounting.js';
 import type { BatchSettings } from './batcher.js';
 import { type ProxyOptions, proxySchema } from './http/proxy.js';
 import { type TlsOptions, tlsSchema } from './http/tls.js';
-import { createNetworkSink, type NetworkSinkSpec, type RequestSettings } from './network-sink.js';
+import { createNetworkSink } from './network-sink.js';
 import {
   type BatchDefaults,
   type BatchOptions,
@@ -23,6 +23,7 @@ import {
   requestSchema,
 } from './options.js';
 import type { RetrySettings } from './retry.js';
+import type { NetworkSinkSpec, RequestSettings } from './spec.js';
 import { batchSettingsOf, requestSettingsOf } from './vector-options.js';
 
 /** The schema of a sink's own options: an object schema, written `as const` so its type can be derived. */

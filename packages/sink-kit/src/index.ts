@@ -16,7 +16,6 @@ export { defineNetworkSink } from './define.js';
 export { KeyOrder } from './key-order.js';
 export type { ConcurrencyLimiter, RequestObservation } from './limits.js';
 export { fixedConcurrency, RateLimiter } from './limits.js';
-export type { BuiltRequest, NetworkSinkSpec, RequestSettings } from './network-sink.js';
 export { createNetworkSink } from './network-sink.js';
 export type { BatchDefaults, BatchOptions, RequestDefaults, RequestOptions } from './options.js';
 export { batchSchema, requestSchema } from './options.js';
@@ -25,6 +24,7 @@ export { reject, retry } from './results.js';
 export type { RetrySettings } from './retry.js';
 export { backoffMs } from './retry.js';
 export { RetryQueue } from './retry-queue.js';
+export type { BuiltRequest, NetworkSinkSpec, RequestSettings } from './spec.js';
 export type {
   VectorAdaptiveConcurrencyOptions,
   VectorBatchOptions,

@@ -3,9 +3,10 @@ import { ControllableInput, createTestContext, inputOf, makeEvents } from '@slui
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { SinkItem } from './accounting.js';
 import { type ConcurrencyLimiter, fixedConcurrency, RateLimiter, type RequestObservation } from './limits.js';
-import { createNetworkSink, type NetworkSinkSpec } from './network-sink.js';
+import { createNetworkSink } from './network-sink.js';
 import type { Failure, SendResult } from './results.js';
 import { backoffMs, type RetrySettings } from './retry.js';
+import type { NetworkSinkSpec } from './spec.js';
 
 interface Item extends SinkItem {
   readonly text: string;

@@ -2,8 +2,8 @@ import type { JsonSchema } from '@sluice/component-api';
 import type { AdaptiveConcurrencySettings } from './adaptive-concurrency.js';
 import { DEFAULT_ADAPTIVE_CONCURRENCY } from './adaptive-concurrency.js';
 import type { BatchSettings } from './batcher.js';
-import type { RequestSettings } from './network-sink.js';
 import type { RetrySettings } from './retry.js';
+import type { RequestSettings } from './spec.js';
 
 /** Vector's `batch` table, as its sinks spell it. */
 export interface VectorBatchOptions {
