@@ -90,7 +90,7 @@ export function putRecordsWith(
     try {
       response = await http.request({ method: 'POST', url, headers, body, signal });
     } catch (error) {
-      if ((error as { code?: unknown }).code === 'UND_ERR_RES_EXCEEDED_MAX_SIZE')
+      if ((error as { code?: unknown }).code === 'ERR_RESPONSE_TOO_LARGE')
         throw new InvalidResponseError(`a PutRecords answer larger than ${DEFAULT_MAX_RESPONSE_BYTES} bytes`);
       throw error;
     }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { retriesStatus, retryAfterMs, statusFailure, transportFailure } from './classify.js';
+import { bypassesProxy, proxySettingsOf } from './proxy-route.js';
 import { redactUri, splitCredentials } from './uri.js';
 
 describe("Vector's HTTP retry classification", () => {
@@ -43,7 +44,7 @@ describe("Vector's HTTP retry classification", () => {
       code: 'connection_error:ECONNREFUSED',
     });
     expect(
-      transportFailure(Object.assign(new Error('too big'), { code: 'UND_ERR_RES_EXCEEDED_MAX_SIZE' })),
+      transportFailure(Object.assign(new Error('too big'), { code: 'ERR_RESPONSE_TOO_LARGE' })),
     ).toMatchObject({ retryable: true, code: 'invalid_response', errorType: 'invalid_response' });
     expect(transportFailure(new Error('x'), { type: 'none' }).retryable).toBe(false);
   });
@@ -63,5 +64,35 @@ describe('URIs', () => {
     );
     expect(redactUri('http://host/path')).toBe('http://host/path');
     expect(redactUri('not a url with secret')).toBe('***');
+  });
+});
+
+describe('proxy settings', () => {
+  it('the proxy option wins over the environment; disabled means none; NO_PROXY as curl reads it', () => {
+    const environment = {
+      HTTP_PROXY: 'http://env:3128',
+      https_proxy: 'proxy.internal:3128',
+      NO_PROXY: 'internal.example, 10.0.0.1',
+    };
+    const settings = proxySettingsOf(
+      { http: 'http://option:8080', no_proxy: ['*.corp', 'api.example:8443'] },
+      environment,
+    );
+    expect(settings.http?.href).toBe('http://option:8080/');
+    expect(settings.https?.href).toBe('http://proxy.internal:3128/');
+    expect(proxySettingsOf({ enabled: false }, environment)).toEqual({
+      http: undefined,
+      https: undefined,
+      noProxy: [],
+    });
+    const bypass = (url: string) => bypassesProxy(new URL(url), settings.noProxy);
+    expect(bypass('https://internal.example/x')).toBe(true);
+    expect(bypass('https://a.internal.example/x')).toBe(true);
+    expect(bypass('https://notinternal.example/x')).toBe(false);
+    expect(bypass('http://10.0.0.1/')).toBe(true);
+    expect(bypass('https://git.corp/')).toBe(true);
+    expect(bypass('https://api.example:8443/')).toBe(true);
+    expect(bypass('https://api.example/')).toBe(false);
+    expect(bypassesProxy(new URL('http://any/'), ['*'])).toBe(true);
   });
 });

@@ -88,7 +88,7 @@ export function transportFailure(error: unknown, strategy: RetryStrategy = DEFAU
   const code = (error as { code?: unknown }).code;
   const causeCode = (error as { cause?: { code?: unknown } }).cause?.code;
   const retryable = strategy.type !== 'none';
-  if (code === 'UND_ERR_RES_EXCEEDED_MAX_SIZE')
+  if (code === 'ERR_RESPONSE_TOO_LARGE')
     return { retryable, code: 'invalid_response', message, errorType: 'invalid_response' };
   if (code === 'EMFILE' || code === 'ENFILE') return { retryable: true, code, message };
   const name = typeof code === 'string' ? code : typeof causeCode === 'string' ? causeCode : 'unknown';

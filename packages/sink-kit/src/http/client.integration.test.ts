@@ -255,6 +255,31 @@ describe('HttpClient TLS', () => {
     expect((await post(unchecked, `https://${host}/`)).status).toBe(200);
   });
 
+  it('reaches an https destination through a CONNECT tunnel of the https proxy, TLS inside it', async () => {
+    const { host, clients } = await tlsServer(false);
+    const tunnels: string[] = [];
+    const proxy = createServer((_request, response) => response.writeHead(405).end());
+    proxy.on('connect', (request: IncomingMessage, socket: Socket) => {
+      tunnels.push(String(request.url));
+      const [hostname, port] = String(request.url).split(':');
+      const outgoing = connect(Number(port), String(hostname), () => {
+        socket.write('HTTP/1.1 200 Connection Established\r\n\r\n');
+        outgoing.pipe(socket);
+        socket.pipe(outgoing);
+      });
+    });
+    const proxyHost = await started(proxy);
+    const client = new HttpClient({
+      tls: { ca_file: file('ca.crt') },
+      proxy: { https: `http://${proxyHost}` },
+    });
+    onTestFinished(() => client.close());
+    expect((await post(client, `https://${host}/`)).status).toBe(200);
+    expect((await post(client, `https://${host}/`)).status).toBe(200);
+    expect(tunnels).toEqual([host]); // one tunnel, kept alive
+    expect(clients).toHaveLength(2);
+  });
+
   it('a tls file that cannot be read is a config error naming the option', () => {
     expect(() => new HttpClient({ tls: { ca_file: file('missing.crt') } })).toThrow(/tls\.ca_file/);
   });

@@ -1,5 +1,13 @@
-import { Agent, type Dispatcher, EnvHttpProxyAgent } from 'undici';
+import { Agent as HttpAgent, request as httpRequest, type IncomingMessage } from 'node:http';
+import { Agent as HttpsAgent, request as httpsRequest } from 'node:https';
 import type { ProxyOptions } from './proxy.js';
+import {
+  bypassesProxy,
+  type ProxySettings,
+  proxyAuthorization,
+  proxySettingsOf,
+  TunnelingAgent,
+} from './proxy-route.js';
 import { type TlsOptions, tlsConnectOptions } from './tls.js';
 
 /** Kinesis answers are small; a generic HTTP endpoint may answer more (the http sink's option). */
@@ -12,7 +20,7 @@ export interface HttpClientOptions {
   readonly maxResponseBytes?: number;
   /** Connections kept per origin (the sink's most requests in flight, plus a spare). */
   readonly connections?: number;
-  /** Connecting (TCP and TLS) fails after this long. */
+  /** Connecting fails after this long. */
   readonly connectTimeoutMs?: number;
 }
 
@@ -31,65 +39,111 @@ export interface HttpResponse {
   readonly body: Buffer;
 }
 
+/** An answer longer than the client takes: nothing proves what became of the request. */
+export class ResponseTooLargeError extends Error {
+  override readonly name = 'ResponseTooLargeError';
+  readonly code = 'ERR_RESPONSE_TOO_LARGE';
+}
+
 /**
- * The one HTTP client of every HTTP sink: a keep-alive pool per origin, a connect timeout, a cap
- * on the answer's size, never a redirect followed (a 3xx is an answer like any other), Vector's
- * `proxy` option and the environment's HTTP_PROXY / HTTPS_PROXY / NO_PROXY, Vector's `tls`
- * options. On undici (Node's own HTTP client, as a package: Node 20.19 and later).
+ * The one HTTP client of every HTTP sink, on Node's own `http`/`https`: a keep-alive pool per
+ * origin, a connect timeout, a cap on the answer's size, never a redirect followed (a 3xx is an
+ * answer like any other), Vector's `proxy` option over HTTP_PROXY / HTTPS_PROXY / NO_PROXY (http://
+ * proxies: requests in absolute form, HTTPS through a CONNECT tunnel), Vector's `tls` options.
+ * (undici was tried: 34 MiB more resident memory for the same requests.)
  */
 export class HttpClient {
-  readonly #dispatcher: Dispatcher;
+  readonly #direct: { http: HttpAgent; https: HttpsAgent };
+  readonly #viaProxy: { http?: HttpAgent; https?: TunnelingAgent };
+  readonly #proxy: ProxySettings;
+  readonly #maxResponseBytes: number;
+  readonly #connectTimeoutMs: number;
 
   constructor(options: HttpClientOptions = {}) {
-    const connect = { ...tlsConnectOptions(options.tls), timeout: options.connectTimeoutMs ?? 10_000 };
-    const agentOptions = {
-      connect,
-      connections: options.connections ?? null,
-      maxResponseSize: options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES,
-      // The kit's attempt timeout bounds every request; undici's own (5 min) would only cut in later.
-      headersTimeout: 0,
-      bodyTimeout: 0,
+    const tls = tlsConnectOptions(options.tls);
+    const pool = {
+      keepAlive: true,
+      maxSockets: options.connections ?? Number.POSITIVE_INFINITY,
+      scheduling: 'lifo' as const,
     };
-    const proxy = options.proxy;
-    this.#dispatcher =
-      proxy?.enabled === false
-        ? new Agent(agentOptions)
-        : new EnvHttpProxyAgent({
-            ...agentOptions,
-            requestTls: connect,
-            ...(proxy?.http === undefined ? {} : { httpProxy: proxy.http }),
-            ...(proxy?.https === undefined ? {} : { httpsProxy: proxy.https }),
-            ...(proxy?.no_proxy === undefined
-              ? {}
-              : {
-                  noProxy: [process.env.no_proxy ?? process.env.NO_PROXY ?? '', ...proxy.no_proxy]
-                    .filter(Boolean)
-                    .join(','),
-                }),
-          });
+    this.#direct = { http: new HttpAgent(pool), https: new HttpsAgent({ ...pool, ...tls }) };
+    this.#proxy = proxySettingsOf(options.proxy);
+    this.#viaProxy = {
+      ...(this.#proxy.http === undefined ? {} : { http: new HttpAgent(pool) }),
+      ...(this.#proxy.https === undefined
+        ? {}
+        : { https: new TunnelingAgent(this.#proxy.https, { ...pool, ...tls }) }),
+    };
+    this.#maxResponseBytes = options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES;
+    this.#connectTimeoutMs = options.connectTimeoutMs ?? 10_000;
   }
 
   /** One request, its whole answer read (a 3xx or 5xx is an answer: the caller classifies it). */
-  async request(request: HttpRequest): Promise<HttpResponse> {
-    const response = await this.#dispatcher.request({
-      origin: request.url.origin,
-      path: `${request.url.pathname}${request.url.search}`,
-      method: request.method as Dispatcher.HttpMethod,
-      headers: request.headers,
-      ...(request.body === undefined ? {} : { body: request.body }),
+  request(request: HttpRequest): Promise<HttpResponse> {
+    const { url } = request;
+    const secure = url.protocol === 'https:';
+    const bypass = bypassesProxy(url, this.#proxy.noProxy);
+    const httpProxy = secure || bypass ? undefined : this.#proxy.http;
+    const agent = bypass
+      ? this.#direct[secure ? 'https' : 'http']
+      : secure
+        ? (this.#viaProxy.https ?? this.#direct.https)
+        : (this.#viaProxy.http ?? this.#direct.http);
+    const send = secure ? httpsRequest : httpRequest;
+    const options = {
+      method: request.method,
+      agent: agent as HttpAgent,
       signal: request.signal,
-    });
-    const chunks: Buffer[] = [];
-    for await (const chunk of response.body) chunks.push(chunk as Buffer);
-    return {
-      status: response.statusCode,
-      headers: response.headers,
-      body: chunks.length === 1 ? (chunks[0] as Buffer) : Buffer.concat(chunks),
+      headers: {
+        ...request.headers,
+        ...(request.body === undefined ? {} : { 'content-length': String(Buffer.byteLength(request.body)) }),
+        ...(httpProxy === undefined ? {} : { host: url.host, ...proxyAuthorization(httpProxy) }),
+      },
+      ...(httpProxy === undefined
+        ? { host: url.hostname, port: url.port || undefined, path: `${url.pathname}${url.search}` }
+        : { host: httpProxy.hostname, port: httpProxy.port || 80, path: url.href }),
     };
+    return new Promise<HttpResponse>((resolve, reject) => {
+      const outgoing = send(options, (response: IncomingMessage) => {
+        const chunks: Buffer[] = [];
+        let length = 0;
+        response.on('data', (chunk: Buffer) => {
+          length += chunk.length;
+          if (length > this.#maxResponseBytes) {
+            outgoing.destroy(
+              new ResponseTooLargeError(`an answer longer than ${this.#maxResponseBytes} bytes`),
+            );
+            return;
+          }
+          chunks.push(chunk);
+        });
+        response.once('end', () =>
+          resolve({
+            status: response.statusCode ?? 0,
+            headers: response.headers,
+            body: chunks.length === 1 ? (chunks[0] as Buffer) : Buffer.concat(chunks),
+          }),
+        );
+        response.once('error', reject);
+      });
+      outgoing.once('error', reject);
+      outgoing.once('socket', (socket) => {
+        if (!socket.connecting) return;
+        const timer = setTimeout(
+          () => outgoing.destroy(Object.assign(new Error('connecting timed out'), { code: 'ETIMEDOUT' })),
+          this.#connectTimeoutMs,
+        );
+        timer.unref();
+        socket.once('connect', () => clearTimeout(timer));
+        socket.once('close', () => clearTimeout(timer));
+      });
+      outgoing.end(request.body);
+    });
   }
 
-  /** Closes the pool's connections (idle ones at once; busy ones after their request). */
-  close(): Promise<void> {
-    return this.#dispatcher.close();
+  /** Closes the pools' connections. */
+  async close(): Promise<void> {
+    for (const agent of [this.#direct.http, this.#direct.https, this.#viaProxy.http, this.#viaProxy.https])
+      agent?.destroy();
   }
 }

@@ -8,9 +8,11 @@ export {
   transportFailure,
 } from './classify.js';
 export type { HttpClientOptions, HttpRequest, HttpResponse } from './client.js';
-export { DEFAULT_MAX_RESPONSE_BYTES, HttpClient } from './client.js';
+export { DEFAULT_MAX_RESPONSE_BYTES, HttpClient, ResponseTooLargeError } from './client.js';
 export type { ProxyOptions } from './proxy.js';
 export { proxySchema } from './proxy.js';
+export type { ProxySettings } from './proxy-route.js';
+export { bypassesProxy, proxySettingsOf } from './proxy-route.js';
 export type { TlsConnectOptions, TlsOptions } from './tls.js';
 export { tlsConnectOptions, tlsSchema } from './tls.js';
 export type { UriCredentials } from './uri.js';
