@@ -17,15 +17,6 @@ export interface SinkItem {
   readonly partition?: string;
 }
 
-/** The sum of the events' estimated byte sizes (`component_*_event_bytes_total`). */
-export function eventBytesOf(
-  events: readonly { readonly metadata: { readonly byteSize: number } }[],
-): number {
-  let bytes = 0;
-  for (const event of events) bytes += event.metadata.byteSize;
-  return bytes;
-}
-
 type Increment = { increment(value?: number): void };
 
 /**
