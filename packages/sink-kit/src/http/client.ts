@@ -108,21 +108,24 @@ export class HttpClient {
         const chunks: Buffer[] = [];
         let length = 0;
         response.on('data', (chunk: Buffer) => {
+          if (length > this.#maxResponseBytes) return;
           length += chunk.length;
           if (length > this.#maxResponseBytes) {
-            outgoing.destroy(
-              new ResponseTooLargeError(`an answer longer than ${this.#maxResponseBytes} bytes`),
-            );
+            // Settled here: once the answer has begun, destroying the request may emit nothing.
+            reject(new ResponseTooLargeError(`an answer longer than ${this.#maxResponseBytes} bytes`));
+            outgoing.destroy();
             return;
           }
           chunks.push(chunk);
         });
         response.once('end', () =>
-          resolve({
-            status: response.statusCode ?? 0,
-            headers: response.headers,
-            body: chunks.length === 1 ? (chunks[0] as Buffer) : Buffer.concat(chunks),
-          }),
+          length > this.#maxResponseBytes
+            ? undefined
+            : resolve({
+                status: response.statusCode ?? 0,
+                headers: response.headers,
+                body: chunks.length === 1 ? (chunks[0] as Buffer) : Buffer.concat(chunks),
+              }),
         );
         response.once('error', reject);
       });
