@@ -1,6 +1,7 @@
 import { createLogEvent } from '@sluice/component-api';
 import { describe, expect, it } from 'vitest';
-import { createEncoder, EncodingError } from './encoder.js';
+import { EncodingError } from './codecs/errors.js';
+import { createEncoder } from './encoder.js';
 
 const timestamp = new Date('2026-11-23T10:00:00.000Z');
 const line = '{"level":"info","user":"ada"}';

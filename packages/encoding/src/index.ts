@@ -1,15 +1,12 @@
+export type { Codec, CsvOptions, EncodingConfig, TimestampFormat } from './codecs/config.js';
+export { codecOf, encodingOptionSchema, encodingProblems } from './codecs/config.js';
+export { EncodingError } from './codecs/errors.js';
+export { rfc3339 } from './codecs/scalars.js';
+export { textOf } from './codecs/text.js';
 export type { DecodeResult, Decoder, DecodingCodec, DecodingConfig } from './decoding.js';
 export { createDecoder, decodingOptionSchema, defaultDelimiterOf } from './decoding.js';
-export type { Codec, CsvOptions, Encoder, EncodingConfig, TimestampFormat } from './encoder.js';
-export {
-  codecOf,
-  createEncoder,
-  EncodingError,
-  encodingOptionSchema,
-  encodingProblems,
-  rfc3339,
-  textOf,
-} from './encoder.js';
+export type { Encoder } from './encoder.js';
+export { createEncoder } from './encoder.js';
 export type {
   FramedChunk,
   Framer,

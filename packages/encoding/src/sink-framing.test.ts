@@ -1,6 +1,6 @@
 import { createLogEvent } from '@sluice/component-api';
 import { describe, expect, it } from 'vitest';
-import { EncodingError } from './encoder.js';
+import { EncodingError } from './codecs/errors.js';
 import { createFramedEncoder } from './sink-framing.js';
 
 const events = (...messages: string[]) => messages.map((message) => createLogEvent({ message }));

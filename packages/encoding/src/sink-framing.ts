@@ -1,5 +1,7 @@
 import type { JsonSchema, LogEvent } from '@sluice/component-api';
-import { codecOf, createEncoder, type Encoder, type EncodingConfig, EncodingError } from './encoder.js';
+import { codecOf, type EncodingConfig } from './codecs/config.js';
+import { EncodingError } from './codecs/errors.js';
+import { createEncoder, type Encoder } from './encoder.js';
 import {
   DEFAULT_MAX_FRAME_LENGTH,
   delimiterOption,
