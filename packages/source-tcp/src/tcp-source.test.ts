@@ -6,7 +6,8 @@ import { join } from 'node:path';
 import { type Batch, type LogEvent, Timestamp } from '@sluice/component-api';
 import { createTestContext, testSource } from '@sluice/testkit';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createTcpSource, socketSource, type TcpSource, type TcpSourceOptions } from './tcp-source.js';
+import type { TcpSourceOptions } from './options.js';
+import { createTcpSource, socketSource, type TcpSource } from './tcp-source.js';
 
 const baseOptions: TcpSourceOptions = {
   mode: 'tcp',
