@@ -14,7 +14,8 @@ import { createTestBufferContext, makeEvents, testBuffer } from '@sluice/testkit
 import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
 import { diskBufferDefinition } from './definition.js';
-import { type DiskBuffer, defaultFileOperations } from './disk-buffer.js';
+import type { DiskBuffer } from './disk-buffer.js';
+import { defaultFileOperations } from './file-operations.js';
 import { formatDiskBufferReport, inspectDiskBuffer } from './inspect.js';
 import { readLedger } from './ledger.js';
 import { dataFileName } from './scan.js';

@@ -2,7 +2,8 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { RecordingLogger, RecordingMetrics } from '@sluice/testkit';
-import { DiskBuffer, type FileOperations } from '../disk-buffer.js';
+import { DiskBuffer } from '../disk-buffer.js';
+import type { FileOperations } from '../file-operations.js';
 
 export const directories: string[] = [];
 const opened: DiskBuffer[] = [];
