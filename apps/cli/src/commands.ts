@@ -125,10 +125,10 @@ async function load(
     }
   }
   const checkEnvironment = async () => {
-    const usesDisk = [...plan.sinks.values()].some((sink) =>
-      sink.buffer.some((stage) => stage.type === 'disk'),
+    const usesDataDir = [...plan.sinks.values()].some((sink) =>
+      sink.buffer.some((stage) => stage.definition.capabilities?.sinkDirectory === true),
     );
-    if (usesDisk && plan.dataDir !== undefined)
+    if (usesDataDir && plan.dataDir !== undefined)
       await checkDataDir(plan.dataDir, io.cwd, loaded.locate('data_dir'));
   };
   const tests = (loaded.config.tests ?? []) as UnitTestDefinition[];

@@ -41,6 +41,7 @@ export const diskBufferDefinition = defineBuffer<DiskBufferStageOptions>({
   specificationVersion: SPECIFICATION_VERSION,
   kind: 'buffer',
   type: 'disk',
+  capabilities: { durable: true, sinkDirectory: true },
   description:
     'A durable write-ahead log on disk under <data_dir>/buffer/<sink id>/: survives restarts and crashes.',
   optionsSchema: {

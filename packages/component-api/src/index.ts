@@ -1,6 +1,13 @@
 export type { DeliveryStatus } from './acknowledgements.js';
 export { attachFinalizer, EventFinalizer, finalizeEvents, worstStatus } from './acknowledgements.js';
-export type { BufferContext, BufferDefinition, BufferStage, BufferUsage, WhenFull } from './buffer.js';
+export type {
+  BufferCapabilities,
+  BufferContext,
+  BufferDefinition,
+  BufferStage,
+  BufferUsage,
+  WhenFull,
+} from './buffer.js';
 export { defineBuffer } from './buffer.js';
 export type {
   ComponentContext,

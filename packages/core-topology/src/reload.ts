@@ -67,7 +67,9 @@ export function diffPlans(current: TopologyPlan, next: TopologyPlan): ReloadDiff
     if (old === undefined) continue;
     if (bufferKey(old.buffer) === bufferKey(sink.buffer)) {
       diff.reuseBuffersOf.add(id);
-    } else if ([...old.buffer, ...sink.buffer].some((stage) => stage.type === 'disk')) {
+    } else if (
+      [...old.buffer, ...sink.buffer].some((stage) => stage.definition.capabilities?.durable === true)
+    ) {
       // Its files are locked by the running buffer, and two buffers on one directory would split it.
       diff.reuseBuffersOf.add(id);
       diff.bufferChangeNeedsRestart.push(id);

@@ -491,7 +491,8 @@ export class Topology {
     for (const entry of this.#sinks.values()) {
       if (entry.chain === undefined || this.#handedOver.has(entry.node.id)) continue;
       for (const [index, stage] of entry.chain.stages.entries()) {
-        if (entry.plan.buffer[index]?.type === 'disk') counts.onDisk += stage.unreadEvents;
+        if (entry.plan.buffer[index]?.definition.capabilities?.durable === true)
+          counts.onDisk += stage.unreadEvents;
         else counts.inMemoryBuffers += stage.unreadEvents;
       }
       counts.inFlight += Math.max(0, entry.taken - entry.settled.events);
