@@ -89,4 +89,23 @@ describe('rateLimitedLog', () => {
       ['line 4 too long (2 similar messages suppressed)', { peer: 'd', suppressed: 2 }],
     ]);
   });
+
+  it('limits each error_code on its own: a count never merges lines of different codes', () => {
+    let time = 0;
+    const lines: Line[] = [];
+    const error = rateLimitedLog(recording(lines), 'error', 1000, () => time);
+    for (let index = 0; index < 3; index += 1) {
+      error('events rejected by the destination', { error_code: 'ValidationException' });
+      error('events rejected by the destination', { error_code: 'KMSAccessDeniedException' });
+    }
+    time = 1000;
+    error('events rejected by the destination', { error_code: 'ValidationException' });
+    error('events rejected by the destination', { error_code: 'KMSAccessDeniedException' });
+    expect(lines.map((line) => [line.message, line.fields?.error_code])).toEqual([
+      ['events rejected by the destination', 'ValidationException'],
+      ['events rejected by the destination', 'KMSAccessDeniedException'],
+      ['events rejected by the destination (2 similar messages suppressed)', 'ValidationException'],
+      ['events rejected by the destination (2 similar messages suppressed)', 'KMSAccessDeniedException'],
+    ]);
+  });
 });

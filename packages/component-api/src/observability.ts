@@ -157,7 +157,8 @@ export function rateLimitLogger(
 /**
  * A log line for one kind of problem (whatever its text): written at most once per `intervalMs`,
  * the rest counted and reported as `suppressed`. For per-event problems whose message carries
- * varying details (over-long lines, missing partition keys, …).
+ * varying details (over-long lines, missing partition keys, …). Lines with different
+ * `fields.error_code` are limited apart, so a count never stands for lines of another code.
  */
 export function rateLimitedLog(
   logger: Logger,
@@ -166,7 +167,10 @@ export function rateLimitedLog(
   now: () => number = Date.now,
 ): (message: string, fields?: Record<string, unknown>) => void {
   const limiter = new LogRateLimiter({ intervalMs, now, alike: 'similar' });
-  return (message, fields) => limiter.write('', message, fields, (text, extra) => logger[level](text, extra));
+  return (message, fields) =>
+    limiter.write(String(fields?.error_code ?? ''), message, fields, (text, extra) =>
+      logger[level](text, extra),
+    );
 }
 
 /** A logger that writes nothing, for tests and tools. */
