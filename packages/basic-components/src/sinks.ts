@@ -35,7 +35,7 @@ function eventBytes(batch: readonly LogEvent[]): number {
 export function createConsoleSink(
   options: ConsoleOptions,
   output: Writable,
-  context: Pick<ComponentContext, 'metrics' | 'logger' | 'signal'>,
+  context: Pick<ComponentContext, 'id' | 'metrics' | 'logger' | 'signal' | 'rejected'>,
 ): Sink {
   const encoder = createFramedEncoder(options.encoding, options.framing);
   const rejectUnencodable = encodingFailureHandler(context);
@@ -48,7 +48,7 @@ export function createConsoleSink(
     async run(input) {
       for await (const batch of untilAborted(input, context.signal)) {
         const { bytes, written, failed } = encoder.encodeBatch(batch);
-        rejectUnencodable(failed);
+        await rejectUnencodable(failed);
         // The write callback says the bytes left the process; only then are the events delivered.
         await new Promise<void>((resolve, reject) => {
           output.write(bytes, (error) => (error ? reject(error) : resolve()));

@@ -15,7 +15,7 @@ import {
   SluiceError,
 } from '@sluice/component-api';
 import { defaultFileOperations, type FileOperations } from './file-operations.js';
-import { decodeRecordEvents, RecordEncoder } from './format.js';
+import { decodeRecordEvents, HEADER_BYTES, MAX_PAYLOAD_BYTES, RecordEncoder } from './format.js';
 import { type Ledger, LedgerFile } from './ledger.js';
 import { lockDirectory } from './lock.js';
 import { type DataFile, ReadCursor } from './read-cursor.js';
@@ -34,6 +34,8 @@ export interface DiskBufferOptions {
   retryIntervalMs?: number;
 }
 
+/** The largest record the reader accepts (its length field says at most `MAX_PAYLOAD_BYTES`). */
+const MAX_RECORD_BYTES = HEADER_BYTES + MAX_PAYLOAD_BYTES;
 /** Counted in max_size besides the data files: the ledger (256 bytes) and the lock file. */
 const RESERVED_BYTES = 512;
 
@@ -213,9 +215,21 @@ export class DiskBuffer implements BufferStage {
     if (this.#closed) throw this.#closedError();
     if (this.#failing || batch.length === 0) return 0;
     let events = batch;
-    let record = this.#encoder.encode(this.#nextEventId, events);
-    // The hard limit: files on disk never exceed max_size (ledger included). Take the prefix that fits.
-    while (this.#bytesOnDisk + record.length + RESERVED_BYTES > this.#options.maxSize) {
+    let record = this.#encode(events);
+    if (record === undefined) {
+      // An event the codec cannot write (nested past the limit): the events before it go on, and
+      // it is rejected alone once it leads the batch; never a failed write of the whole batch.
+      const first = this.#firstUnencodable(events);
+      if (first === 0) return this.#rejectUnencodable(events[0] as LogEvent);
+      events = events.slice(0, first);
+      record = this.#encoder.encode(this.#nextEventId, events);
+    }
+    // The hard limits: files on disk never exceed max_size (ledger included), and a record never
+    // exceeds what the reader accepts. Take the prefix that fits.
+    while (
+      record.length > MAX_RECORD_BYTES ||
+      this.#bytesOnDisk + record.length + RESERVED_BYTES > this.#options.maxSize
+    ) {
       if (events.length === 1) return this.#cannotFit(events, record.length);
       events = events.slice(0, Math.floor(events.length / 2));
       record = this.#encoder.encode(this.#nextEventId, events);
@@ -247,6 +261,41 @@ export class DiskBuffer implements BufferStage {
     return events.length;
   }
 
+  /** The record of `events`, or undefined when one of them cannot be encoded. */
+  #encode(events: Batch): Buffer | undefined {
+    try {
+      return this.#encoder.encode(this.#nextEventId, events);
+    } catch {
+      return undefined;
+    }
+  }
+
+  /** The index of the first event that cannot be encoded on its own (the batch's length if none). */
+  #firstUnencodable(events: Batch): number {
+    for (let index = 0; index < events.length; index += 1)
+      if (this.#encode([events[index] as LogEvent]) === undefined) return index;
+    return events.length;
+  }
+
+  /** An event the codec refuses: rejected and counted, so it never blocks the events behind it. */
+  #rejectUnencodable(event: LogEvent): number {
+    const { metrics } = this.#options;
+    let reason = 'unknown';
+    try {
+      this.#encoder.encode(this.#nextEventId, [event]);
+    } catch (error) {
+      reason = String((error as Error).message ?? error);
+    }
+    metrics.counter('buffer_errors_total', { error_code: 'encode_failed' }).increment();
+    metrics.counter('buffer_discarded_events_total', { intentional: 'false' }).increment();
+    this.#errors.write('disk buffer rejected an event it cannot encode', {
+      error_code: 'encode_failed',
+      error: reason,
+    });
+    finalizeEvents([event], 'rejected');
+    return 1;
+  }
+
   /**
    * One event whose record does not fit now. Larger than `max_size` itself, it never will: it is
    * rejected and counted rather than left to block the pipeline forever (the contract: a stage never
@@ -255,13 +304,17 @@ export class DiskBuffer implements BufferStage {
    */
   async #cannotFit(events: Batch, recordBytes: number): Promise<number> {
     const { maxSize, metrics } = this.#options;
-    if (recordBytes + RESERVED_BYTES > maxSize) {
+    if (recordBytes + RESERVED_BYTES > maxSize || recordBytes > MAX_RECORD_BYTES) {
       metrics.counter('buffer_errors_total', { error_code: 'event_too_large' }).increment();
       metrics.counter('buffer_discarded_events_total', { intentional: 'false' }).increment(events.length);
-      this.#errors.write('disk buffer rejected an event larger than max_size; it can never be buffered', {
-        record_bytes: recordBytes,
-        max_size: maxSize,
-      });
+      this.#errors.write(
+        'disk buffer rejected an event larger than max_size or than a record may be; it can never be buffered',
+        {
+          record_bytes: recordBytes,
+          max_size: maxSize,
+          max_record_bytes: MAX_RECORD_BYTES,
+        },
+      );
       finalizeEvents(events, 'rejected');
       return events.length;
     }

@@ -58,6 +58,7 @@ export {
   removeField,
   setField,
 } from './event.js';
+export { NESTING_LIMIT, NestingLimitError, nestsTooDeep } from './nesting.js';
 export type {
   ComponentMetrics,
   Counter,
@@ -76,6 +77,8 @@ export {
   silentLogger,
   suppressedNote,
 } from './observability.js';
+export type { RejectionReason } from './rejection.js';
+export { createRejecter } from './rejection.js';
 export { Signal, sleep, untilAborted } from './signal.js';
 export {
   copyDate,

@@ -78,6 +78,7 @@ interface TransformEntry {
   received: Counting;
   sent: Counting;
   errors: Counter;
+  discarded: Counter;
 }
 
 interface SinkEntry {
@@ -245,9 +246,11 @@ export class Topology {
         received: countingOf(context.metrics, 'received'),
         sent: countingOf(context.metrics, 'sent'),
         errors: context.metrics.counter('component_errors_total', {
+          error_code: 'transform_failed',
           error_type: 'transform_failed',
           stage: 'processing',
         }),
+        discarded: context.metrics.counter('component_discarded_events_total', { intentional: 'false' }),
       });
     }
 
@@ -367,6 +370,7 @@ export class Topology {
           output = await entry.transform.transform(batch);
         } catch (error) {
           entry.errors.increment();
+          entry.discarded.increment(batch.length);
           finalizeEvents(batch, 'rejected');
           warn('transform failed; its batch was rejected', { error: String(error), events: batch.length });
           continue;

@@ -67,7 +67,7 @@ function serializerOf(
   codec: Codec | undefined,
   parts: {
     write: TimestampWriter;
-    json: (value: unknown) => string;
+    json: (value: unknown, level?: number) => string;
     text: (value: FieldValue | undefined) => string;
     timestampFormat: TimestampFormat;
     csv: CsvOptions | undefined;
@@ -80,7 +80,8 @@ function serializerOf(
     case 'json':
       return (event, select) => json(fieldsOf(event, select));
     case 'native_json':
-      return (event, select) => json({ log: fieldsOf(event, select) });
+      // The wrapper is level 0: the event keeps its own levels.
+      return (event, select) => json({ log: fieldsOf(event, select) }, 0);
     case 'text':
     case 'raw_message':
       return (event, select) => text(fieldsOf(event, select).message);

@@ -8,6 +8,7 @@ import {
   currentTimestamp,
   type Emit,
   type FieldMap,
+  finalizeEvents,
   type LogEvent,
   rateLimitedLog,
 } from '@sluice/component-api';
@@ -47,6 +48,24 @@ export function connectionHandler(setup: ConnectionSetup): (socket: Socket, emit
     idle_timeout: cutOff('idle_timeout'),
   };
   const warnCutOff = rateLimitedLog(context.logger, 'warn');
+  const emitErrors = context.metrics.counter('component_errors_total', {
+    error_code: 'emit_failed',
+    error_type: 'emit_failed',
+    stage: 'sending',
+  });
+  const logEmitFailed = rateLimitedLog(context.logger, 'error');
+  /** A batch downstream did not take: never lost silently. */
+  const emitFailed = (batch: Batch, error: unknown) => {
+    finalizeEvents(batch, 'rejected');
+    emitErrors.increment();
+    metrics.discarded.increment(batch.length);
+    logEmitFailed(
+      `a batch could not be passed downstream; its events are lost: ${String((error as Error)?.message ?? error)}`,
+      {
+        events: batch.length,
+      },
+    );
+  };
   return (socket, emit) => {
     if (options.keepalive?.time_secs !== undefined)
       socket.setKeepAlive(true, options.keepalive.time_secs * 1000);
@@ -121,9 +140,7 @@ export function connectionHandler(setup: ConnectionSetup): (socket: Socket, emit
         emitting += 1;
         pending = pending
           .then(() => emit(batch))
-          .catch((error: unknown) => {
-            context.logger.error('emitting a batch failed', { error: String(error) });
-          })
+          .catch((error: unknown) => emitFailed(batch, error))
           .finally(() => {
             emitting -= 1;
             if (emitting === 0 && !socket.destroyed) socket.resume();
@@ -151,7 +168,8 @@ export function connectionHandler(setup: ConnectionSetup): (socket: Socket, emit
         decoding.account(framed, peer);
         if (framed.lines.length > 0) {
           const batch = toBatch(framed.lines);
-          if (batch.length > 0) pending = pending.then(() => emit(batch)).catch(() => {});
+          if (batch.length > 0)
+            pending = pending.then(() => emit(batch)).catch((error: unknown) => emitFailed(batch, error));
         }
         void pending.then(resolve);
       });

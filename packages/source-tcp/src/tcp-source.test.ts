@@ -369,3 +369,23 @@ describe('socket source (tcp)', () => {
     );
   });
 });
+
+describe('a batch downstream failed to take', () => {
+  it('is counted as discarded with its error, and the connection goes on', async () => {
+    const taken: LogEvent[] = [];
+    const { port, context } = await start({}, async (batch) => {
+      if (batch.some((event) => event.fields.message === 'poison')) throw new Error('downstream failed');
+      taken.push(...batch);
+    });
+    const socket = await send(port, ['poison\n'], false);
+    await eventually(
+      () => context.metrics.total('component_discarded_events_total', { intentional: 'false' }) === 1,
+    );
+    socket.write('after\n');
+    socket.end();
+    await eventually(() => taken.length === 1);
+    expect(messages(taken)).toEqual(['after']);
+    expect(context.metrics.total('component_errors_total', { error_code: 'emit_failed' })).toBe(1);
+    expect(context.logger.find('downstream failed', 'error')).toHaveLength(1);
+  });
+});

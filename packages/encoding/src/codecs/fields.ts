@@ -1,4 +1,12 @@
-import { type FieldMap, getField, isFieldMap, removeField, setField } from '@sluice/component-api';
+import {
+  type FieldMap,
+  getField,
+  isFieldMap,
+  NESTING_LIMIT,
+  removeField,
+  setField,
+} from '@sluice/component-api';
+import { tooDeep } from './errors.js';
 
 /** Vector's paths may start with `.` (`.message`). */
 export const withoutLeadingDot = (path: string) => (path.startsWith('.') ? path.slice(1) : path);
@@ -35,12 +43,21 @@ export function fieldSelector(
   };
 }
 
-/** A copy deep enough that removing nested fields leaves the event untouched. */
-function structuredCopy(fields: FieldMap): FieldMap {
+/** A copy deep enough that removing nested fields leaves the event untouched (`level`: the map's). */
+function structuredCopy(fields: FieldMap, level = 1): FieldMap {
+  if (level >= NESTING_LIMIT) throw tooDeep();
   const copy: FieldMap = {};
   for (const key in fields) {
     const value = fields[key];
-    copy[key] = isFieldMap(value) ? structuredCopy(value) : value;
+    const copied = isFieldMap(value) ? structuredCopy(value, level + 1) : value;
+    if (key === '__proto__')
+      Object.defineProperty(copy, key, {
+        value: copied,
+        enumerable: true,
+        writable: true,
+        configurable: true,
+      });
+    else copy[key] = copied;
   }
   return copy;
 }

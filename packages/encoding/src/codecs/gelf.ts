@@ -38,7 +38,7 @@ const isNumber = (value: unknown) =>
  */
 export function gelfEncoder(
   write: TimestampWriter,
-  json: (value: unknown) => string,
+  json: (value: unknown, level?: number) => string,
   timestampFormat: TimestampFormat,
 ): (fields: FieldMap) => string {
   const invalidType = (field: string, expected: string, value: unknown) =>

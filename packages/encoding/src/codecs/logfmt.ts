@@ -1,4 +1,5 @@
-import { type FieldMap, type FieldValue, isFieldMap } from '@sluice/component-api';
+import { type FieldMap, type FieldValue, isFieldMap, NESTING_LIMIT } from '@sluice/component-api';
+import { tooDeep } from './errors.js';
 import { scalarText, type TimestampWriter } from './scalars.js';
 
 /** logfmt values that need quotes: Unicode white space, a quote or `=` (VRL's encode_key_value). */
@@ -18,17 +19,21 @@ function logfmtString(text: string): string {
  */
 export function logfmt(fields: FieldMap, write: TimestampWriter): string {
   const flat = new Map<string, string | true>();
-  const flatten = (key: string, value: FieldValue | undefined) => {
+  // `level`: where the value sits in the event (its field map is level 1); bounded by NESTING_LIMIT.
+  const flatten = (key: string, value: FieldValue | undefined, level: number) => {
     if (value === undefined || value === false) return;
     if (value === true) flat.set(key, true);
     else if (value === null) flat.set(key, 'null');
     else if (Array.isArray(value)) {
-      for (let index = 0; index < value.length; index += 1) flatten(`${key}.${index}`, value[index]);
+      if (level >= NESTING_LIMIT) throw tooDeep();
+      for (let index = 0; index < value.length; index += 1)
+        flatten(`${key}.${index}`, value[index], level + 1);
     } else if (isFieldMap(value)) {
-      for (const child in value) flatten(`${key}.${child}`, value[child]);
+      if (level >= NESTING_LIMIT) throw tooDeep();
+      for (const child in value) flatten(`${key}.${child}`, value[child], level + 1);
     } else flat.set(key, scalarText(value, write) as string);
   };
-  for (const key in fields) flatten(key, fields[key]);
+  for (const key in fields) flatten(key, fields[key], 2);
   const keys = [...flat.keys()].sort();
   let line = '';
   for (const key of keys) {

@@ -9,12 +9,13 @@ import { rfc3339, scalarText, type TimestampWriter } from './scalars.js';
  */
 export function textWriter(
   write: TimestampWriter,
-  json: (value: unknown) => string,
+  json: (value: unknown, level?: number) => string,
 ): (value: FieldValue | undefined) => string {
   return (value) => {
     if (typeof value === 'string') return value;
     if (value === undefined) return '';
-    return scalarText(value, write) ?? json(value);
+    // The message field sits at level 2 of its event.
+    return scalarText(value, write) ?? json(value, 2);
   };
 }
 
