@@ -10,6 +10,7 @@ export { createEncoder } from './encoder.js';
 export type {
   FramedChunk,
   Framer,
+  FramerDefaults,
   FramingConfig,
   FramingMethod,
   NewlineFramerOptions,
@@ -20,7 +21,9 @@ export {
   createFramer,
   DEFAULT_MAX_FRAME_LENGTH,
   DEFAULT_MAX_LENGTH,
+  frameLengthLimit,
   framingOptionSchema,
+  MAX_FRAME_LENGTH_CEILING,
   NewlineFramer,
   OctetCountingFramer,
   PrefixedFramer,

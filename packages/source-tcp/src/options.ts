@@ -109,7 +109,7 @@ export const optionsSchema = (withMode: boolean) => ({
       type: 'integer',
       minimum: 1,
       description:
-        'Legacy name of framing.newline_delimited.max_length: longest line in bytes. Default: no limit (as current Vector); a limit bounds the memory one unterminated line can take.',
+        "Legacy name of framing.newline_delimited.max_length: longest line in bytes; longer lines are dropped (or truncated) and counted. Default: 102400 (Vector's documented max_length; its TCP mode has none, and one endless line can exhaust memory); never above 512 MiB, whatever is set.",
     },
     framing: framingOptionSchema,
     decoding: decodingOptionSchema,
