@@ -138,11 +138,16 @@ describe('socket source (tcp)', () => {
     expect(messages(events)).toEqual(['split across', 'packets', '', 'last without newline']);
   });
 
-  it('no default line limit (as current Vector): a 1 MB line arrives whole', async () => {
-    const { port, events } = await start();
-    await send(port, [`${'x'.repeat(1_000_000)}\n`]);
+  it("a default line limit of 102,400 bytes (Vector's documented max_length); a larger one takes a 1 MB line whole", async () => {
+    const { port, events, context } = await start();
+    await send(port, [`${'x'.repeat(102_401)}\n${'y'.repeat(102_400)}\n`]);
     await eventually(() => events.length === 1);
-    expect(String(events[0]?.fields.message)).toHaveLength(1_000_000);
+    expect(String(events[0]?.fields.message)).toBe('y'.repeat(102_400));
+    expect(context.metrics.total('component_errors_total', { error_type: 'oversized_line' })).toBe(1);
+    const larger = await start({ framing: { newline_delimited: { max_length: 2_000_000 } } });
+    await send(larger.port, [`${'x'.repeat(1_000_000)}\n`]);
+    await eventually(() => larger.events.length === 1);
+    expect(String(larger.events[0]?.fields.message)).toHaveLength(1_000_000);
   });
 
   it('legacy max_length: a 1 MB line is dropped (counted, logged) and the next line is intact', async () => {
