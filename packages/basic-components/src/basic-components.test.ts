@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { PassThrough, Readable, Writable } from 'node:stream';
 import memoryBuffers from '@sluice/buffer-memory';
 import {
+  attachFinalizer,
   type Batch,
   createLogEvent,
   defineSink,
@@ -413,6 +414,28 @@ describe('console sink', () => {
       context.logger.find('events rejected: LogEvent does not contain required field', 'error'),
     ).toHaveLength(1);
     expect(statuses).toEqual(['rejected']);
+  });
+
+  it('a closed output (EPIPE): its events are rejected and counted, no error escapes, and the sink goes on to the end', async () => {
+    const epipe = () => Object.assign(new Error('write EPIPE'), { code: 'EPIPE' });
+    const output = new Writable({
+      write(_chunk, _encoding, callback) {
+        callback(epipe());
+      },
+    });
+    const context = createTestContext();
+    const sink = createConsoleSink({ target: 'stdout' }, output, context);
+    const statuses: string[] = [];
+    const batches = [makeEvents(3), makeEvents(2, {}, 3), makeEvents(4, {}, 5)];
+    for (const batch of batches) attachFinalizer(batch, (status) => statuses.push(status));
+    await expect(sink.run(inputOf(batches))).resolves.toBeUndefined();
+    // The stream's own 'error' event, emitted after the write failed, was handled too.
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(statuses).toEqual(['rejected', 'rejected', 'rejected']);
+    expect(context.metrics.total('component_sent_events_total')).toBe(0);
+    expect(context.metrics.total('component_discarded_events_total', { intentional: 'false' })).toBe(9);
+    expect(context.metrics.total('component_errors_total', { error_code: 'write_failed' })).toBe(9);
+    expect(context.logger.find('EPIPE', 'error')).toHaveLength(1);
   });
 
   it('an event nested past the limit is rejected alone: counted encode_failed, sent to <sink>.rejected; the sink goes on', async () => {

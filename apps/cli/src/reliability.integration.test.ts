@@ -1,0 +1,75 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { cleanup, freePort, metricValue, start, workspace } from './test-helpers/cli.js';
+
+afterEach(cleanup);
+
+/** Scrapes `/metrics` until `accept` holds for the text; fails when sluice exits first. */
+async function scrapeUntil(
+  port: number,
+  sluice: ReturnType<typeof start>,
+  accept: (text: string) => boolean,
+): Promise<string> {
+  for (;;) {
+    if (sluice.child.exitCode !== null) throw new Error(`sluice exited:\n${sluice.stderr()}`);
+    const text = await (await fetch(`http://127.0.0.1:${port}/metrics`)).text();
+    if (accept(text)) return text;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+describe('reliability (issue 24), the built CLI as a child process', () => {
+  it('item 7: a closed stdout rejects and counts the console sink’s events; the process and the other pipelines go on', async () => {
+    const cwd = await workspace({
+      'sluice.toml': `
+[sources.chatty]
+type = "demo_logs"
+format = "shuffle"
+lines = ["to the console"]
+interval = 0.01
+
+[sources.steady]
+type = "demo_logs"
+format = "shuffle"
+lines = ["to the file"]
+interval = 0.01
+
+[sinks.out]
+type = "console"
+inputs = ["chatty"]
+encoding = "text"
+
+[sinks.kept]
+type = "file"
+inputs = ["steady"]
+path = "kept.log"
+encoding = "text"
+`,
+    });
+    const port = await freePort();
+    const sluice = start(['--config', 'sluice.toml', '--metrics-address', `127.0.0.1:${port}`], { cwd });
+    await sluice.waitFor('to the console\n');
+    // The reader of stdout goes away, as when journald restarts: the next write fails with EPIPE.
+    sluice.child.stdout?.destroy();
+    const broken = await scrapeUntil(
+      port,
+      sluice,
+      (text) =>
+        (metricValue(text, 'component_errors_total', { component_id: 'out', error_code: 'write_failed' }) ??
+          0) > 0,
+    );
+    const keptBefore = metricValue(broken, 'component_sent_events_total', { component_id: 'kept' }) ?? 0;
+    await scrapeUntil(
+      port,
+      sluice,
+      (text) =>
+        (metricValue(text, 'component_sent_events_total', { component_id: 'kept' }) ?? 0) > keptBefore + 5,
+    );
+    const later = await scrapeUntil(port, sluice, () => true);
+    expect(
+      metricValue(later, 'component_discarded_events_total', { component_id: 'out', intentional: 'false' }),
+    ).toBeGreaterThan(0);
+    sluice.child.kill('SIGTERM');
+    expect(await sluice.exited).toBe(0);
+    expect(sluice.stderr()).toMatch(/events rejected: cannot write to stdout: .*EPIPE/);
+  });
+});
