@@ -315,6 +315,14 @@ async function runPipeline(
   };
   io.signals.on('SIGINT', onSignal);
   io.signals.on('SIGTERM', onSignal);
+  // SIGUSR1 never opens a debugger (bin.ts); here it says what the pipeline holds.
+  const onUser1 = () => {
+    const held = topology.unfinishedEvents();
+    logger.info(
+      `received SIGUSR1: ${held.inMemoryBuffers} events in memory buffers, ${held.inFlight} in flight, ${held.onDisk} in disk buffers`,
+    );
+  };
+  io.signals.on('SIGUSR1', onUser1);
   logger.info('pipeline started', {
     sources: [...plan.sources.keys()],
     transforms: [...plan.transforms.keys()],
@@ -347,6 +355,7 @@ async function runPipeline(
     io.signals.off('SIGHUP', onHangUp);
     io.signals.off('SIGINT', onSignal);
     io.signals.off('SIGTERM', onSignal);
+    io.signals.off('SIGUSR1', onUser1);
     await Promise.all(servers.map((server) => server.close()));
   }
 }

@@ -72,4 +72,34 @@ encoding = "text"
     expect(await sluice.exited).toBe(0);
     expect(sluice.stderr()).toMatch(/events rejected: cannot write to stdout: .*EPIPE/);
   });
+
+  it('item 6: SIGUSR1 never opens a debugger; it logs what the pipeline holds, and the pipeline goes on', async () => {
+    const cwd = await workspace({
+      'sluice.toml': `
+[sources.generator]
+type = "demo_logs"
+format = "shuffle"
+lines = ["still here"]
+interval = 0.01
+
+[sinks.out]
+type = "console"
+inputs = ["generator"]
+encoding = "text"
+`,
+    });
+    const sluice = start(['--config', 'sluice.toml'], { cwd });
+    await sluice.waitFor('pipeline started');
+    sluice.child.kill('SIGUSR1');
+    await sluice.waitFor(
+      /received SIGUSR1: \d+ events in memory buffers, \d+ in flight, \d+ in disk buffers/,
+    );
+    // The pipeline goes on: more lines arrive after the signal.
+    await new Promise((resolve) => sluice.child.stdout?.once('data', resolve));
+    sluice.child.kill('SIGUSR1');
+    await sluice.waitFor(/received SIGUSR1[\s\S]*received SIGUSR1/);
+    sluice.child.kill('SIGTERM');
+    expect(await sluice.exited).toBe(0);
+    expect(sluice.stderr()).not.toMatch(/Debugger listening|inspector/i);
+  });
 });
