@@ -102,4 +102,36 @@ encoding = "text"
     expect(await sluice.exited).toBe(0);
     expect(sluice.stderr()).not.toMatch(/Debugger listening|inspector/i);
   });
+
+  it('item 11: operator events are never rate-limited or merged: five SIGHUPs in a burst, five reloads logged', async () => {
+    const cwd = await workspace({
+      'sluice.toml': `
+[sources.generator]
+type = "demo_logs"
+format = "shuffle"
+lines = ["line"]
+interval = 0.05
+
+[sinks.out]
+type = "blackhole"
+inputs = ["generator"]
+`,
+    });
+    const sluice = start(['--config', 'sluice.toml'], { cwd });
+    await sluice.waitFor('pipeline started');
+    for (let count = 1; count <= 5; count += 1) {
+      sluice.child.kill('SIGHUP');
+      await sluice.waitFor(new RegExp(`(received SIGHUP; reloading the config[\\s\\S]*){${count}}`));
+    }
+    await sluice.waitFor(/(config reloaded[\s\S]*){5}/);
+    // One at a time: the kernel merges a signal sent while the same one is still pending.
+    sluice.child.kill('SIGUSR1');
+    await sluice.waitFor(/received SIGUSR1/);
+    sluice.child.kill('SIGUSR1');
+    await sluice.waitFor(/(received SIGUSR1[\s\S]*){2}/);
+    sluice.child.kill('SIGTERM');
+    expect(await sluice.exited).toBe(0);
+    expect(sluice.stderr()).not.toMatch(/suppressed/);
+    expect(sluice.stderr().match(/received SIGHUP; reloading the config/g)).toHaveLength(5);
+  });
 });

@@ -57,10 +57,25 @@ describe('rateLimitLogger', () => {
     ]);
   });
 
+  it("the process's own lines (what the operator did: reloads, signals, shutdown) are never limited nor merged", () => {
+    const lines: Line[] = [];
+    const logger = rateLimitLogger(recording(lines));
+    for (let index = 0; index < 5; index += 1) {
+      logger.info('received SIGHUP; reloading the config');
+      logger.info('config reloaded', { changed: [`c${index}`] });
+    }
+    logger.flush();
+    expect(lines).toHaveLength(10);
+    expect(lines.every((line) => !line.message.includes('suppressed'))).toBe(true);
+    expect(lines.filter((line) => line.message === 'config reloaded').map((line) => line.fields)).toEqual(
+      [0, 1, 2, 3, 4].map((index) => ({ changed: [`c${index}`] })),
+    );
+  });
+
   it('reports the count at the end of the window by itself, then writes the next line again', () => {
     vi.useFakeTimers();
     const lines: Line[] = [];
-    const logger = rateLimitLogger(recording(lines), { intervalMs: 10_000 });
+    const logger = rateLimitLogger(recording(lines), { intervalMs: 10_000 }).child({ component_id: 'k' });
     for (let index = 0; index < 3; index += 1) logger.warn('disk buffer full');
     expect(lines.map((line) => line.message)).toEqual(['disk buffer full']);
     vi.advanceTimersByTime(10_000);
