@@ -1,6 +1,7 @@
+import { spawn } from 'node:child_process';
 import { once } from 'node:events';
-import { existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
-import { connect, type Socket } from 'node:net';
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { connect, createServer, type Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type Batch, type LogEvent, Timestamp } from '@sluice/component-api';
@@ -392,5 +393,78 @@ describe('a batch downstream failed to take', () => {
     expect(messages(taken)).toEqual(['after']);
     expect(context.metrics.total('component_errors_total', { error_code: 'emit_failed' })).toBe(1);
     expect(context.logger.find('downstream failed', 'error')).toHaveLength(1);
+  });
+});
+
+describe('a socket file already at the path (issue 24, item 8)', () => {
+  /** A socket file left by a process killed while listening (as after a crash). */
+  async function staleSocket(path: string): Promise<void> {
+    const child = spawn(
+      process.execPath,
+      ['-e', `require('node:net').createServer().listen(${JSON.stringify(path)}, () => console.log('up'))`],
+      { stdio: ['ignore', 'pipe', 'inherit'] },
+    );
+    await once(child.stdout, 'data');
+    child.kill('SIGKILL');
+    await once(child, 'exit');
+    expect(statSync(path).isSocket()).toBe(true);
+  }
+
+  it('a stale socket nobody accepts on is removed and bound, with a line saying so', async () => {
+    const directory = mkdtempSync(join(tmpdir(), 'sluice-unix-'));
+    const path = join(directory, 'in.sock');
+    try {
+      await staleSocket(path);
+      const entry = await start({ mode: 'unix_stream', address: undefined, path });
+      const client = connect(path);
+      await once(client, 'connect');
+      client.end('after a crash\n');
+      await eventually(() => entry.events.length === 1);
+      expect(entry.context.logger.find('removed a stale socket file', 'warn')).toHaveLength(1);
+    } finally {
+      rmSync(directory, { recursive: true, force: true });
+    }
+  });
+
+  it('a socket something answers on is refused, and left alone', async () => {
+    const directory = mkdtempSync(join(tmpdir(), 'sluice-unix-'));
+    const path = join(directory, 'in.sock');
+    const other = createServer((socket) => socket.end());
+    try {
+      await new Promise<void>((resolve) => other.listen(path, resolve));
+      const source = createTcpSource(
+        { ...baseOptions, mode: 'unix_stream', address: undefined, path },
+        createTestContext(),
+        'socket',
+      );
+      await expect(source.run(async () => {}, new AbortController().signal)).rejects.toThrow(
+        /in use: another process accepts connections on it/,
+      );
+      const client = connect(path);
+      await once(client, 'connect');
+      client.destroy();
+    } finally {
+      await new Promise((resolve) => other.close(resolve));
+      rmSync(directory, { recursive: true, force: true });
+    }
+  });
+
+  it('a path that is not a socket is refused and left alone', async () => {
+    const directory = mkdtempSync(join(tmpdir(), 'sluice-unix-'));
+    const path = join(directory, 'important.txt');
+    try {
+      writeFileSync(path, 'keep me');
+      const source = createTcpSource(
+        { ...baseOptions, mode: 'unix_stream', address: undefined, path },
+        createTestContext(),
+        'socket',
+      );
+      await expect(source.run(async () => {}, new AbortController().signal)).rejects.toThrow(
+        /is not a socket/,
+      );
+      expect(readFileSync(path, 'utf8')).toBe('keep me');
+    } finally {
+      rmSync(directory, { recursive: true, force: true });
+    }
   });
 });

@@ -16,6 +16,7 @@ import { defaultConnectionLimit } from './connection-limit.js';
 import { optionsSchema, parseAddress, type TcpSourceOptions, tcpSourceProblems } from './options.js';
 import { allowListOf, permitted } from './origin.js';
 import { tlsServerOptions } from './tls.js';
+import { claimSocketPath } from './unix-socket.js';
 
 /** A running TCP source; `address()` resolves once it listens (port 0 picks a free port). */
 export interface TcpSource extends Source {
@@ -182,21 +183,32 @@ export function createTcpSource(
           rejectAddress(error);
           reject(error);
         });
-        server.listen(listenOn, () => {
-          listeningNow = true;
-          if (unix) {
-            const path = options.path as string;
-            if (options.socket_file_mode !== undefined) chmodSync(path, options.socket_file_mode);
-            context.logger.info(`listening on ${path}`, { path });
-            resolveAddress({ address: path, family: 'unix', port: 0 });
-            return;
-          }
-          const bound = server.address() as AddressInfo;
-          context.logger.info(`listening on ${bound.address}:${bound.port}`, {
-            address: `${bound.address}:${bound.port}`,
+        const listen = () =>
+          server.listen(listenOn, () => {
+            listeningNow = true;
+            if (unix) {
+              const path = options.path as string;
+              if (options.socket_file_mode !== undefined) chmodSync(path, options.socket_file_mode);
+              context.logger.info(`listening on ${path}`, { path });
+              resolveAddress({ address: path, family: 'unix', port: 0 });
+              return;
+            }
+            const bound = server.address() as AddressInfo;
+            context.logger.info(`listening on ${bound.address}:${bound.port}`, {
+              address: `${bound.address}:${bound.port}`,
+            });
+            resolveAddress(bound);
           });
-          resolveAddress(bound);
-        });
+        if (unix)
+          // Stopped while the path was being claimed: nothing to listen on any more.
+          claimSocketPath(options.path as string, context.logger).then(
+            () => signal.aborted || listen(),
+            (error: Error) => {
+              rejectAddress(error);
+              reject(error);
+            },
+          );
+        else listen();
         const stop = async () => {
           server.close();
           // Let open connections finish, then close what is left.
