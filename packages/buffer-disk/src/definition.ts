@@ -82,6 +82,7 @@ export const diskBufferDefinition = defineBuffer<DiskBufferStageOptions>({
       syncIntervalMs: options.sync_interval_ms,
       logger: context.logger,
       metrics: context.metrics,
+      signal: context.signal,
     });
   },
 });

@@ -17,9 +17,10 @@ import {
 import { defaultFileOperations, type FileOperations } from './file-operations.js';
 import { decodeRecordEvents, HEADER_BYTES, MAX_PAYLOAD_BYTES, RecordEncoder } from './format.js';
 import { type Ledger, LedgerFile } from './ledger.js';
-import { lockDirectory } from './lock.js';
+import { type DirectoryLock, lockDirectory } from './lock.js';
+import { claimDirectory } from './open-directories.js';
 import { type DataFile, ReadCursor } from './read-cursor.js';
-import { dataFileName, LOCK_FILE, type ScanResult, scanBuffer } from './scan.js';
+import { dataFileName, type ScanResult, scanBuffer } from './scan.js';
 import { reserveOnVolume } from './volume-reservations.js';
 
 export interface DiskBufferOptions {
@@ -32,6 +33,11 @@ export interface DiskBufferOptions {
   fileOperations?: FileOperations;
   /** How often a buffer in write-error state retries (default 1 s). */
   retryIntervalMs?: number;
+  /**
+   * Bounds the wait for another buffer of this process to close its directory (a reload re-adding
+   * a sink whose old buffer still drains). Without it, such an open is refused at once.
+   */
+  signal?: AbortSignal;
 }
 
 /** The largest record the reader accepts (its length field says at most `MAX_PAYLOAD_BYTES`). */
@@ -93,9 +99,11 @@ export class DiskBuffer implements BufferStage {
   #ledgerQueue: Promise<unknown> = Promise.resolve();
   #deletions: Promise<void> = Promise.resolve();
   readonly #errors: Record<'write' | 'read', (message: string, fields?: Record<string, unknown>) => void>;
+  /** Gives back the volume reservation and the directory, once the buffer closed. */
   readonly #releaseReservation: () => void;
+  readonly #lock: DirectoryLock;
 
-  private constructor(options: DiskBufferOptions, releaseReservation: () => void) {
+  private constructor(options: DiskBufferOptions, releaseReservation: () => void, lock: DirectoryLock) {
     this.#options = options;
     this.#fileOperations = options.fileOperations ?? defaultFileOperations;
     this.#cursor = new ReadCursor({
@@ -109,20 +117,32 @@ export class DiskBuffer implements BufferStage {
       read: rateLimitedLog(options.logger, 'error'),
     };
     this.#releaseReservation = releaseReservation;
+    this.#lock = lock;
   }
 
   /** Locks the directory, recovers from the ledger and the data files, and opens a new data file. */
   static async open(options: DiskBufferOptions): Promise<DiskBuffer> {
     const { mkdir } = await import('node:fs/promises');
     await mkdir(options.directory, { recursive: true });
-    const releaseReservation = await reserveOnVolume(options.directory, options.maxSize);
+    const releaseDirectory = await claimDirectory(options.directory, options);
+    let releaseReservation: () => void = () => {};
+    let lock: DirectoryLock;
     try {
-      await lockDirectory(options.directory);
+      releaseReservation = await reserveOnVolume(options.directory, options.maxSize);
+      lock = await lockDirectory(options.directory, options.logger);
     } catch (error) {
       releaseReservation();
+      releaseDirectory();
       throw error;
     }
-    const buffer = new DiskBuffer(options, releaseReservation);
+    const buffer = new DiskBuffer(
+      options,
+      () => {
+        releaseReservation();
+        releaseDirectory();
+      },
+      lock,
+    );
     try {
       await buffer.#recover(await scanBuffer(options.directory));
     } catch (error) {
@@ -587,8 +607,9 @@ export class DiskBuffer implements BufferStage {
     this.#cursor.close();
     await this.#writer.close();
     await this.#ledger?.close();
+    // As a killed process: the kernel frees the lock, its file still names this process.
+    await this.#lock.abandon();
     this.#releaseReservation();
-    await rm(join(this.#options.directory, LOCK_FILE), { force: true });
   }
 
   #closedError(): SluiceError {
@@ -611,8 +632,8 @@ export class DiskBuffer implements BufferStage {
       this.#closed = true;
       this.#cursor.close();
       await this.#ledger?.close().catch(() => {});
+      await this.#lock.release();
       this.#releaseReservation();
-      await rm(join(this.#options.directory, LOCK_FILE), { force: true });
       this.#spaceFreed.notify();
       this.#dataArrived.notify();
     }

@@ -29,6 +29,7 @@ export async function openBuffer(
     maxDataFileSize?: number;
     fileOperations?: FileOperations;
     syncIntervalMs?: number;
+    signal?: AbortSignal;
   } = {},
 ) {
   const metrics = new RecordingMetrics();
@@ -42,6 +43,7 @@ export async function openBuffer(
     metrics,
     retryIntervalMs: 20,
     ...(overrides.fileOperations === undefined ? {} : { fileOperations: overrides.fileOperations }),
+    ...(overrides.signal === undefined ? {} : { signal: overrides.signal }),
   });
   opened.push(buffer);
   return { buffer, metrics, logger };
