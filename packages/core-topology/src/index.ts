@@ -15,6 +15,6 @@ export { ComponentRegistry } from './registry.js';
 export type { ReloadDiff } from './reload.js';
 export { diffPlans, reloadTopology } from './reload.js';
 export type { Tap, TapOptions } from './taps.js';
-export { idPatternMatcher, Taps } from './taps.js';
+export { idPatternMatcher, MAX_TAP_CLIENTS, Taps } from './taps.js';
 export type { ShutdownReport, TopologyOptions, UnfinishedEvents } from './topology.js';
 export { CHANNEL_CAPACITY, DEFAULT_SHUTDOWN_DEADLINE_MS, Topology } from './topology.js';
