@@ -256,10 +256,6 @@ async function runPipeline(
       ),
     );
     const { diff } = result;
-    for (const id of diff.bufferChangeNeedsRestart)
-      logger.warn(
-        `sink "${id}": a change of a disk buffer takes effect only after a restart; its buffer is kept`,
-      );
     reloadsTotal.increment();
     logger.info('config reloaded', {
       added: diff.added,
