@@ -1,3 +1,7 @@
+import { once } from 'node:events';
+import { connect } from 'node:net';
+import { FakeKinesis } from '@sluice/sink-kinesis/testing';
+import { nestedJson } from '@sluice/testkit';
 import { afterEach, describe, expect, it } from 'vitest';
 import { cleanup, freePort, metricValue, start, workspace } from './test-helpers/cli.js';
 
@@ -133,5 +137,75 @@ inputs = ["generator"]
     expect(await sluice.exited).toBe(0);
     expect(sluice.stderr()).not.toMatch(/suppressed/);
     expect(sluice.stderr().match(/received SIGHUP; reloading the config/g)).toHaveLength(5);
+  });
+
+  it('item 1, end to end: tcp (json) → disk buffer → Kinesis; 50 lines, one 5,000 deep, 50 lines; a restart: up, 100 delivered, 1 counted, clean', async () => {
+    const fake = new FakeKinesis();
+    const endpoint = await fake.start();
+    try {
+      const port = await freePort();
+      const metricsPort = await freePort();
+      const cwd = await workspace({
+        'sluice.toml': `data_dir = "."
+[sources.in]
+type = "socket"
+mode = "tcp"
+address = "127.0.0.1:${port}"
+decoding.codec = "json"
+
+[sinks.out]
+type = "aws_kinesis_streams"
+inputs = ["in"]
+stream_name = "poison"
+region = "us-east-1"
+endpoint = "${endpoint}"
+healthcheck = false
+encoding.codec = "json"
+batch = { timeout_secs = 0.1 }
+buffer = { type = "disk", max_size = 67108864, max_data_file_size = 1048576 }
+`,
+      });
+      const args = ['--config', 'sluice.toml', '--metrics-address', `127.0.0.1:${metricsPort}`];
+      const first = start(args, { cwd });
+      await first.waitFor('listening on');
+      const socket = connect(port, '127.0.0.1');
+      await once(socket, 'connect');
+      const good = (from: number) =>
+        Array.from({ length: 50 }, (_, index) => `{"n":${from + index}}\n`).join('');
+      socket.end(`${good(0)}${nestedJson(5000)}\n${good(50)}`);
+      await once(socket, 'close');
+      const delivered = () => new Set(fake.acceptedData().map((data) => JSON.parse(data).n as number));
+      while (delivered().size < 100) {
+        if (first.child.exitCode !== null) throw new Error(`sluice exited:\n${first.stderr()}`);
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+      const text = await scrapeUntil(metricsPort, first, () => true);
+      expect(
+        metricValue(text, 'component_errors_total', {
+          component_id: 'in',
+          error_code: 'decoder_deserialize',
+        }),
+      ).toBe(1);
+      expect(metricValue(text, 'component_discarded_events_total', { component_id: 'in' })).toBe(1);
+      first.child.kill('SIGTERM');
+      expect(await first.exited).toBe(0);
+      // The restart is clean: nothing poisonous waits at the head of the disk buffer.
+      const second = start(args, { cwd });
+      await second.waitFor('listening on');
+      const again = connect(port, '127.0.0.1');
+      await once(again, 'connect');
+      again.end('{"n":100}\n');
+      await once(again, 'close');
+      while (!delivered().has(100)) {
+        if (second.child.exitCode !== null) throw new Error(`sluice exited:\n${second.stderr()}`);
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+      expect(delivered().size).toBe(101);
+      second.child.kill('SIGTERM');
+      expect(await second.exited).toBe(0);
+      expect(`${first.stderr()}${second.stderr()}`).not.toMatch(/Maximum call stack|failed:/);
+    } finally {
+      await fake.stop();
+    }
   });
 });
