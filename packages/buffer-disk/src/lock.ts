@@ -150,7 +150,7 @@ async function stopHolder(holder: ChildProcess, signal?: NodeJS.Signals): Promis
 }
 
 /**
- * Takes the directory's lock, or refuses (`SLUICE_ERR_BUFFER_LOCKED`) when another process holds
+ * Takes the directory's lock, or refuses (`ErrorCode.bufferLocked`) when another process holds
  * it. Without the `flock` command (not util-linux, busybox, …) it falls back to the lock file
  * alone, with a warning: that holds only among processes that see each other's pids.
  */

@@ -11,7 +11,7 @@ const openDirectories = new Map<string, Promise<void>>();
 
 /**
  * Claims `directory` for one buffer of this process, waiting while another has it (until `signal`
- * aborts: then a `SLUICE_ERR_BUFFER_LOCKED`). Returns the release, to call once the buffer closed.
+ * aborts: then `ErrorCode.bufferLocked`). Returns the release, to call once the buffer closed.
  */
 export async function claimDirectory(
   directory: string,
