@@ -531,5 +531,5 @@ describe('DiskBuffer and hostile events', () => {
       }),
       { numRuns: 40 },
     );
-  });
+  }, 120_000);
 });

@@ -73,6 +73,7 @@ export {
   LOG_RATE_LIMIT_MS,
   LogRateLimiter,
   rateLimitedLog,
+  rateLimitedLogPerCode,
   rateLimitLogger,
   silentLogger,
   suppressedNote,

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { type Logger, rateLimitedLog, rateLimitLogger } from './observability.js';
+import { type Logger, rateLimitedLog, rateLimitedLogPerCode, rateLimitLogger } from './observability.js';
 
 interface Line {
   level: string;
@@ -105,10 +105,10 @@ describe('rateLimitedLog', () => {
     ]);
   });
 
-  it('limits each error_code on its own: a count never merges lines of different codes', () => {
+  it('per code: limits each error_code on its own, so a count never merges lines of different codes', () => {
     let time = 0;
     const lines: Line[] = [];
-    const error = rateLimitedLog(recording(lines), 'error', 1000, () => time);
+    const error = rateLimitedLogPerCode(recording(lines), 'error', 1000, () => time);
     for (let index = 0; index < 3; index += 1) {
       error('events rejected by the destination', { error_code: 'ValidationException' });
       error('events rejected by the destination', { error_code: 'KMSAccessDeniedException' });

@@ -166,10 +166,24 @@ export function rateLimitLogger(
 /**
  * A log line for one kind of problem (whatever its text): written at most once per `intervalMs`,
  * the rest counted and reported as `suppressed`. For per-event problems whose message carries
- * varying details (over-long lines, missing partition keys, …). Lines with different
- * `fields.error_code` are limited apart, so a count never stands for lines of another code.
+ * varying details (over-long lines, missing partition keys, …).
  */
 export function rateLimitedLog(
+  logger: Logger,
+  level: LogLevel,
+  intervalMs = LOG_RATE_LIMIT_MS,
+  now: () => number = Date.now,
+): (message: string, fields?: Record<string, unknown>) => void {
+  const limiter = new LogRateLimiter({ intervalMs, now, alike: 'similar' });
+  return (message, fields) => limiter.write('', message, fields, (text, extra) => logger[level](text, extra));
+}
+
+/**
+ * `rateLimitedLog` for problems that carry an error code (rejections): lines of different
+ * `fields.error_code` are limited apart, so a "N similar messages suppressed" count never stands
+ * for lines of another code.
+ */
+export function rateLimitedLogPerCode(
   logger: Logger,
   level: LogLevel,
   intervalMs = LOG_RATE_LIMIT_MS,

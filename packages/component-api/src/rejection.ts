@@ -1,7 +1,7 @@
 import { finalizeEvents } from './acknowledgements.js';
 import { type ComponentContext, type Rejection, rejectedEvent } from './components.js';
 import type { LogEvent } from './event.js';
-import { type Counter, rateLimitedLog } from './observability.js';
+import { type Counter, rateLimitedLogPerCode } from './observability.js';
 
 /** Why events are rejected: Vector's `error_code` and `error_type`, and a message for the log. */
 export interface RejectionReason {
@@ -25,7 +25,7 @@ export function createRejecter(
 ): (events: readonly LogEvent[], reason: RejectionReason) => Promise<void> {
   const discarded = context.metrics.counter('component_discarded_events_total', { intentional: 'false' });
   const errors = new Map<string, Counter>();
-  const log = rateLimitedLog(context.logger, 'error');
+  const log = rateLimitedLogPerCode(context.logger, 'error');
   return async (events, reason) => {
     if (events.length === 0) return;
     const type = reason.type ?? reason.code;
