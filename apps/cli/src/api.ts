@@ -1,5 +1,12 @@
-import { ConfigError, type JsonSchema, type Logger, silentLogger } from '@sluice/component-api';
-import { type MetricSample, type MetricsRegistry, Taps } from '@sluice/core-topology';
+import type { Writable } from 'node:stream';
+import { ConfigError, type Counter, type JsonSchema, type Logger, silentLogger } from '@sluice/component-api';
+import {
+  MAX_TAP_CLIENTS,
+  type MetricSample,
+  type MetricsRegistry,
+  type TapOptions,
+  Taps,
+} from '@sluice/core-topology';
 import { createEncoder } from '@sluice/encoding';
 import { metricsRoute, parseListenAddress, type Route } from './http-server.js';
 
@@ -197,6 +204,34 @@ const json = (status: number, value: unknown) => ({
 export const DEFAULT_TAP_LIMIT = 100;
 export const DEFAULT_TAP_INTERVAL_MS = 500;
 
+/** Bytes a tap client may have waiting to be sent: beyond it, its sample is dropped. */
+export const MAX_TAP_BUFFERED_BYTES = 256 * 1024;
+export { MAX_TAP_CLIENTS };
+
+/**
+ * How a tap client's stream takes sampled events: while it holds less than
+ * `MAX_TAP_BUFFERED_BYTES` unsent, each as one NDJSON line; beyond, or a line that would not fit,
+ * the event is dropped and counted. The pipeline never waits for a client, nor queues for it.
+ */
+export function tapClient(
+  output: Writable,
+  dropped: Counter,
+): Pick<TapOptions, 'deliver' | 'accepting' | 'onDropped'> {
+  const accepting = () => output.writableLength < MAX_TAP_BUFFERED_BYTES;
+  return {
+    accepting,
+    onDropped: (count) => dropped.increment(count),
+    deliver: (componentId, event) => {
+      if (!accepting()) return false;
+      // The event as Vector's JSON writes it (its numbers and timestamps exact): a TapLine.
+      const line = `{"component_id":${JSON.stringify(componentId)},"event":${tapJson.encodeToString(event)}}\n`;
+      if (output.writableLength + Buffer.byteLength(line) > MAX_TAP_BUFFERED_BYTES) return false;
+      output.write(line);
+      return true;
+    },
+  };
+}
+
 /** One line of `/tap`'s NDJSON answer. */
 export interface TapLine {
   component_id: string;
@@ -232,28 +267,17 @@ export function tapRoute(taps: Taps, metrics: MetricsRegistry, logger: Logger): 
     let outputsOf = patterns('outputs_of');
     const inputsOf = patterns('inputs_of');
     if (outputsOf.length === 0 && inputsOf.length === 0) outputsOf = ['*'];
+    if (taps.full) return json(503, { error: `too many tap clients (at most ${MAX_TAP_CLIENTS})` });
     return {
       status: 200,
       type: 'application/x-ndjson',
       stream: (response) => {
-        const tap = taps.open({
-          outputsOf,
-          inputsOf,
-          limit,
-          intervalMs,
-          deliver: (componentId, event) => {
-            // The socket's buffer is full: drop rather than queue without bound or slow the pipeline.
-            if (response.writableNeedDrain) {
-              dropped.increment();
-              return false;
-            }
-            // The event as Vector's JSON writes it (its numbers and timestamps exact): a TapLine.
-            response.write(
-              `{"component_id":${JSON.stringify(componentId)},"event":${tapJson.encodeToString(event)}}\n`,
-            );
-            return true;
-          },
-        });
+        const tap = taps.open({ outputsOf, inputsOf, limit, intervalMs, ...tapClient(response, dropped) });
+        if (tap === undefined) {
+          // Taken meanwhile by another client.
+          response.end();
+          return;
+        }
         response.on('close', () => {
           tap.close();
           if (tap.dropped > 0)

@@ -1,5 +1,6 @@
 #!/usr/bin/env node
 import { setFlagsFromString } from 'node:v8';
+import { guardDebugSignal } from './debug-signal.js';
 import {
   environmentWithFlags,
   growHeapAsMeasured,
@@ -16,6 +17,9 @@ if (argv.length === 1 && (argv[0] === '--version' || argv[0] === '-V')) {
   process.stdout.write(`${version}\n`);
   process.exit(0);
 }
+
+// Before anything else: SIGUSR1 must never open Node's debugger (docs/reliability.md).
+await guardDebugSignal();
 
 // The heap limit (docs/memory.md) takes V8 flags that only count when the process starts: a
 // pipeline starts again with them, replaced in place (same pid, as a service manager expects),

@@ -125,10 +125,10 @@ async function load(
     }
   }
   const checkEnvironment = async () => {
-    const usesDisk = [...plan.sinks.values()].some((sink) =>
-      sink.buffer.some((stage) => stage.type === 'disk'),
+    const usesDataDir = [...plan.sinks.values()].some((sink) =>
+      sink.buffer.some((stage) => stage.definition.capabilities?.sinkDirectory === true),
     );
-    if (usesDisk && plan.dataDir !== undefined)
+    if (usesDataDir && plan.dataDir !== undefined)
       await checkDataDir(plan.dataDir, io.cwd, loaded.locate('data_dir'));
   };
   const tests = (loaded.config.tests ?? []) as UnitTestDefinition[];
@@ -256,10 +256,6 @@ async function runPipeline(
       ),
     );
     const { diff } = result;
-    for (const id of diff.bufferChangeNeedsRestart)
-      logger.warn(
-        `sink "${id}": a change of a disk buffer takes effect only after a restart; its buffer is kept`,
-      );
     reloadsTotal.increment();
     logger.info('config reloaded', {
       added: diff.added,
@@ -315,6 +311,14 @@ async function runPipeline(
   };
   io.signals.on('SIGINT', onSignal);
   io.signals.on('SIGTERM', onSignal);
+  // SIGUSR1 never opens a debugger (bin.ts); here it says what the pipeline holds.
+  const onUser1 = () => {
+    const held = topology.unfinishedEvents();
+    logger.info(
+      `received SIGUSR1: ${held.inMemoryBuffers} events in memory buffers, ${held.inFlight} in flight, ${held.onDisk} in disk buffers`,
+    );
+  };
+  io.signals.on('SIGUSR1', onUser1);
   logger.info('pipeline started', {
     sources: [...plan.sources.keys()],
     transforms: [...plan.transforms.keys()],
@@ -347,6 +351,7 @@ async function runPipeline(
     io.signals.off('SIGHUP', onHangUp);
     io.signals.off('SIGINT', onSignal);
     io.signals.off('SIGTERM', onSignal);
+    io.signals.off('SIGUSR1', onUser1);
     await Promise.all(servers.map((server) => server.close()));
   }
 }

@@ -1,7 +1,8 @@
+import { Writable } from 'node:stream';
 import { createLogEvent, silentLogger } from '@sluice/component-api';
 import { MetricsRegistry, Taps } from '@sluice/core-topology';
 import { describe, expect, it } from 'vitest';
-import { apiRoutes, type TapLine } from './api.js';
+import { apiRoutes, MAX_TAP_BUFFERED_BYTES, MAX_TAP_CLIENTS, type TapLine, tapClient } from './api.js';
 import { serveHttp } from './http-server.js';
 import { formatTapLine, formatTapText, tapUrl } from './tap.js';
 
@@ -105,9 +106,65 @@ describe('Taps', () => {
     time = 200;
     taps.publish('a', [], [event('3')]);
     expect(got).toEqual(['1', '2']);
-    expect(tap.dropped).toBe(1);
-    tap.close();
+    expect(tap?.dropped).toBe(1);
+    tap?.close();
     expect(taps.active).toBe(false);
+  });
+});
+
+describe('tap clients are capped (issue 24, item 15)', () => {
+  it('at most MAX_TAP_CLIENTS at once: one more is refused with 503, and a closed one frees its place', async () => {
+    const taps = new Taps();
+    const server = await serveHttp(
+      '127.0.0.1:0',
+      apiRoutes(new MetricsRegistry(), { shuttingDown: false }, { taps, logger: silentLogger }),
+      'api',
+    );
+    const controllers: AbortController[] = [];
+    try {
+      for (let index = 0; index < MAX_TAP_CLIENTS; index += 1) {
+        const controller = new AbortController();
+        controllers.push(controller);
+        expect((await fetch(`${server.url}/tap`, { signal: controller.signal })).status).toBe(200);
+      }
+      const refused = await fetch(`${server.url}/tap`);
+      expect(refused.status).toBe(503);
+      expect(await refused.json()).toEqual({ error: `too many tap clients (at most ${MAX_TAP_CLIENTS})` });
+      controllers.pop()?.abort();
+      for (;;) {
+        const again = await fetch(`${server.url}/tap`);
+        if (again.status === 200) break;
+        await again.body?.cancel();
+        await new Promise((resolve) => setTimeout(resolve, 10));
+      }
+    } finally {
+      for (const controller of controllers) controller.abort();
+      await server.close();
+    }
+  });
+
+  it('a client that never reads holds at most MAX_TAP_BUFFERED_BYTES; the rest is dropped before it is even copied', () => {
+    const stalled = new Writable({ highWaterMark: 16 * 1024, write() {} });
+    const dropped = {
+      count: 0,
+      increment(by = 1) {
+        dropped.count += by;
+      },
+    };
+    const client = tapClient(stalled, dropped);
+    const taps = new Taps();
+    taps.open({ outputsOf: ['*'], inputsOf: [], limit: 10_000, intervalMs: 600_000, ...client });
+    const large = createLogEvent({ message: 'x'.repeat(100 * 1024) });
+    for (let batch = 0; batch < 20; batch += 1) taps.publish('in', [], [large, large, large]);
+    expect(stalled.writableLength).toBeLessThanOrEqual(MAX_TAP_BUFFERED_BYTES);
+    expect(dropped.count).toBeGreaterThan(50);
+    // One line larger than the whole allowance is dropped, never written.
+    const fresh = new Writable({ write() {} });
+    const oneClient = tapClient(fresh, dropped);
+    expect(oneClient.deliver('in', createLogEvent({ message: 'y'.repeat(MAX_TAP_BUFFERED_BYTES) }))).toBe(
+      false,
+    );
+    expect(fresh.writableLength).toBe(0);
   });
 });
 

@@ -3,10 +3,26 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PassThrough, Readable, Writable } from 'node:stream';
 import memoryBuffers from '@sluice/buffer-memory';
-import { createLogEvent, defineSink, EventFinalizer, silentLogger } from '@sluice/component-api';
+import {
+  attachFinalizer,
+  type Batch,
+  createLogEvent,
+  defineSink,
+  EventFinalizer,
+  type LogEvent,
+  silentLogger,
+} from '@sluice/component-api';
 import { ComponentRegistry, MetricsRegistry, planTopology, Topology } from '@sluice/core-topology';
 import { createEncoder } from '@sluice/encoding';
-import { createTestContext, inputOf, makeEvents, testSink, testSource } from '@sluice/testkit';
+import {
+  createTestContext,
+  inputOf,
+  makeEvents,
+  nestedFields,
+  nestedJson,
+  testSink,
+  testSource,
+} from '@sluice/testkit';
 import { afterAll, describe, expect, it } from 'vitest';
 import definitions, {
   addFieldsTransform,
@@ -240,6 +256,40 @@ describe('transforms', () => {
     ])) as [ReturnType<typeof createLogEvent>];
     expect(createEncoder('json').encodeToString(event)).toBe('{"f":2.0,"i":9223372036854775807}');
   });
+  it('parse_json leaves a text nested past the limit unparsed and counted, also under a target_field', async () => {
+    const context = createTestContext();
+    const options = { field: 'message', drop_field: true, drop_invalid: false, overwrite_target: false };
+    const transform = await parseJsonTransform.create(options, context);
+    const deep = createLogEvent({ message: nestedJson(5000) });
+    const [left, parsed] = (await transform.transform([
+      deep,
+      createLogEvent({ message: nestedJson(127) }),
+    ])) as Array<ReturnType<typeof createLogEvent>>;
+    expect(left?.fields.message).toBe(nestedJson(5000));
+    expect(left?.metadata.structured).toBe(false);
+    expect(parsed?.fields).toEqual(nestedFields(127));
+    // 126 levels under `a.b` (the event's map, a, b) reach level 128.
+    const targeted = await parseJsonTransform.create({ ...options, target_field: 'a.b' }, context);
+    const [under] = (await targeted.transform([createLogEvent({ message: nestedJson(126) })])) as Array<
+      ReturnType<typeof createLogEvent>
+    >;
+    expect(under?.fields).toEqual({ message: nestedJson(126) });
+    expect(context.metrics.total('component_errors_total', { error_type: 'parser_failed' })).toBe(2);
+  });
+});
+
+describe('config values nested past the limit', () => {
+  it('add_fields refuses a table or a dotted key that would nest 128 levels deep in the event', () => {
+    const problems = (fields: Record<string, unknown>) =>
+      addFieldsTransform.validate?.({ fields, overwrite: true } as never, { dataDir: undefined }) ?? [];
+    expect(problems({ deep: nestedFields(127) })).toEqual([
+      { path: 'fields', message: expect.stringMatching(/nests 128 or more levels deep/) },
+    ]);
+    expect(problems({ deep: nestedFields(5000) })).toHaveLength(1);
+    expect(problems({ [Array.from({ length: 128 }, () => 'a').join('.')]: 1 })).toHaveLength(1);
+    expect(problems({ [Array.from({ length: 127 }, () => 'a').join('.')]: 1 })).toEqual([]);
+    expect(problems({ deep: nestedFields(126) })).toEqual([]);
+  });
 });
 
 describe("Vector's older transform options (from Vector's tests/behavior/transforms, before #13315)", () => {
@@ -360,7 +410,60 @@ describe('console sink', () => {
     expect(context.metrics.total('component_sent_events_total')).toBe(1);
     expect(context.metrics.total('component_discarded_events_total', { intentional: 'false' })).toBe(1);
     expect(context.metrics.total('component_errors_total', { error_type: 'encoder_failed' })).toBe(1);
-    expect(context.logger.find('the encoding cannot write them', 'warn')).toHaveLength(1);
+    expect(
+      context.logger.find('events rejected: LogEvent does not contain required field', 'error'),
+    ).toHaveLength(1);
     expect(statuses).toEqual(['rejected']);
+  });
+
+  it('a closed output (EPIPE): its events are rejected and counted, no error escapes, and the sink goes on to the end', async () => {
+    const epipe = () => Object.assign(new Error('write EPIPE'), { code: 'EPIPE' });
+    const output = new Writable({
+      write(_chunk, _encoding, callback) {
+        callback(epipe());
+      },
+    });
+    const context = createTestContext();
+    const sink = createConsoleSink({ target: 'stdout' }, output, context);
+    const statuses: string[] = [];
+    const batches = [makeEvents(3), makeEvents(2, {}, 3), makeEvents(4, {}, 5)];
+    for (const batch of batches) attachFinalizer(batch, (status) => statuses.push(status));
+    await expect(sink.run(inputOf(batches))).resolves.toBeUndefined();
+    // The stream's own 'error' event, emitted after the write failed, was handled too.
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(statuses).toEqual(['rejected', 'rejected', 'rejected']);
+    expect(context.metrics.total('component_sent_events_total')).toBe(0);
+    expect(context.metrics.total('component_discarded_events_total', { intentional: 'false' })).toBe(9);
+    expect(context.metrics.total('component_errors_total', { error_code: 'write_failed' })).toBe(9);
+    expect(context.logger.find('EPIPE', 'error')).toHaveLength(1);
+  });
+
+  it('an event nested past the limit is rejected alone: counted encode_failed, sent to <sink>.rejected; the sink goes on', async () => {
+    const output = collectingStream();
+    const rejected: LogEvent[] = [];
+    const context = {
+      ...createTestContext(),
+      rejected: { send: async (events: Batch) => void rejected.push(...events) },
+    };
+    const sink = createConsoleSink({ target: 'stdout', encoding: { codec: 'json' } }, output.stream, context);
+    const statuses: string[] = [];
+    const poison = createLogEvent(nestedFields(5000), {
+      structured: true,
+      finalizer: new EventFinalizer(1, (status) => statuses.push(status)),
+    });
+    await sink.run(inputOf([makeEvents(2), [poison], makeEvents(2, {}, 2)]));
+    expect(output.text().split('\n').filter(Boolean)).toHaveLength(4);
+    expect(statuses).toEqual(['rejected']);
+    expect(context.metrics.total('component_sent_events_total')).toBe(4);
+    expect(context.metrics.total('component_errors_total', { error_code: 'encode_failed' })).toBe(1);
+    expect(context.metrics.total('component_discarded_events_total', { intentional: 'false' })).toBe(1);
+    expect(rejected.map((event) => event.fields.rejection)).toEqual([
+      {
+        sink_id: context.id,
+        error_code: 'encode_failed',
+        error_message: expect.stringMatching(/nests 128 or more levels deep/),
+        attempts: 0,
+      },
+    ]);
   });
 });

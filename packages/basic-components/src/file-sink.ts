@@ -121,7 +121,7 @@ export function createFileSink(options: FileSinkOptions, context: ComponentConte
           }
           for (const [path, events] of byPath) {
             const { bytes: chunk, written, failed } = encoder.encodeBatch(events);
-            rejectUnencodable(failed);
+            await rejectUnencodable(failed);
             if (written.length === 0) continue;
             let file: FileHandle;
             try {

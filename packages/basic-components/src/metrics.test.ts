@@ -1,8 +1,8 @@
 import memoryBuffers from '@sluice/buffer-memory';
 import { ComponentRegistry, MetricsRegistry, planTopology, Topology } from '@sluice/core-topology';
-import { RecordingLogger } from '@sluice/testkit';
+import { createTestContext, inputOf, RecordingLogger } from '@sluice/testkit';
 import { describe, expect, it } from 'vitest';
-import definitions, { renderPrometheus } from './index.js';
+import definitions, { prometheusExporterSink, renderPrometheus } from './index.js';
 
 function registry(): ComponentRegistry {
   const registry = new ComponentRegistry();
@@ -41,6 +41,23 @@ describe('internal_metrics → prometheus_exporter (the Vector monitoring pipeli
     } finally {
       await topology.shutdown({ deadlineMs: 10_000 });
       await running;
+    }
+  });
+
+  it('says at start which address it serves, and warns when that is every interface (the default, as Vector)', async () => {
+    for (const [address, warned] of [
+      ['0.0.0.0:0', true],
+      ['127.0.0.1:0', false],
+    ] as const) {
+      const context = createTestContext();
+      const sink = await prometheusExporterSink.create(
+        { address, flush_period_secs: 60 } as Parameters<typeof prometheusExporterSink.create>[0],
+        context,
+      );
+      const running = sink.run(inputOf([]));
+      await running;
+      expect(context.logger.find('serving metrics on http://', 'info')).toHaveLength(1);
+      expect(context.logger.find('every network interface', 'warn'), address).toHaveLength(warned ? 1 : 0);
     }
   });
 

@@ -219,10 +219,16 @@ export const prometheusExporterSink = defineSink<PrometheusExporterOptions>({
           listening.listen(port, host, () => resolve());
         });
         const bound = listening.address();
-        if (bound !== null && typeof bound === 'object')
+        if (bound !== null && typeof bound === 'object') {
           context.logger.info(`serving metrics on http://${bound.address}:${bound.port}/metrics`, {
             address: `${bound.address}:${bound.port}`,
           });
+          // Vector's default, kept: but whoever can reach the host can read the metrics.
+          if (bound.address === '0.0.0.0' || bound.address === '::')
+            context.logger.warn(
+              `the metrics are served on every network interface (${bound.address}:${bound.port}); set address = "127.0.0.1:${bound.port}" to serve them on this host only`,
+            );
+        }
         try {
           for await (const batch of untilAborted(input, context.signal)) {
             const now = performance.now();

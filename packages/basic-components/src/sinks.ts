@@ -3,6 +3,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import {
   byteSizeOf,
   type ComponentContext,
+  createRejecter,
   defineSink,
   finalizeEvents,
   type LogEvent,
@@ -26,28 +27,68 @@ export interface ConsoleOptions {
   framing?: SinkFramingConfig;
 }
 
-/** Writes each event, framed (one line by default); the definition binds it to stdout or stderr. */
+/** The first error of each output stream: a closed stdout (EPIPE) stays closed for the process. */
+const brokenOutputs = new WeakMap<Writable, Error>();
+
+/**
+ * Records the stream's errors instead of letting an unhandled 'error' event end the process (Node's
+ * default for a closed stdout). Attached once per stream, for good: the event may come after the
+ * last write's callback, when no sink is listening any more.
+ */
+function watchOutput(output: Writable): void {
+  if (output.listeners('error').includes(recordBroken)) return;
+  output.on('error', recordBroken);
+}
+
+function recordBroken(this: Writable, error: Error): void {
+  if (!brokenOutputs.has(this)) brokenOutputs.set(this, error);
+}
+
+/**
+ * Writes each event, framed (one line by default); the definition binds it to stdout or stderr.
+ * When the stream fails (stdout closed: EPIPE, as when journald restarts), the events it could not
+ * take are rejected and counted, and so is everything after: the sink goes on, so do the other
+ * pipelines. Vector's console sink stops instead.
+ */
 export function createConsoleSink(
   options: ConsoleOptions,
   output: Writable,
-  context: Pick<ComponentContext, 'metrics' | 'logger' | 'signal'>,
+  context: Pick<ComponentContext, 'id' | 'metrics' | 'logger' | 'signal' | 'rejected'>,
 ): Sink {
   const encoder = createFramedEncoder(options.encoding, options.framing);
   const rejectUnencodable = encodingFailureHandler(context);
+  const reject = createRejecter(context);
   const sentEvents = context.metrics.counter('component_sent_events_total');
   const sentEventBytes = context.metrics.counter('component_sent_event_bytes_total');
   const sentBytes = context.metrics.counter('component_sent_bytes_total');
+  watchOutput(output);
+  /** Resolves with the stream's error, or undefined once the bytes left the process. */
+  const write = (bytes: Buffer) =>
+    new Promise<Error | undefined>((resolve) => {
+      const broken = brokenOutputs.get(output);
+      if (broken !== undefined || output.destroyed) {
+        resolve(broken ?? new Error('the output stream is closed'));
+        return;
+      }
+      output.write(bytes, (error) => resolve(error ?? undefined));
+    });
   return {
     // Each batch is finalized before the next is pulled.
     maxHeldEvents: 0,
     async run(input) {
       for await (const batch of untilAborted(input, context.signal)) {
         const { bytes, written, failed } = encoder.encodeBatch(batch);
-        rejectUnencodable(failed);
+        await rejectUnencodable(failed);
         // The write callback says the bytes left the process; only then are the events delivered.
-        await new Promise<void>((resolve, reject) => {
-          output.write(bytes, (error) => (error ? reject(error) : resolve()));
-        });
+        const error = await write(bytes);
+        if (error !== undefined) {
+          await reject(written, {
+            code: 'write_failed',
+            type: 'writer_failed',
+            message: `cannot write to ${options.target}: ${error.message}`,
+          });
+          continue;
+        }
         finalizeEvents(written, 'delivered');
         sentEvents.increment(written.length);
         sentEventBytes.increment(byteSizeOf(written));

@@ -7,7 +7,12 @@ import {
   getField,
   isFieldMap,
   type LogEvent,
+  NESTING_LIMIT,
+  NestingLimitError,
+  nestsTooDeep,
+  type OptionProblem,
   rateLimitedLog,
+  refuseInvalidOptions,
   removeField,
   SPECIFICATION_VERSION,
   setField,
@@ -94,6 +99,20 @@ export function insertFieldAt(fields: FieldMap, segments: readonly PathSegment[]
   }
 }
 
+/**
+ * A field add_fields would add that nests past the limit in the event (its map is level 1): a deep
+ * table in the config, or a dotted key of as many segments. Refused when the config is planned.
+ */
+function addFieldsProblems(options: AddFieldsOptions): OptionProblem[] {
+  const tooDeep =
+    nestsTooDeep(options.fields) ||
+    flatten(options.fields).some(([path, value]) => {
+      const depth = segmentsOf(path).length;
+      return depth >= NESTING_LIMIT || nestsTooDeep(value, depth + 1);
+    });
+  return tooDeep ? [{ path: 'fields', message: new NestingLimitError('a field it adds').message }] : [];
+}
+
 export const addFieldsTransform = defineTransform<AddFieldsOptions>({
   specificationVersion: SPECIFICATION_VERSION,
   kind: 'transform',
@@ -119,7 +138,9 @@ export const addFieldsTransform = defineTransform<AddFieldsOptions>({
       },
     },
   },
+  validate: addFieldsProblems,
   create(options) {
+    refuseInvalidOptions(addFieldsProblems(options));
     const entries = flatten(options.fields).map(([path, value]) => [segmentsOf(path), value] as const);
     return {
       transform(batch) {
@@ -234,6 +255,8 @@ const parseJsonDefinition: Omit<TransformDefinition<ParseJsonOptions>, 'type' | 
     const discarded = context.metrics.counter('component_discarded_events_total', { intentional: 'true' });
     const warn = rateLimitedLog(context.logger, 'warn');
     const warnTargetTaken = rateLimitedLog(context.logger, 'warn');
+    // The level of the parsed object in the event: 1 merged into the root, deeper under target_field.
+    const targetLevel = options.target_field === undefined ? 1 : options.target_field.split('.').length + 1;
     return {
       transform(batch) {
         let failed = 0;
@@ -249,7 +272,13 @@ const parseJsonDefinition: Omit<TransformDefinition<ParseJsonOptions>, 'type' | 
           } catch {
             parsed = undefined;
           }
-          if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) {
+          // Under target_field, the parsed object sits deeper: the nesting limit counts from the event.
+          if (
+            parsed === null ||
+            typeof parsed !== 'object' ||
+            Array.isArray(parsed) ||
+            (targetLevel > 1 && nestsTooDeep(parsed, targetLevel))
+          ) {
             failed += 1;
             if (options.drop_invalid) dropped.push(event);
             continue;

@@ -41,6 +41,7 @@ export const diskBufferDefinition = defineBuffer<DiskBufferStageOptions>({
   specificationVersion: SPECIFICATION_VERSION,
   kind: 'buffer',
   type: 'disk',
+  capabilities: { durable: true, sinkDirectory: true },
   description:
     'A durable write-ahead log on disk under <data_dir>/buffer/<sink id>/: survives restarts and crashes.',
   optionsSchema: {
@@ -81,6 +82,7 @@ export const diskBufferDefinition = defineBuffer<DiskBufferStageOptions>({
       syncIntervalMs: options.sync_interval_ms,
       logger: context.logger,
       metrics: context.metrics,
+      signal: context.signal,
     });
   },
 });

@@ -5,16 +5,24 @@ import { runInNewContext } from 'node:vm';
 import { crc32c } from '@node-rs/crc32';
 import {
   attachFinalizer,
+  createLogEvent,
   type DeliveryStatus,
   finalizeEvents,
   type LogEvent,
   SluiceError,
 } from '@sluice/component-api';
-import { createTestBufferContext, makeEvents, testBuffer } from '@sluice/testkit';
+import {
+  createTestBufferContext,
+  hostileEvents,
+  makeEvents,
+  nestedFields,
+  testBuffer,
+} from '@sluice/testkit';
 import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
 import { diskBufferDefinition } from './definition.js';
-import { type DiskBuffer, defaultFileOperations } from './disk-buffer.js';
+import type { DiskBuffer } from './disk-buffer.js';
+import { defaultFileOperations } from './file-operations.js';
 import { formatDiskBufferReport, inspectDiskBuffer } from './inspect.js';
 import { readLedger } from './ledger.js';
 import { dataFileName } from './scan.js';
@@ -478,4 +486,50 @@ describe('DiskBuffer recovery from corruption', () => {
     expect(formatDiskBufferReport(report)).toMatch(/problem: missing_data_file/);
     expect((await readdir(directory)).includes(dataFileName(0))).toBe(true);
   });
+});
+
+describe('DiskBuffer and an event nested past the limit (made by a plugin: decoders refuse them)', () => {
+  it('rejects that one event, counts it, and writes the events around it', async () => {
+    const directory = await temporaryDirectory();
+    const { buffer, metrics } = await openBuffer(directory);
+    const statuses: DeliveryStatus[] = [];
+    const poison = createLogEvent(nestedFields(9000), { structured: true });
+    attachFinalizer([poison], (status) => statuses.push(status));
+    // As the buffer chain writes: the events before the poison, then the poison (taken: rejected), then the rest.
+    let remaining = [...makeEvents(100), poison, ...makeEvents(100, {}, 100)];
+    const taken: number[] = [];
+    while (remaining.length > 0) {
+      const count = await buffer.write(remaining);
+      taken.push(count);
+      remaining = remaining.slice(count);
+    }
+    expect(taken).toEqual([100, 1, 100]);
+    expect(statuses).toEqual(['rejected']);
+    expect(metrics.total('buffer_errors_total', { error_code: 'encode_failed' })).toBe(1);
+    expect(metrics.total('buffer_discarded_events_total', { intentional: 'false' })).toBe(1);
+    expect(await readAll(buffer)).toEqual(ids(0, 200));
+  });
+});
+
+describe('DiskBuffer and hostile events', () => {
+  it('every event is written and read back, or rejected and counted; nothing throws', async () => {
+    const directory = await temporaryDirectory();
+    const { buffer, metrics } = await openBuffer(directory);
+    await fc.assert(
+      fc.asyncProperty(fc.array(hostileEvents(), { minLength: 1, maxLength: 12 }), async (events) => {
+        const rejectedBefore = metrics.total('buffer_discarded_events_total', { intentional: 'false' });
+        let remaining = events;
+        while (remaining.length > 0) remaining = remaining.slice(await buffer.write(remaining));
+        const rejected =
+          metrics.total('buffer_discarded_events_total', { intentional: 'false' }) - rejectedBefore;
+        let read = 0;
+        for (let batch = await buffer.read(100); batch.length > 0; batch = await buffer.read(100)) {
+          finalizeEvents(batch, 'delivered');
+          read += batch.length;
+        }
+        expect(read + rejected).toBe(events.length);
+      }),
+      { numRuns: 40 },
+    );
+  }, 120_000);
 });

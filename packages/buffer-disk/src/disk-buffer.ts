@@ -1,5 +1,4 @@
-import { closeSync, openSync, readSync, writeSync } from 'node:fs';
-import { type FileHandle, open, rm, statfs, unlink } from 'node:fs/promises';
+import { type FileHandle, open, rm, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import {
   attachFinalizer,
@@ -15,23 +14,14 @@ import {
   Signal,
   SluiceError,
 } from '@sluice/component-api';
-import { decodeRecordEvents, HEADER_BYTES, parseRecord, RecordEncoder } from './format.js';
+import { defaultFileOperations, type FileOperations } from './file-operations.js';
+import { decodeRecordEvents, HEADER_BYTES, MAX_PAYLOAD_BYTES, RecordEncoder } from './format.js';
 import { type Ledger, LedgerFile } from './ledger.js';
-import { lockDirectory } from './lock.js';
-import { dataFileName, LOCK_FILE, resyncOffset, type ScanResult, scanBuffer } from './scan.js';
-
-/**
- * The write primitive, swappable in tests to inject ENOSPC and other I/O errors. Synchronous on
- * purpose: one record lands in the page cache in tens of microseconds, less than a round trip
- * through libuv's thread pool; fsync stays asynchronous.
- */
-export interface FileOperations {
-  write(fd: number, data: Buffer, position: number): number;
-}
-
-export const defaultFileOperations: FileOperations = {
-  write: (fd, data, position) => writeSync(fd, data, 0, data.length, position),
-};
+import { type DirectoryLock, lockDirectory } from './lock.js';
+import { claimDirectory } from './open-directories.js';
+import { type DataFile, ReadCursor } from './read-cursor.js';
+import { dataFileName, type ScanResult, scanBuffer } from './scan.js';
+import { reserveOnVolume } from './volume-reservations.js';
 
 export interface DiskBufferOptions {
   directory: string;
@@ -43,9 +33,15 @@ export interface DiskBufferOptions {
   fileOperations?: FileOperations;
   /** How often a buffer in write-error state retries (default 1 s). */
   retryIntervalMs?: number;
+  /**
+   * Bounds the wait for another buffer of this process to close its directory (a reload re-adding
+   * a sink whose old buffer still drains). Without it, such an open is refused at once.
+   */
+  signal?: AbortSignal;
 }
 
-const READ_CHUNK_BYTES = 1024 * 1024;
+/** The largest record the reader accepts (its length field says at most `MAX_PAYLOAD_BYTES`). */
+const MAX_RECORD_BYTES = HEADER_BYTES + MAX_PAYLOAD_BYTES;
 /** Counted in max_size besides the data files: the ledger (256 bytes) and the lock file. */
 const RESERVED_BYTES = 512;
 
@@ -55,21 +51,6 @@ interface Outstanding {
   endOffset: number;
   done: boolean;
 }
-
-interface ReadChunk {
-  fileId: number;
-  start: number;
-  buffer: Buffer;
-  short: boolean;
-}
-
-interface DataFile {
-  size: number;
-  validEnd: number;
-}
-
-/** Volume id → bytes reserved by the disk buffers opened in this process. */
-const reservations = new Map<string, Map<string, number>>();
 
 /**
  * A durable disk buffer stage: an append-only write-ahead log of checksummed records in data files
@@ -87,11 +68,7 @@ export class DiskBuffer implements BufferStage {
   #writerId = 0;
   #writerOffset = 0;
   #nextEventId = 0;
-  #readFileId = 0;
-  #readOffset = 0;
-  #readChunk: ReadChunk | undefined;
-  readonly #chunkStorage = Buffer.allocUnsafe(READ_CHUNK_BYTES);
-  #reader: { fileId: number; fd: number } | undefined;
+  readonly #cursor: ReadCursor;
   #skipBelowId = 0;
   /** The id of the next event the reader expects: a record starting later shows a gap (lost events). */
   #readId = 0;
@@ -122,39 +99,50 @@ export class DiskBuffer implements BufferStage {
   #ledgerQueue: Promise<unknown> = Promise.resolve();
   #deletions: Promise<void> = Promise.resolve();
   readonly #errors: Record<'write' | 'read', (message: string, fields?: Record<string, unknown>) => void>;
-  readonly #volume: { id: string; key: string };
+  /** Gives back the volume reservation and the directory, once the buffer closed. */
+  readonly #releaseReservation: () => void;
+  readonly #lock: DirectoryLock;
 
-  private constructor(options: DiskBufferOptions, volumeId: string) {
+  private constructor(options: DiskBufferOptions, releaseReservation: () => void, lock: DirectoryLock) {
     this.#options = options;
     this.#fileOperations = options.fileOperations ?? defaultFileOperations;
+    this.#cursor = new ReadCursor({
+      directory: options.directory,
+      files: this.#files,
+      writer: () => ({ id: this.#writerId, offset: this.#writerOffset, fd: this.#writer.fd }),
+      onFault: (code, offset, detail) => this.#readFault(code, offset, detail),
+    });
     this.#errors = {
       write: rateLimitedLog(options.logger, 'error'),
       read: rateLimitedLog(options.logger, 'error'),
     };
-    this.#volume = { id: volumeId, key: options.directory };
+    this.#releaseReservation = releaseReservation;
+    this.#lock = lock;
   }
 
   /** Locks the directory, recovers from the ledger and the data files, and opens a new data file. */
   static async open(options: DiskBufferOptions): Promise<DiskBuffer> {
     const { mkdir } = await import('node:fs/promises');
     await mkdir(options.directory, { recursive: true });
-    const volume = await statfs(options.directory);
-    const volumeId = `${volume.type}:${volume.blocks}:${volume.bsize}`;
-    const capacity = volume.blocks * volume.bsize;
-    const onVolume = reservations.get(volumeId) ?? new Map<string, number>();
-    const reserved = [...onVolume.entries()]
-      .filter(([directory]) => directory !== options.directory)
-      .reduce((sum, [, bytes]) => sum + bytes, 0);
-    if (reserved + options.maxSize > capacity) {
-      throw new SluiceError(
-        ErrorCode.bufferCapacity,
-        `disk buffers on this volume could grow to ${reserved + options.maxSize} bytes (max_size of each), more than the volume's ${capacity} bytes`,
-      );
+    const releaseDirectory = await claimDirectory(options.directory, options);
+    let releaseReservation: () => void = () => {};
+    let lock: DirectoryLock;
+    try {
+      releaseReservation = await reserveOnVolume(options.directory, options.maxSize);
+      lock = await lockDirectory(options.directory, options.logger);
+    } catch (error) {
+      releaseReservation();
+      releaseDirectory();
+      throw error;
     }
-    await lockDirectory(options.directory);
-    onVolume.set(options.directory, options.maxSize);
-    reservations.set(volumeId, onVolume);
-    const buffer = new DiskBuffer(options, volumeId);
+    const buffer = new DiskBuffer(
+      options,
+      () => {
+        releaseReservation();
+        releaseDirectory();
+      },
+      lock,
+    );
     try {
       await buffer.#recover(await scanBuffer(options.directory));
     } catch (error) {
@@ -187,8 +175,8 @@ export class DiskBuffer implements BufferStage {
       this.#files.set(file.id, { size: file.size, validEnd: file.validEnd });
       this.#bytesOnDisk += file.size;
     }
-    this.#readFileId = scan.readStart.fileId;
-    this.#readOffset = scan.readStart.offset;
+    this.#cursor.fileId = scan.readStart.fileId;
+    this.#cursor.offset = scan.readStart.offset;
     this.#skipBelowId = scan.firstUnackedId;
     this.#readId = scan.firstExpectedId;
     this.#countedGaps = scan.countedGaps;
@@ -203,8 +191,8 @@ export class DiskBuffer implements BufferStage {
     const lastId = Math.max(-1, ...this.#files.keys());
     await this.#openWriter(lastId + 1);
     if (this.#unread === 0) {
-      this.#readFileId = this.#writerId;
-      this.#readOffset = 0;
+      this.#cursor.fileId = this.#writerId;
+      this.#cursor.offset = 0;
       this.#readId = this.#nextEventId;
     }
     this.#ledger = await LedgerFile.open(this.#options.directory, this.#ledgerState(), scan.ledgerGeneration);
@@ -247,9 +235,21 @@ export class DiskBuffer implements BufferStage {
     if (this.#closed) throw this.#closedError();
     if (this.#failing || batch.length === 0) return 0;
     let events = batch;
-    let record = this.#encoder.encode(this.#nextEventId, events);
-    // The hard limit: files on disk never exceed max_size (ledger included). Take the prefix that fits.
-    while (this.#bytesOnDisk + record.length + RESERVED_BYTES > this.#options.maxSize) {
+    let record = this.#encode(events);
+    if (record === undefined) {
+      // An event the codec cannot write (nested past the limit): the events before it go on, and
+      // it is rejected alone once it leads the batch; never a failed write of the whole batch.
+      const first = this.#firstUnencodable(events);
+      if (first === 0) return this.#rejectUnencodable(events[0] as LogEvent);
+      events = events.slice(0, first);
+      record = this.#encoder.encode(this.#nextEventId, events);
+    }
+    // The hard limits: files on disk never exceed max_size (ledger included), and a record never
+    // exceeds what the reader accepts. Take the prefix that fits.
+    while (
+      record.length > MAX_RECORD_BYTES ||
+      this.#bytesOnDisk + record.length + RESERVED_BYTES > this.#options.maxSize
+    ) {
       if (events.length === 1) return this.#cannotFit(events, record.length);
       events = events.slice(0, Math.floor(events.length / 2));
       record = this.#encoder.encode(this.#nextEventId, events);
@@ -281,6 +281,41 @@ export class DiskBuffer implements BufferStage {
     return events.length;
   }
 
+  /** The record of `events`, or undefined when one of them cannot be encoded. */
+  #encode(events: Batch): Buffer | undefined {
+    try {
+      return this.#encoder.encode(this.#nextEventId, events);
+    } catch {
+      return undefined;
+    }
+  }
+
+  /** The index of the first event that cannot be encoded on its own (the batch's length if none). */
+  #firstUnencodable(events: Batch): number {
+    for (let index = 0; index < events.length; index += 1)
+      if (this.#encode([events[index] as LogEvent]) === undefined) return index;
+    return events.length;
+  }
+
+  /** An event the codec refuses: rejected and counted, so it never blocks the events behind it. */
+  #rejectUnencodable(event: LogEvent): number {
+    const { metrics } = this.#options;
+    let reason = 'unknown';
+    try {
+      this.#encoder.encode(this.#nextEventId, [event]);
+    } catch (error) {
+      reason = String((error as Error).message ?? error);
+    }
+    metrics.counter('buffer_errors_total', { error_code: 'encode_failed' }).increment();
+    metrics.counter('buffer_discarded_events_total', { intentional: 'false' }).increment();
+    this.#errors.write('disk buffer rejected an event it cannot encode', {
+      error_code: 'encode_failed',
+      error: reason,
+    });
+    finalizeEvents([event], 'rejected');
+    return 1;
+  }
+
   /**
    * One event whose record does not fit now. Larger than `max_size` itself, it never will: it is
    * rejected and counted rather than left to block the pipeline forever (the contract: a stage never
@@ -289,13 +324,17 @@ export class DiskBuffer implements BufferStage {
    */
   async #cannotFit(events: Batch, recordBytes: number): Promise<number> {
     const { maxSize, metrics } = this.#options;
-    if (recordBytes + RESERVED_BYTES > maxSize) {
+    if (recordBytes + RESERVED_BYTES > maxSize || recordBytes > MAX_RECORD_BYTES) {
       metrics.counter('buffer_errors_total', { error_code: 'event_too_large' }).increment();
       metrics.counter('buffer_discarded_events_total', { intentional: 'false' }).increment(events.length);
-      this.#errors.write('disk buffer rejected an event larger than max_size; it can never be buffered', {
-        record_bytes: recordBytes,
-        max_size: maxSize,
-      });
+      this.#errors.write(
+        'disk buffer rejected an event larger than max_size or than a record may be; it can never be buffered',
+        {
+          record_bytes: recordBytes,
+          max_size: maxSize,
+          max_record_bytes: MAX_RECORD_BYTES,
+        },
+      );
       finalizeEvents(events, 'rejected');
       return events.length;
     }
@@ -370,7 +409,7 @@ export class DiskBuffer implements BufferStage {
     if (this.#closing) throw this.#closedError();
     const output: LogEvent[] = [];
     while (this.#unread > 0 && output.length < maxEvents) {
-      const next = this.#nextRecord();
+      const next = this.#cursor.next();
       if (next === undefined) {
         // At the writer's position: what is still unread was in records damaged after they were written.
         this.#lose(this.#nextEventId, this.#unread);
@@ -385,8 +424,8 @@ export class DiskBuffer implements BufferStage {
       const events = decoded.filter((_, index) => next.firstId + index >= this.#skipBelowId);
       const entry: Outstanding = {
         endEventId: next.firstId + next.count,
-        fileId: this.#readFileId,
-        endOffset: this.#readOffset,
+        fileId: this.#cursor.fileId,
+        endOffset: this.#cursor.offset,
         done: false,
       };
       this.#outstanding.push(entry);
@@ -425,8 +464,8 @@ export class DiskBuffer implements BufferStage {
     });
     this.#outstanding.push({
       endEventId: untilId,
-      fileId: this.#readFileId,
-      endOffset: this.#readOffset - recordSize,
+      fileId: this.#cursor.fileId,
+      endOffset: this.#cursor.offset - recordSize,
       done: true,
     });
     this.#advanceAcknowledged();
@@ -434,8 +473,8 @@ export class DiskBuffer implements BufferStage {
 
   /** Counts a problem the reader stepped over; the events it cost are counted at the next record. */
   #readFault(code: string, offset: number, detail: string): void {
-    this.#readProblem = `${code} in ${dataFileName(this.#readFileId)} at ${offset}: ${detail}`;
-    if (this.#knownCorrupt.has(`${dataFileName(this.#readFileId)}:${offset}`)) return;
+    this.#readProblem = `${code} in ${dataFileName(this.#cursor.fileId)} at ${offset}: ${detail}`;
+    if (this.#knownCorrupt.has(`${dataFileName(this.#cursor.fileId)}:${offset}`)) return;
     this.#options.metrics.counter('buffer_errors_total', { error_code: code }).increment();
   }
 
@@ -460,111 +499,6 @@ export class DiskBuffer implements BufferStage {
       });
       return [];
     }
-  }
-
-  /** The record at the read position when it is still in memory: fresh event objects, shared fields. */
-
-  /**
-   * The next valid record at the read position, stepping over finished files and, as recovery
-   * would, over whatever was damaged since it was written: corrupt records, a file cut short or
-   * deleted, a read error. Never loops on them: each step moves the read position forward.
-   */
-  #nextRecord(): { firstId: number; count: number; size: number; payload: Buffer } | undefined {
-    for (;;) {
-      const file = this.#files.get(this.#readFileId);
-      const end = this.#readFileId === this.#writerId ? this.#writerOffset : (file?.validEnd ?? 0);
-      if (file === undefined || this.#readOffset >= end) {
-        if (this.#readFileId >= this.#writerId) return undefined;
-        this.#readFileId = Math.min(...[...this.#files.keys()].filter((id) => id > this.#readFileId));
-        this.#readOffset = 0;
-        continue;
-      }
-      let chunk: ReadChunk;
-      try {
-        chunk = this.#chunkAt(this.#readFileId, this.#readOffset, end);
-      } catch (error) {
-        const code = (error as NodeJS.ErrnoException).code;
-        this.#readFault(
-          code === 'ENOENT' ? 'missing_data_file' : 'read_failed',
-          this.#readOffset,
-          String((error as Error).message ?? error),
-        );
-        this.#readOffset = end;
-        continue;
-      }
-      const position = this.#readOffset - chunk.start;
-      const parsed = parseRecord(chunk.buffer, position);
-      if (parsed.kind === 'record') {
-        this.#readOffset += parsed.size;
-        return parsed;
-      }
-      if (
-        parsed.kind === 'incomplete' &&
-        !chunk.short &&
-        chunk.start + chunk.buffer.length < end &&
-        position + HEADER_BYTES <= chunk.buffer.length
-      ) {
-        const needed = HEADER_BYTES + chunk.buffer.readUInt32LE(position);
-        // The cached chunk ends inside the record: the next turn reads it whole.
-        if (this.#readOffset + needed <= end) continue;
-      }
-      // Corrupt since recovery, or the file ends early: count it and skip as recovery would.
-      const next = parsed.kind === 'corrupt' ? resyncOffset(chunk.buffer, position, parsed.size) : undefined;
-      this.#readFault(
-        parsed.kind === 'corrupt' ? parsed.reason : 'torn_tail',
-        this.#readOffset,
-        next === undefined ? 'the rest of the file is skipped' : 'the record is skipped',
-      );
-      this.#readOffset = next === undefined ? end : chunk.start + next;
-    }
-  }
-
-  /**
-   * A chunk of the file holding the whole record at `offset` when the file has it (read again when
-   * the cached one falls short). The chunk storage is reused: a record read from it must be decoded
-   * before the next call. `short`: the file ended before `end` (it was cut while running).
-   */
-  #chunkAt(fileId: number, offset: number, end: number): ReadChunk {
-    const cached = this.#readChunk;
-    if (cached !== undefined && cached.fileId === fileId && offset >= cached.start) {
-      const position = offset - cached.start;
-      if (position + HEADER_BYTES <= cached.buffer.length) {
-        const recordEnd = position + HEADER_BYTES + cached.buffer.readUInt32LE(position);
-        if (recordEnd <= cached.buffer.length) return cached;
-      }
-    }
-    let minimum = 0;
-    if (cached !== undefined && cached.fileId === fileId && offset >= cached.start) {
-      const position = offset - cached.start;
-      if (position + HEADER_BYTES <= cached.buffer.length)
-        minimum = HEADER_BYTES + cached.buffer.readUInt32LE(position);
-    }
-    const length = Math.min(end - offset, Math.max(READ_CHUNK_BYTES, minimum));
-    // Allocating a fresh megabyte per chunk made the garbage collector the largest cost of reading.
-    const buffer = length <= READ_CHUNK_BYTES ? this.#chunkStorage : Buffer.allocUnsafe(length);
-    const bytesRead = readSync(this.#readerFd(fileId), buffer, 0, length, offset);
-    this.#readChunk = {
-      fileId,
-      start: offset,
-      buffer: buffer.subarray(0, bytesRead),
-      short: bytesRead < length,
-    };
-    return this.#readChunk;
-  }
-
-  /** A descriptor of the file being read, kept open while the reader stays in it. */
-  #readerFd(fileId: number): number {
-    if (fileId === this.#writerId) return this.#writer.fd;
-    if (this.#reader?.fileId !== fileId) {
-      this.#closeReader();
-      this.#reader = { fileId, fd: openSync(join(this.#options.directory, dataFileName(fileId)), 'r') };
-    }
-    return this.#reader.fd;
-  }
-
-  #closeReader(): void {
-    if (this.#reader !== undefined) closeSync(this.#reader.fd);
-    this.#reader = undefined;
   }
 
   /** Acknowledgements may come out of order: the acked position advances over the done prefix only. */
@@ -601,8 +535,7 @@ export class DiskBuffer implements BufferStage {
     for (const [id, file] of deletable) {
       if (!this.#files.delete(id)) continue;
       this.#bytesOnDisk -= file.size;
-      if (this.#readChunk?.fileId === id) this.#readChunk = undefined;
-      if (this.#reader?.fileId === id) this.#closeReader();
+      this.#cursor.forget(id);
       await unlink(join(this.#options.directory, dataFileName(id))).catch(() => {});
       this.#full = false;
     }
@@ -671,11 +604,12 @@ export class DiskBuffer implements BufferStage {
     await this.#rolled;
     this.#closing = true;
     this.#closed = true;
-    this.#closeReader();
+    this.#cursor.close();
     await this.#writer.close();
     await this.#ledger?.close();
-    reservations.get(this.#volume.id)?.delete(this.#volume.key);
-    await rm(join(this.#options.directory, LOCK_FILE), { force: true });
+    // As a killed process: the kernel frees the lock, its file still names this process.
+    await this.#lock.abandon();
+    this.#releaseReservation();
   }
 
   #closedError(): SluiceError {
@@ -696,10 +630,10 @@ export class DiskBuffer implements BufferStage {
       }
     } finally {
       this.#closed = true;
-      this.#closeReader();
+      this.#cursor.close();
       await this.#ledger?.close().catch(() => {});
-      reservations.get(this.#volume.id)?.delete(this.#volume.key);
-      await rm(join(this.#options.directory, LOCK_FILE), { force: true });
+      await this.#lock.release();
+      this.#releaseReservation();
       this.#spaceFreed.notify();
       this.#dataArrived.notify();
     }

@@ -1,4 +1,12 @@
-import { createLogEvent, type FieldMap, type FieldValue, FloatValue, Timestamp } from '@sluice/component-api';
+import {
+  createLogEvent,
+  type FieldMap,
+  type FieldValue,
+  FloatValue,
+  NestingLimitError,
+  Timestamp,
+} from '@sluice/component-api';
+import { nestedFields } from '@sluice/testkit';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { decodeEvents, EventEncoder } from './event-codec.js';
@@ -137,5 +145,44 @@ describe('event codec', () => {
     const tagOffset = 4 + 4 + 1 + 4 + 4;
     encoded[tagOffset] = 99;
     expect(() => decodeEvents(encoded, 0, 1)).toThrow(/unknown value tag 99/);
+  });
+});
+
+describe('nesting limit', () => {
+  /** One event: `{ a: [[[…null…]]] }`, lists nested `levels` deep, as a hostile or damaged record could hold. */
+  function nestedRecord(levels: number): Buffer {
+    const parts: number[] = [];
+    const u32 = (value: number) =>
+      parts.push(value & 0xff, (value >>> 8) & 0xff, (value >>> 16) & 0xff, value >>> 24);
+    u32(0); // the key table's offset, patched below
+    u32(64); // byte size
+    parts.push(0); // flags
+    u32(1); // one field
+    u32(0); // key 0
+    for (let level = 0; level < levels; level += 1) {
+      parts.push(6); // a list
+      u32(1); // of one item
+    }
+    parts.push(0); // null
+    const keyTable = parts.length;
+    u32(1);
+    u32(1);
+    parts.push('a'.charCodeAt(0));
+    const buffer = Buffer.from(parts);
+    buffer.writeUInt32LE(keyTable, 0);
+    return buffer;
+  }
+
+  it('reading a record nested thousands deep throws a NestingLimitError, never a stack overflow', () => {
+    expect(decodeEvents(nestedRecord(126), 0, 1)[0]?.fields).toBeDefined();
+    expect(() => decodeEvents(nestedRecord(127), 0, 1)).toThrow(NestingLimitError);
+    expect(() => decodeEvents(nestedRecord(50_000), 0, 1)).toThrow(NestingLimitError);
+  });
+
+  it('writing an event nested past the limit throws a NestingLimitError; 127 levels round-trip', () => {
+    const encoder = new EventEncoder();
+    expect(() => encoder.encode([createLogEvent(nestedFields(9000))], 0)).toThrow(NestingLimitError);
+    const fine = encoder.encode([createLogEvent(nestedFields(127))], 0);
+    expect(decodeEvents(fine, 0, 1)[0]?.fields).toEqual(nestedFields(127));
   });
 });

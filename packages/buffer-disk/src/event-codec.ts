@@ -4,6 +4,8 @@ import {
   type FieldValue,
   FloatValue,
   type LogEvent,
+  NESTING_LIMIT,
+  NestingLimitError,
   Timestamp,
 } from '@sluice/component-api';
 
@@ -20,6 +22,8 @@ import {
  * tagged ASCII when it is, which decodes faster), array (`[count u32][values]`) or map; a whole
  * float (f64), a Date with nanoseconds (f64 milliseconds, u32 nanoseconds below them) and an
  * integer beyond 2^53 (its decimal digits as a string) keep what a plain number or Date loses.
+ * Tables and lists nest `NESTING_LIMIT` levels at most (the event's map is level 1), writing and
+ * reading: deeper is a NestingLimitError, never a stack overflow.
  */
 const Tag = {
   Null: 0,
@@ -109,7 +113,8 @@ class Writer {
     this.u32(index);
   }
 
-  map(fields: FieldMap): void {
+  map(fields: FieldMap, level: number): void {
+    if (level >= NESTING_LIMIT) throw new NestingLimitError('event');
     const countAt = this.offset;
     this.u32(0);
     let count = 0;
@@ -118,13 +123,14 @@ class Writer {
       // As in JSON, an undefined field is left out.
       if (value === undefined) continue;
       this.key(name);
-      this.value(value);
+      this.value(value, level + 1);
       count += 1;
     }
     this.#u32At(count, countAt);
   }
 
-  value(value: FieldValue | undefined): void {
+  /** A value at `level` of its event (a table or list there is that deep). */
+  value(value: FieldValue | undefined, level: number): void {
     if (typeof value === 'string') {
       this.taggedString(value);
     } else if (typeof value === 'number') {
@@ -145,12 +151,13 @@ class Writer {
       this.u8(Tag.BigInt);
       this.string(String(value));
     } else if (Array.isArray(value)) {
+      if (level >= NESTING_LIMIT) throw new NestingLimitError('event');
       this.u8(Tag.Array);
       this.u32(value.length);
-      for (const item of value) this.value(item);
+      for (const item of value) this.value(item, level + 1);
     } else {
       this.u8(Tag.Map);
-      this.map(value as FieldMap);
+      this.map(value as FieldMap, level);
     }
   }
 }
@@ -172,7 +179,7 @@ export class EventEncoder {
     for (const event of events) {
       writer.u32(event.metadata.byteSize);
       writer.u8(event.metadata.structured ? STRUCTURED : 0);
-      writer.map(event.fields);
+      writer.map(event.fields, 1);
     }
     writer.buffer.writeUInt32LE(writer.offset - prefixBytes, prefixBytes);
     writer.u32(writer.keys.size);
@@ -205,7 +212,8 @@ class Reader {
     return value;
   }
 
-  map(): FieldMap {
+  map(level: number): FieldMap {
+    if (level >= NESTING_LIMIT) throw new NestingLimitError('a stored event');
     const fields: FieldMap = {};
     for (let count = this.u32(); count > 0; count--) {
       const name = this.keys[this.u32()];
@@ -213,17 +221,17 @@ class Reader {
       // A field named `__proto__` (JSON.parse makes one) must stay a field, not become the prototype.
       if (name === '__proto__')
         Object.defineProperty(fields, name, {
-          value: this.value(),
+          value: this.value(level + 1),
           enumerable: true,
           writable: true,
           configurable: true,
         });
-      else fields[name] = this.value();
+      else fields[name] = this.value(level + 1);
     }
     return fields;
   }
 
-  value(): FieldValue {
+  value(level: number): FieldValue {
     const tag = this.buffer[this.offset++];
     switch (tag) {
       case Tag.AsciiString:
@@ -247,12 +255,13 @@ class Reader {
       case Tag.True:
         return true;
       case Tag.Array: {
+        if (level >= NESTING_LIMIT) throw new NestingLimitError('a stored event');
         const items: FieldValue[] = [];
-        for (let count = this.u32(); count > 0; count--) items.push(this.value());
+        for (let count = this.u32(); count > 0; count--) items.push(this.value(level + 1));
         return items;
       }
       case Tag.Map:
-        return this.map();
+        return this.map(level);
       default:
         throw new RangeError(`unknown value tag ${tag}`);
     }
@@ -276,7 +285,7 @@ export function decodeEvents(buffer: Buffer, start: number, count: number): LogE
   for (let index = 0; index < count; index++) {
     const byteSize = reader.u32();
     const structured = ((reader.buffer[reader.offset++] as number) & STRUCTURED) !== 0;
-    events[index] = readEvent(reader.map(), structured, byteSize);
+    events[index] = readEvent(reader.map(1), structured, byteSize);
   }
   if (reader.offset !== eventsEnd) throw new RangeError('event data does not end where the key table starts');
   return events;

@@ -7,8 +7,10 @@ export {
   diskBufferDefinition,
   minimumMaxSize,
 } from './definition.js';
-export type { DiskBufferOptions, FileOperations } from './disk-buffer.js';
-export { DiskBuffer, defaultFileOperations } from './disk-buffer.js';
+export type { DiskBufferOptions } from './disk-buffer.js';
+export { DiskBuffer } from './disk-buffer.js';
+export type { FileOperations } from './file-operations.js';
+export { defaultFileOperations } from './file-operations.js';
 export type { DiskBufferReport } from './inspect.js';
 export { formatDiskBufferReport, inspectDiskBuffer } from './inspect.js';
 

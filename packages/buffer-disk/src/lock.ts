@@ -1,7 +1,27 @@
+import { type ChildProcess, spawn } from 'node:child_process';
 import { readFile, stat, writeFile } from 'node:fs/promises';
+import type { Socket } from 'node:net';
 import { join } from 'node:path';
-import { ErrorCode, SluiceError } from '@sluice/component-api';
+import { ErrorCode, type Logger, SluiceError } from '@sluice/component-api';
 import { LOCK_FILE } from './scan.js';
+
+/*
+ * The lock of a disk buffer directory is a kernel lock: `flock(2)` on `buffer.lock`, as Vector's
+ * (its `fslock` crate). The kernel holds it for whoever has the file open, across PID namespaces
+ * (two containers sharing a volume, a host process and a container), and frees it when that
+ * process dies, even by kill -9: there is no stale lock to clean up. Node has no flock, and a
+ * native addon cannot be loaded by the single executable, so the lock is taken by util-linux's
+ * `flock` command, which holds it while its child (`cat`, reading our pipe) runs: when this process
+ * ends, even killed, the pipe closes, `cat` and `flock` exit, and the kernel frees the lock.
+ *
+ * The file also records its owner, `<pid> <start time> flock`, for the message a second process
+ * gets. A lock file without `flock` comes from a previous release (or a system without the
+ * command), whose owner took no kernel lock: it still refuses while that owner runs (pid and start
+ * time, so a reused pid does not count).
+ */
+
+/** Marks a lock file whose owner holds the kernel lock. */
+const KERNEL_MARK = 'flock';
 
 /** Linux reports process start times in clock ticks of 1/100 s (USER_HZ) in /proc, whatever the kernel's HZ. */
 const TICKS_PER_SECOND = 100;
@@ -36,10 +56,10 @@ function isAlive(pid: number): boolean {
 }
 
 /**
- * Whether the lock's owner still runs. A pid alone is not enough: after the owner died the pid may
- * have been given to another process. The lock records the owner's start time (`<pid> <start>`);
- * a live pid with another start time is someone else. A lock of the previous release (pid only)
- * is stale when that pid's process started after the lock was written.
+ * Whether the owner a lock file without a kernel lock names still runs. A pid alone is not enough:
+ * after the owner died the pid may have been given to another process. The file records the
+ * owner's start time (`<pid> <start>`); a live pid with another start time is someone else. A lock
+ * of an older release (pid only) is stale when that pid's process started after it was written.
  */
 async function ownerRuns(path: string, text: string): Promise<number | undefined> {
   const [pidText, recordedStart] = text.trim().split(/\s+/);
@@ -56,25 +76,134 @@ async function ownerRuns(path: string, text: string): Promise<number | undefined
   return startedAt > lockedAt + 1000 ? undefined : pid;
 }
 
+type KernelLock =
+  | { state: 'held'; holder: ChildProcess }
+  | { state: 'busy' }
+  | { state: 'unavailable'; reason: string };
+
 /**
- * Takes the directory's lock file, or refuses when a live process holds it. An advisory `flock`
- * would be tied to the open descriptor, but Node has none without a native addon.
+ * Takes `flock(2)` on `path` through util-linux's `flock --nonblock path cat`: held once `cat`
+ * echoes a byte back; `busy` when flock exits at once without a word (another open file holds it).
  */
-export async function lockDirectory(directory: string): Promise<void> {
-  const path = join(directory, LOCK_FILE);
-  let text: string | undefined;
-  try {
-    text = await readFile(path, 'utf8');
-  } catch {
-    // No lock: free.
+function takeKernelLock(path: string): Promise<KernelLock> {
+  return new Promise((resolve) => {
+    let settled = false;
+    let stderr = '';
+    const settle = (lock: KernelLock) => {
+      if (settled) return;
+      settled = true;
+      resolve(lock);
+    };
+    // --close: only flock holds the lock, so it ends with flock whatever becomes of `cat`.
+    const holder = spawn('flock', ['--nonblock', '--close', path, 'cat'], {
+      stdio: ['pipe', 'pipe', 'pipe'],
+    });
+    holder.once('error', (error) => settle({ state: 'unavailable', reason: error.message }));
+    // Writing to a holder that exited at once (busy) fails with EPIPE: that is its answer, not an error.
+    holder.stdin?.on('error', () => {});
+    holder.stderr?.on('data', (chunk: Buffer) => {
+      stderr += chunk.toString();
+    });
+    holder.stdout?.once('data', () => {
+      // The holder must never keep this process alive, nor outlive it: unreferenced, it ends with
+      // the pipe when this process does.
+      holder.unref();
+      for (const stream of [holder.stdin, holder.stdout, holder.stderr])
+        (stream as unknown as Socket)?.unref?.();
+      settle({ state: 'held', holder });
+    });
+    holder.once('exit', (code) => {
+      if (code === 1 && stderr.trim() === '') settle({ state: 'busy' });
+      else settle({ state: 'unavailable', reason: stderr.trim() || `flock exited with ${code}` });
+    });
+    holder.stdin?.write('\n');
+  });
+}
+
+function locked(directory: string, owner: string): SluiceError {
+  return new SluiceError(
+    ErrorCode.bufferLocked,
+    `disk buffer ${directory} is in use by another process (${owner}); two processes cannot share a buffer`,
+  );
+}
+
+export interface DirectoryLock {
+  /** Frees the directory (ends the kernel lock; marks the file free). Idempotent. */
+  release(): Promise<void>;
+  /** Ends the lock as a kill -9 would (the kernel frees it, the file keeps its owner): crash tests. */
+  abandon(): Promise<void>;
+}
+
+/** Ends the holder: its `cat` at the end of its input (or flock killed), and with it the lock. */
+async function stopHolder(holder: ChildProcess, signal?: NodeJS.Signals): Promise<void> {
+  if (holder.exitCode === null && holder.signalCode === null) {
+    const exited = new Promise((resolve) => holder.once('exit', resolve));
+    // Waited for: it keeps the process alive again until it has ended.
+    holder.ref();
+    if (signal !== undefined) holder.kill(signal);
+    holder.stdin?.end();
+    await exited;
   }
-  const owner = text === undefined ? undefined : await ownerRuns(path, text);
-  if (owner !== undefined) {
-    throw new SluiceError(
-      ErrorCode.bufferLocked,
-      `disk buffer ${directory} is in use by another process (pid ${owner}); two processes cannot share a buffer`,
+  holder.stdin?.destroy();
+  holder.stdout?.destroy();
+  holder.stderr?.destroy();
+}
+
+/**
+ * Takes the directory's lock, or refuses (`ErrorCode.bufferLocked`) when another process holds
+ * it. Without the `flock` command (not util-linux, busybox, …) it falls back to the lock file
+ * alone, with a warning: that holds only among processes that see each other's pids.
+ */
+export async function lockDirectory(directory: string, logger?: Logger): Promise<DirectoryLock> {
+  const path = join(directory, LOCK_FILE);
+  // Opened (and created) before flock opens it, so both refer to the file this directory keeps.
+  await writeFile(path, '', { flag: 'a' });
+  const kernel = await takeKernelLock(path);
+  const recorded = await readFile(path, 'utf8').catch(() => '');
+  if (kernel.state === 'busy') {
+    const pid = Number(recorded.trim().split(/\s+/)[0]);
+    throw locked(
+      directory,
+      Number.isInteger(pid) && pid > 0 ? `pid ${pid}, maybe in another PID namespace` : 'it holds its lock',
     );
   }
-  const own = await startTime(process.pid);
-  await writeFile(path, own === undefined ? `${process.pid}\n` : `${process.pid} ${own}\n`);
+  if (kernel.state === 'unavailable')
+    logger?.warn(
+      `the flock command (util-linux) cannot lock ${path} (${kernel.reason}): the buffer's lock holds only among processes that see each other's pids`,
+    );
+  const markedKernel = recorded.trim().split(/\s+/)[2] === KERNEL_MARK;
+  const owner = markedKernel ? undefined : await ownerRuns(path, recorded);
+  if (owner !== undefined) {
+    if (kernel.state === 'held') await stopHolder(kernel.holder);
+    throw locked(directory, `pid ${owner}`);
+  }
+  const start = await startTime(process.pid);
+  const token = [process.pid, start ?? '', kernel.state === 'held' ? KERNEL_MARK : '']
+    .filter((part) => part !== '')
+    .join(' ');
+  // Written in place: the kernel lock is on this file, which must never be replaced or removed.
+  await writeFile(path, `${token}\n`);
+  let released = false;
+  const holder = kernel.state === 'held' ? kernel.holder : undefined;
+  holder?.once('exit', () => {
+    if (!released)
+      logger?.error(
+        `the lock of disk buffer ${directory} was lost (its flock process ended): another process could open the buffer`,
+      );
+  });
+  return {
+    async release() {
+      if (released) return;
+      released = true;
+      // Marked free only while still ours: a lock file another owner rewrote is theirs.
+      const current = await readFile(path, 'utf8').catch(() => undefined);
+      if (current?.trim() === token) await writeFile(path, '').catch(() => {});
+      if (holder !== undefined) await stopHolder(holder);
+    },
+    async abandon() {
+      if (released) return;
+      released = true;
+      if (holder !== undefined) await stopHolder(holder, 'SIGKILL');
+    },
+  };
 }

@@ -238,4 +238,32 @@ describe('DiskBuffer lock', () => {
       await other.stop();
     }
   });
+
+  it('one directory is open once per process: a second open waits for the first to close, then takes what it left', async () => {
+    const directory = await temporaryDirectory();
+    const first = await openBuffer(directory);
+    await first.buffer.write(makeEvents(3));
+    // Without a signal to bound the wait, refused at once.
+    await expect(openBuffer(directory)).rejects.toThrow(/already open in this process/);
+    const controller = new AbortController();
+    let secondOpened = false;
+    const second = openBuffer(directory, { signal: controller.signal }).then((opened) => {
+      secondOpened = true;
+      return opened;
+    });
+    for (let turn = 0; turn < 20; turn += 1) await new Promise((resolve) => setImmediate(resolve));
+    expect(secondOpened).toBe(false);
+    await first.buffer.close();
+    const { buffer } = await second;
+    const batch = await buffer.read(10);
+    expect(batch.map((event) => event.fields.message)).toEqual(['event 0', 'event 1', 'event 2']);
+    // Closing the first again (idempotent) leaves the second's lock alone.
+    await first.buffer.close();
+    expect((await readFile(join(directory, 'buffer.lock'), 'utf8')).split(' ')[0]).toBe(String(process.pid));
+    // An abort ends the wait with a clear refusal.
+    const aborted = new AbortController();
+    const third = openBuffer(directory, { signal: aborted.signal });
+    aborted.abort();
+    await expect(third).rejects.toThrow(/open in this process/);
+  });
 });

@@ -54,12 +54,30 @@ export interface BufferStage {
   close(): Promise<void>;
 }
 
+/**
+ * What core must know of a stage type to treat it right, declared by the type rather than guessed
+ * from its name. Every capability defaults to false.
+ */
+export interface BufferCapabilities {
+  /**
+   * Its events survive a restart of the process (a disk buffer): an exit reports them as kept, and
+   * a reload never replaces the stage with another (that would split or lose what it holds).
+   */
+  durable?: boolean;
+  /**
+   * It keeps files in `<data_dir>/buffer/<sink id>`: it needs the global `data_dir`, a sink has at
+   * most one such stage, and the sink's id must be one plain path segment.
+   */
+  sinkDirectory?: boolean;
+}
+
 export interface BufferDefinition<Options = Record<string, unknown>> {
   specificationVersion: number;
   kind: 'buffer';
   /** The `buffer.type` discriminator: `memory`, `disk`, … */
   type: string;
   description: string;
+  capabilities?: BufferCapabilities;
   /** Schema of the stage's own options (`max_events`, `max_size`, …); `type` and `when_full` belong to core. */
   optionsSchema: JsonSchema;
   /** As a component's `validate`: the checks of the options alone, run when the config is planned. */

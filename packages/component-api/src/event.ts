@@ -1,4 +1,5 @@
 import type { EventFinalizer } from './acknowledgements.js';
+import { NESTING_LIMIT } from './nesting.js';
 import { copyDate, FloatValue } from './values.js';
 
 /**
@@ -80,16 +81,24 @@ export function createLogEvent(fields: FieldMap, options: CreateLogEventOptions 
   };
 }
 
-/** A cheap estimate of an event's size: string lengths plus a fixed overhead per field. Not exact on purpose. */
+/**
+ * A cheap estimate of an event's size: string lengths plus a fixed overhead per field. Not exact on
+ * purpose; it stops descending at the nesting limit (`level`: the map's), so no event overflows it.
+ */
 export function estimateByteSize(fields: FieldMap): number {
+  return estimateMapSize(fields, 1);
+}
+
+function estimateMapSize(fields: FieldMap, level: number): number {
   let size = EVENT_OVERHEAD_BYTES;
+  if (level >= NESTING_LIMIT) return size;
   for (const key in fields) {
-    size += key.length + estimateValueSize(fields[key]);
+    size += key.length + estimateValueSize(fields[key], level + 1);
   }
   return size;
 }
 
-function estimateValueSize(value: FieldValue | undefined): number {
+function estimateValueSize(value: FieldValue | undefined, level: number): number {
   if (typeof value === 'string') return value.length + 2;
   if (
     value === null ||
@@ -103,10 +112,10 @@ function estimateValueSize(value: FieldValue | undefined): number {
   if (value instanceof Date) return 24;
   if (Array.isArray(value)) {
     let size = 2;
-    for (const item of value) size += estimateValueSize(item) + 1;
+    if (level < NESTING_LIMIT) for (const item of value) size += estimateValueSize(item, level + 1) + 1;
     return size;
   }
-  return estimateByteSize(value as FieldMap) - EVENT_OVERHEAD_BYTES + 2;
+  return estimateMapSize(value as FieldMap, level) - EVENT_OVERHEAD_BYTES + 2;
 }
 
 /**
@@ -121,18 +130,33 @@ export function cloneLogEvent(event: LogEvent): LogEvent {
   };
 }
 
-function cloneFieldMap(fields: FieldMap): FieldMap {
+function cloneFieldMap(fields: FieldMap, level = 1): FieldMap {
   const copy: FieldMap = {};
-  for (const key in fields) copy[key] = cloneValue(fields[key]);
+  for (const key in fields) {
+    const value = cloneAt(fields[key], level + 1);
+    // A field named `__proto__` stays a field of the copy (assigning it would set the prototype).
+    if (key === '__proto__')
+      Object.defineProperty(copy, key, { value, enumerable: true, writable: true, configurable: true });
+    else copy[key] = value;
+  }
   return copy;
 }
 
-/** A deep copy of a field value; Dates keep their nanoseconds, float markers are shared (immutable). */
+/**
+ * A deep copy of a field value; Dates keep their nanoseconds, float markers are shared (immutable).
+ * Containers at the nesting limit and below are shared, not copied: no event can overflow the
+ * stack here (such an event is refused by every encoder anyway).
+ */
 export function cloneValue<Value extends FieldValue | undefined>(value: Value): Value {
+  return cloneAt(value, 1);
+}
+
+function cloneAt<Value extends FieldValue | undefined>(value: Value, level: number): Value {
   if (value === null || typeof value !== 'object' || value instanceof FloatValue) return value;
   if (value instanceof Date) return copyDate(value) as Value;
-  if (Array.isArray(value)) return value.map(cloneValue) as unknown as Value;
-  return cloneFieldMap(value as FieldMap) as Value;
+  if (level >= NESTING_LIMIT) return value;
+  if (Array.isArray(value)) return value.map((item) => cloneAt(item, level + 1)) as unknown as Value;
+  return cloneFieldMap(value as FieldMap, level) as Value;
 }
 
 /** Reads a dotted path (`a.b.c`) from a field map; `undefined` when any step is missing. */

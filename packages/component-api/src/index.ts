@@ -1,6 +1,13 @@
 export type { DeliveryStatus } from './acknowledgements.js';
 export { attachFinalizer, EventFinalizer, finalizeEvents, worstStatus } from './acknowledgements.js';
-export type { BufferContext, BufferDefinition, BufferStage, BufferUsage, WhenFull } from './buffer.js';
+export type {
+  BufferCapabilities,
+  BufferContext,
+  BufferDefinition,
+  BufferStage,
+  BufferUsage,
+  WhenFull,
+} from './buffer.js';
 export { defineBuffer } from './buffer.js';
 export type {
   ComponentContext,
@@ -53,6 +60,7 @@ export {
   removeField,
   setField,
 } from './event.js';
+export { NESTING_LIMIT, NestingLimitError, nestsTooDeep } from './nesting.js';
 export type {
   ComponentMetrics,
   Counter,
@@ -67,10 +75,13 @@ export {
   LOG_RATE_LIMIT_MS,
   LogRateLimiter,
   rateLimitedLog,
+  rateLimitedLogPerCode,
   rateLimitLogger,
   silentLogger,
   suppressedNote,
 } from './observability.js';
+export type { RejectionReason } from './rejection.js';
+export { createRejecter } from './rejection.js';
 export { Signal, sleep, untilAborted } from './signal.js';
 export {
   copyDate,

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { type Logger, rateLimitedLog, rateLimitLogger } from './observability.js';
+import { type Logger, rateLimitedLog, rateLimitedLogPerCode, rateLimitLogger } from './observability.js';
 
 interface Line {
   level: string;
@@ -57,10 +57,25 @@ describe('rateLimitLogger', () => {
     ]);
   });
 
+  it("the process's own lines (what the operator did: reloads, signals, shutdown) are never limited nor merged", () => {
+    const lines: Line[] = [];
+    const logger = rateLimitLogger(recording(lines));
+    for (let index = 0; index < 5; index += 1) {
+      logger.info('received SIGHUP; reloading the config');
+      logger.info('config reloaded', { changed: [`c${index}`] });
+    }
+    logger.flush();
+    expect(lines).toHaveLength(10);
+    expect(lines.every((line) => !line.message.includes('suppressed'))).toBe(true);
+    expect(lines.filter((line) => line.message === 'config reloaded').map((line) => line.fields)).toEqual(
+      [0, 1, 2, 3, 4].map((index) => ({ changed: [`c${index}`] })),
+    );
+  });
+
   it('reports the count at the end of the window by itself, then writes the next line again', () => {
     vi.useFakeTimers();
     const lines: Line[] = [];
-    const logger = rateLimitLogger(recording(lines), { intervalMs: 10_000 });
+    const logger = rateLimitLogger(recording(lines), { intervalMs: 10_000 }).child({ component_id: 'k' });
     for (let index = 0; index < 3; index += 1) logger.warn('disk buffer full');
     expect(lines.map((line) => line.message)).toEqual(['disk buffer full']);
     vi.advanceTimersByTime(10_000);
@@ -87,6 +102,25 @@ describe('rateLimitedLog', () => {
     expect(lines.map((line) => [line.message, line.fields])).toEqual([
       ['line 1 too long', { peer: 'a' }],
       ['line 4 too long (2 similar messages suppressed)', { peer: 'd', suppressed: 2 }],
+    ]);
+  });
+
+  it('per code: limits each error_code on its own, so a count never merges lines of different codes', () => {
+    let time = 0;
+    const lines: Line[] = [];
+    const error = rateLimitedLogPerCode(recording(lines), 'error', 1000, () => time);
+    for (let index = 0; index < 3; index += 1) {
+      error('events rejected by the destination', { error_code: 'ValidationException' });
+      error('events rejected by the destination', { error_code: 'KMSAccessDeniedException' });
+    }
+    time = 1000;
+    error('events rejected by the destination', { error_code: 'ValidationException' });
+    error('events rejected by the destination', { error_code: 'KMSAccessDeniedException' });
+    expect(lines.map((line) => [line.message, line.fields?.error_code])).toEqual([
+      ['events rejected by the destination', 'ValidationException'],
+      ['events rejected by the destination', 'KMSAccessDeniedException'],
+      ['events rejected by the destination (2 similar messages suppressed)', 'ValidationException'],
+      ['events rejected by the destination (2 similar messages suppressed)', 'KMSAccessDeniedException'],
     ]);
   });
 });

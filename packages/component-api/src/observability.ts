@@ -131,9 +131,11 @@ export function suppressedNote(suppressed: number, alike = 'identical'): string 
 const LEVELS: readonly LogLevel[] = ['debug', 'info', 'warn', 'error'];
 
 /**
- * A logger (and its children) that rate-limits identical lines: same level, same component
- * bindings, same message text (fields may differ). The process logger is wrapped once, so every
- * component's `context.logger` is limited without doing anything.
+ * A logger whose children rate-limit identical lines: same level, same component bindings, same
+ * message text (fields may differ). The process logger is wrapped once, so every component's
+ * `context.logger` (a child) is limited without doing anything. The process's own lines, written
+ * by the logger itself, are never limited nor merged: they say what the operator did and what it
+ * changed (a reload, a signal, a shutdown, a config error), each one counts, and they are few.
  */
 export function rateLimitLogger(
   logger: Logger,
@@ -151,7 +153,14 @@ export function rateLimitLogger(
     limited.child = (bindings) => wrap(target.child(bindings), `${scope}${JSON.stringify(bindings)}`);
     return limited;
   };
-  return Object.assign(wrap(logger, ''), { flush: () => limiter.flush() });
+  return {
+    debug: (message, fields) => logger.debug(message, fields),
+    info: (message, fields) => logger.info(message, fields),
+    warn: (message, fields) => logger.warn(message, fields),
+    error: (message, fields) => logger.error(message, fields),
+    child: (bindings) => wrap(logger.child(bindings), JSON.stringify(bindings)),
+    flush: () => limiter.flush(),
+  };
 }
 
 /**
@@ -167,6 +176,24 @@ export function rateLimitedLog(
 ): (message: string, fields?: Record<string, unknown>) => void {
   const limiter = new LogRateLimiter({ intervalMs, now, alike: 'similar' });
   return (message, fields) => limiter.write('', message, fields, (text, extra) => logger[level](text, extra));
+}
+
+/**
+ * `rateLimitedLog` for problems that carry an error code (rejections): lines of different
+ * `fields.error_code` are limited apart, so a "N similar messages suppressed" count never stands
+ * for lines of another code.
+ */
+export function rateLimitedLogPerCode(
+  logger: Logger,
+  level: LogLevel,
+  intervalMs = LOG_RATE_LIMIT_MS,
+  now: () => number = Date.now,
+): (message: string, fields?: Record<string, unknown>) => void {
+  const limiter = new LogRateLimiter({ intervalMs, now, alike: 'similar' });
+  return (message, fields) =>
+    limiter.write(String(fields?.error_code ?? ''), message, fields, (text, extra) =>
+      logger[level](text, extra),
+    );
 }
 
 /** A logger that writes nothing, for tests and tools. */

@@ -1,4 +1,5 @@
 import { MemoryBuffer } from '@sluice/buffer-memory';
+import { attachFinalizer, type BufferStage } from '@sluice/component-api';
 import { makeEvents, RecordingLogger, RecordingMetrics } from '@sluice/testkit';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
@@ -201,5 +202,32 @@ describe('BufferChain', () => {
     }
     expect(metrics.total('buffer_sent_events_total')).toBe(3);
     expect(metrics.total('buffer_size_events')).toBe(0);
+  });
+
+  it('a stage whose write throws loses that batch counted and rejected, and the writer goes on', async () => {
+    const stage = new MemoryBuffer({ max_events: 100 });
+    const failing: BufferStage = {
+      write: () => Promise.reject(new Error('disk buffer is closed')),
+      waitForSpace: (signal) => stage.waitForSpace(signal),
+      read: (maxEvents) => stage.read(maxEvents),
+      waitForData: (signal) => stage.waitForData(signal),
+      unreadEvents: 0,
+      usage: () => stage.usage(),
+      close: () => stage.close(),
+    };
+    const metrics = new RecordingMetrics();
+    const logger = new RecordingLogger();
+    const chain = new BufferChain([{ stage: failing, whenFull: 'block', metrics }], {
+      signal: new AbortController().signal,
+      logger,
+    });
+    const events = makeEvents(7);
+    const statuses: string[] = [];
+    attachFinalizer(events, (status) => statuses.push(status));
+    await expect(chain.write(events)).resolves.toBeUndefined();
+    expect(statuses).toEqual(['rejected']);
+    expect(metrics.total('buffer_discarded_events_total', { intentional: 'false' })).toBe(7);
+    expect(metrics.total('buffer_errors_total', { error_code: 'write_failed' })).toBe(1);
+    expect(logger.find('disk buffer is closed', 'error')).toHaveLength(1);
   });
 });

@@ -7,6 +7,7 @@ import {
   finalizeEvents,
   type Gauge,
   type Logger,
+  rateLimitedLog,
   type WhenFull,
 } from '@sluice/component-api';
 
@@ -24,6 +25,7 @@ interface StageMetrics {
   sentBytes: Counter;
   discarded: Counter;
   lost: Counter;
+  writeFailed: Counter;
   sizeEvents: Gauge;
   sizeBytes: Gauge;
 }
@@ -67,11 +69,14 @@ export class BufferChain {
   #closedWaiters: Array<() => void> = [];
   #writeQueue: Promise<void> = Promise.resolve();
   #dropping = false;
+  readonly #logLoss: (message: string, fields?: Record<string, unknown>) => void;
   #droppedInEpisode = 0;
 
   constructor(stages: readonly ChainStage[], options: BufferChainOptions) {
     this.#stages = stages;
     this.#options = options;
+    const logger = options.logger;
+    this.#logLoss = logger === undefined ? () => {} : rateLimitedLog(logger, 'error');
     this.#readBatchSize = options.readBatchSize ?? 1000;
     this.#metrics = stages.map(({ stage, metrics }) => {
       if (metrics === undefined) return undefined;
@@ -85,6 +90,7 @@ export class BufferChain {
         sentBytes: metrics.counter('buffer_sent_bytes_total'),
         discarded: metrics.counter('buffer_discarded_events_total', { intentional: 'true' }),
         lost: metrics.counter('buffer_discarded_events_total', { intentional: 'false' }),
+        writeFailed: metrics.counter('buffer_errors_total', { error_code: 'write_failed' }),
         sizeEvents: metrics.gauge('buffer_size_events'),
         sizeBytes: metrics.gauge('buffer_size_bytes'),
       };
@@ -165,7 +171,15 @@ export class BufferChain {
         );
         return;
       }
-      const taken = await stage.write(remaining);
+      let taken: number;
+      try {
+        taken = await stage.write(remaining);
+      } catch (error) {
+        // A stage that fails (a disk buffer closed under it) must not fail the writer: what it
+        // could not take is lost, and counted as such.
+        this.#lose(index, remaining, error);
+        return;
+      }
       if (taken > 0) {
         const written = taken === remaining.length ? remaining : remaining.slice(0, taken);
         this.#countWrite(index, written);
@@ -188,6 +202,20 @@ export class BufferChain {
       this.#dropping = false;
       this.#droppedInEpisode = 0;
     }
+  }
+
+  #lose(index: number, events: Batch, error: unknown): void {
+    finalizeEvents(events, 'rejected');
+    const metrics = this.#metrics[index];
+    metrics?.lost.increment(events.length);
+    metrics?.writeFailed.increment();
+    this.#logLoss(
+      `buffer stage ${index} failed to take events; they are lost: ${String((error as Error)?.message ?? error)}`,
+      {
+        events: events.length,
+        stage: index,
+      },
+    );
   }
 
   #countWrite(index: number, written: Batch): void {

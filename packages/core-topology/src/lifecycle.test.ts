@@ -1,9 +1,10 @@
 import { ConfigError, ErrorCode, SluiceError } from '@sluice/component-api';
 import { RecordingLogger } from '@sluice/testkit';
 import { beforeEach, expect, it } from 'vitest';
+import { withComponentPath } from './component-path.js';
 import { planTopology } from './config/plan-topology.js';
 import { probe, testRegistry } from './test-helpers/components.js';
-import { Topology, withComponentPath } from './topology.js';
+import { Topology } from './topology.js';
 
 async function plan(config: Record<string, unknown>) {
   return planTopology(config, { registry: testRegistry() });

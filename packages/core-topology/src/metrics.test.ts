@@ -82,4 +82,29 @@ describe('MetricsRegistry', () => {
     expect(() => counter.increment(Number.NaN)).toThrow(RangeError);
     expect(() => counter.increment(Number.POSITIVE_INFINITY)).toThrow(RangeError);
   });
+
+  it('component_errors_total always has an error_code label: the given one, else its error_type', async () => {
+    const metrics = new MetricsRegistry();
+    const sink = metrics.componentMetrics({
+      component_id: 'k',
+      component_kind: 'sink',
+      component_type: 'console',
+    });
+    // The first series of the metric has no error_code: later ones must keep theirs all the same.
+    sink.counter('component_errors_total', { error_type: 'io_failed', stage: 'sending' }).increment();
+    sink
+      .counter('component_errors_total', {
+        error_code: 'encode_failed',
+        error_type: 'encoder_failed',
+        stage: 'sending',
+      })
+      .increment(2);
+    const text = await metrics.render();
+    expect(text).toContain(
+      'component_errors_total{component_id="k",component_kind="sink",component_type="console",error_code="encode_failed",error_type="encoder_failed",stage="sending"} 2',
+    );
+    expect(text).toContain(
+      'component_errors_total{component_id="k",component_kind="sink",component_type="console",error_code="io_failed",error_type="io_failed",stage="sending"} 1',
+    );
+  });
 });

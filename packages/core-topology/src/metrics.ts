@@ -39,8 +39,8 @@ const CATALOGUE: Readonly<Record<string, CatalogueEntry>> = {
   component_sent_bytes_total: { type: 'counter', help: 'Raw bytes sent over the network (request bodies).' },
   component_errors_total: {
     type: 'counter',
-    help: 'Errors, by error_type and stage.',
-    labels: ['error_type', 'stage'],
+    help: 'Errors, by error_code, error_type and stage.',
+    labels: ['error_code', 'error_type', 'stage'],
   },
   component_discarded_events_total: {
     type: 'counter',
@@ -201,9 +201,12 @@ export class MetricsRegistry {
       entry = { metric, labelNames, series };
       this.#metrics.set(name, entry);
     }
-    // A series must carry every label name of its metric: fill the missing ones with "".
+    // A series must carry every label name of its metric: fill the missing ones with "". An error
+    // counted without a code is counted under its type, so every series of errors has a code.
     const complete: Record<string, string> = {};
     for (const labelName of entry.labelNames) complete[labelName] = labels[labelName] ?? '';
+    if (name === 'component_errors_total' && complete.error_code === '')
+      complete.error_code = complete.error_type ?? '';
     if (entry.metric instanceof PromHistogram) {
       const histogram = entry.metric.labels(complete);
       return { observe: (value: number) => histogram.observe(value) };

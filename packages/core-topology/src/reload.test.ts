@@ -107,7 +107,48 @@ describe('reloadTopology', () => {
   it('an unchanged config: no component changed, every buffer carries over', async () => {
     const current = await plan(config({ count: 1, tag: 'one', mark: 'a' }));
     const diff = diffPlans(current, await plan(config({ count: 1, tag: 'one', mark: 'a' })));
-    expect(diff).toMatchObject({ added: [], removed: [], changed: [], bufferChangeNeedsRestart: [] });
+    expect(diff).toMatchObject({ added: [], removed: [], changed: [] });
     expect([...diff.reuseBuffersOf]).toEqual(['out']);
+  });
+
+  it('a buffer changed to or from a durable (disk) stage refuses the whole reload with one clear line: never half-applied', async () => {
+    const withDisk = testRegistry();
+    withDisk.register(
+      [
+        {
+          specificationVersion: 1,
+          kind: 'buffer',
+          type: 'disk',
+          description: 'a durable stage (its files are not used here)',
+          capabilities: { durable: true, sinkDirectory: true },
+          optionsSchema: {
+            type: 'object',
+            properties: { max_size: { type: 'integer', description: 'bytes' } },
+          },
+          create: () => {
+            throw new Error('not built: the reload is refused before');
+          },
+        },
+      ],
+      'test-disk',
+    );
+    const memory = await planTopology(config({ count: 1, tag: 't', mark: 'm' }), { registry: withDisk });
+    const disk = await planTopology(
+      {
+        ...config({ count: 1, tag: 't', mark: 'm' }),
+        data_dir: undefined,
+        sinks: {
+          out: { type: 'test_recording', inputs: ['tag'], mark: 'm', buffer: { type: 'disk', max_size: 1 } },
+        },
+      },
+      { registry: withDisk },
+    );
+    for (const [from, to] of [
+      [memory, disk],
+      [disk, memory],
+    ] as const)
+      expect(() => diffPlans(from, to)).toThrow(
+        'sink "out": its buffer changes to or from a disk (durable) stage, which a reload cannot apply without splitting or losing what it holds; restart sluice to change it',
+      );
   });
 });

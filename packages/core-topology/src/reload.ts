@@ -10,8 +10,6 @@ export interface ReloadDiff {
   changed: string[];
   /** Sinks in both configs whose buffer carries over (every sink whose buffer config is unchanged). */
   reuseBuffersOf: Set<string>;
-  /** Sinks with a disk stage whose buffer config changed: the old buffer is kept until a restart. */
-  bufferChangeNeedsRestart: string[];
 }
 
 /** Options as JSON for comparing; event values may hold a `bigint` (`2n` and 2 differ) and a `FloatValue`. */
@@ -37,7 +35,8 @@ function componentsOf(plan: TopologyPlan): Map<string, ComponentPlan<unknown>> {
 
 /**
  * Compares a running plan with a new one. Global options (`data_dir`, `healthchecks`) cannot change
- * on a reload, as in Vector: that is an error naming them.
+ * on a reload, as in Vector, nor can a buffer with a durable stage: each is an error naming it,
+ * and the running pipeline goes on unchanged.
  */
 export function diffPlans(current: TopologyPlan, next: TopologyPlan): ReloadDiff {
   const changedGlobals: string[] = [];
@@ -56,7 +55,6 @@ export function diffPlans(current: TopologyPlan, next: TopologyPlan): ReloadDiff
     removed: [...before.keys()].filter((id) => !after.has(id)),
     changed: [],
     reuseBuffersOf: new Set(),
-    bufferChangeNeedsRestart: [],
   };
   for (const [id, plan] of after) {
     const old = before.get(id);
@@ -67,10 +65,15 @@ export function diffPlans(current: TopologyPlan, next: TopologyPlan): ReloadDiff
     if (old === undefined) continue;
     if (bufferKey(old.buffer) === bufferKey(sink.buffer)) {
       diff.reuseBuffersOf.add(id);
-    } else if ([...old.buffer, ...sink.buffer].some((stage) => stage.type === 'disk')) {
-      // Its files are locked by the running buffer, and two buffers on one directory would split it.
-      diff.reuseBuffersOf.add(id);
-      diff.bufferChangeNeedsRestart.push(id);
+    } else if (
+      [...old.buffer, ...sink.buffer].some((stage) => stage.definition.capabilities?.durable === true)
+    ) {
+      // A durable stage cannot be swapped while running (two buffers on its files would split it,
+      // dropping it would lose what it holds): the reload is refused whole, never half-applied.
+      throw new SluiceError(
+        ErrorCode.configInvalid,
+        `sink "${id}": its buffer changes to or from a disk (durable) stage, which a reload cannot apply without splitting or losing what it holds; restart sluice to change it`,
+      );
     }
     // A changed memory-only buffer: the old sink delivers its old buffer while the new one starts.
   }

@@ -26,8 +26,18 @@ export interface TapOptions {
    * it cannot take more now (a slow client): the event is dropped and counted.
    */
   deliver: (componentId: string, event: LogEvent) => boolean;
+  /**
+   * Whether the client can take anything now; when it cannot, what would have been sampled is
+   * dropped at once, without being copied: a stalled client costs the pipeline nothing.
+   */
+  accepting?: () => boolean;
+  /** Told of each drop, as it happens (a metric). */
+  onDropped?: (count: number) => void;
   now?: () => number;
 }
+
+/** Taps open at once at most: each costs the pipeline a copy of what it samples. */
+export const MAX_TAP_CLIENTS = 16;
 
 export interface Tap {
   /** Events not delivered because the client could not take them. */
@@ -56,7 +66,14 @@ export class Taps {
     return this.#listeners.size > 0;
   }
 
-  open(options: TapOptions): Tap {
+  /** Whether `MAX_TAP_CLIENTS` taps are open: `open` would refuse another. */
+  get full(): boolean {
+    return this.#listeners.size >= MAX_TAP_CLIENTS;
+  }
+
+  /** A new tap, or undefined when `MAX_TAP_CLIENTS` are open already. */
+  open(options: TapOptions): Tap | undefined {
+    if (this.#listeners.size >= MAX_TAP_CLIENTS) return undefined;
     const listener: Listener = {
       outputOf: idPatternMatcher(options.outputsOf),
       inputOf: idPatternMatcher(options.inputsOf),
@@ -84,6 +101,14 @@ export class Taps {
         listener.windowStart = time;
         listener.inWindow = 0;
       }
+      const { accepting, onDropped } = listener.options;
+      if (accepting !== undefined && !accepting()) {
+        const skipped = Math.min(batch.length, limit - listener.inWindow);
+        listener.inWindow += skipped;
+        listener.dropped += skipped;
+        if (skipped > 0) onDropped?.(skipped);
+        continue;
+      }
       for (const event of batch) {
         if (listener.inWindow >= limit) break;
         listener.inWindow += 1;
@@ -92,7 +117,10 @@ export class Taps {
           fields: event.fields,
           metadata: { ...event.metadata, finalizer: undefined },
         });
-        if (!deliver(componentId, copy)) listener.dropped += 1;
+        if (!deliver(componentId, copy)) {
+          listener.dropped += 1;
+          onDropped?.(1);
+        }
       }
     }
   }

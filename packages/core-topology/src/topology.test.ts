@@ -27,6 +27,25 @@ describe('Topology', () => {
     expect(probe.delivered.every((event) => event.fields.tag === 'tagged')).toBe(true);
   });
 
+  it('a transform that throws: its batch is rejected, counted as errors and discarded; the rest flows on', async () => {
+    const { topology, metrics } = await build({
+      sources: { numbers: { type: 'test_counter', count: 100, batch_size: 10 } },
+      transforms: { tag: { type: 'test_tag', inputs: ['numbers'], throw_on: 42 } },
+      sinks: { out: { type: 'test_recording', inputs: ['tag'] } },
+    });
+    await topology.run();
+    // The transform reads what its channel holds as one batch: at least the 10 events around 42 fail.
+    const text = await metrics.render();
+    const discarded = Number(
+      /component_discarded_events_total\{component_id="tag"[^}]*intentional="false"\} (\d+)/.exec(text)?.[1],
+    );
+    expect(discarded).toBeGreaterThanOrEqual(10);
+    expect(probe.delivered.length + discarded).toBe(100);
+    expect(text).toMatch(
+      /component_errors_total\{component_id="tag"[^}]*error_code="transform_failed"[^}]*\} 1/,
+    );
+  });
+
   it('fans out: each sink gets every event, as its own copy', async () => {
     const { topology } = await build({
       sources: { numbers: { type: 'test_counter', count: 100 } },

@@ -3,13 +3,9 @@ import {
   type Batch,
   type ComponentContext,
   type ComponentKind,
-  type ComponentMetrics,
-  ConfigError,
   type Counter,
-  cloneLogEvent,
   ErrorCode,
   finalizeEvents,
-  type HealthcheckResult,
   type Logger,
   rateLimitedLog,
   type Sink,
@@ -18,22 +14,19 @@ import {
   type Transform,
 } from '@sluice/component-api';
 import { BufferChain, type ChainStage } from './buffer-chain.js';
+import { created } from './component-path.js';
 import type { SinkPlan, TopologyPlan } from './config/plan.js';
-import { joinPath } from './config/plan-topology.js';
+import { type Counting, count, countingOf, tallyingSettled } from './counting.js';
+import { type HealthReport, runHealthchecks } from './healthchecks.js';
 import { MetricsRegistry } from './metrics.js';
+import { Output, REJECTED_SUFFIX } from './output.js';
 import type { Taps } from './taps.js';
 
 /** Capacity of the channel in front of each transform (the seed: "typically 100 events"). */
 export const CHANNEL_CAPACITY = 100;
 export const DEFAULT_SHUTDOWN_DEADLINE_MS = 60_000;
-const DEFAULT_HEALTHCHECK_TIMEOUT_MS = 10_000;
 const PROGRESS_INTERVAL_MS = 5_000;
 const YIELD_INTERVAL_MS = 10;
-
-export interface HealthReport {
-  componentId: string;
-  result: HealthcheckResult;
-}
 
 export interface ShutdownReport {
   /** True when every component finished before the deadline. */
@@ -64,56 +57,6 @@ export interface TopologyOptions {
   taps?: Taps;
 }
 
-interface Counting {
-  events: Counter;
-  eventBytes: Counter;
-}
-
-function countingOf(metrics: ComponentMetrics, direction: 'received' | 'sent'): Counting {
-  return {
-    events: metrics.counter(`component_${direction}_events_total`),
-    eventBytes: metrics.counter(`component_${direction}_event_bytes_total`),
-  };
-}
-
-function count(counting: Counting, batch: Batch): void {
-  let bytes = 0;
-  for (const event of batch) bytes += event.metadata.byteSize;
-  counting.events.increment(batch.length);
-  counting.eventBytes.increment(bytes);
-}
-
-/** `<sink id>.rejected`: the output where a sink sends what it rejected. */
-const REJECTED_SUFFIX = '.rejected';
-
-/** Where a component's output goes: every consumer gets each batch (copies for all but the last). */
-class Output {
-  readonly consumers: BufferChain[] = [];
-  /** The ids of the consumers, for taps on their inputs. */
-  readonly consumerIds: string[] = [];
-
-  constructor(
-    readonly id: string,
-    readonly taps: Taps | undefined,
-  ) {}
-
-  send(batch: Batch): Promise<void> {
-    if (this.taps?.active === true) this.taps.publish(this.id, this.consumerIds, batch);
-    const consumers = this.consumers;
-    if (consumers.length === 1) return (consumers[0] as BufferChain).write(batch);
-    const writes: Array<Promise<void>> = [];
-    for (let index = 0; index < consumers.length; index += 1) {
-      const copy = index === consumers.length - 1 ? batch : batch.map(cloneLogEvent);
-      writes.push((consumers[index] as BufferChain).write(copy));
-    }
-    return Promise.all(writes).then(() => undefined);
-  }
-
-  done(): void {
-    for (const consumer of this.consumers) consumer.producerDone();
-  }
-}
-
 interface Node {
   id: string;
   kind: ComponentKind;
@@ -135,6 +78,7 @@ interface TransformEntry {
   received: Counting;
   sent: Counting;
   errors: Counter;
+  discarded: Counter;
 }
 
 interface SinkEntry {
@@ -149,25 +93,6 @@ interface SinkEntry {
   /** Events handed to the sink, and those it has since counted as sent or discarded. */
   taken: number;
   settled: { events: number };
-}
-
-/** The sink's metrics, also tallying what it counts as sent or discarded (to know what is in flight). */
-function tallyingSettled(metrics: ComponentMetrics, settled: { events: number }): ComponentMetrics {
-  return {
-    gauge: (name, labels) => metrics.gauge(name, labels),
-    histogram: (name, labels) => metrics.histogram(name, labels),
-    counter: (name, labels) => {
-      const counter = metrics.counter(name, labels);
-      if (name !== 'component_sent_events_total' && name !== 'component_discarded_events_total')
-        return counter;
-      return {
-        increment: (value = 1) => {
-          settled.events += value;
-          counter.increment(value);
-        },
-      };
-    },
-  };
 }
 
 /**
@@ -321,9 +246,11 @@ export class Topology {
         received: countingOf(context.metrics, 'received'),
         sent: countingOf(context.metrics, 'sent'),
         errors: context.metrics.counter('component_errors_total', {
+          error_code: 'transform_failed',
           error_type: 'transform_failed',
           stage: 'processing',
         }),
+        discarded: context.metrics.counter('component_discarded_events_total', { intentional: 'false' }),
       });
     }
 
@@ -378,40 +305,12 @@ export class Topology {
   }
 
   /** Runs each enabled sink healthcheck, bounded by a timeout. */
-  async healthcheck(options: { signal?: AbortSignal; timeoutMs?: number } = {}): Promise<HealthReport[]> {
-    if (!this.#plan.healthchecks.enabled) return [];
-    const timeoutMs = options.timeoutMs ?? DEFAULT_HEALTHCHECK_TIMEOUT_MS;
-    const checks = [...this.#sinks.values()]
-      .filter((entry) => entry.plan.healthcheck && entry.sink.healthcheck !== undefined)
-      .map(async (entry): Promise<HealthReport> => {
-        const controller = new AbortController();
-        const abort = () => controller.abort();
-        options.signal?.addEventListener('abort', abort, { once: true });
-        let timer: NodeJS.Timeout | undefined;
-        const timedOut = new Promise<HealthcheckResult>((resolve) => {
-          timer = setTimeout(() => {
-            controller.abort();
-            resolve({ status: 'unhealthy', message: `healthcheck timed out after ${timeoutMs} ms` });
-          }, timeoutMs);
-          timer.unref();
-        });
-        try {
-          const result = await Promise.race([
-            (entry.sink.healthcheck as NonNullable<Sink['healthcheck']>)(controller.signal),
-            timedOut,
-          ]);
-          return { componentId: entry.node.id, result };
-        } catch (error) {
-          return {
-            componentId: entry.node.id,
-            result: { status: 'unhealthy', message: error instanceof Error ? error.message : String(error) },
-          };
-        } finally {
-          clearTimeout(timer);
-          options.signal?.removeEventListener('abort', abort);
-        }
-      });
-    return Promise.all(checks);
+  healthcheck(options: { signal?: AbortSignal; timeoutMs?: number } = {}): Promise<HealthReport[]> {
+    if (!this.#plan.healthchecks.enabled) return Promise.resolve([]);
+    const sinks = [...this.#sinks.values()]
+      .filter((entry) => entry.plan.healthcheck)
+      .map((entry) => ({ id: entry.node.id, sink: entry.sink }));
+    return runHealthchecks(sinks, options);
   }
 
   /**
@@ -471,6 +370,7 @@ export class Topology {
           output = await entry.transform.transform(batch);
         } catch (error) {
           entry.errors.increment();
+          entry.discarded.increment(batch.length);
           finalizeEvents(batch, 'rejected');
           warn('transform failed; its batch was rejected', { error: String(error), events: batch.length });
           continue;
@@ -595,7 +495,8 @@ export class Topology {
     for (const entry of this.#sinks.values()) {
       if (entry.chain === undefined || this.#handedOver.has(entry.node.id)) continue;
       for (const [index, stage] of entry.chain.stages.entries()) {
-        if (entry.plan.buffer[index]?.type === 'disk') counts.onDisk += stage.unreadEvents;
+        if (entry.plan.buffer[index]?.definition.capabilities?.durable === true)
+          counts.onDisk += stage.unreadEvents;
         else counts.inMemoryBuffers += stage.unreadEvents;
       }
       counts.inFlight += Math.max(0, entry.taken - entry.settled.events);
@@ -653,34 +554,4 @@ export class Topology {
     })();
     return this.#stagesClosed;
   }
-}
-
-/**
- * What `create` made, or its error re-thrown with the component's path in the config
- * (`sinks.k.buffer[1].max_size`) and the original error as its cause.
- */
-async function created<Instance>(
-  path: string,
-  create: () => Instance | Promise<Instance>,
-): Promise<Instance> {
-  try {
-    return await create();
-  } catch (error) {
-    throw withComponentPath(path, error);
-  }
-}
-
-export function withComponentPath(path: string, error: unknown): SluiceError {
-  if (SluiceError.isInstance(error)) {
-    const problems = (error as Partial<ConfigError>).problems;
-    if (problems !== undefined)
-      return new ConfigError(
-        problems.map((problem) => ({ ...problem, path: joinPath(path, problem.path) })),
-        error.code,
-        { cause: error },
-      );
-    return new SluiceError(error.code, `${path}: ${error.message}`, { cause: error });
-  }
-  const message = error instanceof Error ? error.message : String(error);
-  return new SluiceError(ErrorCode.componentCreate, `${path}: ${message}`, { cause: error });
 }

@@ -1,4 +1,4 @@
-import { createTestContext } from '@sluice/testkit';
+import { createTestContext, nestedFields, nestedJson } from '@sluice/testkit';
 import { describe, expect, it } from 'vitest';
 import { createDecoder } from './decoding.js';
 import { SourceDecoding } from './source-decoding.js';
@@ -163,5 +163,32 @@ describe('SourceDecoding', () => {
       expect(framed.lines, framing.method).toEqual([]);
       expect(framed.invalidUtf8, framing.method).toBe(1);
     }
+  });
+});
+
+describe('nesting limit (a poison frame: JSON nested thousands deep)', () => {
+  it('json, native_json and gelf refuse 128 nested levels as serde_json does, and take 127', () => {
+    expect(decode({ codec: 'json' }, nestedJson(127))).toEqual([nestedFields(127)]);
+    for (const levels of [128, 5000, 100_000]) {
+      const refused = decode({ codec: 'json' }, nestedJson(levels));
+      expect(refused).toBeInstanceOf(Error);
+      expect((refused as Error).message).toMatch(/recursion limit exceeded/);
+    }
+    // The exact-number parser (a whole float in the text) holds the same limit, without recursing.
+    expect(decode({ codec: 'json' }, nestedJson(5000).replace('"bottom"', '2.0'))).toBeInstanceOf(Error);
+    expect(decode({ codec: 'native_json' }, `{"log":${nestedJson(127)}}`)).toBeInstanceOf(Error);
+    expect(decode({ codec: 'native_json' }, `{"log":${nestedJson(126)}}`)).toEqual([nestedFields(126)]);
+    const gelf = (levels: number) =>
+      `{"version":"1.1","host":"h","short_message":"m","_deep":${nestedJson(levels - 1)}}`;
+    expect(decode({ codec: 'gelf' }, gelf(5000))).toBeInstanceOf(Error);
+  });
+
+  it('a source counts the refused frame as a decoding error and keeps the frames around it', () => {
+    const context = createTestContext();
+    const decoding = new SourceDecoding({ decoding: { codec: 'json' } }, context);
+    const events = decoding.toEvents(['{"n":1}', nestedJson(5000), '{"n":2}'], {});
+    expect(events.map((event) => event.fields.n)).toEqual([1, 2]);
+    expect(context.metrics.total('component_errors_total', { error_code: 'decoder_deserialize' })).toBe(1);
+    expect(context.metrics.total('component_discarded_events_total', { intentional: 'false' })).toBe(1);
   });
 });

@@ -1,6 +1,8 @@
 import { createLogEvent } from '@sluice/component-api';
+import { nestedFields } from '@sluice/testkit';
 import { describe, expect, it } from 'vitest';
-import { createEncoder, EncodingError } from './encoder.js';
+import { EncodingError } from './codecs/errors.js';
+import { createEncoder } from './encoder.js';
 
 const timestamp = new Date('2026-11-23T10:00:00.000Z');
 const line = '{"level":"info","user":"ada"}';
@@ -365,5 +367,19 @@ describe('createEncoder', () => {
     expect(encoder.encodeToString(createLogEvent({ z: 1, a: timestamp }))).toBe(
       '{"log":{"a":"2026-11-23T10:00:00Z","z":1}}',
     );
+  });
+});
+
+describe('nesting limit: an event nested thousands deep (made by a plugin, never by a decoder)', () => {
+  it('every codec refuses it with an EncodingError, never a stack overflow; 127 levels encode', () => {
+    const deep = createLogEvent(nestedFields(5000), { structured: true });
+    const fine = createLogEvent(nestedFields(127), { structured: true });
+    for (const codec of ['json', 'text', 'logfmt', 'native_json', 'gelf', undefined] as const) {
+      const encoder = createEncoder(codec === 'gelf' ? { codec } : codec);
+      const message = codec === 'text' ? { ...deep, fields: { message: deep.fields.deep } } : deep;
+      expect(() => encoder.encode(message), String(codec)).toThrow(EncodingError);
+    }
+    expect(() => createEncoder('json').encode(fine)).not.toThrow();
+    expect(() => createEncoder({ codec: 'json', except_fields: ['x'] }).encode(deep)).toThrow(EncodingError);
   });
 });

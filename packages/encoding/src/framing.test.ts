@@ -1,6 +1,14 @@
+import { constants } from 'node:buffer';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { createFramer, type Framer, NewlineFramer } from './framing.js';
+import {
+  createFramer,
+  DEFAULT_MAX_LENGTH,
+  type Framer,
+  frameLengthLimit,
+  MAX_FRAME_LENGTH_CEILING,
+  NewlineFramer,
+} from './framing.js';
 
 function frame(
   chunks: Array<string | Buffer>,
@@ -111,9 +119,8 @@ function run(framer: Framer, chunks: Buffer[]) {
 const bytewise = (buffer: Buffer) => [...buffer].map((byte) => Buffer.from([byte]));
 
 describe('createFramer: the framing methods of Vector', () => {
-  it('newline_delimited is the default and has no length limit (current Vector)', () => {
-    const long = 'x'.repeat(200_000);
-    expect(run(createFramer(undefined), [Buffer.from(`${long}\nb`)]).lines).toEqual([long, 'b']);
+  it('newline_delimited is the default', () => {
+    expect(run(createFramer(undefined), [Buffer.from('a\r\nb')]).lines).toEqual(['a', 'b']);
   });
 
   it('the legacy max_length applies to newline_delimited', () => {
@@ -203,5 +210,70 @@ describe('createFramer: the framing methods of Vector', () => {
     prefixed.push(Buffer.from([0, 0, 0, 1]));
     expect(prefixed.discard()).toBe(true);
     expect(createFramer(undefined).discard()).toBe(false);
+  });
+});
+
+describe('frame length limits (a line that never ends)', () => {
+  it("delimited frames are bounded by default at 102,400 bytes (Vector's documented max_length): longer ones dropped, counted", () => {
+    expect(DEFAULT_MAX_LENGTH).toBe(102_400);
+    const kept = 'k'.repeat(102_400);
+    const dropped = 'd'.repeat(102_401);
+    for (const framer of [
+      createFramer(undefined),
+      createFramer({ method: 'newline_delimited' }),
+      createFramer({ method: 'character_delimited', character_delimited: { delimiter: '\n' } }),
+      createFramer({ method: 'octet_counting' }),
+    ]) {
+      expect(run(framer, [Buffer.from(`${kept}\n${dropped}\nnext\n`)])).toEqual({
+        lines: [kept, 'next'],
+        oversized: 1,
+        invalid: 0,
+      });
+    }
+  });
+
+  it('256 MiB without a delimiter: the framer keeps no more than the limit, and the next line is intact', () => {
+    const framer = createFramer(undefined);
+    const chunk = Buffer.alloc(1024 * 1024, 'x');
+    const before = process.memoryUsage().arrayBuffers;
+    let oversized = 0;
+    for (let index = 0; index < 256; index += 1) oversized += framer.push(chunk).oversized;
+    const held = process.memoryUsage().arrayBuffers - before;
+    const last = framer.push(Buffer.from('\nnext\n'));
+    expect(oversized + last.oversized).toBe(1);
+    expect(last.lines).toEqual(['next']);
+    expect(held).toBeLessThan(64 * 1024 * 1024);
+  });
+
+  it('octet_counting: a count that never ends, or a line without one, is bounded too', () => {
+    const before = process.memoryUsage().arrayBuffers;
+    let held = 0;
+    for (const fill of ['7', 'x']) {
+      const framer = createFramer({ method: 'octet_counting', octet_counting: { max_length: 10 } });
+      const chunk = Buffer.alloc(1024 * 1024, fill);
+      let oversized = 0;
+      for (let index = 0; index < 32; index += 1) oversized += framer.push(chunk).oversized;
+      held = Math.max(held, process.memoryUsage().arrayBuffers - before);
+      const last = run(framer, [Buffer.from('\n2 ok')]);
+      expect(oversized + last.oversized, fill).toBe(1);
+      expect(last.lines).toEqual(['ok']);
+    }
+    expect(held).toBeLessThan(16 * 1024 * 1024);
+  });
+
+  it('whatever the config says, no frame may exceed the ceiling: 512 MiB, or the longest string V8 makes', () => {
+    expect(MAX_FRAME_LENGTH_CEILING).toBe(Math.min(512 * 1024 * 1024, constants.MAX_STRING_LENGTH));
+    const huge = 2 ** 40;
+    expect(frameLengthLimit({ newline_delimited: { max_length: huge } })).toBe(MAX_FRAME_LENGTH_CEILING);
+    expect(frameLengthLimit(undefined, { legacyMaxLength: huge })).toBe(MAX_FRAME_LENGTH_CEILING);
+    expect(
+      frameLengthLimit({ method: 'length_delimited', length_delimited: { max_frame_length: huge } }),
+    ).toBe(MAX_FRAME_LENGTH_CEILING);
+    expect(frameLengthLimit({ method: 'octet_counting', octet_counting: { max_length: huge } })).toBe(
+      MAX_FRAME_LENGTH_CEILING,
+    );
+    expect(frameLengthLimit(undefined)).toBe(DEFAULT_MAX_LENGTH);
+    expect(frameLengthLimit({ method: 'length_delimited' })).toBe(8 * 1024 * 1024);
+    expect(frameLengthLimit({ method: 'bytes' })).toBe(MAX_FRAME_LENGTH_CEILING);
   });
 });

@@ -1,10 +1,10 @@
-import { isUtf8 } from 'node:buffer';
+import { constants, isUtf8 } from 'node:buffer';
 import type { JsonSchema } from '@sluice/component-api';
 
 export type OversizedAction = 'drop' | 'truncate';
 
 export interface NewlineFramerOptions {
-  /** Longest line kept, in bytes (without the newline); `Infinity` for no limit (Vector's default). */
+  /** Longest line kept, in bytes (without the newline). */
   maxLength: number;
   oversizedAction: OversizedAction;
   /** The delimiter byte (`\n` by default; `character_delimited` sets another). */
@@ -49,10 +49,20 @@ export interface Framer {
   discard(): boolean;
 }
 
-/** The seed-era default of the socket and stdin sources; current Vector has no default limit. */
+/**
+ * The default longest delimited frame (newline, character, octet counting): Vector's documented
+ * `max_length` of its sources, 100 KiB (`default_max_length` in its src/serde.rs). Vector's socket
+ * source in TCP mode no longer applies it and buffers an endless line until memory runs out; a
+ * frame here is bounded unless configured otherwise.
+ */
 export const DEFAULT_MAX_LENGTH = 102_400;
 /** Vector's default `max_frame_length` of the length-prefixed methods: 8 MiB. */
 export const DEFAULT_MAX_FRAME_LENGTH = 8 * 1024 * 1024;
+/**
+ * No frame is ever longer, whatever the config says: 512 MiB, or the longest string V8 can make
+ * if that is less (a frame becomes a string; a longer one aborted the process).
+ */
+export const MAX_FRAME_LENGTH_CEILING = Math.min(512 * 1024 * 1024, constants.MAX_STRING_LENGTH);
 
 export type FramingMethod =
   | 'bytes'
@@ -84,7 +94,8 @@ export interface FramingConfig {
 const maxLengthOption = {
   type: 'integer',
   minimum: 1,
-  description: 'Longest frame in bytes; longer ones are dropped or truncated (counted). Default: no limit.',
+  description:
+    "Longest frame in bytes; longer ones are dropped or truncated (counted). Default: 102400 (Vector's documented max_length); never more than 512 MiB, whatever is set.",
 };
 const oversizedActionOption = {
   type: 'string',
@@ -196,22 +207,53 @@ export const framingOptionSchema: JsonSchema = {
   },
 };
 
+export interface FramerDefaults {
+  /** The sources' old top-level `max_length` (newline and character framing). */
+  legacyMaxLength?: number | undefined;
+  /** The codec's default delimiter (Vector: gelf → `\0`-delimited). */
+  defaultDelimiter?: string | undefined;
+  strictUtf8?: boolean;
+}
+
+function methodOf(config: FramingConfig | undefined, defaults: FramerDefaults): FramingMethod {
+  return (
+    config?.method ?? (defaults.defaultDelimiter === undefined ? 'newline_delimited' : 'character_delimited')
+  );
+}
+
 /**
- * The framer a `framing` table asks for. `legacyMaxLength` is the old top-level `max_length` of
- * the sources; `defaultMethod` is the codec's default (Vector: gelf → `\0`-delimited).
+ * The longest frame a `framing` table lets through: the configured limit, else the method's default
+ * (`DEFAULT_MAX_LENGTH` for delimited frames, `DEFAULT_MAX_FRAME_LENGTH` for length prefixes),
+ * never above `MAX_FRAME_LENGTH_CEILING`. `bytes` frames are as long as one read.
  */
-export function createFramer(
-  config: FramingConfig | undefined,
-  defaults: { legacyMaxLength?: number; defaultDelimiter?: string; strictUtf8?: boolean } = {},
-): Framer {
+export function frameLengthLimit(config: FramingConfig | undefined, defaults: FramerDefaults = {}): number {
+  const limit = (() => {
+    switch (methodOf(config, defaults)) {
+      case 'newline_delimited':
+        return config?.newline_delimited?.max_length ?? defaults.legacyMaxLength ?? DEFAULT_MAX_LENGTH;
+      case 'character_delimited':
+        return config?.character_delimited?.max_length ?? defaults.legacyMaxLength ?? DEFAULT_MAX_LENGTH;
+      case 'octet_counting':
+        return config?.octet_counting?.max_length ?? DEFAULT_MAX_LENGTH;
+      case 'length_delimited':
+        return config?.length_delimited?.max_frame_length ?? DEFAULT_MAX_FRAME_LENGTH;
+      case 'varint_length_delimited':
+        return config?.max_frame_length ?? DEFAULT_MAX_FRAME_LENGTH;
+      case 'bytes':
+        return MAX_FRAME_LENGTH_CEILING;
+    }
+  })();
+  return Math.min(limit, MAX_FRAME_LENGTH_CEILING);
+}
+
+/** The framer a `framing` table asks for, its frames bounded by `frameLengthLimit`. */
+export function createFramer(config: FramingConfig | undefined, defaults: FramerDefaults = {}): Framer {
   const strictUtf8 = defaults.strictUtf8 === true;
-  const method =
-    config?.method ?? (defaults.defaultDelimiter === undefined ? 'newline_delimited' : 'character_delimited');
-  switch (method) {
+  const maxLength = frameLengthLimit(config, defaults);
+  switch (methodOf(config, defaults)) {
     case 'newline_delimited':
       return new NewlineFramer({
-        maxLength:
-          config?.newline_delimited?.max_length ?? defaults.legacyMaxLength ?? Number.POSITIVE_INFINITY,
+        maxLength,
         oversizedAction: config?.newline_delimited?.oversized_action ?? 'drop',
         strictUtf8,
       });
@@ -219,7 +261,7 @@ export function createFramer(
       const options = config?.character_delimited;
       const delimiter = options?.delimiter ?? defaults.defaultDelimiter ?? '\n';
       return new NewlineFramer({
-        maxLength: options?.max_length ?? defaults.legacyMaxLength ?? Number.POSITIVE_INFINITY,
+        maxLength,
         oversizedAction: options?.oversized_action ?? 'drop',
         delimiter: delimiter.charCodeAt(0),
         strictUtf8,
@@ -232,27 +274,20 @@ export function createFramer(
       const fieldLength = options.length_field_length ?? 4;
       const offset = options.length_field_offset ?? 0;
       const bigEndian = options.length_field_is_big_endian ?? true;
-      return new PrefixedFramer(
-        options.max_frame_length ?? DEFAULT_MAX_FRAME_LENGTH,
-        strictUtf8,
-        (buffer, at) => {
-          if (buffer.length - at < offset + fieldLength) return undefined;
-          let length = 0;
-          for (let index = 0; index < fieldLength; index += 1) {
-            const byte = buffer[at + offset + (bigEndian ? index : fieldLength - 1 - index)] as number;
-            length = length * 256 + byte;
-          }
-          return { length, headerLength: offset + fieldLength };
-        },
-      );
+      return new PrefixedFramer(maxLength, strictUtf8, (buffer, at) => {
+        if (buffer.length - at < offset + fieldLength) return undefined;
+        let length = 0;
+        for (let index = 0; index < fieldLength; index += 1) {
+          const byte = buffer[at + offset + (bigEndian ? index : fieldLength - 1 - index)] as number;
+          length = length * 256 + byte;
+        }
+        return { length, headerLength: offset + fieldLength };
+      });
     }
     case 'varint_length_delimited':
-      return new PrefixedFramer(config?.max_frame_length ?? DEFAULT_MAX_FRAME_LENGTH, strictUtf8, readVarint);
+      return new PrefixedFramer(maxLength, strictUtf8, readVarint);
     case 'octet_counting':
-      return new OctetCountingFramer(
-        config?.octet_counting?.max_length ?? Number.POSITIVE_INFINITY,
-        strictUtf8,
-      );
+      return new OctetCountingFramer(maxLength, strictUtf8);
   }
 }
 
@@ -485,6 +520,8 @@ const SPACE = 0x20;
  */
 export class OctetCountingFramer extends BufferedFramer {
   #skip = 0;
+  /** Inside a frame over the limit that has no count: discard up to the next newline. */
+  #discardingLine = false;
 
   constructor(
     private readonly maxLength: number,
@@ -498,6 +535,13 @@ export class OctetCountingFramer extends BufferedFramer {
     let at = Math.min(this.#skip, buffer.length);
     this.#skip -= at;
     while (this.#skip === 0 && at < buffer.length) {
+      if (this.#discardingLine) {
+        const newline = buffer.indexOf(NEWLINE, at);
+        if (newline === -1) return buffer.length;
+        this.#discardingLine = false;
+        at = newline + 1;
+        continue;
+      }
       let digits = at;
       while (
         digits < buffer.length &&
@@ -505,7 +549,15 @@ export class OctetCountingFramer extends BufferedFramer {
         (buffer[digits] as number) <= 0x39
       )
         digits += 1;
-      if (digits === buffer.length) break;
+      if (digits === buffer.length) {
+        // Digits without end (no count is that long): an over-long frame, never buffered whole.
+        if (digits - at > this.maxLength) {
+          result.oversized += 1;
+          this.#discardingLine = true;
+          return buffer.length;
+        }
+        break;
+      }
       if (digits > at && buffer[digits] === SPACE) {
         const length = Number(buffer.toString('latin1', at, digits));
         const start = digits + 1;
@@ -521,7 +573,15 @@ export class OctetCountingFramer extends BufferedFramer {
         continue;
       }
       const newline = buffer.indexOf(NEWLINE, at);
-      if (newline === -1) break;
+      if (newline === -1) {
+        // A line without a count and without an end yet: once over the limit it is dropped as it comes.
+        if (buffer.length - at > this.maxLength) {
+          result.oversized += 1;
+          this.#discardingLine = true;
+          return buffer.length;
+        }
+        break;
+      }
       if (newline - at > this.maxLength) result.oversized += 1;
       else if (newline > at) {
         emitFrame(result, buffer, at, newline, this.strictUtf8);
@@ -533,6 +593,8 @@ export class OctetCountingFramer extends BufferedFramer {
 
   override discard(): boolean {
     this.#skip = 0;
-    return super.discard();
+    const wasDiscarding = this.#discardingLine;
+    this.#discardingLine = false;
+    return super.discard() && !wasDiscarding;
   }
 }

@@ -1,18 +1,16 @@
+export type { Codec, CsvOptions, EncodingConfig, TimestampFormat } from './codecs/config.js';
+export { codecOf, encodingOptionSchema, encodingProblems } from './codecs/config.js';
+export { EncodingError } from './codecs/errors.js';
+export { rfc3339 } from './codecs/scalars.js';
+export { textOf } from './codecs/text.js';
 export type { DecodeResult, Decoder, DecodingCodec, DecodingConfig } from './decoding.js';
 export { createDecoder, decodingOptionSchema, defaultDelimiterOf } from './decoding.js';
-export type { Codec, CsvOptions, Encoder, EncodingConfig, TimestampFormat } from './encoder.js';
-export {
-  codecOf,
-  createEncoder,
-  EncodingError,
-  encodingOptionSchema,
-  encodingProblems,
-  rfc3339,
-  textOf,
-} from './encoder.js';
+export type { Encoder } from './encoder.js';
+export { createEncoder } from './encoder.js';
 export type {
   FramedChunk,
   Framer,
+  FramerDefaults,
   FramingConfig,
   FramingMethod,
   NewlineFramerOptions,
@@ -23,7 +21,9 @@ export {
   createFramer,
   DEFAULT_MAX_FRAME_LENGTH,
   DEFAULT_MAX_LENGTH,
+  frameLengthLimit,
   framingOptionSchema,
+  MAX_FRAME_LENGTH_CEILING,
   NewlineFramer,
   OctetCountingFramer,
   PrefixedFramer,

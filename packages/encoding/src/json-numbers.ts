@@ -1,4 +1,4 @@
-import { type FieldValue, floatValue } from '@sluice/component-api';
+import { type FieldValue, floatValue, NESTING_LIMIT, nestsTooDeep } from '@sluice/component-api';
 
 /**
  * JSON read with its numbers as Vector reads them (serde_json into vrl's Value): `2.0` stays a
@@ -24,10 +24,23 @@ export function jsonNeedsExactNumbers(text: string): boolean {
   return NEEDS_EXACT.test(text);
 }
 
-/** `JSON.parse` with Vector's numbers; throws a SyntaxError as JSON.parse does. */
+/**
+ * `JSON.parse` with Vector's numbers and serde_json's nesting limit (`NESTING_LIMIT`: arrays and
+ * objects nested 128 deep are refused); throws a SyntaxError as JSON.parse does.
+ */
 export function parseJsonExact(text: string, options: ExactJsonOptions): unknown {
-  if (!NEEDS_EXACT.test(text)) return JSON.parse(text);
-  return new ExactParser(text, options).parseDocument();
+  if (NEEDS_EXACT.test(text)) return new ExactParser(text, options).parseDocument();
+  const value = JSON.parse(text);
+  // Each level takes two characters at least: a shorter text cannot nest that deep.
+  if (text.length >= 2 * NESTING_LIMIT && nestsTooDeep(value)) throw recursionLimitExceeded();
+  return value;
+}
+
+/** serde_json's message for the same refusal. */
+function recursionLimitExceeded(position?: number): SyntaxError {
+  return new SyntaxError(
+    `recursion limit exceeded${position === undefined ? '' : ` in JSON at position ${position}`} (arrays and objects may nest ${NESTING_LIMIT - 1} deep)`,
+  );
 }
 
 const I64_MIN = -(2n ** 63n);
@@ -39,6 +52,8 @@ const STRING = /"(?:[^"\\\u0000-\u001f]+|\\(?:["\\/bfnrt]|u[0-9a-fA-F]{4}))*"/y;
 
 class ExactParser {
   #at = 0;
+  /** Arrays and objects open around the current position. */
+  #depth = 0;
 
   constructor(
     readonly text: string,
@@ -94,12 +109,20 @@ class ExactParser {
     return this.#fail();
   }
 
+  /** Opens an array or an object: refused at the nesting limit, so the recursion stays bounded. */
+  #enter(): void {
+    this.#depth += 1;
+    if (this.#depth >= NESTING_LIMIT) throw recursionLimitExceeded(this.#at);
+  }
+
   #object(): Record<string, unknown> {
     const object: Record<string, unknown> = {};
+    this.#enter();
     this.#at += 1;
     this.#space();
     if (this.text[this.#at] === '}') {
       this.#at += 1;
+      this.#depth -= 1;
       return object;
     }
     for (;;) {
@@ -117,7 +140,10 @@ class ExactParser {
       this.#space();
       const next = this.text[this.#at];
       this.#at += 1;
-      if (next === '}') return object;
+      if (next === '}') {
+        this.#depth -= 1;
+        return object;
+      }
       if (next !== ',') {
         this.#at -= 1;
         this.#fail();
@@ -127,10 +153,12 @@ class ExactParser {
 
   #array(): unknown[] {
     const array: unknown[] = [];
+    this.#enter();
     this.#at += 1;
     this.#space();
     if (this.text[this.#at] === ']') {
       this.#at += 1;
+      this.#depth -= 1;
       return array;
     }
     for (;;) {
@@ -138,7 +166,10 @@ class ExactParser {
       this.#space();
       const next = this.text[this.#at];
       this.#at += 1;
-      if (next === ']') return array;
+      if (next === ']') {
+        this.#depth -= 1;
+        return array;
+      }
       if (next !== ',') {
         this.#at -= 1;
         this.#fail();

@@ -1,6 +1,7 @@
 import { createLogEvent } from '@sluice/component-api';
+import { nestedFields } from '@sluice/testkit';
 import { describe, expect, it } from 'vitest';
-import { EncodingError } from './encoder.js';
+import { EncodingError } from './codecs/errors.js';
 import { createFramedEncoder } from './sink-framing.js';
 
 const events = (...messages: string[]) => messages.map((message) => createLogEvent({ message }));
@@ -87,5 +88,20 @@ describe('createFramedEncoder (Vector framing of stream sinks)', () => {
   it('a batch with no failure is written whole (the batch itself, no copy)', () => {
     const batch = events('a');
     expect(createFramedEncoder('text', undefined).encodeBatch(batch).written).toBe(batch);
+  });
+});
+
+describe('an event no codec can write', () => {
+  it('fails alone: the events around it are framed and written', () => {
+    const encoder = createFramedEncoder('json', undefined);
+    const events = [
+      createLogEvent({ message: 'a' }),
+      createLogEvent(nestedFields(5000), { structured: true }),
+      createLogEvent({ message: 'b' }),
+    ];
+    const { bytes, written, failed } = encoder.encodeBatch(events);
+    expect(bytes.toString()).toBe('{"message":"a"}\n{"message":"b"}\n');
+    expect(written).toEqual([events[0], events[2]]);
+    expect(failed.map(({ event, error }) => [event, error.name])).toEqual([[events[1], 'EncodingError']]);
   });
 });

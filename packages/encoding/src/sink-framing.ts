@@ -1,5 +1,7 @@
 import type { JsonSchema, LogEvent } from '@sluice/component-api';
-import { codecOf, createEncoder, type Encoder, type EncodingConfig, EncodingError } from './encoder.js';
+import { codecOf, type EncodingConfig } from './codecs/config.js';
+import { EncodingError } from './codecs/errors.js';
+import { createEncoder, type Encoder } from './encoder.js';
 import {
   DEFAULT_MAX_FRAME_LENGTH,
   delimiterOption,
@@ -145,7 +147,8 @@ export interface FramedEncoder {
 /**
  * Vector's `encoding` and `framing` of a stream sink (console, file): each event encoded, then
  * framed. An event the codec or the framer refuses (gelf without `host`, a frame over the length
- * limit) is left out and returned in `failed`; the others are written.
+ * limit, an event nested past the limit), or whose encoding throws anything else, is left out and
+ * returned in `failed`; the others are written.
  */
 export function createFramedEncoder(
   encoding: EncodingConfig | undefined,
@@ -166,10 +169,10 @@ export function createFramedEncoder(
           frame(encoder.encode(event), parts);
           written?.push(event);
         } catch (error) {
-          if (!(error instanceof EncodingError)) throw error;
+          // Whatever the codec threw (its refusal, or a value no codec foresaw), only this event fails.
           parts.length = partsBefore;
           written ??= events.slice(0, index);
-          failed.push({ event, error });
+          failed.push({ event, error: error instanceof Error ? error : new EncodingError(String(error)) });
         }
       }
       return { bytes: Buffer.concat(parts), written: written ?? events, failed };

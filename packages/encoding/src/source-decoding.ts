@@ -8,7 +8,15 @@ import {
   rateLimitedLog,
 } from '@sluice/component-api';
 import { createDecoder, type DecodingConfig, defaultDelimiterOf } from './decoding.js';
-import { createFramer, type FramedChunk, type Framer, type FramingConfig } from './framing.js';
+import {
+  createFramer,
+  type FramedChunk,
+  type Framer,
+  type FramerDefaults,
+  type FramingConfig,
+  frameLengthLimit,
+  MAX_FRAME_LENGTH_CEILING,
+} from './framing.js';
 
 /** The per-event overhead of `byteSize` and `*_event_bytes`: component-api's, re-exported for the sources. */
 export { EVENT_OVERHEAD_BYTES } from '@sluice/component-api';
@@ -72,18 +80,24 @@ export class SourceDecoding {
     this.#warnInvalid = rateLimitedLog(logger, 'warn');
     this.#warnParse = rateLimitedLog(logger, 'warn');
     const framing = options.framing;
-    const maxLength =
-      framing?.newline_delimited?.max_length ??
-      framing?.character_delimited?.max_length ??
-      framing?.octet_counting?.max_length ??
-      framing?.length_delimited?.max_frame_length ??
-      framing?.max_frame_length ??
-      options.legacyMaxLength;
+    const maxLength = frameLengthLimit(framing, this.#framerDefaults());
     const method = framing?.method ?? 'newline_delimited';
     this.#truncates =
       (method === 'newline_delimited' && framing?.newline_delimited?.oversized_action === 'truncate') ||
       (method === 'character_delimited' && framing?.character_delimited?.oversized_action === 'truncate');
-    this.#maxLengthText = maxLength === undefined ? 'the maximum length' : `max_length (${maxLength} bytes)`;
+    this.#maxLengthText = `max_length (${maxLength} bytes)`;
+    const configured = [
+      framing?.newline_delimited?.max_length,
+      framing?.character_delimited?.max_length,
+      framing?.octet_counting?.max_length,
+      framing?.length_delimited?.max_frame_length,
+      framing?.max_frame_length,
+      options.legacyMaxLength,
+    ];
+    if (configured.some((length) => length !== undefined && length > MAX_FRAME_LENGTH_CEILING))
+      logger.warn(
+        `a frame length limit above ${MAX_FRAME_LENGTH_CEILING} bytes is lowered to it: no frame may be longer`,
+      );
   }
 
   /** Whether events are structured (parsed by a codec) rather than a raw line. */
@@ -92,11 +106,15 @@ export class SourceDecoding {
   }
 
   newFramer(): Framer {
-    return createFramer(this.#options.framing, {
+    return createFramer(this.#options.framing, this.#framerDefaults());
+  }
+
+  #framerDefaults(): FramerDefaults {
+    return {
       legacyMaxLength: this.#options.legacyMaxLength,
       defaultDelimiter: defaultDelimiterOf(this.#options.decoding),
       strictUtf8: isStrictUtf8(this.#options.decoding),
-    });
+    };
   }
 
   /** Counts and logs the frames a chunk dropped; `peer` names the sender in the log line. */

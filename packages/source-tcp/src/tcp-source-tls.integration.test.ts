@@ -7,7 +7,8 @@ import { connect, type TLSSocket } from 'node:tls';
 import type { LogEvent } from '@sluice/component-api';
 import { createTestContext } from '@sluice/testkit';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { createTcpSource, type TlsSourceOptions } from './tcp-source.js';
+import type { TlsSourceOptions } from './options.js';
+import { createTcpSource } from './tcp-source.js';
 
 // A CA, a server certificate for 127.0.0.1 and a client certificate, made with the openssl CLI.
 let directory = '';

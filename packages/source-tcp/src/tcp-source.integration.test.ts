@@ -5,7 +5,8 @@ import { connect, type Server } from 'node:net';
 import type { LogEvent } from '@sluice/component-api';
 import { createTestContext } from '@sluice/testkit';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { createTcpSource, type TcpSourceOptions } from './tcp-source.js';
+import type { TcpSourceOptions } from './options.js';
+import { createTcpSource } from './tcp-source.js';
 
 const servers: Server[] = [];
 vi.mock('node:net', async (importOriginal) => {

@@ -1,12 +1,14 @@
+import { spawn } from 'node:child_process';
 import { once } from 'node:events';
-import { existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
-import { connect, type Socket } from 'node:net';
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { connect, createServer, type Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type Batch, type LogEvent, Timestamp } from '@sluice/component-api';
 import { createTestContext, testSource } from '@sluice/testkit';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createTcpSource, socketSource, type TcpSource, type TcpSourceOptions } from './tcp-source.js';
+import type { TcpSourceOptions } from './options.js';
+import { createTcpSource, socketSource, type TcpSource } from './tcp-source.js';
 
 const baseOptions: TcpSourceOptions = {
   mode: 'tcp',
@@ -137,11 +139,16 @@ describe('socket source (tcp)', () => {
     expect(messages(events)).toEqual(['split across', 'packets', '', 'last without newline']);
   });
 
-  it('no default line limit (as current Vector): a 1 MB line arrives whole', async () => {
-    const { port, events } = await start();
-    await send(port, [`${'x'.repeat(1_000_000)}\n`]);
+  it("a default line limit of 102,400 bytes (Vector's documented max_length); a larger one takes a 1 MB line whole", async () => {
+    const { port, events, context } = await start();
+    await send(port, [`${'x'.repeat(102_401)}\n${'y'.repeat(102_400)}\n`]);
     await eventually(() => events.length === 1);
-    expect(String(events[0]?.fields.message)).toHaveLength(1_000_000);
+    expect(String(events[0]?.fields.message)).toBe('y'.repeat(102_400));
+    expect(context.metrics.total('component_errors_total', { error_type: 'oversized_line' })).toBe(1);
+    const larger = await start({ framing: { newline_delimited: { max_length: 2_000_000 } } });
+    await send(larger.port, [`${'x'.repeat(1_000_000)}\n`]);
+    await eventually(() => larger.events.length === 1);
+    expect(String(larger.events[0]?.fields.message)).toHaveLength(1_000_000);
   });
 
   it('legacy max_length: a 1 MB line is dropped (counted, logged) and the next line is intact', async () => {
@@ -366,5 +373,98 @@ describe('socket source (tcp)', () => {
     expect(() => createTcpSource({ ...baseOptions, mode: 'udp' }, createTestContext(), 'socket')).toThrow(
       /not supported/,
     );
+  });
+});
+
+describe('a batch downstream failed to take', () => {
+  it('is counted as discarded with its error, and the connection goes on', async () => {
+    const taken: LogEvent[] = [];
+    const { port, context } = await start({}, async (batch) => {
+      if (batch.some((event) => event.fields.message === 'poison')) throw new Error('downstream failed');
+      taken.push(...batch);
+    });
+    const socket = await send(port, ['poison\n'], false);
+    await eventually(
+      () => context.metrics.total('component_discarded_events_total', { intentional: 'false' }) === 1,
+    );
+    socket.write('after\n');
+    socket.end();
+    await eventually(() => taken.length === 1);
+    expect(messages(taken)).toEqual(['after']);
+    expect(context.metrics.total('component_errors_total', { error_code: 'emit_failed' })).toBe(1);
+    expect(context.logger.find('downstream failed', 'error')).toHaveLength(1);
+  });
+});
+
+describe('a socket file already at the path (issue 24, item 8)', () => {
+  /** A socket file left by a process killed while listening (as after a crash). */
+  async function staleSocket(path: string): Promise<void> {
+    const child = spawn(
+      process.execPath,
+      ['-e', `require('node:net').createServer().listen(${JSON.stringify(path)}, () => console.log('up'))`],
+      { stdio: ['ignore', 'pipe', 'inherit'] },
+    );
+    await once(child.stdout, 'data');
+    child.kill('SIGKILL');
+    await once(child, 'exit');
+    expect(statSync(path).isSocket()).toBe(true);
+  }
+
+  it('a stale socket nobody accepts on is removed and bound, with a line saying so', async () => {
+    const directory = mkdtempSync(join(tmpdir(), 'sluice-unix-'));
+    const path = join(directory, 'in.sock');
+    try {
+      await staleSocket(path);
+      const entry = await start({ mode: 'unix_stream', address: undefined, path });
+      const client = connect(path);
+      await once(client, 'connect');
+      client.end('after a crash\n');
+      await eventually(() => entry.events.length === 1);
+      expect(entry.context.logger.find('removed a stale socket file', 'warn')).toHaveLength(1);
+    } finally {
+      rmSync(directory, { recursive: true, force: true });
+    }
+  });
+
+  it('a socket something answers on is refused, and left alone', async () => {
+    const directory = mkdtempSync(join(tmpdir(), 'sluice-unix-'));
+    const path = join(directory, 'in.sock');
+    const other = createServer((socket) => socket.end());
+    try {
+      await new Promise<void>((resolve) => other.listen(path, resolve));
+      const source = createTcpSource(
+        { ...baseOptions, mode: 'unix_stream', address: undefined, path },
+        createTestContext(),
+        'socket',
+      );
+      await expect(source.run(async () => {}, new AbortController().signal)).rejects.toThrow(
+        /in use: another process accepts connections on it/,
+      );
+      const client = connect(path);
+      await once(client, 'connect');
+      client.destroy();
+    } finally {
+      await new Promise((resolve) => other.close(resolve));
+      rmSync(directory, { recursive: true, force: true });
+    }
+  });
+
+  it('a path that is not a socket is refused and left alone', async () => {
+    const directory = mkdtempSync(join(tmpdir(), 'sluice-unix-'));
+    const path = join(directory, 'important.txt');
+    try {
+      writeFileSync(path, 'keep me');
+      const source = createTcpSource(
+        { ...baseOptions, mode: 'unix_stream', address: undefined, path },
+        createTestContext(),
+        'socket',
+      );
+      await expect(source.run(async () => {}, new AbortController().signal)).rejects.toThrow(
+        /is not a socket/,
+      );
+      expect(readFileSync(path, 'utf8')).toBe('keep me');
+    } finally {
+      rmSync(directory, { recursive: true, force: true });
+    }
   });
 });

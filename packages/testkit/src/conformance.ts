@@ -488,6 +488,8 @@ export function testBuffer<Options>(
         ),
         { numRuns: 50 },
       );
-    });
+      // Fifty stages opened and closed (a durable one takes a kernel lock each time): on two shared
+      // cores under a full test run this takes well past the default 20 s.
+    }, 120_000);
   });
 }

@@ -9,4 +9,5 @@ export {
   RecordingMetrics,
 } from './context.js';
 export { batchesOf, ControllableInput, collect, inputOf, makeEvents, trackStatuses } from './events.js';
+export { hostileEvents, hostileFrames, nestedFields, nestedJson } from './hostile.js';
 export { schemaOptionNames, unreadOptions } from './options-read.js';

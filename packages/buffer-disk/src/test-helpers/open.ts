@@ -2,7 +2,8 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { RecordingLogger, RecordingMetrics } from '@sluice/testkit';
-import { DiskBuffer, type FileOperations } from '../disk-buffer.js';
+import { DiskBuffer } from '../disk-buffer.js';
+import type { FileOperations } from '../file-operations.js';
 
 export const directories: string[] = [];
 const opened: DiskBuffer[] = [];
@@ -28,6 +29,7 @@ export async function openBuffer(
     maxDataFileSize?: number;
     fileOperations?: FileOperations;
     syncIntervalMs?: number;
+    signal?: AbortSignal;
   } = {},
 ) {
   const metrics = new RecordingMetrics();
@@ -41,6 +43,7 @@ export async function openBuffer(
     metrics,
     retryIntervalMs: 20,
     ...(overrides.fileOperations === undefined ? {} : { fileOperations: overrides.fileOperations }),
+    ...(overrides.signal === undefined ? {} : { signal: overrides.signal }),
   });
   opened.push(buffer);
   return { buffer, metrics, logger };

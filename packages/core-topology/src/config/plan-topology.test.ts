@@ -25,6 +25,7 @@ function withDisk(registry = testRegistry()): ComponentRegistry {
         kind: 'buffer',
         type: 'disk',
         description: 'disk',
+        capabilities: { durable: true, sinkDirectory: true },
         optionsSchema: { type: 'object', properties: { max_size: { type: 'integer', description: 'size' } } },
         // As the real disk buffer: the check of data_dir is the definition's, run by the plan.
         validate: (_options: unknown, context: { dataDir: string | undefined }) =>

@@ -453,7 +453,7 @@ async function planBuffer(
     return undefined;
   }
   const plans: BufferStagePlan[] = [];
-  let diskStages = 0;
+  let directoryStages = 0;
   for (const [index, stage] of stages.entries()) {
     context.moveDeprecated(stage, BUFFER_DEPRECATED_OPTIONS, at(index));
     if (stage.type !== undefined && typeof stage.type !== 'string') {
@@ -480,25 +480,30 @@ async function planBuffer(
     if (stage.max_events !== undefined && stage.max_size !== undefined) {
       report(at(index, 'max_events'), `${label}: set either max_events or max_size, not both`);
     }
-    if (type === 'disk') {
-      diskStages += 1;
-      if (stage.max_events !== undefined) {
-        report(
-          at(index, 'max_events'),
-          `${label}: a disk buffer is bounded by max_size (bytes), not max_events`,
-        );
-      }
-      if (diskStages === 2) report(at(index, 'type'), `${label}: a sink can have only one disk stage`);
-      checkDiskDirectory(sinkId, diskDirectories, (message) =>
-        report(at(index, 'type'), `${label}: ${message}`),
-      );
-    }
     let definition: BufferDefinition;
     try {
       definition = await registry.resolve('buffer', type);
     } catch (error) {
       report(at(index, 'type'), `${label}: ${SluiceError.isInstance(error) ? error.message : String(error)}`);
       continue;
+    }
+    const schemaProperties = (definition.optionsSchema.properties ?? {}) as Record<string, unknown>;
+    if (
+      stage.max_events !== undefined &&
+      !('max_events' in schemaProperties) &&
+      'max_size' in schemaProperties
+    ) {
+      report(
+        at(index, 'max_events'),
+        `${label}: a ${type} buffer is bounded by max_size (bytes), not max_events`,
+      );
+    }
+    if (definition.capabilities?.sinkDirectory === true) {
+      directoryStages += 1;
+      if (directoryStages === 2) report(at(index, 'type'), `${label}: a sink can have only one disk stage`);
+      checkDiskDirectory(sinkId, diskDirectories, (message) =>
+        report(at(index, 'type'), `${label}: ${message}`),
+      );
     }
     const own: Record<string, unknown> = {};
     for (const [key, value] of Object.entries(stage))

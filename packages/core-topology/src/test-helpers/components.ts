@@ -129,14 +129,17 @@ export const recordingSink = defineSink<{ flush_every?: number; never_finish: bo
   },
 });
 
-export const tagTransform = defineTransform<{ tag: string }>({
+export const tagTransform = defineTransform<{ tag: string; throw_on?: number }>({
   specificationVersion: SPECIFICATION_VERSION,
   kind: 'transform',
   type: 'test_tag',
   description: 'Adds a tag.',
   optionsSchema: {
     type: 'object',
-    properties: { tag: { type: 'string', default: 'tagged', description: 'tag' } },
+    properties: {
+      tag: { type: 'string', default: 'tagged', description: 'tag' },
+      throw_on: { type: 'integer', description: 'throw on a batch holding this sequence number' },
+    },
   },
   create(options, context) {
     return {
@@ -144,6 +147,8 @@ export const tagTransform = defineTransform<{ tag: string }>({
         probe.closed.push(context.id);
       },
       transform(batch) {
+        if (batch.some((event) => event.fields.sequence === options.throw_on))
+          throw new Error(`cannot tag event ${options.throw_on}`);
         for (const event of batch) event.fields.tag = options.tag;
         return batch;
       },

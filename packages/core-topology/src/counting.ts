@@ -1,0 +1,40 @@
+import type { Batch, ComponentMetrics, Counter } from '@sluice/component-api';
+
+/** The events and their estimated bytes a component received or sent. */
+export interface Counting {
+  events: Counter;
+  eventBytes: Counter;
+}
+
+export function countingOf(metrics: ComponentMetrics, direction: 'received' | 'sent'): Counting {
+  return {
+    events: metrics.counter(`component_${direction}_events_total`),
+    eventBytes: metrics.counter(`component_${direction}_event_bytes_total`),
+  };
+}
+
+export function count(counting: Counting, batch: Batch): void {
+  let bytes = 0;
+  for (const event of batch) bytes += event.metadata.byteSize;
+  counting.events.increment(batch.length);
+  counting.eventBytes.increment(bytes);
+}
+
+/** The sink's metrics, also tallying what it counts as sent or discarded (to know what is in flight). */
+export function tallyingSettled(metrics: ComponentMetrics, settled: { events: number }): ComponentMetrics {
+  return {
+    gauge: (name, labels) => metrics.gauge(name, labels),
+    histogram: (name, labels) => metrics.histogram(name, labels),
+    counter: (name, labels) => {
+      const counter = metrics.counter(name, labels);
+      if (name !== 'component_sent_events_total' && name !== 'component_discarded_events_total')
+        return counter;
+      return {
+        increment: (value = 1) => {
+          settled.events += value;
+          counter.increment(value);
+        },
+      };
+    },
+  };
+}
