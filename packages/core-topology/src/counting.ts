@@ -1,4 +1,4 @@
-import type { Batch, ComponentMetrics, Counter } from '@sluice/component-api';
+import { type Batch, byteSizeOf, type ComponentMetrics, type Counter } from '@sluice/component-api';
 
 /** The events and their estimated bytes a component received or sent. */
 export interface Counting {
@@ -14,10 +14,8 @@ export function countingOf(metrics: ComponentMetrics, direction: 'received' | 's
 }
 
 export function count(counting: Counting, batch: Batch): void {
-  let bytes = 0;
-  for (const event of batch) bytes += event.metadata.byteSize;
   counting.events.increment(batch.length);
-  counting.eventBytes.increment(bytes);
+  counting.eventBytes.increment(byteSizeOf(batch));
 }
 
 /** The sink's metrics, also tallying what it counts as sent or discarded (to know what is in flight). */
