@@ -64,6 +64,8 @@ export interface FileServerSettings {
   includeFileTag: boolean;
   /** `<data_dir>/<source id>`: where the checkpoints live. */
   directory: string;
+  /** How long the checkpoint of a file gone for good is kept (Vector: 60 s). */
+  deadRetentionMs: number;
 }
 
 /** Bytes asked for by one read (besides the tail re-read before the position). */
@@ -81,8 +83,6 @@ const QUIET_AFTER_MS = 10_000;
  * the first end of file and loses what the writer adds before it reopens.
  */
 const ROTATED_QUIET_MS = 5000;
-/** A file gone for good keeps its checkpoint this long (Vector: 60 s), once its lines are finalized. */
-const DEAD_RETENTION_MS = 60_000;
 /** Paths statted between two turns of the event loop during discovery (sync stats are 5x cheaper). */
 const STAT_SLICE = 256;
 /** Discovery may take at most this share of the time: with many files the cooldown grows. */
@@ -514,12 +514,12 @@ export class FileServer {
     return this.#writing;
   }
 
-  /** Drops the checkpoints of files gone for `DEAD_RETENTION_MS` whose lines are all finalized. */
+  /** Drops the checkpoints of files gone for `deadRetentionMs` whose lines are all finalized. */
   #expire(): void {
     const now = Date.now();
     for (const logical of [...this.#logicalById.values()]) {
       if (logical.watcher !== undefined || logical.deadSince === undefined) continue;
-      if (logical.pending.length > 0 || now - logical.deadSince < DEAD_RETENTION_MS) continue;
+      if (logical.pending.length > 0 || now - logical.deadSince < this.#settings.deadRetentionMs) continue;
       if (logical.unreadBytes > 0) {
         this.#metrics.errors('unread_data_lost', 'reader_failed').increment();
         this.#report(
@@ -1155,6 +1155,8 @@ export class FileServer {
     }
     const data = buffer.subarray(tailLength, bytesRead);
     const full = bytesRead === tailLength + want;
+    // What the file holds, as far as this read saw: counted as lost if the file goes before it is read.
+    watcher.size = Math.max(watcher.size, watcher.position + data.length);
     const { consumed, fillsBuffer } = this.#consume(watcher, batch, data, final && !full);
     if (consumed > 0) {
       const position = watcher.position + consumed;
@@ -1164,7 +1166,6 @@ export class FileServer {
       buffer.copy(watcher.tail, 0, from, from + length);
       watcher.tailLength = length;
       watcher.position = position;
-      watcher.size = Math.max(watcher.size, position);
     }
     this.#metrics.receivedBytes.increment(consumed);
     if (this.#settings.includeFileTag) this.#fileTags(watcher).bytes.increment(consumed);

@@ -1,6 +1,16 @@
-import { appendFileSync, renameSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
+import {
+  appendFileSync,
+  copyFileSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  truncateSync,
+  writeFileSync,
+} from 'node:fs';
 import { hostname } from 'node:os';
+import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { type FileOperations, nodeFileOperations } from './io.js';
 import { numbered, Scratch } from './test-helpers/harness.js';
 
 let scratch: Scratch;
@@ -151,5 +161,161 @@ describe('file source: rotation and truncation', () => {
       () => running.metrics.total('files_unwatched_total') === 1,
       'the file to be unwatched',
     );
+  });
+});
+
+describe('file source: copies, collisions, replacements', () => {
+  it('copytruncate with the copy in include: every line once (the copy continues where the original stood)', async () => {
+    scratch = new Scratch();
+    const path = scratch.path('app.log');
+    writeFileSync(path, numbered('a', 0, 5));
+    const running = scratch.start({ include: [`${path}*`] });
+    await running.received(5);
+    // Written, copied and truncated at once: lines 5-7 are only in the copy.
+    appendFileSync(path, numbered('a', 5, 3));
+    copyFileSync(path, `${path}.1`);
+    truncateSync(path, 0);
+    appendFileSync(path, numbered('b', 0, 2));
+    await running.received(10);
+    expect(running.messages().filter((line) => line.startsWith('a'))).toEqual(sequence('a', 0, 8));
+    expect(running.messages().filter((line) => line.startsWith('b'))).toEqual(sequence('b', 0, 2));
+  });
+
+  it('copytruncate with the copy out of reach: what was seen and never read is counted and logged, never silently lost', async () => {
+    scratch = new Scratch();
+    const path = scratch.path('app.log');
+    writeFileSync(path, numbered('a', 0, 5));
+    let sawUnfinished: () => void = () => {};
+    const seen = new Promise<void>((resolve) => {
+      sawUnfinished = resolve;
+    });
+    const files: FileOperations = {
+      ...nodeFileOperations,
+      read: async (descriptor, buffer, length, position) => {
+        const bytesRead = await nodeFileOperations.read(descriptor, buffer, length, position);
+        if (buffer.subarray(0, bytesRead).includes('unfinished')) sawUnfinished();
+        return bytesRead;
+      },
+    };
+    const running = scratch.start({ include: [path] }, { hooks: { files, deadRetentionMs: 0 } });
+    await running.received(5);
+    appendFileSync(path, 'a 5 unfinished');
+    await seen;
+    // Rotated before the line was finished: its bytes are only in the copy, out of reach.
+    copyFileSync(path, scratch.path('app.old'));
+    truncateSync(path, 0);
+    appendFileSync(path, numbered('b', 0, 2));
+    await running.until(
+      () => running.metrics.total('component_errors_total', { error_code: 'unread_data_lost' }) === 1,
+      'the unread bytes to be counted',
+    );
+    await running.received(7);
+    expect(running.messages().slice(5)).toEqual(sequence('b', 0, 2));
+    expect(running.logger.find('never read')[0]?.fields).toMatchObject({
+      unread_bytes: 'a 5 unfinished'.length,
+    });
+  });
+
+  it('two files with the same first line (a fingerprint collision) are both read in full', async () => {
+    scratch = new Scratch();
+    writeFileSync(scratch.path('one.log'), `# header\n${numbered('one', 0, 3)}`);
+    writeFileSync(scratch.path('two.log'), `# header\n${numbered('two', 0, 4)}`);
+    const running = scratch.start();
+    await running.received(9);
+    expect(running.messages().filter((line) => line.startsWith('one'))).toEqual(sequence('one', 0, 3));
+    expect(running.messages().filter((line) => line.startsWith('two'))).toEqual(sequence('two', 0, 4));
+  });
+
+  it('a file replaced by another with the same first line is read in full', async () => {
+    scratch = new Scratch();
+    const path = scratch.path('app.log');
+    writeFileSync(path, `# header\n${numbered('old', 0, 3)}`);
+    const running = scratch.start();
+    await running.received(4);
+    rmSync(path);
+    writeFileSync(path, `# header\n${numbered('new', 0, 5)}`);
+    await running.received(10);
+    expect(running.messages().slice(4)).toEqual(['# header', ...sequence('new', 0, 5)]);
+  });
+
+  it('a copy of a watched file is not read again from its start (only what the original lacks)', async () => {
+    scratch = new Scratch();
+    const path = scratch.path('app.log');
+    writeFileSync(path, numbered('a', 0, 5));
+    const running = scratch.start();
+    await running.received(5);
+    copyFileSync(path, scratch.path('copy.log'));
+    appendFileSync(scratch.path('copy.log'), 'only in the copy\n');
+    await running.received(6);
+    expect(running.messages()).toEqual([...sequence('a', 0, 5), 'only in the copy']);
+    expect(running.logger.find('copy of a watched file')).toHaveLength(1);
+  });
+
+  it('a file renamed while Sluice was stopped resumes where it stood', async () => {
+    scratch = new Scratch();
+    writeFileSync(scratch.path('app.log'), numbered('a', 0, 3));
+    const first = scratch.start();
+    await first.received(3);
+    await first.stop();
+    renameSync(scratch.path('app.log'), scratch.path('app.1.log'));
+    appendFileSync(scratch.path('app.1.log'), 'a 3\n');
+    const second = scratch.start();
+    await second.received(1);
+    expect(second.messages()).toEqual(['a 3']);
+    expect(second.metrics.total('files_resumed_total')).toBe(1);
+  });
+});
+
+describe('file source: damaged checkpoints', () => {
+  it('reports a damaged checkpoint file, resumes the files whose checkpoint verifies, and reads the others from the beginning (not the end)', async () => {
+    scratch = new Scratch();
+    writeFileSync(scratch.path('kept.log'), numbered('kept', 0, 3));
+    writeFileSync(scratch.path('lost.log'), numbered('lost', 0, 3));
+    const first = scratch.start({ read_from: 'end' });
+    await first.until(() => first.metrics.total('files_added_total') === 2, 'both files');
+    appendFileSync(scratch.path('kept.log'), 'kept 3\n');
+    appendFileSync(scratch.path('lost.log'), 'lost 3\n');
+    await first.received(2);
+    await first.stop();
+    // Damage the line of lost.log (its position), in the current file and the previous one.
+    const directory = join(scratch.data, 'files');
+    for (const name of ['checkpoints.sluice', 'checkpoints.sluice.previous']) {
+      const file = join(directory, name);
+      let text: string;
+      try {
+        text = readFileSync(file, 'utf8');
+      } catch {
+        continue;
+      }
+      const lines = text
+        .split('\n')
+        .map((line) => (line.includes('lost.log') ? line.replace(/"position":\d+/, '"position":1') : line));
+      writeFileSync(file, lines.join('\n'));
+    }
+    appendFileSync(scratch.path('kept.log'), 'kept 4\n');
+    const second = scratch.start({ read_from: 'end' });
+    await second.received(5);
+    expect(second.messages().filter((line) => line.startsWith('kept'))).toEqual(['kept 4']);
+    expect(second.messages().filter((line) => line.startsWith('lost'))).toEqual(sequence('lost', 0, 4));
+    expect(second.metrics.total('component_errors_total', { error_code: 'reading_checkpoints' })).toBe(1);
+    expect(second.logger.find('checkpoints are damaged', 'error')).toHaveLength(1);
+  });
+
+  it("resumes from Vector's checkpoints.json (same fingerprint, same position)", async () => {
+    scratch = new Scratch();
+    writeFileSync(scratch.path('app.log'), 'first line\nsecond line\nthird line\n');
+    // What Vector writes for this file after reading two lines: CRC-64/ECMA-182 of "first line\n".
+    const { crc64 } = await import('./fingerprint.js');
+    const checksum = BigInt(`0x${crc64(Buffer.from('first line\n'))}`).toString();
+    const directory = join(scratch.data, 'files');
+    (await import('node:fs')).mkdirSync(directory, { recursive: true });
+    writeFileSync(
+      join(directory, 'checkpoints.json'),
+      `{"version":"1","checkpoints":[{"fingerprint":{"first_lines_checksum":${checksum}},"position":23,"modified":"2030-01-01T00:00:00Z"}]}`,
+    );
+    const running = scratch.start();
+    await running.received(1);
+    expect(running.messages()).toEqual(['third line']);
+    expect(running.logger.find("imported the checkpoints of Vector's file source")).toHaveLength(1);
   });
 });

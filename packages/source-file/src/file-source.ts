@@ -174,11 +174,20 @@ export function defaultMaxOpenFiles(limits?: string): number {
 
 const NEVER_MS = Number.MAX_SAFE_INTEGER;
 
-/** Creates a running file source (a `FileServer`); `files` replaces the file operations in tests. */
+/** What tests may replace: the file operations (to inject failures), the checkpoint retention. */
+export interface FileSourceHooks {
+  files?: FileOperations;
+  deadRetentionMs?: number;
+}
+
+/** Vector keeps the checkpoint of a file gone for good 60 s. */
+const DEAD_RETENTION_MS = 60_000;
+
+/** Creates a running file source (a `FileServer`). */
 export function createFileSource(
   options: FileSourceOptions,
   context: Pick<ComponentContext, 'id' | 'logger' | 'metrics' | 'dataDir'>,
-  files: FileOperations = nodeFileOperations,
+  hooks: FileSourceHooks = {},
 ): Source {
   refuseInvalidOptions(fileSourceProblems(options, { dataDir: context.dataDir }));
   const warn = (message: string) => context.logger.warn(message);
@@ -237,8 +246,9 @@ export function createFileSource(
     offsetKey: options.offset_key,
     includeFileTag: options.internal_metrics?.include_file_tag === true,
     directory,
+    deadRetentionMs: hooks.deadRetentionMs ?? DEAD_RETENTION_MS,
   };
-  const server = new FileServer(settings, context, files);
+  const server = new FileServer(settings, context, hooks.files ?? nodeFileOperations);
   return {
     run: (emit, signal) => server.run(emit, signal),
     close: () => server.close(),

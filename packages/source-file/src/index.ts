@@ -1,6 +1,6 @@
 import { fileSource } from './file-source.js';
 
-export type { FileSourceOptions } from './file-source.js';
+export type { FileSourceHooks, FileSourceOptions } from './file-source.js';
 export { createFileSource, defaultMaxOpenFiles, fileSource, fileSourceOptionsSchema } from './file-source.js';
 export type { FileOperations } from './io.js';
 export { nodeFileOperations } from './io.js';

@@ -4,20 +4,30 @@ import { join } from 'node:path';
 import type { Batch, DeliveryStatus, LogEvent, Source } from '@sluice/component-api';
 import { type Counter, finalizeEvents, type Gauge, type MetricLabels } from '@sluice/component-api';
 import { createTestContext, RecordingLogger, RecordingMetrics } from '@sluice/testkit';
-import { createFileSource, type FileSourceOptions } from '../file-source.js';
-import type { FileOperations } from '../io.js';
+import { createFileSource, type FileSourceHooks, type FileSourceOptions } from '../file-source.js';
 
 /** Wakes the waiters of `until` whenever something observable changed (an emit, a metric, a log line). */
 class Changes {
   readonly #waiters = new Set<() => void>();
+  failure: unknown;
   notify(): void {
     for (const waiter of [...this.#waiters]) waiter();
   }
+  fail(error: unknown): void {
+    this.failure = error;
+    this.notify();
+  }
   /** Resolves once `condition` holds, checking it at every change (no polling, no sleep). */
-  until(condition: () => boolean, what: string, timeoutMs = 15_000): Promise<void> {
+  until(condition: () => boolean, what: string | (() => string), timeoutMs = 15_000): Promise<void> {
     if (condition()) return Promise.resolve();
     return new Promise((resolve, reject) => {
       const check = () => {
+        if (this.failure !== undefined) {
+          this.#waiters.delete(check);
+          clearTimeout(timer);
+          reject(this.failure);
+          return;
+        }
         if (!condition()) return;
         this.#waiters.delete(check);
         clearTimeout(timer);
@@ -25,7 +35,7 @@ class Changes {
       };
       const timer = setTimeout(() => {
         this.#waiters.delete(check);
-        reject(new Error(`timed out waiting for ${what}`));
+        reject(new Error(`timed out waiting for ${typeof what === 'string' ? what : what()}`));
       }, timeoutMs);
       this.#waiters.add(check);
     });
@@ -124,7 +134,7 @@ export class Scratch {
    */
   start(
     options: Partial<FileSourceOptions> = {},
-    settings: { settle?: 'auto' | 'manual'; id?: string; files?: FileOperations } = {},
+    settings: { settle?: 'auto' | 'manual'; id?: string; hooks?: FileSourceHooks } = {},
   ): RunningSource {
     const changes = new Changes();
     const metrics = new NotifyingMetrics(changes);
@@ -146,7 +156,7 @@ export class Scratch {
         ...options,
       },
       context,
-      settings.files,
+      settings.hooks,
     );
     const events: LogEvent[] = [];
     const unsettled: Batch[] = [];
@@ -157,6 +167,7 @@ export class Scratch {
       else finalizeEvents(batch, 'delivered');
       changes.notify();
     }, controller.signal);
+    run.catch((error: unknown) => changes.fail(error));
     let stopped: Promise<void> | undefined;
     const running: RunningSource = {
       source,
