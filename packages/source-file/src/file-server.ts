@@ -119,8 +119,6 @@ class LogicalFile {
   readonly loaded: boolean;
   /** Bytes known unread when its watcher was lost: reported if no copy of the file takes over. */
   unreadBytes = 0;
-  /** A copy of the file (copytruncate) is being read from where this one stood. */
-  copied = false;
 
   constructor(
     readonly id: string,
@@ -338,6 +336,8 @@ export class FileServer {
   /** Watchers holding a descriptor, least recently used first. */
   readonly #open = new Set<Watcher>();
   #maxOpen: number;
+  /** New inodes that look like a copy of a watched file, with their size when last seen. */
+  readonly #copies = new Map<string, number>();
   /** Paths too small to fingerprint yet (reported once each), and when first seen. */
   readonly #tooSmall = new Map<string, number>();
   /** Paths skipped or failing, with why: reported once per episode, not every discovery. */
@@ -573,24 +573,31 @@ export class FileServer {
     for (const path of [...this.#tooSmall.keys()]) if (!paths.has(path)) this.#tooSmall.delete(path);
     for (const watcher of this.#order) watcher.findable = false;
     const now = Date.now();
+    // Known inodes first: a truncation seen in this pass lets a copy found in the next continue it.
+    const fresh: typeof candidates = [];
     for (const { path, stats } of candidates) {
-      if (signal.aborted) return;
       const watcher = this.#watchers.get(`${stats.dev}:${stats.ino}`);
-      if (watcher !== undefined) {
-        if (watcher.findable) continue; // a hard link of a file seen under another name
-        watcher.findable = true;
-        watcher.unfindableSince = undefined;
-        if (watcher.path !== path) {
-          this.#logger.info('watched file has been renamed', { file: path, old_file: watcher.path });
-          watcher.path = path;
-          if (watcher.logical !== undefined) watcher.logical.path = path;
-          watcher.fileTags = undefined;
-        }
-        if (stats.size < watcher.position && !watcher.isGzip) this.#truncated(watcher, batch, 'shrank');
-        watcher.size = stats.size;
-        if (stats.size > watcher.position) watcher.hasData = true;
+      if (watcher === undefined) {
+        fresh.push({ path, stats });
         continue;
       }
+      if (watcher.findable) continue; // a hard link of a file seen under another name
+      watcher.findable = true;
+      watcher.unfindableSince = undefined;
+      if (watcher.path !== path) {
+        this.#logger.info('watched file has been renamed', { file: path, old_file: watcher.path });
+        watcher.path = path;
+        if (watcher.logical !== undefined) watcher.logical.path = path;
+        watcher.fileTags = undefined;
+      }
+      if (stats.size < watcher.position && !watcher.isGzip) this.#truncated(watcher, batch, 'shrank');
+      watcher.size = stats.size;
+      if (stats.size > watcher.position) watcher.hasData = true;
+    }
+    const seen = new Set(fresh.map(({ stats }) => `${stats.dev}:${stats.ino}`));
+    for (const key of [...this.#copies.keys()]) if (!seen.has(key)) this.#copies.delete(key);
+    for (const { path, stats } of fresh) {
+      if (signal.aborted) return;
       await this.#adopt(path, stats, now);
     }
     for (const watcher of [...this.#order]) {
@@ -690,6 +697,10 @@ export class FileServer {
     this.#tooSmall.delete(path);
     this.#reported.delete(path);
     const resumed = await this.#continued(watcher, fingerprint, stats);
+    if (resumed === 'deferred') {
+      await this.#closeDescriptor(watcher);
+      return;
+    }
     if (resumed === undefined) {
       const tooOld = this.#settings.ignoreBefore !== undefined && stats.mtimeMs < this.#settings.ignoreBefore;
       // Files found later are new: read from the beginning (a file created and written quickly
@@ -759,12 +770,21 @@ export class FileServer {
 
   /**
    * Whether the new inode continues a file already known by its fingerprint: a checkpoint (a
-   * restart, a file renamed while Sluice was down), a file truncated after it was copied
-   * (copytruncate), a watched file it is a copy of. It does only if it holds the same bytes just
-   * before the known position (the tail mark), so a different file with the same first lines (a
-   * fingerprint collision, a file replaced or rewritten) is read from its start instead.
+   * restart, a file renamed while Sluice was down), or a file truncated after it was copied
+   * (copytruncate). It does only if it holds the same bytes just before the known position (the
+   * tail mark), so a different file with the same first lines (a fingerprint collision, a file
+   * replaced or rewritten) is read from its start instead.
+   *
+   * A copy of a watched file that is still whole waits (`deferred`) while it grows: copytruncate
+   * copies, then truncates, and the copy must not be read from its start meanwhile. A copy that
+   * stopped growing while its original stays whole is a file of its own (a backup, or another file
+   * with the same lines so far): read from its start, duplicates rather than loss.
    */
-  async #continued(watcher: Watcher, fingerprint: string, stats: Stats): Promise<true | undefined> {
+  async #continued(
+    watcher: Watcher,
+    fingerprint: string,
+    stats: Stats,
+  ): Promise<'resumed' | 'deferred' | undefined> {
     const known = [...(this.#logicalByFingerprint.get(fingerprint) ?? [])].sort(
       (first, second) =>
         Number(second.dev === watcher.dev && second.ino === watcher.ino) -
@@ -773,36 +793,55 @@ export class FileServer {
     for (const logical of known) {
       if (logical.loaded && this.#settings.ignoreCheckpoints && logical.watcher === undefined) continue;
       const live = logical.watcher;
-      const position = live !== undefined ? live.position : logical.position;
-      const tail = live !== undefined ? tailMarkOf(live.tail.subarray(0, live.tailLength)) : logical.tail;
-      if (watcher.isGzip) {
-        // Vector does not read a compressed file again once it has a position for it.
-        if (live === undefined) {
-          watcher.finished = true;
-          this.#claim(logical, watcher, position, tail);
-          return true;
-        }
-        continue;
-      }
-      if (stats.size < position) continue;
-      if (!(await this.#tailMatches(watcher, position, tail))) continue;
       if (live !== undefined) {
-        // A copy of a watched file: its lines up to there were read from the original.
-        this.#logger.info('file is a copy of a watched file: reading it from where the original stands', {
+        if (watcher.isGzip || !(await this.#isCopyOf(watcher, live, stats.size))) continue;
+        const previous = this.#copies.get(watcher.key);
+        if (previous !== stats.size) {
+          if (previous === undefined)
+            this.#logger.debug('file looks like a copy of a watched file: waiting for the copy to finish', {
+              file: watcher.path,
+              original: live.path,
+            });
+          this.#copies.set(watcher.key, stats.size);
+          return 'deferred';
+        }
+        this.#copies.delete(watcher.key);
+        this.#logger.info('file is a copy of a watched file that stays whole: read as a file of its own', {
           file: watcher.path,
           original: live.path,
-          position,
         });
-        await this.#moveTo(watcher, position);
-        watcher.logical = this.#newLogical(fingerprint, position, tail, watcher);
-        logical.copied = true;
-      } else {
-        this.#claim(logical, watcher, position, tail);
-        await this.#moveTo(watcher, position);
+        continue;
       }
-      return true;
+      if (watcher.isGzip) {
+        // Vector does not read a compressed file again once it has a position for it.
+        watcher.finished = true;
+        this.#claim(logical, watcher, logical.position, logical.tail);
+        return 'resumed';
+      }
+      if (stats.size < logical.position) continue;
+      if (!(await this.#tailMatches(watcher, logical.position, logical.tail))) continue;
+      this.#claim(logical, watcher, logical.position, logical.tail);
+      await this.#moveTo(watcher, logical.position);
+      return 'resumed';
     }
     return undefined;
+  }
+
+  /** Whether `candidate` holds the same bytes as `original` just before its own end (a copy of it, maybe in progress). */
+  async #isCopyOf(candidate: Watcher, original: Watcher, size: number): Promise<boolean> {
+    if (original.fd === undefined || size === 0) return false;
+    const length = Math.min(TAIL_BYTES, size);
+    const mine = Buffer.allocUnsafe(length);
+    const theirs = Buffer.allocUnsafe(length);
+    try {
+      const [read, readTheirs] = await Promise.all([
+        this.#files.read(candidate.fd as number, mine, length, size - length),
+        this.#files.read(original.fd, theirs, length, size - length),
+      ]);
+      return read === length && readTheirs === length && mine.equals(theirs);
+    } catch {
+      return false;
+    }
   }
 
   #claim(logical: LogicalFile, watcher: Watcher, position: number, tail: TailMark | undefined): void {
@@ -854,8 +893,7 @@ export class FileServer {
     this.#flushAggregate(watcher, batch);
     const logical = watcher.logical;
     // Unread bytes are lost unless a copy (copytruncate) continues the file.
-    if (logical !== undefined)
-      this.#detach(logical, watcher, logical.copied ? 0 : Math.max(0, watcher.size - watcher.position));
+    if (logical !== undefined) this.#detach(logical, watcher, Math.max(0, watcher.size - watcher.position));
     this.#logger.warn(
       how === 'shrank'
         ? 'file truncated: reading it again from the start'
