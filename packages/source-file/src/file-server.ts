@@ -216,7 +216,7 @@ class Watcher {
     readonly dev: number,
     readonly ino: number,
     stats: { size: number; mtimeMs: number },
-    readonly birth: number,
+    readonly age: readonly [number, number],
   ) {
     this.position = 0;
     this.size = stats.size;
@@ -394,10 +394,9 @@ export class FileServer {
     try {
       while (!signal.aborted) {
         if (Date.now() >= this.#nextDiscovery) {
-          const started = Date.now();
-          await this.#discover(batch.current, signal);
-          const took = Date.now() - started;
-          this.#nextDiscovery = Date.now() + Math.max(this.#settings.globCooldownMs, took * DISCOVERY_SHARE);
+          const scanMs = await this.#discover(batch.current, signal);
+          this.#nextDiscovery =
+            Date.now() + Math.max(this.#settings.globCooldownMs, scanMs * DISCOVERY_SHARE);
         }
         this.#flushExpiredAggregates(batch.current);
         const progressed = await this.#readRound(batch, flush, signal);
@@ -538,7 +537,9 @@ export class FileServer {
 
   // ---- discovery ---------------------------------------------------------------------------
 
-  async #discover(batch: PendingBatch, signal: AbortSignal): Promise<void> {
+  /** Finds the files now; resolves how long the search itself took (globbing and stats). */
+  async #discover(batch: PendingBatch, signal: AbortSignal): Promise<number> {
+    const started = Date.now();
     const paths = new Set<string>();
     for (const include of this.#settings.include) {
       const found = await walkInclude(include, ({ path, error }) => {
@@ -569,10 +570,11 @@ export class FileServer {
       if (!paths.has(reported)) this.#reported.delete(reported);
     // Vector sorts the files found at startup by creation time (the order of `oldest_first`).
     if (this.#firstDiscovery)
-      candidates.sort((first, second) => birthOf(first.stats) - birthOf(second.stats));
+      candidates.sort((first, second) => olderFirst(ageOf(first.stats), ageOf(second.stats)));
     for (const path of [...this.#tooSmall.keys()]) if (!paths.has(path)) this.#tooSmall.delete(path);
     for (const watcher of this.#order) watcher.findable = false;
     const now = Date.now();
+    const scanMs = now - started;
     // Known inodes first: a truncation seen in this pass lets a copy found in the next continue it.
     const fresh: typeof candidates = [];
     for (const { path, stats } of candidates) {
@@ -597,7 +599,7 @@ export class FileServer {
     const seen = new Set(fresh.map(({ stats }) => `${stats.dev}:${stats.ino}`));
     for (const key of [...this.#copies.keys()]) if (!seen.has(key)) this.#copies.delete(key);
     for (const { path, stats } of fresh) {
-      if (signal.aborted) return;
+      if (signal.aborted) return scanMs;
       await this.#adopt(path, stats, now);
     }
     for (const watcher of [...this.#order]) {
@@ -610,6 +612,7 @@ export class FileServer {
     this.#removeFinishedFiles(now);
     this.#firstDiscovery = false;
     this.#metrics.openFiles.set(this.#watchers.size);
+    return scanMs;
   }
 
   /** Stats a globbed path; undefined (reported once) when it is not a regular file we can read. */
@@ -676,7 +679,7 @@ export class FileServer {
 
   /** A new inode at `path`: fingerprint it, find its checkpoint (or the file it continues), watch it. */
   async #adopt(path: string, stats: Stats, now: number): Promise<void> {
-    const watcher = new Watcher(path, stats.dev, stats.ino, stats, birthOf(stats));
+    const watcher = new Watcher(path, stats.dev, stats.ino, stats, ageOf(stats));
     if (!(await this.#openDescriptor(watcher))) return;
     const start = await this.#readStart(watcher);
     if (start === undefined) {
@@ -732,7 +735,7 @@ export class FileServer {
       return;
     }
     let index = this.#order.length;
-    while (index > 0 && (this.#order[index - 1] as Watcher).birth > watcher.birth) index -= 1;
+    while (index > 0 && olderFirst((this.#order[index - 1] as Watcher).age, watcher.age) > 0) index -= 1;
     this.#order.splice(index, 0, watcher);
   }
 
@@ -1458,6 +1461,11 @@ export class FileServer {
 /** Fixed per-event overhead of the size estimate (field names, timestamp), as the other sources. */
 const EVENT_OVERHEAD_BYTES = 64;
 
-function birthOf(stats: { birthtimeMs: number; mtimeMs: number }): number {
-  return stats.birthtimeMs > 0 ? stats.birthtimeMs : stats.mtimeMs;
+/** How old a file is for `oldest_first`: created first, or (created in the same tick) modified first. */
+function ageOf(stats: { birthtimeMs: number; mtimeMs: number }): [number, number] {
+  return [stats.birthtimeMs > 0 ? stats.birthtimeMs : stats.mtimeMs, stats.mtimeMs];
+}
+
+function olderFirst(first: readonly [number, number], second: readonly [number, number]): number {
+  return first[0] - second[0] || first[1] - second[1];
 }
