@@ -323,7 +323,7 @@ export const fileSourceOptionsSchema = {
       minimum: 1,
       default: 2048,
       description:
-        'Bytes read from one file before turning to the next (fairness; not with oldest_first). Sluice reads at least 64 KiB at a time.',
+        'Bytes read from one file before turning to the next (fairness; not with oldest_first). Sluice reads at least 256 KiB at a time (one read).',
     },
     line_delimiter: {
       type: 'string',

@@ -101,3 +101,20 @@ describe('splitLines', () => {
     expect(discarded).toEqual([7]);
   });
 });
+
+describe('splitLines with maxLines', () => {
+  it('stops after that many lines and leaves the rest unconsumed (read again)', () => {
+    const data = Buffer.from('a\nb\nc\nd\n');
+    const lines: string[] = [];
+    const result = splitLines(
+      data,
+      0,
+      { discarding: false, discardStart: 0 },
+      { delimiter: Buffer.from('\n'), unit: 1, maxLineBytes: 10, maxLines: 2 },
+      (start, end) => lines.push(data.toString('latin1', start, end)),
+      () => {},
+    );
+    expect(lines).toEqual(['a', 'b']);
+    expect(result.consumed).toBe(4);
+  });
+});

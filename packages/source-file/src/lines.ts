@@ -10,6 +10,8 @@ export interface LineState {
 
 export interface SplitOptions {
   delimiter: Buffer;
+  /** Stop after this many lines (the rest of `data` is left unconsumed, read again). Default: all. */
+  maxLines?: number;
   /** 2 for UTF-16: a delimiter counts only at an even file offset (never across two characters). */
   unit: 1 | 2;
   maxLineBytes: number;
@@ -20,6 +22,8 @@ export interface SplitResult {
   consumed: number;
   /** No line ends in `data` and it holds one unfinished line filling it: read more at once. */
   lineFillsBuffer: boolean;
+  /** Stopped at `maxLines`: `data` holds more lines. */
+  stopped?: boolean;
 }
 
 /**
@@ -38,6 +42,8 @@ export function splitLines(
   onDiscard: (lineStart: number) => void,
 ): SplitResult {
   const { delimiter, unit, maxLineBytes } = options;
+  const maxLines = options.maxLines ?? Number.POSITIVE_INFINITY;
+  let lines = 0;
   const delimiterLength = delimiter.length;
   const find = (from: number): number => {
     let index = data.indexOf(delimiter, from);
@@ -70,7 +76,11 @@ export function splitLines(
       return { consumed: lineStart, lineFillsBuffer: lineStart === 0 && unfinished > 0 };
     }
     if (end - lineStart > maxLineBytes) onDiscard(offset + lineStart);
-    else onLine(lineStart, end);
+    else {
+      onLine(lineStart, end);
+      lines += 1;
+    }
     lineStart = end + delimiterLength;
+    if (lines >= maxLines) return { consumed: lineStart, lineFillsBuffer: false, stopped: true };
   }
 }
