@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { createTestContext, testSource } from '@sluice/testkit';
 import { afterAll } from 'vitest';
 import { type FileSourceOptions, fileSource } from './file-source.js';
+import { sourceOptions } from './test-helpers/harness.js';
 
 const root = mkdtempSync(join(tmpdir(), 'sluice-file-conformance-'));
 afterAll(() => rmSync(root, { recursive: true, force: true }));
@@ -17,20 +18,7 @@ testSource(fileSource, {
   options: (): FileSourceOptions => {
     test += 1;
     current = join(root, `test-${test}`);
-    return {
-      include: [join(current, '*.log')],
-      exclude: [],
-      file_key: 'file',
-      read_from: 'beginning',
-      max_line_bytes: 102_400,
-      max_read_bytes: 2048,
-      line_delimiter: '\n',
-      glob_minimum_cooldown_ms: 20,
-      ignore_not_found: false,
-      multi_line_timeout: 1000,
-      oldest_first: false,
-      data_dir: join(current, 'data'),
-    };
+    return sourceOptions({ include: [join(current, '*.log')], data_dir: join(current, 'data') });
   },
   context: () => createTestContext({ id: 'conformance_file', dataDir: root }),
   produce: async (count) => {

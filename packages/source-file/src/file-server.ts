@@ -141,13 +141,24 @@ class LogicalFile {
     this.acked = position;
     this.ackedTail = tail;
     this.lastEnd = position;
+    this.modified = modified;
+    this.loaded = loaded;
     this.position = position;
     this.tail = tail;
-    this.modified = modified;
     this.path = where.path;
     this.dev = where.dev;
     this.ino = where.ino;
-    this.loaded = loaded;
+  }
+
+  /** Read by `watcher` from where it stood (a restart, a rename while down, a copy after a truncation). */
+  claimBy(watcher: Watcher): void {
+    this.watcher = watcher;
+    this.deadSince = undefined;
+    this.unreadBytes = 0;
+    this.path = watcher.path;
+    this.dev = watcher.dev;
+    this.ino = watcher.ino;
+    watcher.logical = this;
   }
 
   /** Records a range handed downstream; done at once when nothing in it awaits an outcome. */
@@ -868,12 +879,12 @@ export class FileServer {
       if (watcher.isGzip) {
         // Vector does not read a compressed file again once it has a position for it.
         watcher.finished = true;
-        this.#claim(logical, watcher, logical.position, logical.tail);
+        logical.claimBy(watcher);
         return 'resumed';
       }
       if (stats.size < logical.position) continue;
       if (!(await this.#tailMatches(watcher, logical.position, logical.tail))) continue;
-      this.#claim(logical, watcher, logical.position, logical.tail);
+      logical.claimBy(watcher);
       await this.#moveTo(watcher, logical.position);
       return 'resumed';
     }
@@ -895,18 +906,6 @@ export class FileServer {
     } catch {
       return false;
     }
-  }
-
-  #claim(logical: LogicalFile, watcher: Watcher, position: number, tail: TailMark | undefined): void {
-    logical.watcher = watcher;
-    logical.deadSince = undefined;
-    logical.unreadBytes = 0;
-    logical.position = position;
-    logical.tail = tail;
-    logical.path = watcher.path;
-    logical.dev = watcher.dev;
-    logical.ino = watcher.ino;
-    watcher.logical = logical;
   }
 
   /** Whether the bytes before `position` hash to `tail` (no mark: a Vector checkpoint, trusted). */

@@ -353,3 +353,22 @@ describe('file source: damaged checkpoints', () => {
     expect(running.logger.find("imported the checkpoints of Vector's file source")).toHaveLength(1);
   });
 });
+
+describe('file source: a reload', () => {
+  it("the new instance's checkpoints win: the old one, closed later, does not write over them", async () => {
+    scratch = new Scratch();
+    writeFileSync(scratch.path('app.log'), numbered('a', 0, 3));
+    // The old instance read the lines; their outcomes never reached it.
+    const old = scratch.start({}, { settle: 'manual' });
+    await old.received(3);
+    // The new one (same source id) reads them again and delivers them.
+    const next = scratch.start();
+    await next.received(3);
+    await next.stop();
+    await old.stop();
+    appendFileSync(scratch.path('app.log'), 'a 3\n');
+    const after = scratch.start();
+    await after.received(1);
+    expect(after.messages()).toEqual(['a 3']);
+  });
+});

@@ -9,7 +9,7 @@ import {
   fileSource,
   fileSourceProblems,
 } from './file-source.js';
-import { numbered, Scratch } from './test-helpers/harness.js';
+import { numbered, Scratch, sourceOptions } from './test-helpers/harness.js';
 
 let scratch: Scratch;
 afterEach(async () => {
@@ -19,19 +19,7 @@ afterEach(async () => {
 const sequence = (prefix: string, from: number, count: number) =>
   Array.from({ length: count }, (_, index) => `${prefix} ${from + index}`);
 
-const base: FileSourceOptions = {
-  include: ['/var/log/*.log'],
-  exclude: [],
-  file_key: 'file',
-  read_from: 'beginning',
-  max_line_bytes: 102_400,
-  max_read_bytes: 2048,
-  line_delimiter: '\n',
-  glob_minimum_cooldown_ms: 1000,
-  ignore_not_found: false,
-  multi_line_timeout: 1000,
-  oldest_first: false,
-};
+const base = sourceOptions({ include: ['/var/log/*.log'] });
 
 describe('file source options', () => {
   it('reads every option it documents', () => {

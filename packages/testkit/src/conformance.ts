@@ -167,15 +167,11 @@ export function testSink<Options>(
       const running = sink.run(input);
       await waiting;
       context.abort();
-      let timer: NodeJS.Timeout | undefined;
-      const outcome = await Promise.race([
-        running.then(() => 'returned' as const),
-        new Promise<'still running'>((resolve) => {
-          timer = setTimeout(() => resolve('still running'), ABORT_BOUND_MS);
-        }),
-      ]);
-      clearTimeout(timer);
-      expect(outcome, `run() must return within ${ABORT_BOUND_MS} ms of the abort`).toBe('returned');
+      await withinBound(
+        running,
+        ABORT_BOUND_MS,
+        `run() must return within ${ABORT_BOUND_MS} ms of the abort`,
+      );
       // Left unfinalized (abandoned) or rejected is fine; delivered only if the destination has them.
       if (status === 'delivered') await suite.verifyDelivered?.(events);
       await sink.close?.();
@@ -304,8 +300,8 @@ export interface TestSourceOptions<Options> {
   redelivers?: boolean;
 }
 
-/** How long a source may take to return once its signal aborts and downstream is free. */
-const SOURCE_STOP_BOUND_MS = 5000;
+/** How long a source may take to return once its signal aborts and downstream is free (as a sink). */
+const SOURCE_STOP_BOUND_MS = ABORT_BOUND_MS;
 
 /**
  * Runs `source` until `count` events arrived, then aborts it; `settle` says what happens to the

@@ -141,20 +141,7 @@ export class Scratch {
     const logger = new NotifyingLogger(changes);
     const context = createTestContext({ id: settings.id ?? 'files', dataDir: this.data, logger, metrics });
     const source = createFileSource(
-      {
-        include: [join(this.logs, '*.log')],
-        exclude: [],
-        file_key: 'file',
-        read_from: 'beginning',
-        max_line_bytes: 102_400,
-        max_read_bytes: 2048,
-        line_delimiter: '\n',
-        glob_minimum_cooldown_ms: 20,
-        ignore_not_found: false,
-        multi_line_timeout: 1000,
-        oldest_first: false,
-        ...options,
-      },
+      sourceOptions({ include: [join(this.logs, '*.log')], ...options }),
       context,
       settings.hooks,
     );
@@ -198,6 +185,25 @@ export class Scratch {
     await Promise.all(this.#running.splice(0).map((running) => running.stop()));
     rmSync(this.root, { recursive: true, force: true });
   }
+}
+
+/** The options core would pass (schema defaults applied), with a short glob cooldown for tests. */
+export function sourceOptions(
+  options: Partial<FileSourceOptions> & Pick<FileSourceOptions, 'include'>,
+): FileSourceOptions {
+  return {
+    exclude: [],
+    file_key: 'file',
+    read_from: 'beginning',
+    max_line_bytes: 102_400,
+    max_read_bytes: 2048,
+    line_delimiter: '\n',
+    glob_minimum_cooldown_ms: 20,
+    ignore_not_found: false,
+    multi_line_timeout: 1000,
+    oldest_first: false,
+    ...options,
+  };
 }
 
 /** `count` numbered lines `prefix n`, each ended by a newline. */
