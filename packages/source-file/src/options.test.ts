@@ -3,12 +3,7 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { unreadOptions } from '@sluice/testkit';
 import { afterEach, describe, expect, it } from 'vitest';
-import {
-  defaultMaxOpenFiles,
-  type FileSourceOptions,
-  fileSource,
-  fileSourceProblems,
-} from './file-source.js';
+import { defaultMaxOpenFiles, fileSource, fileSourceProblems } from './file-source.js';
 import { numbered, Scratch, sourceOptions } from './test-helpers/harness.js';
 
 let scratch: Scratch;
