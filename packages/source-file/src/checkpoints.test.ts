@@ -2,7 +2,13 @@ import { existsSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSyn
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { CHECKPOINT_FILE, type Checkpoint, CheckpointFiles, tailMarkOf } from './checkpoints.js';
+import {
+  CHECKPOINT_FILE,
+  type Checkpoint,
+  CheckpointFiles,
+  checkpointLine,
+  tailMarkOf,
+} from './checkpoints.js';
 
 let directory: string;
 beforeEach(() => {
@@ -27,8 +33,8 @@ describe('checkpoint files', () => {
   it('write atomically and read back what was written; an unchanged set is not written again', async () => {
     const files = new CheckpointFiles(directory);
     const written = [checkpoint('checksum:aa', 10), checkpoint('checksum:aa#2', 20)];
-    expect(await files.write(written)).toBe(true);
-    expect(await files.write(written)).toBe(false);
+    expect(await files.write(written.map(checkpointLine))).toBe(true);
+    expect(await files.write(written.map(checkpointLine))).toBe(false);
     expect(existsSync(`${current()}.new`)).toBe(false);
     const loaded = new CheckpointFiles(directory).load();
     expect(loaded).toEqual({ checkpoints: written, damaged: false, problems: [], origin: 'sluice' });
@@ -36,8 +42,8 @@ describe('checkpoint files', () => {
 
   it('keep every line that verifies when one is damaged, take the rest from the previous generation, and report it', async () => {
     const files = new CheckpointFiles(directory);
-    await files.write([checkpoint('checksum:aa', 10), checkpoint('checksum:bb', 10)]);
-    await files.write([checkpoint('checksum:aa', 50), checkpoint('checksum:bb', 60)]);
+    await files.write([checkpoint('checksum:aa', 10), checkpoint('checksum:bb', 10)].map(checkpointLine));
+    await files.write([checkpoint('checksum:aa', 50), checkpoint('checksum:bb', 60)].map(checkpointLine));
     const text = readFileSync(current(), 'utf8');
     // Flip one digit of bb's position: its line's checksum no longer holds.
     writeFileSync(current(), text.replace('"position":60', '"position":90'));
@@ -58,8 +64,8 @@ describe('checkpoint files', () => {
 
   it('recover from a write cut between its two renames (no current file: the new one is complete)', async () => {
     const files = new CheckpointFiles(directory);
-    await files.write([checkpoint('checksum:aa', 10)]);
-    await files.write([checkpoint('checksum:aa', 30)]);
+    await files.write([checkpoint('checksum:aa', 10)].map(checkpointLine));
+    await files.write([checkpoint('checksum:aa', 30)].map(checkpointLine));
     // As if killed after moving current to previous, before moving new to current.
     renameSync(current(), `${current()}.new`);
     const loaded = new CheckpointFiles(directory).load();

@@ -57,7 +57,8 @@ const TEMPORARY_FILE = `${CHECKPOINT_FILE}.new`;
 /** Vector's file in the same directory (`<data_dir>/<source id>/checkpoints.json`): imported once. */
 const VECTOR_FILE = 'checkpoints.json';
 
-function line(value: unknown): string {
+/** One line of a checkpoint file: the CRC-32 of the JSON, a space, the JSON. */
+export function checkpointLine(value: unknown): string {
   const json = JSON.stringify(value);
   return `${crc32(json).toString(16).padStart(8, '0')} ${json}\n`;
 }
@@ -229,17 +230,23 @@ export class CheckpointFiles {
   }
 
   /**
-   * Writes the checkpoints if they changed since the last write; resolves whether it wrote. Rejects
-   * with what the file system throws (the caller counts and logs it, and tries again later).
+   * Writes the checkpoints (each a `checkpointLine`, which the caller may keep from one write to
+   * the next) if they changed since the last write; resolves whether it wrote. Rejects with what
+   * the file system throws (the caller counts and logs it, and tries again later).
    */
-  async write(checkpoints: readonly Checkpoint[]): Promise<boolean> {
-    const body = checkpoints.map(line).join('');
+  async write(lines: readonly string[]): Promise<boolean> {
+    const body = lines.join('');
     if (body === this.#lastWritten) return false;
     this.#generation += 1;
     const text =
-      line({ format: FORMAT, version: 1, generation: this.#generation, written: new Date().toISOString() }) +
+      checkpointLine({
+        format: FORMAT,
+        version: 1,
+        generation: this.#generation,
+        written: new Date().toISOString(),
+      }) +
       body +
-      line({ end: true, entries: checkpoints.length });
+      checkpointLine({ end: true, entries: lines.length });
     const temporary = join(this.#directory, TEMPORARY_FILE);
     const file = await open(temporary, 'w', 0o600);
     try {

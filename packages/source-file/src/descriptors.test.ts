@@ -32,9 +32,9 @@ function countingDescriptors(limit = Number.POSITIVE_INFINITY) {
 }
 
 describe('file source: many files, few descriptors', () => {
-  it('reads 600 files holding at most max_open_files descriptors, and follows them as they grow', async () => {
+  it('reads 300 files holding at most max_open_files descriptors, and follows them as they grow', async () => {
     scratch = new Scratch();
-    const count = 600;
+    const count = 300;
     for (let index = 0; index < count; index += 1)
       writeFileSync(scratch.path(`f${index}.log`), `first ${index}\n`);
     const { state, files } = countingDescriptors();

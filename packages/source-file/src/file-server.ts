@@ -18,7 +18,14 @@ import {
   rateLimitedLog,
   setField,
 } from '@sluice/component-api';
-import { type Checkpoint, CheckpointFiles, TAIL_BYTES, type TailMark, tailMarkOf } from './checkpoints.js';
+import {
+  type Checkpoint,
+  CheckpointFiles,
+  checkpointLine,
+  TAIL_BYTES,
+  type TailMark,
+  tailMarkOf,
+} from './checkpoints.js';
 import {
   checksumOf,
   deviceAndInodeOf,
@@ -90,6 +97,10 @@ const QUIET_AFTER_MS = 10_000;
  * the first end of file and loses what the writer adds before it reopens.
  */
 const ROTATED_QUIET_MS = 5000;
+/** The first read of a new file, for its fingerprint (more when its first lines are longer). */
+const START_READ_BYTES = 4096;
+/** New files opened and fingerprinted between two read rounds. */
+const ADOPT_SLICE = 64;
 /** The soonest a checkpoint is written after acknowledgements moved it. */
 const CHECKPOINT_DELAY_MS = 50;
 /** Paths statted between two turns of the event loop during discovery (sync stats are 5x cheaper). */
@@ -182,6 +193,19 @@ class LogicalFile {
     }
     if (moved) this.modified = Date.now();
   }
+
+  /** The checkpoint's line in the file, serialized again only when the checkpoint changed. */
+  line(): string {
+    const key = `${this.acked}:${this.modified}:${this.path}:${this.dev}:${this.ino}`;
+    if (key !== this.#lineKey) {
+      this.#lineKey = key;
+      this.#line = checkpointLine(this.checkpoint());
+    }
+    return this.#line;
+  }
+
+  #lineKey = '';
+  #line = '';
 
   checkpoint(): Checkpoint {
     return {
@@ -369,6 +393,8 @@ export class FileServer {
   readonly #patternsMatching = new Map<string, boolean>();
   #checkpointsDamaged = false;
   #firstDiscovery = true;
+  /** New inodes found by the last discovery, not adopted yet (`atStartup`: found by the first). */
+  #toAdopt: Array<{ path: string; stats: Stats; atStartup: boolean }> = [];
   #nextDiscovery = 0;
   #readBuffer = Buffer.allocUnsafe(TAIL_BYTES + MAX_CHUNK_BYTES);
   readonly #split: SplitOptions;
@@ -437,8 +463,9 @@ export class FileServer {
           this.#nextDiscovery =
             Date.now() + Math.max(this.#settings.globCooldownMs, scanMs * DISCOVERY_SHARE);
         }
+        const adopted = await this.#adoptSome(batch, flush, signal);
         this.#flushExpiredAggregates(batch.current);
-        const progressed = await this.#readRound(batch, flush, signal);
+        const progressed = (await this.#readRound(batch, flush, signal)) || adopted;
         await flush();
         if (!progressed && !signal.aborted) await this.#idle();
       }
@@ -538,7 +565,7 @@ export class FileServer {
       // A reload's new instance took the directory over: its checkpoints are the ones that count.
       if (checkpointOwners.get(this.#settings.directory) !== this.#owner) return;
       this.#expire();
-      const checkpoints = [...this.#logicalById.values()].map((logical) => logical.checkpoint());
+      const checkpoints = [...this.#logicalById.values()].map((logical) => logical.line());
       const started = Date.now();
       try {
         if (await this.#checkpointFiles.write(checkpoints))
@@ -659,10 +686,10 @@ export class FileServer {
     }
     const seen = new Set(fresh.map(({ stats }) => `${stats.dev}:${stats.ino}`));
     for (const key of [...this.#copies.keys()]) if (!seen.has(key)) this.#copies.delete(key);
-    for (const { path, stats } of fresh) {
-      if (signal.aborted) return scanMs;
-      await this.#adopt(path, stats, now);
-    }
+    // Adopted a slice at a time between read rounds: with thousands of new files, the first ones
+    // are read while the others are still being opened and fingerprinted.
+    const atStartup = this.#firstDiscovery;
+    this.#toAdopt = fresh.map((candidate) => ({ ...candidate, atStartup }));
     for (const watcher of [...this.#order]) {
       if (watcher.findable) continue;
       watcher.unfindableSince ??= now;
@@ -739,13 +766,37 @@ export class FileServer {
   }
 
   /** A new inode at `path`: fingerprint it, find its checkpoint (or the file it continues), watch it. */
-  async #adopt(path: string, stats: Stats, now: number): Promise<void> {
+  /**
+   * Adopts up to `ADOPT_SLICE` of the new files, and reads each a first turn while its descriptor
+   * is open (with more files than descriptors, it would otherwise be closed before its first
+   * read and opened again). Resolves whether it adopted any.
+   */
+  async #adoptSome(
+    batch: { current: PendingBatch },
+    flush: () => Promise<void>,
+    signal: AbortSignal,
+  ): Promise<boolean> {
+    const slice = this.#toAdopt.splice(0, ADOPT_SLICE);
+    const now = Date.now();
+    for (const { path, stats, atStartup } of slice) {
+      if (signal.aborted) break;
+      const watcher = await this.#adopt(path, stats, now, atStartup);
+      if (watcher === undefined || watcher.fd === undefined || !this.#ready(watcher, now)) continue;
+      await this.#turn(watcher, batch.current);
+      if (batch.current.events.length >= BATCH_EVENTS || batch.current.bytes >= BATCH_BYTES) await flush();
+    }
+    if (slice.length > 0) this.#metrics.openFiles.set(this.#watchers.size);
+    return slice.length > 0;
+  }
+
+  /** Resolves the new watcher, or undefined when the file is not watched (yet). */
+  async #adopt(path: string, stats: Stats, now: number, atStartup: boolean): Promise<Watcher | undefined> {
     const watcher = new Watcher(path, stats.dev, stats.ino, stats, ageOf(stats));
-    if (!(await this.#openDescriptor(watcher))) return;
+    if (!(await this.#openDescriptor(watcher))) return undefined;
     const start = await this.#readStart(watcher);
     if (start === undefined) {
       await this.#closeDescriptor(watcher);
-      return;
+      return undefined;
     }
     watcher.isGzip = start.gzip;
     const fingerprint = this.#fingerprintOf(watcher, start.bytes);
@@ -756,21 +807,20 @@ export class FileServer {
         this.#metrics.checksumErrors.increment();
         this.#logger.debug('ignoring a file too small to fingerprint (for now)', { file: path });
       }
-      return;
+      return undefined;
     }
     this.#tooSmall.delete(path);
     this.#reported.delete(path);
     const resumed = await this.#continued(watcher, fingerprint, stats);
     if (resumed === 'deferred') {
       await this.#closeDescriptor(watcher);
-      return;
+      return undefined;
     }
     if (resumed === undefined) {
       const tooOld = this.#settings.ignoreBefore !== undefined && stats.mtimeMs < this.#settings.ignoreBefore;
       // Files found later are new: read from the beginning (a file created and written quickly
       // must not lose its first lines). With damaged checkpoints, never start at the end.
-      const fromEnd =
-        tooOld || (this.#firstDiscovery && this.#settings.readFrom === 'end' && !this.#checkpointsDamaged);
+      const fromEnd = tooOld || (atStartup && this.#settings.readFrom === 'end' && !this.#checkpointsDamaged);
       if (watcher.isGzip)
         watcher.finished = fromEnd; // Vector cannot read a compressed file from its end
       else if (fromEnd) await this.#moveTo(watcher, stats.size);
@@ -788,6 +838,7 @@ export class FileServer {
     }
     this.#watchers.set(watcher.key, watcher);
     this.#insertInOrder(watcher);
+    return watcher;
   }
 
   #insertInOrder(watcher: Watcher): void {
@@ -800,20 +851,31 @@ export class FileServer {
     this.#order.splice(index, 0, watcher);
   }
 
-  /** The file's first bytes (decompressed when gzip); undefined when it cannot be read. */
+  /**
+   * The file's first bytes (decompressed when gzip), as many as the fingerprint needs: a small read
+   * first (most first lines are short; 10,000 new files must not cost 100 KiB each), all of
+   * `ignored_header_bytes + max_line_bytes` when that is not enough. Undefined when unreadable.
+   */
   async #readStart(watcher: Watcher): Promise<{ bytes: Buffer; gzip: boolean } | undefined> {
     const strategy = this.#settings.fingerprint;
     const header = strategy.strategy === 'checksum' ? strategy.ignoredHeaderBytes : 0;
+    const lines = strategy.strategy === 'checksum' ? Math.max(1, strategy.lines) : 0;
     const want = header + this.#settings.split.maxLineBytes;
-    const buffer = Buffer.allocUnsafe(Math.max(want, 2));
-    let bytesRead: number;
+    const read = async (length: number) => {
+      const buffer = Buffer.allocUnsafe(Math.max(length, 2));
+      const bytesRead = await this.#files.read(watcher.fd as number, buffer, buffer.length, 0);
+      return buffer.subarray(0, bytesRead);
+    };
+    let bytes: Buffer;
     try {
-      bytesRead = await this.#files.read(watcher.fd as number, buffer, buffer.length, 0);
+      const small = Math.min(want, header + START_READ_BYTES);
+      bytes = await read(small);
+      const complete = bytes.length < small || countNewlines(bytes.subarray(header), lines) >= lines;
+      if (!complete || isGzip(bytes)) bytes = await read(want);
     } catch (error) {
       this.#readFailed(watcher, error);
       return undefined;
     }
-    const bytes = buffer.subarray(0, bytesRead);
     if (!isGzip(bytes)) return { bytes, gzip: false };
     try {
       return { bytes: gunzipPrefix(bytes, want), gzip: true };
@@ -1525,6 +1587,14 @@ export class FileServer {
 
 /** Fixed per-event overhead of the size estimate (field names, timestamp), as the other sources. */
 const EVENT_OVERHEAD_BYTES = 64;
+
+/** Newlines in `bytes`, counting up to `most`. */
+function countNewlines(bytes: Buffer, most: number): number {
+  let found = 0;
+  for (let from = bytes.indexOf(10); from !== -1 && found < most; from = bytes.indexOf(10, from + 1))
+    found += 1;
+  return found;
+}
 
 /** How old a file is for `oldest_first`: created first, or (created in the same tick) modified first. */
 function ageOf(stats: { birthtimeMs: number; mtimeMs: number }): [number, number] {
