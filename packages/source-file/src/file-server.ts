@@ -768,7 +768,7 @@ export class FileServer {
   /** A new inode at `path`: fingerprint it, find its checkpoint (or the file it continues), watch it. */
   /**
    * Adopts up to `ADOPT_SLICE` of the new files, and reads each a first turn while its descriptor
-   * is open (with more files than descriptors, it would otherwise be closed before its first
+   * is open (not with `oldest_first`) (with more files than descriptors, it would otherwise be closed before its first
    * read and opened again). Resolves whether it adopted any.
    */
   async #adoptSome(
@@ -781,7 +781,8 @@ export class FileServer {
     for (const { path, stats, atStartup } of slice) {
       if (signal.aborted) break;
       const watcher = await this.#adopt(path, stats, now, atStartup);
-      if (watcher === undefined || watcher.fd === undefined || !this.#ready(watcher, now)) continue;
+      // With oldest_first, the read round decides the order (an older file may not be caught up).
+      if (this.#settings.oldestFirst || watcher?.fd === undefined || !this.#ready(watcher, now)) continue;
       await this.#turn(watcher, batch.current);
       if (batch.current.events.length >= BATCH_EVENTS || batch.current.bytes >= BATCH_BYTES) await flush();
     }
