@@ -1287,7 +1287,9 @@ export class FileServer {
     const split = this.#settings.split;
     const want = watcher.needsLargeRead
       ? Math.max(MAX_CHUNK_BYTES, split.maxLineBytes + split.delimiter.length)
-      : Math.min(MAX_CHUNK_BYTES, Math.max(MIN_CHUNK_BYTES, Math.round(this.#averageLine * BATCH_EVENTS)));
+      : watcher.line.discarding
+        ? MAX_CHUNK_BYTES // skipping an over-long line makes no events: large reads
+        : Math.min(MAX_CHUNK_BYTES, Math.max(MIN_CHUNK_BYTES, Math.round(this.#averageLine * BATCH_EVENTS)));
     if (this.#readBuffer.length < tailLength + want) this.#readBuffer = Buffer.allocUnsafe(tailLength + want);
     const buffer = this.#readBuffer;
     let bytesRead: number;

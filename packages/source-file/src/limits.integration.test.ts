@@ -88,10 +88,14 @@ describe('file source limits', () => {
       const before = process.memoryUsage().rss;
       const running = scratch.start({ max_line_bytes: 102_400 });
       let most = before;
-      await running.until(() => {
-        most = Math.max(most, process.memoryUsage().rss);
-        return running.messages().includes('after');
-      }, 'the line after the huge one');
+      await running.until(
+        () => {
+          most = Math.max(most, process.memoryUsage().rss);
+          return running.messages().includes('after');
+        },
+        'the line after the huge one',
+        100_000,
+      );
       expect(running.messages()).toEqual(['before', 'after']);
       expect(running.metrics.total('component_discarded_events_total', { intentional: 'true' })).toBe(1);
       expect(most - before).toBeLessThan(64 * 1024 * 1024);

@@ -97,7 +97,7 @@ export interface RunningSource {
   metrics: RecordingMetrics;
   logger: RecordingLogger;
   /** Resolves once `condition` holds (checked at every emit, metric update and log line). */
-  until(condition: () => boolean, what?: string): Promise<void>;
+  until(condition: () => boolean, what?: string, timeoutMs?: number): Promise<void>;
   /** Resolves once `count` events were received. */
   received(count: number): Promise<void>;
   messages(): string[];
@@ -161,7 +161,7 @@ export class Scratch {
       events,
       metrics,
       logger,
-      until: (condition, what = 'a condition') => changes.until(condition, what),
+      until: (condition, what = 'a condition', timeoutMs) => changes.until(condition, what, timeoutMs),
       received: (count) =>
         changes.until(() => events.length >= count, `${count} events (got ${events.length})`),
       messages: () => events.map((event) => String(event.fields.message)),
