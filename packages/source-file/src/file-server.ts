@@ -459,7 +459,7 @@ export class FileServer {
     try {
       while (!signal.aborted) {
         if (Date.now() >= this.#nextDiscovery) {
-          const scanMs = await this.#discover(batch.current, signal);
+          const scanMs = await this.#discover(batch.current);
           this.#nextDiscovery =
             Date.now() + Math.max(this.#settings.globCooldownMs, scanMs * DISCOVERY_SHARE);
         }
@@ -626,7 +626,7 @@ export class FileServer {
   // ---- discovery ---------------------------------------------------------------------------
 
   /** Finds the files now; resolves how long the search itself took (globbing and stats). */
-  async #discover(batch: PendingBatch, signal: AbortSignal): Promise<number> {
+  async #discover(batch: PendingBatch): Promise<number> {
     const started = Date.now();
     const paths = new Set<string>();
     for (const include of this.#settings.include) {
