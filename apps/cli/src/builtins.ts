@@ -8,6 +8,7 @@ const BUILTINS = {
   source: {
     socket: () => import('@sluice/source-tcp'),
     tcp: () => import('@sluice/source-tcp'),
+    file: () => import('@sluice/source-file'),
     stdin: () => import('@sluice/basic-components'),
     demo_logs: () => import('@sluice/basic-components'),
     internal_metrics: () => import('@sluice/basic-components'),
@@ -32,7 +33,9 @@ const BUILTINS = {
   },
 } as const;
 
+/** By type, or by `kind:type` where a type names two components (the `file` source and sink). */
 const PACKAGE_OF: Readonly<Record<string, string>> = {
+  'source:file': '@sluice/source-file',
   socket: '@sluice/source-tcp',
   tcp: '@sluice/source-tcp',
   aws_kinesis_streams: '@sluice/sink-kinesis',
@@ -49,7 +52,7 @@ export function builtinRegistry(): ComponentRegistry {
         kind as keyof typeof BUILTINS,
         type,
         loader,
-        PACKAGE_OF[type] ?? '@sluice/basic-components',
+        PACKAGE_OF[`${kind}:${type}`] ?? PACKAGE_OF[type] ?? '@sluice/basic-components',
       );
     }
   }

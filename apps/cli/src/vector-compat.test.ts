@@ -26,6 +26,10 @@ describe("Vector's own configs validate unchanged", () => {
     expect(await check('minimal.yaml')).toEqual({ problems: [], warnings: [] });
   });
 
+  it('the minimal and advanced examples of the file source (with a data_dir, which Vector defaults)', async () => {
+    expect(await check('file.yaml')).toEqual({ problems: [], warnings: [] });
+  });
+
   it('the advanced examples: globals, buffers, console, blackhole, demo_logs, old transforms', async () => {
     const { problems, warnings } = await check('advanced.yaml');
     expect(problems).toEqual([]);

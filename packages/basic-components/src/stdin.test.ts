@@ -1,9 +1,31 @@
 import { hostname } from 'node:os';
-import { Readable } from 'node:stream';
-import type { LogEvent } from '@sluice/component-api';
-import { createTestContext } from '@sluice/testkit';
+import { PassThrough, Readable } from 'node:stream';
+import { defineSource, type LogEvent } from '@sluice/component-api';
+import { createTestContext, testSource } from '@sluice/testkit';
 import { describe, expect, it } from 'vitest';
-import { createStdinSource, type StdinOptions } from './stdin.js';
+import { createStdinSource, type StdinOptions, stdinSource } from './stdin.js';
+
+/** The stdin source reading a stream the suite writes to (each instance its own stream). */
+const streams = new WeakMap<object, PassThrough>();
+testSource(
+  defineSource<StdinOptions>({
+    ...stdinSource,
+    create: (options, context) => {
+      const stream = new PassThrough();
+      const source = createStdinSource(options, () => stream, context);
+      streams.set(source, stream);
+      return source;
+    },
+  }),
+  {
+    options: { max_length: 102_400, host_key: 'host' },
+    produce: async (count, source) => {
+      const stream = streams.get(source) as PassThrough;
+      // Lines in several writes, so a source that ignored backpressure would emit again.
+      for (let index = 0; index < count; index += 1) stream.write(`line ${index}\n`);
+    },
+  },
+);
 
 async function read(chunks: Array<string | Buffer>, options: Partial<StdinOptions> = {}) {
   const context = createTestContext();

@@ -4,8 +4,10 @@ import {
   type BufferDefinition,
   type BufferStage,
   type DeliveryStatus,
+  finalizeEvents,
   type LogEvent,
   type SinkDefinition,
+  type Source,
   type SourceDefinition,
   SPECIFICATION_VERSION,
 } from '@sluice/component-api';
@@ -165,15 +167,11 @@ export function testSink<Options>(
       const running = sink.run(input);
       await waiting;
       context.abort();
-      let timer: NodeJS.Timeout | undefined;
-      const outcome = await Promise.race([
-        running.then(() => 'returned' as const),
-        new Promise<'still running'>((resolve) => {
-          timer = setTimeout(() => resolve('still running'), ABORT_BOUND_MS);
-        }),
-      ]);
-      clearTimeout(timer);
-      expect(outcome, `run() must return within ${ABORT_BOUND_MS} ms of the abort`).toBe('returned');
+      await withinBound(
+        running,
+        ABORT_BOUND_MS,
+        `run() must return within ${ABORT_BOUND_MS} ms of the abort`,
+      );
       // Left unfinalized (abandoned) or rejected is fine; delivered only if the destination has them.
       if (status === 'delivered') await suite.verifyDelivered?.(events);
       await sink.close?.();
@@ -284,53 +282,104 @@ function readAheadProbe(batchSize: number, batchCount: number) {
 }
 
 export interface TestSourceOptions<Options> {
-  options: Options;
+  /** Validated options, as core would pass them (defaults applied); a function is called per test. */
+  options: Options | (() => Options);
+  /** A fresh context per test (e.g. with a dataDir); default `createTestContext()`. */
   context?: () => TestComponentContext;
-  /** Makes the running source produce at least `count` events (e.g. connect and send lines). */
-  produce?: (count: number, source: unknown) => Promise<void>;
+  /**
+   * Makes the running source produce at least `count` new events (e.g. connect and send lines,
+   * append lines to a file); may be called more than once per test. Sources that produce on their
+   * own (generators) leave it out.
+   */
+  produce?: (count: number, source: Source) => Promise<void>;
+  /**
+   * The source checkpoints by acknowledgement (a durable source, such as `file`): an event never
+   * finalized is emitted again by the next instance (same options and context), a finalized one
+   * never. The suite then checks both.
+   */
+  redelivers?: boolean;
+}
+
+/** How long a source may take to return once its signal aborts and downstream is free (as a sink). */
+const SOURCE_STOP_BOUND_MS = ABORT_BOUND_MS;
+
+/**
+ * Runs `source` until `count` events arrived, then aborts it; `settle` says what happens to the
+ * events (default: finalized as delivered, as a sink would). Resolves the events, in order.
+ */
+async function collectFrom(
+  source: Source,
+  count: number,
+  produce: (() => Promise<void>) | undefined,
+  settle: 'delivered' | 'never' = 'delivered',
+): Promise<LogEvent[]> {
+  const controller = new AbortController();
+  const events: LogEvent[] = [];
+  let enough: () => void = () => {};
+  const gotEnough = new Promise<void>((resolve) => {
+    enough = resolve;
+  });
+  const running = source.run(async (batch) => {
+    expect(batch.length, 'a source never emits an empty batch').toBeGreaterThan(0);
+    events.push(...batch);
+    if (settle === 'delivered') finalizeEvents(batch, 'delivered');
+    if (events.length >= count) enough();
+  }, controller.signal);
+  await produce?.();
+  await gotEnough;
+  controller.abort();
+  await withinBound(running, SOURCE_STOP_BOUND_MS, 'run() must return once its signal aborts');
+  return events;
+}
+
+async function withinBound(work: Promise<unknown>, boundMs: number, message: string): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  const outcome = await Promise.race([
+    work.then(() => 'done' as const),
+    new Promise<'late'>((resolve) => {
+      timer = setTimeout(() => resolve('late'), boundMs);
+    }),
+  ]);
+  clearTimeout(timer);
+  expect(outcome, message).toBe('done');
 }
 
 /**
- * The conformance suite every source passes: it emits events with `message`, `timestamp` and
- * `source_type`, waits for each emit (backpressure), and stops when its signal aborts.
+ * The conformance suite every source passes: it emits non-empty batches of events with `message`,
+ * `timestamp` and `source_type`, counts them in `component_received_events_total`, waits for each
+ * emit (backpressure), stops when its signal aborts, and closes idempotently. A durable source
+ * (`redelivers`) also emits again what was never finalized, and only that.
  */
 export function testSource<Options>(
   definition: SourceDefinition<Options>,
   suite: TestSourceOptions<Options>,
 ): void {
   const makeContext = suite.context ?? (() => createTestContext({ id: `conformance_${definition.type}` }));
+  const optionsOf = () =>
+    typeof suite.options === 'function' ? (suite.options as () => Options)() : suite.options;
   describe(`source "${definition.type}" conformance`, () => {
-    checkDefinition(
-      definition,
-      () => suite.options,
-      () => makeContext().dataDir,
-    );
+    checkDefinition(definition, optionsOf, () => makeContext().dataDir);
 
-    it('emits well-formed events and stops when its signal aborts', async () => {
-      const source = await definition.create(suite.options, makeContext());
-      const controller = new AbortController();
-      const events: LogEvent[] = [];
-      let enough: () => void = () => {};
-      const gotEnough = new Promise<void>((resolve) => {
-        enough = resolve;
-      });
-      const running = source.run(async (batch) => {
-        events.push(...batch);
-        if (events.length >= 10) enough();
-      }, controller.signal);
-      await suite.produce?.(10, source);
-      await gotEnough;
-      controller.abort();
-      await running;
+    it('emits well-formed events, counts them received, stops when its signal aborts, and closes twice', async () => {
+      const context = makeContext();
+      const source = await definition.create(optionsOf(), context);
+      const events = await collectFrom(
+        source,
+        10,
+        suite.produce && (() => suite.produce?.(10, source) as Promise<void>),
+      );
       for (const event of events.slice(0, 10)) {
         expect(event.fields).toHaveProperty('message');
         expect(event.fields).toHaveProperty('source_type');
         expect(event.fields.timestamp).toBeInstanceOf(Date);
       }
+      expect(context.metrics.total('component_received_events_total')).toBeGreaterThanOrEqual(events.length);
+      await source.close?.();
+      await source.close?.();
     });
 
-    it('waits for emit: with downstream blocked, it has at most one batch pending', async () => {
-      const source = await definition.create(suite.options, makeContext());
+    it('waits for emit: with downstream blocked, it has at most one batch pending, and stops once released', async () => {
+      const source = await definition.create(optionsOf(), makeContext());
       const controller = new AbortController();
       let calls = 0;
       let release: () => void = () => {};
@@ -341,9 +390,10 @@ export function testSource<Options>(
       const called = new Promise<void>((resolve) => {
         firstCall = resolve;
       });
-      const running = source.run(async () => {
+      const running = source.run(async (batch) => {
         calls += 1;
         firstCall();
+        finalizeEvents(batch, 'delivered');
         await blocked;
       }, controller.signal);
       await suite.produce?.(1000, source);
@@ -353,8 +403,39 @@ export function testSource<Options>(
       expect(calls).toBe(1);
       controller.abort();
       release();
-      await running;
+      await withinBound(running, SOURCE_STOP_BOUND_MS, 'run() must return once aborted and released');
+      await source.close?.();
     });
+
+    if (suite.redelivers === true) {
+      it('emits again, after a restart, the events never finalized, and never those finalized', async () => {
+        const context = makeContext();
+        const options = optionsOf();
+        const first = await definition.create(options, context);
+        const unsettled = await collectFrom(
+          first,
+          5,
+          suite.produce && (() => suite.produce?.(5, first) as Promise<void>),
+          'never',
+        );
+        await first.close?.();
+        const second = await definition.create(options, context);
+        const again = await collectFrom(second, unsettled.length, undefined);
+        await second.close?.();
+        expect(again.slice(0, unsettled.length).map((event) => event.fields.message)).toEqual(
+          unsettled.map((event) => event.fields.message),
+        );
+        const third = await definition.create(options, context);
+        const fresh = await collectFrom(
+          third,
+          1,
+          suite.produce && (() => suite.produce?.(1, third) as Promise<void>),
+        );
+        await third.close?.();
+        const before = new Set(unsettled.map((event) => event.fields.message));
+        expect(fresh.filter((event) => before.has(event.fields.message))).toEqual([]);
+      });
+    }
   });
 }
 

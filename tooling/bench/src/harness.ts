@@ -19,6 +19,7 @@ import {
 } from '@sluice/component-api';
 import { ComponentRegistry } from '@sluice/core-topology';
 import sinkKinesis from '@sluice/sink-kinesis';
+import sourceFile from '@sluice/source-file';
 import sourceTcp from '@sluice/source-tcp';
 
 export { freePort } from '@sluice/kinesis-local';
@@ -79,6 +80,7 @@ export function benchRegistry(): ComponentRegistry {
   const registry = new ComponentRegistry();
   for (const [name, definitions] of Object.entries({
     '@sluice/source-tcp': sourceTcp,
+    '@sluice/source-file': sourceFile,
     '@sluice/basic-components': basicComponents,
     '@sluice/buffer-memory': buffersMemory,
     '@sluice/buffer-disk': buffersDisk,

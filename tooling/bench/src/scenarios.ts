@@ -3,6 +3,7 @@ import type { Scenario } from './scenario.js';
 /** Every scenario, in the order `pnpm bench` runs them. Each is imported only in its own child process. */
 export const scenarioLoaders: Readonly<Record<string, () => Promise<{ default: Scenario }>>> = {
   'tcp-blackhole': () => import('./scenarios/tcp-blackhole.js'),
+  'file-blackhole': () => import('./scenarios/file-blackhole.js'),
   'kinesis-pipeline': () => import('./scenarios/kinesis-pipeline.js'),
   'kinesis-sink': () => import('./scenarios/kinesis-sink.js'),
   'kinesis-retries': () => import('./scenarios/kinesis-retries.js'),

@@ -1,0 +1,495 @@
+import { mkdirSync, readFileSync } from 'node:fs';
+import { hostname } from 'node:os';
+import { join } from 'node:path';
+import {
+  type ComponentContext,
+  defineSource,
+  ErrorCode,
+  type OptionProblem,
+  refuseInvalidOptions,
+  SluiceError,
+  type Source,
+  SPECIFICATION_VERSION,
+  type ValidationContext,
+} from '@sluice/component-api';
+import { FileServer, type FileServerSettings } from './file-server.js';
+import { compileExclude, compileInclude } from './glob.js';
+import { type FileOperations, nodeFileOperations } from './io.js';
+import { type MultilineMode, type MultilineRules, rustRegExp } from './multiline.js';
+
+/** The options of Vector's `file` source (`src/sources/file.rs`), and `max_open_files`. */
+export interface FileSourceOptions {
+  include: string[];
+  exclude: string[];
+  file_key: string;
+  host_key?: string;
+  offset_key?: string;
+  read_from: 'beginning' | 'end';
+  ignore_checkpoints?: boolean;
+  /** Deprecated (Vector): `true` makes `ignore_checkpoints` default to true. */
+  start_at_beginning?: boolean;
+  ignore_older_secs?: number;
+  max_line_bytes: number;
+  max_read_bytes: number;
+  line_delimiter: string;
+  fingerprint?: {
+    strategy?: 'checksum' | 'device_and_inode';
+    lines?: number;
+    ignored_header_bytes?: number;
+    /** Removed from Vector (0.51): accepted, ignored with a warning. */
+    bytes?: number;
+  };
+  glob_minimum_cooldown_ms: number;
+  ignore_not_found: boolean;
+  multiline?: {
+    start_pattern: string;
+    condition_pattern: string;
+    mode: MultilineMode;
+    timeout_ms: number;
+  };
+  /** Deprecated (Vector): a multiline start pattern with mode halt_before. */
+  message_start_indicator?: string;
+  multi_line_timeout: number;
+  encoding?: { charset: string };
+  oldest_first: boolean;
+  remove_after_secs?: number;
+  rotate_wait_secs?: number;
+  data_dir?: string;
+  internal_metrics?: { include_file_tag?: boolean };
+  /** Deprecated in Vector, and without effect there too: acknowledgements are a sink setting. */
+  acknowledgements?: boolean | { enabled?: boolean };
+  log_namespace?: boolean;
+  /** Sluice extension: descriptors held at most (files beyond are closed while idle). */
+  max_open_files?: number;
+}
+
+/** How a charset's text is cut into lines: the delimiter's bytes, and the width of its code units. */
+function charsetOf(
+  charset: string | undefined,
+  delimiter: string,
+): { delimiter: Buffer; unit: 1 | 2; decode?: (bytes: Buffer) => string } {
+  if (charset === undefined) return { delimiter: Buffer.from(delimiter, 'utf8'), unit: 1 };
+  const decoder = new TextDecoder(charset);
+  const encoding = decoder.encoding;
+  if (encoding === 'utf-8') return { delimiter: Buffer.from(delimiter, 'utf8'), unit: 1 };
+  const decode = (bytes: Buffer) => decoder.decode(bytes);
+  if (encoding === 'utf-16le') return { delimiter: Buffer.from(delimiter, 'utf16le'), unit: 2, decode };
+  if (encoding === 'utf-16be')
+    return { delimiter: Buffer.from(delimiter, 'utf16le').swap16(), unit: 2, decode };
+  // Every other WHATWG encoding keeps ASCII as ASCII: the delimiter's bytes are the same.
+  return { delimiter: Buffer.from(delimiter, 'latin1'), unit: 1, decode };
+}
+
+function multilineRulesOf(options: FileSourceOptions): MultilineRules | undefined {
+  if (options.multiline !== undefined)
+    return {
+      start: rustRegExp(options.multiline.start_pattern),
+      condition: rustRegExp(options.multiline.condition_pattern),
+      mode: options.multiline.mode,
+      timeoutMs: options.multiline.timeout_ms,
+    };
+  if (options.message_start_indicator !== undefined) {
+    // Vector's `Config::for_legacy`: the indicator starts a message and halts the previous one.
+    const marker = rustRegExp(options.message_start_indicator);
+    return { start: marker, condition: marker, mode: 'halt_before', timeoutMs: options.multi_line_timeout };
+  }
+  return undefined;
+}
+
+/** The checks of the options alone: patterns, regular expressions, charset, delimiter, data_dir. */
+export function fileSourceProblems(options: FileSourceOptions, context: ValidationContext): OptionProblem[] {
+  const problems: OptionProblem[] = [];
+  const problem = (path: string, message: string) => problems.push({ path, message });
+  if (options.include.length === 0) problem('include', 'must contain at least one file pattern');
+  options.include.forEach((pattern, index) => {
+    try {
+      compileInclude(pattern);
+    } catch (error) {
+      problem(`include[${index}]`, (error as Error).message);
+    }
+  });
+  options.exclude.forEach((pattern, index) => {
+    try {
+      compileExclude(pattern);
+    } catch (error) {
+      problem(`exclude[${index}]`, (error as Error).message);
+    }
+  });
+  for (const [path, pattern] of [
+    ['multiline.start_pattern', options.multiline?.start_pattern],
+    ['multiline.condition_pattern', options.multiline?.condition_pattern],
+    ['message_start_indicator', options.message_start_indicator],
+  ] as const) {
+    if (pattern === undefined) continue;
+    try {
+      rustRegExp(pattern);
+    } catch (error) {
+      problem(path, `is not a valid regular expression: ${(error as Error).message}`);
+    }
+  }
+  if (options.line_delimiter === '') problem('line_delimiter', 'must not be empty');
+  if (options.encoding !== undefined) {
+    let encoding: string | undefined;
+    try {
+      encoding = new TextDecoder(options.encoding.charset).encoding;
+    } catch {
+      problem(
+        'encoding.charset',
+        `"${options.encoding.charset}" is not an encoding label of the WHATWG Encoding Standard`,
+      );
+    }
+    const ascii = [...options.line_delimiter].every((char) => (char.codePointAt(0) ?? 0) < 0x80);
+    if (encoding !== undefined && !encoding.startsWith('utf-') && !ascii)
+      problem('line_delimiter', `must be ASCII with encoding.charset = "${options.encoding.charset}"`);
+  }
+  if (options.data_dir === undefined && context.dataDir === undefined)
+    problem(
+      'data_dir',
+      "the file source keeps its checkpoints in a data directory: set the global data_dir or this source's data_dir",
+    );
+  if (options.log_namespace === true)
+    problem('log_namespace', "Sluice implements Vector's legacy log namespace only (log_namespace = false)");
+  return problems;
+}
+
+/**
+ * The default `max_open_files`: a quarter of the open-file limit (`ulimit -n`), at most 10,000, so
+ * the files never take the descriptors the sinks, buffers and sockets need. Vector holds every
+ * watched file open and fails when there are more files than descriptors.
+ */
+export function defaultMaxOpenFiles(limits?: string): number {
+  let text = limits;
+  if (text === undefined) {
+    try {
+      text = readFileSync('/proc/self/limits', 'utf8');
+    } catch {
+      return 256;
+    }
+  }
+  const soft = /^Max open files\s+(\d+|unlimited)/m.exec(text)?.[1];
+  if (soft === undefined) return 256;
+  if (soft === 'unlimited') return 10_000;
+  return Math.min(10_000, Math.max(16, Math.floor(Number(soft) / 4)));
+}
+
+const NEVER_MS = Number.MAX_SAFE_INTEGER;
+
+/** What tests may replace: the file operations (to inject failures), the checkpoint retention. */
+export interface FileSourceHooks {
+  files?: FileOperations;
+  deadRetentionMs?: number;
+}
+
+/** Vector keeps the checkpoint of a file gone for good 60 s. */
+const DEAD_RETENTION_MS = 60_000;
+
+/** Creates a running file source (a `FileServer`). */
+export function createFileSource(
+  options: FileSourceOptions,
+  context: Pick<ComponentContext, 'id' | 'logger' | 'metrics' | 'dataDir'>,
+  hooks: FileSourceHooks = {},
+): Source {
+  refuseInvalidOptions(fileSourceProblems(options, { dataDir: context.dataDir }));
+  const warn = (message: string) => context.logger.warn(message);
+  if (options.start_at_beginning !== undefined)
+    warn('`start_at_beginning` is deprecated: use `ignore_checkpoints` and `read_from` instead');
+  if (options.message_start_indicator !== undefined)
+    warn('`message_start_indicator` and `multi_line_timeout` are deprecated: use `multiline` instead');
+  if (options.fingerprint?.bytes !== undefined)
+    warn('`fingerprint.bytes` is no longer supported (as in Vector): the first lines are checksummed');
+  if (options.acknowledgements !== undefined)
+    warn(
+      'the source-level `acknowledgements` is deprecated and has no effect: enable acknowledgements on the sinks',
+    );
+  const directory = join(options.data_dir ?? (context.dataDir as string), context.id);
+  try {
+    mkdirSync(directory, { recursive: true });
+  } catch (error) {
+    throw new SluiceError(
+      ErrorCode.componentCreate,
+      `cannot create the checkpoint directory ${directory}: ${(error as Error).message}`,
+      { cause: error },
+    );
+  }
+  const charset = charsetOf(options.encoding?.charset, options.line_delimiter);
+  const fingerprint = options.fingerprint ?? {};
+  const settings: FileServerSettings = {
+    include: options.include.map(compileInclude),
+    exclude: options.exclude.map(compileExclude),
+    readFrom: options.read_from,
+    // Vector's `reconcile_position_options`.
+    ignoreCheckpoints: options.ignore_checkpoints ?? options.start_at_beginning === true,
+    ignoreBefore:
+      options.ignore_older_secs === undefined ? undefined : Date.now() - options.ignore_older_secs * 1000,
+    split: { delimiter: charset.delimiter, unit: charset.unit, maxLineBytes: options.max_line_bytes },
+    decode: charset.decode,
+    fingerprint:
+      fingerprint.strategy === 'device_and_inode'
+        ? { strategy: 'device_and_inode' }
+        : {
+            strategy: 'checksum',
+            lines: fingerprint.lines ?? 1,
+            ignoredHeaderBytes: fingerprint.ignored_header_bytes ?? 0,
+          },
+    globCooldownMs: options.glob_minimum_cooldown_ms,
+    ignoreNotFound: options.ignore_not_found,
+    oldestFirst: options.oldest_first,
+    removeAfterMs: options.remove_after_secs === undefined ? undefined : options.remove_after_secs * 1000,
+    rotateWaitMs:
+      options.rotate_wait_secs === undefined ? NEVER_MS : Math.min(NEVER_MS, options.rotate_wait_secs * 1000),
+    maxReadBytes: options.max_read_bytes,
+    maxOpenFiles: options.max_open_files ?? defaultMaxOpenFiles(),
+    multiline: multilineRulesOf(options),
+    hostKey: options.host_key ?? 'host',
+    hostname: hostname(),
+    fileKey: options.file_key,
+    offsetKey: options.offset_key,
+    includeFileTag: options.internal_metrics?.include_file_tag === true,
+    directory,
+    deadRetentionMs: hooks.deadRetentionMs ?? DEAD_RETENTION_MS,
+  };
+  const server = new FileServer(settings, context, hooks.files ?? nodeFileOperations);
+  return {
+    run: (emit, signal) => server.run(emit, signal),
+    close: () => server.close(),
+  };
+}
+
+const regexExamples = 'A Rust regular expression (as Vector), e.g. "^[\\\\s]+" or "^\\\\d{4}-".';
+
+export const fileSourceOptionsSchema = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['include'],
+  properties: {
+    include: {
+      type: 'array',
+      items: { type: 'string' },
+      description:
+        'Files to read, as glob patterns (Rust glob syntax, as Vector: *, ?, [a-z], [!a-z], ** as a whole path component), e.g. "/var/log/**/*.log". Matches are found again every glob_minimum_cooldown_ms.',
+    },
+    exclude: {
+      type: 'array',
+      items: { type: 'string' },
+      default: [],
+      description:
+        'Glob patterns of paths not to read, applied after include, matched against the whole path (* also matches "/", as in Vector).',
+    },
+    file_key: {
+      type: 'string',
+      default: 'file',
+      description: 'Field for the path of the file the line came from; "" leaves it out.',
+    },
+    host_key: {
+      type: 'string',
+      description: 'Field for the machine\'s hostname (default "host"); "" leaves it out.',
+    },
+    offset_key: {
+      type: 'string',
+      description: 'Field for the byte offset of the line in its file. Default: none (not added).',
+    },
+    read_from: {
+      type: 'string',
+      enum: ['beginning', 'end'],
+      default: 'beginning',
+      description:
+        'Where to start a file that has no checkpoint, among those found at startup (files that appear later are always read from the beginning). With damaged checkpoints, the beginning (duplicates rather than loss).',
+    },
+    ignore_checkpoints: {
+      type: 'boolean',
+      description:
+        'Start every file as read_from says, not where its checkpoint stands (checkpoints are still written). Default: false.',
+    },
+    start_at_beginning: {
+      type: 'boolean',
+      description:
+        'Deprecated (warns): use ignore_checkpoints and read_from. true makes ignore_checkpoints default to true.',
+    },
+    ignore_older_secs: {
+      type: 'integer',
+      minimum: 0,
+      description:
+        'Files (and checkpoints) not modified for this long are not read from the start: reading begins at their end. Default: none.',
+    },
+    max_line_bytes: {
+      type: 'integer',
+      minimum: 1,
+      default: 102400,
+      description:
+        'Longest line in bytes; a longer line is skipped whole (never held in memory beyond this), counted and logged.',
+    },
+    max_read_bytes: {
+      type: 'integer',
+      minimum: 1,
+      default: 2048,
+      description:
+        'Bytes read from one file before turning to the next (fairness; not with oldest_first). Sluice reads at least 256 KiB at a time (one read).',
+    },
+    line_delimiter: {
+      type: 'string',
+      default: '\n',
+      description: 'What separates lines, e.g. "\\r\\n". Not part of the message.',
+    },
+    fingerprint: {
+      type: 'object',
+      additionalProperties: false,
+      default: { strategy: 'checksum', lines: 1, ignored_header_bytes: 0 },
+      description:
+        "How files are told apart across renames and restarts: a checksum of their first lines (Vector's CRC-64, so Vector's checkpoints carry over), or their device and inode.",
+      properties: {
+        strategy: {
+          type: 'string',
+          enum: ['checksum', 'device_and_inode'],
+          default: 'checksum',
+          description: 'checksum (the first lines) or device_and_inode.',
+        },
+        lines: {
+          type: 'integer',
+          minimum: 0,
+          default: 1,
+          description: 'checksum: lines checksummed; a file with fewer lines is not read until it has them.',
+        },
+        ignored_header_bytes: {
+          type: 'integer',
+          minimum: 0,
+          default: 0,
+          description: 'checksum: bytes skipped before the checksummed lines (a header all files share).',
+        },
+        bytes: {
+          type: 'integer',
+          minimum: 0,
+          description: 'Removed from Vector (0.51): accepted and ignored, with a warning.',
+        },
+      },
+    },
+    glob_minimum_cooldown_ms: {
+      type: 'integer',
+      minimum: 1,
+      default: 1000,
+      description:
+        'Milliseconds between two searches for files (new, renamed, rotated, grown). Sluice lengthens it when a search of many files takes long (at most a tenth of the time searching).',
+    },
+    ignore_not_found: {
+      type: 'boolean',
+      default: false,
+      description: 'Do not report matched paths that do not exist (dangling symbolic links).',
+    },
+    multiline: {
+      type: 'object',
+      additionalProperties: false,
+      required: ['start_pattern', 'condition_pattern', 'mode', 'timeout_ms'],
+      description: "Joins several lines into one message (Vector's multiline). Default: off.",
+      properties: {
+        start_pattern: { type: 'string', description: `Where a message starts. ${regexExamples}` },
+        condition_pattern: {
+          type: 'string',
+          description: `Whether the next line belongs to the message (see mode). ${regexExamples}`,
+        },
+        mode: {
+          type: 'string',
+          enum: ['continue_through', 'continue_past', 'halt_before', 'halt_with'],
+          description:
+            'continue_through: lines matching condition_pattern join; continue_past: those and one more; halt_before: lines until one matches (excluded); halt_with: lines up to one that matches (included).',
+        },
+        timeout_ms: {
+          type: 'integer',
+          minimum: 0,
+          description: 'An unfinished message is sent as it is after this long without a new line.',
+        },
+      },
+    },
+    message_start_indicator: {
+      type: 'string',
+      description: 'Deprecated (warns): use multiline. A start pattern with mode halt_before.',
+    },
+    multi_line_timeout: {
+      type: 'integer',
+      minimum: 0,
+      default: 1000,
+      description: 'Deprecated: the timeout_ms of message_start_indicator.',
+    },
+    encoding: {
+      type: 'object',
+      additionalProperties: false,
+      required: ['charset'],
+      description: "The files' character set; lines are turned into UTF-8. Default: UTF-8.",
+      properties: {
+        charset: {
+          type: 'string',
+          description:
+            'A WHATWG encoding label: "utf-16le", "utf-16be", "latin1", "shift_jis", … Malformed sequences become U+FFFD.',
+        },
+      },
+    },
+    oldest_first: {
+      type: 'boolean',
+      default: false,
+      description: 'Read the oldest file to its end before reading newer ones (instead of taking turns).',
+    },
+    remove_after_secs: {
+      type: 'integer',
+      minimum: 0,
+      description:
+        'Delete a file once it was read to its end, stayed unchanged this long and all its lines were delivered. Default: never.',
+    },
+    rotate_wait_secs: {
+      type: 'integer',
+      minimum: 0,
+      description:
+        'How long a file renamed away or deleted is still read (while it is written to). Default: no limit; it is let go once read to its end and quiet for 5 s.',
+    },
+    data_dir: {
+      type: 'string',
+      description:
+        'Where the checkpoints are kept (in a subdirectory named after the source). Default: the global data_dir.',
+    },
+    internal_metrics: {
+      type: 'object',
+      additionalProperties: false,
+      description: 'Internal metrics of the source.',
+      properties: {
+        include_file_tag: {
+          type: 'boolean',
+          default: false,
+          description:
+            'Also count received bytes and events per file (a "file" label: unbounded cardinality).',
+        },
+      },
+    },
+    acknowledgements: {
+      description: 'Deprecated and without effect (as in Vector): enable acknowledgements on the sinks.',
+      oneOf: [
+        { type: 'boolean' },
+        { type: 'object', additionalProperties: false, properties: { enabled: { type: 'boolean' } } },
+      ],
+    },
+    log_namespace: {
+      type: 'boolean',
+      description: "Vector's log namespace switch: only false (the legacy namespace) is supported.",
+    },
+    max_open_files: {
+      type: 'integer',
+      minimum: 1,
+      description:
+        'Sluice extension: most files held open at once; idle ones beyond are closed and reopened when they grow. Default: a quarter of `ulimit -n`, at most 10,000 (Vector holds every file open).',
+    },
+  },
+} as const;
+
+export const fileSource = defineSource<FileSourceOptions>({
+  specificationVersion: SPECIFICATION_VERSION,
+  kind: 'source',
+  type: 'file',
+  description:
+    "Tails files matched by glob patterns, with checkpoints that follow delivery, rotation and truncation handling (Vector's file source).",
+  optionsSchema: fileSourceOptionsSchema,
+  deprecatedOptions: {
+    ignore_older: 'ignore_older_secs',
+    glob_minimum_cooldown: 'glob_minimum_cooldown_ms',
+    fingerprinting: 'fingerprint',
+    remove_after: 'remove_after_secs',
+    'fingerprint.fingerprint_bytes': 'fingerprint.bytes',
+  },
+  validate: fileSourceProblems,
+  create: (options, context) => createFileSource(options, context),
+});
