@@ -24,6 +24,7 @@ import {
   TRANSFORM_ENVELOPE_KEYS,
 } from './envelope.js';
 import { checkGraph } from './graph.js';
+import { dropKeysVectorIgnores } from './ignored-keys.js';
 import { type InexactInteger, plainNumbers } from './plain-numbers.js';
 import type { BufferStagePlan, ComponentPlan, SinkPlan, TopologyPlan } from './plan.js';
 import { describeSchemaErrors } from './schema-errors.js';
@@ -79,6 +80,7 @@ export async function planTopology(config: unknown, options: PlanTopologyOptions
   const inexact: InexactInteger[] = [];
   const exactPaths = new Set<string>();
   const accepted = acceptVectorGlobals(plainNumbers(config, '', inexact) as Record<string, unknown>, warn);
+  dropEnvelopeKeysVectorIgnores(accepted, warn);
   // Every problem at once: the envelope's problems are reported, then each component that is
   // well-formed enough is still checked, and the graph of the inputs that are lists.
   if (!validateEnvelope(accepted)) {
@@ -166,6 +168,20 @@ export async function planTopology(config: unknown, options: PlanTopologyOptions
     }
     if ('deprecatedOptions' in definition && definition.deprecatedOptions !== undefined)
       moveDeprecated(own, definition.deprecatedOptions, path);
+    dropKeysVectorIgnores(
+      own,
+      definition.optionsSchema,
+      {
+        component: `${definition.kind}:${definition.type}`,
+        mode: typeof own.mode === 'string' ? own.mode : undefined,
+        // A Vector option Sluice lacks changes what Vector does: refused (below), never ignored.
+        keep: (key, keyPath) =>
+          key === keyPath && isVectorComponentOption(definition.kind, definition.type, key),
+      },
+      '',
+      path,
+      warn,
+    );
     const validate = validatorOf(definition);
     if (validate(own)) {
       runValidate(definition, own, { dataDir }, path, report);
@@ -247,8 +263,10 @@ export async function planTopology(config: unknown, options: PlanTopologyOptions
       moveDeprecated,
       diskDirectories,
     });
-    if (definition === undefined || buffer === undefined) continue;
+    if (definition === undefined) continue;
+    // Checked even when the buffer is not: every problem in one run.
     const sinkOptions = componentOptions(definition, component, SINK_ENVELOPE_KEYS, path);
+    if (buffer === undefined) continue;
     planSinks.set(id, {
       id,
       type: definition.type,
@@ -381,6 +399,39 @@ function inputsOf(component: Record<string, unknown>): string[] | undefined {
   return Array.isArray(inputs) && inputs.every((input) => typeof input === 'string' && input !== '')
     ? inputs
     : undefined;
+}
+
+/** The envelope schema of a key of the top level, or of a component of `section`. */
+function envelopeSchemaOf(section: string | undefined, key: string): JsonSchema | undefined {
+  const properties = (schema: unknown) => (schema as { properties?: Record<string, JsonSchema> }).properties;
+  if (section === undefined) return properties(envelopeSchema)?.[key];
+  const table = properties(envelopeSchema)?.[section] as { additionalProperties?: unknown } | undefined;
+  return properties(table?.additionalProperties)?.[key];
+}
+
+/**
+ * The envelope's tables where Vector ignores unknown keys (`healthchecks`, a sink's `healthcheck`
+ * and `acknowledgements`): their unknown keys are dropped with a warning before the envelope is
+ * checked. A component's own options get the same in `componentOptions`.
+ */
+function dropEnvelopeKeysVectorIgnores(
+  config: Record<string, unknown>,
+  warn: (path: string, message: string) => void,
+): void {
+  for (const key of ['healthchecks', 'acknowledgements'])
+    dropKeysVectorIgnores(config[key], envelopeSchemaOf(undefined, key), { component: '' }, key, '', warn);
+  for (const [id, sink] of Object.entries(componentsOf(config.sinks))) {
+    const component = `sink:${typeof sink.type === 'string' ? sink.type : '*'}`;
+    for (const key of ['healthcheck', 'acknowledgements'])
+      dropKeysVectorIgnores(
+        sink[key],
+        envelopeSchemaOf('sinks', key),
+        { component },
+        key,
+        `sinks.${id}`,
+        warn,
+      );
+  }
 }
 
 /**

@@ -254,3 +254,114 @@ export function isVectorComponentType(kind: string, type: string): boolean {
 export function isVectorComponentOption(kind: string, type: string, option: string): boolean {
   return VECTOR_COMPONENT_OPTIONS[`${kind}:${type}`]?.includes(option) ?? false;
 }
+
+/** A table of options where Vector ignores the keys it does not know. */
+export interface LenientTable {
+  /** `kind:type`; `kind:*` for every component of that kind; '' for the global options. */
+  component: string;
+  /** The table, as a dotted path inside the options ('' the options themselves; `*` any one key). */
+  path: string;
+  /** Only for this `mode` (Vector reads each socket mode with its own struct). */
+  mode?: string;
+  /** The struct of Vector's that reads it (`src/…` or `lib/…` of vectordotdev/vector). */
+  vectorStruct: string;
+}
+
+/**
+ * Where Vector ignores unknown keys, so Sluice accepts them with a warning instead of refusing.
+ * Serde ignores a key it does not know unless the struct says `#[serde(deny_unknown_fields)]`
+ * (vectordotdev/vector#23188); Vector marks only some of its config structs. Derived from Vector's
+ * source (v0.58 development line) by reading, for each table Sluice has, the struct that reads it
+ * (`#[configurable_component]`) and whether it carries `deny_unknown_fields` (a struct read through
+ * `#[serde(flatten)]` takes only its own keys; the unknown ones are its parent's to refuse). Every
+ * table not listed here refuses unknown keys, as in Vector: the options of stdin, internal_metrics
+ * and their `tags`, socket in udp/unix modes (`UdpConfig`, `UnixConfig`), console, blackhole,
+ * file (and `truncate`), http (`HttpSinkConfig`, `auth`), prometheus_exporter, aws_kinesis_streams
+ * (`KinesisSinkBaseConfig`, `auth`, `auth.imds`), `tls` (`TlsEnableableConfig`, `TlsConfig`),
+ * `keepalive` (`TcpKeepaliveConfig`, `KeepaliveConfig`), `request.adaptive_concurrency`
+ * (`AdaptiveConcurrencySettings`), `compression` (its own visitor), `buffer` (`BufferType`'s own
+ * visitor), `proxy` (`ProxyConfig`), `api` and `schema` (`deny_unknown_fields`), the top level
+ * (`ConfigBuilder`), and the old transforms add_fields, remove_fields, json_parser (Vector 0.21).
+ */
+export const VECTOR_LENIENT_TABLES: readonly LenientTable[] = [
+  { component: 'source:socket', path: '', mode: 'tcp', vectorStruct: 'src/sources/socket/tcp.rs TcpConfig' },
+  { component: 'source:tcp', path: '', vectorStruct: 'src/sources/socket/tcp.rs TcpConfig' },
+  { component: 'source:demo_logs', path: '', vectorStruct: 'src/sources/demo_logs.rs DemoLogsConfig' },
+  {
+    component: 'source:http_server',
+    path: '',
+    vectorStruct: 'src/sources/http_server.rs SimpleHttpConfig',
+  },
+  { component: 'source:http', path: '', vectorStruct: 'src/sources/http_server.rs HttpConfig' },
+  { component: 'source:syslog', path: '', vectorStruct: 'src/sources/syslog.rs SyslogConfig' },
+  {
+    component: 'source:*',
+    path: 'acknowledgements',
+    vectorStruct: 'lib/vector-core/src/config/mod.rs SourceAcknowledgementsConfig',
+  },
+  {
+    component: 'source:*',
+    path: 'decoding',
+    vectorStruct: 'lib/codecs/src/decoding/mod.rs DeserializerConfig',
+  },
+  {
+    component: 'source:*',
+    path: 'decoding.*',
+    vectorStruct: 'lib/codecs/src/decoding/format/*.rs *DeserializerOptions',
+  },
+  { component: 'source:*', path: 'framing', vectorStruct: 'lib/codecs/src/decoding/mod.rs FramingConfig' },
+  {
+    component: 'source:*',
+    path: 'framing.*',
+    vectorStruct: 'lib/codecs/src/decoding/framing/*.rs *DecoderOptions',
+  },
+  { component: 'sink:*', path: 'healthcheck', vectorStruct: 'src/config/sink.rs SinkHealthcheckOptions' },
+  {
+    component: 'sink:*',
+    path: 'acknowledgements',
+    vectorStruct: 'lib/vector-core/src/config/mod.rs AcknowledgementsConfig',
+  },
+  { component: 'sink:*', path: 'encoding', vectorStruct: 'lib/codecs/src/encoding/config.rs EncodingConfig' },
+  {
+    component: 'sink:*',
+    path: 'encoding.*',
+    vectorStruct: 'lib/codecs/src/encoding/format/*.rs *SerializerOptions',
+  },
+  {
+    component: 'sink:*',
+    path: 'framing',
+    vectorStruct: 'lib/codecs/src/encoding/framing/framer.rs FramingConfig',
+  },
+  {
+    component: 'sink:*',
+    path: 'framing.*',
+    vectorStruct: 'lib/codecs/src/encoding/framing/*.rs *EncoderOptions',
+  },
+  { component: 'sink:*', path: 'batch', vectorStruct: 'src/sinks/util/batch.rs BatchConfig' },
+  {
+    component: 'sink:*',
+    path: 'request',
+    vectorStruct: 'src/sinks/util/service.rs TowerRequestConfig (http: src/sinks/util/http.rs RequestConfig)',
+  },
+  { component: '', path: 'healthchecks', vectorStruct: 'src/config/mod.rs HealthcheckOptions' },
+  {
+    component: '',
+    path: 'acknowledgements',
+    vectorStruct: 'lib/vector-core/src/config/mod.rs AcknowledgementsConfig',
+  },
+];
+
+/** Whether Vector ignores unknown keys in the table at `path` of `component` (see VECTOR_LENIENT_TABLES). */
+export function isLenientTable(component: string, path: string, mode?: string): boolean {
+  const kind = component.slice(0, component.indexOf(':') + 1);
+  const segments = path === '' ? [] : path.split('.');
+  return VECTOR_LENIENT_TABLES.some((table) => {
+    if (table.component !== component && table.component !== `${kind}*`) return false;
+    if (table.mode !== undefined && table.mode !== (mode ?? 'tcp')) return false;
+    const pattern = table.path === '' ? [] : table.path.split('.');
+    return (
+      pattern.length === segments.length &&
+      pattern.every((part, index) => part === '*' || part === segments[index])
+    );
+  });
+}
