@@ -59,6 +59,8 @@ interface Loaded {
   api: ApiOptions;
   /** The config files read (what `--watch-config` watches). */
   files: string[];
+  /** The directories whose every config file counts (`--config-dir` and its namespaces). */
+  directories: string[];
   /** Checks what the plan needs outside the config (data_dir) before anything is built. */
   checkEnvironment: () => Promise<void>;
   /** The config's `[[tests]]`, checked by the plan's schema (run by `sluice test` only). */
@@ -132,7 +134,16 @@ async function load(
       await checkDataDir(plan.dataDir, io.cwd, loaded.locate('data_dir'));
   };
   const tests = (loaded.config.tests ?? []) as UnitTestDefinition[];
-  return { plan, registry, metricsAddress, api, files: loaded.files, checkEnvironment, tests };
+  return {
+    plan,
+    registry,
+    metricsAddress,
+    api,
+    files: loaded.files,
+    directories: loaded.directories,
+    checkEnvironment,
+    tests,
+  };
 }
 
 /** Prints healthcheck results; returns false when one failed. */
@@ -172,7 +183,7 @@ async function runPipeline(
   logger: Logger,
   started: () => void,
 ): Promise<number> {
-  const { plan, metricsAddress, api, files, checkEnvironment } = await load(options, io, logger);
+  const { plan, metricsAddress, api, files, directories, checkEnvironment } = await load(options, io, logger);
   await checkEnvironment();
   const metrics = new MetricsRegistry();
   metrics.collectProcessMetrics({ version });
@@ -279,7 +290,7 @@ async function runPipeline(
     const { watchConfig } = await import('./watch-config.js');
     watcher = watchConfig({
       files,
-      directories: options.configDir,
+      directories,
       onChange: () => reload('config files changed'),
       signal: watching.signal,
       warn: (message) => logger.warn(message),

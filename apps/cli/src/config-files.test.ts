@@ -72,10 +72,10 @@ describe('loadConfig', () => {
     await expect(load(['bad.toml'], cwd)).rejects.toThrow(/bad\.toml: syntax error: line 2/);
   });
 
-  it('interpolates environment variables in values, with the file in errors', async () => {
+  it('interpolates environment variables in the raw text, with the file and line in errors', async () => {
     const cwd = await files({ 'a.toml': '[sources.in]\ntype = "${KIND}"\nname = "${MISSING}"' });
     await expect(load(['a.toml'], cwd, { environment: { KIND: 'demo_logs' } })).rejects.toThrow(
-      /a\.toml: sources\.in\.name: environment variable MISSING is not set/,
+      /a\.toml: line 3: environment variable MISSING is not set/,
     );
     const loaded = await loadConfig({ configs: ['a.toml'], cwd, interpolate: false, environment: {} });
     expect((loaded.config.sources as Record<string, { type: string }>).in?.type).toBe('${KIND}');

@@ -180,10 +180,10 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     .addOption(
       new Option('--color <when>', 'colored output').choices(['auto', 'always', 'never']).default('auto'),
     )
-    .option('--no-env-interpolation', 'do not substitute environment variables in config values')
+    .option('--no-env-interpolation', 'do not substitute environment variables in config files')
     .option(
       '--dangerously-allow-env-var-interpolation',
-      "accepted for Vector's command lines and ignored: interpolation is on unless --no-env-interpolation, and a value is never parsed as config",
+      "accepted for Vector's command lines; interpolation is on unless --no-env-interpolation (a value with a newline is always refused)",
     )
     .option('-w, --watch-config', 'reload the config when its files change (as SIGHUP)')
     .addOption(

@@ -1,4 +1,8 @@
+import { EventEmitter } from 'node:events';
+import { writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { EXIT_CONFIG, main } from './main.js';
 import { removeValidatedFiles, validateFiles } from './test-helpers/validate.js';
 
 /*
@@ -177,5 +181,122 @@ data_dirr: /var/lib/vector
     expect(result.problems).toEqual([
       'vector.yaml: sources.in.multicast_groups: "multicast_groups" is a Vector option of socket that Sluice does not implement yet',
     ]);
+  });
+});
+
+describe('namespaced config directories, as Vector loads them', () => {
+  it('--config-dir with sources/, transforms/ (nested), sinks/ and tests/: one component per file, named after it', async () => {
+    const result = await validateFiles(
+      {
+        'vector.yaml': '# Set global options\ndata_dir: "/var/lib/vector"\n',
+        'sources/apache_logs.yaml': '# Ingest data\ntype: "demo_logs"\nformat: "apache_common"\n',
+        'transforms/apache_parser.yaml': 'inputs: ["apache_logs"]\ntype: "add_fields"\n',
+        'transforms/apache_parser/fields.yaml': 'parsed: "yes"\n',
+        'transforms/apache_sample.toml':
+          'inputs = ["apache_parser"]\ntype = "remove_fields"\nfields = ["x"]\n',
+        'sinks/es_cluster.yaml': 'inputs: ["apache_sample"]\ntype: "console"\nencoding:\n  codec: "json"\n',
+        'sinks/README.md': 'not a config',
+        'tests/parser.yaml':
+          'name: parser adds the field\ninputs:\n  - insert_at: apache_parser\n    value: hello\noutputs:\n  - extract_from: apache_parser\n    conditions:\n      - type: vrl\n        source: .parsed == "yes"\n',
+      },
+      { configDirectories: ['.'] },
+    );
+    expect(result).toMatchObject({ code: 0, problems: [] });
+    expect(result.warnings.filter((warning) => !warning.includes('deprecated'))).toEqual([]);
+  });
+
+  it('names the component file in messages, and a component in two places is refused naming both', async () => {
+    const result = await validateFiles(
+      {
+        'vector.yaml': 'sinks:\n  out:\n    type: blackhole\n    inputs: [in]\n',
+        'sources/in.yaml': 'type: stdin\nmax_lenght: 3\n',
+        'sinks/out.yaml': 'type: blackhole\ninputs: [in]\n',
+      },
+      { configDirectories: ['.'] },
+    );
+    expect(result.problems).toEqual([
+      'sinks/out.yaml: sinks.out: component "out" is already defined in vector.yaml',
+      'sources/in.yaml: sources.in.max_lenght: unknown field "max_lenght"; did you mean "max_length"?',
+    ]);
+  });
+});
+
+describe('${VAR} is substituted in the raw text, as Vector does, with its safety rules', () => {
+  it('a YAML flow list of a variable: permit_origin: [${ALLOWED_NETWORKS}], remove_fields.fields: [${DROP}]', async () => {
+    const result = await validateFiles(
+      {
+        'vector.yaml': `sources:
+  in:
+    type: socket
+    mode: tcp
+    address: \${LISTEN_ADDRESS:-0.0.0.0:9000}
+    permit_origin: [\${ALLOWED_NETWORKS}]
+transforms:
+  drop:
+    type: remove_fields
+    inputs: [in]
+    fields: [\${DROP}]
+sinks:
+  out:
+    type: console
+    inputs: [drop]
+    encoding: { codec: json }
+    # a comment may name $$HOME, escaped as in Vector
+`,
+      },
+      { environment: { ALLOWED_NETWORKS: '10.0.0.0/8, 192.168.0.0/16', DROP: 'password, token' } },
+    );
+    expect(result).toMatchObject({ code: 0, problems: [] });
+  });
+
+  it('refuses a value with a newline and an unset variable, each with its file and line', async () => {
+    const result = await validateFiles(
+      {
+        'vector.toml': `[sources.in]\ntype = "demo_logs"\nformat = "$FORMAT"\n\n[sinks.out]\ntype = "console"\ninputs = ["in"]\nencoding.codec = "\${CODEC:?set CODEC}"\n`,
+      },
+      { environment: { FORMAT: 'json"\n[sinks.evil]' } },
+    );
+    expect(result.problems).toEqual([
+      'vector.toml: line 3: environment variable FORMAT contains a newline, which is refused',
+      'vector.toml: line 8: environment variable CODEC is not set: set CODEC',
+    ]);
+  });
+
+  it('--no-env-interpolation leaves the text as written', async () => {
+    const result = await validateFiles(
+      {
+        'vector.yaml': `${demo}sinks:\n  out:\n    type: blackhole\n    inputs: [in]\n    print_interval_secs: 10 # $$UNSET\n`,
+      },
+      { envInterpolation: false },
+    );
+    expect(result).toMatchObject({ code: 0, problems: [] });
+  });
+});
+
+describe('interpolation cannot get past the config size limits', () => {
+  it('a 48 KB file that would become 2 GB is one line and exit 78, and nothing near that size is built', async () => {
+    const { directory } = await validateFiles({ 'placeholder.yaml': '{}' });
+    const references = Array.from({ length: 6_000 }, (_, index) => `    k${index}: "$V"`).join('\n');
+    await writeFile(
+      join(directory, 'big.yaml'),
+      `${demo}transforms:\n  add:\n    type: add_fields\n    inputs: [in]\n    fields:\n${references}\n`,
+    );
+    let stderr = '';
+    const heapBefore = process.memoryUsage().heapUsed;
+    const code = await main(['validate', '--no-environment', '--config', 'big.yaml'], {
+      stdout: () => {},
+      stderr: (text) => {
+        stderr += text;
+      },
+      environment: { V: 'x'.repeat(60_000) },
+      cwd: directory,
+      signals: new EventEmitter(),
+      exit: () => {},
+    });
+    expect(code).toBe(EXIT_CONFIG);
+    expect(stderr.trim().split('\n')).toEqual([
+      'error: big.yaml: line 183: after substituting environment variables the file would be more than 10485760 bytes; a config file may be at most 10485760 bytes',
+    ]);
+    expect(process.memoryUsage().heapUsed - heapBefore).toBeLessThan(200 * 1024 * 1024);
   });
 });
