@@ -42,6 +42,9 @@ describe("Vector's own configs validate unchanged", () => {
       ].map(
         (name) => `config: ${name} is a Vector global option that Sluice does not implement yet; ignored`,
       ),
+      'config: transforms.add_fields.type = "add_fields" is deprecated; use type = "remap" with `.name = "value"` (Vector removed add_fields in 0.22 and refuses it)',
+      'config: transforms.remove_fields.type = "remove_fields" is deprecated; use type = "remap" with `del(.name)` (Vector removed remove_fields in 0.22 and refuses it)',
+      'config: transforms.json_parser.type = "json_parser" is deprecated; use type = "remap" with `. |= object!(parse_json!(.message))` (Vector removed json_parser in 0.22 and refuses it)',
       "config: sinks.blackhole.healthcheck.uri is ignored: each sink's healthcheck has its own target and deadline",
       "config: sinks.blackhole.healthcheck.timeout is ignored: each sink's healthcheck has its own target and deadline",
       'config: sinks.old_buffer_names.buffer.num_items is deprecated; use sinks.old_buffer_names.buffer.max_events',

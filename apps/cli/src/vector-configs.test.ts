@@ -300,3 +300,41 @@ describe('interpolation cannot get past the config size limits', () => {
     expect(process.memoryUsage().heapUsed - heapBefore).toBeLessThan(200 * 1024 * 1024);
   });
 });
+
+describe('legacy transforms and the string encoding are accepted, with a warning naming the replacement', () => {
+  it('an old config: add_fields with a template, remove_fields, json_parser, console encoding = "json"', async () => {
+    const result = await validateFiles({
+      'vector.toml': `[sources.in]
+type = "stdin"
+
+[transforms.parse]
+type = "json_parser"
+inputs = ["in"]
+drop_invalid = true
+
+[transforms.tag]
+type = "add_fields"
+inputs = ["parse"]
+fields.environment = "production"
+fields.summary = "{{ level }}: {{ message }}"
+
+[transforms.clean]
+type = "remove_fields"
+inputs = ["tag"]
+fields = ["password"]
+
+[sinks.out]
+type = "console"
+inputs = ["clean"]
+encoding = "json"
+`,
+    });
+    expect(result.problems).toEqual([]);
+    expect(result.warnings).toEqual([
+      'vector.toml: transforms.parse.type = "json_parser" is deprecated; use type = "remap" with `. |= object!(parse_json!(.message))` (Vector removed json_parser in 0.22 and refuses it)',
+      'vector.toml: transforms.tag.type = "add_fields" is deprecated; use type = "remap" with `.name = "value"` (Vector removed add_fields in 0.22 and refuses it)',
+      'vector.toml: transforms.clean.type = "remove_fields" is deprecated; use type = "remap" with `del(.name)` (Vector removed remove_fields in 0.22 and refuses it)',
+      'vector.toml: sinks.out.encoding = "json" is the string form Vector 0.22+ refuses; use encoding.codec = "json"',
+    ]);
+  });
+});

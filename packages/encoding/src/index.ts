@@ -34,3 +34,7 @@ export type { FramedBatch, FramedEncoder, SinkFramingConfig, SinkFramingMethod }
 export { createFramedEncoder, sinkFramingOptionSchema } from './sink-framing.js';
 export type { SourceDecodingOptions } from './source-decoding.js';
 export { EVENT_OVERHEAD_BYTES, SourceDecoding } from './source-decoding.js';
+export type { StrftimeItem } from './strftime.js';
+export { formatStrftime, isDynamicStrftime, parseStrftime } from './strftime.js';
+export type { Template, TemplateOptions } from './template.js';
+export { parseTemplate, TemplateError, timezoneOffsetMinutes } from './template.js';

@@ -15,7 +15,11 @@ import {
 } from '@sluice/component-api';
 import { Ajv2020, type ValidateFunction } from 'ajv/dist/2020.js';
 import type { AnyDefinition, ComponentRegistry } from '../registry.js';
-import { applyDeprecatedOptions, deprecatedComponentTypes } from './deprecated-options.js';
+import {
+  applyDeprecatedOptions,
+  deprecatedComponentTypes,
+  deprecatedEncodingForm,
+} from './deprecated-options.js';
 import {
   envelopeSchema,
   IGNORED_VECTOR_GLOBALS,
@@ -168,6 +172,8 @@ export async function planTopology(config: unknown, options: PlanTopologyOptions
     }
     if ('deprecatedOptions' in definition && definition.deprecatedOptions !== undefined)
       moveDeprecated(own, definition.deprecatedOptions, path);
+    const oldEncoding = definition.kind === 'sink' ? deprecatedEncodingForm(own.encoding) : undefined;
+    if (oldEncoding !== undefined) warn(`${path}.encoding`, oldEncoding);
     dropKeysVectorIgnores(
       own,
       definition.optionsSchema,
