@@ -99,7 +99,14 @@ async function load(
   await loadPlugins(registry, plugins, io.cwd);
   // The `[api]` block is the CLI's own: checked here, not part of the topology.
   const { api: apiTable, ...topologyConfig } = loaded.config as Record<string, unknown>;
-  const api = apiOptionsOf(apiTable, loaded.locate, (message) => logger.warn(message));
+  let api: ApiOptions = { enabled: false, address: '' };
+  try {
+    api = apiOptionsOf(apiTable, loaded.locate);
+  } catch (error) {
+    // Reported with the config's own problems, in one run.
+    if (!(error instanceof ConfigError)) throw error;
+    loadProblems.push(...error.problems);
+  }
   let plan: TopologyPlan;
   try {
     plan = await planTopology(topologyConfig, {

@@ -338,3 +338,36 @@ encoding = "json"
     ]);
   });
 });
+
+describe('removed globals are refused as Vector refuses them, deprecated ones warned', () => {
+  it("the Helm chart's api block with playground, and enterprise: refused, saying when Vector removed them", async () => {
+    const result = await validateFiles({
+      'vector.yaml': `data_dir: /vector-data-dir
+api:
+  enabled: true
+  address: 127.0.0.1:8686
+  playground: false
+enterprise:
+  api_key: "\${DATADOG_API_KEY:-x}"
+${demo}sinks:
+  out:
+    type: blackhole
+    inputs: [in]
+`,
+    });
+    expect(result.problems.sort()).toEqual([
+      'vector.yaml: api.playground: was removed in Vector 0.55 with the GraphQL API (/playground), and current Vector refuses it; remove it',
+      'vector.yaml: enterprise: was removed in Vector 0.39 (the Datadog Observability Pipelines integration), and current Vector refuses it; remove it',
+    ]);
+  });
+
+  it('expire_metrics, deprecated in Vector and still accepted there, is accepted with its replacement named', async () => {
+    const result = await validateFiles({
+      'vector.yaml': `expire_metrics: { secs: 300, nanos: 0 }\n${demo}sinks:\n  out:\n    type: blackhole\n    inputs: [in]\n`,
+    });
+    expect(result).toMatchObject({ code: 0, problems: [] });
+    expect(result.warnings).toEqual([
+      'vector.yaml: expire_metrics is deprecated in Vector; use expire_metrics_secs (Sluice implements neither yet; ignored)',
+    ]);
+  });
+});

@@ -33,7 +33,11 @@ import { type InexactInteger, plainNumbers } from './plain-numbers.js';
 import type { BufferStagePlan, ComponentPlan, SinkPlan, TopologyPlan } from './plan.js';
 import { describeSchemaErrors } from './schema-errors.js';
 import { didYouMean } from './suggest.js';
-import { isVectorComponentOption } from './vector-reference.js';
+import {
+  isVectorComponentOption,
+  VECTOR_DEPRECATED_GLOBALS,
+  VECTOR_REMOVED_GLOBALS,
+} from './vector-reference.js';
 
 export interface PlanTopologyOptions {
   registry: ComponentRegistry;
@@ -95,7 +99,8 @@ export async function planTopology(config: unknown, options: PlanTopologyOptions
       envelopeSchema,
       (field, at) =>
         at === ''
-          ? `unknown global option "${field}"${didYouMean(field, Object.keys(envelopeSchema.properties ?? {}))}`
+          ? (VECTOR_REMOVED_GLOBALS[field] ??
+            `unknown global option "${field}"${didYouMean(field, Object.keys(envelopeSchema.properties ?? {}))}`)
           : undefined,
     )) {
       report(problem.path, problem.message);
@@ -452,6 +457,11 @@ function acceptVectorGlobals(
   for (const [key, value] of Object.entries(config)) {
     if (!IGNORED_VECTOR_GLOBALS.includes(key)) {
       kept[key] = value;
+    } else if (VECTOR_DEPRECATED_GLOBALS[key] !== undefined) {
+      warn(
+        key,
+        `is deprecated in Vector; use ${VECTOR_DEPRECATED_GLOBALS[key]} (Sluice implements neither yet; ignored)`,
+      );
     } else {
       warn(key, 'is a Vector global option that Sluice does not implement yet; ignored');
     }

@@ -227,6 +227,8 @@ export const VECTOR_GLOBAL_OPTIONS: readonly string[] = [
   'buffer_utilization_ewma_half_life_seconds',
   'data_dir',
   'enrichment_tables',
+  // Deprecated and hidden in Vector, still accepted (it warns); see VECTOR_DEPRECATED_GLOBALS.
+  'expire_metrics',
   'expire_metrics_per_metric_set',
   'expire_metrics_secs',
   'healthchecks',
@@ -241,6 +243,24 @@ export const VECTOR_GLOBAL_OPTIONS: readonly string[] = [
   'timezone',
   'wildcard_matching',
 ];
+
+/** Global options Vector still accepts under an old name, with the new one (it warns, as Sluice does). */
+export const VECTOR_DEPRECATED_GLOBALS: Readonly<Record<string, string>> = {
+  expire_metrics: 'expire_metrics_secs',
+};
+
+/**
+ * Global options Vector removed and now refuses (its upgrade guides), with what happened: Sluice
+ * refuses them too, saying so, rather than "unknown option".
+ */
+export const VECTOR_REMOVED_GLOBALS: Readonly<Record<string, string>> = {
+  enterprise:
+    'was removed in Vector 0.39 (the Datadog Observability Pipelines integration), and current Vector refuses it; remove it',
+  'api.graphql':
+    'was removed in Vector 0.55 with the GraphQL API (/graphql), and current Vector refuses it; remove it',
+  'api.playground':
+    'was removed in Vector 0.55 with the GraphQL API (/playground), and current Vector refuses it; remove it',
+};
 
 export type VectorKind = keyof typeof VECTOR_COMPONENT_TYPES;
 
