@@ -7,6 +7,7 @@ export { renderGraph } from './config/graph.js';
 export type { BufferStagePlan, ComponentPlan, SinkPlan, TopologyPlan } from './config/plan.js';
 export type { PlanTopologyOptions } from './config/plan-topology.js';
 export { planTopology } from './config/plan-topology.js';
+export { didYouMean, suggest } from './config/suggest.js';
 export type { LenientTable } from './config/vector-reference.js';
 export { VECTOR_LENIENT_TABLES, VECTOR_REMOVED_GLOBALS } from './config/vector-reference.js';
 export type { MetricSample } from './metrics.js';
