@@ -371,3 +371,31 @@ ${demo}sinks:
     ]);
   });
 });
+
+describe('prometheus_exporter: buckets, quantiles, distributions_as_summaries, flush_period_secs, default_namespace', () => {
+  it("the exporter of Vector's config/examples/file_to_prometheus.yaml, fed by internal_metrics", async () => {
+    const result = await validateFiles({
+      'vector.yaml': `sources:
+  internal:
+    type: internal_metrics
+sinks:
+  prometheus:
+    inputs: [ "internal" ]
+    type: "prometheus_exporter"
+    default_namespace: "vector"
+    buckets: [ 0.0, 10.0, 100.0, 1000.0, 10000.0, 100001.0 ]
+    quantiles: [ 0.5, 0.99 ]
+    distributions_as_summaries: true
+    flush_period_secs: 120
+`,
+    });
+    expect(result).toMatchObject({ code: 0, problems: [], warnings: [] });
+  });
+
+  it('refuses a quantile outside 0–1', async () => {
+    const result = await validateFiles({
+      'vector.yaml': `sources:\n  internal:\n    type: internal_metrics\nsinks:\n  prometheus:\n    inputs: [internal]\n    type: prometheus_exporter\n    quantiles: [0.5, 99]\n`,
+    });
+    expect(result.problems).toEqual(['vector.yaml: sinks.prometheus.quantiles.1: must be <= 1 (got 99)']);
+  });
+});

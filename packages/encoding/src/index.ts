@@ -38,3 +38,4 @@ export type { StrftimeItem } from './strftime.js';
 export { formatStrftime, isDynamicStrftime, parseStrftime } from './strftime.js';
 export type { Template, TemplateOptions } from './template.js';
 export { parseTemplate, TemplateError, timezoneOffsetMinutes } from './template.js';
+export { displayNumber } from './numbers.js';
