@@ -399,3 +399,41 @@ sinks:
     expect(result.problems).toEqual(['vector.yaml: sinks.prometheus.quantiles.1: must be <= 1 (got 99)']);
   });
 });
+
+describe('file sink: compression, idle_timeout_secs, and a path with strftime and {{ field }}', () => {
+  it("Vector's reference examples of the file sink validate", async () => {
+    const result = await validateFiles({
+      'vector.yaml': `${demo}sinks:
+  daily:
+    type: file
+    inputs: [in]
+    path: /tmp/vector-%Y-%m-%d.log
+    encoding: { codec: text }
+  per_app:
+    type: file
+    inputs: [in]
+    path: /tmp/application-{{ application_id }}-%Y-%m-%d.log
+    idle_timeout_secs: 600
+    encoding: { codec: json }
+  compressed:
+    type: file
+    inputs: [in]
+    path: "{{ host }}/log.txt.gz"
+    base_dir: /var/log/vector
+    compression: gzip
+    timezone: local
+    encoding: { codec: json }
+`,
+    });
+    expect(result).toMatchObject({ code: 0, problems: [], warnings: [] });
+  });
+
+  it('a path naming fields without a directory to confine them to is refused, as Vector 0.57 refuses it', async () => {
+    const result = await validateFiles({
+      'vector.yaml': `${demo}sinks:\n  out:\n    type: file\n    inputs: [in]\n    path: "{{ host }}/log.txt"\n    encoding: { codec: text }\n`,
+    });
+    expect(result.problems).toEqual([
+      'vector.yaml: sinks.out.path: the path names event fields (host) but has no literal directory to confine them to; set base_dir, or dangerously_allow_unconfined_template_resolution = true (not recommended)',
+    ]);
+  });
+});
