@@ -51,13 +51,8 @@ describe("Vector's own configs validate unchanged", () => {
     ]);
   });
 
-  it('the advanced examples of socket (each mode) and stdin: every option honoured, the modes Sluice lacks refused by name', async () => {
-    const { problems, warnings } = await check('socket-stdin-advanced.yaml');
-    expect(problems).toEqual([
-      'sources.socket_udp.mode: "udp" is not supported by Sluice yet; use "tcp" or "unix_stream"',
-      'sources.socket_unix_datagram.mode: "unix_datagram" is not supported by Sluice yet; use "tcp" or "unix_stream"',
-    ]);
-    expect(warnings).toEqual([]);
+  it('the advanced examples of socket (each mode: tcp, udp, unix_stream, unix_datagram) and stdin: every option honoured', async () => {
+    expect(await check('socket-stdin-advanced.yaml')).toEqual({ problems: [], warnings: [] });
   });
 
   it('aws_kinesis_streams: compression, request_retry_partial and the older spellings, each old one warned once', async () => {

@@ -44,4 +44,19 @@ describe('the tables where Vector ignores unknown keys', () => {
       'sinks.out.request.retries is ignored: not an option here (Vector ignores unknown keys in this table too)',
     ]);
   });
+
+  it('keeps a key its scope says to keep (a Vector option Sluice lacks, refused by name, never ignored)', () => {
+    const options = { address: '0.0.0.0:9000', log_namespace: true, typo: 1 };
+    const warnings: string[] = [];
+    dropKeysVectorIgnores(
+      options,
+      { type: 'object', properties: { address: { type: 'string' } } },
+      { component: 'source:socket', mode: 'tcp', keep: (key) => key === 'log_namespace' },
+      '',
+      'sources.in',
+      (path) => warnings.push(path),
+    );
+    expect(options).toEqual({ address: '0.0.0.0:9000', log_namespace: true });
+    expect(warnings).toEqual(['sources.in.typo']);
+  });
 });
