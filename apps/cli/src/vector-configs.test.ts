@@ -464,3 +464,38 @@ sinks:
     ]);
   });
 });
+
+describe("Vector's log namespacing is refused by name, never silently ignored", () => {
+  it('schema.log_namespace = true and a source log_namespace = true are refused; false is accepted', async () => {
+    const refused = await validateFiles({
+      'vector.yaml': `schema:
+  log_namespace: true
+sources:
+  in:
+    type: demo_logs
+    format: json
+    log_namespace: true
+  sock:
+    type: socket
+    mode: tcp
+    address: 0.0.0.0:9000
+    log_namespace: false
+sinks:
+  out:
+    type: console
+    inputs: [in, sock]
+    encoding: { codec: json }
+`,
+    });
+    const message =
+      "is Vector's log namespacing, which changes the shape of every event (the message at the root, metadata apart); Sluice does not implement it yet and writes the legacy shape: remove it, or set it to false";
+    expect(refused.problems).toEqual([
+      `vector.yaml: schema.log_namespace: ${message}`,
+      `vector.yaml: sources.in.log_namespace: ${message}`,
+    ]);
+    const accepted = await validateFiles({
+      'vector.yaml': `schema:\n  log_namespace: false\n${demo}    log_namespace: false\nsinks:\n  out:\n    type: blackhole\n    inputs: [in]\n`,
+    });
+    expect(accepted).toMatchObject({ code: 0, problems: [], warnings: [] });
+  });
+});

@@ -106,6 +106,7 @@ export async function planTopology(config: unknown, options: PlanTopologyOptions
       report(problem.path, problem.message);
     }
   }
+  checkLogNamespace(accepted.schema, 'schema', report, warn);
   const root = accepted as {
     data_dir?: string;
     healthchecks?: { enabled?: boolean; require_healthy?: boolean };
@@ -179,6 +180,8 @@ export async function planTopology(config: unknown, options: PlanTopologyOptions
       moveDeprecated(own, definition.deprecatedOptions, path);
     const oldEncoding = definition.kind === 'sink' ? deprecatedEncodingForm(own.encoding) : undefined;
     if (oldEncoding !== undefined) warn(`${path}.encoding`, oldEncoding);
+    if (definition.kind === 'source' && !hasOption(definition, 'log_namespace'))
+      checkSourceLogNamespace(own, path, report);
     dropKeysVectorIgnores(
       own,
       definition.optionsSchema,
@@ -410,6 +413,41 @@ function inputsOf(component: Record<string, unknown>): string[] | undefined {
   return Array.isArray(inputs) && inputs.every((input) => typeof input === 'string' && input !== '')
     ? inputs
     : undefined;
+}
+
+const LOG_NAMESPACE_REFUSED =
+  "is Vector's log namespacing, which changes the shape of every event (the message at the root, metadata apart); Sluice does not implement it yet and writes the legacy shape: remove it, or set it to false";
+
+/** The global `schema`: log_namespace = true refused (not silently ignored), the rest warned. */
+function checkLogNamespace(
+  schema: unknown,
+  path: string,
+  report: (path: string, message: string) => void,
+  warn: (path: string, message: string) => void,
+): void {
+  if (!isTable(schema)) return;
+  if (schema.log_namespace === true) report(`${path}.log_namespace`, LOG_NAMESPACE_REFUSED);
+  for (const key of ['enabled', 'validation'])
+    if (schema[key] === true)
+      warn(`${path}.${key}`, "is Vector's schema checking, which Sluice does not implement; ignored");
+}
+
+/**
+ * A source's `log_namespace` (a hidden option of Vector's sources): true is refused, as the global
+ * one; false, the legacy shape Sluice writes, is taken out.
+ */
+function checkSourceLogNamespace(
+  own: Record<string, unknown>,
+  path: string,
+  report: (path: string, message: string) => void,
+): void {
+  if (own.log_namespace === true) report(`${path}.log_namespace`, LOG_NAMESPACE_REFUSED);
+  if (typeof own.log_namespace === 'boolean') delete own.log_namespace;
+}
+
+function hasOption(definition: AnyDefinition, option: string): boolean {
+  const properties = (definition.optionsSchema as { properties?: Record<string, unknown> }).properties;
+  return properties !== undefined && Object.hasOwn(properties, option);
 }
 
 /** The envelope schema of a key of the top level, or of a component of `section`. */
