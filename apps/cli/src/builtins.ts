@@ -6,6 +6,7 @@ import { ComponentRegistry } from '@sluice/core-topology';
  */
 const PACKAGES = {
   '@sluice/source-tcp': () => import('@sluice/source-tcp'),
+  '@sluice/source-http-server': () => import('@sluice/source-http-server'),
   '@sluice/basic-components': () => import('@sluice/basic-components'),
   '@sluice/sink-kinesis': () => import('@sluice/sink-kinesis'),
   '@sluice/sink-http': () => import('@sluice/sink-http'),
@@ -25,6 +26,8 @@ const BUILTINS: Readonly<
     stdin: '@sluice/basic-components',
     demo_logs: '@sluice/basic-components',
     internal_metrics: '@sluice/basic-components',
+    http_server: '@sluice/source-http-server',
+    http: '@sluice/source-http-server',
   },
   transform: {
     add_fields: '@sluice/basic-components',

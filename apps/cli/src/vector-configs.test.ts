@@ -499,3 +499,49 @@ sinks:
     expect(accepted).toMatchObject({ code: 0, problems: [], warnings: [] });
   });
 });
+
+describe('the http_server source', () => {
+  it("the examples of Vector's reference (text/plain and application/json) and the older type name", async () => {
+    const result = await validateFiles({
+      'vector.yaml': `sources:
+  plain:
+    type: http_server
+    address: 0.0.0.0:8080
+    decoding:
+      codec: bytes
+    framing:
+      method: newline_delimited
+    headers: ["User-Agent"]
+  json:
+    type: http_server
+    address: 0.0.0.0:8081
+    decoding:
+      codec: json
+    framing:
+      method: bytes
+    headers: ["User-Agent"]
+    path: /events
+    path_key: vector_http_path
+  old:
+    type: http
+    address: 0.0.0.0:8082
+    auth:
+      username: user
+      password: "\${HTTP_PASSWORD:-secret}"
+    keepalive:
+      max_connection_age_secs: 300
+    acknowledgements: true
+    unknown_key: 1
+sinks:
+  out:
+    type: blackhole
+    inputs: [plain, json, old]
+`,
+    });
+    expect(result.problems).toEqual([]);
+    expect(result.warnings).toEqual([
+      'vector.yaml: sources.old.type = "http" is deprecated; use type = "http_server" (the same options)',
+      'vector.yaml: sources.old.unknown_key is ignored: not an option here (Vector ignores unknown keys in this table too)',
+    ]);
+  });
+});

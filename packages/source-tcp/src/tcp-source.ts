@@ -173,7 +173,7 @@ function readTlsFile(path: string, option: string): Buffer {
   }
 }
 
-function tlsServerOptions(tls: TlsSourceOptions) {
+export function tlsServerOptions(tls: TlsSourceOptions) {
   const certificate = readTlsFile(tls.crt_file as string, 'crt_file');
   const isPem = certificate.subarray(0, 64).toString('latin1').includes('-----BEGIN');
   if (isPem && tls.key_file === undefined) throw configError('tls.key_file', 'a PEM crt_file needs key_file');
