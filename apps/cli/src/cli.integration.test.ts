@@ -128,6 +128,13 @@ describe('sluice CLI (built, as a child process)', () => {
       'syntax.json': `{"sinks": {"out": {"auth": {"secret_access_key": "${marker}" oops}}}}`,
       'control.json': `{"auth": "${marker}\u0001"}`,
       'good.json': JSON.stringify(good),
+      // A secret from a backend, put in options not marked secret (one refused, one used).
+      'store.json': JSON.stringify({ value: marker }),
+      'secret-ref.json': JSON.stringify({
+        secret: { store: { type: 'file', path: 'store.json' } },
+        sources: { in: { type: 'demo_logs', format: 'shuffle', lines: ['SECRET[store.value]'], count: 1 } },
+        sinks: { out: { ...sink({}), compression: 'SECRET[store.value]' } },
+      }),
     });
     const outputs: string[] = [];
     for (const args of [
@@ -138,6 +145,7 @@ describe('sluice CLI (built, as a child process)', () => {
       ['graph', '--config', 'good.json'],
       ['graph', '--format', 'mermaid', '--config', 'good.json'],
       ['-vv', '--log-format', 'json', 'validate', '--config', 'good.json'],
+      ['-vv', 'validate', '--no-environment', '--config', 'secret-ref.json'],
     ]) {
       const result = await run(args, { cwd });
       outputs.push(`${result.stdout}${result.stderr}`);
@@ -157,6 +165,7 @@ describe('sluice CLI (built, as a child process)', () => {
       /sinks\.c\.auth\.secret_access_key: must be string \(got a secret, not shown\)/,
     );
     expect(outputs[0]).toMatch(/sinks\.d\.auth\.unknown_field: unknown field/);
+    expect(outputs[7]).toMatch(/sinks\.out\.compression: must be \S+ .*\(got a secret, not shown\)/);
     expect(outputs[2]).toMatch(
       /syntax\.json: syntax error: line 1, column \d+: Expected ',' or '}' after property value/,
     );

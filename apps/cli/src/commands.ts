@@ -1,4 +1,11 @@
-import { ConfigError, type ErrorCategory, ErrorCode, type Logger, SluiceError } from '@sluice/component-api';
+import {
+  ConfigError,
+  type ConfigProblem,
+  type ErrorCategory,
+  ErrorCode,
+  type Logger,
+  SluiceError,
+} from '@sluice/component-api';
 import {
   type ComponentRegistry,
   MetricsRegistry,
@@ -11,11 +18,12 @@ import {
 } from '@sluice/core-topology';
 import { type ApiOptions, apiOptionsOf, apiRoutes } from './api.js';
 import { builtinRegistry } from './builtins.js';
-import { collectConfig } from './config-files.js';
+import { collectConfig, type LoadedConfig } from './config-files.js';
 import { checkDataDir } from './data-dir.js';
 import { type HttpServer, parseListenAddress, serveHttp, startMetricsServer } from './http-server.js';
 import { EXIT_CONFIG, EXIT_FAILURE, EXIT_OK, type GlobalOptions, type Io } from './main.js';
 import { configSchema } from './schema.js';
+import { redactSecrets } from './secrets.js';
 import type { UnitTestDefinition } from './unit-test.js';
 import { version } from './version.js';
 
@@ -89,6 +97,28 @@ async function load(
     cwd: io.cwd,
     warn: (message) => logger.warn(message),
   });
+  // A secret's value is never printed, whatever option it was put in.
+  const redact = (text: string) => redactSecrets(text, loaded.secretValues);
+  const redacted = (error: ConfigError) =>
+    new ConfigError(error.problems.map((problem) => ({ ...problem, message: redact(problem.message) })));
+  try {
+    return await planLoaded(loaded, loadProblems, complete, options, io, logger, forUnitTests, redact);
+  } catch (error) {
+    throw error instanceof ConfigError ? redacted(error) : error;
+  }
+}
+
+/** The plan of a loaded config (every problem in one run), with what `load` returns. */
+async function planLoaded(
+  loaded: LoadedConfig,
+  loadProblems: ConfigProblem[],
+  complete: boolean,
+  options: GlobalOptions,
+  io: Io,
+  logger: Logger,
+  forUnitTests: boolean,
+  redact: (text: string) => string,
+): Promise<Loaded> {
   if (!complete) throw new ConfigError(loadProblems);
   const registry = builtinRegistry();
   const configPlugins = loaded.config.plugins;
@@ -112,7 +142,7 @@ async function load(
     plan = await planTopology(topologyConfig, {
       registry,
       locate: loaded.locate,
-      warn: (message) => logger.warn(message),
+      warn: (message) => logger.warn(redact(message)),
       forUnitTests,
     });
   } catch (error) {

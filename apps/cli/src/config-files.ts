@@ -13,6 +13,12 @@ import {
   nest,
 } from './config-dirs.js';
 import { interpolateText, interpolationEnvironment } from './interpolate.js';
+import {
+  fetchSecrets,
+  type SecretBackendDefinition,
+  secretReferences,
+  substituteSecrets,
+} from './secrets.js';
 /** Limits that keep a hostile or broken file to one message and bounded memory; real configs are far smaller. */
 export const MAX_CONFIG_FILE_BYTES = 10 * 1024 * 1024;
 export const MAX_CONFIG_DEPTH = 32;
@@ -28,7 +34,8 @@ function separatorCount(text: string): number {
   }
   return count;
 }
-const SECTIONS = ['sources', 'transforms', 'sinks', 'enrichment_tables'] as const;
+/** Tables merged by id across files (an id in two files is an error naming both). */
+const SECTIONS = ['sources', 'transforms', 'sinks', 'enrichment_tables', 'secret'] as const;
 
 export interface LoadedConfig {
   /** The merged config object, ready for `planTopology`. */
@@ -38,6 +45,8 @@ export interface LoadedConfig {
   files: string[];
   /** The directories whose every config file counts (`--config-dir` and its namespaces), for `--watch-config`. */
   directories: string[];
+  /** The values of the secrets the config references: never printed (see `redactSecrets`). */
+  secretValues: string[];
 }
 
 export interface LoadOptions {
@@ -256,6 +265,36 @@ function shortPath(path: string): string {
 }
 
 /**
+ * Vector's secrets: the backends of every file's `secret` table, each referenced secret fetched and put in place of its reference in the string
+ * values. Returns the secrets' values, or undefined when any could not be fetched (the config is
+ * refused whole: never partly applied).
+ */
+async function resolveSecrets(
+  units: ReadonlyArray<{ shown: string; parsed: Record<string, unknown> }>,
+  options: LoadOptions,
+  problems: ConfigProblem[],
+): Promise<string[] | undefined> {
+  // An id in two files is refused when the files are merged; the first one is used here.
+  const backends = new Map<string, SecretBackendDefinition>();
+  for (const { shown, parsed } of units) {
+    const table = parsed.secret;
+    if (table === null || typeof table !== 'object' || Array.isArray(table)) continue;
+    for (const [id, backend] of Object.entries(table))
+      if (!backends.has(id)) backends.set(id, { file: shown, options: backend });
+  }
+  const references = secretReferences(units.map((unit) => unit.parsed));
+  if (backends.size === 0 && references.size === 0) return [];
+  const fetched = await fetchSecrets(backends, references, {
+    cwd: options.cwd,
+    warn: (message) => options.warn?.(message),
+  });
+  problems.push(...fetched.problems);
+  if (fetched.problems.length > 0) return undefined;
+  for (const unit of units) substituteSecrets(unit.parsed, fetched.secrets);
+  return [...fetched.secrets.values()];
+}
+
+/**
  * Reads, interpolates (when given the environment) and parses one config file, within the limits
  * that keep a hostile or broken file to one message and bounded memory. Its problems are added to
  * `problems`; undefined when it cannot be used.
@@ -368,6 +407,12 @@ export async function collectConfig(
   }
   for (const { shown, section, id, value } of components.values())
     units.push({ shown, parsed: section === 'tests' ? { tests: [value] } : { [section]: { [id]: value } } });
+  const secretValues: string[] = [];
+  if (complete) {
+    const secrets = await resolveSecrets(units, options, problems);
+    if (secrets === undefined) complete = false;
+    else secretValues.push(...secrets);
+  }
   for (const { shown, parsed } of units) {
     for (const [key, value] of Object.entries(parsed as Record<string, unknown>)) {
       if (
@@ -417,6 +462,7 @@ export async function collectConfig(
     config: merged,
     files: files.map((file) => file.path),
     directories,
+    secretValues,
     locate: (path) => {
       const [first, second] = path.split('.');
       return origins.get(`${first}.${second}`) ?? origins.get(first ?? '') ?? onlyFile;

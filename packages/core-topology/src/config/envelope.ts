@@ -198,6 +198,12 @@ const globalProperties: Record<string, JsonSchema> = {
     },
   },
   tests: unitTests,
+  secret: {
+    type: 'object',
+    description:
+      "Vector's secret backends (exec, file, directory), referenced as SECRET[backend.key]; the sluice CLI fetches them when it loads the config.",
+    additionalProperties: { type: 'object', required: ['type'], properties: { type: { type: 'string' } } },
+  },
   sources: componentTable(false, { graph: graphOption, proxy: proxyOption }),
   transforms: componentTable(true, { graph: graphOption }),
   sinks: componentTable(true, {

@@ -442,7 +442,6 @@ describe('planTopology', () => {
         (name) => `config: ${name} is a Vector global option that Sluice does not implement yet; ignored`,
       ),
       'config: enrichment_tables is a Vector global option that Sluice does not implement yet; ignored',
-      'config: secret is a Vector global option that Sluice does not implement yet; ignored',
     ]);
   });
 
