@@ -30,7 +30,7 @@ describe("Vector's own configs validate unchanged", () => {
     const { problems, warnings } = await check('advanced.yaml');
     expect(problems).toEqual([]);
     expect(warnings).toEqual([
-      ...['api', 'expire_metrics_secs', 'timezone', 'log_schema', 'proxy', 'enrichment_tables', 'secret'].map(
+      ...['api', 'expire_metrics_secs', 'timezone', 'log_schema', 'proxy', 'enrichment_tables'].map(
         (name) => `config: ${name} is a Vector global option that Sluice does not implement yet; ignored`,
       ),
       'config: transforms.add_fields.type = "add_fields" is deprecated; use type = "remap" with `.name = "value"` (Vector removed add_fields in 0.22 and refuses it)',
