@@ -7,6 +7,7 @@ import { ComponentRegistry } from '@sluice/core-topology';
 const PACKAGES = {
   '@sluice/source-tcp': () => import('@sluice/source-tcp'),
   '@sluice/source-http-server': () => import('@sluice/source-http-server'),
+  '@sluice/source-syslog': () => import('@sluice/source-syslog'),
   '@sluice/basic-components': () => import('@sluice/basic-components'),
   '@sluice/sink-kinesis': () => import('@sluice/sink-kinesis'),
   '@sluice/sink-http': () => import('@sluice/sink-http'),
@@ -28,6 +29,7 @@ const BUILTINS: Readonly<
     internal_metrics: '@sluice/basic-components',
     http_server: '@sluice/source-http-server',
     http: '@sluice/source-http-server',
+    syslog: '@sluice/source-syslog',
   },
   transform: {
     add_fields: '@sluice/basic-components',

@@ -545,3 +545,38 @@ sinks:
     ]);
   });
 });
+
+describe('the syslog source', () => {
+  it('tcp with TLS and a connection limit, udp, and unix, as real collectors write them', async () => {
+    const result = await validateFiles({
+      'vector.yaml': `sources:
+  syslog_tcp:
+    type: syslog
+    mode: tcp
+    address: 0.0.0.0:6514
+    max_length: 102400
+    connection_limit: 500
+    permit_origin: [10.0.0.0/8]
+    keepalive:
+      time_secs: 60
+    tls:
+      enabled: false
+  syslog_udp:
+    type: syslog
+    mode: udp
+    address: 0.0.0.0:514
+    receive_buffer_bytes: 1048576
+  syslog_unix:
+    type: syslog
+    mode: unix
+    path: /run/sluice/syslog.sock
+    host_key: hostname_seen
+sinks:
+  out:
+    type: blackhole
+    inputs: [syslog_*]
+`,
+    });
+    expect(result).toMatchObject({ code: 0, problems: [], warnings: [] });
+  });
+});
