@@ -84,32 +84,26 @@ describe('API', () => {
     }
   });
 
-  it('[api]: defaults as Vector, GraphQL options accepted with a note, mistakes refused with their path', () => {
-    const warnings: string[] = [];
+  it('[api]: defaults as Vector; the GraphQL options Vector 0.55 removed are refused, saying so; mistakes refused with their path', () => {
     const locate = () => 'sluice.toml';
-    expect(apiOptionsOf(undefined, locate, (line) => warnings.push(line))).toEqual({
-      enabled: false,
-      address: DEFAULT_API_ADDRESS,
-    });
+    expect(apiOptionsOf(undefined, locate)).toEqual({ enabled: false, address: DEFAULT_API_ADDRESS });
     expect(DEFAULT_API_ADDRESS).toBe('127.0.0.1:8686');
-    expect(
-      apiOptionsOf({ enabled: true, playground: false, graphql: true }, locate, (line) =>
-        warnings.push(line),
-      ),
-    ).toEqual({ enabled: true, address: '127.0.0.1:8686' });
-    expect(warnings).toEqual([
-      'api.playground is accepted for Vector compatibility, but the GraphQL API is not implemented',
-      'api.graphql is accepted for Vector compatibility, but the GraphQL API is not implemented',
+    expect(apiOptionsOf({ enabled: true }, locate)).toEqual({ enabled: true, address: '127.0.0.1:8686' });
+    const problems = (table: Record<string, unknown>) => {
+      try {
+        apiOptionsOf(table, locate);
+      } catch (error) {
+        expect(error).toBeInstanceOf(ConfigError);
+        return (error as ConfigError).problems.map((problem) => `${problem.path}: ${problem.message}`);
+      }
+      return [];
+    };
+    expect(problems({ enabled: true, playground: false, graphql: true })).toEqual([
+      'api.playground: was removed in Vector 0.55 with the GraphQL API (/playground), and current Vector refuses it; remove it',
+      'api.graphql: was removed in Vector 0.55 with the GraphQL API (/graphql), and current Vector refuses it; remove it',
     ]);
-    let error: unknown;
-    try {
-      apiOptionsOf({ enabled: 'yes', address: 'nowhere', port: 1 }, locate, () => {});
-    } catch (caught) {
-      error = caught;
-    }
-    expect(error).toBeInstanceOf(ConfigError);
-    const message = (error as Error).message;
-    expect(message).toMatch(/sluice\.toml: api\.port: unknown option/);
+    const message = problems({ enabled: 'yes', address: 'nowhere', port: 1 }).join('\n');
+    expect(message).toMatch(/api\.port: unknown option/);
     expect(message).toMatch(/api\.enabled: must be true or false/);
     expect(message).toMatch(/api\.address: must be HOST:PORT/);
   });

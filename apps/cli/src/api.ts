@@ -6,6 +6,7 @@ import {
   type MetricsRegistry,
   type TapOptions,
   Taps,
+  VECTOR_REMOVED_GLOBALS,
 } from '@sluice/core-topology';
 import { createEncoder } from '@sluice/encoding';
 import { metricsRoute, parseListenAddress, type Route } from './http-server.js';
@@ -29,14 +30,6 @@ export const apiSchema: JsonSchema = {
       default: DEFAULT_API_ADDRESS,
       description: 'HOST:PORT to listen on (0.0.0.0:8686 inside a container).',
     },
-    playground: {
-      type: 'boolean',
-      description: "Vector's GraphQL playground: accepted, but Sluice has no GraphQL API.",
-    },
-    graphql: {
-      type: 'boolean',
-      description: "Vector's GraphQL endpoint: accepted, but Sluice has no GraphQL API.",
-    },
   },
 };
 
@@ -46,14 +39,10 @@ export interface ApiOptions {
 }
 
 /**
- * The `[api]` block of a loaded config, checked; `warn` gets one line per Vector option accepted
- * without effect. `locate` names the file a path came from.
+ * The `[api]` block of a loaded config, checked (Vector's own options refuse unknown keys, as
+ * Vector does). `locate` names the file a path came from.
  */
-export function apiOptionsOf(
-  value: unknown,
-  locate: (path: string) => string | undefined,
-  warn: (message: string) => void,
-): ApiOptions {
+export function apiOptionsOf(value: unknown, locate: (path: string) => string | undefined): ApiOptions {
   if (value === undefined) return { enabled: false, address: DEFAULT_API_ADDRESS };
   const problems: Array<{ file: string | undefined; path: string; message: string }> = [];
   const problem = (path: string, message: string) => problems.push({ file: locate(path), path, message });
@@ -64,9 +53,13 @@ export function apiOptionsOf(
   const table = value as Record<string, unknown>;
   const known = Object.keys((apiSchema as { properties: object }).properties);
   for (const key of Object.keys(table)) {
-    if (!known.includes(key)) problem(`api.${key}`, `unknown option (known: ${known.join(', ')})`);
+    if (!known.includes(key))
+      problem(
+        `api.${key}`,
+        VECTOR_REMOVED_GLOBALS[`api.${key}`] ?? `unknown option (known: ${known.join(', ')})`,
+      );
   }
-  for (const key of ['enabled', 'playground', 'graphql']) {
+  for (const key of ['enabled']) {
     if (table[key] !== undefined && typeof table[key] !== 'boolean')
       problem(`api.${key}`, `must be true or false (got ${JSON.stringify(table[key])})`);
   }
@@ -80,10 +73,6 @@ export function apiOptionsOf(
     }
   }
   if (problems.length > 0) throw new ConfigError(problems);
-  for (const key of ['playground', 'graphql']) {
-    if (table[key] !== undefined)
-      warn(`api.${key} is accepted for Vector compatibility, but the GraphQL API is not implemented`);
-  }
   return { enabled: table.enabled === true, address: address as string };
 }
 

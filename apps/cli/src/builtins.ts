@@ -1,60 +1,63 @@
 import { ComponentRegistry } from '@sluice/core-topology';
 
 /**
- * The components this distribution ships, as `type → lazy import`: a package is loaded only when a
- * config uses one of its types (or for `sluice schema` / `list`).
+ * The component packages this distribution ships, each imported only when a config uses one of
+ * its types (or for `sluice schema` / `list`).
  */
-const BUILTINS = {
-  source: {
-    socket: () => import('@sluice/source-tcp'),
-    tcp: () => import('@sluice/source-tcp'),
-    file: () => import('@sluice/source-file'),
-    stdin: () => import('@sluice/basic-components'),
-    demo_logs: () => import('@sluice/basic-components'),
-    internal_metrics: () => import('@sluice/basic-components'),
-  },
-  transform: {
-    add_fields: () => import('@sluice/basic-components'),
-    remove_fields: () => import('@sluice/basic-components'),
-    parse_json: () => import('@sluice/basic-components'),
-    json_parser: () => import('@sluice/basic-components'),
-  },
-  sink: {
-    aws_kinesis_streams: () => import('@sluice/sink-kinesis'),
-    console: () => import('@sluice/basic-components'),
-    blackhole: () => import('@sluice/basic-components'),
-    file: () => import('@sluice/basic-components'),
-    http: () => import('@sluice/sink-http'),
-    prometheus_exporter: () => import('@sluice/basic-components'),
-  },
-  buffer: {
-    memory: () => import('@sluice/buffer-memory'),
-    disk: () => import('@sluice/buffer-disk'),
-  },
+const PACKAGES = {
+  '@sluice/source-tcp': () => import('@sluice/source-tcp'),
+  '@sluice/source-file': () => import('@sluice/source-file'),
+  '@sluice/source-http-server': () => import('@sluice/source-http-server'),
+  '@sluice/source-syslog': () => import('@sluice/source-syslog'),
+  '@sluice/basic-components': () => import('@sluice/basic-components'),
+  '@sluice/sink-kinesis': () => import('@sluice/sink-kinesis'),
+  '@sluice/sink-http': () => import('@sluice/sink-http'),
+  '@sluice/buffer-memory': () => import('@sluice/buffer-memory'),
+  '@sluice/buffer-disk': () => import('@sluice/buffer-disk'),
 } as const;
 
-/** By type, or by `kind:type` where a type names two components (the `file` source and sink). */
-const PACKAGE_OF: Readonly<Record<string, string>> = {
-  'source:file': '@sluice/source-file',
-  socket: '@sluice/source-tcp',
-  tcp: '@sluice/source-tcp',
-  aws_kinesis_streams: '@sluice/sink-kinesis',
-  memory: '@sluice/buffer-memory',
-  disk: '@sluice/buffer-disk',
+type PackageName = keyof typeof PACKAGES;
+
+/** Every built-in type, by kind, with the package that defines it: the one table of built-ins. */
+const BUILTINS: Readonly<
+  Record<'source' | 'transform' | 'sink' | 'buffer', Readonly<Record<string, PackageName>>>
+> = {
+  source: {
+    socket: '@sluice/source-tcp',
+    tcp: '@sluice/source-tcp',
+    file: '@sluice/source-file',
+    stdin: '@sluice/basic-components',
+    demo_logs: '@sluice/basic-components',
+    internal_metrics: '@sluice/basic-components',
+    http_server: '@sluice/source-http-server',
+    http: '@sluice/source-http-server',
+    syslog: '@sluice/source-syslog',
+  },
+  transform: {
+    add_fields: '@sluice/basic-components',
+    remove_fields: '@sluice/basic-components',
+    parse_json: '@sluice/basic-components',
+    json_parser: '@sluice/basic-components',
+  },
+  sink: {
+    aws_kinesis_streams: '@sluice/sink-kinesis',
+    console: '@sluice/basic-components',
+    blackhole: '@sluice/basic-components',
+    file: '@sluice/basic-components',
+    http: '@sluice/sink-http',
+    prometheus_exporter: '@sluice/basic-components',
+  },
+  buffer: {
+    memory: '@sluice/buffer-memory',
+    disk: '@sluice/buffer-disk',
+  },
 };
 
 /** A registry holding every built-in type (lazily). */
 export function builtinRegistry(): ComponentRegistry {
   const registry = new ComponentRegistry();
-  for (const [kind, types] of Object.entries(BUILTINS)) {
-    for (const [type, loader] of Object.entries(types)) {
-      registry.registerLazy(
-        kind as keyof typeof BUILTINS,
-        type,
-        loader,
-        PACKAGE_OF[`${kind}:${type}`] ?? PACKAGE_OF[type] ?? '@sluice/basic-components',
-      );
-    }
-  }
+  for (const [kind, types] of Object.entries(BUILTINS))
+    for (const [type, packageName] of Object.entries(types))
+      registry.registerLazy(kind as keyof typeof BUILTINS, type, PACKAGES[packageName], packageName);
   return registry;
 }

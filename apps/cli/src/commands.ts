@@ -1,4 +1,11 @@
-import { ConfigError, type ErrorCategory, ErrorCode, type Logger, SluiceError } from '@sluice/component-api';
+import {
+  ConfigError,
+  type ConfigProblem,
+  type ErrorCategory,
+  ErrorCode,
+  type Logger,
+  SluiceError,
+} from '@sluice/component-api';
 import {
   type ComponentRegistry,
   MetricsRegistry,
@@ -11,11 +18,12 @@ import {
 } from '@sluice/core-topology';
 import { type ApiOptions, apiOptionsOf, apiRoutes } from './api.js';
 import { builtinRegistry } from './builtins.js';
-import { collectConfig } from './config-files.js';
+import { collectConfig, type LoadedConfig } from './config-files.js';
 import { checkDataDir } from './data-dir.js';
 import { type HttpServer, parseListenAddress, serveHttp, startMetricsServer } from './http-server.js';
 import { EXIT_CONFIG, EXIT_FAILURE, EXIT_OK, type GlobalOptions, type Io } from './main.js';
 import { configSchema } from './schema.js';
+import { redactSecrets } from './secrets.js';
 import type { UnitTestDefinition } from './unit-test.js';
 import { version } from './version.js';
 
@@ -59,6 +67,8 @@ interface Loaded {
   api: ApiOptions;
   /** The config files read (what `--watch-config` watches). */
   files: string[];
+  /** The directories whose every config file counts (`--config-dir` and its namespaces). */
+  directories: string[];
   /** Checks what the plan needs outside the config (data_dir) before anything is built. */
   checkEnvironment: () => Promise<void>;
   /** The config's `[[tests]]`, checked by the plan's schema (run by `sluice test` only). */
@@ -87,6 +97,28 @@ async function load(
     cwd: io.cwd,
     warn: (message) => logger.warn(message),
   });
+  // A secret's value is never printed, whatever option it was put in.
+  const redact = (text: string) => redactSecrets(text, loaded.secretValues);
+  const redacted = (error: ConfigError) =>
+    new ConfigError(error.problems.map((problem) => ({ ...problem, message: redact(problem.message) })));
+  try {
+    return await planLoaded(loaded, loadProblems, complete, options, io, logger, forUnitTests, redact);
+  } catch (error) {
+    throw error instanceof ConfigError ? redacted(error) : error;
+  }
+}
+
+/** The plan of a loaded config (every problem in one run), with what `load` returns. */
+async function planLoaded(
+  loaded: LoadedConfig,
+  loadProblems: ConfigProblem[],
+  complete: boolean,
+  options: GlobalOptions,
+  io: Io,
+  logger: Logger,
+  forUnitTests: boolean,
+  redact: (text: string) => string,
+): Promise<Loaded> {
   if (!complete) throw new ConfigError(loadProblems);
   const registry = builtinRegistry();
   const configPlugins = loaded.config.plugins;
@@ -97,13 +129,20 @@ async function load(
   await loadPlugins(registry, plugins, io.cwd);
   // The `[api]` block is the CLI's own: checked here, not part of the topology.
   const { api: apiTable, ...topologyConfig } = loaded.config as Record<string, unknown>;
-  const api = apiOptionsOf(apiTable, loaded.locate, (message) => logger.warn(message));
+  let api: ApiOptions = { enabled: false, address: '' };
+  try {
+    api = apiOptionsOf(apiTable, loaded.locate);
+  } catch (error) {
+    // Reported with the config's own problems, in one run.
+    if (!(error instanceof ConfigError)) throw error;
+    loadProblems.push(...error.problems);
+  }
   let plan: TopologyPlan;
   try {
     plan = await planTopology(topologyConfig, {
       registry,
       locate: loaded.locate,
-      warn: (message) => logger.warn(message),
+      warn: (message) => logger.warn(redact(message)),
       forUnitTests,
     });
   } catch (error) {
@@ -132,7 +171,16 @@ async function load(
       await checkDataDir(plan.dataDir, io.cwd, loaded.locate('data_dir'));
   };
   const tests = (loaded.config.tests ?? []) as UnitTestDefinition[];
-  return { plan, registry, metricsAddress, api, files: loaded.files, checkEnvironment, tests };
+  return {
+    plan,
+    registry,
+    metricsAddress,
+    api,
+    files: loaded.files,
+    directories: loaded.directories,
+    checkEnvironment,
+    tests,
+  };
 }
 
 /** Prints healthcheck results; returns false when one failed. */
@@ -172,7 +220,7 @@ async function runPipeline(
   logger: Logger,
   started: () => void,
 ): Promise<number> {
-  const { plan, metricsAddress, api, files, checkEnvironment } = await load(options, io, logger);
+  const { plan, metricsAddress, api, files, directories, checkEnvironment } = await load(options, io, logger);
   await checkEnvironment();
   const metrics = new MetricsRegistry();
   metrics.collectProcessMetrics({ version });
@@ -275,7 +323,7 @@ async function runPipeline(
     const { watchConfig } = await import('./watch-config.js');
     watcher = watchConfig({
       files,
-      directories: options.configDir,
+      directories,
       onChange: () => reload('config files changed'),
       signal: watching.signal,
       warn: (message) => logger.warn(message),

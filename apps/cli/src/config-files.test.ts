@@ -56,6 +56,29 @@ describe('loadConfig', () => {
     expect(Object.keys(loaded.config.sources as object).sort()).toEqual(['one', 'three', 'two']);
   });
 
+  it('a namespaced --config-dir: its files and every directory read (what --watch-config watches)', async () => {
+    const cwd = await files({
+      'conf/vector.yaml': 'data_dir: /tmp',
+      'conf/sources/in.yaml': 'type: demo_logs',
+      'conf/transforms/parse/route.yaml': 'x: 1',
+      'conf/transforms/parse.yaml': 'type: remap\ninputs: [in]',
+      'conf/.hidden/ignored.yaml': 'not: read',
+    });
+    const loaded = await load([], cwd, { configDirectories: ['conf'] });
+    expect(loaded.config).toMatchObject({
+      data_dir: '/tmp',
+      sources: { in: { type: 'demo_logs' } },
+      transforms: { parse: { type: 'remap', inputs: ['in'], route: { x: 1 } } },
+    });
+    expect(loaded.directories.map((directory) => directory.slice(cwd.length + 1)).sort()).toEqual([
+      'conf',
+      'conf/sources',
+      'conf/transforms',
+      'conf/transforms/parse',
+    ]);
+    expect(loaded.locate('transforms.parse.type')).toBe(join('conf', 'transforms', 'parse.yaml'));
+  });
+
   it('names both files for a duplicate id, and for a global set differently', async () => {
     const cwd = await files({
       'a.toml': 'data_dir = "/one"\n[sources.same]\ntype = "demo_logs"',
@@ -72,10 +95,10 @@ describe('loadConfig', () => {
     await expect(load(['bad.toml'], cwd)).rejects.toThrow(/bad\.toml: syntax error: line 2/);
   });
 
-  it('interpolates environment variables in values, with the file in errors', async () => {
+  it('interpolates environment variables in the raw text, with the file and line in errors', async () => {
     const cwd = await files({ 'a.toml': '[sources.in]\ntype = "${KIND}"\nname = "${MISSING}"' });
     await expect(load(['a.toml'], cwd, { environment: { KIND: 'demo_logs' } })).rejects.toThrow(
-      /a\.toml: sources\.in\.name: environment variable MISSING is not set/,
+      /a\.toml: line 3: environment variable MISSING is not set/,
     );
     const loaded = await loadConfig({ configs: ['a.toml'], cwd, interpolate: false, environment: {} });
     expect((loaded.config.sources as Record<string, { type: string }>).in?.type).toBe('${KIND}');

@@ -1,13 +1,24 @@
-import { readdir, readFile, stat } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import { basename, extname, relative, resolve } from 'node:path';
 import { ConfigError, type ConfigProblem, ErrorCode, FloatValue, floatValue } from '@sluice/component-api';
 import { jsonNeedsExactNumbers, parseJsonExact } from '@sluice/encoding';
 import { parse as parseToml, TomlError } from 'smol-toml';
 import { glob } from 'tinyglobby';
 import { parse as parseYaml, YAMLParseError } from 'yaml';
-import { interpolateValues } from './interpolate.js';
-
-const CONFIG_EXTENSIONS = new Set(['.toml', '.yaml', '.yml', '.json']);
+import {
+  type ConfigFileRef,
+  configDirectoryFiles,
+  mergeValues,
+  type Namespace,
+  nest,
+} from './config-dirs.js';
+import { interpolateText, interpolationEnvironment } from './interpolate.js';
+import {
+  fetchSecrets,
+  type SecretBackendDefinition,
+  secretReferences,
+  substituteSecrets,
+} from './secrets.js';
 /** Limits that keep a hostile or broken file to one message and bounded memory; real configs are far smaller. */
 export const MAX_CONFIG_FILE_BYTES = 10 * 1024 * 1024;
 export const MAX_CONFIG_DEPTH = 32;
@@ -23,7 +34,8 @@ function separatorCount(text: string): number {
   }
   return count;
 }
-const SECTIONS = ['sources', 'transforms', 'sinks'] as const;
+/** Tables merged by id across files (an id in two files is an error naming both). */
+const SECTIONS = ['sources', 'transforms', 'sinks', 'enrichment_tables', 'secret'] as const;
 
 export interface LoadedConfig {
   /** The merged config object, ready for `planTopology`. */
@@ -31,6 +43,10 @@ export interface LoadedConfig {
   /** The file a dotted path came from (by its top-level key or component). */
   locate: (path: string) => string | undefined;
   files: string[];
+  /** The directories whose every config file counts (`--config-dir` and its namespaces), for `--watch-config`. */
+  directories: string[];
+  /** The values of the secrets the config references: never printed (see `redactSecrets`). */
+  secretValues: string[];
 }
 
 export interface LoadOptions {
@@ -63,9 +79,15 @@ function splitList(value: string): string[] {
   return parts;
 }
 
-/** Expands `--config` values: repeated, comma-separated, globs; then every config file of each `--config-dir`. */
-export async function resolveConfigPaths(options: LoadOptions): Promise<string[]> {
-  const paths: string[] = [];
+/**
+ * Expands `--config` values (repeated, comma-separated, globs), then reads each `--config-dir` as
+ * Vector does (see `configDirectoryFiles`). Also returns the directories read.
+ */
+export async function resolveConfigFiles(
+  options: LoadOptions,
+): Promise<{ files: ConfigFileRef[]; directories: string[] }> {
+  const files: ConfigFileRef[] = [];
+  const directories: string[] = [];
   const problems: ConfigProblem[] = [];
   for (const entry of options.configs.flatMap(splitList)) {
     const pattern = entry.trim();
@@ -74,20 +96,16 @@ export async function resolveConfigPaths(options: LoadOptions): Promise<string[]
       const matches = await glob(pattern, { cwd: options.cwd, absolute: true });
       if (matches.length === 0)
         problems.push({ file: pattern, path: '', message: 'no config file matches this pattern' });
-      paths.push(...matches.sort());
+      files.push(...matches.sort().map((path) => ({ path })));
     } else {
-      paths.push(resolve(options.cwd, pattern));
+      files.push({ path: resolve(options.cwd, pattern) });
     }
   }
   for (const directory of options.configDirectories ?? []) {
     try {
-      const entries = await readdir(resolve(options.cwd, directory));
-      paths.push(
-        ...entries
-          .filter((name) => CONFIG_EXTENSIONS.has(extname(name)))
-          .sort()
-          .map((name) => resolve(options.cwd, directory, name)),
-      );
+      const found = await configDirectoryFiles(resolve(options.cwd, directory));
+      files.push(...found.files);
+      directories.push(...found.directories);
     } catch (error) {
       problems.push({
         file: directory,
@@ -97,7 +115,7 @@ export async function resolveConfigPaths(options: LoadOptions): Promise<string[]
     }
   }
   if (problems.length > 0) throw new ConfigError(problems);
-  if (paths.length === 0) {
+  if (files.length === 0) {
     throw new ConfigError([
       {
         file: undefined,
@@ -106,7 +124,13 @@ export async function resolveConfigPaths(options: LoadOptions): Promise<string[]
       },
     ]);
   }
-  return [...new Set(paths)];
+  const seen = new Set<string>();
+  return { files: files.filter((file) => !seen.has(file.path) && seen.add(file.path)), directories };
+}
+
+/** The config file paths `resolveConfigFiles` finds. */
+export async function resolveConfigPaths(options: LoadOptions): Promise<string[]> {
+  return (await resolveConfigFiles(options)).files.map((file) => file.path);
 }
 
 /**
@@ -241,6 +265,87 @@ function shortPath(path: string): string {
 }
 
 /**
+ * Vector's secrets: the backends of every file's `secret` table, each referenced secret fetched and put in place of its reference in the string
+ * values. Returns the secrets' values, or undefined when any could not be fetched (the config is
+ * refused whole: never partly applied).
+ */
+async function resolveSecrets(
+  units: ReadonlyArray<{ shown: string; parsed: Record<string, unknown> }>,
+  options: LoadOptions,
+  problems: ConfigProblem[],
+): Promise<string[] | undefined> {
+  // An id in two files is refused when the files are merged; the first one is used here.
+  const backends = new Map<string, SecretBackendDefinition>();
+  for (const { shown, parsed } of units) {
+    const table = parsed.secret;
+    if (table === null || typeof table !== 'object' || Array.isArray(table)) continue;
+    for (const [id, backend] of Object.entries(table))
+      if (!backends.has(id)) backends.set(id, { file: shown, options: backend });
+  }
+  const references = secretReferences(units.map((unit) => unit.parsed));
+  if (backends.size === 0 && references.size === 0) return [];
+  const fetched = await fetchSecrets(backends, references, {
+    cwd: options.cwd,
+    warn: (message) => options.warn?.(message),
+  });
+  problems.push(...fetched.problems);
+  if (fetched.problems.length > 0) return undefined;
+  for (const unit of units) substituteSecrets(unit.parsed, fetched.secrets);
+  return [...fetched.secrets.values()];
+}
+
+/**
+ * Reads, interpolates (when given the environment) and parses one config file, within the limits
+ * that keep a hostile or broken file to one message and bounded memory. Its problems are added to
+ * `problems`; undefined when it cannot be used.
+ */
+async function readConfigFile(
+  file: string,
+  shown: string,
+  environment: NodeJS.ProcessEnv | undefined,
+  problems: ConfigProblem[],
+): Promise<Record<string, unknown> | undefined> {
+  const problem = (message: string, path = '') => {
+    problems.push({ file: shown, path, message });
+    return undefined;
+  };
+  let text: string;
+  try {
+    const { size } = await stat(file);
+    if (size > MAX_CONFIG_FILE_BYTES)
+      return problem(`is ${size} bytes; a config file may be at most ${MAX_CONFIG_FILE_BYTES} bytes`);
+    text = await readFile(file, 'utf8');
+  } catch (error) {
+    return problem(`cannot read: ${(error as Error).message}`);
+  }
+  if (environment !== undefined) {
+    // On the raw text, as Vector: `[${LIST}]` in YAML flow syntax is a list of the variable's items.
+    const interpolated = interpolateText(text, environment, MAX_CONFIG_FILE_BYTES);
+    for (const found of interpolated.problems) problem(`line ${found.line}: ${found.message}`);
+    if (interpolated.problems.length > 0) return undefined;
+    text = interpolated.text;
+  }
+  // Checked before parsing: a parser's tree of a huge flat file can outgrow the heap by itself.
+  if (separatorCount(text) > MAX_CONFIG_SEPARATORS)
+    return problem(
+      `has more than ${MAX_CONFIG_SEPARATORS} lines and list items; a config file has far fewer`,
+    );
+  let parsed: unknown;
+  try {
+    parsed = parseConfigText(text, shown);
+  } catch (error) {
+    if (error instanceof ConfigError) problems.push(...error.problems);
+    else throw error;
+    return undefined;
+  }
+  if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed))
+    return problem('a config file must hold a table/object at the top');
+  const structure = checkStructure(parsed);
+  if (structure !== undefined) return problem(structure.message, shortPath(structure.path));
+  return parsed as Record<string, unknown>;
+}
+
+/**
  * Loads, parses, interpolates and merges config files. A component id defined in two files, or a
  * global option set differently in two files, is an error naming both files.
  */
@@ -260,64 +365,55 @@ export async function collectConfig(
   options: LoadOptions,
 ): Promise<{ loaded: LoadedConfig; problems: ConfigProblem[]; complete: boolean }> {
   let complete = true;
-  const files = await resolveConfigPaths(options);
+  const { files, directories } = await resolveConfigFiles(options);
+  const environment = interpolationEnvironment(options.environment);
   const merged: Record<string, unknown> = {};
   const origins = new Map<string, string>();
   const problems: ConfigProblem[] = [];
+  const showName = (file: string) => relative(options.cwd, file) || basename(file);
+  // Each whole file, then each component of a namespaced directory assembled from its files.
+  const units: Array<{ shown: string; parsed: Record<string, unknown> }> = [];
+  const components = new Map<string, { shown: string; section: Namespace; id: string; value: unknown }>();
   for (const file of files) {
-    const shown = relative(options.cwd, file) || basename(file);
-    let text: string;
+    const shown = showName(file.path);
+    const parsed = await readConfigFile(
+      file.path,
+      shown,
+      options.interpolate ? environment : undefined,
+      problems,
+    );
+    if (parsed === undefined) {
+      complete = false;
+      continue;
+    }
+    if (file.component === undefined) {
+      units.push({ shown, parsed });
+      continue;
+    }
+    const { section, id, key } = file.component;
+    const component = components.get(`${section}.${id}`);
+    if (component === undefined) {
+      components.set(`${section}.${id}`, { shown, section, id, value: nest(key, parsed) });
+      continue;
+    }
+    // The component's own file names it in messages, rather than a file of its sub-directory.
+    if (key.length === 0) component.shown = shown;
     try {
-      const { size } = await stat(file);
-      if (size > MAX_CONFIG_FILE_BYTES) {
-        problems.push({
-          file: shown,
-          path: '',
-          message: `is ${size} bytes; a config file may be at most ${MAX_CONFIG_FILE_BYTES} bytes`,
-        });
-        complete = false;
-        continue;
-      }
-      text = await readFile(file, 'utf8');
+      component.value = mergeValues(component.value, nest(key, parsed), `${section}.${id}`);
     } catch (error) {
-      problems.push({ file: shown, path: '', message: `cannot read: ${(error as Error).message}` });
+      problems.push({ file: shown, path: '', message: (error as Error).message });
       complete = false;
-      continue;
     }
-    // Checked before parsing: a parser's tree of a huge flat file can outgrow the heap by itself.
-    if (separatorCount(text) > MAX_CONFIG_SEPARATORS) {
-      problems.push({
-        file: shown,
-        path: '',
-        message: `has more than ${MAX_CONFIG_SEPARATORS} lines and list items; a config file has far fewer`,
-      });
-      complete = false;
-      continue;
-    }
-    let parsed: unknown;
-    try {
-      parsed = parseConfigText(text, shown);
-    } catch (error) {
-      if (error instanceof ConfigError) problems.push(...error.problems);
-      complete = false;
-      continue;
-    }
-    if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) {
-      problems.push({ file: shown, path: '', message: 'a config file must hold a table/object at the top' });
-      complete = false;
-      continue;
-    }
-    const structure = checkStructure(parsed);
-    if (structure !== undefined) {
-      problems.push({ file: shown, path: shortPath(structure.path), message: structure.message });
-      complete = false;
-      continue;
-    }
-    if (options.interpolate) {
-      const found: Array<Omit<ConfigProblem, 'file'>> = [];
-      interpolateValues(parsed, options.environment, '', found);
-      problems.push(...found.map((problem) => ({ ...problem, file: shown })));
-    }
+  }
+  for (const { shown, section, id, value } of components.values())
+    units.push({ shown, parsed: section === 'tests' ? { tests: [value] } : { [section]: { [id]: value } } });
+  const secretValues: string[] = [];
+  if (complete) {
+    const secrets = await resolveSecrets(units, options, problems);
+    if (secrets === undefined) complete = false;
+    else secretValues.push(...secrets);
+  }
+  for (const { shown, parsed } of units) {
     for (const [key, value] of Object.entries(parsed as Record<string, unknown>)) {
       if (
         (SECTIONS as readonly string[]).includes(key) &&
@@ -361,13 +457,12 @@ export async function collectConfig(
       }
     }
   }
-  const onlyFile =
-    files.length === 1
-      ? relative(options.cwd, files[0] as string) || basename(files[0] as string)
-      : undefined;
+  const onlyFile = files.length === 1 ? showName((files[0] as ConfigFileRef).path) : undefined;
   const loaded: LoadedConfig = {
     config: merged,
-    files,
+    files: files.map((file) => file.path),
+    directories,
+    secretValues,
     locate: (path) => {
       const [first, second] = path.split('.');
       return origins.get(`${first}.${second}`) ?? origins.get(first ?? '') ?? onlyFile;

@@ -1,91 +1,113 @@
-import type { ConfigProblem } from '@sluice/component-api';
-
-const PATTERN = /\$\$|\$\{([A-Za-z_][A-Za-z0-9_]*)(?:(:?[-?])([^}]*))?\}|\$([A-Za-z_][A-Za-z0-9_]*)/g;
+import { hostname } from 'node:os';
 
 /**
- * Substitutes environment variables in one string value: `$VAR`, `${VAR}`, `$$` (a literal `$`),
- * `${VAR:-default}` (unset or empty), `${VAR-default}` (unset), `${VAR:?message}`, `${VAR?message}`.
- * Returns the new text, or the problem (unset variable, value with a newline).
+ * Vector's syntax (src/config/vars.rs): `$$` is a `$`; `$NAME` and `${NAME}` where a name is
+ * letters, digits, `_` and `.` (Java properties); `${NAME:-default}`, `${NAME-default}`,
+ * `${NAME:?message}`, `${NAME?message}`. Anything else (`$ x`, `${}`, `${FOO x`) stays as written.
  */
-export function interpolateString(
-  text: string,
-  environment: NodeJS.ProcessEnv,
-): { value: string } | { error: string } {
-  let error: string | undefined;
-  const value = text.replace(
-    PATTERN,
-    (
-      match,
-      braced: string | undefined,
-      operator: string | undefined,
-      argument: string | undefined,
-      bare: string | undefined,
-    ) => {
-      if (match === '$$') return '$';
-      const name = (braced ?? bare) as string;
-      const current = environment[name];
-      const unset = current === undefined;
-      const empty = unset || current === '';
-      let result: string | undefined = current;
-      switch (operator) {
-        case ':-':
-          result = empty ? (argument ?? '') : current;
-          break;
-        case '-':
-          result = unset ? (argument ?? '') : current;
-          break;
-        case ':?':
-          if (empty)
-            error ??=
-              `environment variable ${name} is ${unset ? 'not set' : 'empty'}: ${argument ?? ''}`.trimEnd();
-          break;
-        case '?':
-          if (unset) error ??= `environment variable ${name} is not set: ${argument ?? ''}`.trimEnd();
-          break;
-        default:
-          if (unset)
-            error ??= `environment variable ${name} is not set (use \${${name}:-default} for a default)`;
-      }
-      if (result !== undefined && /[\r\n]/.test(result)) {
-        error ??= `the value of environment variable ${name} contains a newline, which is refused`;
-      }
-      return result ?? '';
-    },
-  );
-  return error === undefined ? { value } : { error };
+const PATTERN = /\$\$|\$([\w.]+)|\$\{([\w.]+)(?:(:?-|:?\?)([^}]*))?\}/g;
+
+/** The longest value one variable may bring in: a config value, never a file's worth. */
+export const MAX_INTERPOLATED_VALUE_BYTES = 64 * 1024;
+
+export interface InterpolationProblem {
+  /** 1-based line of the reference in the text. */
+  line: number;
+  message: string;
+}
+
+/** The environment as Vector reads it: HOSTNAME is the host's name when the variable is not set. */
+export function interpolationEnvironment(environment: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+  return environment.HOSTNAME === undefined ? { ...environment, HOSTNAME: hostname() } : environment;
 }
 
 /**
- * Interpolates every string value of a parsed config, in place, never keys and never raw text: a
- * variable's value cannot add keys, tables or comments. Problems carry the value's dotted path.
+ * Substitutes environment variables in a config file's raw text before it is parsed, as Vector
+ * does (so `[${LIST}]` in YAML flow syntax works), with Vector's safety rules: a value holding a
+ * newline (LF or CR) is refused, so no variable adds lines (keys, tables, comments); an unset
+ * variable without a default is an error naming it. Beyond Vector, sizes are bounded: one value at
+ * most `MAX_INTERPOLATED_VALUE_BYTES`, the whole text at most `maxTotalBytes` after substitution
+ * (checked as it grows: a small file cannot make a huge one). Every problem is returned, each
+ * with its line.
  */
-export function interpolateValues(
-  value: unknown,
+export function interpolateText(
+  text: string,
   environment: NodeJS.ProcessEnv,
-  path: string,
-  problems: Array<Omit<ConfigProblem, 'file'>>,
-): unknown {
-  if (typeof value === 'string') {
-    const result = interpolateString(value, environment);
-    if ('error' in result) {
-      problems.push({ path, message: result.error });
-      return value;
-    }
-    return result.value;
-  }
-  if (Array.isArray(value)) {
-    return value.map((item, index) => interpolateValues(item, environment, `${path}[${index}]`, problems));
-  }
-  if (value !== null && typeof value === 'object' && !(value instanceof Date)) {
-    const record = value as Record<string, unknown>;
-    for (const key of Object.keys(record)) {
-      record[key] = interpolateValues(
-        record[key],
-        environment,
-        path === '' ? key : `${path}.${key}`,
-        problems,
-      );
-    }
-  }
-  return value;
+  maxTotalBytes: number,
+): { text: string; problems: InterpolationProblem[] } {
+  const problems: InterpolationProblem[] = [];
+  let total = Buffer.byteLength(text);
+  let tooLarge = false;
+  const lineAt = (offset: number) => {
+    let line = 1;
+    for (
+      let index = text.indexOf('\n');
+      index !== -1 && index < offset;
+      index = text.indexOf('\n', index + 1)
+    )
+      line += 1;
+    return line;
+  };
+  const result = text.replace(
+    PATTERN,
+    (
+      match: string,
+      bare: string | undefined,
+      braced: string | undefined,
+      operator: string | undefined,
+      argument: string | undefined,
+      offset: number,
+    ) => {
+      if (match === '$$') return '$';
+      const name = (bare ?? braced) as string;
+      const problem = (message: string) => {
+        problems.push({ line: lineAt(offset), message });
+        return '';
+      };
+      let value = environment[name];
+      if (value !== undefined && /[\r\n]/.test(value))
+        return problem(`environment variable ${name} contains a newline, which is refused`);
+      if (value !== undefined && Buffer.byteLength(value) > MAX_INTERPOLATED_VALUE_BYTES)
+        return problem(
+          `environment variable ${name} is ${Buffer.byteLength(value)} bytes; a value may be at most ${MAX_INTERPOLATED_VALUE_BYTES} bytes`,
+        );
+      const empty = value === undefined || value === '';
+      switch (operator) {
+        case ':-':
+          if (empty) value = argument ?? '';
+          break;
+        case '-':
+          value ??= argument ?? '';
+          break;
+        case ':?':
+          if (empty)
+            return problem(
+              `environment variable ${name} is ${value === undefined ? 'not set' : 'empty'}: ${argument ?? ''}`.trimEnd(),
+            );
+          break;
+        case '?':
+          if (value === undefined)
+            return problem(`environment variable ${name} is not set: ${argument ?? ''}`.trimEnd());
+          break;
+        default:
+          if (value === undefined)
+            return problem(
+              `environment variable ${name} is not set (use \${${name}:-default} for a default)`,
+            );
+      }
+      const replacement = value as string;
+      total += Buffer.byteLength(replacement) - Buffer.byteLength(match);
+      if (total > maxTotalBytes) {
+        if (!tooLarge) {
+          tooLarge = true;
+          problem(
+            `after substituting environment variables the file would be more than ${maxTotalBytes} bytes; a config file may be at most ${maxTotalBytes} bytes`,
+          );
+        }
+        return '';
+      }
+      return replacement;
+    },
+  );
+  return { text: result, problems };
 }

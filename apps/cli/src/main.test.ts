@@ -49,8 +49,8 @@ describe('the sluice command line', () => {
     expect(result.stderr).toMatch(/unknown command 'runn' \(did you mean 'run'\?\)/);
     expect(result.stderr).not.toMatch(/too many arguments/);
     expect((await sluice(['xyzzy'])).stderr).toMatch(/unknown command 'xyzzy'; commands: run, validate/);
-    expect(closest('valdiate', ['run', 'validate', 'top'])).toBe('validate');
-    expect(closest('qq', ['run', 'validate', 'top'])).toBeUndefined();
+    expect(await closest('valdiate', ['run', 'validate', 'top'])).toBe('validate');
+    expect(await closest('qq', ['run', 'validate', 'top'])).toBeUndefined();
   });
 
   it('validate takes config paths as arguments, like `vector validate`', async () => {

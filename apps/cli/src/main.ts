@@ -108,33 +108,13 @@ export function useColor(mode: ColorMode, io: Io): boolean {
   return io.stderrIsTerminal === true;
 }
 
-/** Edit distance, for "did you mean". */
-function distance(a: string, b: string): number {
-  let previous = Array.from({ length: b.length + 1 }, (_, index) => index);
-  for (let i = 1; i <= a.length; i += 1) {
-    const current = [i];
-    for (let j = 1; j <= b.length; j += 1) {
-      current[j] = Math.min(
-        (previous[j] as number) + 1,
-        (current[j - 1] as number) + 1,
-        (previous[j - 1] as number) + (a[i - 1] === b[j - 1] ? 0 : 1),
-      );
-    }
-    previous = current;
-  }
-  return previous[b.length] as number;
-}
-
-/** The closest of `names` to a mistyped one, if it is close enough to be what was meant. */
-export function closest(name: string, names: readonly string[]): string | undefined {
-  let best: { name: string; distance: number } | undefined;
-  for (const candidate of names) {
-    const d = distance(name.toLowerCase(), candidate);
-    if (best === undefined || d < best.distance) best = { name: candidate, distance: d };
-  }
-  return best !== undefined && best.distance <= Math.max(1, Math.floor(best.name.length / 3))
-    ? best.name
-    : undefined;
+/**
+ * The closest of `names` to a mistyped one, if it is close enough to be what was meant: core's
+ * one "did you mean", loaded only on this error path (`--help` loads no runtime).
+ */
+export async function closest(name: string, names: readonly string[]): Promise<string | undefined> {
+  const { suggest } = await import('@sluice/core-topology');
+  return suggest(name, names);
 }
 
 class UsageError extends Error {}
@@ -180,10 +160,10 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     .addOption(
       new Option('--color <when>', 'colored output').choices(['auto', 'always', 'never']).default('auto'),
     )
-    .option('--no-env-interpolation', 'do not substitute environment variables in config values')
+    .option('--no-env-interpolation', 'do not substitute environment variables in config files')
     .option(
       '--dangerously-allow-env-var-interpolation',
-      "accepted for Vector's command lines and ignored: interpolation is on unless --no-env-interpolation, and a value is never parsed as config",
+      "accepted for Vector's command lines; interpolation is on unless --no-env-interpolation (a value with a newline is always refused)",
     )
     .option('-w, --watch-config', 'reload the config when its files change (as SIGHUP)')
     .addOption(
@@ -228,7 +208,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
         const [word] = command.args;
         if (word !== undefined) {
           const names = program.commands.map((candidate) => candidate.name());
-          const suggestion = closest(word, names);
+          const suggestion = await closest(word, names);
           throw new UsageError(
             `unknown command '${word}'${suggestion === undefined ? '' : ` (did you mean '${suggestion}'?)`}; commands: ${names.join(', ')}`,
           );
@@ -335,7 +315,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
           return EXIT_OK;
         } catch (error) {
           if (!(error instanceof GenerateError)) throw error;
-          const suggestion = error.type === undefined ? undefined : closest(error.type, error.known);
+          const suggestion = error.type === undefined ? undefined : await closest(error.type, error.known);
           throw new UsageError(
             `${error.message}${suggestion === undefined ? '' : ` (did you mean '${suggestion}'?)`}${error.known.length > 0 ? `; known: ${error.known.join(', ')}` : ''}`,
           );

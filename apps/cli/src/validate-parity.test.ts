@@ -59,10 +59,10 @@ const cases: Array<{ name: string; config: (directory: string) => string; proble
     problem: /sources\.in\.address: must be "ip:port" \(got "localhost"\)/,
   },
   {
-    name: 'an unsupported socket mode',
+    name: 'an option of another socket mode',
     config: () =>
-      `[sources.in]\ntype = "socket"\nmode = "udp"\naddress = "127.0.0.1:0"\n${sink('type = "blackhole"')}`,
-    problem: /sources\.in\.mode: "udp" is not supported by Sluice yet/,
+      `[sources.in]\ntype = "socket"\nmode = "udp"\naddress = "127.0.0.1:0"\nconnection_limit = 5\n${sink('type = "blackhole"')}`,
+    problem: /sources\.in\.connection_limit: is not an option of mode "udp"/,
   },
   {
     name: 'a unix socket without path',

@@ -204,6 +204,40 @@ describe('transforms', () => {
     expect(event.fields).toEqual({ keep: 'old', a: { b: 1 }, c: { d: 'x' } });
   });
 
+  it("add_fields renders templates as old Vector's did (its add_fields_templating test), skipping a field it cannot render", async () => {
+    const context = createTestContext();
+    const transform = await addFieldsTransform.create(
+      {
+        fields: {
+          some_key: '{{message}} {{message}}',
+          day: 'day %Y-%m-%d',
+          nested: '{{ a.b }}',
+          missing: 'x {{ nope }}',
+          plain: '100%%',
+          count: 3,
+        },
+        overwrite: true,
+      },
+      context,
+    );
+    const timestamp = new Date(Date.UTC(2024, 4, 6, 7, 8, 9));
+    const [event] = (await transform.transform([
+      createLogEvent({ message: 'augment me', timestamp, a: { b: 1.5 } }),
+    ])) as [ReturnType<typeof createLogEvent>];
+    expect(event.fields).toEqual({
+      message: 'augment me',
+      timestamp,
+      a: { b: 1.5 },
+      some_key: 'augment me augment me',
+      day: 'day 2024-05-06',
+      nested: '1.5',
+      plain: '100%%',
+      count: 3,
+    });
+    expect(context.metrics.total('component_errors_total', { error_type: 'template_failed' })).toBe(1);
+    expect(context.logger.find('failed to render a template', 'warn')).toHaveLength(1);
+  });
+
   it('remove_fields removes dotted paths', async () => {
     const transform = await removeFieldsTransform.create(
       { fields: ['a.b', 'gone'], drop_empty: false },

@@ -64,9 +64,17 @@ describe('internal_metrics → prometheus_exporter (the Vector monitoring pipeli
   it('renders gauges and counters, grouped by name, with escaped labels', () => {
     expect(
       renderPrometheus([
-        { name: 'b', type: 'gauge', tags: { note: 'a "quoted"\\ line\n' }, value: 2, updatedAt: 0 },
-        { name: 'a_total', type: 'counter', tags: {}, value: 1, updatedAt: 0 },
+        {
+          name: 'b',
+          help: 'b',
+          value: { type: 'gauge', value: 2 },
+          tags: { note: 'a "quoted"\\ line\n' },
+          updatedAt: 0,
+        },
+        { name: 'a_total', help: 'a_total', value: { type: 'counter', value: 1 }, tags: {}, updatedAt: 0 },
       ]),
-    ).toBe('# TYPE a_total counter\na_total 1\n# TYPE b gauge\nb{note="a \\"quoted\\"\\\\ line\\n"} 2\n');
+    ).toBe(
+      '# HELP a_total a_total\n# TYPE a_total counter\na_total 1\n# HELP b b\n# TYPE b gauge\nb{note="a \\"quoted\\"\\\\ line\\n"} 2\n',
+    );
   });
 });

@@ -5,20 +5,28 @@ import {
   createLogEvent,
   defineSink,
   defineSource,
-  type FieldMap,
   finalizeEvents,
   type LogEvent,
   rateLimitedLog,
   SPECIFICATION_VERSION,
   untilAborted,
 } from '@sluice/component-api';
+import {
+  addValues,
+  DEFAULT_BUCKETS,
+  DEFAULT_QUANTILES,
+  type PrometheusSeries,
+  renderPrometheus,
+  seriesOf,
+} from './prometheus-series.js';
 
 /*
  * Metric events: a log event whose fields are one metric in Vector's JSON shape
- * (`{"name","namespace","tags","timestamp","kind":"absolute","counter":{"value"}}`, or `gauge`),
- * which is what Vector's console sink prints for a metric. Only counters and gauges: a histogram of
- * the registry arrives as its `_bucket` (tag `le`), `_sum` and `_count` counters, as Prometheus
- * shows it anyway.
+ * (`{"name","namespace","tags","timestamp","kind":"absolute","counter":{"value"}}`), which is what
+ * Vector's console sink prints for a metric. internal_metrics emits counters and gauges (a
+ * histogram of the registry arrives as its `_bucket`, `_sum` and `_count` counters, as Prometheus
+ * shows it anyway); prometheus_exporter also serves sets, distributions, aggregated histograms and
+ * summaries (see prometheus-series.ts).
  */
 
 export interface InternalMetricsOptions {
@@ -101,61 +109,9 @@ export interface PrometheusExporterOptions {
   address: string;
   default_namespace?: string;
   flush_period_secs: number;
-}
-
-export interface PrometheusSeries {
-  name: string;
-  type: 'counter' | 'gauge';
-  tags: Record<string, string>;
-  value: number;
-  updatedAt: number;
-}
-
-/** A metric event's series, or undefined when the event is not a counter or gauge metric. */
-function seriesOf(
-  fields: FieldMap,
-  defaultNamespace: string | undefined,
-  now: number,
-): PrometheusSeries | undefined {
-  const type = 'counter' in fields ? 'counter' : 'gauge' in fields ? 'gauge' : undefined;
-  const value = type === undefined ? undefined : (fields[type] as { value?: unknown } | undefined)?.value;
-  if (type === undefined || typeof fields.name !== 'string' || typeof value !== 'number') return undefined;
-  const namespace = typeof fields.namespace === 'string' ? fields.namespace : defaultNamespace;
-  const tags = (fields.tags ?? {}) as Record<string, unknown>;
-  return {
-    name: namespace === undefined || namespace === '' ? fields.name : `${namespace}_${fields.name}`,
-    type,
-    tags: Object.fromEntries(Object.entries(tags).map(([key, tag]) => [key, String(tag)])),
-    value,
-    updatedAt: now,
-  };
-}
-
-function escapeLabel(value: string): string {
-  return value.replaceAll('\\', '\\\\').replaceAll('"', '\\"').replaceAll('\n', '\\n');
-}
-
-/** The Prometheus text exposition of the series, grouped by name. */
-export function renderPrometheus(series: Iterable<PrometheusSeries>): string {
-  const byName = new Map<string, PrometheusSeries[]>();
-  for (const one of series) {
-    const group = byName.get(one.name);
-    if (group === undefined) byName.set(one.name, [one]);
-    else group.push(one);
-  }
-  const lines: string[] = [];
-  for (const [name, group] of [...byName].sort(([a], [b]) => a.localeCompare(b))) {
-    // `_bucket`/`_sum`/`_count` of a histogram come as counters; an untyped family is still valid.
-    lines.push(`# TYPE ${name} ${group[0]?.type}`);
-    for (const one of group) {
-      const labels = Object.entries(one.tags)
-        .sort(([a], [b]) => a.localeCompare(b))
-        .map(([key, value]) => `${key}="${escapeLabel(value)}"`)
-        .join(',');
-      lines.push(`${name}${labels === '' ? '' : `{${labels}}`} ${one.value}`);
-    }
-  }
-  return `${lines.join('\n')}\n`;
+  buckets: number[];
+  quantiles: number[];
+  distributions_as_summaries: boolean;
 }
 
 function listenAddress(address: string): { host: string; port: number } {
@@ -191,12 +147,38 @@ export const prometheusExporterSink = defineSink<PrometheusExporterOptions>({
         default: 60,
         description: 'A series not updated for this long is no longer served.',
       },
+      buckets: {
+        type: 'array',
+        items: { type: 'number' },
+        default: [...DEFAULT_BUCKETS],
+        description:
+          'Upper limits of the histogram buckets a distribution is served in (its `_bucket{le=…}`, `_sum`, `_count`), as Vector.',
+      },
+      quantiles: {
+        type: 'array',
+        items: { type: 'number', minimum: 0, maximum: 1 },
+        default: [...DEFAULT_QUANTILES],
+        description:
+          'The quantiles a distribution is served at with distributions_as_summaries (`{quantile=…}`), as Vector.',
+      },
+      distributions_as_summaries: {
+        type: 'boolean',
+        default: false,
+        description:
+          'Serve distributions as summaries (at `quantiles`, from a sketch with 1 % relative error) instead of histograms over `buckets`.',
+      },
     },
   },
   create(options, context) {
     const { host, port } = listenAddress(options.address);
     const series = new Map<string, PrometheusSeries>();
     const expiryMs = options.flush_period_secs * 1000;
+    const seriesOptions = {
+      defaultNamespace: options.default_namespace,
+      buckets: [...options.buckets].sort((a, b) => a - b),
+      quantiles: options.quantiles,
+      distributionsAsSummaries: options.distributions_as_summaries,
+    };
     const sent = context.metrics.counter('component_sent_events_total');
     const discarded = context.metrics.counter('component_discarded_events_total', { intentional: 'false' });
     const warn = rateLimitedLog(context.logger, 'warn');
@@ -211,7 +193,7 @@ export const prometheusExporterSink = defineSink<PrometheusExporterOptions>({
       async run(input) {
         server = createServer((_request, response) => {
           response.writeHead(200, { 'content-type': 'text/plain; version=0.0.4' });
-          response.end(renderPrometheus(current()));
+          response.end(renderPrometheus(current(), options.quantiles));
         });
         const listening = server;
         await new Promise<void>((resolve, reject) => {
@@ -234,17 +216,23 @@ export const prometheusExporterSink = defineSink<PrometheusExporterOptions>({
             const now = performance.now();
             const refused: LogEvent[] = [];
             for (const event of batch) {
-              const one = seriesOf(event.fields, options.default_namespace, now);
-              if (one === undefined) {
+              const found = seriesOf(event.fields, seriesOptions, now);
+              if (found === undefined) {
                 refused.push(event);
                 continue;
               }
-              series.set(`${one.name}\0${JSON.stringify(Object.entries(one.tags).sort())}`, one);
+              const { series: one, incremental } = found;
+              const key = `${one.name}\0${JSON.stringify(Object.entries(one.tags).sort())}`;
+              // An incremental metric adds to what the series holds (Vector's normalize); an
+              // absolute one, or one that does not add up, replaces it.
+              const previous = incremental ? series.get(key) : undefined;
+              const sum = previous === undefined ? undefined : addValues(previous.value, one.value);
+              series.set(key, sum === undefined ? one : { ...one, value: sum });
             }
             finalizeEvents(refused, 'rejected');
             if (refused.length > 0) {
               discarded.increment(refused.length);
-              warn('events that are not counter or gauge metrics were rejected', { events: refused.length });
+              warn('events that are not metrics were rejected', { events: refused.length });
             }
             const accepted = batch.filter((event) => !refused.includes(event));
             finalizeEvents(accepted, 'delivered');

@@ -18,7 +18,7 @@ import {
   setField,
   type TransformDefinition,
 } from '@sluice/component-api';
-import { parseJsonExact } from '@sluice/encoding';
+import { parseJsonExact, parseTemplate, type Template } from '@sluice/encoding';
 
 export interface AddFieldsOptions {
   fields: FieldMap;
@@ -120,7 +120,7 @@ export const addFieldsTransform = defineTransform<AddFieldsOptions>({
   // `2.0` is added as the float 2.0, an integer beyond 2^53 exactly, as Vector adds them.
   eventValueOptions: ['fields'],
   description:
-    'Adds fields to every event; nested tables and dotted keys create nested fields, `a[0]` keys arrays.',
+    'Legacy (Vector before 0.22): adds fields to every event; nested tables and dotted keys create nested fields, `a[0]` keys arrays, and a string renders `{{ field }}` and strftime templates.',
   optionsSchema: {
     type: 'object',
     additionalProperties: false,
@@ -129,7 +129,7 @@ export const addFieldsTransform = defineTransform<AddFieldsOptions>({
       fields: {
         type: 'object',
         description:
-          'The fields to add: values may be strings, numbers, booleans, arrays or nested tables; a key may hold array indexes (`"a[0]" = 0` builds an array, as in Vector).',
+          'The fields to add: values may be strings, numbers, booleans, arrays or nested tables; a key may hold array indexes (`"a[0]" = 0` builds an array, as in Vector). A string is a template, as old Vector\'s: `{{ field }}` is replaced by that field of the event (when the event lacks it, the field is not added and the error counted) and strftime specifiers (`%Y-%m-%d`) by its timestamp.',
       },
       overwrite: {
         type: 'boolean',
@@ -139,15 +139,38 @@ export const addFieldsTransform = defineTransform<AddFieldsOptions>({
     },
   },
   validate: addFieldsProblems,
-  create(options) {
+  create(options, context) {
     refuseInvalidOptions(addFieldsProblems(options));
-    const entries = flatten(options.fields).map(([path, value]) => [segmentsOf(path), value] as const);
+    const templateFailed = context.metrics.counter('component_errors_total', {
+      error_type: 'template_failed',
+      stage: 'processing',
+    });
+    const warn = rateLimitedLog(context.logger, 'warn');
+    const entries = flatten(options.fields).map(([path, value]) => ({
+      segments: segmentsOf(path),
+      path,
+      value,
+      template: templateOf(value),
+    }));
     return {
       transform(batch) {
         for (const event of batch) {
-          for (const [segments, value] of entries) {
+          for (const { segments, path, value, template } of entries) {
             if (!options.overwrite && getFieldAt(event.fields, segments) !== undefined) continue;
-            insertFieldAt(event.fields, segments, cloneValue(value));
+            if (template === undefined) {
+              insertFieldAt(event.fields, segments, cloneValue(value));
+              continue;
+            }
+            const rendered = template.render(event.fields);
+            if ('text' in rendered) insertFieldAt(event.fields, segments, rendered.text);
+            else {
+              // As Vector's add_fields: the field is not added, the event goes on.
+              templateFailed.increment();
+              warn('failed to render a template: missing fields; the field is not added', {
+                field: path,
+                missing_keys: rendered.missing.join(', '),
+              });
+            }
           }
         }
         return batch;
@@ -155,6 +178,20 @@ export const addFieldsTransform = defineTransform<AddFieldsOptions>({
     };
   },
 });
+
+/**
+ * A string value as old Vector's add_fields read it: a template (`{{ field }}`, strftime `%Y`)
+ * when it has a dynamic part and parses; any other string stays a plain value.
+ */
+function templateOf(value: FieldValue): Template | undefined {
+  if (typeof value !== 'string') return undefined;
+  try {
+    const template = parseTemplate(value, { legacy: true });
+    return template.isDynamic ? template : undefined;
+  } catch {
+    return undefined;
+  }
+}
 
 export interface RemoveFieldsOptions {
   fields: string[];

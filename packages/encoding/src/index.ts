@@ -30,7 +30,12 @@ export {
 } from './framing.js';
 export type { ExactJsonOptions, UnsignedBeyondI64 } from './json-numbers.js';
 export { jsonNeedsExactNumbers, parseJsonExact } from './json-numbers.js';
+export { displayNumber } from './numbers.js';
 export type { FramedBatch, FramedEncoder, SinkFramingConfig, SinkFramingMethod } from './sink-framing.js';
 export { createFramedEncoder, sinkFramingOptionSchema } from './sink-framing.js';
 export type { SourceDecodingOptions } from './source-decoding.js';
 export { EVENT_OVERHEAD_BYTES, SourceDecoding } from './source-decoding.js';
+export type { StrftimeItem } from './strftime.js';
+export { formatStrftime, isDynamicStrftime, parseStrftime } from './strftime.js';
+export type { Template, TemplateOptions } from './template.js';
+export { parseTemplate, TemplateError, timezoneOffsetMinutes } from './template.js';

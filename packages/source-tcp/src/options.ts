@@ -5,7 +5,9 @@ import {
   type FramingConfig,
   framingOptionSchema,
 } from '@sluice/encoding';
+import { datagramSourceProblems } from './datagram-source.js';
 import { subnetOf } from './origin.js';
+import { DATAGRAM_OPTIONS } from './socket-modes.js';
 
 /** Vector's TLS options of a source (`TlsSourceConfig`): a TLS server. */
 export interface TlsSourceOptions {
@@ -43,6 +45,9 @@ export interface TcpSourceOptions {
   permit_origin?: string[];
   tls?: TlsSourceOptions;
   tls_handshake_timeout_secs?: number;
+  /** udp: multicast groups to join, and the interface to join them on. */
+  multicast_groups?: string[];
+  multicast_interface?: string;
 }
 
 /** `ip:port` or `[ipv6]:port`; undefined when it is neither. */
@@ -57,10 +62,8 @@ export function tcpSourceProblems(options: TcpSourceOptions): OptionProblem[] {
   const problems: OptionProblem[] = [];
   const problem = (path: string, message: string) => problems.push({ path, message });
   const mode = options.mode ?? 'tcp';
-  if (mode === 'udp' || mode === 'unix_datagram')
-    problem('mode', `"${mode}" is not supported by Sluice yet; use "tcp" or "unix_stream"`);
+  if (mode === 'udp' || mode === 'unix_datagram') return datagramSourceProblems(options);
   const unix = mode === 'unix' || mode === 'unix_stream';
-  // A mode Sluice lacks is refused above; its own options are not checked as tcp's.
   const tcp = mode === 'tcp';
   if (unix && options.path === undefined) problem('path', 'is required with mode = "unix_stream"');
   if (tcp && options.address === undefined) problem('address', 'is required with mode = "tcp"');
@@ -86,8 +89,9 @@ export const optionsSchema = (withMode: boolean) => ({
             type: 'string',
             enum: ['tcp', 'unix_stream', 'unix', 'udp', 'unix_datagram'],
             description:
-              'tcp, or unix_stream (alias unix) on a socket file. udp and unix_datagram are Vector modes Sluice does not implement yet (refused with a clear error).',
+              "tcp; unix_stream (alias unix) on a socket file; udp; unix_datagram on a socket file (needs the optional package node-unix-socket). Each mode takes the options of Vector's for it.",
           },
+          ...DATAGRAM_OPTIONS,
           path: {
             type: 'string',
             description: 'unix_stream: the socket file to listen on (removed at shutdown).',

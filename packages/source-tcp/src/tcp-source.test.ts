@@ -368,12 +368,6 @@ describe('socket source (tcp)', () => {
     expect(existsSync(path)).toBe(false);
     rmSync(directory, { recursive: true, force: true });
   });
-
-  it('udp and unix_datagram are refused with a clear error', () => {
-    expect(() => createTcpSource({ ...baseOptions, mode: 'udp' }, createTestContext(), 'socket')).toThrow(
-      /not supported/,
-    );
-  });
 });
 
 describe('a batch downstream failed to take', () => {

@@ -15,6 +15,7 @@ import { connectionHandler } from './connection.js';
 import { defaultConnectionLimit } from './connection-limit.js';
 import { optionsSchema, parseAddress, type TcpSourceOptions, tcpSourceProblems } from './options.js';
 import { allowListOf, permitted } from './origin.js';
+import { createSocketSource } from './socket-modes.js';
 import { tlsServerOptions } from './tls.js';
 import { claimSocketPath } from './unix-socket.js';
 
@@ -242,7 +243,7 @@ export const socketSource = defineSource<TcpSourceOptions>({
     'Receives events over TCP (optionally TLS) or a unix stream socket, framed and decoded as Vector does.',
   optionsSchema: optionsSchema(true),
   validate: tcpSourceProblems,
-  create: (options, context) => createTcpSource(options, context, 'socket'),
+  create: (options, context) => createSocketSource(options, context),
 });
 
 export const tcpSource = defineSource<TcpSourceOptions>({

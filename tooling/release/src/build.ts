@@ -33,7 +33,7 @@ async function packTarballs(): Promise<string[]> {
 
 /**
  * The CLI and everything it imports in one ES module. `@sluice/demo` stays out (it brings a 16 MB
- * Kinesis server; the CLI says how to get it) and `@node-rs/crc32`, a native addon, becomes the
+ * Kinesis server; the CLI says how to get it), as does the native `node-unix-socket`, and `@node-rs/crc32`, a native addon, becomes the
  * JavaScript CRC-32C. Bundled CommonJS dependencies get a real `require` for Node's builtins.
  */
 async function bundle(version: string): Promise<string> {
@@ -45,7 +45,9 @@ async function bundle(version: string): Promise<string> {
     platform: 'node',
     format: 'esm',
     target: `node${EXECUTABLE_NODE_LINE}`,
-    external: ['@sluice/demo'],
+    // node-unix-socket is a native addon (the socket source's unix_datagram mode): not bundled; that
+    // mode says it is missing.
+    external: ['@sluice/demo', 'node-unix-socket'],
     alias: { '@node-rs/crc32': join(TOOLING_DIRECTORY, 'dist', 'crc32c.js') },
     define: { SLUICE_BUNDLED_VERSION: JSON.stringify(version) },
     banner: {

@@ -4,7 +4,25 @@
  */
 export const deprecatedComponentTypes: Readonly<Record<string, string>> = {
   'source:tcp': 'type = "socket" with mode = "tcp"',
+  'source:http': 'type = "http_server" (the same options)',
+  // Vector 0.22 removed these transforms and refuses them; Sluice still runs old configs.
+  'transform:add_fields':
+    'type = "remap" with `.name = "value"` (Vector removed add_fields in 0.22 and refuses it)',
+  'transform:remove_fields':
+    'type = "remap" with `del(.name)` (Vector removed remove_fields in 0.22 and refuses it)',
+  'transform:json_parser':
+    'type = "remap" with `. |= object!(parse_json!(.message))` (Vector removed json_parser in 0.22 and refuses it)',
 };
+
+/**
+ * A sink's `encoding = "json"`: the string form of Vector before 0.22, which current Vector
+ * refuses; what to write instead.
+ */
+export function deprecatedEncodingForm(encoding: unknown): string | undefined {
+  return typeof encoding === 'string'
+    ? `= "${encoding}" is the string form Vector 0.22+ refuses; use encoding.codec = "${encoding}"`
+    : undefined;
+}
 
 export interface DeprecatedOptionsResult {
   moved: Array<{ oldPath: string; newPath: string }>;

@@ -175,7 +175,35 @@ const globalProperties: Record<string, JsonSchema> = {
       },
     },
   },
+  schema: {
+    type: 'object',
+    additionalProperties: false,
+    description:
+      "Vector's schema options. log_namespace = true (Vector's log namespacing, which changes every event's shape) is refused: Sluice writes the legacy shape; enabled and validation are accepted and ignored (with a warning).",
+    properties: {
+      enabled: {
+        type: 'boolean',
+        default: false,
+        description: "Vector's schema checks between components; ignored.",
+      },
+      validation: {
+        type: 'boolean',
+        default: false,
+        description: "Vector's schema validation of sinks; ignored.",
+      },
+      log_namespace: {
+        type: 'boolean',
+        description: 'false (the legacy shape, what Sluice writes) is accepted; true is refused.',
+      },
+    },
+  },
   tests: unitTests,
+  secret: {
+    type: 'object',
+    description:
+      "Vector's secret backends (exec, file, directory), referenced as SECRET[backend.key]; the sluice CLI fetches them when it loads the config.",
+    additionalProperties: { type: 'object', required: ['type'], properties: { type: { type: 'string' } } },
+  },
   sources: componentTable(false, { graph: graphOption, proxy: proxyOption }),
   transforms: componentTable(true, { graph: graphOption }),
   sinks: componentTable(true, {

@@ -7,10 +7,14 @@ export interface InexactInteger {
   read: string;
 }
 
+const SECTION_OR_COMPONENT = /^(?:sources|transforms|sinks)(?:\.[^.]*)?$/;
+
 /**
  * The config with plain numbers, as the schema checks them: a whole float (`FloatValue`) becomes
  * its number, a `bigint` (an integer beyond 2^53 − 1) the nearest number, recorded in `inexact`
- * with its dotted path. Tables and lists are copied; nothing else is touched.
+ * with its dotted path. An option set to null is left out: it is unset, as serde reads an
+ * `Option` (`healthcheck: { uri: null }` is what Vector's own serializer writes); a section or a
+ * component that is null stays, to be refused. Tables and lists are copied; nothing else is touched.
  */
 export function plainNumbers(value: unknown, path: string, inexact: InexactInteger[]): unknown {
   if (typeof value === 'bigint') {
@@ -27,6 +31,7 @@ export function plainNumbers(value: unknown, path: string, inexact: InexactInteg
   const copy: Record<string, unknown> = {};
   for (const [key, child] of Object.entries(value)) {
     const childPath = path === '' ? key : `${path}.${key}`;
+    if (child === null && !SECTION_OR_COMPONENT.test(childPath)) continue;
     // As JSON.parse: a key `__proto__` stays a field.
     if (key === '__proto__')
       Object.defineProperty(copy, key, {

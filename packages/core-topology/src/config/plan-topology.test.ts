@@ -439,11 +439,10 @@ describe('planTopology', () => {
     );
     expect(plan.sinks.size).toBe(1);
     expect(warnings).toEqual([
-      ...['api', 'schema', 'log_schema', 'timezone', 'expire_metrics_secs', 'proxy'].map(
+      ...['api', 'log_schema', 'timezone', 'expire_metrics_secs', 'proxy'].map(
         (name) => `config: ${name} is a Vector global option that Sluice does not implement yet; ignored`,
       ),
       'config: enrichment_tables is a Vector global option that Sluice does not implement yet; ignored',
-      'config: secret is a Vector global option that Sluice does not implement yet; ignored',
     ]);
   });
 

@@ -15,20 +15,31 @@ import {
 } from '@sluice/component-api';
 import { Ajv2020, type ValidateFunction } from 'ajv/dist/2020.js';
 import type { AnyDefinition, ComponentRegistry } from '../registry.js';
-import { applyDeprecatedOptions, deprecatedComponentTypes } from './deprecated-options.js';
+import {
+  applyDeprecatedOptions,
+  deprecatedComponentTypes,
+  deprecatedEncodingForm,
+} from './deprecated-options.js';
 import {
   envelopeSchema,
-  IGNORED_VECTOR_GLOBALS,
   SINK_ENVELOPE_KEYS,
   SOURCE_ENVELOPE_KEYS,
   TRANSFORM_ENVELOPE_KEYS,
 } from './envelope.js';
 import { checkGraph } from './graph.js';
+import { dropKeysVectorIgnores } from './ignored-keys.js';
 import { type InexactInteger, plainNumbers } from './plain-numbers.js';
 import type { BufferStagePlan, ComponentPlan, SinkPlan, TopologyPlan } from './plan.js';
 import { describeSchemaErrors } from './schema-errors.js';
 import { didYouMean } from './suggest.js';
-import { isVectorComponentOption } from './vector-reference.js';
+import {
+  acceptVectorGlobals,
+  checkLogNamespace,
+  checkSourceLogNamespace,
+  dropEnvelopeKeysVectorIgnores,
+  hasOption,
+} from './vector-compat.js';
+import { isVectorComponentOption, VECTOR_REMOVED_GLOBALS } from './vector-reference.js';
 
 export interface PlanTopologyOptions {
   registry: ComponentRegistry;
@@ -79,6 +90,7 @@ export async function planTopology(config: unknown, options: PlanTopologyOptions
   const inexact: InexactInteger[] = [];
   const exactPaths = new Set<string>();
   const accepted = acceptVectorGlobals(plainNumbers(config, '', inexact) as Record<string, unknown>, warn);
+  dropEnvelopeKeysVectorIgnores(accepted, warn);
   // Every problem at once: the envelope's problems are reported, then each component that is
   // well-formed enough is still checked, and the graph of the inputs that are lists.
   if (!validateEnvelope(accepted)) {
@@ -89,12 +101,14 @@ export async function planTopology(config: unknown, options: PlanTopologyOptions
       envelopeSchema,
       (field, at) =>
         at === ''
-          ? `unknown global option "${field}"${didYouMean(field, Object.keys(envelopeSchema.properties ?? {}))}`
+          ? (VECTOR_REMOVED_GLOBALS[field] ??
+            `unknown global option "${field}"${didYouMean(field, Object.keys(envelopeSchema.properties ?? {}))}`)
           : undefined,
     )) {
       report(problem.path, problem.message);
     }
   }
+  checkLogNamespace(accepted.schema, 'schema', report, warn);
   const root = accepted as {
     data_dir?: string;
     healthchecks?: { enabled?: boolean; require_healthy?: boolean };
@@ -166,6 +180,24 @@ export async function planTopology(config: unknown, options: PlanTopologyOptions
     }
     if ('deprecatedOptions' in definition && definition.deprecatedOptions !== undefined)
       moveDeprecated(own, definition.deprecatedOptions, path);
+    const oldEncoding = definition.kind === 'sink' ? deprecatedEncodingForm(own.encoding) : undefined;
+    if (oldEncoding !== undefined) warn(`${path}.encoding`, oldEncoding);
+    if (definition.kind === 'source' && !hasOption(definition, 'log_namespace'))
+      checkSourceLogNamespace(own, path, report);
+    dropKeysVectorIgnores(
+      own,
+      definition.optionsSchema,
+      {
+        component: `${definition.kind}:${definition.type}`,
+        mode: typeof own.mode === 'string' ? own.mode : undefined,
+        // A Vector option Sluice lacks changes what Vector does: refused (below), never ignored.
+        keep: (key, keyPath) =>
+          key === keyPath && isVectorComponentOption(definition.kind, definition.type, key),
+      },
+      '',
+      path,
+      warn,
+    );
     const validate = validatorOf(definition);
     if (validate(own)) {
       runValidate(definition, own, { dataDir }, path, report);
@@ -247,8 +279,10 @@ export async function planTopology(config: unknown, options: PlanTopologyOptions
       moveDeprecated,
       diskDirectories,
     });
-    if (definition === undefined || buffer === undefined) continue;
+    if (definition === undefined) continue;
+    // Checked even when the buffer is not: every problem in one run.
     const sinkOptions = componentOptions(definition, component, SINK_ENVELOPE_KEYS, path);
+    if (buffer === undefined) continue;
     planSinks.set(id, {
       id,
       type: definition.type,
@@ -381,25 +415,6 @@ function inputsOf(component: Record<string, unknown>): string[] | undefined {
   return Array.isArray(inputs) && inputs.every((input) => typeof input === 'string' && input !== '')
     ? inputs
     : undefined;
-}
-
-/**
- * Vector's global options Sluice does not implement are accepted with one warning each, naming the
- * option, and left out of what is checked.
- */
-function acceptVectorGlobals(
-  config: Record<string, unknown>,
-  warn: (path: string, message: string) => void,
-): Record<string, unknown> {
-  const kept: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(config)) {
-    if (!IGNORED_VECTOR_GLOBALS.includes(key)) {
-      kept[key] = value;
-    } else {
-      warn(key, 'is a Vector global option that Sluice does not implement yet; ignored');
-    }
-  }
-  return kept;
 }
 
 function enabled(value: unknown, fallback: boolean): boolean {

@@ -77,6 +77,11 @@ function isSecretPath(root: unknown, instancePath: string, parentSchema: unknown
   return along.some(isSecret) || along.slice(-1).some(holdsSecret);
 }
 
+/** Whether an ajv instance path is `ancestor` or inside it (`/a/b` is below `/a`, `/ab` is not). */
+function isAtOrBelow(path: string, ancestor: string): boolean {
+  return path === ancestor || path.startsWith(`${ancestor}/`);
+}
+
 function valueAt(data: unknown, instancePath: string): unknown {
   let current = data;
   for (const part of instancePath.split('/').slice(1)) {
@@ -107,23 +112,34 @@ export function describeSchemaErrors(
   const problems: Array<{ path: string; message: string }> = [];
   const seen = new Set<string>();
   const branchTypeErrors = new Map<string, string[]>();
-  const pathsWithSpecificErrors = new Set<string>();
+  // A branch of a oneOf/anyOf whose type the value does not have (a table given to `healthcheck`'s
+  // boolean form): every other error of that branch is noise, as is the oneOf error itself when
+  // the branch of the value's type found something wrong inside it.
+  const wrongTypeBranches: Array<{ schemaPath: string; instancePath: string }> = [];
   for (const error of errors) {
-    if (error.keyword === 'type' && /\/(oneOf|anyOf)\/\d+\/type$/.test(error.schemaPath)) {
+    const branch = /^(.*\/(?:oneOf|anyOf)\/\d+)\/type$/.exec(error.schemaPath);
+    if (error.keyword === 'type' && branch !== null) {
       const list = branchTypeErrors.get(error.instancePath) ?? [];
       list.push(String((error.params as { type: string }).type));
       branchTypeErrors.set(error.instancePath, list);
-      continue;
+      wrongTypeBranches.push({ schemaPath: `${branch[1]}/`, instancePath: error.instancePath });
     }
-    if (error.keyword !== 'oneOf' && error.keyword !== 'anyOf')
-      pathsWithSpecificErrors.add(error.instancePath);
   }
-  for (const error of errors) {
+  const inWrongTypeBranch = (error: ErrorObject) =>
+    wrongTypeBranches.some(
+      (branch) =>
+        error.schemaPath.startsWith(branch.schemaPath) &&
+        isAtOrBelow(error.instancePath, branch.instancePath),
+    );
+  const relevant = errors.filter((error) => !inWrongTypeBranch(error));
+  const specificPaths = relevant
+    .filter((error) => error.keyword !== 'oneOf' && error.keyword !== 'anyOf')
+    .map((error) => error.instancePath);
+  for (const error of relevant) {
     let path = joinPath(basePath, error.instancePath);
     let message: string;
-    if (error.keyword === 'type' && /\/(oneOf|anyOf)\/\d+\/type$/.test(error.schemaPath)) continue;
     if (error.keyword === 'oneOf' || error.keyword === 'anyOf') {
-      if (pathsWithSpecificErrors.has(error.instancePath)) continue;
+      if (specificPaths.some((specific) => isAtOrBelow(specific, error.instancePath))) continue;
       const types = branchTypeErrors.get(error.instancePath) ?? [];
       message = `must be ${types.length > 0 ? types.join(' or ') : 'one of the allowed forms'} (got ${got(error)})`;
     } else if (error.keyword === 'additionalProperties') {

@@ -15,4 +15,10 @@ describe('suggest', () => {
     expect(suggest('api', ['sinks', 'sources', 'transforms', 'data_dir'])).toBeUndefined();
     expect(suggest('tga', ['tag'])).toBe('tag');
   });
+
+  it("ignores case, and serves the CLI's commands too", () => {
+    expect(suggest('Socket', ['socket', 'stdin'])).toBe('socket');
+    expect(suggest('valdiate', ['run', 'validate', 'top'])).toBe('validate');
+    expect(suggest('qq', ['run', 'validate', 'top'])).toBeUndefined();
+  });
 });

@@ -33,16 +33,18 @@ export function editDistance(first: string, second: string): number {
 
 /**
  * The known name nearest to `name`, only when it is close enough to be a typo (at most a third of
- * the name's letters, 1 to 3 edits): `aws_kinesis_stream` suggests `aws_kinesis_streams`,
- * `compression` suggests nothing rather than `region`.
+ * the name's letters, 1 to 3 edits; case does not count): `aws_kinesis_stream` suggests
+ * `aws_kinesis_streams`, `compression` suggests nothing rather than `region`. The one "did you
+ * mean" of Sluice: config names, component types and the CLI's commands.
  */
 export function suggest(name: string, known: Iterable<string>): string | undefined {
   const limit = Math.min(3, Math.max(1, Math.floor(name.length / 3)));
+  const lower = name.toLowerCase();
   let best: string | undefined;
   let bestDistance = Number.POSITIVE_INFINITY;
   for (const candidate of known) {
     if (candidate === name) continue;
-    const edits = editDistance(name, candidate);
+    const edits = editDistance(lower, candidate.toLowerCase());
     if (edits < bestDistance) {
       best = candidate;
       bestDistance = edits;

@@ -205,6 +205,35 @@ export const VECTOR_COMPONENT_OPTIONS: Readonly<Record<string, readonly string[]
     'stream_name',
     'tls',
   ],
+  'sink:http': [
+    'acknowledgements',
+    'auth',
+    'batch',
+    'compression',
+    'dangerously_allow_unconfined_template_resolution',
+    'encoding',
+    'framing',
+    'method',
+    'payload_prefix',
+    'payload_suffix',
+    'request',
+    'retry_strategy',
+    'tls',
+    'uri',
+  ],
+  'sink:prometheus_exporter': [
+    'acknowledgements',
+    'address',
+    'auth',
+    'buckets',
+    'default_namespace',
+    'distributions_as_summaries',
+    'flush_period_secs',
+    'quantiles',
+    'suppress_timestamp',
+    'tls',
+  ],
+  'source:internal_metrics': ['namespace', 'scrape_interval_secs', 'tags'],
   'sink:file': [
     'acknowledgements',
     'base_dir',
@@ -227,6 +256,8 @@ export const VECTOR_GLOBAL_OPTIONS: readonly string[] = [
   'buffer_utilization_ewma_half_life_seconds',
   'data_dir',
   'enrichment_tables',
+  // Deprecated and hidden in Vector, still accepted (it warns); see VECTOR_DEPRECATED_GLOBALS.
+  'expire_metrics',
   'expire_metrics_per_metric_set',
   'expire_metrics_secs',
   'healthchecks',
@@ -242,6 +273,24 @@ export const VECTOR_GLOBAL_OPTIONS: readonly string[] = [
   'wildcard_matching',
 ];
 
+/** Global options Vector still accepts under an old name, with the new one (it warns, as Sluice does). */
+export const VECTOR_DEPRECATED_GLOBALS: Readonly<Record<string, string>> = {
+  expire_metrics: 'expire_metrics_secs',
+};
+
+/**
+ * Global options Vector removed and now refuses (its upgrade guides), with what happened: Sluice
+ * refuses them too, saying so, rather than "unknown option".
+ */
+export const VECTOR_REMOVED_GLOBALS: Readonly<Record<string, string>> = {
+  enterprise:
+    'was removed in Vector 0.39 (the Datadog Observability Pipelines integration), and current Vector refuses it; remove it',
+  'api.graphql':
+    'was removed in Vector 0.55 with the GraphQL API (/graphql), and current Vector refuses it; remove it',
+  'api.playground':
+    'was removed in Vector 0.55 with the GraphQL API (/playground), and current Vector refuses it; remove it',
+};
+
 export type VectorKind = keyof typeof VECTOR_COMPONENT_TYPES;
 
 /** Whether `type` is a component type of Vector's (current or removed) of this kind. */
@@ -253,4 +302,115 @@ export function isVectorComponentType(kind: string, type: string): boolean {
 /** Whether `option` is a top-level option of Vector's `kind`/`type` component. */
 export function isVectorComponentOption(kind: string, type: string, option: string): boolean {
   return VECTOR_COMPONENT_OPTIONS[`${kind}:${type}`]?.includes(option) ?? false;
+}
+
+/** A table of options where Vector ignores the keys it does not know. */
+export interface LenientTable {
+  /** `kind:type`; `kind:*` for every component of that kind; '' for the global options. */
+  component: string;
+  /** The table, as a dotted path inside the options ('' the options themselves; `*` any one key). */
+  path: string;
+  /** Only for this `mode` (Vector reads each socket mode with its own struct). */
+  mode?: string;
+  /** The struct of Vector's that reads it (`src/…` or `lib/…` of vectordotdev/vector). */
+  vectorStruct: string;
+}
+
+/**
+ * Where Vector ignores unknown keys, so Sluice accepts them with a warning instead of refusing.
+ * Serde ignores a key it does not know unless the struct says `#[serde(deny_unknown_fields)]`
+ * (vectordotdev/vector#23188); Vector marks only some of its config structs. Derived from Vector's
+ * source (v0.58 development line) by reading, for each table Sluice has, the struct that reads it
+ * (`#[configurable_component]`) and whether it carries `deny_unknown_fields` (a struct read through
+ * `#[serde(flatten)]` takes only its own keys; the unknown ones are its parent's to refuse). Every
+ * table not listed here refuses unknown keys, as in Vector: the options of stdin, internal_metrics
+ * and their `tags`, socket in udp/unix modes (`UdpConfig`, `UnixConfig`), console, blackhole,
+ * file (and `truncate`), http (`HttpSinkConfig`, `auth`), prometheus_exporter, aws_kinesis_streams
+ * (`KinesisSinkBaseConfig`, `auth`, `auth.imds`), `tls` (`TlsEnableableConfig`, `TlsConfig`),
+ * `keepalive` (`TcpKeepaliveConfig`, `KeepaliveConfig`), `request.adaptive_concurrency`
+ * (`AdaptiveConcurrencySettings`), `compression` (its own visitor), `buffer` (`BufferType`'s own
+ * visitor), `proxy` (`ProxyConfig`), `api` and `schema` (`deny_unknown_fields`), the top level
+ * (`ConfigBuilder`), and the old transforms add_fields, remove_fields, json_parser (Vector 0.21).
+ */
+export const VECTOR_LENIENT_TABLES: readonly LenientTable[] = [
+  { component: 'source:socket', path: '', mode: 'tcp', vectorStruct: 'src/sources/socket/tcp.rs TcpConfig' },
+  { component: 'source:tcp', path: '', vectorStruct: 'src/sources/socket/tcp.rs TcpConfig' },
+  { component: 'source:demo_logs', path: '', vectorStruct: 'src/sources/demo_logs.rs DemoLogsConfig' },
+  {
+    component: 'source:http_server',
+    path: '',
+    vectorStruct: 'src/sources/http_server.rs SimpleHttpConfig',
+  },
+  { component: 'source:http', path: '', vectorStruct: 'src/sources/http_server.rs HttpConfig' },
+  { component: 'source:syslog', path: '', vectorStruct: 'src/sources/syslog.rs SyslogConfig' },
+  {
+    component: 'source:*',
+    path: 'acknowledgements',
+    vectorStruct: 'lib/vector-core/src/config/mod.rs SourceAcknowledgementsConfig',
+  },
+  {
+    component: 'source:*',
+    path: 'decoding',
+    vectorStruct: 'lib/codecs/src/decoding/mod.rs DeserializerConfig',
+  },
+  {
+    component: 'source:*',
+    path: 'decoding.*',
+    vectorStruct: 'lib/codecs/src/decoding/format/*.rs *DeserializerOptions',
+  },
+  { component: 'source:*', path: 'framing', vectorStruct: 'lib/codecs/src/decoding/mod.rs FramingConfig' },
+  {
+    component: 'source:*',
+    path: 'framing.*',
+    vectorStruct: 'lib/codecs/src/decoding/framing/*.rs *DecoderOptions',
+  },
+  { component: 'sink:*', path: 'healthcheck', vectorStruct: 'src/config/sink.rs SinkHealthcheckOptions' },
+  {
+    component: 'sink:*',
+    path: 'acknowledgements',
+    vectorStruct: 'lib/vector-core/src/config/mod.rs AcknowledgementsConfig',
+  },
+  { component: 'sink:*', path: 'encoding', vectorStruct: 'lib/codecs/src/encoding/config.rs EncodingConfig' },
+  {
+    component: 'sink:*',
+    path: 'encoding.*',
+    vectorStruct: 'lib/codecs/src/encoding/format/*.rs *SerializerOptions',
+  },
+  {
+    component: 'sink:*',
+    path: 'framing',
+    vectorStruct: 'lib/codecs/src/encoding/framing/framer.rs FramingConfig',
+  },
+  {
+    component: 'sink:*',
+    path: 'framing.*',
+    vectorStruct: 'lib/codecs/src/encoding/framing/*.rs *EncoderOptions',
+  },
+  { component: 'sink:*', path: 'batch', vectorStruct: 'src/sinks/util/batch.rs BatchConfig' },
+  {
+    component: 'sink:*',
+    path: 'request',
+    vectorStruct: 'src/sinks/util/service.rs TowerRequestConfig (http: src/sinks/util/http.rs RequestConfig)',
+  },
+  { component: '', path: 'healthchecks', vectorStruct: 'src/config/mod.rs HealthcheckOptions' },
+  {
+    component: '',
+    path: 'acknowledgements',
+    vectorStruct: 'lib/vector-core/src/config/mod.rs AcknowledgementsConfig',
+  },
+];
+
+/** Whether Vector ignores unknown keys in the table at `path` of `component` (see VECTOR_LENIENT_TABLES). */
+export function isLenientTable(component: string, path: string, mode?: string): boolean {
+  const kind = component.slice(0, component.indexOf(':') + 1);
+  const segments = path === '' ? [] : path.split('.');
+  return VECTOR_LENIENT_TABLES.some((table) => {
+    if (table.component !== component && table.component !== `${kind}*`) return false;
+    if (table.mode !== undefined && table.mode !== (mode ?? 'tcp')) return false;
+    const pattern = table.path === '' ? [] : table.path.split('.');
+    return (
+      pattern.length === segments.length &&
+      pattern.every((part, index) => part === '*' || part === segments[index])
+    );
+  });
 }
