@@ -51,7 +51,7 @@ describe('internal_metrics → prometheus_exporter (the Vector monitoring pipeli
     ] as const) {
       const context = createTestContext();
       const sink = await prometheusExporterSink.create(
-        { address, flush_period_secs: 60 } as Parameters<typeof prometheusExporterSink.create>[0],
+        { address, flush_period_secs: 60, buckets: [1], quantiles: [0.5], distributions_as_summaries: false },
         context,
       );
       const running = sink.run(inputOf([]));
