@@ -72,12 +72,7 @@ describe("Vector's config/examples", () => {
     expect(outcome).toEqual({
       'stdio.yaml': 'validates',
       'http_sink_custom_retry.yaml': 'validates',
-      'docs_example.yaml': [
-        'sink aws_s3',
-        'sink elasticsearch',
-        'transform remap',
-        'transform sample',
-      ],
+      'docs_example.yaml': ['sink aws_s3', 'sink elasticsearch', 'transform remap', 'transform sample'],
       'environment_variables.yaml': ['transform remap'],
       'es_s3_hybrid.yaml': ['sink aws_s3', 'sink elasticsearch'],
       'file_to_cloudwatch_metrics.yaml': [
