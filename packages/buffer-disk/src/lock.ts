@@ -82,8 +82,15 @@ type KernelLock =
   | { state: 'unavailable'; reason: string };
 
 /**
- * Takes `flock(2)` on `path` through util-linux's `flock --nonblock path cat`: held once `cat`
- * echoes a byte back; `busy` when flock exits at once without a word (another open file holds it).
+ * How long a start waits for the lock. A process killed with -9 frees it only once its `flock`
+ * notices the closed pipe, a moment later: a restart right after such a death (systemd, a crash
+ * test) waits for that instead of being refused.
+ */
+const LOCK_WAIT_SECONDS = 5;
+
+/**
+ * Takes `flock(2)` on `path` through util-linux's `flock --timeout path cat`: held once `cat`
+ * echoes a byte back; `busy` when flock exits without a word (another open file kept it).
  */
 function takeKernelLock(path: string): Promise<KernelLock> {
   return new Promise((resolve) => {
@@ -95,7 +102,7 @@ function takeKernelLock(path: string): Promise<KernelLock> {
       resolve(lock);
     };
     // --close: only flock holds the lock, so it ends with flock whatever becomes of `cat`.
-    const holder = spawn('flock', ['--nonblock', '--close', path, 'cat'], {
+    const holder = spawn('flock', ['--timeout', String(LOCK_WAIT_SECONDS), '--close', path, 'cat'], {
       stdio: ['pipe', 'pipe', 'pipe'],
     });
     holder.once('error', (error) => settle({ state: 'unavailable', reason: error.message }));
