@@ -6,6 +6,7 @@ import {
   type JsonSchema,
   numberOf,
 } from '@sluice/component-api';
+import { parseSyslogLine } from './codecs/syslog/syslog-line.js';
 import { parseJsonExact, type UnsignedBeyondI64 } from './json-numbers.js';
 
 export type DecodingCodec = 'bytes' | 'json' | 'gelf' | 'native_json' | 'syslog';
@@ -164,99 +165,10 @@ function decodeGelf(frame: string, validation: 'strict' | 'relaxed'): DecodeResu
   return [fields];
 }
 
-const SEVERITIES = ['emerg', 'alert', 'crit', 'err', 'warning', 'notice', 'info', 'debug'];
-const FACILITIES = [
-  'kern',
-  'user',
-  'mail',
-  'daemon',
-  'auth',
-  'syslog',
-  'lpr',
-  'news',
-  'uucp',
-  'cron',
-  'authpriv',
-  'ftp',
-  'ntp',
-  'audit',
-  'alert',
-  'clockd',
-  'local0',
-  'local1',
-  'local2',
-  'local3',
-  'local4',
-  'local5',
-  'local6',
-  'local7',
-];
-const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
-const RFC5424 =
-  /^<(\d{1,3})>(\d{1,2}) (\S+) (\S+) (\S+) (\S+) (\S+) (-|(?:\[(?:[^\]\\]|\\.)*\])+)(?: (.*))?$/s;
-const RFC3164 =
-  /^(?:<(\d{1,3})>)?([A-Z][a-z]{2}) {1,2}(\d{1,2}) (\d{2}):(\d{2}):(\d{2}) (?:(\S+) )?([^:[\s]+)(?:\[([^\]]*)\])?: ?(.*)$/s;
-const SD_ELEMENT = /\[([^\s\]=]+)((?:\s+[^\s=\]]+="(?:[^"\\]|\\.)*")*)\s*\]/g;
-const SD_PARAM = /([^\s=\]]+)="((?:[^"\\]|\\.)*)"/g;
-
-const nil = (value: string | undefined) => (value === undefined || value === '-' ? undefined : value);
-const procId = (value: string) => (/^\d+$/.test(value) ? Number(value) : value);
-
-function priority(fields: FieldMap, pri: string | undefined): void {
-  if (pri === undefined) return;
-  const value = Number(pri);
-  const severity = SEVERITIES[value % 8];
-  const facility = FACILITIES[value >> 3];
-  if (severity !== undefined) fields.severity = severity;
-  if (facility !== undefined) fields.facility = facility;
-}
-
 /**
- * Vector's syslog codec (RFC 5424 and RFC 3164, as `syslog_loose` reads them; a line that is
- * neither becomes the message). Field names are Vector's: hostname, appname, procid, msgid, …
+ * Vector's syslog codec: RFC 5424 and RFC 3164 as `syslog_loose` reads them (the parser VRL's
+ * `parse_syslog` uses); a line that is neither becomes the message.
  */
 function decodeSyslog(frame: string): DecodeResult {
-  const line = frame.trim();
-  const fields: FieldMap = {};
-  const modern = RFC5424.exec(line);
-  if (modern !== null) {
-    const [, pri, version, timestamp, hostname, appname, procid, msgid, structured, message] = modern;
-    fields.message = message ?? '';
-    const time = nil(timestamp);
-    if (time !== undefined && !Number.isNaN(Date.parse(time))) fields.timestamp = new Date(time);
-    if (nil(hostname) !== undefined) fields.hostname = hostname as string;
-    priority(fields, pri);
-    fields.version = Number(version);
-    if (nil(appname) !== undefined) fields.appname = appname as string;
-    if (nil(msgid) !== undefined) fields.msgid = msgid as string;
-    if (nil(procid) !== undefined) fields.procid = procId(procid as string);
-    for (const element of (structured ?? '').matchAll(SD_ELEMENT)) {
-      const params: FieldMap = {};
-      for (const param of (element[2] ?? '').matchAll(SD_PARAM))
-        params[param[1] as string] = (param[2] as string).replace(/\\(["\\\]])/g, '$1');
-      fields[element[1] as string] = params;
-    }
-    return [fields];
-  }
-  const legacy = RFC3164.exec(line);
-  if (legacy !== null) {
-    const [, pri, month, day, hours, minutes, seconds, hostname, appname, procid, message] = legacy;
-    fields.message = message ?? '';
-    const now = new Date();
-    const monthIndex = MONTHS.indexOf(month as string);
-    // No year in RFC 3164: December seen in January is last year's (Vector's resolve_year).
-    const year =
-      now.getUTCMonth() === 0 && monthIndex === 11 ? now.getUTCFullYear() - 1 : now.getUTCFullYear();
-    if (monthIndex >= 0)
-      fields.timestamp = new Date(
-        Date.UTC(year, monthIndex, Number(day), Number(hours), Number(minutes), Number(seconds)),
-      );
-    if (hostname !== undefined) fields.hostname = hostname;
-    priority(fields, pri);
-    fields.appname = appname as string;
-    if (procid !== undefined) fields.procid = procId(procid);
-    return [fields];
-  }
-  fields.message = line;
-  return [fields];
+  return [parseSyslogLine(frame) ?? { message: frame.trim() }];
 }

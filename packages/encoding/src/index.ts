@@ -2,6 +2,9 @@ export type { Codec, CsvOptions, EncodingConfig, TimestampFormat } from './codec
 export { codecOf, encodingOptionSchema, encodingProblems } from './codecs/config.js';
 export { EncodingError } from './codecs/errors.js';
 export { rfc3339 } from './codecs/scalars.js';
+export type { ParseSyslogOptions, SyslogFields } from './codecs/syslog/parse-syslog.js';
+export { parseSyslog, SyslogParseError, SyslogTimestamp } from './codecs/syslog/parse-syslog.js';
+export { parseSyslogLine } from './codecs/syslog/syslog-line.js';
 export { textOf } from './codecs/text.js';
 export type { DecodeResult, Decoder, DecodingCodec, DecodingConfig } from './decoding.js';
 export { createDecoder, decodingOptionSchema, defaultDelimiterOf } from './decoding.js';

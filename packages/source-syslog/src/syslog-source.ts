@@ -12,8 +12,8 @@ import {
   type Source,
   SPECIFICATION_VERSION,
 } from '@sluice/component-api';
+import { parseSyslogLine } from '@sluice/encoding';
 import { socketSource, type TcpSourceOptions } from '@sluice/source-tcp';
-import { parseSyslogLine } from './syslog-line.js';
 
 /** Vector's `default_max_length`: the longest message (an octet-counted frame or a line). */
 export const DEFAULT_MAX_LENGTH = 102_400;

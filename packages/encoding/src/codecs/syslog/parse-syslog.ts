@@ -4,8 +4,8 @@
  * common variations, as loosely as that crate reads them, with VRL's field names. A port of its nom
  * parsers, combinator for combinator, so the same input gives the same fields or the same failure.
  *
- * No imports from Sluice: meant to move into `@sluice/vrl` as the implementation of its
- * `parse_syslog`, with the syslog source calling it from there.
+ * One parser for all three users: the `syslog` decoding codec, the syslog source and VRL's
+ * `parse_syslog` in `@sluice/vrl`. No imports from Sluice, so each takes it as it is.
  */
 
 /** A timestamp as VRL holds it: a Date, with the nanoseconds below its millisecond. */

@@ -2,9 +2,8 @@ import { type FieldMap, Timestamp } from '@sluice/component-api';
 import { parseSyslog } from './parse-syslog.js';
 
 /**
- * The fields of one syslog line, as VRL's `parse_syslog` makes them (the timestamp with its
- * nanoseconds), or undefined when the line is no syslog. The one place the syslog source calls the
- * parser: when `@sluice/vrl` has `parse_syslog`, this calls it there.
+ * The fields of one syslog line as an event's fields, as VRL's `parse_syslog` makes them (the
+ * timestamp with its nanoseconds), or undefined when the line is no syslog.
  */
 export function parseSyslogLine(line: string): FieldMap | undefined {
   let parsed: ReturnType<typeof parseSyslog>;
