@@ -1,6 +1,6 @@
 import { awsAuthSchema } from '@sluice/aws';
 import { sinkFramingOptionSchema } from '@sluice/encoding';
-import { compressionOptionSchema } from '@sluice/sink-kit';
+import { compressionOptionSchema, headersSchema } from '@sluice/sink-kit';
 import { retryStrategySchema } from '@sluice/sink-kit/http';
 
 /** Vector's HTTP methods. */
@@ -114,12 +114,7 @@ export const ownOptions = {
 
 /** The http sink's own `request` options; the kit adds concurrency, timeouts, rate limit and retries. */
 export const requestOptions = {
-  headers: {
-    type: 'object',
-    additionalProperties: { type: 'string', writeOnly: true },
-    default: {},
-    description: 'Headers added to every request (values are never printed: they often carry keys).',
-  },
+  headers: headersSchema,
   max_response_bytes: {
     type: 'integer',
     minimum: 1,

@@ -9,6 +9,8 @@ export {
 } from './classify.js';
 export type { HttpClientOptions, HttpRequest, HttpResponse } from './client.js';
 export { DEFAULT_MAX_RESPONSE_BYTES, HttpClient, ResponseTooLargeError } from './client.js';
+export type { EndpointHealthSettings } from './endpoints.js';
+export { EndpointPool } from './endpoints.js';
 export type { ProxyOptions } from './proxy.js';
 export { proxySchema } from './proxy.js';
 export type { ProxySettings } from './proxy-route.js';
