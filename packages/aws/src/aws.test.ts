@@ -111,4 +111,15 @@ describe('AwsSigner', () => {
     expect(Math.abs(signer.clockOffsetMs - 3_600_000)).toBeLessThan(5_000);
     expect(signer.observeDate(new Date(Date.now() + 3_600_000).toUTCString())).toBe(false);
   });
+
+  it('sends and signs x-amz-content-sha256, as OpenSearch Serverless requires', async () => {
+    const body = Buffer.from('{"index":{}}\n{}\n');
+    const signed = await new AwsSigner({
+      credentials: async () => ({ accessKeyId: 'AKIDTEST', secretAccessKey: 'secret' }),
+      region: 'eu-west-1',
+      service: 'aoss',
+    }).sign({ method: 'POST', url: new URL('https://collection.example.com/_bulk'), headers: {}, body });
+    expect(signed['x-amz-content-sha256']).toBe(createHash('sha256').update(body).digest('hex'));
+    expect(signed.authorization).toMatch(/SignedHeaders=[^,]*x-amz-content-sha256/);
+  });
 });

@@ -13,4 +13,4 @@ export { AwsJsonService, awsErrorFailure } from './json-service.js';
 export type { AwsRegionOptions } from './region.js';
 export { awsRegionSchemas, endpointUrl, resolveRegion, warnEndpointWithoutScheme } from './region.js';
 export type { AwsSignerOptions, SignableRequest } from './signer.js';
-export { AwsSigner } from './signer.js';
+export { AwsSigner, awsSignerOf } from './signer.js';

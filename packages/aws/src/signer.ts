@@ -1,6 +1,7 @@
 import { createHash, createHmac } from 'node:crypto';
 import { SignatureV4 } from '@smithy/signature-v4';
-import type { AwsCredentialsProvider } from './auth.js';
+import { type AwsAuthOptions, type AwsCredentialsProvider, awsCredentials } from './auth.js';
+import { resolveRegion } from './region.js';
 
 /** A clock this far from the server's is corrected, and the request it failed is worth retrying (as the SDK does). */
 const CLOCK_SKEW_MS = 240_000;
@@ -97,4 +98,20 @@ export class AwsSigner {
     this.#clockOffsetMs = serverTime - Date.now();
     return Math.abs(this.#clockOffsetMs - before) >= CLOCK_SKEW_MS;
   }
+}
+
+/**
+ * The signer of a component with Vector's `auth` options, for `service` in `region` (the option,
+ * else the environment's, found at the first request).
+ */
+export function awsSignerOf(
+  auth: AwsAuthOptions | undefined,
+  region: string | undefined,
+  service: string,
+): AwsSigner {
+  return new AwsSigner({
+    credentials: awsCredentials(auth ?? { load_timeout_secs: 5 }, region),
+    region: () => resolveRegion(region),
+    service,
+  });
 }

@@ -7,7 +7,7 @@ import {
   warnEndpointWithoutScheme,
 } from '@sluice/aws';
 import type { HealthcheckResult, LogEvent } from '@sluice/component-api';
-import { createEncoder, type EncodingConfig, EncodingError, encodingProblems } from '@sluice/encoding';
+import { createEncoder, type EncodingConfig, encodingProblems } from '@sluice/encoding';
 import {
   type CompressionOption,
   compressorOf,
@@ -15,6 +15,7 @@ import {
   type Failure,
   maxConcurrencyOf,
   type NetworkSinkOptions,
+  rejectEvent,
   type SinkItem,
 } from '@sluice/sink-kit';
 import { HttpClient, transportFailure } from '@sluice/sink-kit/http';
@@ -132,26 +133,14 @@ export const firehoseSink = defineNetworkSink({
 
     return {
       prepare: (event: LogEvent) => {
-        let encoded: Buffer;
-        try {
-          encoded = encoder.encode(event);
-        } catch (error) {
-          if (!(error instanceof EncodingError)) throw error;
-          return {
-            discard: 'rejected',
-            errorType: 'encoder_failed',
-            errorCode: 'encode_failed',
-            message: error.message,
-          };
-        }
+        // A codec that cannot write the event (gelf without `host`) throws: the kit rejects that event alone.
+        const encoded = encoder.encode(event);
         const data = compress === undefined ? encoded : compress(encoded);
         if (data.length > MAX_RECORD_BYTES)
-          return {
-            discard: 'rejected',
-            errorType: 'record_too_large',
-            errorCode: 'record_too_large',
-            message: `the record's data is ${data.length} bytes, more than Firehose takes (${MAX_RECORD_BYTES})`,
-          };
+          return rejectEvent(
+            'record_too_large',
+            `the record's data is ${data.length} bytes, over ${MAX_RECORD_BYTES}`,
+          );
         const base64 = data.toString('base64');
         return { event, data: base64, size: base64.length + RECORD_OVERHEAD };
       },

@@ -20,7 +20,7 @@ export { createNetworkSink } from './network-sink.js';
 export type { BatchDefaults, BatchOptions, RequestDefaults, RequestOptions } from './options.js';
 export { batchSchema, headersSchema, requestSchema } from './options.js';
 export type { Discard, Failure, SendResult } from './results.js';
-export { reject, retry } from './results.js';
+export { reject, rejectEvent, retry } from './results.js';
 export type { RetrySettings } from './retry.js';
 export { backoffMs } from './retry.js';
 export { RetryQueue } from './retry-queue.js';

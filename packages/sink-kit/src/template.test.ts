@@ -53,6 +53,17 @@ describe('Template (Vector template syntax)', () => {
     expect(() => new Template('{{ a..b }}')).toThrow(/not a field path/);
   });
 
+  it('renders for prepare: the text, or the rejection of the event naming the option', () => {
+    const template = new Template('app-{{ service }}', 'bulk.index');
+    expect(template.renderOrReject(event({ service: 'api' }))).toBe('app-api');
+    expect(template.renderOrReject(event({}))).toEqual({
+      discard: 'rejected',
+      errorType: 'template_failed',
+      errorCode: 'template_failed',
+      message: 'bulk.index "app-{{ service }}": missing service',
+    });
+  });
+
   it('fails a rendered value longer than 1024 characters, as Vector', () => {
     const rendered = new Template('{{ id }}').render(event({ id: 'x'.repeat(1025) }));
     expect('missing' in rendered).toBe(true);

@@ -5,6 +5,7 @@
  */
 import { ConfigError, getField, type LogEvent, submillisecondNanosOf } from '@sluice/component-api';
 import { textOf } from '@sluice/encoding';
+import { type Discard, rejectEvent } from './results.js';
 
 /** Vector's longest rendered value: a longer one fails, a field cannot blow up a request line. */
 const MAX_RENDERED_LENGTH = 1024;
@@ -33,11 +34,14 @@ export type Rendered = { readonly text: string } | { readonly missing: readonly 
 
 export class Template {
   readonly source: string;
+  /** The option it comes from, for messages. */
+  readonly option: string;
   readonly #parts: readonly Part[];
 
   /** Parses `source`; a config error names `path` for an invalid strftime item or field path. */
   constructor(source: string, path = 'template') {
     this.source = source;
+    this.option = path;
     const parts: Part[] = [];
     let last = 0;
     for (const match of source.matchAll(REFERENCE)) {
@@ -77,6 +81,17 @@ export class Template {
     if (text.length > MAX_RENDERED_LENGTH)
       return { missing: [`(rendered longer than ${MAX_RENDERED_LENGTH} characters)`] };
     return { text };
+  }
+
+  /**
+   * The text for a sink's `prepare`, or the event's rejection (`template_failed`, counted and
+   * routed by the kit) where Vector drops it with a TemplateRenderingError.
+   */
+  renderOrReject(event: LogEvent): string | Discard {
+    const rendered = this.render(event);
+    if ('text' in rendered) return rendered.text;
+    const message = `${this.option} "${this.source}": missing ${rendered.missing.join(', ')}`;
+    return rejectEvent('template_failed', message);
   }
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { EndpointPool } from './endpoints.js';
+import { EndpointPool, healthSettingsOf } from './endpoints.js';
 
 describe('EndpointPool', () => {
   it('goes round robin; a failed endpoint rests, is probed once its rest ends, and a success heals it', () => {
@@ -35,5 +35,9 @@ describe('EndpointPool', () => {
     now = 1500;
     expect(pool.pick()).toBe('a');
     expect(() => new EndpointPool([], { initialBackoffMs: 1, maxBackoffMs: 1 })).toThrow();
+    expect(healthSettingsOf({ retry_initial_backoff_secs: 1, retry_max_duration_secs: 3600 })).toEqual({
+      initialBackoffMs: 1000,
+      maxBackoffMs: 3_600_000,
+    });
   });
 });

@@ -1,3 +1,36 @@
+/** Vector's `distribution` table (`HealthConfig`) of a sink with several endpoints. */
+export const distributionSchema = {
+  type: 'object',
+  additionalProperties: false,
+  default: {},
+  description: 'With several endpoints: how long one that failed (no answer, a 5xx) rests.',
+  properties: {
+    retry_initial_backoff_secs: {
+      type: 'number',
+      exclusiveMinimum: 0,
+      default: 1,
+      description: 'The first rest; doubles with each failure in a row.',
+    },
+    retry_max_duration_secs: {
+      type: 'number',
+      exclusiveMinimum: 0,
+      default: 3600,
+      description: 'The longest rest.',
+    },
+  },
+} as const;
+
+/** Vector's `distribution` options as the pool's settings. */
+export function healthSettingsOf(distribution: {
+  readonly retry_initial_backoff_secs: number;
+  readonly retry_max_duration_secs: number;
+}): EndpointHealthSettings {
+  return {
+    initialBackoffMs: distribution.retry_initial_backoff_secs * 1000,
+    maxBackoffMs: distribution.retry_max_duration_secs * 1000,
+  };
+}
+
 /** How long an endpoint that failed rests before it takes a request again. */
 export interface EndpointHealthSettings {
   /** The first rest; each failure in a row doubles it. */
