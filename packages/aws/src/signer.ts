@@ -73,7 +73,7 @@ export class AwsSigner {
         hostname: url.hostname,
         ...(url.port === '' ? {} : { port: Number(url.port) }),
         path: url.pathname,
-        query: Object.fromEntries(url.searchParams),
+        query: queryOf(url.searchParams),
         headers: { ...request.headers, host: url.host },
         body: request.body,
       },
@@ -114,4 +114,14 @@ export function awsSignerOf(
     region: () => resolveRegion(region),
     service,
   });
+}
+
+/** A URL's query for the signer: a repeated parameter keeps every value (signed sorted, as AWS does). */
+function queryOf(parameters: URLSearchParams): Record<string, string | string[]> {
+  const query: Record<string, string | string[]> = {};
+  for (const name of new Set(parameters.keys())) {
+    const values = parameters.getAll(name);
+    query[name] = values.length === 1 ? (values[0] as string) : values;
+  }
+  return query;
 }
