@@ -1,7 +1,7 @@
 import { awsAuthSchema, awsRegionSchemas, endpointUrl } from '@sluice/aws';
 import { ConfigError, type OptionProblem } from '@sluice/component-api';
 import { compressionOptionSchema, headersSchema, Template } from '@sluice/sink-kit';
-import { distributionSchema, splitCredentials } from '@sluice/sink-kit/http';
+import { basicAuthSchema, distributionSchema, splitCredentials } from '@sluice/sink-kit/http';
 
 const TIMESTAMP_FORMATS = ['rfc3339', 'unix', 'unix_ms', 'unix_us', 'unix_ns', 'unix_float'] as const;
 
@@ -139,16 +139,7 @@ export const ownOptions = {
     },
     auth: {
       oneOf: [
-        {
-          type: 'object',
-          additionalProperties: false,
-          required: ['strategy', 'user', 'password'],
-          properties: {
-            strategy: { const: 'basic' },
-            user: { type: 'string' },
-            password: { type: 'string', writeOnly: true },
-          },
-        },
+        basicAuthSchema,
         {
           type: 'object',
           additionalProperties: false,

@@ -1,7 +1,7 @@
 import { awsAuthSchema } from '@sluice/aws';
 import { sinkFramingOptionSchema } from '@sluice/encoding';
 import { compressionOptionSchema, headersSchema } from '@sluice/sink-kit';
-import { retryStrategySchema } from '@sluice/sink-kit/http';
+import { basicAuthSchema, retryStrategySchema } from '@sluice/sink-kit/http';
 
 /** Vector's HTTP methods. */
 const METHODS = ['post', 'put', 'patch', 'delete', 'get', 'head', 'options', 'trace'] as const;
@@ -73,16 +73,7 @@ export const ownOptions = {
     retry_strategy: retryStrategySchema,
     auth: {
       oneOf: [
-        {
-          type: 'object',
-          additionalProperties: false,
-          required: ['strategy', 'user', 'password'],
-          properties: {
-            strategy: { const: 'basic' },
-            user: { type: 'string' },
-            password: { type: 'string', writeOnly: true },
-          },
-        },
+        basicAuthSchema,
         {
           type: 'object',
           additionalProperties: false,

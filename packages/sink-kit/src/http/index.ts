@@ -18,6 +18,6 @@ export { bypassesProxy, proxySettingsOf } from './proxy-route.js';
 export type { TlsConnectOptions, TlsOptions } from './tls.js';
 export { tlsConnectOptions, tlsSchema } from './tls.js';
 export type { AuthorizableRequest, Exchange, HttpTransportOptions } from './transport.js';
-export { HttpTransport } from './transport.js';
+export { basicAuthSchema, HttpTransport } from './transport.js';
 export type { UriCredentials } from './uri.js';
 export { redactUri, splitCredentials } from './uri.js';

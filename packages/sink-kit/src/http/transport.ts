@@ -5,6 +5,18 @@ import { HttpClient, type HttpClientOptions, type HttpResponse } from './client.
 import { type EndpointHealthSettings, EndpointPool } from './endpoints.js';
 import { redactUri, splitCredentials } from './uri.js';
 
+/** Vector's `auth = { strategy = "basic", user, password }`, one branch of an HTTP sink's `auth`. */
+export const basicAuthSchema = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['strategy', 'user', 'password'],
+  properties: {
+    strategy: { const: 'basic' },
+    user: { type: 'string' },
+    password: { type: 'string', writeOnly: true },
+  },
+} as const;
+
 /** A request about to be sent, for `authorize` to complete (SigV4 signs it). */
 export interface AuthorizableRequest {
   readonly method: string;
