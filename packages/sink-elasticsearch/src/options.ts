@@ -1,6 +1,6 @@
 import { awsAuthSchema, awsRegionSchemas, endpointUrl } from '@sluice/aws';
 import { ConfigError, type OptionProblem } from '@sluice/component-api';
-import { compressionOptionSchema, headersSchema, Template } from '@sluice/sink-kit';
+import { compressionOptionSchema, headersSchema, type NetworkSinkOptions, Template } from '@sluice/sink-kit';
 import { basicAuthSchema, distributionSchema, splitCredentials } from '@sluice/sink-kit/http';
 
 const TIMESTAMP_FORMATS = ['rfc3339', 'unix', 'unix_ms', 'unix_us', 'unix_ns', 'unix_float'] as const;
@@ -189,6 +189,9 @@ export const ownOptions = {
 
 /** The sink's own `request` options; the kit adds concurrency, timeouts, rate limit and retries. */
 export const requestOptions = { headers: headersSchema } as const;
+
+/** The sink's options, derived from its schema and the kit's tables. */
+export type ElasticsearchSinkOptions = NetworkSinkOptions<typeof ownOptions, typeof requestOptions>;
 
 /** Vector's checks that the schema cannot express, and the templates parsed once to find their errors. */
 export function problemsOf(options: {

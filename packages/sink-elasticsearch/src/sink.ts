@@ -6,7 +6,6 @@ import {
   type Discard,
   defineNetworkSink,
   type Failure,
-  type NetworkSinkOptions,
   rejectEvent,
   retry,
   type SendResult,
@@ -14,10 +13,7 @@ import {
   Template,
 } from '@sluice/sink-kit';
 import { HttpTransport, healthSettingsOf } from '@sluice/sink-kit/http';
-import { ownOptions, problemsOf, requestOptions } from './options.js';
-
-/** The sink's options, derived from its schema (`options.ts`) and the kit's tables. */
-export type ElasticsearchSinkOptions = NetworkSinkOptions<typeof ownOptions, typeof requestOptions>;
+import { type ElasticsearchSinkOptions, ownOptions, problemsOf, requestOptions } from './options.js';
 
 /** A document ready for the bulk body: its action line and its source line. */
 interface BulkItem extends SinkItem {
@@ -57,6 +53,41 @@ function bulkResult(body: Buffer, count: number, retryPartial: boolean): Partial
   }
   if (answer.errors === false) return {};
   return { failures: answer.items.map((item) => itemFailure(item, retryPartial)) };
+}
+
+/** Data stream mode, as Vector: `<type>-<dataset>-<namespace>` of an event, and its fields synced. */
+function dataStreams(stream: ElasticsearchSinkOptions['data_stream']) {
+  const templates = PARTS.map((part) => new Template(stream[part], `data_stream.${part}`));
+  /** Each part the event's own (auto routing, checked) or its template's. */
+  const name = (event: LogEvent): string | Discard => {
+    const own = stream.auto_routing ? getField(event.fields, 'data_stream') : undefined;
+    const parts: string[] = [];
+    for (const [at, part] of PARTS.entries()) {
+      const routed = isFieldMap(own) ? own[part] : undefined;
+      const value = routed == null ? (templates[at] as Template).renderOrReject(event) : textOf(routed);
+      if (typeof value !== 'string') return value;
+      if (routed != null && !(part === 'type' ? VALID_TYPE : VALID_PART).test(value))
+        return reject(`data_stream.${part} "${value.slice(0, 32)}": not a name part`);
+      if (value !== '') parts.push(value);
+    }
+    return parts.join('-');
+  };
+  /** The missing `data_stream.*` fields added, `timestamp` renamed `@timestamp`. */
+  const sync = (event: LogEvent) => {
+    const { fields } = event;
+    if (stream.sync_fields) {
+      const synced = isFieldMap(fields.data_stream) ? (fields.data_stream as FieldMap) : {};
+      for (const [at, part] of PARTS.entries()) {
+        const value = (templates[at] as Template).render(event);
+        if (synced[part] === undefined && 'text' in value) synced[part] = value.text;
+      }
+      fields.data_stream = synced;
+    }
+    if (fields.timestamp === undefined) return;
+    fields['@timestamp'] = fields.timestamp;
+    delete fields.timestamp;
+  };
+  return { name, sync };
 }
 
 export const elasticsearchSink = defineNetworkSink({
@@ -102,7 +133,6 @@ export const elasticsearchSink = defineNetworkSink({
         context.logger.warn('no API version read: set `api_version`', { assumed: version, ...probed });
     }
     const withType = !options.suppress_type_name && version < 7;
-
     const query = new URLSearchParams({ timeout: `${Math.floor(request.timeout_secs)}s` });
     if (options.pipeline) query.set('pipeline', options.pipeline);
     for (const [name, value] of Object.entries(options.query ?? {}))
@@ -112,46 +142,14 @@ export const elasticsearchSink = defineNetworkSink({
     const actionTemplate = new Template(bulk.action, 'bulk.action');
     const versionTemplate =
       bulk.version === undefined ? undefined : new Template(bulk.version, 'bulk.version');
-    const partTemplates = PARTS.map((part) => new Template(stream[part], `data_stream.${part}`));
-    const healthy = (answer: { status: number }) => answer.status === 200 || undefined;
+    const streams = dataStreams(stream);
     const encoder = createEncoder({ ...options.encoding, codec: 'json' } as EncodingConfig);
     const retryPartial = options.request_retry_partial;
     const versionType = bulk.version_type === 'external_gte' ? 'external_gte' : 'external';
 
-    /** `<type>-<dataset>-<namespace>`, each part the event's own (auto routing, checked) or its template's. */
-    const dataStreamName = (event: LogEvent): string | Discard => {
-      const own = stream.auto_routing ? getField(event.fields, 'data_stream') : undefined;
-      const parts: string[] = [];
-      for (const [at, part] of PARTS.entries()) {
-        const routed = isFieldMap(own) ? own[part] : undefined;
-        const value = routed == null ? (partTemplates[at] as Template).renderOrReject(event) : textOf(routed);
-        if (typeof value !== 'string') return value;
-        if (routed != null && !(part === 'type' ? VALID_TYPE : VALID_PART).test(value))
-          return reject(`data_stream.${part} "${value.slice(0, 32)}": not a name part`);
-        if (value !== '') parts.push(value);
-      }
-      return parts.join('-');
-    };
-
-    /** Data stream mode: the missing `data_stream.*` fields added, `timestamp` renamed `@timestamp`. */
-    const syncFields = (event: LogEvent) => {
-      const { fields } = event;
-      if (stream.sync_fields) {
-        const synced = isFieldMap(fields.data_stream) ? (fields.data_stream as FieldMap) : {};
-        for (const [at, part] of PARTS.entries()) {
-          const value = (partTemplates[at] as Template).render(event);
-          if (synced[part] === undefined && 'text' in value) synced[part] = value.text;
-        }
-        fields.data_stream = synced;
-      }
-      if (fields.timestamp === undefined) return;
-      fields['@timestamp'] = fields.timestamp;
-      delete fields.timestamp;
-    };
-
     return {
       prepare: (event: LogEvent): BulkItem | Discard => {
-        let index = dataStream ? dataStreamName(event) : indexTemplate.renderOrReject(event);
+        let index = dataStream ? streams.name(event) : indexTemplate.renderOrReject(event);
         if (typeof index !== 'string' && !dataStream && bulk.template_fallback_index !== undefined)
           index = bulk.template_fallback_index;
         const action = dataStream ? 'create' : actionTemplate.renderOrReject(event);
@@ -159,7 +157,7 @@ export const elasticsearchSink = defineNetworkSink({
         if (typeof action !== 'string') return action;
         if (!ACTIONS.has(action))
           return reject(`bulk.action "${action.slice(0, 32)}" is not index, create or update`);
-        if (dataStream) syncFields(event);
+        if (dataStream) streams.sync(event);
         const idValue = idKey === undefined ? undefined : getField(event.fields, idKey);
         if (idKey !== undefined) removeField(event.fields, idKey);
         const id = typeof idValue === 'string' || typeof idValue === 'number' ? String(idValue) : undefined;
@@ -187,6 +185,7 @@ export const elasticsearchSink = defineNetworkSink({
       },
       healthcheck: async (signal: AbortSignal) => {
         if (serverless) return { status: 'healthy' };
+        const healthy = (answer: { status: number }) => answer.status === 200 || undefined;
         const found = await transport.probe('/_cluster/health', healthy, signal);
         if ('value' in found) return { status: 'healthy' };
         return { status: 'unhealthy', message: `no endpoint answers: ${found.problems.join('; ')}` };

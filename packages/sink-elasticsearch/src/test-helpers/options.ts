@@ -1,4 +1,4 @@
-import type { ElasticsearchSinkOptions } from '../sink.js';
+import type { ElasticsearchSinkOptions } from '../options.js';
 
 export type Overrides = Partial<
   Omit<ElasticsearchSinkOptions, 'request' | 'batch' | 'bulk' | 'data_stream'>

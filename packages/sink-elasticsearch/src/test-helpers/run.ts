@@ -1,6 +1,7 @@
 import { attachFinalizer, type DeliveryStatus, type LogEvent } from '@sluice/component-api';
 import { createTestContext, inputOf } from '@sluice/testkit';
-import { type ElasticsearchSinkOptions, elasticsearchSink } from '../sink.js';
+import type { ElasticsearchSinkOptions } from '../options.js';
+import { elasticsearchSink } from '../sink.js';
 import {
   type FakeElasticsearch,
   type FakeElasticsearchOptions,
