@@ -112,9 +112,9 @@ export const ownOptions = {
     },
     request_retry_partial: {
       type: 'boolean',
-      default: false,
+      default: true,
       description:
-        "Retry the documents a bulk answer failed with 429 or 5xx (only those: documents indexed are never sent again; set `id_key` so a retried document whose answer was lost cannot be indexed twice). false (Vector's default): they are rejected with Elasticsearch's reason. Documents failed with a 4xx are always rejected with their reason; a whole request answered 429 or 5xx is always retried.",
+        "Retry the documents a bulk answer failed with 429 or 5xx (only those: documents indexed are never sent again; set `id_key` so a retried document whose answer was lost cannot be indexed twice). false: they are rejected with Elasticsearch's reason (Vector's default is false; Sluice retries by default, as its Kinesis and Firehose sinks do, because a busy cluster answers 429 routinely). Documents failed with a 4xx are always rejected with their reason; a whole request answered 429 or 5xx is always retried.",
     },
     compression: {
       ...compressionOptionSchema,

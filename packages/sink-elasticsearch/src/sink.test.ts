@@ -90,8 +90,8 @@ describe('elasticsearch: per-document results', () => {
     });
   });
 
-  it('by default (request_retry_partial = false, as Vector) rejects the 429 and 5xx items at once and keeps the indexed ones', async () => {
-    expect(ownOptions.properties.request_retry_partial.default).toBe(false);
+  it("with request_retry_partial = false (Vector's default; Sluice retries by default) rejects the 429 and 5xx items at once and keeps the indexed ones", async () => {
+    expect(ownOptions.properties.request_retry_partial.default).toBe(true);
     let draw = 0;
     const destination = await fake({
       itemFault: () =>
