@@ -17,6 +17,38 @@ const client = (endpoint?: string) =>
     ...(endpoint === undefined ? {} : { endpoint }),
   });
 
+/** The SigV4 signature of a POST as AWS documents it, computed with node:crypto alone. */
+function sigV4Of(headers: Record<string, string>, path: string, canonicalQuery: string, body: Buffer) {
+  const [, credential = '', signedHeaders = ''] =
+    /Credential=([^,]+), SignedHeaders=([^,]+),/.exec(headers.authorization ?? '') ?? [];
+  const [, day = '', region = '', service = ''] = credential.split('/');
+  const sha256 = (data: string | Buffer) => createHash('sha256').update(data).digest('hex');
+  const canonical = [
+    'POST',
+    path,
+    canonicalQuery,
+    signedHeaders
+      .split(';')
+      .map((name) => `${name}:${String(headers[name]).trim()}\n`)
+      .join(''),
+    signedHeaders,
+    sha256(body),
+  ].join('\n');
+  let key = createHmac('sha256', 'AWS4secret').update(day).digest();
+  for (const part of [region, service, 'aws4_request']) key = createHmac('sha256', key).update(part).digest();
+  const expected = createHmac('sha256', key)
+    .update(
+      [
+        'AWS4-HMAC-SHA256',
+        headers['x-amz-date'],
+        `${day}/${region}/${service}/aws4_request`,
+        sha256(canonical),
+      ].join('\n'),
+    )
+    .digest('hex');
+  return { expected, region, service };
+}
+
 describe('endpoints, as the SDK resolves them for every operation', () => {
   it('the endpoint option, else AWS_ENDPOINT_URL_KINESIS, else AWS_ENDPOINT_URL, else the region', async () => {
     const resolve = async (kinesis: KinesisClient) =>
@@ -75,34 +107,7 @@ describe('AwsSigner', () => {
       headers: { 'content-type': 'application/json' },
       body,
     });
-    const [, credential = '', signedHeaders = ''] =
-      /Credential=([^,]+), SignedHeaders=([^,]+),/.exec(headers.authorization ?? '') ?? [];
-    const [, day = '', region = '', service = ''] = credential.split('/');
-    const sha256 = (data: string | Buffer) => createHash('sha256').update(data).digest('hex');
-    const canonical = [
-      'POST',
-      '/_bulk',
-      '',
-      signedHeaders
-        .split(';')
-        .map((name) => `${name}:${String(headers[name]).trim()}\n`)
-        .join(''),
-      signedHeaders,
-      sha256(body),
-    ].join('\n');
-    let key = createHmac('sha256', 'AWS4secret').update(day).digest();
-    for (const part of [region, service, 'aws4_request'])
-      key = createHmac('sha256', key).update(part).digest();
-    const expected = createHmac('sha256', key)
-      .update(
-        [
-          'AWS4-HMAC-SHA256',
-          headers['x-amz-date'],
-          `${day}/${region}/${service}/aws4_request`,
-          sha256(canonical),
-        ].join('\n'),
-      )
-      .digest('hex');
+    const { expected, region, service } = sigV4Of(headers, '/_bulk', '', body);
     expect(headers.authorization?.endsWith(`Signature=${expected}`)).toBe(true);
     expect(region).toBe('eu-west-1');
     expect(service).toBe('es');
@@ -110,5 +115,32 @@ describe('AwsSigner', () => {
     expect(signer.observeDate(new Date(Date.now() + 3_600_000).toUTCString())).toBe(true);
     expect(Math.abs(signer.clockOffsetMs - 3_600_000)).toBeLessThan(5_000);
     expect(signer.observeDate(new Date(Date.now() + 3_600_000).toUTCString())).toBe(false);
+  });
+
+  it('sends and signs x-amz-content-sha256, as OpenSearch Serverless requires', async () => {
+    const body = Buffer.from('{"index":{}}\n{}\n');
+    const signed = await new AwsSigner({
+      credentials: async () => ({ accessKeyId: 'AKIDTEST', secretAccessKey: 'secret' }),
+      region: 'eu-west-1',
+      service: 'aoss',
+    }).sign({ method: 'POST', url: new URL('https://collection.example.com/_bulk'), headers: {}, body });
+    expect(signed['x-amz-content-sha256']).toBe(createHash('sha256').update(body).digest('hex'));
+    expect(signed.authorization).toMatch(/SignedHeaders=[^,]*x-amz-content-sha256/);
+  });
+
+  it('signs every value of a repeated query parameter (bulk `query` lists)', async () => {
+    const body = Buffer.from('{}\n');
+    const headers = await new AwsSigner({
+      credentials: async () => ({ accessKeyId: 'AKIDTEST', secretAccessKey: 'secret' }),
+      region: 'eu-west-1',
+      service: 'es',
+    }).sign({
+      method: 'POST',
+      url: new URL('https://search.example.com/_bulk?routing=b&pipeline=geo&routing=a'),
+      headers: {},
+      body,
+    });
+    const { expected } = sigV4Of(headers, '/_bulk', 'pipeline=geo&routing=a&routing=b', body);
+    expect(headers.authorization?.endsWith(`Signature=${expected}`)).toBe(true);
   });
 });

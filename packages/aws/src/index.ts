@@ -2,7 +2,15 @@ export type { AwsAuthOptions, AwsCredentials, AwsCredentialsProvider } from './a
 export { awsAuthSchema, awsCredentials, imdsSettingsOf } from './auth.js';
 export type { EndpointInstructions, ResolvedEndpoint } from './endpoint.js';
 export { operationEndpoint } from './endpoint.js';
+export type {
+  AwsClientConfig,
+  AwsErrorFailure,
+  AwsHttpSend,
+  AwsJsonAnswer,
+  AwsJsonServiceOptions,
+} from './json-service.js';
+export { AwsJsonService, awsErrorFailure } from './json-service.js';
 export type { AwsRegionOptions } from './region.js';
 export { awsRegionSchemas, endpointUrl, resolveRegion, warnEndpointWithoutScheme } from './region.js';
 export type { AwsSignerOptions, SignableRequest } from './signer.js';
-export { AwsSigner } from './signer.js';
+export { AwsSigner, awsSignerOf } from './signer.js';

@@ -1,6 +1,7 @@
 import { createHash, createHmac } from 'node:crypto';
 import { SignatureV4 } from '@smithy/signature-v4';
-import type { AwsCredentialsProvider } from './auth.js';
+import { type AwsAuthOptions, type AwsCredentialsProvider, awsCredentials } from './auth.js';
+import { resolveRegion } from './region.js';
 
 /** A clock this far from the server's is corrected, and the request it failed is worth retrying (as the SDK does). */
 const CLOCK_SKEW_MS = 240_000;
@@ -72,7 +73,7 @@ export class AwsSigner {
         hostname: url.hostname,
         ...(url.port === '' ? {} : { port: Number(url.port) }),
         path: url.pathname,
-        query: Object.fromEntries(url.searchParams),
+        query: queryOf(url.searchParams),
         headers: { ...request.headers, host: url.host },
         body: request.body,
       },
@@ -97,4 +98,30 @@ export class AwsSigner {
     this.#clockOffsetMs = serverTime - Date.now();
     return Math.abs(this.#clockOffsetMs - before) >= CLOCK_SKEW_MS;
   }
+}
+
+/**
+ * The signer of a component with Vector's `auth` options, for `service` in `region` (the option,
+ * else the environment's, found at the first request).
+ */
+export function awsSignerOf(
+  auth: AwsAuthOptions | undefined,
+  region: string | undefined,
+  service: string,
+): AwsSigner {
+  return new AwsSigner({
+    credentials: awsCredentials(auth ?? { load_timeout_secs: 5 }, region),
+    region: () => resolveRegion(region),
+    service,
+  });
+}
+
+/** A URL's query for the signer: a repeated parameter keeps every value (signed sorted, as AWS does). */
+function queryOf(parameters: URLSearchParams): Record<string, string | string[]> {
+  const query: Record<string, string | string[]> = {};
+  for (const name of new Set(parameters.keys())) {
+    const values = parameters.getAll(name);
+    query[name] = values.length === 1 ? (values[0] as string) : values;
+  }
+  return query;
 }

@@ -1,7 +1,7 @@
 import { awsAuthSchema } from '@sluice/aws';
 import { sinkFramingOptionSchema } from '@sluice/encoding';
-import { compressionOptionSchema } from '@sluice/sink-kit';
-import { retryStrategySchema } from '@sluice/sink-kit/http';
+import { compressionOptionSchema, headersSchema } from '@sluice/sink-kit';
+import { basicAuthSchema, retryStrategySchema } from '@sluice/sink-kit/http';
 
 /** Vector's HTTP methods. */
 const METHODS = ['post', 'put', 'patch', 'delete', 'get', 'head', 'options', 'trace'] as const;
@@ -73,16 +73,7 @@ export const ownOptions = {
     retry_strategy: retryStrategySchema,
     auth: {
       oneOf: [
-        {
-          type: 'object',
-          additionalProperties: false,
-          required: ['strategy', 'user', 'password'],
-          properties: {
-            strategy: { const: 'basic' },
-            user: { type: 'string' },
-            password: { type: 'string', writeOnly: true },
-          },
-        },
+        basicAuthSchema,
         {
           type: 'object',
           additionalProperties: false,
@@ -114,12 +105,7 @@ export const ownOptions = {
 
 /** The http sink's own `request` options; the kit adds concurrency, timeouts, rate limit and retries. */
 export const requestOptions = {
-  headers: {
-    type: 'object',
-    additionalProperties: { type: 'string', writeOnly: true },
-    default: {},
-    description: 'Headers added to every request (values are never printed: they often carry keys).',
-  },
+  headers: headersSchema,
   max_response_bytes: {
     type: 'integer',
     minimum: 1,

@@ -1,4 +1,4 @@
-import { AwsSigner, awsCredentials, resolveRegion } from '@sluice/aws';
+import { awsSignerOf } from '@sluice/aws';
 import type { LogEvent, OptionProblem } from '@sluice/component-api';
 import {
   createFramedEncoder,
@@ -149,13 +149,7 @@ export const httpSink = defineNetworkSink({
     };
     const { auth } = options;
     const signer =
-      auth?.strategy === 'aws'
-        ? new AwsSigner({
-            credentials: awsCredentials(auth.auth ?? { load_timeout_secs: 5 }, auth.auth?.region),
-            region: () => resolveRegion(auth.auth?.region),
-            service: auth.service,
-          })
-        : undefined;
+      auth?.strategy === 'aws' ? awsSignerOf(auth.auth, auth.auth?.region, auth.service) : undefined;
     const strategy = options.retry_strategy as RetryStrategy;
     const prefix = Buffer.from(options.payload_prefix);
     const suffix = Buffer.from(options.payload_suffix);

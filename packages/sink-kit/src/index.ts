@@ -18,13 +18,15 @@ export type { ConcurrencyLimiter, RequestObservation } from './limits.js';
 export { fixedConcurrency, RateLimiter } from './limits.js';
 export { createNetworkSink } from './network-sink.js';
 export type { BatchDefaults, BatchOptions, RequestDefaults, RequestOptions } from './options.js';
-export { batchSchema, requestSchema } from './options.js';
+export { batchSchema, headersSchema, requestSchema } from './options.js';
 export type { Discard, Failure, SendResult } from './results.js';
-export { reject, retry } from './results.js';
+export { reject, rejectEvent, retry } from './results.js';
 export type { RetrySettings } from './retry.js';
 export { backoffMs } from './retry.js';
 export { RetryQueue } from './retry-queue.js';
 export type { BuiltRequest, NetworkSinkSpec, RequestSettings } from './spec.js';
+export type { Rendered } from './template.js';
+export { Template } from './template.js';
 export type {
   VectorAdaptiveConcurrencyOptions,
   VectorBatchOptions,

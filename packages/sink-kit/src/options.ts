@@ -169,6 +169,14 @@ export function requestSchema<const More extends Readonly<Record<string, unknown
   } as const;
 }
 
+/** Vector's `request.headers` of its HTTP sinks: added to every request, values write-only (they often carry keys). */
+export const headersSchema = {
+  type: 'object',
+  additionalProperties: { type: 'string', writeOnly: true },
+  default: {},
+  description: 'Headers added to every request (values are never printed: they often carry keys).',
+} as const;
+
 type BaseRequestSchema = ReturnType<typeof requestSchema<Record<never, never>>>;
 
 /** Vector's `batch` table, defaults applied. */

@@ -64,3 +64,8 @@ export interface Discard {
   readonly errorCode?: string;
   readonly fields?: Record<string, unknown>;
 }
+
+/** An event `prepare` refuses: rejected, counted as `errorType` (and `errorCode`, by default the same), routed. */
+export function rejectEvent(errorType: string, message: string, errorCode = errorType): Discard {
+  return { discard: 'rejected', errorType, errorCode, message };
+}
