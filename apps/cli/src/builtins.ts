@@ -12,6 +12,8 @@ const PACKAGES = {
   '@sluice/basic-components': () => import('@sluice/basic-components'),
   '@sluice/sink-kinesis': () => import('@sluice/sink-kinesis'),
   '@sluice/sink-http': () => import('@sluice/sink-http'),
+  '@sluice/sink-elasticsearch': () => import('@sluice/sink-elasticsearch'),
+  '@sluice/sink-firehose': () => import('@sluice/sink-firehose'),
   '@sluice/buffer-memory': () => import('@sluice/buffer-memory'),
   '@sluice/buffer-disk': () => import('@sluice/buffer-disk'),
 } as const;
@@ -41,6 +43,8 @@ const BUILTINS: Readonly<
   },
   sink: {
     aws_kinesis_streams: '@sluice/sink-kinesis',
+    aws_kinesis_firehose: '@sluice/sink-firehose',
+    elasticsearch: '@sluice/sink-elasticsearch',
     console: '@sluice/basic-components',
     blackhole: '@sluice/basic-components',
     file: '@sluice/basic-components',
