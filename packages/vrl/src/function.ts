@@ -176,6 +176,10 @@ export interface CompileCall {
   enumValue(keyword: string, variants: readonly Value[]): Value | undefined;
   /** Refuses an argument's value (E403 "invalid argument"). */
   invalidArgument(keyword: string, value: Value, error: string): FunctionCompileError;
+  /** The argument, which must be a path (`.foo`, `x.y`): E400 otherwise. */
+  query(keyword: string): QueryReference;
+  /** Whether the path is read-only (a path assignments and `del` may not change). */
+  isReadOnly(reference: QueryReference): boolean;
 }
 
 /** What compiling a call site gives: the runtime closure and the result's type. */
@@ -272,12 +276,9 @@ function argumentEvaluator(argument: Argument | undefined, parameter: Parameter)
     const fallback = parameter.default;
     return fallback === undefined ? ABSENT : () => fallback;
   }
-  const constant = argument.constant;
   const accepted = kindOfFlags(parameter.kind);
-  if (accepted.isSuperset(argument.typeDef.kind) === undefined) {
-    if (constant !== undefined) return () => constant;
-    return argument.evaluate;
-  }
+  // A variable's "constant" can change in a closure's loop: only the evaluator is trusted at runtime.
+  if (accepted.isSuperset(argument.typeDef.kind) === undefined) return argument.evaluate;
   const evaluate = argument.evaluate;
   const flags = parameter.kind;
   const expected = accepted.toString();
@@ -360,6 +361,14 @@ export function invalidEnumVariant(
     { message: `invalid enum variant for argument "${keyword}"`, primary: true },
     { message: `received: ${displayValue(value)}`, primary: false },
     { message: `expected one of: ${variants.map(displayValue).join(', ')}`, primary: false },
+  ]);
+}
+
+/** E315 inside E610: a function would change a read-only path. */
+export function readOnlyMutation(context: string): FunctionCompileError {
+  return new FunctionCompileError(315, 'mutation of read-only value', [
+    { message: 'mutation of read-only value', primary: true },
+    { message: context, primary: false },
   ]);
 }
 

@@ -32,6 +32,8 @@ export interface RunOptions {
   metadata?: Value;
   /** Time zone for local-time functions: an IANA name or `local` (default `UTC`). */
   timezone?: string;
+  /** Where `log()` writes (nowhere by default). */
+  log?: (level: string, message: string) => void;
 }
 
 /** A compiled VRL program: compile once, run per event. */
@@ -65,6 +67,7 @@ export class Program {
       metadata: options.metadata ?? {},
       variables: new Array(this.slotCount),
       timezone: options.timezone ?? 'UTC',
+      log: options.log,
     };
     try {
       const value = this.evaluate(context);

@@ -631,16 +631,19 @@ export class Compiler {
     return undefined;
   }
 
-  private verifyMutable(target: AssignTarget, span: Ast.Span): boolean {
-    if (target.type !== 'external') return true;
-    const readOnly = (this.options.readOnlyPaths ?? []).some((readOnlyPath) => {
+  private isReadOnlyPath(target: AssignTarget): boolean {
+    if (target.type !== 'external') return false;
+    return (this.options.readOnlyPaths ?? []).some((readOnlyPath) => {
       if (readOnlyPath.prefix !== target.prefix) return false;
       if (startsWith(readOnlyPath.path, target.path)) return true;
       return readOnlyPath.recursive
         ? startsWith(target.path, readOnlyPath.path)
         : samePath(target.path, readOnlyPath.path);
     });
-    if (!readOnly) return true;
+  }
+
+  private verifyMutable(target: AssignTarget, span: Ast.Span): boolean {
+    if (!this.isReadOnlyPath(target)) return true;
     this.diagnostics.push(
       new Diagnostic(
         'error',
@@ -1343,6 +1346,16 @@ export class Compiler {
         return value;
       },
       invalidArgument: (keyword, value, error) => invalidArgument(keyword, value, error),
+      query: (keyword) => {
+        const argument = argumentsByKeyword.get(keyword);
+        if (argument?.query === undefined) {
+          throw unexpectedExpression(keyword, 'query', built.list.get(keyword)?.expression.kindName ?? 'expression');
+        }
+        return argument.query;
+      },
+      isReadOnly: (reference) =>
+        (reference.kind === 'event' || reference.kind === 'metadata') &&
+        this.isReadOnlyPath({ type: 'external', prefix: reference.kind, path: [...reference.path] }),
     };
     return site;
   }

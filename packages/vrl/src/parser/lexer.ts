@@ -178,6 +178,10 @@ export function tokenize(source: string): Token[] {
   const tokens: Token[] = [];
   let index = 0;
   const length = source.length;
+  // VRL's lexer looks ahead through `[…]`, `{…}` and `name(…)` for path queries and reports an
+  // unterminated literal found there one character later: these delimiters are tracked for that.
+  const delimiters: boolean[] = [];
+  const scanned = (): boolean => delimiters.includes(true);
   const push = (type: TokenType, start: number, end: number, text = source.slice(start, end)): void => {
     tokens.push({ type, start, end, text });
   };
@@ -188,7 +192,7 @@ export function tokenize(source: string): Token[] {
     const next = source[index + 1];
     switch (character) {
       case '"':
-        index = readString(source, start);
+        index = readString(source, start, scanned());
         push('string literal', start, index, source.slice(start + 1, index - 1));
         continue;
       case ';':
@@ -204,9 +208,15 @@ export function tokenize(source: string): Token[] {
       case '(':
       case '[':
       case '{':
+        delimiters.push(character !== '(' || followsFunctionName(tokens));
+        push(character as TokenType, start, ++index);
+        continue;
       case '}':
       case ']':
       case ')':
+        delimiters.pop();
+        push(character as TokenType, start, ++index);
+        continue;
       case '.':
       case '%':
       case ':':
@@ -237,7 +247,7 @@ export function tokenize(source: string): Token[] {
       continue;
     }
     if ((character === 'r' || character === 's' || character === 't') && next === "'") {
-      index = readQuoted(source, start);
+      index = readQuoted(source, start, scanned());
       const content = source.slice(start + 2, index - 1);
       if (character === 's') push('raw string literal', start, index, content);
       else
@@ -282,6 +292,13 @@ export function tokenize(source: string): Token[] {
   return tokens;
 }
 
+/** Whether the last tokens are a function name (`name` or `name!`), before its `(`. */
+function followsFunctionName(tokens: Token[]): boolean {
+  const last = tokens[tokens.length - 1];
+  if (last?.type === 'function call') return true;
+  return last?.type === '!' && tokens[tokens.length - 2]?.type === 'function call';
+}
+
 function identifierType(name: string): TokenType {
   if (KEYWORDS.has(name)) return name as TokenType;
   if (RESERVED.has(name)) return 'reserved identifier';
@@ -310,7 +327,7 @@ function lexError(code: number, message: string, labels: Label[]): LexError {
 }
 
 /** Reads a `"…"` literal from its opening quote; returns the index after the closing quote. */
-function readString(source: string, start: number): number {
+function readString(source: string, start: number, lookahead: boolean): number {
   let index = start + 1;
   while (index < source.length) {
     const character = source[index];
@@ -321,7 +338,8 @@ function readString(source: string, start: number): number {
     }
     index++;
   }
-  throw lexError(207, 'invalid string literal', [Label.primary('invalid string literal', start, start + 1)]);
+  const at = lookahead ? start + 1 : start;
+  throw lexError(207, 'invalid string literal', [Label.primary('invalid string literal', at, at + 1)]);
 }
 
 /** Checks the escape at `index` (the backslash); returns the index after it. */
@@ -384,7 +402,7 @@ function checkUnicodeEscape(source: string, start: number): number {
 }
 
 /** Reads `r'…'`, `s'…'`, `t'…'` (a backslash escapes the next character); returns the end. */
-function readQuoted(source: string, start: number): number {
+function readQuoted(source: string, start: number, lookahead: boolean): number {
   let index = start + 2;
   while (index < source.length) {
     const character = source[index];
@@ -395,7 +413,8 @@ function readQuoted(source: string, start: number): number {
     if (character === "'") return index + 1;
     index++;
   }
-  throw lexError(208, 'invalid literal', [Label.primary('invalid literal', start, start + 1)]);
+  const at = lookahead ? start + 1 : start;
+  throw lexError(208, 'invalid literal', [Label.primary('invalid literal', at, at + 1)]);
 }
 
 function readNumber(source: string, start: number, tokens: Token[]): number {

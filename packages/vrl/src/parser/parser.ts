@@ -537,27 +537,20 @@ class Parser {
       path.push({ index: Number(index.number) });
       return;
     }
-    if (allowDot && this.at('.')) this.advance();
+    const dot = allowDot && this.at('.') ? this.advance() : undefined;
     const token = this.token;
     if (!FIELD_TOKENS.has(token.type)) {
-      const list = 'expected one of: "identifier", "path field", "string literal", "abort", "return"';
-      const label =
-        token.type === 'end' || token.start !== this.peek(-1).end
-          ? 'unexpected end of query path'
-          : undefined;
-      if (label !== undefined) {
-        const at = this.peek(-1);
+      const expected = ['"identifier"', '"path field"', '"string literal"', '"abort"', '"return"'];
+      // A path that stops after its `.`: VRL points at the dot.
+      if (dot !== undefined && (token.type === 'end' || token.start === dot.end)) {
         throw new ParseFailure(
-          new Diagnostic(
-            'error',
-            203,
-            'syntax error',
-            [Label.primary(label, at.start, at.end), Label.context(list, at.start, at.end)],
-            [],
-          ),
+          new Diagnostic('error', 203, 'syntax error', [
+            Label.primary('unexpected end of query path', dot.start, dot.end),
+            Label.context(`expected one of: ${expected.join(', ')}`, dot.start, dot.end),
+          ], []),
         );
       }
-      throw this.unexpected(['"identifier"', '"path field"', '"string literal"', '"abort"', '"return"']);
+      throw this.unexpected(expected);
     }
     this.advance();
     path.push({ field: token.type === 'string literal' ? unescapeString(token.text) : token.text });

@@ -10,6 +10,8 @@ export interface Context {
   variables: (Value | undefined)[];
   /** The time zone for functions that format or parse local times (an IANA name, or `local`). */
   timezone: string;
+  /** Where `log()` writes (nowhere when absent). */
+  log?: (level: string, message: string) => void;
 }
 
 /** A compiled expression: evaluates against the context, or throws an `Interruption`. */
