@@ -25,23 +25,29 @@ describe("VRL's test suite", () => {
     const summary = runSuite(tests);
     const refusedFunctions = new Map<string, number>();
     for (const result of summary.results) {
-      if (result.outcome === 'refused') refusedFunctions.set(result.detail, (refusedFunctions.get(result.detail) ?? 0) + 1);
+      if (result.outcome === 'refused')
+        refusedFunctions.set(result.detail, (refusedFunctions.get(result.detail) ?? 0) + 1);
     }
-    const missing = [...refusedFunctions].sort((a, b) => b[1] - a[1]).map(([name, count]) => `${name} (${count})`);
+    const missing = [...refusedFunctions]
+      .sort((a, b) => b[1] - a[1])
+      .map(([name, count]) => `${name} (${count})`);
     console.log(
       `VRL suite: ${summary.passed} passed, ${summary.failed} failed, ${summary.refused} refused by name of ${tests.length}` +
         `\nmost needed functions: ${missing.slice(0, 30).join(', ')}`,
     );
     if (pattern !== undefined) {
       for (const result of summary.results) {
-        if (result.outcome !== 'passed') console.log(`\n--- ${result.outcome}: ${result.test.id} (${result.test.file})\n${result.detail}`);
+        if (result.outcome !== 'passed')
+          console.log(`\n--- ${result.outcome}: ${result.test.id} (${result.test.file})\n${result.detail}`);
       }
       return;
     }
 
     const actual: Expectations = {
       failed: summary.results.filter((result) => result.outcome === 'failed').map((result) => result.test.id),
-      refused: summary.results.filter((result) => result.outcome === 'refused').map((result) => result.test.id),
+      refused: summary.results
+        .filter((result) => result.outcome === 'refused')
+        .map((result) => result.test.id),
     };
     if (process.env.UPDATE_VRL_SUITE !== undefined || !existsSync(EXPECTATIONS)) {
       writeFileSync(EXPECTATIONS, `${JSON.stringify(actual, null, 2)}\n`);

@@ -1349,7 +1349,11 @@ export class Compiler {
       query: (keyword) => {
         const argument = argumentsByKeyword.get(keyword);
         if (argument?.query === undefined) {
-          throw unexpectedExpression(keyword, 'query', built.list.get(keyword)?.expression.kindName ?? 'expression');
+          throw unexpectedExpression(
+            keyword,
+            'query',
+            built.list.get(keyword)?.expression.kindName ?? 'expression',
+          );
         }
         return argument.query;
       },

@@ -544,10 +544,16 @@ class Parser {
       // A path that stops after its `.`: VRL points at the dot.
       if (dot !== undefined && (token.type === 'end' || token.start === dot.end)) {
         throw new ParseFailure(
-          new Diagnostic('error', 203, 'syntax error', [
-            Label.primary('unexpected end of query path', dot.start, dot.end),
-            Label.context(`expected one of: ${expected.join(', ')}`, dot.start, dot.end),
-          ], []),
+          new Diagnostic(
+            'error',
+            203,
+            'syntax error',
+            [
+              Label.primary('unexpected end of query path', dot.start, dot.end),
+              Label.context(`expected one of: ${expected.join(', ')}`, dot.start, dot.end),
+            ],
+            [],
+          ),
         );
       }
       throw this.unexpected(expected);

@@ -1,24 +1,57 @@
 import type { VrlFunction } from '../function.js';
-import { append, get, keys, length, merge, push, values } from './collections.js';
-import { array, bool, float, int, object, string, timestamp, toFloat, toInt, toString } from './coerce.js';
+import { append } from './append.js';
+import { array } from './array.js';
+import { assert } from './assert.js';
+import { assertEq } from './assert-eq.js';
+import { bool } from './bool.js';
 import { contains } from './contains.js';
-import { assert, assertEq, log, typeDefinition } from './control.js';
+import { del } from './del.js';
 import { downcase } from './downcase.js';
+import { encodeJsonFunction } from './encode-json.js';
 import { endsWith } from './ends-with.js';
-import { filter, forEach, mapKeys, mapValues } from './iteration.js';
-import { encodeJsonFunction, parseJson } from './json.js';
-import { mod, sha1 } from './math.js';
-import { del, exists } from './paths.js';
+import { exists } from './exists.js';
+import { filter } from './filter.js';
+import { float } from './float.js';
+import { forEach } from './for-each.js';
+import { formatTimestamp } from './format-timestamp.js';
+import { get } from './get.js';
+import { int } from './int.js';
+import { isArray } from './is-array.js';
+import { isBoolean } from './is-boolean.js';
+import { isFloat } from './is-float.js';
+import { isInteger } from './is-integer.js';
+import { isNull } from './is-null.js';
+import { isObject } from './is-object.js';
+import { isRegex } from './is-regex.js';
+import { isString } from './is-string.js';
+import { isTimestamp } from './is-timestamp.js';
+import { keys } from './keys.js';
+import { length } from './length.js';
+import { log } from './log.js';
+import { mapKeys } from './map-keys.js';
+import { mapValues } from './map-values.js';
+import { merge } from './merge.js';
+import { mod } from './mod.js';
+import { now } from './now.js';
+import { object } from './object.js';
+import { parseJson } from './parse-json.js';
+import { push } from './push.js';
 import { replace } from './replace.js';
+import { sha1 } from './sha1.js';
 import { split } from './split.js';
 import { startsWith } from './starts-with.js';
-import { formatTimestamp, now } from './timestamps.js';
-import { isArray, isBoolean, isFloat, isInteger, isNull, isObject, isRegex, isString, isTimestamp } from './types.js';
+import { string } from './string.js';
+import { timestamp } from './timestamp.js';
+import { toFloat } from './to-float.js';
+import { toInt } from './to-int.js';
+import { toStringFunction } from './to-string.js';
+import { typeDefinition } from './type-def.js';
 import { upcase } from './upcase.js';
+import { values } from './values.js';
 
 /**
- * The functions of VRL's standard library this package implements. To add one: write it in its
- * own file (see README.md in this directory) and list it here.
+ * The functions of VRL's standard library this package implements, one file each. To add one,
+ * see README.md in this directory.
  */
 export const standardLibrary: readonly VrlFunction[] = [
   append,
@@ -66,7 +99,7 @@ export const standardLibrary: readonly VrlFunction[] = [
   timestamp,
   toFloat,
   toInt,
-  toString,
+  toStringFunction,
   typeDefinition,
   upcase,
   values,

@@ -42,7 +42,8 @@ export const replace = defineFunction({
     const text = value as string;
     const limit = Number(count);
     if (limit === 0) return text;
-    if (pattern instanceof VrlRegex) return pattern.replace(text, replacement as string, limit > 0 ? limit : undefined);
+    if (pattern instanceof VrlRegex)
+      return pattern.replace(text, replacement as string, limit > 0 ? limit : undefined);
     return replaceString(text, pattern as string, replacement as string, limit > 0 ? limit : undefined);
   },
 });

@@ -29,7 +29,9 @@ const I64_MAX = 2n ** 63n - 1n;
 export function parseRustInteger(text: string): { value: number | bigint } | { error: string } {
   if (text === '') return { error: 'cannot parse integer from empty string' };
   if (!/^[+-]?[0-9]+$/.test(text)) {
-    return { error: text === '+' || text === '-' ? 'invalid digit found in string' : 'invalid digit found in string' };
+    return {
+      error: text === '+' || text === '-' ? 'invalid digit found in string' : 'invalid digit found in string',
+    };
   }
   const value = BigInt(text.startsWith('+') ? text.slice(1) : text);
   if (value > I64_MAX) return { error: 'number too large to fit in target type' };
@@ -46,6 +48,7 @@ export function parseRustFloat(text: string): { value: number } | { error: strin
     return { value: lower.startsWith('-') ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY };
   }
   if (unsigned === 'nan') return { value: Number.NaN };
-  if (!/^[+-]?([0-9]+\.?[0-9]*|\.[0-9]+)([eE][+-]?[0-9]+)?$/.test(text)) return { error: 'invalid float literal' };
+  if (!/^[+-]?([0-9]+\.?[0-9]*|\.[0-9]+)([eE][+-]?[0-9]+)?$/.test(text))
+    return { error: 'invalid float literal' };
   return { value: Number(text) };
 }

@@ -66,7 +66,8 @@ export function isTimeZone(zone: string): boolean {
 /** The local time of a timestamp in a zone (`UTC`, an IANA name, `local`). */
 export function localTime(date: Date, zone: string): LocalTime {
   const milliseconds = date.getTime();
-  const nanos = (((milliseconds % 1000) + 1000) % 1000) * 1_000_000 + ((date as Timestamp).submillisecondNanos ?? 0);
+  const nanos =
+    (((milliseconds % 1000) + 1000) % 1000) * 1_000_000 + ((date as Timestamp).submillisecondNanos ?? 0);
   const epochSeconds = Math.floor(milliseconds / 1000);
   if (zone === 'UTC') {
     const utc = new Date(epochSeconds * 1000);
@@ -84,7 +85,8 @@ export function localTime(date: Date, zone: string): LocalTime {
     };
   }
   const parts: Record<string, string> = {};
-  for (const part of formatter(zone).formatToParts(new Date(epochSeconds * 1000))) parts[part.type] = part.value;
+  for (const part of formatter(zone).formatToParts(new Date(epochSeconds * 1000)))
+    parts[part.type] = part.value;
   const yearOfEra = Number(parts.year);
   const year = parts.era === 'BC' || parts.era === 'B' ? 1 - yearOfEra : yearOfEra;
   const local = {
@@ -137,7 +139,12 @@ function isoWeek(time: LocalTime): { year: number; week: number } {
   date.setUTCDate(date.getUTCDate() - day + 3);
   const year = date.getUTCFullYear();
   const firstThursday = new Date(Date.UTC(year, 0, 4));
-  const week = 1 + Math.round((date.getTime() - firstThursday.getTime()) / 86_400_000 / 7 - ((firstThursday.getUTCDay() + 6) % 7 - 3) / 7);
+  const week =
+    1 +
+    Math.round(
+      (date.getTime() - firstThursday.getTime()) / 86_400_000 / 7 -
+        (((firstThursday.getUTCDay() + 6) % 7) - 3) / 7,
+    );
   return { year, week };
 }
 
@@ -224,7 +231,11 @@ export function strftime(time: LocalTime, format: string): string {
     switch (specifier) {
       case 'Y':
         output +=
-          time.year > 9999 ? `+${time.year}` : time.year < 0 ? `-${pad(-time.year, 4, '0')}` : pad(time.year, 4, padding ?? '0');
+          time.year > 9999
+            ? `+${time.year}`
+            : time.year < 0
+              ? `-${pad(-time.year, 4, '0')}`
+              : pad(time.year, 4, padding ?? '0');
         break;
       case 'C':
         output += two(Math.floor(time.year / 100));

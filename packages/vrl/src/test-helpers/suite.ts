@@ -1,17 +1,25 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import type { ReadOnlyPath } from '../compiler/compiler.js';
+import { parseTimestampLiteral } from '../compiler/timestamp.js';
 import { CompileError } from '../diagnostic/diagnostic.js';
 import { formatDiagnostics } from '../diagnostic/format.js';
 import { type CompileOptions, compile as compileProgram } from '../program.js';
 import { standardLibrary } from '../stdlib/index.js';
 import { VRL_FUNCTION_NAMES } from '../stdlib/vrl-function-names.js';
 import type { Segment } from '../type/kind.js';
-import { parseTimestampLiteral } from '../compiler/timestamp.js';
 import { formatTimestamp } from '../value/display.js';
 import { encodeJson, parseJson } from '../value/json.js';
 import { VrlRegex } from '../value/regex.js';
-import { numberOfValue, type ObjectValue, sortedKeys, Tag, tagOf, type Value, valuesEqual } from '../value/value.js';
+import {
+  numberOfValue,
+  type ObjectValue,
+  sortedKeys,
+  Tag,
+  tagOf,
+  type Value,
+  valuesEqual,
+} from '../value/value.js';
 
 /**
  * Runs VRL's own test suite (the imported `test-data/vrl`) the way VRL's harness does
@@ -103,8 +111,16 @@ function testFromFile(root: string, file: string): SuiteTest {
   const content = readFileSync(file, 'utf8');
   const relativePath = relative(root, file);
   const slash = relativePath.lastIndexOf('/');
-  const category = relativePath === 'example.vrl' ? 'uncategorized' : slash < 0 ? relativePath : relativePath.slice(0, slash);
-  const name = relativePath.slice(slash + 1).replace(/\.vrl$/, '').replaceAll('_', ' ');
+  const category =
+    relativePath === 'example.vrl'
+      ? 'uncategorized'
+      : slash < 0
+        ? relativePath
+        : relativePath.slice(0, slash);
+  const name = relativePath
+    .slice(slash + 1)
+    .replace(/\.vrl$/, '')
+    .replaceAll('_', ' ');
   let source = '';
   let object = '';
   let result = '';
@@ -204,13 +220,19 @@ function runChecked(test: SuiteTest, options: SuiteOptions): TestResult {
   } catch (error) {
     if (!(error instanceof CompileError)) throw error;
     const refused = error.diagnostics.find((diagnostic) => diagnostic.unsupportedFunction !== undefined);
-    if (refused !== undefined) return { test, outcome: 'refused', detail: refused.unsupportedFunction as string };
+    if (refused !== undefined)
+      return { test, outcome: 'refused', detail: refused.unsupportedFunction as string };
     return compareDiagnostics(test, formatDiagnostics(test.source, error.diagnostics));
   }
   if (test.skip) return { test, outcome: 'passed', detail: 'compile only' };
-  if (test.checkDiagnostics) return compareDiagnostics(test, formatDiagnostics(test.source, program.warnings));
+  if (test.checkDiagnostics)
+    return compareDiagnostics(test, formatDiagnostics(test.source, program.warnings));
   if (program.warnings.length > 0) {
-    return { test, outcome: 'failed', detail: `unexpected warnings:${formatDiagnostics(test.source, program.warnings)}` };
+    return {
+      test,
+      outcome: 'failed',
+      detail: `unexpected warnings:${formatDiagnostics(test.source, program.warnings)}`,
+    };
   }
   const object = structuredCloneValue(test.object);
   const result = program.run(object, { metadata: {}, timezone: 'UTC' });
@@ -224,12 +246,17 @@ function runChecked(test: SuiteTest, options: SuiteOptions): TestResult {
   }
   const got = result.message.trim();
   const want = test.result.trim();
-  if ((test.resultApprox && comparePartial(got, want)) || got === want) return { test, outcome: 'passed', detail: '' };
+  if ((test.resultApprox && comparePartial(got, want)) || got === want)
+    return { test, outcome: 'passed', detail: '' };
   if (result.status === 'abort') {
     const wantValue = expectedJson(want);
     const gotValue = toJsonValue(result.event);
     if (valuesEqual(gotValue, wantValue)) return { test, outcome: 'passed', detail: '' };
-    return { test, outcome: 'failed', detail: `abort: want ${encodeJson(wantValue)}\n got ${encodeJson(gotValue)}` };
+    return {
+      test,
+      outcome: 'failed',
+      detail: `abort: want ${encodeJson(wantValue)}\n got ${encodeJson(gotValue)}`,
+    };
   }
   return { test, outcome: 'failed', detail: `runtime error: want ${want}\n got ${got}` };
 }
@@ -237,7 +264,8 @@ function runChecked(test: SuiteTest, options: SuiteOptions): TestResult {
 function compareDiagnostics(test: SuiteTest, formatted: string): TestResult {
   const got = formatted.trim();
   const want = test.result.trim();
-  if ((test.resultApprox && comparePartial(got, want)) || got === want) return { test, outcome: 'passed', detail: '' };
+  if ((test.resultApprox && comparePartial(got, want)) || got === want)
+    return { test, outcome: 'passed', detail: '' };
   return { test, outcome: 'failed', detail: `diagnostics: want\n${want}\n got\n${got}` };
 }
 
@@ -245,7 +273,8 @@ function comparePartial(got: string, want: string): boolean {
   const gotLines = got.split('\n').filter((line) => line.trim().startsWith('error[E'));
   const wantLines = want.trim().split('\n');
   const count = Math.min(gotLines.length, wantLines.length);
-  for (let index = 0; index < count; index++) if (!(gotLines[index] as string).includes(wantLines[index] as string)) return false;
+  for (let index = 0; index < count; index++)
+    if (!(gotLines[index] as string).includes(wantLines[index] as string)) return false;
   return true;
 }
 

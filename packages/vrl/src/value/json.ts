@@ -1,7 +1,16 @@
 import { formatTimestamp } from './display.js';
 import { floatValue } from './markers.js';
 import type { VrlRegex } from './regex.js';
-import { integerValue, numberOfValue, type ObjectValue, setOwnField, sortedKeys, Tag, tagOf, type Value } from './value.js';
+import {
+  integerValue,
+  numberOfValue,
+  type ObjectValue,
+  setOwnField,
+  sortedKeys,
+  Tag,
+  tagOf,
+  type Value,
+} from './value.js';
 
 /**
  * JSON as VRL reads and writes it (serde_json): a number without a fraction or exponent is an
@@ -113,7 +122,8 @@ class JsonReader {
       if (character !== '"') throw this.error('key must be a string', this.index + 1);
       const key = this.string();
       this.skipWhitespace();
-      if (this.text[this.index] === undefined) throw this.error('EOF while parsing an object', this.index + 1);
+      if (this.text[this.index] === undefined)
+        throw this.error('EOF while parsing an object', this.index + 1);
       if (this.text[this.index] !== ':') throw this.error('expected `:`', this.index + 1);
       this.index++;
       setOwnField(object, key, this.value());
@@ -178,7 +188,8 @@ class JsonReader {
         this.index = index + 1;
         return output;
       }
-      if (code < 0x20) throw this.error('control character (\\u0000-\\u001F) found while parsing a string', index + 1);
+      if (code < 0x20)
+        throw this.error('control character (\\u0000-\\u001F) found while parsing a string', index + 1);
       if (code !== 0x5c) {
         index++;
         continue;
@@ -236,7 +247,8 @@ class JsonReader {
     const digitsStart = index;
     while (isDigit(text.charCodeAt(index))) index++;
     if (index === digitsStart) throw this.error('invalid number', index + 1);
-    if (text[digitsStart] === '0' && index - digitsStart > 1) throw this.error('invalid number', digitsStart + 2);
+    if (text[digitsStart] === '0' && index - digitsStart > 1)
+      throw this.error('invalid number', digitsStart + 2);
     let float = false;
     if (text[index] === '.') {
       float = true;
@@ -352,4 +364,3 @@ function write(value: Value | undefined, newline: string): string {
     }
   }
 }
-

@@ -1,22 +1,8 @@
 import { defineFunction, kind, optional, required } from '../function.js';
 import { fail } from '../runtime/errors.js';
-import { Collection, Kind } from '../type/kind.js';
-import { TypeDef } from '../type/type-def.js';
 import { encodeJson, JsonSyntaxError, parseJson as parse } from '../value/json.js';
 import { type ObjectValue, setOwnField, Tag, tagOf, type Value } from '../value/value.js';
-
-/** The type of what JSON can hold (VRL's `json_type_def`). */
-export function jsonTypeDef(): TypeDef {
-  const inner = Kind.null().orBytes().orInteger().orFloat().orBoolean().orArray(Collection.any()).orObject(Collection.any());
-  return TypeDef.bytes()
-    .fallible()
-    .orBoolean()
-    .orInteger()
-    .orFloat()
-    .orNull()
-    .orArray(Collection.fromUnknown(inner))
-    .orObject(Collection.fromUnknown(inner));
-}
+import { jsonTypeDef } from './json-type.js';
 
 function parseOrFail(text: string, prefix: string): Value {
   try {
@@ -27,7 +13,6 @@ function parseOrFail(text: string, prefix: string): Value {
   }
 }
 
-/** Replaces what lies deeper than `depth` levels by its JSON text (VRL's `max_depth`). */
 function limitDepth(value: Value, depth: number): Value {
   const tag = tagOf(value);
   if (tag !== Tag.Array && tag !== Tag.Object) return value;
@@ -43,7 +28,11 @@ function limitDepth(value: Value, depth: number): Value {
 /** `parse_json(value, max_depth, lossy: true)`: a JSON document as a value. */
 export const parseJson = defineFunction({
   name: 'parse_json',
-  parameters: [required('value', kind.BYTES), optional('max_depth', kind.INTEGER), optional('lossy', kind.BOOLEAN, true)],
+  parameters: [
+    required('value', kind.BYTES),
+    optional('max_depth', kind.INTEGER),
+    optional('lossy', kind.BOOLEAN, true),
+  ],
   returns: jsonTypeDef(),
   freshResult: true,
   call: ([value, maxDepth]) => {
@@ -56,12 +45,4 @@ export const parseJson = defineFunction({
     const parsed = parseOrFail(value as string, 'unable to read json');
     return limitDepth(parsed, depth);
   },
-});
-
-/** `encode_json(value, pretty: false)`: the value as JSON text (keys sorted, as VRL writes objects). */
-export const encodeJsonFunction = defineFunction({
-  name: 'encode_json',
-  parameters: [required('value', kind.ANY), optional('pretty', kind.BOOLEAN, false)],
-  returns: TypeDef.bytes(),
-  call: ([value, pretty]) => encodeJson(value as Value, pretty === true),
 });

@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import { defineFunction, kind, required } from '../function.js';
 import { RuntimeError } from '../runtime/errors.js';
 import { TypeDef } from '../type/type-def.js';
@@ -6,7 +5,7 @@ import { kindName } from '../type/value-kind.js';
 import { floatValue } from '../value/markers.js';
 import { numberOfValue, Tag, tagOf, type Value, wrapI64 } from '../value/value.js';
 
-/** `mod(value, modulus)`: the remainder (integer for integers, else float), as Rust's `%`. */
+/** `mod(value, modulus)`: the remainder (an integer for integers, else a float), as Rust's `%`. */
 export const mod = defineFunction({
   name: 'mod',
   parameters: [required('value', kind.INTEGER | kind.FLOAT), required('modulus', kind.INTEGER | kind.FLOAT)],
@@ -48,11 +47,3 @@ function remainder(left: Value, right: Value): Value {
   }
   throw new RuntimeError(`can't calculate remainder of type ${kindName(left)} and ${kindName(right)}`);
 }
-
-/** `sha1(value)`: the SHA-1 digest of the string's UTF-8 bytes, in hexadecimal. */
-export const sha1 = defineFunction({
-  name: 'sha1',
-  parameters: [required('value', kind.BYTES)],
-  returns: TypeDef.bytes(),
-  call: ([value]) => createHash('sha1').update(value as string, 'utf8').digest('hex'),
-});

@@ -1,8 +1,5 @@
 import { defineFunction, expectBoolean, kind, optional, readOnlyMutation, required } from '../function.js';
 import { TypeDef } from '../type/type-def.js';
-import type { Value } from '../value/value.js';
-
-/** The functions that take a path, not a value: `del` and `exists`. */
 
 /** `del(path, compact: false)`: removes the path and returns what was there (null when nothing). */
 export const del = defineFunction({
@@ -38,19 +35,6 @@ export const del = defineFunction({
         return { state, result };
       },
       freshResult: true,
-    };
-  },
-});
-
-/** `exists(path)`: whether the path holds a value (even null). */
-export const exists = defineFunction({
-  name: 'exists',
-  parameters: [required('field', kind.ANY)],
-  compile(call) {
-    const query = call.query('field');
-    return {
-      run: (context): Value => query.get(context) !== undefined,
-      typeDef: TypeDef.boolean(),
     };
   },
 });

@@ -1,0 +1,14 @@
+import { defineFunction, kind, optional, required } from '../function.js';
+import { RuntimeError } from '../runtime/errors.js';
+import { TypeDef } from '../type/type-def.js';
+
+/** `assert(condition, message)`: true, or the program fails with `message` ("assertion failed"). */
+export const assert = defineFunction({
+  name: 'assert',
+  parameters: [required('condition', kind.BOOLEAN), optional('message', kind.BYTES)],
+  returns: TypeDef.boolean().fallible().impure(),
+  call: ([condition, message]) => {
+    if (condition === true) return true;
+    throw new RuntimeError(message === undefined ? 'assertion failed' : (message as string));
+  },
+});
