@@ -43,19 +43,21 @@ class JsonReader {
     return value;
   }
 
-  /** serde_json's position: the line and column of the character at `offset` (1-based column). */
+  /**
+   * serde_json's position: `offset` is the 1-based column target (the index after the offending
+   * character), capped at the end of the text; the column counts from the line's start.
+   */
   private error(reason: string, offset = this.index): JsonSyntaxError {
+    const at = Math.min(offset, this.text.length);
     let line = 1;
-    let column = 0;
-    for (let position = 0; position < offset && position < this.text.length; position++) {
-      if (this.text[position] === '\n') {
+    let lineStart = 0;
+    for (let position = 0; position < at; position++) {
+      if (this.text.charCodeAt(position) === 0x0a) {
         line++;
-        column = 0;
-      } else {
-        column++;
+        lineStart = position + 1;
       }
     }
-    return new JsonSyntaxError(reason, line, offset > this.text.length ? column + 1 : column);
+    return new JsonSyntaxError(reason, line, at - lineStart);
   }
 
   private skipWhitespace(): void {
