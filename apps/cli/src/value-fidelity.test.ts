@@ -1,7 +1,13 @@
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type Batch, type ConfigError, createLogEvent, Timestamp, type TransformDefinition } from '@sluice/component-api';
+import {
+  type Batch,
+  type ConfigError,
+  createLogEvent,
+  Timestamp,
+  type TransformDefinition,
+} from '@sluice/component-api';
 import { planTopology } from '@sluice/core-topology';
 import { createEncoder } from '@sluice/encoding';
 import { createTestContext } from '@sluice/testkit';
