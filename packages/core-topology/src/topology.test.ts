@@ -216,5 +216,9 @@ describe('named outputs of transforms', () => {
     expect(rendered).toMatch(
       /component_sent_events_total\{[^}]*component_id="split"[^}]*output="odd"[^}]*\} 50/,
     );
+    // Components without named outputs keep Vector's series, with no output label.
+    expect(rendered).toMatch(
+      /component_sent_events_total\{component_id="numbers",component_kind="source",component_type="test_counter"\} 100/,
+    );
   });
 });
