@@ -17,6 +17,9 @@ const BUILTINS = {
     remove_fields: () => import('@sluice/basic-components'),
     parse_json: () => import('@sluice/basic-components'),
     json_parser: () => import('@sluice/basic-components'),
+    remap: () => import('@sluice/transform-vrl'),
+    filter: () => import('@sluice/transform-vrl'),
+    route: () => import('@sluice/transform-vrl'),
   },
   sink: {
     aws_kinesis_streams: () => import('@sluice/sink-kinesis'),
@@ -36,6 +39,9 @@ const PACKAGE_OF: Readonly<Record<string, string>> = {
   socket: '@sluice/source-tcp',
   tcp: '@sluice/source-tcp',
   aws_kinesis_streams: '@sluice/sink-kinesis',
+  remap: '@sluice/transform-vrl',
+  filter: '@sluice/transform-vrl',
+  route: '@sluice/transform-vrl',
   memory: '@sluice/buffer-memory',
   disk: '@sluice/buffer-disk',
 };

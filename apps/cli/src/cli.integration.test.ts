@@ -350,7 +350,7 @@ describe('sluice CLI (built, as a child process)', () => {
   it('reports loading problems (an unset variable) with the config problems, in one run', async () => {
     const cwd = await workspace({
       'c.toml':
-        '[sources.in]\ntype = "demo_logs"\nlines = ["${SLUICE_TEST_UNSET}"]\nformt = "shuffle"\n[sinks.out]\ntype = "console"\ninputs = ["in"]\n[transforms.x]\ntype = "remap"\ninputs = ["in"]',
+        '[sources.in]\ntype = "demo_logs"\nlines = ["${SLUICE_TEST_UNSET}"]\nformt = "shuffle"\n[sinks.out]\ntype = "console"\ninputs = ["in"]\n[transforms.x]\ntype = "dedupe"\ninputs = ["in"]',
     });
     const result = await run(['validate', '--no-environment', '--config', 'c.toml'], { cwd });
     expect(result.code).toBe(78);
@@ -359,7 +359,7 @@ describe('sluice CLI (built, as a child process)', () => {
     expect(lines[0]).toMatch(/sources\.in\.lines\[0\]: environment variable SLUICE_TEST_UNSET is not set/);
     expect(lines[1]).toMatch(/sources\.in\.formt: unknown field "formt"; did you mean "format"\?/);
     expect(lines[2]).toMatch(
-      /transforms\.x\.type: "remap" is a Vector transform that Sluice does not implement yet/,
+      /transforms\.x\.type: "dedupe" is a Vector transform that Sluice does not implement yet/,
     );
   });
 

@@ -9,6 +9,8 @@ export interface Io {
   exit: (code: number) => void;
   /** Whether stderr is a terminal (`--color auto`); false when not given. */
   stderrIsTerminal?: boolean;
+  /** Reads standard input whole (`sluice vrl` without `--input`); nothing when not given. */
+  readStandardInput?: () => Promise<string>;
   /** The terminal, when stdout is one (`sluice top` refreshes in place and reads keys there). */
   terminal?: { input: NodeJS.ReadStream; output: NodeJS.WriteStream };
 }

@@ -157,6 +157,49 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
       ),
     );
   program
+    .command('vrl')
+    .description(
+      "run a VRL program over events, as Vector's VRL CLI: one line per event (its value, or its error)",
+    )
+    .argument('[program]', "the VRL program, e.g. '.foo = true'")
+    .option('-p, --program <file>', 'read the program from a file (instead of the argument)')
+    .option('-i, --input <file>', 'the events, one JSON object per line (default: standard input)')
+    .option('-o, --print-object', "print the event after the program rather than the program's value")
+    .option('-z, --timezone <zone>', 'time zone of local times: a TZ database name or "local" (default)')
+    .option('--print-warnings', "print the compiler's warnings")
+    .addOption(new Option('-q, --quiet', "VRL's REPL option (no banner); accepted").hideHelp())
+    .addOption(new Option('-r, --runtime <runtime>', "VRL's runtime").choices(['ast']).hideHelp())
+    .action(
+      action(
+        async (
+          source: string | undefined,
+          commandOptions: {
+            program?: string;
+            input?: string;
+            printObject?: boolean;
+            timezone?: string;
+            printWarnings?: boolean;
+          },
+        ) => {
+          if (source !== undefined && commandOptions.program !== undefined)
+            throw new UsageError("the argument '[program]' cannot be used with '--program <file>'");
+          const { runVrl } = await import('./vrl-command.js');
+          return runVrl(
+            {
+              program: source,
+              programFile: commandOptions.program,
+              input: commandOptions.input,
+              printObject: commandOptions.printObject === true,
+              timezone: commandOptions.timezone,
+              printWarnings: commandOptions.printWarnings === true,
+            },
+            io,
+            io.readStandardInput ?? (() => Promise.resolve('')),
+          );
+        },
+      ),
+    );
+  program
     .command('top')
     .description('live view of a running instance through its API (per component: events, bytes, errors)')
     .option('--url <url>', 'the API of the instance', 'http://127.0.0.1:8686')

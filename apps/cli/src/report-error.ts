@@ -1,4 +1,4 @@
-import { ConfigError, type ErrorCategory, SluiceError } from '@sluice/component-api';
+import { ConfigError, type ErrorCategory, formatConfigProblem, SluiceError } from '@sluice/component-api';
 import { EXIT_CONFIG, EXIT_FAILURE } from './exit-codes.js';
 import type { Io } from './io.js';
 
@@ -17,10 +17,11 @@ const EXIT_CODE_OF_CATEGORY: Readonly<Record<ErrorCategory, number>> = {
 /** The exit code of an error a command threw, after printing it as readable lines. */
 export function reportError(error: unknown, io: Io, verbose: boolean, maxPrinted: number): number {
   if (error instanceof ConfigError) {
-    const lines = error.message.split('\n');
-    for (const line of lines.slice(0, maxPrinted)) io.stderr(`error: ${line}\n`);
-    if (lines.length > maxPrinted)
-      io.stderr(`error: … and ${lines.length - maxPrinted} more problems, not shown\n`);
+    // One `error:` line per problem; a problem of several lines (VRL's diagnostics) goes on as printed.
+    const problems = error.problems.map(formatConfigProblem);
+    for (const problem of problems.slice(0, maxPrinted)) io.stderr(`error: ${problem}\n`);
+    if (problems.length > maxPrinted)
+      io.stderr(`error: … and ${problems.length - maxPrinted} more problems, not shown\n`);
     return EXIT_CONFIG;
   }
   if (SluiceError.isInstance(error)) {

@@ -107,7 +107,7 @@ export const remapTransform = defineTransform<RemapOptions>({
       timezone: {
         type: 'string',
         description:
-          'The time zone of timestamps without one (parse_timestamp, format_timestamp…): a TZ database name or `local` (default: local time).',
+          'The time zone of local times without an offset (parse_timestamp, to_timestamp…): a TZ database name or `local` (default: local time).',
       },
       metric_tag_values: {
         type: 'string',

@@ -167,11 +167,13 @@ export class ProgramRunner {
       } else {
         throw error;
       }
+    } finally {
+      this.event = context.event;
+      this.metadata = context.metadata;
+      // The context holds no event between runs.
+      context.event = null;
+      context.metadata = null;
     }
-    this.event = context.event;
-    this.metadata = context.metadata;
-    context.event = null;
-    context.metadata = null;
     return status;
   }
 }

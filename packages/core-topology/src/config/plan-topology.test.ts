@@ -478,13 +478,19 @@ describe('planTopology', () => {
     expect([...plan.transforms.values()].map((transform) => [transform.id, transform.inputs])).toEqual([
       ['tag', []],
     ]);
+    // An input that names nothing is left out, as Vector's unit tests do (its own use `inputs: ["ignored"]`).
+    const ignoring = await planTopology(
+      { transforms: { tag: { type: 'test_tag', inputs: ['ignored'] } } },
+      { registry: testRegistry(), forUnitTests: true },
+    );
+    expect(ignoring.transforms.get('tag')?.inputs).toEqual([]);
     // Everything else is still checked.
     const error = await planTopology(
-      { transforms: { tag: { type: 'test_tag', inputs: ['nowhere'] } } },
+      { transforms: { tag: { type: 'test_tag', inputs: ['tag'] } } },
       { registry: testRegistry(), forUnitTests: true },
     ).catch((caught: unknown) => caught);
     expect((error as ConfigError).problems.map((problem) => problem.message)).toEqual([
-      'unknown input "nowhere"',
+      '"tag" lists itself as an input',
     ]);
   });
 

@@ -144,6 +144,8 @@ export async function planTopology(config: unknown, options: PlanTopologyOptions
       warn(`${path}.${moved.oldPath}`, `is deprecated; use ${path}.${moved.newPath}`);
   };
 
+  /** Options that passed their schema (what `outputs` may read even when `validate` found problems). */
+  const shaped = new WeakSet<object>();
   const componentOptions = (
     definition: AnyDefinition,
     component: Record<string, unknown>,
@@ -168,6 +170,7 @@ export async function planTopology(config: unknown, options: PlanTopologyOptions
       moveDeprecated(own, definition.deprecatedOptions, path);
     const validate = validatorOf(definition);
     if (validate(own)) {
+      shaped.add(own);
       runValidate(definition, own, { dataDir }, path, report);
     } else {
       const explainUnknown = (field: string, at: string) =>
@@ -225,11 +228,11 @@ export async function planTopology(config: unknown, options: PlanTopologyOptions
     warnIgnoredEnvelope(component, path);
     const definition = await resolve('transform', component, path);
     if (definition === undefined) continue;
-    const problemsBefore = problems.length;
     const transformOptions = componentOptions(definition, component, TRANSFORM_ENVELOPE_KEYS, path);
-    // Named outputs come from options that passed their checks.
+    // Named outputs come from options that passed their schema (a route whose condition is wrong
+    // still has its routes: no second error for the components that read them).
     const outputs =
-      problems.length === problemsBefore && definition.outputs !== undefined
+      shaped.has(transformOptions) && definition.outputs !== undefined
         ? definition.outputs(transformOptions)
         : DEFAULT_OUTPUT_ONLY;
     planTransforms.set(id, {
