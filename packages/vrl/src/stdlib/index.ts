@@ -3,9 +3,13 @@ import { append } from './append.js';
 import { array } from './array.js';
 import { assert } from './assert.js';
 import { assertEq } from './assert-eq.js';
+import { basename } from './basename.js';
 import { bool } from './bool.js';
+import { camelcase } from './camelcase.js';
 import { contains } from './contains.js';
+import { containsAll } from './contains-all.js';
 import { del } from './del.js';
+import { dirname } from './dirname.js';
 import { downcase } from './downcase.js';
 import { encodeJsonFunction } from './encode-json.js';
 import { endsWith } from './ends-with.js';
@@ -13,6 +17,8 @@ import { exists } from './exists.js';
 import { filter } from './filter.js';
 import { float } from './float.js';
 import { forEach } from './for-each.js';
+import { formatInt } from './format-int.js';
+import { formatNumber } from './format-number.js';
 import { formatTimestamp } from './format-timestamp.js';
 import { get } from './get.js';
 import { int } from './int.js';
@@ -25,26 +31,40 @@ import { isObject } from './is-object.js';
 import { isRegex } from './is-regex.js';
 import { isString } from './is-string.js';
 import { isTimestamp } from './is-timestamp.js';
+import { join } from './join.js';
+import { kebabcase } from './kebabcase.js';
 import { keys } from './keys.js';
 import { length } from './length.js';
 import { log } from './log.js';
 import { mapKeys } from './map-keys.js';
 import { mapValues } from './map-values.js';
+import { match } from './match.js';
 import { merge } from './merge.js';
 import { mod } from './mod.js';
 import { now } from './now.js';
 import { object } from './object.js';
 import { parseJson } from './parse-json.js';
+import { pascalcase } from './pascalcase.js';
 import { push } from './push.js';
+import { redact } from './redact.js';
 import { replace } from './replace.js';
+import { replaceWith } from './replace-with.js';
+import { screamingsnakecase } from './screamingsnakecase.js';
 import { sha1 } from './sha1.js';
+import { slice } from './slice.js';
+import { snakecase } from './snakecase.js';
 import { split } from './split.js';
+import { splitPath } from './split-path.js';
 import { startsWith } from './starts-with.js';
 import { string } from './string.js';
+import { stripAnsiEscapeCodes } from './strip-ansi-escape-codes.js';
+import { stripWhitespace } from './strip-whitespace.js';
+import { strlen } from './strlen.js';
 import { timestamp } from './timestamp.js';
 import { toFloat } from './to-float.js';
 import { toInt } from './to-int.js';
 import { toStringFunction } from './to-string.js';
+import { truncate } from './truncate.js';
 import { typeDefinition } from './type-def.js';
 import { upcase } from './upcase.js';
 import { values } from './values.js';
@@ -58,9 +78,13 @@ export const standardLibrary: readonly VrlFunction[] = [
   array,
   assert,
   assertEq,
+  basename,
   bool,
+  camelcase,
   contains,
+  containsAll,
   del,
+  dirname,
   downcase,
   encodeJsonFunction,
   endsWith,
@@ -68,6 +92,8 @@ export const standardLibrary: readonly VrlFunction[] = [
   filter,
   float,
   forEach,
+  formatInt,
+  formatNumber,
   formatTimestamp,
   get,
   int,
@@ -80,26 +106,40 @@ export const standardLibrary: readonly VrlFunction[] = [
   isRegex,
   isString,
   isTimestamp,
+  join,
+  kebabcase,
   keys,
   length,
   log,
   mapKeys,
   mapValues,
+  match,
   merge,
   mod,
   now,
   object,
   parseJson,
+  pascalcase,
   push,
+  redact,
   replace,
+  replaceWith,
+  screamingsnakecase,
   sha1,
+  slice,
+  snakecase,
   split,
+  splitPath,
   startsWith,
   string,
+  stripAnsiEscapeCodes,
+  stripWhitespace,
+  strlen,
   timestamp,
   toFloat,
   toInt,
   toStringFunction,
+  truncate,
   typeDefinition,
   upcase,
   values,
