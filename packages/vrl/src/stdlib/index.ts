@@ -6,6 +6,8 @@ import { assertEq } from './assert-eq.js';
 import { basename } from './basename.js';
 import { bool } from './bool.js';
 import { camelcase } from './camelcase.js';
+import { chunks } from './chunks.js';
+import { compact } from './compact.js';
 import { contains } from './contains.js';
 import { containsAll } from './contains-all.js';
 import { del } from './del.js';
@@ -15,18 +17,25 @@ import { encodeJsonFunction } from './encode-json.js';
 import { endsWith } from './ends-with.js';
 import { exists } from './exists.js';
 import { filter } from './filter.js';
+import { find } from './find.js';
+import { flatten } from './flatten.js';
 import { float } from './float.js';
 import { forEach } from './for-each.js';
 import { formatInt } from './format-int.js';
 import { formatNumber } from './format-number.js';
 import { formatTimestamp } from './format-timestamp.js';
+import { fromEntries } from './from-entries.js';
 import { get } from './get.js';
+import { includes } from './includes.js';
 import { int } from './int.js';
 import { isArray } from './is-array.js';
 import { isBoolean } from './is-boolean.js';
+import { isEmpty } from './is-empty.js';
 import { isFloat } from './is-float.js';
 import { isInteger } from './is-integer.js';
+import { isJsonFunction } from './is-json.js';
 import { isNull } from './is-null.js';
+import { isNullish } from './is-nullish.js';
 import { isObject } from './is-object.js';
 import { isRegex } from './is-regex.js';
 import { isString } from './is-string.js';
@@ -39,18 +48,25 @@ import { log } from './log.js';
 import { mapKeys } from './map-keys.js';
 import { mapValues } from './map-values.js';
 import { match } from './match.js';
+import { matchAny } from './match-any.js';
+import { matchArray } from './match-array.js';
 import { merge } from './merge.js';
 import { mod } from './mod.js';
 import { now } from './now.js';
 import { object } from './object.js';
+import { objectFromArray } from './object-from-array.js';
 import { parseJson } from './parse-json.js';
 import { pascalcase } from './pascalcase.js';
+import { pop } from './pop.js';
 import { push } from './push.js';
 import { redact } from './redact.js';
+import { remove } from './remove.js';
 import { replace } from './replace.js';
 import { replaceWith } from './replace-with.js';
 import { screamingsnakecase } from './screamingsnakecase.js';
+import { set } from './set.js';
 import { sha1 } from './sha1.js';
+import { sieve } from './sieve.js';
 import { slice } from './slice.js';
 import { snakecase } from './snakecase.js';
 import { split } from './split.js';
@@ -60,14 +76,23 @@ import { string } from './string.js';
 import { stripAnsiEscapeCodes } from './strip-ansi-escape-codes.js';
 import { stripWhitespace } from './strip-whitespace.js';
 import { strlen } from './strlen.js';
+import { tagTypesExternally } from './tag-types-externally.js';
+import { tally } from './tally.js';
+import { tallyValue } from './tally-value.js';
 import { timestamp } from './timestamp.js';
+import { toBool } from './to-bool.js';
+import { toEntries } from './to-entries.js';
 import { toFloat } from './to-float.js';
 import { toInt } from './to-int.js';
+import { toRegex } from './to-regex.js';
 import { toStringFunction } from './to-string.js';
 import { truncate } from './truncate.js';
 import { typeDefinition } from './type-def.js';
+import { unflatten } from './unflatten.js';
+import { unique } from './unique.js';
 import { upcase } from './upcase.js';
 import { values } from './values.js';
+import { zip } from './zip.js';
 
 /**
  * The functions of VRL's standard library this package implements, one file each. To add one,
@@ -81,6 +106,8 @@ export const standardLibrary: readonly VrlFunction[] = [
   basename,
   bool,
   camelcase,
+  chunks,
+  compact,
   contains,
   containsAll,
   del,
@@ -90,18 +117,25 @@ export const standardLibrary: readonly VrlFunction[] = [
   endsWith,
   exists,
   filter,
+  find,
+  flatten,
   float,
   forEach,
   formatInt,
   formatNumber,
   formatTimestamp,
+  fromEntries,
   get,
+  includes,
   int,
   isArray,
   isBoolean,
+  isEmpty,
   isFloat,
   isInteger,
+  isJsonFunction,
   isNull,
+  isNullish,
   isObject,
   isRegex,
   isString,
@@ -114,18 +148,25 @@ export const standardLibrary: readonly VrlFunction[] = [
   mapKeys,
   mapValues,
   match,
+  matchAny,
+  matchArray,
   merge,
   mod,
   now,
   object,
+  objectFromArray,
   parseJson,
   pascalcase,
+  pop,
   push,
   redact,
+  remove,
   replace,
   replaceWith,
   screamingsnakecase,
+  set,
   sha1,
+  sieve,
   slice,
   snakecase,
   split,
@@ -135,12 +176,21 @@ export const standardLibrary: readonly VrlFunction[] = [
   stripAnsiEscapeCodes,
   stripWhitespace,
   strlen,
+  tagTypesExternally,
+  tally,
+  tallyValue,
   timestamp,
+  toBool,
+  toEntries,
   toFloat,
   toInt,
+  toRegex,
   toStringFunction,
   truncate,
   typeDefinition,
+  unflatten,
+  unique,
   upcase,
   values,
+  zip,
 ];
