@@ -90,6 +90,7 @@ import { truncate } from './truncate.js';
 import { typeDefinition } from './type-def.js';
 import { unflatten } from './unflatten.js';
 import { unique } from './unique.js';
+import { unnest } from './unnest.js';
 import { upcase } from './upcase.js';
 import { values } from './values.js';
 import { zip } from './zip.js';
@@ -190,6 +191,7 @@ export const standardLibrary: readonly VrlFunction[] = [
   typeDefinition,
   unflatten,
   unique,
+  unnest,
   upcase,
   values,
   zip,
