@@ -10,10 +10,37 @@ import { chunks } from './chunks.js';
 import { compact } from './compact.js';
 import { contains } from './contains.js';
 import { containsAll } from './contains-all.js';
+import { crc } from './crc.js';
+import { decodeBase16 } from './decode-base16.js';
+import { decodeBase64 } from './decode-base64.js';
+import { decodeCharset } from './decode-charset.js';
+import { decodeGzip } from './decode-gzip.js';
+import { decodeLz4 } from './decode-lz4.js';
+import { decodeMimeQ } from './decode-mime-q.js';
+import { decodePercent } from './decode-percent.js';
+import { decodePunycode } from './decode-punycode.js';
+import { decodeSnappy } from './decode-snappy.js';
+import { decodeZlib } from './decode-zlib.js';
+import { decodeZstd } from './decode-zstd.js';
+import { decrypt } from './decrypt.js';
 import { del } from './del.js';
 import { dirname } from './dirname.js';
 import { downcase } from './downcase.js';
+import { encodeBase16 } from './encode-base16.js';
+import { encodeBase64 } from './encode-base64.js';
+import { encodeCharset } from './encode-charset.js';
+import { encodeCsv } from './encode-csv.js';
+import { encodeGzip } from './encode-gzip.js';
 import { encodeJsonFunction } from './encode-json.js';
+import { encodeKeyValue } from './encode-key-value.js';
+import { encodeLogfmt } from './encode-logfmt.js';
+import { encodeLz4 } from './encode-lz4.js';
+import { encodePercent } from './encode-percent.js';
+import { encodePunycode } from './encode-punycode.js';
+import { encodeSnappy } from './encode-snappy.js';
+import { encodeZlib } from './encode-zlib.js';
+import { encodeZstd } from './encode-zstd.js';
+import { encrypt } from './encrypt.js';
 import { endsWith } from './ends-with.js';
 import { exists } from './exists.js';
 import { filter } from './filter.js';
@@ -26,6 +53,7 @@ import { formatNumber } from './format-number.js';
 import { formatTimestamp } from './format-timestamp.js';
 import { fromEntries } from './from-entries.js';
 import { get } from './get.js';
+import { hmac } from './hmac.js';
 import { includes } from './includes.js';
 import { int } from './int.js';
 import { isArray } from './is-array.js';
@@ -50,6 +78,7 @@ import { mapValues } from './map-values.js';
 import { match } from './match.js';
 import { matchAny } from './match-any.js';
 import { matchArray } from './match-array.js';
+import { md5 } from './md5.js';
 import { merge } from './merge.js';
 import { mod } from './mod.js';
 import { now } from './now.js';
@@ -64,8 +93,11 @@ import { remove } from './remove.js';
 import { replace } from './replace.js';
 import { replaceWith } from './replace-with.js';
 import { screamingsnakecase } from './screamingsnakecase.js';
+import { seahash } from './seahash.js';
 import { set } from './set.js';
 import { sha1 } from './sha1.js';
+import { sha2 } from './sha2.js';
+import { sha3 } from './sha3.js';
 import { sieve } from './sieve.js';
 import { slice } from './slice.js';
 import { snakecase } from './snakecase.js';
@@ -93,6 +125,7 @@ import { unique } from './unique.js';
 import { unnest } from './unnest.js';
 import { upcase } from './upcase.js';
 import { values } from './values.js';
+import { xxhash } from './xxhash.js';
 import { zip } from './zip.js';
 
 /**
@@ -111,10 +144,37 @@ export const standardLibrary: readonly VrlFunction[] = [
   compact,
   contains,
   containsAll,
+  crc,
+  decodeBase16,
+  decodeBase64,
+  decodeCharset,
+  decodeGzip,
+  decodeLz4,
+  decodeMimeQ,
+  decodePercent,
+  decodePunycode,
+  decodeSnappy,
+  decodeZlib,
+  decodeZstd,
+  decrypt,
   del,
   dirname,
   downcase,
+  encodeBase16,
+  encodeBase64,
+  encodeCharset,
+  encodeCsv,
+  encodeGzip,
   encodeJsonFunction,
+  encodeKeyValue,
+  encodeLogfmt,
+  encodeLz4,
+  encodePercent,
+  encodePunycode,
+  encodeSnappy,
+  encodeZlib,
+  encodeZstd,
+  encrypt,
   endsWith,
   exists,
   filter,
@@ -127,6 +187,7 @@ export const standardLibrary: readonly VrlFunction[] = [
   formatTimestamp,
   fromEntries,
   get,
+  hmac,
   includes,
   int,
   isArray,
@@ -151,6 +212,7 @@ export const standardLibrary: readonly VrlFunction[] = [
   match,
   matchAny,
   matchArray,
+  md5,
   merge,
   mod,
   now,
@@ -165,8 +227,11 @@ export const standardLibrary: readonly VrlFunction[] = [
   replace,
   replaceWith,
   screamingsnakecase,
+  seahash,
   set,
   sha1,
+  sha2,
+  sha3,
   sieve,
   slice,
   snakecase,
@@ -194,5 +259,6 @@ export const standardLibrary: readonly VrlFunction[] = [
   unnest,
   upcase,
   values,
+  xxhash,
   zip,
 ];

@@ -71,7 +71,7 @@ export function hasEscapedBytes(text: string): boolean {
 /** The string as Rust's `String::from_utf8_lossy` reads its bytes: each invalid sequence is U+FFFD. */
 export function lossyText(text: string): string {
   if (!hasEscapedBytes(text)) return text;
-  return new TextDecoder('utf-8').decode(textToBytes(text));
+  return new TextDecoder('utf-8', { ignoreBOM: true }).decode(textToBytes(text));
 }
 
 /** Whether the string is only ASCII (one byte per character, so byte and character offsets agree). */

@@ -4,7 +4,7 @@ import { insertPath, removePath } from '../runtime/path.js';
 import type { Segment } from '../type/kind.js';
 import { TypeDef } from '../type/type-def.js';
 import { kindName } from '../type/value-kind.js';
-import { cloneValue, type Value } from '../value/value.js';
+import { cloneValue } from '../value/value.js';
 
 /**
  * The type of `unnest`'s result (VRL's `invert_array_at_path`): for each element type of the array
