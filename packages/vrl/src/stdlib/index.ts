@@ -1,4 +1,5 @@
 import type { VrlFunction } from '../function.js';
+import { abs } from './abs.js';
 import { append } from './append.js';
 import { array } from './array.js';
 import { assert } from './assert.js';
@@ -6,7 +7,9 @@ import { assertEq } from './assert-eq.js';
 import { basename } from './basename.js';
 import { bool } from './bool.js';
 import { camelcase } from './camelcase.js';
+import { ceil } from './ceil.js';
 import { chunks } from './chunks.js';
+import { communityId } from './community-id.js';
 import { compact } from './compact.js';
 import { contains } from './contains.js';
 import { containsAll } from './contains-all.js';
@@ -47,20 +50,36 @@ import { filter } from './filter.js';
 import { find } from './find.js';
 import { flatten } from './flatten.js';
 import { float } from './float.js';
+import { floor } from './floor.js';
 import { forEach } from './for-each.js';
 import { formatInt } from './format-int.js';
 import { formatNumber } from './format-number.js';
 import { formatTimestamp } from './format-timestamp.js';
 import { fromEntries } from './from-entries.js';
+import { fromUnixTimestamp } from './from-unix-timestamp.js';
 import { get } from './get.js';
+import { getEnvVar } from './get-env-var.js';
+import { getHostname } from './get-hostname.js';
+import { getTimezoneName } from './get-timezone-name.js';
+import { haversine } from './haversine.js';
 import { hmac } from './hmac.js';
 import { includes } from './includes.js';
 import { int } from './int.js';
+import { ipAton } from './ip-aton.js';
+import { ipCidrContains } from './ip-cidr-contains.js';
+import { ipNtoa } from './ip-ntoa.js';
+import { ipNtop } from './ip-ntop.js';
+import { ipPton } from './ip-pton.js';
+import { ipSubnet } from './ip-subnet.js';
+import { ipToIpv6 } from './ip-to-ipv6.js';
+import { ipv6ToIpv4 } from './ipv6-to-ipv4.js';
 import { isArray } from './is-array.js';
 import { isBoolean } from './is-boolean.js';
 import { isEmpty } from './is-empty.js';
 import { isFloat } from './is-float.js';
 import { isInteger } from './is-integer.js';
+import { isIpv4 } from './is-ipv4.js';
+import { isIpv6 } from './is-ipv6.js';
 import { isJsonFunction } from './is-json.js';
 import { isNull } from './is-null.js';
 import { isNullish } from './is-nullish.js';
@@ -88,16 +107,22 @@ import { parseJson } from './parse-json.js';
 import { pascalcase } from './pascalcase.js';
 import { pop } from './pop.js';
 import { push } from './push.js';
+import { randomBool } from './random-bool.js';
+import { randomBytes } from './random-bytes.js';
+import { randomFloat } from './random-float.js';
+import { randomInt } from './random-int.js';
 import { redact } from './redact.js';
 import { remove } from './remove.js';
 import { replace } from './replace.js';
 import { replaceWith } from './replace-with.js';
+import { round } from './round.js';
 import { screamingsnakecase } from './screamingsnakecase.js';
 import { seahash } from './seahash.js';
 import { set } from './set.js';
 import { sha1 } from './sha1.js';
 import { sha2 } from './sha2.js';
 import { sha3 } from './sha3.js';
+import { shannonEntropy } from './shannon-entropy.js';
 import { sieve } from './sieve.js';
 import { slice } from './slice.js';
 import { snakecase } from './snakecase.js';
@@ -118,12 +143,20 @@ import { toFloat } from './to-float.js';
 import { toInt } from './to-int.js';
 import { toRegex } from './to-regex.js';
 import { toStringFunction } from './to-string.js';
+import { toSyslogFacility } from './to-syslog-facility.js';
+import { toSyslogFacilityCode } from './to-syslog-facility-code.js';
+import { toSyslogLevel } from './to-syslog-level.js';
+import { toSyslogSeverity } from './to-syslog-severity.js';
+import { toUnixTimestamp } from './to-unix-timestamp.js';
 import { truncate } from './truncate.js';
 import { typeDefinition } from './type-def.js';
 import { unflatten } from './unflatten.js';
 import { unique } from './unique.js';
 import { unnest } from './unnest.js';
 import { upcase } from './upcase.js';
+import { uuidFromFriendlyId } from './uuid-from-friendly-id.js';
+import { uuidV4 } from './uuid-v4.js';
+import { uuidV7 } from './uuid-v7.js';
 import { values } from './values.js';
 import { xxhash } from './xxhash.js';
 import { zip } from './zip.js';
@@ -133,6 +166,7 @@ import { zip } from './zip.js';
  * see README.md in this directory.
  */
 export const standardLibrary: readonly VrlFunction[] = [
+  abs,
   append,
   array,
   assert,
@@ -140,7 +174,9 @@ export const standardLibrary: readonly VrlFunction[] = [
   basename,
   bool,
   camelcase,
+  ceil,
   chunks,
+  communityId,
   compact,
   contains,
   containsAll,
@@ -181,20 +217,36 @@ export const standardLibrary: readonly VrlFunction[] = [
   find,
   flatten,
   float,
+  floor,
   forEach,
   formatInt,
   formatNumber,
   formatTimestamp,
   fromEntries,
+  fromUnixTimestamp,
   get,
+  getEnvVar,
+  getHostname,
+  getTimezoneName,
+  haversine,
   hmac,
   includes,
   int,
+  ipAton,
+  ipCidrContains,
+  ipNtoa,
+  ipNtop,
+  ipPton,
+  ipSubnet,
+  ipToIpv6,
+  ipv6ToIpv4,
   isArray,
   isBoolean,
   isEmpty,
   isFloat,
   isInteger,
+  isIpv4,
+  isIpv6,
   isJsonFunction,
   isNull,
   isNullish,
@@ -222,16 +274,22 @@ export const standardLibrary: readonly VrlFunction[] = [
   pascalcase,
   pop,
   push,
+  randomBool,
+  randomBytes,
+  randomFloat,
+  randomInt,
   redact,
   remove,
   replace,
   replaceWith,
+  round,
   screamingsnakecase,
   seahash,
   set,
   sha1,
   sha2,
   sha3,
+  shannonEntropy,
   sieve,
   slice,
   snakecase,
@@ -252,12 +310,20 @@ export const standardLibrary: readonly VrlFunction[] = [
   toInt,
   toRegex,
   toStringFunction,
+  toSyslogFacility,
+  toSyslogFacilityCode,
+  toSyslogLevel,
+  toSyslogSeverity,
+  toUnixTimestamp,
   truncate,
   typeDefinition,
   unflatten,
   unique,
   unnest,
   upcase,
+  uuidFromFriendlyId,
+  uuidV4,
+  uuidV7,
   values,
   xxhash,
   zip,
