@@ -16,7 +16,7 @@ function invertArrayAtPath(typeDef: TypeDef, path: readonly Segment[]): TypeDef 
   for (const [index, element] of array.known) {
     const root = typeDef.kind.clone();
     root.insert(path, element.clone());
-    array.known.set(index, root);
+    array.set(index, root);
   }
   const unknown = array.unknownKind();
   if (unknown.containsAnyDefined()) {
