@@ -1,4 +1,5 @@
 import * as zlib from 'node:zlib';
+import { decompress } from 'fzstd';
 import type { CompileCall } from '../function.js';
 import { fail } from '../runtime/errors.js';
 import { TypeDef } from '../type/type-def.js';
@@ -40,42 +41,56 @@ type ZstdZlib = typeof zlib & {
 
 const zstd = zlib as ZstdZlib;
 
-/** Zstandard is in `node:zlib` from Node 22.15 and 23.8; older lines fail clearly. */
-function requireZstd(): Required<Pick<ZstdZlib, 'zstdCompressSync' | 'zstdDecompressSync'>> {
-  if (zstd.zstdCompressSync === undefined || zstd.zstdDecompressSync === undefined) {
-    return fail(`zstd needs Node.js 22.15 or later (this is ${process.version})`);
-  }
-  return zstd as Required<Pick<ZstdZlib, 'zstdCompressSync' | 'zstdDecompressSync'>>;
-}
-
 // zstd's window log for each level when the input size is unknown (`clevels.h`, the "default" row).
 const DEFAULT_WINDOW_LOGS = [
   19, 19, 20, 21, 21, 21, 21, 21, 21, 22, 22, 22, 22, 22, 22, 22, 22, 23, 23, 23, 25, 26, 27,
 ];
+const MAX_BLOCK_SIZE = 128 * 1024;
+
+function windowDescriptor(level: number): number {
+  const row = level === 0 ? 3 : Math.max(0, Math.min(level, 22));
+  return ((DEFAULT_WINDOW_LOGS[row] as number) - 10) << 3;
+}
 
 /**
  * Compresses as the `zstd` crate's `encode_all` does: a stream of unknown size, so the frame
  * holds no content size and the level's full window. Node's one-shot call knows the size: it is
  * told to leave the size out, and the window descriptor is written as the stream would have it.
+ * Before Node 22.15 (no zstd in `node:zlib`) the frame holds the data uncompressed, in raw
+ * blocks: valid zstd that any decoder reads, and what zstd itself writes for data it cannot shrink.
  */
 export function zstdCompress(bytes: Buffer, level: number): Buffer {
-  const { zstdCompressSync } = requireZstd();
+  if (zstd.zstdCompressSync === undefined) return rawZstdFrame(bytes, level);
   const constants = zstd.constants as Record<string, number>;
-  const output = zstdCompressSync(bytes, {
+  const output = zstd.zstdCompressSync(bytes, {
     params: {
       [constants.ZSTD_c_compressionLevel as number]: level,
       [constants.ZSTD_c_contentSizeFlag as number]: 0,
     },
   });
-  const singleSegment = ((output[4] as number) & 0x20) !== 0;
-  if (!singleSegment) {
-    const row = level === 0 ? 3 : Math.max(0, Math.min(level, 22));
-    output[5] = ((DEFAULT_WINDOW_LOGS[row] as number) - 10) << 3;
-  }
+  if (((output[4] as number) & 0x20) === 0) output[5] = windowDescriptor(level);
   return output;
 }
 
+function rawZstdFrame(bytes: Buffer, level: number): Buffer {
+  const parts: Buffer[] = [Buffer.from([0x28, 0xb5, 0x2f, 0xfd, 0x00, windowDescriptor(level)])];
+  let offset = 0;
+  do {
+    const size = Math.min(MAX_BLOCK_SIZE, bytes.length - offset);
+    const last = offset + size >= bytes.length ? 1 : 0;
+    const header = (size << 3) | last;
+    parts.push(
+      Buffer.from([header & 0xff, (header >> 8) & 0xff, header >> 16]),
+      bytes.subarray(offset, offset + size),
+    );
+    offset += size;
+  } while (offset < bytes.length);
+  return Buffer.concat(parts);
+}
+
+/** Decompresses zstd frames: `node:zlib` where it has zstd, else `fzstd` (pure JavaScript). */
 export function zstdDecompress(bytes: Buffer): Buffer {
-  const { zstdDecompressSync } = requireZstd();
-  return zstdDecompressSync(bytes);
+  if (zstd.zstdDecompressSync !== undefined) return zstd.zstdDecompressSync(bytes);
+  const output = decompress(bytes);
+  return Buffer.from(output.buffer, output.byteOffset, output.byteLength);
 }
