@@ -26,6 +26,7 @@ import { decodeSnappy } from './decode-snappy.js';
 import { decodeZlib } from './decode-zlib.js';
 import { decodeZstd } from './decode-zstd.js';
 import { decrypt } from './decrypt.js';
+import { decryptIp } from './decrypt-ip.js';
 import { del } from './del.js';
 import { dirname } from './dirname.js';
 import { downcase } from './downcase.js';
@@ -44,6 +45,7 @@ import { encodeSnappy } from './encode-snappy.js';
 import { encodeZlib } from './encode-zlib.js';
 import { encodeZstd } from './encode-zstd.js';
 import { encrypt } from './encrypt.js';
+import { encryptIp } from './encrypt-ip.js';
 import { endsWith } from './ends-with.js';
 import { exists } from './exists.js';
 import { filter } from './filter.js';
@@ -193,6 +195,7 @@ export const standardLibrary: readonly VrlFunction[] = [
   decodeZlib,
   decodeZstd,
   decrypt,
+  decryptIp,
   del,
   dirname,
   downcase,
@@ -211,6 +214,7 @@ export const standardLibrary: readonly VrlFunction[] = [
   encodeZlib,
   encodeZstd,
   encrypt,
+  encryptIp,
   endsWith,
   exists,
   filter,
