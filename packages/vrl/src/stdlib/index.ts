@@ -99,6 +99,7 @@ import { mapValues } from './map-values.js';
 import { match } from './match.js';
 import { matchAny } from './match-any.js';
 import { matchArray } from './match-array.js';
+import { matchDatadogQuery } from './match-datadog-query.js';
 import { md5 } from './md5.js';
 import { merge } from './merge.js';
 import { mod } from './mod.js';
@@ -268,6 +269,7 @@ export const standardLibrary: readonly VrlFunction[] = [
   match,
   matchAny,
   matchArray,
+  matchDatadogQuery,
   md5,
   merge,
   mod,
