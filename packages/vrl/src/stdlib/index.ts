@@ -160,6 +160,7 @@ import { upcase } from './upcase.js';
 import { uuidFromFriendlyId } from './uuid-from-friendly-id.js';
 import { uuidV4 } from './uuid-v4.js';
 import { uuidV7 } from './uuid-v7.js';
+import { validateJsonSchema } from './validate-json-schema.js';
 import { values } from './values.js';
 import { xxhash } from './xxhash.js';
 import { zip } from './zip.js';
@@ -330,6 +331,7 @@ export const standardLibrary: readonly VrlFunction[] = [
   uuidFromFriendlyId,
   uuidV4,
   uuidV7,
+  validateJsonSchema,
   values,
   xxhash,
   zip,
