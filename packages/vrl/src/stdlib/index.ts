@@ -40,6 +40,7 @@ import { encodeKeyValue } from './encode-key-value.js';
 import { encodeLogfmt } from './encode-logfmt.js';
 import { encodeLz4 } from './encode-lz4.js';
 import { encodePercent } from './encode-percent.js';
+import { encodeProto } from './encode-proto.js';
 import { encodePunycode } from './encode-punycode.js';
 import { encodeSnappy } from './encode-snappy.js';
 import { encodeZlib } from './encode-zlib.js';
@@ -211,6 +212,7 @@ export const standardLibrary: readonly VrlFunction[] = [
   encodeLogfmt,
   encodeLz4,
   encodePercent,
+  encodeProto,
   encodePunycode,
   encodeSnappy,
   encodeZlib,
