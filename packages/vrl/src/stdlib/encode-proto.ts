@@ -340,23 +340,15 @@ function wireType(type: FieldType): number {
 }
 
 function writeScalar(writer: WireWriter, type: FieldType, value: Scalar): void {
-  if (value instanceof Uint8Array) return writer.bytes(value);
-  if (typeof value === 'boolean') return writer.varint(value ? 1n : 0n);
-  if (typeof value === 'number') return writer.float(value, type === 'float' ? 4 : 8);
-  switch (type) {
-    case 'sint32':
-    case 'sint64':
-      return writer.varint(value >= 0n ? value << 1n : (-value << 1n) - 1n);
-    case 'fixed32':
-    case 'sfixed32':
-      return writer.fixed(value, 4);
-    case 'fixed64':
-    case 'sfixed64':
-      return writer.fixed(value, 8);
-    default:
-      // int32 and enums are sign-extended to 64 bits, as the wire format says.
-      return writer.varint(value);
-  }
+  if (value instanceof Uint8Array) writer.bytes(value);
+  else if (typeof value === 'boolean') writer.varint(value ? 1n : 0n);
+  else if (typeof value === 'number') writer.float(value, type === 'float' ? 4 : 8);
+  else if (type === 'sint32' || type === 'sint64')
+    writer.varint(value >= 0n ? value << 1n : (-value << 1n) - 1n);
+  else if (type === 'fixed32' || type === 'sfixed32') writer.fixed(value, 4);
+  else if (type === 'fixed64' || type === 'sfixed64') writer.fixed(value, 8);
+  // int32 and enums are sign-extended to 64 bits, as the wire format says.
+  else writer.varint(value);
 }
 
 export const encodeProto = defineFunction({
