@@ -137,6 +137,10 @@ export interface QueryReference {
   readonly path: readonly Segment[];
   /** Reads the value (undefined when absent). */
   get(context: Context): Value | undefined;
+  /** The value the path starts from: the event, the metadata, the variable's or the expression's value. */
+  root(context: Context): Value;
+  /** The type of the value the path starts from. */
+  rootTypeDef(state: TypeState): TypeDef;
   /** Removes the value and returns it; `undefined` for an expression target (nothing to remove). */
   remove(context: Context, compact: boolean): Value | undefined;
   /** The type state with the path deleted (the type `del` leaves behind). */

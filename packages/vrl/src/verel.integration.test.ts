@@ -24,6 +24,7 @@ const DIFFERENCES = new URL('../test-data/verel-differences.json', import.meta.u
 const VARYING = /\b(now|uuid_v4|uuid_v7|random_[a-z]+|get_hostname|get_env_var|log)\s*!?\(/;
 
 describe('differential test against verel', () => {
+  // Some 900 programs through both engines: a minute or more on a loaded machine.
   it('agrees with verel on the programs of VRL suite, but for the documented differences', () => {
     const tests = loadSuite().filter(
       (test) => !test.skip && !test.checkTypeOnly && !VARYING.test(test.source),
@@ -49,7 +50,7 @@ describe('differential test against verel', () => {
     expect(undocumented.map((id) => ({ id, ...disagreements[id] }))).toEqual([]);
     // A documented difference that went away must leave the list (it would hide a regression).
     expect(Object.keys(documented).filter((id) => !(id in disagreements))).toEqual([]);
-  });
+  }, 180_000);
 
   it('agrees with verel on generated programs (operators, coercions, errors handled or not)', () => {
     const random = randomSource(28);

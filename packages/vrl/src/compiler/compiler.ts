@@ -1429,6 +1429,7 @@ function queryReference(query: QueryExpr, emitContext: EmitContext): QueryRefere
   const kind =
     target.type === 'external' ? target.prefix : target.type === 'internal' ? 'variable' : 'expression';
   const slot = target.type === 'internal' ? emitContext.slot(target.variable.name) : -1;
+  const expressionRoot = target.type === 'expression' ? target.expression.emit(emitContext) : undefined;
   const reference: QueryReference = {
     kind,
     path,
@@ -1474,6 +1475,16 @@ function queryReference(query: QueryExpr, emitContext: EmitContext): QueryRefere
     },
     applyTypeInfo(state) {
       return query.applyTypeInfo(state);
+    },
+    root(context) {
+      if (target.type === 'external') return target.prefix === 'event' ? context.event : context.metadata;
+      if (target.type === 'internal') return context.variables[slot] ?? null;
+      return (expressionRoot as Evaluate)(context);
+    },
+    rootTypeDef(state) {
+      if (target.type === 'external') return TypeDef.of(state.external.kind(target.prefix));
+      if (target.type === 'internal') return target.variable.typeDef(state);
+      return target.expression.typeInfo(state).result;
     },
   };
   return reference;

@@ -6,6 +6,7 @@ import { CompileError } from '../diagnostic/diagnostic.js';
 import { formatDiagnostics } from '../diagnostic/format.js';
 import { type CompileOptions, compile as compileProgram } from '../program.js';
 import { standardLibrary } from '../stdlib/index.js';
+import { lossyText } from '../stdlib/raw-bytes.js';
 import { VRL_FUNCTION_NAMES } from '../stdlib/vrl-function-names.js';
 import type { Segment } from '../type/kind.js';
 import { formatTimestamp } from '../value/display.js';
@@ -303,9 +304,11 @@ function expectedJson(want: string): Value {
   }
 }
 
-/** `vrl_value_to_json_value`: timestamps as RFC 3339, regexes as their pattern, infinite floats as null. */
+/** `vrl_value_to_json_value`: strings read as UTF-8 lossily, timestamps as RFC 3339, regexes as their pattern, infinite floats as null. */
 export function toJsonValue(value: Value | undefined): Value {
   switch (tagOf(value)) {
+    case Tag.Bytes:
+      return lossyText(value as string);
     case Tag.Timestamp:
       return formatTimestamp(value as Date);
     case Tag.Regex:

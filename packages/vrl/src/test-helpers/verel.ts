@@ -1,5 +1,6 @@
 import * as verel from '@bpinternal/verel';
 import { CompileError } from '../diagnostic/diagnostic.js';
+import { lossyText } from '../stdlib/raw-bytes.js';
 import { encodeJson } from '../value/json.js';
 import type { Value } from '../value/value.js';
 import { compile } from '../vrl.js';
@@ -55,7 +56,7 @@ export function runOwn(source: string, event: Value): Outcome {
   return { type: 'runtime error', message: result.message };
 }
 
-/** JSON-level value, object keys sorted, so structural comparison ignores what verel cannot show. */
+/** JSON-level value, object keys sorted, strings read as UTF-8 lossily, so structural comparison ignores what verel cannot show. */
 function plain(value: unknown): unknown {
   if (value === undefined || value === null) return null;
   if (Array.isArray(value)) return value.map(plain);
@@ -67,6 +68,8 @@ function plain(value: unknown): unknown {
     return copy;
   }
   if (typeof value === 'bigint') return Number(value);
+  // Bytes that are not UTF-8 read as VRL's JSON shows them: U+FFFD per invalid sequence.
+  if (typeof value === 'string') return lossyText(value);
   return value;
 }
 
