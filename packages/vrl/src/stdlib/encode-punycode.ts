@@ -1,3 +1,4 @@
+/// <reference path="./punycode.d.ts" />
 import { domainToASCII } from 'node:url';
 import punycode from 'punycode/punycode.js';
 import { defineFunction, kind, optional, required } from '../function.js';
