@@ -50,6 +50,12 @@ const code = await main(argv, {
   cwd: process.cwd(),
   signals: process,
   stderrIsTerminal: process.stderr.isTTY === true,
+  readStandardInput: async () => {
+    let text = '';
+    process.stdin.setEncoding('utf8');
+    for await (const chunk of process.stdin) text += chunk;
+    return text;
+  },
   ...(process.stdout.isTTY ? { terminal: { input: process.stdin, output: process.stdout } } : {}),
   exit: (exitCode) => process.exit(exitCode),
 });

@@ -10,6 +10,7 @@ const PACKAGES = {
   '@sluice/source-http-server': () => import('@sluice/source-http-server'),
   '@sluice/source-syslog': () => import('@sluice/source-syslog'),
   '@sluice/basic-components': () => import('@sluice/basic-components'),
+  '@sluice/transform-vrl': () => import('@sluice/transform-vrl'),
   '@sluice/sink-kinesis': () => import('@sluice/sink-kinesis'),
   '@sluice/sink-http': () => import('@sluice/sink-http'),
   '@sluice/sink-elasticsearch': () => import('@sluice/sink-elasticsearch'),
@@ -40,6 +41,9 @@ const BUILTINS: Readonly<
     remove_fields: '@sluice/basic-components',
     parse_json: '@sluice/basic-components',
     json_parser: '@sluice/basic-components',
+    remap: '@sluice/transform-vrl',
+    filter: '@sluice/transform-vrl',
+    route: '@sluice/transform-vrl',
   },
   sink: {
     aws_kinesis_streams: '@sluice/sink-kinesis',

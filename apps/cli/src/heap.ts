@@ -106,7 +106,17 @@ export function environmentWithFlags(
 }
 
 /** Commands that never run a pipeline: they keep V8's defaults (a big config to validate, say). */
-const OTHER_COMMANDS = new Set(['validate', 'top', 'generate', 'schema', 'list', 'graph', 'buffer', 'help']);
+const OTHER_COMMANDS = new Set([
+  'validate',
+  'top',
+  'generate',
+  'schema',
+  'list',
+  'graph',
+  'buffer',
+  'help',
+  'vrl',
+]);
 
 /** Whether the command line runs a pipeline (`run`, the default command, or `demo`). */
 export function runsPipeline(argv: readonly string[]): boolean {

@@ -162,8 +162,8 @@ describe('sluice test: running a unit test', () => {
         name: 'inputs',
         inputs: [
           { insert_at: 'nowhere', type: 'raw', value: '' },
-          { insert_at: 'parse', type: 'vrl', source: '. = {}' },
-          { insert_at: 'parse', type: 'metric', metric: {} },
+          { insert_at: 'parse', type: 'vrl', source: '. = parse_json!("x")' },
+          { insert_at: 'parse', type: 'metric', metric: { name: 'count' } as never },
           { insert_at: 'parse', type: 'log' },
           { insert_at: 'parse', type: 'trace' },
         ],
@@ -175,7 +175,7 @@ describe('sluice test: running a unit test', () => {
         name: 'conditions',
         inputs: [json({})],
         outputs: [
-          { extract_from: 'parse', conditions: ['.a == 1', 'parse_json!(.message) == {}'] },
+          { extract_from: 'parse', conditions: ['.a == 1', '.a'] },
           { extract_from: 'tag', conditions: ['.a == 1'], expected_event_count: 0 },
         ],
       },
@@ -186,8 +186,8 @@ describe('sluice test: running a unit test', () => {
       [
         "Failed to build test 'inputs':",
         "inputs[0]: unable to locate target transform 'nowhere'",
-        'input type \'vrl\' is not supported by sluice test: it runs a VRL program, and Sluice has no VRL; use type = "log" with log_fields',
-        "input type 'metric' is not supported by sluice test: Sluice's transforms take log events only",
+        'function call error for "parse_json" at (4:20): unable to parse json: expected value at line 1 column 1',
+        'invalid metric: missing field `kind`',
         "input type 'log' requires the field 'log_fields'",
         "unrecognized input type 'trace', expected one of: 'raw', 'log' or 'metric'",
       ].join('\n  '),
@@ -195,7 +195,7 @@ describe('sluice test: running a unit test', () => {
       "Failed to build test 'no output':\n  unit test must contain at least one of `outputs` or `no_outputs_from`.",
       [
         "Failed to build test 'conditions':",
-        "failed to create test condition '1': VRL function `parse_json` is not supported by sluice test",
+        "failed to create test condition '1': VRL conditions must return a boolean.",
         'output for ["tag"] has expected_event_count of 0 but also defines conditions; conditions cannot be evaluated when no events are expected',
       ].join('\n  '),
       "Failed to build test 'unreachable':\n  Unable to complete topology between input target 'parse' and output target(s)",

@@ -1,4 +1,3 @@
-import { insertFieldAt } from '@sluice/basic-components';
 import {
   type Batch,
   cloneLogEvent,
@@ -9,9 +8,10 @@ import {
   type Logger,
   type Transform,
 } from '@sluice/component-api';
-import { MetricsRegistry, type TopologyPlan } from '@sluice/core-topology';
+import { componentOf, MetricsRegistry, type TopologyPlan } from '@sluice/core-topology';
 import { createEncoder } from '@sluice/encoding';
-import { type Condition, compileCondition, parsePath } from './unit-test-conditions.js';
+import { buildCondition, type Condition, type ConditionConfig, isObjectValue } from '@sluice/transform-vrl';
+import { CompileError, compile, insertPath, parseTargetPath, type Value } from '@sluice/vrl';
 
 /*
  * `sluice test`: Vector's unit tests (`[[tests]]`, see Vector's src/config/unit_test/). Each test
@@ -29,18 +29,25 @@ export interface UnitTestDefinition {
   no_outputs_from?: string[];
 }
 
+/** Vector's `Metric` of a test input, as Sluice's metric events hold one (see `internal_metrics`). */
+export interface UnitTestMetric {
+  name: string;
+  kind: string;
+  [field: string]: unknown;
+}
+
 export interface UnitTestInput {
   insert_at: string;
   type?: string;
   value?: string;
   source?: string;
   log_fields?: FieldMap;
-  metric?: unknown;
+  metric?: UnitTestMetric;
 }
 
 export interface UnitTestOutput {
   extract_from: string | string[];
-  conditions?: Array<string | { type: string; source?: string }>;
+  conditions?: ConditionConfig[];
   expected_event_count?: number;
 }
 
@@ -72,22 +79,52 @@ function inputEvent(input: UnitTestInput): LogEvent {
       return createLogEvent({ message: input.value, timestamp: new Date() });
     case 'log': {
       if (input.log_fields === undefined) throw new Error("input type 'log' requires the field 'log_fields'");
-      const fields: FieldMap = { message: '', timestamp: new Date() };
-      for (const [path, value] of Object.entries(input.log_fields))
-        insertFieldAt(fields, parsePath(path), structuredClone(value) as FieldValue);
-      return createLogEvent(fields);
+      const event = createLogEvent({ message: '', timestamp: new Date() });
+      // Each key is a path (`a.b[0]`, `%meta`), as Vector's `parse_path_and_insert`.
+      let metadata: Value | undefined;
+      for (const [path, value] of Object.entries(input.log_fields)) {
+        const target = parseTargetPath(path);
+        const copy = structuredClone(value) as Value;
+        if (target.prefix === 'metadata') metadata = insertPath(metadata ?? {}, target.path, copy);
+        else event.fields = insertPath(event.fields as Value, target.path, copy) as FieldMap;
+      }
+      if (metadata !== undefined) event.metadata.value = metadata as FieldValue;
+      return event;
     }
     case 'vrl':
-      throw new Error(
-        'input type \'vrl\' is not supported by sluice test: it runs a VRL program, and Sluice has no VRL; use type = "log" with log_fields',
-      );
-    case 'metric':
-      throw new Error(
-        "input type 'metric' is not supported by sluice test: Sluice's transforms take log events only",
-      );
+      if (input.source === undefined) throw new Error("input type 'vrl' requires the field 'source'");
+      return vrlInputEvent(input.source);
+    case 'metric': {
+      const metric = input.metric;
+      if (metric === undefined) throw new Error("input type 'metric' requires the field 'metric'");
+      for (const field of ['name', 'kind'] as const)
+        if (typeof metric[field] !== 'string') throw new Error(`invalid metric: missing field \`${field}\``);
+      return createLogEvent(structuredClone(metric) as FieldMap, { dataType: 'metric', structured: true });
+    }
     default:
       throw new Error(`unrecognized input type '${type}', expected one of: 'raw', 'log' or 'metric'`);
   }
+}
+
+/**
+ * The event a `vrl` input's program builds from an empty one (its metadata from an empty object), as
+ * Vector. A value that is not an object becomes the event's `message` (as a remap's output does).
+ */
+function vrlInputEvent(source: string): LogEvent {
+  let program: ReturnType<typeof compile>;
+  try {
+    program = compile(source);
+  } catch (error) {
+    if (error instanceof CompileError) throw new Error(`\n${error.message}\n\n`);
+    throw error;
+  }
+  const result = program.run({}, { metadata: {}, timezone: 'local' });
+  if (result.status !== 'ok') throw new Error(result.message);
+  const event = createLogEvent(
+    isObjectValue(result.event) ? result.event : { message: result.event as FieldValue },
+  );
+  event.metadata.value = result.metadata as FieldValue;
+  return event;
 }
 
 /** Groups outputs by their `extract_from` list, compiling the conditions (Vector's `build_outputs`). */
@@ -102,10 +139,12 @@ function buildOutputChecks(
     const conditions: Condition[] = [];
     for (const [index, config] of (output.conditions ?? []).entries()) {
       try {
-        const compiled = compileCondition(config);
-        conditions.push(compiled.condition);
-        for (const warning of compiled.warnings)
-          warn(`outputs[${outputIndex}].conditions[${index}]: ${warning}`);
+        const condition = buildCondition(config);
+        conditions.push(condition);
+        if (condition.warnings !== '')
+          warn(
+            `outputs[${outputIndex}].conditions[${index}]: VRL compilation warning.\n${condition.warnings}`,
+          );
       } catch (error) {
         errors.push(`failed to create test condition '${index}': ${(error as Error).message}`);
       }
@@ -160,19 +199,26 @@ function buildUnitTest(
   const outputs = definition.outputs ?? [];
   const noOutputsFrom = definition.no_outputs_from ?? [];
   const errors: string[] = [];
+  // The outputs of transforms: `<id>` (the default one) and `<id>.<name>` (a route's routes, …).
+  const exists = (output: string) => {
+    const transform = transforms.get(componentOf(output));
+    if (transform === undefined) return false;
+    return output === transform.id
+      ? transform.outputs.default
+      : transform.outputs.named.some((named) => `${transform.id}.${named}` === output);
+  };
   for (const output of outputs) {
     for (const from of typeof output.extract_from === 'string'
       ? [output.extract_from]
       : output.extract_from) {
       if (noOutputsFrom.includes(from))
         errors.push(`Invalid extract_from target in test '${name}': '${from}' listed in no_outputs_from`);
-      else if (!transforms.has(from))
+      else if (!exists(from))
         errors.push(`Invalid extract_from target in test '${name}': '${from}' does not exist`);
     }
   }
   for (const id of noOutputsFrom)
-    if (!transforms.has(id))
-      errors.push(`Invalid no_outputs_from target in test '${name}': '${id}' does not exist`);
+    if (!exists(id)) errors.push(`Invalid no_outputs_from target in test '${name}': '${id}' does not exist`);
   if (errors.length > 0) return { errors };
 
   const inputs = [
@@ -205,9 +251,10 @@ function buildUnitTest(
   // Only the transforms on a path from an input to an output take part.
   const consumers = new Map<string, string[]>();
   for (const [id, transform] of transforms)
-    for (const input of transform.inputs) consumers.set(input, [...(consumers.get(input) ?? []), id]);
-  const targets = [...built.checks.flatMap((check) => check.ids), ...noOutputsFrom];
-  const upstream = reachable(targets, (id) => transforms.get(id)?.inputs ?? []);
+    for (const input of transform.inputs)
+      consumers.set(componentOf(input), [...(consumers.get(componentOf(input)) ?? []), id]);
+  const targets = [...built.checks.flatMap((check) => check.ids), ...noOutputsFrom].map(componentOf);
+  const upstream = reachable(targets, (id) => (transforms.get(id)?.inputs ?? []).map(componentOf));
   for (const id of inserted.keys())
     if (!upstream.has(id))
       errors.push(`Unable to complete topology between input target '${id}' and output target(s)`);
@@ -216,7 +263,7 @@ function buildUnitTest(
   const order: string[] = [];
   const visit = (id: string) => {
     if (order.includes(id) || !downstream.has(id) || !upstream.has(id)) return;
-    for (const input of transforms.get(id)?.inputs ?? []) visit(input);
+    for (const input of transforms.get(id)?.inputs ?? []) visit(componentOf(input));
     order.push(id);
   };
   for (const id of transforms.keys()) visit(id);
@@ -260,7 +307,11 @@ async function runUnitTest(test: {
         ...(test.inserted.get(id) ?? []),
       ];
       try {
-        emitted.set(id, batch.length === 0 ? [] : await transform.transform(batch));
+        // What each output of the transform emitted, by output id (`route.errors`).
+        const result = batch.length === 0 ? [] : await transform.transform(batch);
+        emitted.set(id, Array.isArray(result) ? result : result.default);
+        if (!Array.isArray(result))
+          for (const [output, events] of result.named) emitted.set(`${id}.${output}`, events);
       } catch (error) {
         errors.push(`transform "${id}" failed: ${error instanceof Error ? error.message : String(error)}`);
         emitted.set(id, []);
@@ -286,7 +337,7 @@ async function runUnitTest(test: {
       for (const [checkIndex, conditions] of checks.entries()) {
         // A condition holds when one event satisfies it; otherwise each event's reason is listed.
         const reasons = conditions.flatMap((condition, index) => {
-          const each = events.map((event) => condition.check(event.fields));
+          const each = events.map((event) => condition.explain(event));
           return each.includes(undefined) ? [] : each.map((reason) => `  condition[${index}]: ${reason}`);
         });
         if (reasons.length > 0)

@@ -2,7 +2,8 @@ import { EventEmitter } from 'node:events';
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { EXIT_CONFIG, main } from './main.js';
+import { EXIT_CONFIG } from './exit-codes.js';
+import { main } from './main.js';
 import { removeValidatedFiles, validateFiles } from './test-helpers/validate.js';
 
 /*

@@ -130,7 +130,10 @@ export function seriesOf(
   };
 }
 
-function seriesValueOf(fields: FieldMap, options: SeriesOptions): SeriesValue | undefined {
+function seriesValueOf(
+  fields: Readonly<Record<string, unknown>>,
+  options: SeriesOptions,
+): SeriesValue | undefined {
   for (const type of ['counter', 'gauge'] as const) {
     const table = fields[type];
     if (isTable(table) && finite(table.value)) return { type, value: table.value };

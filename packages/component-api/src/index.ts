@@ -19,6 +19,7 @@ export type {
   InternalMetricSample,
   JsonSchema,
   OptionProblem,
+  OutputBatches,
   RejectedOutput,
   Rejection,
   Sink,
@@ -28,6 +29,7 @@ export type {
   SourceDefinition,
   Transform,
   TransformDefinition,
+  TransformOutputs,
   ValidationContext,
 } from './components.js';
 export {

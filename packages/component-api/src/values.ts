@@ -7,21 +7,46 @@
  */
 
 /**
+ * The marker classes live in one registry per process, keyed by their shape's version: every
+ * copy of this package (and `@sluice/vrl`, which carries the same classes without depending on
+ * Sluice) uses the first definition, so a float made by one copy is an `instanceof FloatValue`
+ * for every other one, and `instanceof` stays the engine's native check (a `Symbol.hasInstance`
+ * brand check measured ~9x slower per test). Change a class's shape only with a new version key.
+ */
+const SHARED_CLASSES = Symbol.for('sluice.values@1');
+
+function sharedClass<Class>(name: string, define: () => Class): Class {
+  const holder = globalThis as { [SHARED_CLASSES]?: Record<string, unknown> };
+  let registry = holder[SHARED_CLASSES];
+  if (registry === undefined) {
+    registry = {};
+    holder[SHARED_CLASSES] = registry;
+  }
+  registry[name] ??= define();
+  return registry[name] as Class;
+}
+
+/**
  * A float whose value is whole (`2.0`, `1e3`): Vector writes it `2.0` in JSON where the integer 2
  * is `2`. Made only for whole finite values by {@link floatValue}; a fraction is a plain number.
  */
-export class FloatValue {
-  constructor(readonly value: number) {}
+export const FloatValue = sharedClass(
+  'FloatValue',
+  () =>
+    class FloatValue {
+      constructor(readonly value: number) {}
 
-  valueOf(): number {
-    return this.value;
-  }
+      valueOf(): number {
+        return this.value;
+      }
 
-  /** What code that knows nothing of the marker writes: the number. */
-  toJSON(): number {
-    return this.value;
-  }
-}
+      /** What code that knows nothing of the marker writes: the number. */
+      toJSON(): number {
+        return this.value;
+      }
+    },
+);
+export type FloatValue = InstanceType<typeof FloatValue>;
 
 /** Magnitude from which a whole JS number is a float in Vector anyway (beyond i64). */
 const I64_LIMIT = 2 ** 63;
@@ -44,16 +69,21 @@ const NANOSECONDS_PER_MILLISECOND = 1_000_000;
 /**
  * A Date with the nanoseconds below its millisecond (0–999,999): Vector's timestamps are
  * nanosecond-precise (chrono's `Utc::now()`). Everything that reads a Date still works; the
- * encoders write the nanoseconds.
+ * encoders write the nanoseconds. Shared across package copies like {@link FloatValue}.
  */
-export class Timestamp extends Date {
-  readonly submillisecondNanos: number;
+export const Timestamp = sharedClass(
+  'Timestamp',
+  () =>
+    class Timestamp extends Date {
+      readonly submillisecondNanos: number;
 
-  constructor(milliseconds: number, submillisecondNanos = 0) {
-    super(milliseconds);
-    this.submillisecondNanos = submillisecondNanos;
-  }
-}
+      constructor(milliseconds: number, submillisecondNanos = 0) {
+        super(milliseconds);
+        this.submillisecondNanos = submillisecondNanos;
+      }
+    },
+);
+export type Timestamp = InstanceType<typeof Timestamp>;
 
 /** The nanoseconds below the millisecond of a Date (0 for a plain Date). */
 export function submillisecondNanosOf(date: Date): number {

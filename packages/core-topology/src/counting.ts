@@ -6,10 +6,14 @@ export interface Counting {
   eventBytes: Counter;
 }
 
-export function countingOf(metrics: ComponentMetrics, direction: 'received' | 'sent'): Counting {
+export function countingOf(
+  metrics: ComponentMetrics,
+  direction: 'received' | 'sent',
+  labels?: Readonly<Record<string, string>>,
+): Counting {
   return {
-    events: metrics.counter(`component_${direction}_events_total`),
-    eventBytes: metrics.counter(`component_${direction}_event_bytes_total`),
+    events: metrics.counter(`component_${direction}_events_total`, labels),
+    eventBytes: metrics.counter(`component_${direction}_event_bytes_total`, labels),
   };
 }
 

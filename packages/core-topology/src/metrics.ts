@@ -23,6 +23,8 @@ interface CatalogueEntry {
   help: string;
   /** Labels beyond the component's own, declared up front so every series carries them. */
   labels?: readonly string[];
+  /** Labels only some series carry (and the others leave out, not empty). */
+  optionalLabels?: readonly string[];
 }
 
 /** Vector's metric names, so existing dashboards carry over. */
@@ -34,8 +36,17 @@ const CATALOGUE: Readonly<Record<string, CatalogueEntry>> = {
     help: 'Raw bytes received from the network.',
     labels: ['protocol'],
   },
-  component_sent_events_total: { type: 'counter', help: 'Events sent (sinks: delivered) by the component.' },
-  component_sent_event_bytes_total: { type: 'counter', help: 'Estimated bytes of the events sent.' },
+  // `output`: the named output of a transform that has some (`_default` for its default one).
+  component_sent_events_total: {
+    type: 'counter',
+    help: 'Events sent (sinks: delivered) by the component.',
+    optionalLabels: ['output'],
+  },
+  component_sent_event_bytes_total: {
+    type: 'counter',
+    help: 'Estimated bytes of the events sent.',
+    optionalLabels: ['output'],
+  },
   component_sent_bytes_total: { type: 'counter', help: 'Raw bytes sent over the network (request bodies).' },
   component_errors_total: {
     type: 'counter',
@@ -84,7 +95,7 @@ export class MetricsRegistry {
   readonly #registry = new Registry();
   readonly #metrics = new Map<
     string,
-    { metric: PromMetric; labelNames: string[]; series: Map<string, Series> }
+    { metric: PromMetric; labelNames: string[]; optional: ReadonlySet<string>; series: Map<string, Series> }
   >();
 
   get contentType(): string {
@@ -169,7 +180,10 @@ export class MetricsRegistry {
   #child(name: string, requested: MetricType, labels: MetricLabels): Counter | Gauge | Histogram {
     let entry = this.#metrics.get(name);
     if (entry === undefined) {
-      const labelNames = [...new Set([...Object.keys(labels), ...(CATALOGUE[name]?.labels ?? [])])].sort();
+      const optional = new Set(CATALOGUE[name]?.optionalLabels ?? []);
+      const labelNames = [
+        ...new Set([...Object.keys(labels), ...(CATALOGUE[name]?.labels ?? []), ...optional]),
+      ].sort();
       const type = CATALOGUE[name]?.type ?? requested;
       const series = new Map<string, Series>();
       const configuration = {
@@ -198,13 +212,17 @@ export class MetricsRegistry {
                 },
               })
             : new PromHistogram(configuration);
-      entry = { metric, labelNames, series };
+      entry = { metric, labelNames, optional, series };
       this.#metrics.set(name, entry);
     }
-    // A series must carry every label name of its metric: fill the missing ones with "". An error
-    // counted without a code is counted under its type, so every series of errors has a code.
+    // A series must carry every label name of its metric (but the optional ones): fill the missing
+    // with "". An error counted without a code is counted under its type, so every series of errors
+    // has a code.
     const complete: Record<string, string> = {};
-    for (const labelName of entry.labelNames) complete[labelName] = labels[labelName] ?? '';
+    for (const labelName of entry.labelNames) {
+      const value = labels[labelName];
+      if (value !== undefined || !entry.optional.has(labelName)) complete[labelName] = value ?? '';
+    }
     if (name === 'component_errors_total' && complete.error_code === '')
       complete.error_code = complete.error_type ?? '';
     if (entry.metric instanceof PromHistogram) {

@@ -1,4 +1,4 @@
-import { type Batch, cloneLogEvent } from '@sluice/component-api';
+import { type Batch, cloneLogEvent, finalizeEvents } from '@sluice/component-api';
 import type { BufferChain } from './buffer-chain.js';
 import type { Taps } from './taps.js';
 
@@ -20,6 +20,11 @@ export class Output {
     if (this.taps?.active === true) this.taps.publish(this.id, this.consumerIds, batch);
     const consumers = this.consumers;
     if (consumers.length === 1) return (consumers[0] as BufferChain).write(batch);
+    // Nobody reads this output (warned when the config was planned): its events end here.
+    if (consumers.length === 0) {
+      finalizeEvents(batch, 'dropped');
+      return Promise.resolve();
+    }
     const writes: Array<Promise<void>> = [];
     for (let index = 0; index < consumers.length; index += 1) {
       const copy = index === consumers.length - 1 ? batch : batch.map(cloneLogEvent);

@@ -11,6 +11,7 @@ export const scenarioLoaders: Readonly<Record<string, () => Promise<{ default: S
   'shard-quota': () => import('./scenarios/shard-quota.js'),
   'disk-buffer': () => import('./scenarios/disk-buffer.js'),
   'memory-buffer': () => import('./scenarios/memory-buffer.js'),
+  remap: () => import('./scenarios/remap.js'),
   executable: () => import('./scenarios/executable.js'),
   'cli-startup': () => import('./scenarios/cli-startup.js'),
 };

@@ -3,8 +3,8 @@ import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { ConfigError, type Logger } from '@sluice/component-api';
-import { validate } from '../commands.js';
-import type { GlobalOptions } from '../main.js';
+import type { GlobalOptions } from '../options.js';
+import { validate } from '../validate.js';
 
 const directories: string[] = [];
 
