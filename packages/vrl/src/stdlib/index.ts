@@ -34,7 +34,11 @@ import { merge } from './merge.js';
 import { mod } from './mod.js';
 import { now } from './now.js';
 import { object } from './object.js';
+import { parseFloatFunction } from './parse-float.js';
+import { parseIntFunction } from './parse-int.js';
 import { parseJson } from './parse-json.js';
+import { parseRegex } from './parse-regex.js';
+import { parseRegexAll } from './parse-regex-all.js';
 import { push } from './push.js';
 import { replace } from './replace.js';
 import { sha1 } from './sha1.js';
@@ -89,7 +93,11 @@ export const standardLibrary: readonly VrlFunction[] = [
   mod,
   now,
   object,
+  parseFloatFunction,
+  parseIntFunction,
   parseJson,
+  parseRegex,
+  parseRegexAll,
   push,
   replace,
   sha1,
