@@ -39,6 +39,7 @@ import { parseIntFunction } from './parse-int.js';
 import { parseJson } from './parse-json.js';
 import { parseRegex } from './parse-regex.js';
 import { parseRegexAll } from './parse-regex-all.js';
+import { parseTimestamp } from './parse-timestamp.js';
 import { push } from './push.js';
 import { replace } from './replace.js';
 import { sha1 } from './sha1.js';
@@ -98,6 +99,7 @@ export const standardLibrary: readonly VrlFunction[] = [
   parseJson,
   parseRegex,
   parseRegexAll,
+  parseTimestamp,
   push,
   replace,
   sha1,
