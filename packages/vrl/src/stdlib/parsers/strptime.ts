@@ -387,7 +387,7 @@ function scanNumber(text: string, at: number, min: number, max: number): [number
       return [index, value];
     }
     value = value * 10 + (code - 48);
-    if (value > 9_223_372_036_854_775_807) throw OUT_OF_RANGE;
+    if (value >= 2 ** 63) throw OUT_OF_RANGE;
     index++;
   }
   return [index, value];
