@@ -34,6 +34,8 @@ import { merge } from './merge.js';
 import { mod } from './mod.js';
 import { now } from './now.js';
 import { object } from './object.js';
+import { parseBytes } from './parse-bytes.js';
+import { parseDuration } from './parse-duration.js';
 import { parseFloatFunction } from './parse-float.js';
 import { parseIntFunction } from './parse-int.js';
 import { parseJson } from './parse-json.js';
@@ -94,6 +96,8 @@ export const standardLibrary: readonly VrlFunction[] = [
   mod,
   now,
   object,
+  parseBytes,
+  parseDuration,
   parseFloatFunction,
   parseIntFunction,
   parseJson,
