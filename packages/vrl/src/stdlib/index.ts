@@ -39,6 +39,8 @@ import { parseDuration } from './parse-duration.js';
 import { parseFloatFunction } from './parse-float.js';
 import { parseIntFunction } from './parse-int.js';
 import { parseJson } from './parse-json.js';
+import { parseKeyValue } from './parse-key-value.js';
+import { parseLogfmt } from './parse-logfmt.js';
 import { parseRegex } from './parse-regex.js';
 import { parseRegexAll } from './parse-regex-all.js';
 import { parseTimestamp } from './parse-timestamp.js';
@@ -101,6 +103,8 @@ export const standardLibrary: readonly VrlFunction[] = [
   parseFloatFunction,
   parseIntFunction,
   parseJson,
+  parseKeyValue,
+  parseLogfmt,
   parseRegex,
   parseRegexAll,
   parseTimestamp,

@@ -27,10 +27,14 @@ export function skipWhitespace(text: string, from = 0): number {
 
 /** Rust's `str::trim`. */
 export function rustTrim(text: string): string {
-  const start = skipWhitespace(text);
+  return rustTrimEnd(text.slice(skipWhitespace(text)));
+}
+
+/** Rust's `str::trim_end`. */
+export function rustTrimEnd(text: string): string {
   let end = text.length;
-  while (end > start && isRustWhitespace(text.charCodeAt(end - 1))) end--;
-  return text.slice(start, end);
+  while (end > 0 && isRustWhitespace(text.charCodeAt(end - 1))) end--;
+  return text.slice(0, end);
 }
 
 /** The UTF-8 length of `text` from `from` (Rust's `str::len`), counted no further than `limit`. */
