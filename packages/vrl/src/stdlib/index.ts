@@ -34,13 +34,16 @@ import { merge } from './merge.js';
 import { mod } from './mod.js';
 import { now } from './now.js';
 import { object } from './object.js';
+import { parseApacheLog } from './parse-apache-log.js';
 import { parseBytes } from './parse-bytes.js';
+import { parseCommonLog } from './parse-common-log.js';
 import { parseDuration } from './parse-duration.js';
 import { parseFloatFunction } from './parse-float.js';
 import { parseIntFunction } from './parse-int.js';
 import { parseJson } from './parse-json.js';
 import { parseKeyValue } from './parse-key-value.js';
 import { parseLogfmt } from './parse-logfmt.js';
+import { parseNginxLog } from './parse-nginx-log.js';
 import { parseRegex } from './parse-regex.js';
 import { parseRegexAll } from './parse-regex-all.js';
 import { parseTimestamp } from './parse-timestamp.js';
@@ -98,13 +101,16 @@ export const standardLibrary: readonly VrlFunction[] = [
   mod,
   now,
   object,
+  parseApacheLog,
   parseBytes,
+  parseCommonLog,
   parseDuration,
   parseFloatFunction,
   parseIntFunction,
   parseJson,
   parseKeyValue,
   parseLogfmt,
+  parseNginxLog,
   parseRegex,
   parseRegexAll,
   parseTimestamp,

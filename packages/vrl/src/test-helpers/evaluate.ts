@@ -15,6 +15,10 @@ export function evaluate(source: string, event: Value = {}, options: RunOptions 
 /** The message of a failed function call without VRL's `function call error for "f" at (a:b): ` prefix. */
 export function callError(source: string, event: Value = {}, options: RunOptions = {}): string | undefined {
   const outcome = evaluate(source, event, options);
-  if (!('error' in outcome)) return undefined;
-  return outcome.error.replace(/^function call error for "[^"]+" at \(\d+:\d+\): /, '');
+  return 'error' in outcome ? withoutCallPrefix(outcome.error) : undefined;
+}
+
+/** A runtime error's message without VRL's `function call error for "f" at (a:b): ` prefix. */
+export function withoutCallPrefix(message: string): string {
+  return message.replace(/^function call error for "[^"]+" at \(\d+:\d+\): /, '');
 }
