@@ -44,9 +44,11 @@ import { parseJson } from './parse-json.js';
 import { parseKeyValue } from './parse-key-value.js';
 import { parseLogfmt } from './parse-logfmt.js';
 import { parseNginxLog } from './parse-nginx-log.js';
+import { parseQueryString } from './parse-query-string.js';
 import { parseRegex } from './parse-regex.js';
 import { parseRegexAll } from './parse-regex-all.js';
 import { parseTimestamp } from './parse-timestamp.js';
+import { parseUrl } from './parse-url.js';
 import { push } from './push.js';
 import { replace } from './replace.js';
 import { sha1 } from './sha1.js';
@@ -111,9 +113,11 @@ export const standardLibrary: readonly VrlFunction[] = [
   parseKeyValue,
   parseLogfmt,
   parseNginxLog,
+  parseQueryString,
   parseRegex,
   parseRegexAll,
   parseTimestamp,
+  parseUrl,
   push,
   replace,
   sha1,

@@ -1,0 +1,57 @@
+import { describe, expect, it } from 'vitest';
+import { callError, evaluate } from '../../test-helpers/evaluate.js';
+
+describe('parse_url', () => {
+  it('reports what the url crate reports for hosts, ports and fragments', () => {
+    expect(evaluate('parse_url!("file:///tmp/x#")')).toEqual({
+      value: {
+        fragment: '',
+        host: null,
+        password: '',
+        path: '/tmp/x',
+        port: null,
+        query: {},
+        scheme: 'file',
+        username: '',
+      },
+    });
+    expect(
+      evaluate('parse_url!("http://u:p@[::1]:8080/a%20b?x=1&x=2&y=%E2%82%AC+z", default_known_ports: true)'),
+    ).toEqual({
+      value: {
+        fragment: null,
+        host: '[::1]',
+        password: 'p',
+        path: '/a%20b',
+        port: 8080,
+        query: { x: '2', y: '€ z' },
+        scheme: 'http',
+        username: 'u',
+      },
+    });
+    expect(evaluate('parse_url!("mailto:someone@example.com").path')).toEqual({
+      value: 'someone@example.com',
+    });
+  });
+
+  it.each([
+    ['example.com/path', 'relative URL without a base'],
+    ['http://', 'empty host'],
+    ['http://example.com:99999/', 'invalid port number'],
+    ['http://example.com:80a/', 'invalid port number'],
+    ['http://[::1/', 'invalid IPv6 address'],
+    ['http://1.2.3.999/', 'invalid IPv4 address'],
+    ['http://exa mple.com/', 'invalid domain character'],
+    ['http://xn--a.com/', 'invalid international domain name'],
+  ])('refuses %s: %s', (url, reason) => {
+    expect(callError(`parse_url!(${JSON.stringify(url)})`)).toBe(`unable to parse url: ${reason}`);
+  });
+});
+
+describe('parse_query_string', () => {
+  it('keeps one leading ? for the pairs, decodes + and escapes, gathers repeated keys', () => {
+    expect(evaluate('parse_query_string("??a=1&a=2&&a=3&b=%2B+%ZZ&=empty")')).toEqual({
+      value: { '?a': '1', a: ['2', '3'], b: '+ %ZZ', '': 'empty' },
+    });
+  });
+});

@@ -1,0 +1,98 @@
+import { type ObjectValue, setOwnField, type Value } from '../../value/value.js';
+
+/**
+ * URLs as Rust's `url` crate reads them, through Node's WHATWG `URL` (the standard both follow),
+ * with the crate's view of absent parts (no host, no fragment) and its error texts.
+ */
+
+const DEFAULT_PORTS: Record<string, number> = { http: 80, ws: 80, https: 443, wss: 443, ftp: 21 };
+const SPECIAL = new Set(['http', 'https', 'ws', 'wss', 'ftp', 'file']);
+
+export interface ParsedUrl {
+  scheme: string;
+  username: string;
+  password: string;
+  path: string;
+  /** null when the URL has no host (or an empty one). */
+  host: string | null;
+  /** The port written in the URL, null when absent or the scheme's default. */
+  port: number | null;
+  defaultPort: number | null;
+  /** null without `#`; `""` for a bare `#`. */
+  fragment: string | null;
+  query: string;
+}
+
+/** Parses an absolute URL; throws {@link UrlError} with the `url` crate's message. */
+export function parseUrl(text: string): ParsedUrl {
+  let url: URL;
+  try {
+    url = new URL(text);
+  } catch {
+    throw new UrlError(failureReason(text));
+  }
+  const scheme = url.protocol.slice(0, -1);
+  const hash = url.href.indexOf('#');
+  return {
+    scheme,
+    username: url.username,
+    password: url.password,
+    path: url.pathname,
+    host: url.hostname === '' ? null : url.hostname,
+    port: url.port === '' ? null : Number(url.port),
+    defaultPort: DEFAULT_PORTS[scheme] ?? null,
+    fragment: hash < 0 ? null : url.href.slice(hash + 1),
+    query: url.search.slice(1),
+  };
+}
+
+export class UrlError extends Error {}
+
+/** The `url` crate's `ParseError` for a text Node refused, judged from its parts. */
+function failureReason(text: string): string {
+  // The URL parser trims leading and trailing C0 controls and spaces, and drops tabs and newlines.
+  const cleaned = text.replace(/^[\u0000-\u0020]+|[\u0000-\u0020]+$/g, '').replace(/[\t\n\r]/g, '');
+  const scheme = /^([A-Za-z][A-Za-z0-9+.-]*):/.exec(cleaned);
+  if (scheme === null) return 'relative URL without a base';
+  const rest = cleaned.slice(scheme[0].length);
+  const special = SPECIAL.has((scheme[1] as string).toLowerCase());
+  const authority = special ? /^[/\\]*([^/\\?#]*)/.exec(rest) : /^\/\/([^/?#]*)/.exec(rest);
+  if (authority === null) return 'relative URL without a base';
+  const hostAndPort = (authority[1] as string).slice((authority[1] as string).lastIndexOf('@') + 1);
+  if (hostAndPort.startsWith('[')) {
+    const close = hostAndPort.indexOf(']');
+    if (close < 0) return 'invalid IPv6 address';
+    const after = hostAndPort.slice(close + 1);
+    if (after !== '' && !/^:\d*$/.test(after)) return 'invalid port number';
+    if (after.length > 1 && Number(after.slice(1)) > 65535) return 'invalid port number';
+    return 'invalid IPv6 address';
+  }
+  const colon = hostAndPort.lastIndexOf(':');
+  const host = colon < 0 ? hostAndPort : hostAndPort.slice(0, colon);
+  if (colon >= 0) {
+    const port = hostAndPort.slice(colon + 1);
+    if (!/^\d*$/.test(port) || (port !== '' && Number(port) > 65535)) return 'invalid port number';
+  }
+  if (host === '') return special ? 'empty host' : 'invalid domain character';
+  let decoded = host;
+  try {
+    decoded = decodeURIComponent(host);
+  } catch {
+    return 'invalid domain character';
+  }
+  if (/[\u0000-\u0020#%/:<>?@[\\\]^|\u007f]/.test(decoded)) return 'invalid domain character';
+  if (special && /(^|\.)(0x[0-9a-f]*|[0-9]+)\.?$/i.test(decoded)) return 'invalid IPv4 address';
+  return 'invalid international domain name';
+}
+
+/** `application/x-www-form-urlencoded` pairs (`form_urlencoded::parse`): `+` is a space, escapes decoded. */
+export function queryPairs(query: string): [string, string][] {
+  return [...new URLSearchParams(query.startsWith('?') ? `?${query}` : query)];
+}
+
+/** The pairs as an object, a later value of a key replacing an earlier one. */
+export function lastValues(pairs: [string, string][]): ObjectValue {
+  const object: ObjectValue = {};
+  for (const [key, value] of pairs) setOwnField(object, key, value as Value);
+  return object;
+}
