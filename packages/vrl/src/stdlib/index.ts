@@ -37,6 +37,7 @@ import { object } from './object.js';
 import { parseApacheLog } from './parse-apache-log.js';
 import { parseBytes } from './parse-bytes.js';
 import { parseCommonLog } from './parse-common-log.js';
+import { parseCsv } from './parse-csv.js';
 import { parseDuration } from './parse-duration.js';
 import { parseFloatFunction } from './parse-float.js';
 import { parseIntFunction } from './parse-int.js';
@@ -106,6 +107,7 @@ export const standardLibrary: readonly VrlFunction[] = [
   parseApacheLog,
   parseBytes,
   parseCommonLog,
+  parseCsv,
   parseDuration,
   parseFloatFunction,
   parseIntFunction,
