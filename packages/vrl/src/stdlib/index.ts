@@ -40,9 +40,11 @@ import { parseCommonLog } from './parse-common-log.js';
 import { parseCsv } from './parse-csv.js';
 import { parseDuration } from './parse-duration.js';
 import { parseFloatFunction } from './parse-float.js';
+import { parseGlog } from './parse-glog.js';
 import { parseIntFunction } from './parse-int.js';
 import { parseJson } from './parse-json.js';
 import { parseKeyValue } from './parse-key-value.js';
+import { parseKlog } from './parse-klog.js';
 import { parseLogfmt } from './parse-logfmt.js';
 import { parseNginxLog } from './parse-nginx-log.js';
 import { parseQueryString } from './parse-query-string.js';
@@ -110,9 +112,11 @@ export const standardLibrary: readonly VrlFunction[] = [
   parseCsv,
   parseDuration,
   parseFloatFunction,
+  parseGlog,
   parseIntFunction,
   parseJson,
   parseKeyValue,
+  parseKlog,
   parseLogfmt,
   parseNginxLog,
   parseQueryString,

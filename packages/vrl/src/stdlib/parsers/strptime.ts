@@ -921,6 +921,11 @@ export function parseInZone(text: string, format: string, zone: string): Instant
   return toDateTimeInZone(parseAll(text, format), zone);
 }
 
+/** `NaiveDateTime::parse_from_str`: the local date and time as if in UTC (an offset read is ignored). */
+export function parseNaive(text: string, format: string): Instant {
+  return toDateTimeWithOffset(parseAll(text, format), 0);
+}
+
 /** `str::parse::<DateTime<FixedOffset>>()`: relaxed RFC 3339. */
 export function parseRfc3339(text: string): Instant {
   const parsed = new Parsed();
