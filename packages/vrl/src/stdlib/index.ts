@@ -41,6 +41,7 @@ import { parseCsv } from './parse-csv.js';
 import { parseDuration } from './parse-duration.js';
 import { parseFloatFunction } from './parse-float.js';
 import { parseGlog } from './parse-glog.js';
+import { parseGrok } from './parse-grok.js';
 import { parseIntFunction } from './parse-int.js';
 import { parseJson } from './parse-json.js';
 import { parseKeyValue } from './parse-key-value.js';
@@ -113,6 +114,7 @@ export const standardLibrary: readonly VrlFunction[] = [
   parseDuration,
   parseFloatFunction,
   parseGlog,
+  parseGrok,
   parseIntFunction,
   parseJson,
   parseKeyValue,

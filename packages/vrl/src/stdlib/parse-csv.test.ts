@@ -7,9 +7,9 @@ describe('parse_csv', () => {
     [String.raw`"a,\"multi\nline\",c"`, ['a', 'multi\nline', 'c']],
     [String.raw`"a\"b\"c,\"x\"y"`, ['a"b"c', 'xy']],
     [String.raw`"\"unterminated, still"`, ['unterminated, still']],
-    [String.raw`"a,"`, ['a', '']],
+    ['"a,"', ['a', '']],
     [String.raw`"\"\",\"\"\"\""`, ['', '"']],
-    [String.raw`"a;b", delimiter: ";"`, ['a', 'b']],
+    ['"a;b", delimiter: ";"', ['a', 'b']],
   ])('reads the first record of %s as the csv crate does', (args, want) => {
     expect(evaluate(`parse_csv!(${args})`)).toEqual({ value: want });
   });

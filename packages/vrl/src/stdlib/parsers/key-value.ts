@@ -168,11 +168,11 @@ function parseQuoted(text: string, at: number, quote: string, terminator: string
   const end = index + 1;
   if (fieldDelimiter(text, end, terminator) < 0 && space0(text, end) !== text.length) return undefined;
   const content = text.slice(start, index);
-  return { end, value: escaped ? unescape(content) : content };
+  return { end, value: escaped ? unescapeQuoted(content) : content };
 }
 
 /** The escapes `encode_key_value` writes: `\n`, `\\`, `\"`; any other backslash stays. */
-function unescape(content: string): string {
+function unescapeQuoted(content: string): string {
   let output = '';
   for (let index = 0; index < content.length; index++) {
     const character = content[index] as string;

@@ -51,7 +51,11 @@ export class UrlError extends Error {}
 /** The `url` crate's `ParseError` for a text Node refused, judged from its parts. */
 function failureReason(text: string): string {
   // The URL parser trims leading and trailing C0 controls and spaces, and drops tabs and newlines.
-  const cleaned = text.replace(/^[\u0000-\u0020]+|[\u0000-\u0020]+$/g, '').replace(/[\t\n\r]/g, '');
+  let start = 0;
+  let end = text.length;
+  while (start < end && text.charCodeAt(start) <= 0x20) start++;
+  while (end > start && text.charCodeAt(end - 1) <= 0x20) end--;
+  const cleaned = text.slice(start, end).replace(/[\t\n\r]/g, '');
   const scheme = /^([A-Za-z][A-Za-z0-9+.-]*):/.exec(cleaned);
   if (scheme === null) return 'relative URL without a base';
   const rest = cleaned.slice(scheme[0].length);
@@ -80,9 +84,27 @@ function failureReason(text: string): string {
   } catch {
     return 'invalid domain character';
   }
-  if (/[\u0000-\u0020#%/:<>?@[\\\]^|\u007f]/.test(decoded)) return 'invalid domain character';
-  if (special && /(^|\.)(0x[0-9a-f]*|[0-9]+)\.?$/i.test(decoded)) return 'invalid IPv4 address';
+  if (hasForbiddenHostCharacter(decoded)) return 'invalid domain character';
+  if (special && endsInNumber(decoded)) return 'invalid IPv4 address';
   return 'invalid international domain name';
+}
+
+/** Whether the host's last label (before one trailing dot) is a number: the URL parser reads it as IPv4. */
+function endsInNumber(host: string): boolean {
+  const labels = (host.endsWith('.') ? host.slice(0, -1) : host).split('.');
+  const last = (labels[labels.length - 1] as string).toLowerCase();
+  if (last.startsWith('0x'))
+    return [...last.slice(2)].every((character) => '0123456789abcdef'.includes(character));
+  return last !== '' && [...last].every((character) => character >= '0' && character <= '9');
+}
+
+/** A character the URL standard forbids in a host: controls, space, `#%/:<>?@[\]^|`, DEL. */
+function hasForbiddenHostCharacter(host: string): boolean {
+  for (let index = 0; index < host.length; index++) {
+    const code = host.charCodeAt(index);
+    if (code <= 0x20 || code === 0x7f || '#%/:<>?@[\\]^|'.includes(host[index] as string)) return true;
+  }
+  return false;
 }
 
 /** `application/x-www-form-urlencoded` pairs (`form_urlencoded::parse`): `+` is a space, escapes decoded. */
