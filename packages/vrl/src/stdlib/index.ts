@@ -35,6 +35,7 @@ import { mod } from './mod.js';
 import { now } from './now.js';
 import { object } from './object.js';
 import { parseApacheLog } from './parse-apache-log.js';
+import { parseAwsCloudwatchLogSubscriptionMessage } from './parse-aws-cloudwatch-log-subscription-message.js';
 import { parseBytes } from './parse-bytes.js';
 import { parseCommonLog } from './parse-common-log.js';
 import { parseCsv } from './parse-csv.js';
@@ -108,6 +109,7 @@ export const standardLibrary: readonly VrlFunction[] = [
   now,
   object,
   parseApacheLog,
+  parseAwsCloudwatchLogSubscriptionMessage,
   parseBytes,
   parseCommonLog,
   parseCsv,
