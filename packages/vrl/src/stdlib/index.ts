@@ -35,7 +35,9 @@ import { mod } from './mod.js';
 import { now } from './now.js';
 import { object } from './object.js';
 import { parseApacheLog } from './parse-apache-log.js';
+import { parseAwsAlbLog } from './parse-aws-alb-log.js';
 import { parseAwsCloudwatchLogSubscriptionMessage } from './parse-aws-cloudwatch-log-subscription-message.js';
+import { parseAwsVpcFlowLog } from './parse-aws-vpc-flow-log.js';
 import { parseBytes } from './parse-bytes.js';
 import { parseCommonLog } from './parse-common-log.js';
 import { parseCsv } from './parse-csv.js';
@@ -109,7 +111,9 @@ export const standardLibrary: readonly VrlFunction[] = [
   now,
   object,
   parseApacheLog,
+  parseAwsAlbLog,
   parseAwsCloudwatchLogSubscriptionMessage,
+  parseAwsVpcFlowLog,
   parseBytes,
   parseCommonLog,
   parseCsv,
