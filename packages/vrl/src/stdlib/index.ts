@@ -30,6 +30,7 @@ import { length } from './length.js';
 import { log } from './log.js';
 import { mapKeys } from './map-keys.js';
 import { mapValues } from './map-values.js';
+import { match } from './match.js';
 import { merge } from './merge.js';
 import { mod } from './mod.js';
 import { now } from './now.js';
@@ -106,6 +107,7 @@ export const standardLibrary: readonly VrlFunction[] = [
   log,
   mapKeys,
   mapValues,
+  match,
   merge,
   mod,
   now,
