@@ -57,6 +57,7 @@ import { parseRegex } from './parse-regex.js';
 import { parseRegexAll } from './parse-regex-all.js';
 import { parseTimestamp } from './parse-timestamp.js';
 import { parseUrl } from './parse-url.js';
+import { parseYaml } from './parse-yaml.js';
 import { push } from './push.js';
 import { replace } from './replace.js';
 import { sha1 } from './sha1.js';
@@ -134,6 +135,7 @@ export const standardLibrary: readonly VrlFunction[] = [
   parseRegexAll,
   parseTimestamp,
   parseUrl,
+  parseYaml,
   push,
   replace,
   sha1,
