@@ -56,6 +56,7 @@ import { parseQueryString } from './parse-query-string.js';
 import { parseRegex } from './parse-regex.js';
 import { parseRegexAll } from './parse-regex-all.js';
 import { parseTimestamp } from './parse-timestamp.js';
+import { parseTokens } from './parse-tokens.js';
 import { parseUrl } from './parse-url.js';
 import { parseYaml } from './parse-yaml.js';
 import { push } from './push.js';
@@ -134,6 +135,7 @@ export const standardLibrary: readonly VrlFunction[] = [
   parseRegex,
   parseRegexAll,
   parseTimestamp,
+  parseTokens,
   parseUrl,
   parseYaml,
   push,
