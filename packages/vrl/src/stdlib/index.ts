@@ -55,6 +55,7 @@ import { parseNginxLog } from './parse-nginx-log.js';
 import { parseQueryString } from './parse-query-string.js';
 import { parseRegex } from './parse-regex.js';
 import { parseRegexAll } from './parse-regex-all.js';
+import { parseRubyHash } from './parse-ruby-hash.js';
 import { parseTimestamp } from './parse-timestamp.js';
 import { parseTokens } from './parse-tokens.js';
 import { parseUrl } from './parse-url.js';
@@ -134,6 +135,7 @@ export const standardLibrary: readonly VrlFunction[] = [
   parseQueryString,
   parseRegex,
   parseRegexAll,
+  parseRubyHash,
   parseTimestamp,
   parseTokens,
   parseUrl,
