@@ -40,6 +40,7 @@ import { parseAwsAlbLog } from './parse-aws-alb-log.js';
 import { parseAwsCloudwatchLogSubscriptionMessage } from './parse-aws-cloudwatch-log-subscription-message.js';
 import { parseAwsVpcFlowLog } from './parse-aws-vpc-flow-log.js';
 import { parseBytes } from './parse-bytes.js';
+import { parseCef } from './parse-cef.js';
 import { parseCommonLog } from './parse-common-log.js';
 import { parseCsv } from './parse-csv.js';
 import { parseDuration } from './parse-duration.js';
@@ -120,6 +121,7 @@ export const standardLibrary: readonly VrlFunction[] = [
   parseAwsCloudwatchLogSubscriptionMessage,
   parseAwsVpcFlowLog,
   parseBytes,
+  parseCef,
   parseCommonLog,
   parseCsv,
   parseDuration,
