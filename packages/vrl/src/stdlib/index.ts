@@ -47,6 +47,7 @@ import { parseDuration } from './parse-duration.js';
 import { parseFloatFunction } from './parse-float.js';
 import { parseGlog } from './parse-glog.js';
 import { parseGrok } from './parse-grok.js';
+import { parseInfluxdb } from './parse-influxdb.js';
 import { parseIntFunction } from './parse-int.js';
 import { parseJson } from './parse-json.js';
 import { parseKeyValue } from './parse-key-value.js';
@@ -128,6 +129,7 @@ export const standardLibrary: readonly VrlFunction[] = [
   parseFloatFunction,
   parseGlog,
   parseGrok,
+  parseInfluxdb,
   parseIntFunction,
   parseJson,
   parseKeyValue,
