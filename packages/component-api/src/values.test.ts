@@ -29,6 +29,16 @@ describe('values as Vector holds them', () => {
     expect((copyDate(new Timestamp(5, 7)) as Timestamp).submillisecondNanos).toBe(7);
   });
 
+  it('the marker classes are shared by every copy of the package (one registry per process)', async () => {
+    const copy = (await import(
+      /* @vite-ignore */ `./values.js?copy=${Date.now()}`
+    )) as typeof import('./values.js');
+    expect(copy.FloatValue).toBe(FloatValue);
+    expect(copy.Timestamp).toBe(Timestamp);
+    expect(copy.floatValue(2)).toBeInstanceOf(FloatValue);
+    expect(new copy.Timestamp(1, 2)).toBeInstanceOf(Timestamp);
+  });
+
   it('currentTimestamp follows the wall clock, below the millisecond', () => {
     const before = Date.now();
     const stamps = Array.from({ length: 200 }, () => currentTimestamp());

@@ -1,5 +1,6 @@
 import { Compiler, type ReadOnlyPath } from './compiler/compiler.js';
 import type { BlockExpr } from './compiler/expressions.js';
+import { unusedExpressionWarnings } from './compiler/unused.js';
 import { CompileError, type Diagnostic } from './diagnostic/diagnostic.js';
 import { formatDiagnostics } from './diagnostic/format.js';
 import type { VrlFunction } from './function.js';
@@ -19,6 +20,8 @@ export interface CompileOptions {
   knownFunctionNames?: readonly string[];
   /** Paths assignments may not change (VRL's read-only paths). */
   readOnlyPaths?: readonly ReadOnlyPath[];
+  /** VRL's unused-expression warnings (E900), on by default as in VRL. */
+  unusedExpressionCheck?: boolean;
 }
 
 /** Where a run ended. The event and metadata are the program's changes (also on failure). */
@@ -107,11 +110,13 @@ export function compile(
   const result = compiler.compile(parsed.program, new TypeState(undefined, ExternalEnv.anyObject()));
   const errors = result.diagnostics.filter((diagnostic) => diagnostic.isError);
   if (errors.length > 0 || result.root === undefined) throw compileError(source, errors);
+  const warnings = result.diagnostics.filter((diagnostic) => !diagnostic.isError);
+  if (options.unusedExpressionCheck !== false) warnings.push(...unusedExpressionWarnings(parsed.program));
   const root: BlockExpr = result.root;
   const evaluate = root.emit(compiler.emitContext);
   for (const closure of result.closures) closure.emit(compiler.emitContext);
   return new Program(source, evaluate, compiler.slotCount, {
-    warnings: result.diagnostics.filter((diagnostic) => !diagnostic.isError),
+    warnings,
     fallible: result.fallible,
     abortable: result.abortable,
   });

@@ -692,6 +692,13 @@ function constantProducesNaN(operator: Opcode, left: Value | undefined, right: V
 
 const COMPARISONS = new Set<Opcode>(['==', '!=', '<', '<=', '>', '>=']);
 
+/** Whether an expression's constant does not depend on the state (a literal, or such an operation). */
+function onlyLiterals(expression: Expr): boolean {
+  return (
+    expression instanceof LiteralExpr || (expression instanceof OpExpr && expression.hasLiteralConstant())
+  );
+}
+
 export class OpExpr extends Expr {
   readonly kindName = 'operation';
 
@@ -702,6 +709,11 @@ export class OpExpr extends Expr {
     readonly right: Expr,
   ) {
     super(span);
+  }
+
+  /** Whether the constant of this operation is known to depend on literals only. */
+  hasLiteralConstant(): boolean {
+    return this.literalConstant !== undefined;
   }
 
   static isComparison(operator: Opcode): boolean {
@@ -821,8 +833,18 @@ export class OpExpr extends Expr {
     return { state, result: left };
   }
 
+  /** The constant of an operation on literals only, computed once (chains would make it quadratic). */
+  private literalConstant: { value: Value | undefined } | undefined;
+
   override resolveConstant(state: TypeState): Value | undefined {
     if (!['*', '/', '+', '-'].includes(this.operator)) return undefined;
+    if (this.literalConstant !== undefined) return this.literalConstant.value;
+    const value = this.computeConstant(state);
+    if (onlyLiterals(this.left) && onlyLiterals(this.right)) this.literalConstant = { value };
+    return value;
+  }
+
+  private computeConstant(state: TypeState): Value | undefined {
     const left = this.left.resolveConstant(state);
     const right = this.right.resolveConstant(state);
     if (left === undefined || right === undefined || !isNumberValue(left) || !isNumberValue(right))

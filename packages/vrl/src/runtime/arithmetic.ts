@@ -67,9 +67,16 @@ export function subtract(left: Value, right: Value): Value {
   throw new RuntimeError(`can't subtract type ${kindName(right)} from ${kindName(left)}`);
 }
 
+/** The longest string `string * integer` makes (VRL would abort the process on a huge one). */
+export const MAX_REPEATED_LENGTH = 16 * 1024 * 1024;
+
 function repeat(text: string, times: Value): string {
   const count = Number(times);
-  return count <= 0 ? '' : text.repeat(count);
+  if (count <= 0 || text === '') return '';
+  if (count * text.length > MAX_REPEATED_LENGTH) {
+    throw new RuntimeError(`can't repeat a string to more than ${MAX_REPEATED_LENGTH} characters`);
+  }
+  return text.repeat(count);
 }
 
 export function multiply(left: Value, right: Value): Value {

@@ -96,12 +96,12 @@ function removeFrom(
     if (child === undefined) return undefined;
     if (last) {
       delete container[segment.field];
-      return { removed: child, empty: isEmptyObject(container) };
+      return { removed: child, empty: prune && isEmptyObject(container) };
     }
     const inner = removeFrom(child, path, from + 1, prune);
     if (inner === undefined) return undefined;
     if (prune && inner.empty) delete container[segment.field];
-    return { removed: inner.removed, empty: isEmptyObject(container) };
+    return { removed: inner.removed, empty: prune && isEmptyObject(container) };
   }
   if (!Array.isArray(container)) return undefined;
   const position = segment.index >= 0 ? segment.index : container.length + segment.index;

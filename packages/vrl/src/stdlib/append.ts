@@ -12,7 +12,7 @@ export const append = defineFunction({
     const array = typeDef.kind.array as Collection<number>;
     const length = array.unknownKind().containsAnyDefined() ? undefined : array.minLength();
     if (length !== undefined) {
-      for (const [index, itemKind] of items.known) array.known.set(index + length, itemKind.clone());
+      for (const [index, itemKind] of items.known) array.set(index + length, itemKind);
       array.setUnknown(items.unknownKind());
     } else {
       array.setUnknown(array.unknownKind().union(items.reducedKind()));

@@ -24,8 +24,10 @@ export const mapValues = defineFunction({
     const value = call.required('value').evaluate;
     const recursive = call.argument('recursive')?.evaluate;
     const closure = closureOf(call.closure);
-    const resultKind = call.required('value').typeDef.kind.clone();
-    replaceKnownKinds(resultKind, call.closureTypeDef?.kind ?? Kind.any(), true);
+    const resultKind = replaceKnownKinds(
+      call.required('value').typeDef.kind,
+      call.closureTypeDef?.kind ?? Kind.any(),
+    );
     return {
       run(context) {
         const deep = recursive === undefined ? false : expectBoolean(recursive(context));
@@ -36,15 +38,13 @@ export const mapValues = defineFunction({
   },
 });
 
-function replaceKnownKinds(from: Kind, to: Kind, root: boolean): void {
-  if (from.object !== undefined)
-    for (const child of from.object.known.values()) replaceKnownKinds(child, to, false);
-  if (from.array !== undefined)
-    for (const child of from.array.known.values()) replaceKnownKinds(child, to, false);
-  if (!root) {
-    const replacement = to.clone();
-    Object.assign(from, replacement);
-  }
+/** VRL's `recursive_type_def`: every known element's kind becomes the closure's. */
+function replaceKnownKinds(from: Kind, to: Kind): Kind {
+  const result = from.clone();
+  if (result.object !== undefined)
+    for (const key of [...result.object.known.keys()]) result.object.set(key, to);
+  if (result.array !== undefined) for (const key of [...result.array.known.keys()]) result.array.set(key, to);
+  return result;
 }
 
 function mapCollectionValues(

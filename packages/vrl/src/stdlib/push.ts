@@ -11,7 +11,7 @@ export const push = defineFunction({
     const typeDef = call.required('value').typeDef.restrictArray();
     const array = typeDef.kind.array as Collection<number>;
     const length = array.unknownKind().containsAnyDefined() ? undefined : array.minLength();
-    if (length !== undefined) array.known.set(length, item);
+    if (length !== undefined) array.set(length, item);
     else array.setUnknown(array.unknownKind().union(item));
     return typeDef.infallible();
   },

@@ -27,7 +27,52 @@ export class JsonSyntaxError extends Error {
 const RECURSION_LIMIT = 128;
 
 export function parseJson(text: string): Value {
+  // The engine's JSON.parse is several times faster; it is exact unless a number is a whole
+  // float (`1.0`) or an integer beyond 2^53, or nesting passes the limit. A scan tells.
+  if (nativeParseIsExact(text)) {
+    try {
+      return JSON.parse(text) as Value;
+    } catch {
+      // serde_json's error message comes from the reader below.
+    }
+  }
   return new JsonReader(text).document();
+}
+
+/** Whether `JSON.parse` reads the text as serde_json would (numbers, depth); a scan outside strings. */
+function nativeParseIsExact(text: string): boolean {
+  let depth = 0;
+  const length = text.length;
+  for (let index = 0; index < length; index++) {
+    const code = text.charCodeAt(index);
+    if (code === 0x22) {
+      // Skip the string.
+      for (index++; index < length; index++) {
+        const inner = text.charCodeAt(index);
+        if (inner === 0x5c) index++;
+        else if (inner === 0x22) break;
+      }
+    } else if (code === 0x7b || code === 0x5b) {
+      if (++depth > RECURSION_LIMIT) return false;
+    } else if (code === 0x7d || code === 0x5d) {
+      depth--;
+    } else if (code === 0x2d || (code >= 0x30 && code <= 0x39)) {
+      const start = index;
+      let fraction = false;
+      while (index + 1 < length) {
+        const next = text.charCodeAt(index + 1);
+        if (next === 0x2e || next === 0x65 || next === 0x45) fraction = true;
+        else if (!(next >= 0x30 && next <= 0x39) && next !== 0x2b && next !== 0x2d) break;
+        index++;
+      }
+      if (fraction) {
+        if (Number.isInteger(Number(text.slice(start, index + 1)))) return false;
+      } else if (index - start >= 15) {
+        return false;
+      }
+    }
+  }
+  return true;
 }
 
 class JsonReader {
@@ -43,19 +88,21 @@ class JsonReader {
     return value;
   }
 
-  /** serde_json's position: the line and column of the character at `offset` (1-based column). */
+  /**
+   * serde_json's position: `offset` is the 1-based column target (the index after the offending
+   * character), capped at the end of the text; the column counts from the line's start.
+   */
   private error(reason: string, offset = this.index): JsonSyntaxError {
+    const at = Math.min(offset, this.text.length);
     let line = 1;
-    let column = 0;
-    for (let position = 0; position < offset && position < this.text.length; position++) {
-      if (this.text[position] === '\n') {
+    let lineStart = 0;
+    for (let position = 0; position < at; position++) {
+      if (this.text.charCodeAt(position) === 0x0a) {
         line++;
-        column = 0;
-      } else {
-        column++;
+        lineStart = position + 1;
       }
     }
-    return new JsonSyntaxError(reason, line, offset > this.text.length ? column + 1 : column);
+    return new JsonSyntaxError(reason, line, at - lineStart);
   }
 
   private skipWhitespace(): void {
