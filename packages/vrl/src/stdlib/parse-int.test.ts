@@ -21,7 +21,7 @@ describe('parse_int', () => {
     ['"089"', 'could not parse integer: invalid digit found in string'],
     ['"9223372036854775808"', 'could not parse integer: number too large to fit in target type'],
     ['"-9223372036854775809"', 'could not parse integer: number too small to fit in target type'],
-    ['"10", 37', 'invalid base 10: must be be between 2 and 36 (inclusive)'],
+    ['"10", 37', 'invalid base "10": must be be between 2 and 36 (inclusive)'],
   ])('refuses %s as VRL does', (args, message) => {
     expect(callError(`parse_int!(${args})`)).toBe(message);
   });

@@ -1,6 +1,7 @@
 import { defineFunction, kind, optional, required } from '../function.js';
 import { fail } from '../runtime/errors.js';
 import { TypeDef } from '../type/type-def.js';
+import { displayValue } from '../value/display.js';
 import { integerValue } from '../value/value.js';
 
 const I64_MIN = -(2n ** 63n);
@@ -51,7 +52,7 @@ export const parseIntFunction = defineFunction({
     if (base !== undefined) {
       const requested = Number(base);
       if (requested < 2 || requested > 36)
-        return fail(`invalid base ${text}: must be be between 2 and 36 (inclusive)`);
+        return fail(`invalid base ${displayValue(value)}: must be be between 2 and 36 (inclusive)`);
       radix = requested;
     } else if (text === '') {
       return fail('value is empty');

@@ -239,6 +239,22 @@ const CASES: [string, boolean, [string, string][]][] = [
       ['severity', '10'],
     ],
   ],
+  // Several spaces before a key end the value before the first of them (VRL #1430; older VRLs kept one).
+  [
+    'CEF:0|V|P|1.0|100|name|5|a=1  b=2   ',
+    true,
+    [
+      ['a', '1'],
+      ['b', '2'],
+      ['cefVersion', '0'],
+      ['deviceVendor', 'V'],
+      ['deviceProduct', 'P'],
+      ['deviceVersion', '1.0'],
+      ['deviceEventClassId', '100'],
+      ['name', 'name'],
+      ['severity', '5'],
+    ],
+  ],
 ];
 
 describe('the CEF reader', () => {

@@ -1,5 +1,5 @@
 /**
- * The InfluxDB line protocol as the `influxdb-line-protocol` crate (2.0) reads it, a port of its
+ * The InfluxDB line protocol as the `influxdb-line-protocol` crate 2.0.0 (the version VRL locks) reads it, a port of its
  * nom parser and its error texts: `measurement,tag=value field=1i,other="text" 1590488773254420000`.
  */
 
@@ -26,11 +26,6 @@ const I64_MIN = -(1n << 63n);
 const I64_MAX = (1n << 63n) - 1n;
 const U64_MAX = (1n << 64n) - 1n;
 
-/** The crate's `maybe_truncate_context`: at most 10 characters, then `...`. */
-function truncated(text: string): string {
-  return new TextEncoder().encode(text).length > 10 ? `${[...text].slice(0, 10).join('')}...` : text;
-}
-
 /** A nom `Error` (another alternative may be tried). */
 class Recoverable {
   constructor(readonly error: LineProtocolError | { generic: string }) {}
@@ -38,11 +33,7 @@ class Recoverable {
 
 /** A nom `Failure` (the line is refused). */
 class Fatal {
-  constructor(
-    readonly error: LineProtocolError,
-    /** The context a `context(…)` combinator added, if any. */
-    readonly context?: string,
-  ) {}
+  constructor(readonly error: LineProtocolError) {}
 }
 
 const generic = (kind: string): Recoverable => new Recoverable({ generic: kind });
@@ -84,7 +75,7 @@ class LineReader {
         index += character.length;
         continue;
       }
-      if (index === at) throw generic('TakeWhile1');
+      if (index === at) throw generic('EscapedTransform');
       break;
     }
     if (result.endsWith('\\'))
@@ -113,67 +104,46 @@ class LineReader {
     }
   }
 
-  private expected(what: string, at: number): LineProtocolError {
-    const input = this.text.slice(at);
-    return new LineProtocolError(
-      `Expected ${what}, got ${input === '' ? 'end of input' : `\`${truncated(input)}\``}`,
-    );
-  }
-
+  /** `tag_set`: `key=value` pairs after commas; a pair that cannot be read ends the list before its comma. */
   private tagSet(at: number): [number, [string, string][]] {
     const tags: [string, string][] = [];
     let index = at;
     for (;;) {
-      let key: [number, string];
+      const start = tags.length === 0 ? index : index + 1;
       try {
-        key = this.escaped(
-          index,
+        const [afterKey, key] = this.escaped(
+          start,
           (character) => !isBoundary(character) && character !== '=' && character !== '\\',
           '\\,= ',
         );
-      } catch (error) {
-        if (error instanceof Recoverable) throw new Fatal(this.expected('tag key', index));
-        throw error;
-      }
-      if (this.text[key[0]] !== '=')
-        throw new Fatal(new LineProtocolError('A generic parsing error occurred: Tag'), 'equals sign');
-      let value: [number, string];
-      try {
-        value = this.escaped(
-          key[0] + 1,
+        if (this.text[afterKey] !== '=') throw generic('Tag');
+        const [afterValue, value] = this.escaped(
+          afterKey + 1,
           (character) => !isBoundary(character) && character !== ',' && character !== '\\',
           '\\,= ',
         );
+        tags.push([key, value]);
+        index = afterValue;
       } catch (error) {
-        if (error instanceof Recoverable) throw new Fatal(this.expected('tag value', key[0] + 1));
+        if (error instanceof Recoverable) return [index, tags];
         throw error;
       }
-      tags.push([key[1], value[1]]);
-      index = value[0];
       if (this.text[index] !== ',') return [index, tags];
-      index++;
     }
   }
 
+  /** `maybe_tagset`: after a comma, at least one pair. */
   private maybeTagSet(at: number): [number, [string, string][] | undefined] {
     if (this.text[at] !== ',') return [at, undefined];
-    try {
-      return this.tagSet(at + 1);
-    } catch (error) {
-      if (error instanceof Fatal && error.context !== undefined)
-        throw new Fatal(
-          new LineProtocolError(
-            `Tag set malformed: could not find ${error.context} in \`${truncated(this.text.slice(at + 1))}\``,
-          ),
-        );
-      throw error;
-    }
+    const [end, tags] = this.tagSet(at + 1);
+    if (tags.length === 0) throw new Recoverable(new LineProtocolError('Tag Set Malformed'));
+    return [end, tags];
   }
 
   private whitespace(at: number): number {
     let index = at;
     while (this.text[index] === ' ') index++;
-    if (index === at) throw new Recoverable(this.expected('at least one space character', at));
+    if (index === at) throw generic('TakeWhile1');
     return index;
   }
 
@@ -209,7 +179,7 @@ class LineReader {
       const digits = text.slice(at, integral);
       const value = BigInt(digits);
       if (value < I64_MIN || value > I64_MAX)
-        throw new Fatal(new LineProtocolError(`Unable to parse integer value \`${digits}\``));
+        throw new Fatal(new LineProtocolError(`Unable to parse integer value '${digits}'`));
       return [integral + 1, { type: 'integer', value }];
     }
     // unsigned: `12u`
@@ -218,7 +188,7 @@ class LineReader {
       const digits = text.slice(at, unsigned);
       const value = BigInt(digits);
       if (value > U64_MAX)
-        throw new Fatal(new LineProtocolError(`Unable to parse unsigned integer value \`${digits}\``));
+        throw new Fatal(new LineProtocolError(`Unable to parse unsigned integer value '${digits}'`));
       return [unsigned + 1, { type: 'unsigned', value }];
     }
     // float: `-1.5e3`, `1e3`, `1.5`, `-12`
@@ -316,14 +286,14 @@ class LineReader {
         const digits = this.text.slice(afterSpace, end);
         const value = BigInt(digits);
         if (value < I64_MIN || value > I64_MAX)
-          throw new Fatal(new LineProtocolError(`Unable to parse timestamp value \`${digits}\``));
+          throw new Fatal(new LineProtocolError(`Unable to parse timestamp value '${digits}'`));
         timestamp = value;
         index = end;
         while (this.text[index] === ' ') index++;
       }
       if (index < this.text.length)
         throw new LineProtocolError(
-          `Could not parse entire line. Found trailing content: \`${truncated(this.text.slice(index))}\``,
+          `Could not parse entire line. Found trailing content: '${this.text.slice(index)}'`,
         );
       return { measurement, tags, fields, timestamp };
     } catch (error) {

@@ -43,6 +43,13 @@ describe('parse_url', () => {
     ['http://1.2.3.999/', 'invalid IPv4 address'],
     ['http://exa mple.com/', 'invalid domain character'],
     ['http://xn--a.com/', 'invalid international domain name'],
+    // The host is read before the port, so its error comes first.
+    ['foo://a b:99999', 'invalid domain character'],
+    ['http://xn--a:99999/', 'invalid international domain name'],
+    ['http://[zz]:99999/', 'invalid IPv6 address'],
+    ['http://[::1]x:80', 'invalid IPv6 address'],
+    ['http://[::1]:80x', 'invalid port number'],
+    ['foo://u:p@:80/p', 'empty host'],
   ])('refuses %s: %s', (url, reason) => {
     expect(callError(`parse_url!(${JSON.stringify(url)})`)).toBe(`unable to parse url: ${reason}`);
   });

@@ -63,21 +63,23 @@ function failureReason(text: string): string {
   const authority = special ? /^[/\\]*([^/\\?#]*)/.exec(rest) : /^\/\/([^/?#]*)/.exec(rest);
   if (authority === null) return 'relative URL without a base';
   const hostAndPort = (authority[1] as string).slice((authority[1] as string).lastIndexOf('@') + 1);
-  if (hostAndPort.startsWith('[')) {
-    const close = hostAndPort.indexOf(']');
-    if (close < 0) return 'invalid IPv6 address';
-    const after = hostAndPort.slice(close + 1);
-    if (after !== '' && !/^:\d*$/.test(after)) return 'invalid port number';
-    if (after.length > 1 && Number(after.slice(1)) > 65535) return 'invalid port number';
-    return 'invalid IPv6 address';
-  }
-  const colon = hostAndPort.lastIndexOf(':');
+  // The crate reads the host before the port: a bad host is reported first.
+  const close = hostAndPort.startsWith('[') ? hostAndPort.indexOf(']') : -1;
+  if (hostAndPort.startsWith('[') && close < 0) return 'invalid IPv6 address';
+  const colon = close >= 0 ? hostAndPort.indexOf(':', close) : hostAndPort.lastIndexOf(':');
   const host = colon < 0 ? hostAndPort : hostAndPort.slice(0, colon);
-  if (colon >= 0) {
-    const port = hostAndPort.slice(colon + 1);
-    if (!/^\d*$/.test(port) || (port !== '' && Number(port) > 65535)) return 'invalid port number';
-  }
-  if (host === '') return special ? 'empty host' : 'invalid domain character';
+  const problem = hostProblem(host, scheme[1] as string, special);
+  if (problem !== undefined) return problem;
+  const port = colon < 0 ? '' : hostAndPort.slice(colon + 1);
+  if (!/^\d*$/.test(port) || (port !== '' && Number(port) > 65535)) return 'invalid port number';
+  return 'invalid international domain name';
+}
+
+/** Why the URL parser refuses a host, or undefined when it reads it. */
+function hostProblem(host: string, scheme: string, special: boolean): string | undefined {
+  if (host === '') return 'empty host';
+  if (URL.canParse(`${scheme}://${host}/`)) return undefined;
+  if (host.startsWith('[')) return 'invalid IPv6 address';
   let decoded = host;
   try {
     decoded = decodeURIComponent(host);
