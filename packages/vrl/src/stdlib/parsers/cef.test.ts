@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { callError, evaluate } from '../../test-helpers/evaluate.js';
 import { parseCefPairs } from './cef.js';
 
 // VRL's own tests of its CEF reader (src/stdlib/parse_cef.rs).
@@ -260,5 +261,20 @@ const CASES: [string, boolean, [string, string][]][] = [
 describe('the CEF reader', () => {
   it.each(CASES)('reads %j (strict: %s)', (text, strict, pairs) => {
     expect(parseCefPairs(text, strict)).toEqual(pairs);
+  });
+});
+
+describe('parse_cef', () => {
+  it('reads an empty last value', () => {
+    expect(evaluate('parse_cef!("CEF:0|V|P|1|1|n|1|x=").x')).toEqual({ value: '' });
+  });
+
+  it("reports nom's errors, `count` at the start of the headers", () => {
+    const text = 'CEF:1|a\\|b|P||100|n|10x=y\\';
+    expect(callError('parse_cef!(.text)', { text })).toBe(
+      `0: at line 1, in EscapedTransform:\n${text}\n${' '.repeat(25)}^\n\n` +
+        `1: at line 1, in Alt:\n${text}\n${' '.repeat(20)}^\n\n` +
+        `2: at line 1, in Count:\n${text}\n${' '.repeat(4)}^\n\n`,
+    );
   });
 });

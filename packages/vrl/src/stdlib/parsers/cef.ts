@@ -59,7 +59,8 @@ class CefReader {
         values.push(value);
         index = end;
       } catch (error) {
-        if (error instanceof NomError) throw error.append(index, 'Count');
+        // nom's `count` reports where the seven headers begin.
+        if (error instanceof NomError) throw error.append(marker + 4, 'Count');
         throw error;
       }
     }
@@ -86,6 +87,8 @@ class CefReader {
   /** `parse_value`: empty when a key follows; else the text up to a stop, escapes read. */
   private value(at: number): [number, string] | undefined {
     if (this.key(at) !== undefined) return [at, ''];
+    // nom's escaped_transform reads an empty value at the end of the text.
+    if (at >= this.text.length) return [at, ''];
     let index = at;
     let value = '';
     for (;;) {

@@ -56,6 +56,8 @@ describe('parse_ruby_hash', () => {
       '0: at line 1:\n{"a => 1}\n         ^\nexpected \'"\', got end of input\n\n1: at line 1, in string:\n{"a => 1}\n ^\n\n2: at line 1, in map:\n{"a => 1}\n^\n\n',
     ],
     ['{} trailing', 'could not parse whole line successfully'],
+    // An exponent without digits fails the whole number (nom 8's `double`).
+    ['{a: 1e}', '0: at line 1, in Float:\n{a: 1e}\n    ^\n\n1: at line 1, in map:\n{a: 1e}\n^\n\n'],
   ])('fails on %j as VRL does', (text, message) => {
     expect(callError('parse_ruby_hash!(.text)', { text })).toBe(message);
   });

@@ -249,7 +249,8 @@ class RubyHashParser {
         if (text[exponent] === '+' || text[exponent] === '-') exponent++;
         const exponentStart = exponent;
         while (isDigit(text[exponent])) exponent++;
-        if (exponent === exponentStart) throw new Failed(true, nomError(exponentStart, 'Digit'));
+        // `recognize_float_or_exceptions` turns the exponent's `cut(digit1)` failure into `Float` at the number.
+        if (exponent === exponentStart) throw new Failed(true, nomError(at, 'Float'));
         index = exponent;
       }
       return [index, Number(text.slice(at, index))];

@@ -34,6 +34,13 @@ describe('parse_url', () => {
     });
   });
 
+  it("ends a file URL's first segment after a drive letter, as the crate does", () => {
+    expect(evaluate('parse_url!("file:/u:p@x/a/../b").path')).toEqual({ value: '/u:/p@x/b' });
+    expect(evaluate('parse_url!("file://h/c:x").path')).toEqual({ value: '/c:/x' });
+    expect(evaluate('parse_url!("file:///c|x").path')).toEqual({ value: '/c|x' });
+    expect(evaluate('parse_url!("file:c:").path')).toEqual({ value: '/c:' });
+  });
+
   it.each([
     ['example.com/path', 'relative URL without a base'],
     ['http://', 'empty host'],
@@ -50,6 +57,9 @@ describe('parse_url', () => {
     ['http://[::1]x:80', 'invalid IPv6 address'],
     ['http://[::1]:80x', 'invalid port number'],
     ['foo://u:p@:80/p', 'empty host'],
+    ['http://a:b:c/', 'invalid port number'],
+    ['file://u@xn--a:x/a', 'invalid domain character'],
+    ['file://xn--a/x', 'invalid international domain name'],
   ])('refuses %s: %s', (url, reason) => {
     expect(callError(`parse_url!(${JSON.stringify(url)})`)).toBe(`unable to parse url: ${reason}`);
   });

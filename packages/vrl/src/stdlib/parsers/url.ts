@@ -27,7 +27,7 @@ export interface ParsedUrl {
 export function parseUrl(text: string): ParsedUrl {
   let url: URL;
   try {
-    url = new URL(text);
+    url = new URL(fileDriveLetterQuirk(text));
   } catch {
     throw new UrlError(failureReason(text));
   }
@@ -48,6 +48,28 @@ export function parseUrl(text: string): ParsedUrl {
 
 export class UrlError extends Error {}
 
+/**
+ * The crate (2.5) ends a file URL's first path segment after a drive letter (`file:///c:x` has
+ * the path `/c:/x`), which the WHATWG standard and Node do not: the slash is added before Node reads.
+ */
+function fileDriveLetterQuirk(text: string): string {
+  if (!/^[\x00-\x20]*file:/i.test(text)) return text;
+  let start = 0;
+  let end = text.length;
+  while (start < end && text.charCodeAt(start) <= 0x20) start++;
+  while (end > start && text.charCodeAt(end - 1) <= 0x20) end--;
+  const cleaned = text.slice(start, end).replace(/[\t\n\r]/g, '');
+  let index = 5;
+  if (/^[/\\]{2}/.test(cleaned.slice(index, index + 2))) {
+    index += 2;
+    while (index < cleaned.length && !'/\\?#'.includes(cleaned[index] as string)) index++;
+  }
+  if (cleaned[index] === '/' || cleaned[index] === '\\') index++;
+  return /^[A-Za-z]:[^/\\?#]/.test(cleaned.slice(index, index + 3))
+    ? `${cleaned.slice(0, index + 2)}/${cleaned.slice(index + 2)}`
+    : text;
+}
+
 /** The `url` crate's `ParseError` for a text Node refused, judged from its parts. */
 function failureReason(text: string): string {
   // The URL parser trims leading and trailing C0 controls and spaces, and drops tabs and newlines.
@@ -59,6 +81,11 @@ function failureReason(text: string): string {
   const scheme = /^([A-Za-z][A-Za-z0-9+.-]*):/.exec(cleaned);
   if (scheme === null) return 'relative URL without a base';
   const rest = cleaned.slice(scheme[0].length);
+  if ((scheme[1] as string).toLowerCase() === 'file') {
+    // A file URL's host has no user or port: everything up to the path is the host.
+    const host = /^[/\\]{2}([^/\\?#]*)/.exec(rest)?.[1] ?? '';
+    return (host === '' ? undefined : hostProblem(host, 'file', true)) ?? 'invalid international domain name';
+  }
   const special = SPECIAL.has((scheme[1] as string).toLowerCase());
   const authority = special ? /^[/\\]*([^/\\?#]*)/.exec(rest) : /^\/\/([^/?#]*)/.exec(rest);
   if (authority === null) return 'relative URL without a base';
@@ -66,7 +93,7 @@ function failureReason(text: string): string {
   // The crate reads the host before the port: a bad host is reported first.
   const close = hostAndPort.startsWith('[') ? hostAndPort.indexOf(']') : -1;
   if (hostAndPort.startsWith('[') && close < 0) return 'invalid IPv6 address';
-  const colon = close >= 0 ? hostAndPort.indexOf(':', close) : hostAndPort.lastIndexOf(':');
+  const colon = hostAndPort.indexOf(':', Math.max(close, 0));
   const host = colon < 0 ? hostAndPort : hostAndPort.slice(0, colon);
   const problem = hostProblem(host, scheme[1] as string, special);
   if (problem !== undefined) return problem;
