@@ -61,6 +61,7 @@ import { parseRubyHash } from './parse-ruby-hash.js';
 import { parseTimestamp } from './parse-timestamp.js';
 import { parseTokens } from './parse-tokens.js';
 import { parseUrl } from './parse-url.js';
+import { parseXml } from './parse-xml.js';
 import { parseYaml } from './parse-yaml.js';
 import { push } from './push.js';
 import { replace } from './replace.js';
@@ -143,6 +144,7 @@ export const standardLibrary: readonly VrlFunction[] = [
   parseTimestamp,
   parseTokens,
   parseUrl,
+  parseXml,
   parseYaml,
   push,
   replace,
