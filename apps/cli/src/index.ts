@@ -1,9 +1,10 @@
 export { builtinRegistry } from './builtins.js';
 export type { LoadedConfig, LoadOptions } from './config-files.js';
 export { loadConfig, parseConfigText, resolveConfigPaths } from './config-files.js';
+export { EXIT_CONFIG, EXIT_FAILURE, EXIT_OK, EXIT_USAGE } from './exit-codes.js';
 export { DEFAULT_HEAP_LIMIT_MIB, growHeapAsMeasured, heapFlags } from './heap.js';
 export { interpolateString, interpolateValues } from './interpolate.js';
-export type { Io } from './main.js';
-export { EXIT_CONFIG, EXIT_FAILURE, EXIT_OK, EXIT_USAGE, main } from './main.js';
+export type { Io } from './io.js';
+export { main } from './main.js';
 export { referenceFileName, renderReferencePages } from './reference.js';
 export { configSchema } from './schema.js';

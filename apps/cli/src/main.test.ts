@@ -3,7 +3,10 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { closest, EXIT_CONFIG, EXIT_OK, EXIT_USAGE, type Io, main, useColor } from './main.js';
+import { closest } from './did-you-mean.js';
+import { EXIT_CONFIG, EXIT_OK, EXIT_USAGE } from './exit-codes.js';
+import { type Io, useColor } from './io.js';
+import { main } from './main.js';
 import { version } from './version.js';
 
 const directories: string[] = [];

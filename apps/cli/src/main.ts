@@ -1,141 +1,24 @@
 import type { Logger } from '@sluice/component-api';
-import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
+import { Command, CommanderError, Option } from 'commander';
+import { closest } from './did-you-mean.js';
+import { EXIT_CODES_HELP, EXIT_FAILURE, EXIT_OK, EXIT_USAGE, MAX_PRINTED_PROBLEMS } from './exit-codes.js';
 import { DEFAULT_HEAP_LIMIT_MIB, HEAP_LIMIT_ENVIRONMENT, HEAP_LIMIT_OPTION } from './heap.js';
-import type { LogFormat } from './logger.js';
+import { type Io, useColor } from './io.js';
+import {
+  collect,
+  collectList,
+  type GlobalOptions,
+  increase,
+  levelOf,
+  nonNegativeNumber,
+  port,
+  positiveWholeNumber,
+  wholeNumber,
+} from './options.js';
 import { version } from './version.js';
 
 // Only commander is loaded up front: every command imports what it needs when it runs, so
 // `sluice --help` and `--version` answer without loading the runtime.
-
-export const EXIT_OK = 0;
-export const EXIT_FAILURE = 1;
-/** A usage error: unknown command or option, bad option value (as most Unix tools). */
-export const EXIT_USAGE = 2;
-/** EX_CONFIG, as Vector: a config error or a failed required healthcheck. */
-export const EXIT_CONFIG = 78;
-/** Config problems printed at most; the rest are counted. */
-export const MAX_PRINTED_PROBLEMS = 50;
-
-export interface Io {
-  stdout: (text: string) => void;
-  stderr: (text: string) => void;
-  environment: NodeJS.ProcessEnv;
-  cwd: string;
-  /** Signals to shut down on (SIGINT, SIGTERM) and SIGHUP; tests may pass their own emitter. */
-  signals: NodeJS.EventEmitter;
-  /** Exits at once (the second signal). */
-  exit: (code: number) => void;
-  /** Whether stderr is a terminal (`--color auto`); false when not given. */
-  stderrIsTerminal?: boolean;
-  /** The terminal, when stdout is one (`sluice top` refreshes in place and reads keys there). */
-  terminal?: { input: NodeJS.ReadStream; output: NodeJS.WriteStream };
-}
-
-export type ColorMode = 'auto' | 'always' | 'never';
-
-export interface GlobalOptions {
-  config: string[];
-  configDir: string[];
-  plugin: string[];
-  requireHealthy?: boolean;
-  gracefulShutdownLimitSecs: number;
-  quiet: number;
-  verbose: number;
-  logFormat: LogFormat;
-  color: ColorMode;
-  envInterpolation: boolean;
-  metricsAddress?: string;
-  watchConfig?: boolean;
-  watchConfigDelayMs?: number;
-}
-
-const EXIT_CODES_HELP = `
-Exit codes:
-  0   success
-  1   runtime failure (a component failed, the shutdown deadline passed)
-  2   usage error (unknown command or option, bad option value)
-  78  config error, or a required healthcheck failed (EX_CONFIG, as Vector)`;
-
-function collect(value: string, previous: string[]): string[] {
-  return [...previous, value];
-}
-
-function increase(_value: string, previous: number): number {
-  return previous + 1;
-}
-
-/** A non-negative number option; anything else is a usage error naming the value. */
-export function nonNegativeNumber(value: string): number {
-  const number = Number(value);
-  if (value.trim() === '' || !Number.isFinite(number) || number < 0)
-    throw new InvalidArgumentError(`must be a number >= 0 (got "${value}")`);
-  return number;
-}
-
-function wholeNumber(value: string): number {
-  const number = nonNegativeNumber(value);
-  if (!Number.isInteger(number)) throw new InvalidArgumentError(`must be a whole number (got "${value}")`);
-  return number;
-}
-
-function positiveWholeNumber(value: string): number {
-  const number = wholeNumber(value);
-  if (number === 0) throw new InvalidArgumentError(`must be a whole number > 0 (got "${value}")`);
-  return number;
-}
-
-/** A repeatable option collecting comma-separated values. */
-const collectList = (value: string, previous: string[]) => [...previous, ...value.split(',').filter(Boolean)];
-
-function port(value: string): number {
-  const number = nonNegativeNumber(value);
-  if (!Number.isInteger(number) || number > 65535)
-    throw new InvalidArgumentError(`must be a port from 0 to 65535 (got "${value}")`);
-  return number;
-}
-
-function levelOf(options: GlobalOptions): string {
-  const levels = ['error', 'warn', 'info', 'debug', 'trace'];
-  const index = Math.min(levels.length - 1, Math.max(0, 2 + options.verbose - options.quiet));
-  return levels[index] as string;
-}
-
-/** Whether output gets colors: `--color`, else NO_COLOR / FORCE_COLOR, else whether it is a terminal. */
-export function useColor(mode: ColorMode, io: Io): boolean {
-  if (mode !== 'auto') return mode === 'always';
-  if (io.environment.NO_COLOR) return false;
-  if (io.environment.FORCE_COLOR && io.environment.FORCE_COLOR !== '0') return true;
-  return io.stderrIsTerminal === true;
-}
-
-/** Edit distance, for "did you mean". */
-function distance(a: string, b: string): number {
-  let previous = Array.from({ length: b.length + 1 }, (_, index) => index);
-  for (let i = 1; i <= a.length; i += 1) {
-    const current = [i];
-    for (let j = 1; j <= b.length; j += 1) {
-      current[j] = Math.min(
-        (previous[j] as number) + 1,
-        (current[j - 1] as number) + 1,
-        (previous[j - 1] as number) + (a[i - 1] === b[j - 1] ? 0 : 1),
-      );
-    }
-    previous = current;
-  }
-  return previous[b.length] as number;
-}
-
-/** The closest of `names` to a mistyped one, if it is close enough to be what was meant. */
-export function closest(name: string, names: readonly string[]): string | undefined {
-  let best: { name: string; distance: number } | undefined;
-  for (const candidate of names) {
-    const d = distance(name.toLowerCase(), candidate);
-    if (best === undefined || d < best.distance) best = { name: candidate, distance: d };
-  }
-  return best !== undefined && best.distance <= Math.max(1, Math.floor(best.name.length / 3))
-    ? best.name
-    : undefined;
-}
 
 class UsageError extends Error {}
 
@@ -211,7 +94,6 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
       flushLogs = created.flush;
     });
   const globals = () => program.opts<GlobalOptions>();
-  const commands = () => import('./commands.js');
   const action =
     <Arguments extends unknown[]>(work: (...args: Arguments) => Promise<number>) =>
     async (...args: Arguments) => {
@@ -233,7 +115,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
             `unknown command '${word}'${suggestion === undefined ? '' : ` (did you mean '${suggestion}'?)`}; commands: ${names.join(', ')}`,
           );
         }
-        return (await commands()).run(globals(), io, logger as Logger);
+        return (await import('./run.js')).run(globals(), io, logger as Logger);
       }),
     );
   program
@@ -244,7 +126,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     .option('--skip-healthchecks', 'build the components but skip healthchecks')
     .action(
       action(async (paths: string[], commandOptions: { environment: boolean; skipHealthchecks?: boolean }) =>
-        (await commands()).validate(
+        (await import('./validate.js')).validate(
           { ...globals(), config: [...globals().config, ...paths] },
           { environment: commandOptions.environment, healthchecks: commandOptions.skipHealthchecks !== true },
           io,
@@ -266,7 +148,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     )
     .action(
       action(async (paths: string[], commandOptions: { junitReport: string[] }) =>
-        (await commands()).runUnitTests(
+        (await import('./test-command.js')).runUnitTests(
           { ...globals(), config: [...globals().config, ...paths] },
           { color: useColor(globals().color, io), junitReports: commandOptions.junitReport },
           io,
@@ -345,18 +227,18 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
   program
     .command('schema')
     .description('print the JSON Schema of the config (every installed component), for editors')
-    .action(action(async () => (await commands()).printSchema(globals(), io)));
+    .action(action(async () => (await import('./introspect.js')).printSchema(globals(), io)));
   program
     .command('list')
     .description('list the installed component types')
-    .action(action(async () => (await commands()).listComponents(globals(), io)));
+    .action(action(async () => (await import('./introspect.js')).listComponents(globals(), io)));
   program
     .command('graph')
     .description('print the topology as Graphviz DOT (or Mermaid)')
     .addOption(new Option('--format <format>', 'output format').choices(['dot', 'mermaid']).default('dot'))
     .action(
       action(async (commandOptions: { format: 'dot' | 'mermaid' }) =>
-        (await commands()).printGraph(globals(), commandOptions.format, io, logger as Logger),
+        (await import('./introspect.js')).printGraph(globals(), commandOptions.format, io, logger as Logger),
       ),
     );
   program
@@ -404,7 +286,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
       io.stderr(`error: ${error.message}\n(see sluice --help)\n`);
       return EXIT_USAGE;
     }
-    const { reportError } = await commands();
+    const { reportError } = await import('./report-error.js');
     return reportError(error, io, program.opts<GlobalOptions>().verbose > 0, MAX_PRINTED_PROBLEMS);
   } finally {
     flushLogs();

@@ -4,7 +4,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { FakeKinesis } from '@sluice/sink-kinesis/testing';
 import { expect, it } from 'vitest';
-import { EXIT_OK, type Io, main } from './main.js';
+import { EXIT_OK } from './exit-codes.js';
+import type { Io } from './io.js';
+import { main } from './main.js';
 
 /** Handles by type, without the ones every process has (stdio, this test's own timers). */
 function handles(): Map<string, number> {

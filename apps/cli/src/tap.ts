@@ -1,6 +1,7 @@
 import { stringify as yamlStringify } from 'yaml';
 import type { TapLine } from './api.js';
-import { EXIT_FAILURE, EXIT_OK, type Io } from './main.js';
+import { EXIT_FAILURE, EXIT_OK } from './exit-codes.js';
+import type { Io } from './io.js';
 
 export type TapFormat = 'json' | 'yaml' | 'logfmt';
 

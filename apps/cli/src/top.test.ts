@@ -3,7 +3,7 @@ import { MetricsRegistry } from '@sluice/core-topology';
 import { describe, expect, it } from 'vitest';
 import { apiRoutes, type ComponentView } from './api.js';
 import { serveHttp } from './http-server.js';
-import type { Io } from './main.js';
+import type { Io } from './io.js';
 import { formatBytes, formatCount, renderTable, runTop } from './top.js';
 
 const component = (overrides: Partial<ComponentView>): ComponentView => ({

@@ -1,7 +1,8 @@
 import { createLogUpdate } from 'log-update';
 import colors from 'picocolors';
 import type { ComponentView } from './api.js';
-import { EXIT_FAILURE, EXIT_OK, type Io } from './main.js';
+import { EXIT_FAILURE, EXIT_OK } from './exit-codes.js';
+import type { Io } from './io.js';
 
 export interface TopOptions {
   /** The API of the running instance, e.g. http://127.0.0.1:8686. */

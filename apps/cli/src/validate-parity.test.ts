@@ -4,7 +4,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ErrorCode, errorCatalogue, type KnownErrorCode, SluiceError } from '@sluice/component-api';
 import { afterEach, describe, expect, it } from 'vitest';
-import { EXIT_CONFIG, EXIT_FAILURE, type Io, main } from './main.js';
+import { EXIT_CONFIG, EXIT_FAILURE } from './exit-codes.js';
+import type { Io } from './io.js';
+import { main } from './main.js';
 
 const directories: string[] = [];
 afterEach(async () => {
@@ -112,7 +114,7 @@ describe('validate --no-environment refuses what run refuses for the config alon
 
 describe('exit codes', () => {
   it('derive from the category of the error code', async () => {
-    const { reportError } = await import('./commands.js');
+    const { reportError } = await import('./report-error.js');
     const io = { stderr: () => {} } as unknown as Io;
     const exitOf = (code: KnownErrorCode) => reportError(new SluiceError(code, 'x'), io, false, 10);
     for (const [name, entry] of Object.entries(errorCatalogue)) {

@@ -1,7 +1,13 @@
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type ConfigError, createLogEvent, Timestamp, type TransformDefinition } from '@sluice/component-api';
+import {
+  type Batch,
+  type ConfigError,
+  createLogEvent,
+  Timestamp,
+  type TransformDefinition,
+} from '@sluice/component-api';
 import { planTopology } from '@sluice/core-topology';
 import { createEncoder } from '@sluice/encoding';
 import { createTestContext } from '@sluice/testkit';
@@ -38,7 +44,7 @@ async function added(file: string, text: string): Promise<string> {
   const definition = transform.definition as TransformDefinition<unknown>;
   const instance = await definition.create(transform.options, createTestContext());
   const at = new Timestamp(Date.UTC(2026, 10, 23, 10), 1_500);
-  const [event] = await instance.transform([createLogEvent({ message: 'm', timestamp: at })]);
+  const [event] = (await instance.transform([createLogEvent({ message: 'm', timestamp: at })])) as Batch;
   return createEncoder('json').encodeToString(event as ReturnType<typeof createLogEvent>);
 }
 

@@ -78,7 +78,7 @@ export const internalMetricsSource = defineSource<InternalMetricsOptions>({
                 kind: 'absolute',
                 [sample.type]: { value: sample.value },
               },
-              { structured: true, byteSize: 64 },
+              { structured: true, byteSize: 64, dataType: 'metric' },
             ),
           );
           await emit(batch);

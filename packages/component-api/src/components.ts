@@ -142,9 +142,29 @@ export interface Source {
   close?(): Promise<void>;
 }
 
+/**
+ * A transform's outputs (Vector's ports): other components read its default output as `<id>` and
+ * a named one as `<id>.<name>` (a route's routes, remap's `dropped`).
+ */
+export interface TransformOutputs {
+  /** Whether the transform has a default output (`<id>`); a route has none. */
+  default: boolean;
+  named: readonly string[];
+}
+
+/** What a transform with named outputs returns: the events of its default output and of each named one. */
+export interface OutputBatches {
+  default: Batch;
+  /** By output name; an output left out gets nothing. An event must not be in two batches. */
+  named: ReadonlyMap<string, Batch>;
+}
+
 export interface Transform {
-  /** May mutate and return the batch. Events it removes must be finalized (usually `dropped`). */
-  transform(batch: Batch): Batch | Promise<Batch>;
+  /**
+   * May mutate and return the batch. Events it removes must be finalized (usually `dropped`). A
+   * transform with named outputs (`outputs` of its definition) returns `OutputBatches`.
+   */
+  transform(batch: Batch): Batch | OutputBatches | Promise<Batch | OutputBatches>;
   /**
    * Releases what the instance holds (clients, sockets, timers, files). Called once by the runtime,
    * in the order the data flows, after the pipeline drained or at the shutdown deadline, and for
@@ -182,11 +202,15 @@ export interface Sink {
 }
 
 export type SourceDefinition<Options = Record<string, unknown>> = DefinitionBase<'source', Options, Source>;
-export type TransformDefinition<Options = Record<string, unknown>> = DefinitionBase<
-  'transform',
-  Options,
-  Transform
->;
+export interface TransformDefinition<Options = Record<string, unknown>>
+  extends DefinitionBase<'transform', Options, Transform> {
+  /**
+   * The outputs the transform has with these options, when it has named ones (see
+   * `TransformOutputs`); without it, the default output only. Called when the config is planned,
+   * on options that passed the schema and `validate`.
+   */
+  outputs?(options: Options): TransformOutputs;
+}
 export type SinkDefinition<Options = Record<string, unknown>> = DefinitionBase<'sink', Options, Sink>;
 
 // The `create` parameter is contravariant: `any` lets definitions with specific option types be listed together.

@@ -1,4 +1,5 @@
 import type { EventFinalizer } from './acknowledgements.js';
+import type { DataType } from './components.js';
 import { copyDate, FloatValue } from './values.js';
 
 /**
@@ -40,6 +41,13 @@ export interface EventMetadata {
   byteSize: number;
   /** Shared by the events of one incoming batch; `undefined` when nobody waits for the outcome. */
   finalizer: EventFinalizer | undefined;
+  /**
+   * Data carried with the event besides its fields, never encoded by sinks: what VRL reads and
+   * writes as `%` (Vector's `EventMetadata::value`). Absent until a program sets it.
+   */
+  value?: FieldValue;
+  /** `metric` for a metric event (its fields are a metric in Vector's JSON shape); absent for a log. */
+  dataType?: DataType;
 }
 
 export interface LogEvent {
@@ -57,17 +65,18 @@ export interface CreateLogEventOptions {
   structured?: boolean;
   byteSize?: number;
   finalizer?: EventFinalizer;
+  /** `metric` for a metric event (see `EventMetadata.dataType`). */
+  dataType?: DataType;
 }
 
 export function createLogEvent(fields: FieldMap, options: CreateLogEventOptions = {}): LogEvent {
-  return {
-    fields,
-    metadata: {
-      structured: options.structured ?? false,
-      byteSize: options.byteSize ?? estimateByteSize(fields),
-      finalizer: options.finalizer,
-    },
+  const metadata: EventMetadata = {
+    structured: options.structured ?? false,
+    byteSize: options.byteSize ?? estimateByteSize(fields),
+    finalizer: options.finalizer,
   };
+  if (options.dataType !== undefined && options.dataType !== 'log') metadata.dataType = options.dataType;
+  return { fields, metadata };
 }
 
 /** A cheap estimate of an event's size: string lengths plus a fixed overhead per field. Not exact on purpose. */
@@ -100,15 +109,14 @@ function estimateValueSize(value: FieldValue | undefined): number {
 }
 
 /**
- * A deep copy of the fields for fan-out (each consumer may mutate its own copy). The copy shares the
- * finalizer, which is told to expect one more outcome.
+ * A deep copy of the fields (and of the metadata's `value`) for fan-out: each consumer may mutate
+ * its own copy. The copy shares the finalizer, which is told to expect one more outcome.
  */
 export function cloneLogEvent(event: LogEvent): LogEvent {
   event.metadata.finalizer?.retain(1);
-  return {
-    fields: cloneFieldMap(event.fields),
-    metadata: { ...event.metadata },
-  };
+  const metadata = { ...event.metadata };
+  if (metadata.value !== undefined) metadata.value = cloneValue(metadata.value);
+  return { fields: cloneFieldMap(event.fields), metadata };
 }
 
 function cloneFieldMap(fields: FieldMap): FieldMap {

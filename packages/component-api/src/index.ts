@@ -12,6 +12,7 @@ export type {
   InternalMetricSample,
   JsonSchema,
   OptionProblem,
+  OutputBatches,
   RejectedOutput,
   Rejection,
   Sink,
@@ -21,6 +22,7 @@ export type {
   SourceDefinition,
   Transform,
   TransformDefinition,
+  TransformOutputs,
   ValidationContext,
 } from './components.js';
 export {

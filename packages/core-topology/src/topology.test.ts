@@ -195,3 +195,26 @@ describe('Topology', () => {
     );
   });
 });
+
+describe('named outputs of transforms', () => {
+  it('each output gets its events, counted with the `output` label; an output nobody reads drops them, acknowledged exactly', async () => {
+    const { topology, metrics } = await build({
+      sources: { numbers: { type: 'test_counter', count: 100, acknowledge: true } },
+      transforms: { split: { type: 'test_parity', inputs: ['numbers'] } },
+      sinks: { evens: { type: 'test_recording', inputs: ['split.even'] } },
+    });
+    await topology.run();
+    expect(probe.delivered.map((event) => event.fields.sequence)).toEqual(
+      Array.from({ length: 50 }, (_, index) => index * 2),
+    );
+    // Each batch of 10 had 5 odd events, dropped where nobody reads them: its source learns it.
+    expect(probe.sourceStatuses).toEqual(Array.from({ length: 10 }, () => 'dropped'));
+    const rendered = await metrics.render();
+    expect(rendered).toMatch(
+      /component_sent_events_total\{[^}]*component_id="split"[^}]*output="even"[^}]*\} 50/,
+    );
+    expect(rendered).toMatch(
+      /component_sent_events_total\{[^}]*component_id="split"[^}]*output="odd"[^}]*\} 50/,
+    );
+  });
+});

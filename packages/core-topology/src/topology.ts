@@ -11,6 +11,7 @@ import {
   finalizeEvents,
   type HealthcheckResult,
   type Logger,
+  type OutputBatches,
   rateLimitedLog,
   type Sink,
   SluiceError,
@@ -69,10 +70,14 @@ interface Counting {
   eventBytes: Counter;
 }
 
-function countingOf(metrics: ComponentMetrics, direction: 'received' | 'sent'): Counting {
+function countingOf(
+  metrics: ComponentMetrics,
+  direction: 'received' | 'sent',
+  labels?: Readonly<Record<string, string>>,
+): Counting {
   return {
-    events: metrics.counter(`component_${direction}_events_total`),
-    eventBytes: metrics.counter(`component_${direction}_event_bytes_total`),
+    events: metrics.counter(`component_${direction}_events_total`, labels),
+    eventBytes: metrics.counter(`component_${direction}_event_bytes_total`, labels),
   };
 }
 
@@ -101,6 +106,11 @@ class Output {
     if (this.taps?.active === true) this.taps.publish(this.id, this.consumerIds, batch);
     const consumers = this.consumers;
     if (consumers.length === 1) return (consumers[0] as BufferChain).write(batch);
+    // Nobody reads this output (warned when the config was planned): its events end here.
+    if (consumers.length === 0) {
+      finalizeEvents(batch, 'dropped');
+      return Promise.resolve();
+    }
     const writes: Array<Promise<void>> = [];
     for (let index = 0; index < consumers.length; index += 1) {
       const copy = index === consumers.length - 1 ? batch : batch.map(cloneLogEvent);
@@ -127,13 +137,20 @@ interface SourceEntry {
   sent: Counting;
 }
 
+/** One output of a transform and its `component_sent_*` counters. */
+interface CountedOutput {
+  output: Output;
+  sent: Counting;
+}
+
 interface TransformEntry {
   transform: Transform;
   input: BufferChain;
-  output: Output;
+  /** Undefined when the transform has no default output (a route). */
+  output: CountedOutput | undefined;
+  named: ReadonlyMap<string, CountedOutput>;
   node: Node;
   received: Counting;
-  sent: Counting;
   errors: Counter;
 }
 
@@ -245,8 +262,12 @@ export class Topology {
 
   async #build(): Promise<void> {
     const outputs = this.#outputs;
-    for (const id of [...this.#plan.sources.keys(), ...this.#plan.transforms.keys()])
-      outputs.set(id, new Output(id, this.#taps));
+    for (const id of this.#plan.sources.keys()) outputs.set(id, new Output(id, this.#taps));
+    for (const [id, plan] of this.#plan.transforms) {
+      if (plan.outputs.default) outputs.set(id, new Output(id, this.#taps));
+      for (const name of plan.outputs.named)
+        outputs.set(`${id}.${name}`, new Output(`${id}.${name}`, this.#taps));
+    }
     // A sink's `<id>.rejected` output exists when some component reads it.
     for (const plan of [...this.#plan.sinks.values(), ...this.#plan.transforms.values()])
       for (const input of plan.inputs)
@@ -313,13 +334,19 @@ export class Topology {
           signal: this.#abortAll.signal,
         },
       );
+      // With named outputs, the sent counters carry Vector's `output` label (`_default` for the default).
+      const hasNamed = plan.outputs.named.length > 0;
+      const counted = (outputId: string, name: string): CountedOutput => ({
+        output: outputs.get(outputId) as Output,
+        sent: countingOf(context.metrics, 'sent', hasNamed ? { output: name } : undefined),
+      });
       this.#transforms.set(id, {
         transform: await created(`transforms.${id}`, () => plan.definition.create(plan.options, context)),
         input,
-        output: outputs.get(id) as Output,
+        output: plan.outputs.default ? counted(id, '_default') : undefined,
+        named: new Map(plan.outputs.named.map((name) => [name, counted(`${id}.${name}`, name)])),
         node: { id, kind: 'transform', finished: false },
         received: countingOf(context.metrics, 'received'),
-        sent: countingOf(context.metrics, 'sent'),
         errors: context.metrics.counter('component_errors_total', {
           error_type: 'transform_failed',
           stage: 'processing',
@@ -466,7 +493,7 @@ export class Topology {
     try {
       for await (const batch of entry.input.read()) {
         count(entry.received, batch);
-        let output: Batch;
+        let output: Batch | OutputBatches;
         try {
           output = await entry.transform.transform(batch);
         } catch (error) {
@@ -475,15 +502,21 @@ export class Topology {
           warn('transform failed; its batch was rejected', { error: String(error), events: batch.length });
           continue;
         }
-        if (output.length === 0) continue;
-        count(entry.sent, output);
-        await entry.output.send(output);
+        if (Array.isArray(output)) {
+          await sendCounted(entry.output, output, entry.node.id);
+          continue;
+        }
+        const sends = [sendCounted(entry.output, output.default, entry.node.id)];
+        for (const [name, events] of output.named)
+          sends.push(sendCounted(entry.named.get(name), events, `${entry.node.id}.${name}`));
+        await Promise.all(sends);
       }
     } catch (error) {
       this.#fail(entry.node, error);
     } finally {
       entry.node.finished = true;
-      entry.output.done();
+      entry.output?.output.done();
+      for (const named of entry.named.values()) named.output.done();
     }
   }
 
@@ -653,6 +686,17 @@ export class Topology {
     })();
     return this.#stagesClosed;
   }
+}
+
+/** Counts and sends a batch to one output of a transform; an output it does not declare is an error. */
+function sendCounted(target: CountedOutput | undefined, batch: Batch, outputId: string): Promise<void> {
+  if (batch.length === 0) return Promise.resolve();
+  if (target === undefined) {
+    finalizeEvents(batch, 'rejected');
+    throw new SluiceError(ErrorCode.topologyInvalid, `the transform has no output "${outputId}"`);
+  }
+  count(target.sent, batch);
+  return target.output.send(batch);
 }
 
 /**

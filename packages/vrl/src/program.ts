@@ -6,8 +6,9 @@ import { formatDiagnostics } from './diagnostic/format.js';
 import type { VrlFunction } from './function.js';
 import { parse } from './parser/parser.js';
 import type { Context, Evaluate } from './runtime/context.js';
-import { Abort, Interruption, Return } from './runtime/errors.js';
+import { Abort, Interruption, Return, RuntimeError } from './runtime/errors.js';
 import { ExternalEnv, TypeState } from './type/state.js';
+import type { TypeDef } from './type/type-def.js';
 import type { Value } from './value/value.js';
 
 export interface CompileOptions {
@@ -39,6 +40,20 @@ export interface RunOptions {
   log?: (level: string, message: string) => void;
 }
 
+/** Where a {@link ProgramRunner}'s run ended. */
+export type RunStatus = 'ok' | 'error' | 'abort';
+
+/** What a program is, besides its code: what the compiler found out about it. */
+export interface ProgramDetails {
+  warnings: Diagnostic[];
+  fallible: boolean;
+  abortable: boolean;
+  usesMetadata: boolean;
+  mayHoldRegex: boolean;
+  /** The type of the program's value (VRL's `final_type_info().result`), computed when asked. */
+  resultType: () => TypeDef;
+}
+
 /** A compiled VRL program: compile once, run per event. */
 export class Program {
   /** Warnings the compiler reported (the program compiled). */
@@ -47,16 +62,42 @@ export class Program {
   readonly fallible: boolean;
   /** Whether a run can abort (`abort`). */
   readonly abortable: boolean;
+  /** Whether the program reads or writes the metadata (`%`): when not, any metadata will do. */
+  readonly usesMetadata: boolean;
+  /**
+   * Whether a run may leave a regex in the event or the metadata (a regex literal that is not only
+   * a pattern argument, as in `.re = r'a+'`); when not, no value a run leaves holds one.
+   */
+  readonly mayHoldRegex: boolean;
+  readonly #resultType: () => TypeDef;
+  #result: TypeDef | undefined;
 
   constructor(
     readonly source: string,
     private readonly evaluate: Evaluate,
     private readonly slotCount: number,
-    details: { warnings: Diagnostic[]; fallible: boolean; abortable: boolean },
+    details: ProgramDetails,
   ) {
     this.warnings = details.warnings;
     this.fallible = details.fallible;
     this.abortable = details.abortable;
+    this.usesMetadata = details.usesMetadata;
+    this.mayHoldRegex = details.mayHoldRegex;
+    this.#resultType = details.resultType;
+  }
+
+  /** The type of the program's value (VRL's `final_type_info().result`): a condition needs a boolean. */
+  get resultType(): TypeDef {
+    this.#result ??= this.#resultType();
+    return this.#result;
+  }
+
+  /**
+   * A runner for many runs with the same options: it keeps one context, so a run allocates only
+   * what the program needs. Runs are synchronous; one runner serves one caller at a time.
+   */
+  runner(options: Omit<RunOptions, 'metadata'> = {}): ProgramRunner {
+    return new ProgramRunner(this.evaluate, this.slotCount, options);
   }
 
   /**
@@ -65,28 +106,73 @@ export class Program {
    * replace it, even by an array: several events).
    */
   run(event: Value, options: RunOptions = {}): RunResult {
-    const context: Context = {
-      event,
-      metadata: options.metadata ?? {},
-      variables: new Array(this.slotCount),
+    const runner = this.runner(options);
+    const status = runner.run(event, options.metadata ?? {});
+    const { event: after, metadata } = runner;
+    return status === 'ok'
+      ? { status, value: runner.value, event: after, metadata }
+      : { status, message: runner.message, event: after, metadata };
+  }
+}
+
+/**
+ * Runs one program over many events (see {@link Program.runner}). After `run`, `event` and
+ * `metadata` are the program's changes (also on failure), `value` the program's value on `ok`,
+ * `message` the error or abort message otherwise.
+ */
+export class ProgramRunner {
+  event: Value = null;
+  metadata: Value = null;
+  value: Value = null;
+  message = '';
+  /** What stopped the run (its labels and the author's message, for a diagnostic); undefined on `ok`. */
+  failure: RuntimeError | Abort | undefined;
+  readonly #evaluate: Evaluate;
+  readonly #context: Context;
+  readonly #slotCount: number;
+
+  constructor(evaluate: Evaluate, slotCount: number, options: Omit<RunOptions, 'metadata'>) {
+    this.#evaluate = evaluate;
+    this.#slotCount = slotCount;
+    this.#context = {
+      event: null,
+      metadata: null,
+      variables: new Array(slotCount),
       timezone: options.timezone ?? 'UTC',
       log: options.log,
     };
+  }
+
+  /** Runs over an event and its metadata, changing their objects and arrays in place. */
+  run(event: Value, metadata: Value): RunStatus {
+    const context = this.#context;
+    context.event = event;
+    context.metadata = metadata;
+    if (this.#slotCount > 0) context.variables.fill(undefined);
+    let status: RunStatus = 'ok';
+    this.failure = undefined;
     try {
-      const value = this.evaluate(context);
-      return { status: 'ok', value, event: context.event, metadata: context.metadata };
+      this.value = this.#evaluate(context);
     } catch (error) {
       if (error instanceof Return) {
-        return { status: 'ok', value: error.value, event: context.event, metadata: context.metadata };
+        this.value = error.value;
+      } else if (error instanceof Abort) {
+        status = 'abort';
+        this.message = error.message;
+        this.failure = error;
+      } else if (error instanceof Interruption) {
+        status = 'error';
+        this.message = error.message;
+        this.failure = error instanceof RuntimeError ? error : new RuntimeError(error.message);
+      } else {
+        throw error;
       }
-      if (error instanceof Abort) {
-        return { status: 'abort', message: error.message, event: context.event, metadata: context.metadata };
-      }
-      if (error instanceof Interruption) {
-        return { status: 'error', message: error.message, event: context.event, metadata: context.metadata };
-      }
-      throw error;
     }
+    this.event = context.event;
+    this.metadata = context.metadata;
+    context.event = null;
+    context.metadata = null;
+    return status;
   }
 }
 
@@ -107,7 +193,8 @@ export function compile(
     readOnlyPaths: options.readOnlyPaths ?? [],
     byteOffset: byteOffsets(source),
   });
-  const result = compiler.compile(parsed.program, new TypeState(undefined, ExternalEnv.anyObject()));
+  const initialState = new TypeState(undefined, ExternalEnv.anyObject());
+  const result = compiler.compile(parsed.program, initialState);
   const errors = result.diagnostics.filter((diagnostic) => diagnostic.isError);
   if (errors.length > 0 || result.root === undefined) throw compileError(source, errors);
   const warnings = result.diagnostics.filter((diagnostic) => !diagnostic.isError);
@@ -119,6 +206,9 @@ export function compile(
     warnings,
     fallible: result.fallible,
     abortable: result.abortable,
+    usesMetadata: result.usesMetadata,
+    mayHoldRegex: result.mayHoldRegex,
+    resultType: () => root.typeInfo(initialState).result,
   });
 }
 

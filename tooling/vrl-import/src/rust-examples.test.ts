@@ -45,10 +45,16 @@ describe("examples read from VRL's Rust sources", () => {
     expect(identifier).toBe('replace');
     expect(examples.map((example) => [example.title, example.source, example.result])).toEqual([
       ['Replace literal text', 'replace("Apples and Bananas", "and", "not")', { ok: 'Apples not Bananas' }],
-      ['With groups', '# a comment\nreplace("foo123bar", r\'foo(?P<num>\\d+)bar\', "$num")\n', { ok: '"123"' }],
+      [
+        'With groups',
+        '# a comment\nreplace("foo123bar", r\'foo(?P<num>\\d+)bar\', "$num")\n',
+        { ok: '"123"' },
+      ],
       ['Fails', 'to_int!("x")', { error: 'function call error for "to_int" at (0:12): invalid' }],
     ]);
-    expect(skipped).toEqual([{ file: 'src/stdlib/replace.rs', line: 30, reason: 'computed value: &SOME_CONSTANT' }]);
+    expect(skipped).toEqual([
+      { file: 'src/stdlib/replace.rs', line: 30, reason: 'computed value: &SOME_CONSTANT' },
+    ]);
   });
 
   it('follows Rust string escapes and indoc', () => {

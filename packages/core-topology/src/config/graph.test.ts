@@ -32,6 +32,16 @@ describe('renderGraph', () => {
     expect(mermaid).not.toContain('rejected_');
   });
 
+  it("draws a transform's named output as an edge from the transform labelled with the name", () => {
+    const graph = {
+      sources: new Map([['in', { type: 'stdin' }]]),
+      transforms: new Map([['split', { type: 'route', inputs: ['in'] }]]),
+      sinks: new Map([['errors', { type: 'console', inputs: ['split.errors'] }]]),
+    };
+    expect(renderGraph(graph, 'dot')).toContain('  "split" -> "errors" [label="errors"]');
+    expect(renderGraph(graph, 'mermaid')).toContain('  n_split -->|"errors"| n_errors');
+  });
+
   it('DOT: every id is one quoted string, whatever it holds', () => {
     const dot = renderGraph(graphOf(hostile), 'dot');
     const lines = dot.split('\n');

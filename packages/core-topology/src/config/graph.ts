@@ -1,10 +1,19 @@
+import type { TransformOutputs } from '@sluice/component-api';
 import { didYouMean } from './suggest.js';
 
 /** Inputs by component id; `undefined` when the inputs are malformed (already reported, not checked again). */
 export interface GraphInput {
   sources: readonly string[];
   transforms: Readonly<Record<string, readonly string[] | undefined>>;
+  /** The outputs of transforms that have named ones; the others have their default output only. */
+  transformOutputs?: Readonly<Record<string, TransformOutputs>>;
   sinks: Readonly<Record<string, readonly string[] | undefined>>;
+}
+
+/** The component of an output: `route` of `route.errors` (an id never holds a dot). */
+export function componentOf(output: string): string {
+  const dot = output.indexOf('.');
+  return dot < 0 ? output : output.slice(0, dot);
 }
 
 function wildcardToRegExp(pattern: string): RegExp {
@@ -23,7 +32,16 @@ export function checkGraph(
   report: (path: string, message: string) => void,
   { requireEnds = true }: { requireEnds?: boolean } = {},
 ): Map<string, string[]> {
-  const producers = [...graph.sources, ...Object.keys(graph.transforms)];
+  // Every output a component may read: sources, and each transform's default and named outputs.
+  const producers = [...graph.sources];
+  const namedOutputs = new Map<string, string[]>();
+  for (const id of Object.keys(graph.transforms)) {
+    const outputs = graph.transformOutputs?.[id];
+    if (outputs === undefined || outputs.default) producers.push(id);
+    const named = (outputs?.named ?? []).map((name) => `${id}.${name}`);
+    producers.push(...named);
+    namedOutputs.set(id, named);
+  }
   const kindOf = new Map<string, string>();
   for (const [kind, ids] of [
     ['sources', graph.sources],
@@ -69,7 +87,9 @@ export function checkGraph(
       for (const input of inputs) {
         if (input.includes('*')) {
           const pattern = wildcardToRegExp(input);
-          const matches = producers.filter((producer) => producer !== id && pattern.test(producer));
+          const matches = producers.filter(
+            (producer) => componentOf(producer) !== id && pattern.test(producer),
+          );
           if (matches.length === 0) report(path, `the wildcard "${input}" matches no source or transform`);
           for (const match of matches) expanded.add(match);
         } else if (
@@ -80,12 +100,22 @@ export function checkGraph(
           if (kind === 'sinks' && sink === id)
             report(path, `"${id}" lists its own rejected output as an input`);
           else expanded.add(input);
-        } else if (input === id) {
+        } else if (input === id || (kind === 'transforms' && componentOf(input) === id)) {
           report(path, `"${id}" lists itself as an input`);
         } else if (!producers.includes(input)) {
-          const hint = didYouMean(input, producers);
-          const isSink = Object.hasOwn(graph.sinks, input) ? ' (it is a sink, which has no output)' : '';
-          report(path, `unknown input "${input}"${isSink}${hint}`);
+          const named = namedOutputs.get(componentOf(input)) ?? [];
+          if (named.length > 0 && !producers.includes(componentOf(input)) && input === componentOf(input))
+            report(path, `"${input}" has no default output; read one of its outputs: ${named.join(', ')}`);
+          else if (named.length > 0)
+            report(
+              path,
+              `unknown input "${input}"; the outputs of "${componentOf(input)}" are: ${named.join(', ')}`,
+            );
+          else {
+            const hint = didYouMean(input, producers);
+            const isSink = Object.hasOwn(graph.sinks, input) ? ' (it is a sink, which has no output)' : '';
+            report(path, `unknown input "${input}"${isSink}${hint}`);
+          }
         } else {
           expanded.add(input);
         }
@@ -101,12 +131,13 @@ export function checkGraph(
     state.set(id, 'visiting');
     stack.push(id);
     for (const input of resolved.get(`transforms.${id}`) ?? []) {
-      if (!Object.hasOwn(graph.transforms, input)) continue;
-      if (state.get(input) === 'visiting') {
-        const cycle = [...stack.slice(stack.indexOf(input)), input];
-        report(`transforms.${input}.inputs`, `cycle: ${cycle.join(' → ')}`);
-      } else if (state.get(input) === undefined) {
-        visit(input);
+      const producer = componentOf(input);
+      if (!Object.hasOwn(graph.transforms, producer)) continue;
+      if (state.get(producer) === 'visiting') {
+        const cycle = [...stack.slice(stack.indexOf(producer)), producer];
+        report(`transforms.${producer}.inputs`, `cycle: ${cycle.join(' → ')}`);
+      } else if (state.get(producer) === undefined) {
+        visit(producer);
       }
     }
     stack.pop();
@@ -134,8 +165,10 @@ function checkRejectedCycles(
     seen.add(key);
     const found: string[] = [];
     for (const input of resolved.get(key) ?? []) {
-      if (input.endsWith(REJECTED_SUFFIX)) found.push(input.slice(0, -REJECTED_SUFFIX.length));
-      else if (resolved.has(`transforms.${input}`)) found.push(...feeders(`transforms.${input}`, seen));
+      if (input.endsWith(REJECTED_SUFFIX) && resolved.has(`sinks.${componentOf(input)}`))
+        found.push(componentOf(input));
+      else if (resolved.has(`transforms.${componentOf(input)}`))
+        found.push(...feeders(`transforms.${componentOf(input)}`, seen));
     }
     return found;
   };
@@ -166,13 +199,14 @@ export function renderGraph(
 ): string {
   const nodes: Array<{ id: string; type: string; shape: 'source' | 'transform' | 'sink' }> = [];
   // A sink's `<id>.rejected` output is a second port of the sink node: a dashed edge labelled
-  // `rejected` from the sink, not a node of its own.
-  const edges: Array<{ from: string; to: string; rejected: boolean }> = [];
+  // `rejected` from the sink, not a node of its own. A transform's named output (`route.errors`)
+  // is an edge from the transform labelled with the name.
+  const edges: Array<{ from: string; to: string; rejected: boolean; label?: string }> = [];
   const edgeOf = (input: string, to: string) => {
-    const sink = input.endsWith(REJECTED_SUFFIX) ? input.slice(0, -REJECTED_SUFFIX.length) : undefined;
-    return sink !== undefined && graph.sinks.has(sink)
-      ? { from: sink, to, rejected: true }
-      : { from: input, to, rejected: false };
+    const from = componentOf(input);
+    if (from === input) return { from, to, rejected: false };
+    if (graph.sinks.has(from)) return { from, to, rejected: true };
+    return { from, to, rejected: false, label: input.slice(from.length + 1) };
   };
   for (const [id, source] of graph.sources) nodes.push({ id, type: source.type, shape: 'source' });
   for (const [kind, table] of [
@@ -193,8 +227,8 @@ export function renderGraph(
           `  ${dotString(node.id)} [shape="${shapes[node.shape]}" label=${dotString(`${node.id}\n(${node.type})`)}]`,
       ),
       ...edges.map(
-        ({ from, to, rejected }) =>
-          `  ${dotString(from)} -> ${dotString(to)}${rejected ? ' [style="dashed" label="rejected"]' : ''}`,
+        ({ from, to, rejected, label }) =>
+          `  ${dotString(from)} -> ${dotString(to)}${rejected ? ' [style="dashed" label="rejected"]' : label === undefined ? '' : ` [label=${dotString(label)}]`}`,
       ),
       '}',
     ].join('\n');
@@ -210,8 +244,8 @@ export function renderGraph(
       return `  ${mermaidId(node.id)}${open}"${mermaidText(`${node.id} (${node.type})`)}"${close}`;
     }),
     ...edges.map(
-      ({ from, to, rejected }) =>
-        `  ${mermaidId(from)} ${rejected ? '-. rejected .->' : '-->'} ${mermaidId(to)}`,
+      ({ from, to, rejected, label }) =>
+        `  ${mermaidId(from)} ${rejected ? '-. rejected .->' : label === undefined ? '-->' : `-->|"${mermaidText(label)}"|`} ${mermaidId(to)}`,
     ),
   ].join('\n');
 }

@@ -410,7 +410,7 @@ describe('planTopology', () => {
     ).toEqual([
       'sinkz: unknown global option "sinkz"; did you mean "sinks"?',
       'sources.numbers.compression: unknown field "compression"',
-      'transforms.parse.type: "remap" is a Vector transform that Sluice does not implement yet (known transform types: test_tag)',
+      'transforms.parse.type: "remap" is a Vector transform that Sluice does not implement yet (known transform types: test_parity, test_tag)',
       'sinks.out.framing: "framing" is a Vector option of console that Sluice does not implement yet',
       'sinks.typo.type: unknown sink type "test_recordin"; did you mean "test_recording"? (known sink types: console, test_recording)',
       'sinks.nothing_like.type: unknown sink type "kinesis" (known sink types: console, test_recording)',
@@ -588,6 +588,88 @@ describe('data types', () => {
       ),
     ).toEqual([
       'sinks.exporter.inputs: data type mismatch: "numbers" (test_counter) sends log events, and "exporter" (test_metric_sink) accepts metric events only',
+    ]);
+  });
+});
+
+describe('named outputs of transforms (Vector ports: `route.errors`)', () => {
+  const split = { type: 'test_parity', inputs: ['numbers'] };
+
+  it('inputs read `<id>.<name>`; wildcards match named outputs; the plan lists each transform outputs', async () => {
+    const plan = await planTopology(
+      {
+        sources: source,
+        transforms: { split },
+        sinks: {
+          evens: { type: 'test_recording', inputs: ['split.even'] },
+          every: { type: 'test_recording', inputs: ['split.*'] },
+        },
+      },
+      { registry: testRegistry() },
+    );
+    expect(plan.sinks.get('evens')?.inputs).toEqual(['split.even']);
+    expect(plan.sinks.get('every')?.inputs).toEqual(['split.even', 'split.odd']);
+    expect(plan.transforms.get('split')?.outputs).toEqual({ default: false, named: ['even', 'odd'] });
+  });
+
+  it('a transform without a default output, or an output it lacks, is refused naming its outputs', async () => {
+    expect(
+      await problems({
+        sources: source,
+        transforms: { split },
+        sinks: {
+          whole: { type: 'test_recording', inputs: ['split'] },
+          typo: { type: 'test_recording', inputs: ['split.evn'] },
+        },
+      }),
+    ).toEqual([
+      'sinks.whole.inputs: "split" has no default output; read one of its outputs: split.even, split.odd',
+      'sinks.typo.inputs: unknown input "split.evn"; the outputs of "split" are: split.even, split.odd',
+    ]);
+  });
+
+  it('cycles through named outputs are found', async () => {
+    expect(
+      await problems({
+        sources: source,
+        transforms: {
+          split: { type: 'test_parity', inputs: ['numbers', 'tag'] },
+          tag: { type: 'test_tag', inputs: ['split.odd'] },
+        },
+        sinks: { out: { type: 'test_recording', inputs: ['split.even'] } },
+      }),
+    ).toEqual(['transforms.split.inputs: cycle: split → tag → split']);
+  });
+
+  it('warns, as Vector, of each output nobody reads', async () => {
+    const warnings: string[] = [];
+    await planTopology(
+      {
+        sources: { ...source, idle: { type: 'test_counter' } },
+        transforms: { split },
+        sinks: { out: { type: 'test_recording', inputs: ['split.even'] } },
+      },
+      { registry: testRegistry(), warn: (message) => warnings.push(message) },
+    );
+    expect(warnings).toEqual(['Source "idle" has no consumers', 'Transform "split.odd" has no consumers']);
+  });
+
+  it('a named output carries the data types its transform gets', async () => {
+    const metricsSource = { ...counterSource, type: 'test_metrics', outputType: 'metric' as const };
+    const registry = testRegistry();
+    registry.register([metricsSource], 'test-metrics');
+    expect(
+      await problems(
+        {
+          sources: { metrics: { type: 'test_metrics' } },
+          transforms: { split: { type: 'test_parity', inputs: ['metrics'] } },
+          sinks: { logs: { type: 'test_recording', inputs: ['split.even', 'split.odd'] } },
+        },
+        registry,
+      ),
+    ).toEqual([
+      'sinks.logs.inputs: data type mismatch: "metrics" (test_metrics) sends metric events, and "logs" (test_recording) accepts log events only',
+      'sinks.logs.inputs: data type mismatch: "metrics" (test_metrics) sends metric events, and "logs" (test_recording) accepts log events only',
     ]);
   });
 });

@@ -9,7 +9,7 @@ import {
   type OptionProblem,
   SluiceError,
   type SourceDefinition,
-  type TransformDefinition,
+  type TransformOutputs,
   type ValidationContext,
   type WhenFull,
 } from '@sluice/component-api';
@@ -23,9 +23,9 @@ import {
   SOURCE_ENVELOPE_KEYS,
   TRANSFORM_ENVELOPE_KEYS,
 } from './envelope.js';
-import { checkGraph } from './graph.js';
+import { checkGraph, componentOf } from './graph.js';
 import { type InexactInteger, plainNumbers } from './plain-numbers.js';
-import type { BufferStagePlan, ComponentPlan, SinkPlan, TopologyPlan } from './plan.js';
+import type { BufferStagePlan, ComponentPlan, SinkPlan, TopologyPlan, TransformPlan } from './plan.js';
 import { describeSchemaErrors } from './schema-errors.js';
 import { didYouMean } from './suggest.js';
 import { isVectorComponentOption } from './vector-reference.js';
@@ -219,13 +219,19 @@ export async function planTopology(config: unknown, options: PlanTopologyOptions
     });
   }
 
-  const planTransforms = new Map<string, ComponentPlan<Extract<AnyDefinition, { kind: 'transform' }>>>();
+  const planTransforms = new Map<string, TransformPlan>();
   for (const [id, component] of Object.entries(transforms)) {
     const path = `transforms.${id}`;
     warnIgnoredEnvelope(component, path);
     const definition = await resolve('transform', component, path);
     if (definition === undefined) continue;
+    const problemsBefore = problems.length;
     const transformOptions = componentOptions(definition, component, TRANSFORM_ENVELOPE_KEYS, path);
+    // Named outputs come from options that passed their checks.
+    const outputs =
+      problems.length === problemsBefore && definition.outputs !== undefined
+        ? definition.outputs(transformOptions)
+        : DEFAULT_OUTPUT_ONLY;
     planTransforms.set(id, {
       id,
       type: definition.type,
@@ -233,6 +239,7 @@ export async function planTopology(config: unknown, options: PlanTopologyOptions
       options: transformOptions,
       inputs: [],
       acknowledgements: false,
+      outputs,
     });
   }
 
@@ -274,6 +281,7 @@ export async function planTopology(config: unknown, options: PlanTopologyOptions
     {
       sources: Object.keys(sources),
       transforms: Object.fromEntries(Object.entries(transforms).map(([id, value]) => [id, inputsOf(value)])),
+      transformOutputs: Object.fromEntries([...planTransforms].map(([id, plan]) => [id, plan.outputs])),
       sinks: Object.fromEntries(Object.entries(sinks).map(([id, value]) => [id, inputsOf(value)])),
     },
     report,
@@ -284,6 +292,8 @@ export async function planTopology(config: unknown, options: PlanTopologyOptions
   for (const [id, transform] of planTransforms)
     transform.inputs = resolvedInputs.get(`transforms.${id}`) ?? [];
   for (const [id, sink] of planSinks) sink.inputs = resolvedInputs.get(`sinks.${id}`) ?? [];
+  if (options.forUnitTests !== true)
+    for (const message of unconsumedOutputs(planSources, planTransforms, planSinks)) options.warn?.(message);
   checkDataTypes(planSources, planTransforms, planSinks, report);
   if (problems.length > 0) throw new ConfigError(problems);
   const anyAcknowledgements = [...planSinks.values()].some((sink) => sink.acknowledgements);
@@ -333,23 +343,47 @@ export function joinPath(base: string, path: string): string {
   return path.startsWith('[') ? `${base}${path}` : `${base}.${path}`;
 }
 
+const DEFAULT_OUTPUT_ONLY: TransformOutputs = Object.freeze({ default: true, named: Object.freeze([]) });
+
+/**
+ * Vector's warnings for outputs nobody reads (`Transform "route._unmatched" has no consumers`):
+ * what goes there is dropped.
+ */
+function unconsumedOutputs(
+  sources: ReadonlyMap<string, ComponentPlan<SourceDefinition>>,
+  transforms: ReadonlyMap<string, TransformPlan>,
+  sinks: ReadonlyMap<string, SinkPlan>,
+): string[] {
+  const consumed = new Set([...transforms.values(), ...sinks.values()].flatMap((plan) => plan.inputs));
+  const outputs: Array<[string, string]> = [...sources.keys()].map((id) => ['Source', id]);
+  for (const [id, transform] of transforms) {
+    if (transform.outputs.default) outputs.push(['Transform', id]);
+    for (const name of transform.outputs.named) outputs.push(['Transform', `${id}.${name}`]);
+  }
+  return outputs
+    .filter(([, output]) => !consumed.has(output))
+    .map(([kind, output]) => `${kind} "${output}" has no consumers`);
+}
+
 /**
  * A sink gets only the data types it accepts, as Vector checks: the sources behind each input
  * (through transforms, which pass on what they get) name what may arrive.
  */
 function checkDataTypes(
   sources: ReadonlyMap<string, ComponentPlan<SourceDefinition>>,
-  transforms: ReadonlyMap<string, ComponentPlan<TransformDefinition>>,
+  transforms: ReadonlyMap<string, TransformPlan>,
   sinks: ReadonlyMap<string, SinkPlan>,
   report: (path: string, message: string) => void,
 ): void {
-  const origins = (id: string, seen = new Set<string>()): Array<[string, DataType]> => {
-    const source = sources.get(id);
-    if (source !== undefined) return [[id, source.definition.outputType ?? 'log']];
+  const origins = (input: string, seen = new Set<string>()): Array<[string, DataType]> => {
+    const source = sources.get(input);
+    if (source !== undefined) return [[input, source.definition.outputType ?? 'log']];
+    // A named output (`route.errors`) carries what its transform gets.
+    const id = componentOf(input);
     if (seen.has(id)) return [];
     seen.add(id);
     // `<sink>.rejected` outputs carry log events.
-    return (transforms.get(id)?.inputs ?? []).flatMap((input) => origins(input, seen));
+    return (transforms.get(id)?.inputs ?? []).flatMap((transformInput) => origins(transformInput, seen));
   };
   for (const [id, sink] of sinks) {
     const accepted = sink.definition.inputTypes ?? ['log'];

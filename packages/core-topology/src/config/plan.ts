@@ -3,6 +3,7 @@ import type {
   SinkDefinition,
   SourceDefinition,
   TransformDefinition,
+  TransformOutputs,
   WhenFull,
 } from '@sluice/component-api';
 
@@ -15,7 +16,7 @@ export interface TopologyPlan {
   dataDir: string | undefined;
   healthchecks: { enabled: boolean; requireHealthy: boolean };
   sources: ReadonlyMap<string, ComponentPlan<SourceDefinition>>;
-  transforms: ReadonlyMap<string, ComponentPlan<TransformDefinition>>;
+  transforms: ReadonlyMap<string, TransformPlan>;
   sinks: ReadonlyMap<string, SinkPlan>;
 }
 
@@ -27,6 +28,11 @@ export interface ComponentPlan<Definition> {
   /** Ids of the components feeding this one, wildcards expanded; empty for sources. */
   inputs: readonly string[];
   acknowledgements: boolean;
+}
+
+export interface TransformPlan extends ComponentPlan<TransformDefinition> {
+  /** Its outputs: the default one (`<id>`) unless it has none, and the named ones (`<id>.<name>`). */
+  outputs: TransformOutputs;
 }
 
 export interface SinkPlan extends ComponentPlan<SinkDefinition> {

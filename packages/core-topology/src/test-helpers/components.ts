@@ -151,8 +151,36 @@ export const tagTransform = defineTransform<{ tag: string }>({
   },
 });
 
+/** Splits by the parity of `sequence`: named outputs `even` and `odd`, no default output. */
+export const parityTransform = defineTransform<Record<string, never>>({
+  specificationVersion: SPECIFICATION_VERSION,
+  kind: 'transform',
+  type: 'test_parity',
+  description: 'Routes events by parity.',
+  optionsSchema: { type: 'object' },
+  outputs: () => ({ default: false, named: ['even', 'odd'] }),
+  create() {
+    return {
+      transform(batch) {
+        const even = batch.filter((event) => (event.fields.sequence as number) % 2 === 0);
+        const odd = batch.filter((event) => (event.fields.sequence as number) % 2 === 1);
+        return {
+          default: [],
+          named: new Map([
+            ['even', even],
+            ['odd', odd],
+          ]),
+        };
+      },
+    };
+  },
+});
+
 export function testRegistry(): ComponentRegistry {
   const registry = new ComponentRegistry();
-  registry.register([counterSource, recordingSink, tagTransform, memoryBufferDefinition], 'test');
+  registry.register(
+    [counterSource, recordingSink, tagTransform, parityTransform, memoryBufferDefinition],
+    'test',
+  );
   return registry;
 }

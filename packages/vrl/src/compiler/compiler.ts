@@ -9,6 +9,7 @@ import {
   functionCompileNotes,
   invalidArgument,
   invalidEnumVariant,
+  kind as kindFlags,
   kindOfFlags,
   type Parameter,
   type QueryReference,
@@ -85,9 +86,20 @@ export interface CompilerResult {
   closures: CompiledClosure[];
   /** Variables changed in place somewhere (a closure binding one of them copies the value). */
   mutatedVariables: Set<string>;
+  /** Whether the program reads or writes the metadata (`%`). */
+  usesMetadata: boolean;
+  /**
+   * Whether a regex value may reach a variable, the event or the metadata: a regex literal used
+   * anywhere but as an argument that only takes a pattern (`parse_regex(.m, r'…')`). Otherwise no
+   * value a run leaves holds a regex.
+   */
+  mayHoldRegex: boolean;
 }
 
 type Node = Ast.Expression;
+
+/** The kinds of a parameter that only takes a pattern: a regex literal given to it goes no further. */
+const PATTERN_KINDS = kindFlags.BYTES | kindFlags.REGEX;
 
 /**
  * The compiler of `vrl/src/compiler/compiler.rs`: type-checks the parsed program, reports VRL's
@@ -103,6 +115,10 @@ export class Compiler {
   private readonly closures: CompiledClosure[] = [];
   private readonly mutatedVariables = new Set<string>();
   private readonly slots = new Map<string, number>();
+  private usesMetadata = false;
+  private readonly regexLiterals = new Set<Expr>();
+  /** Regex literals passed to a parameter that takes only a pattern (bytes or regex). */
+  private readonly patternArguments = new Set<Expr>();
   /** Slots are given as names appear, so arguments are emitted as soon as their call compiles. */
   readonly emitContext: EmitContext = {
     slot: (name) => {
@@ -150,6 +166,8 @@ export class Compiler {
       abortable: this.abortable,
       closures: this.closures,
       mutatedVariables: this.mutatedVariables,
+      usesMetadata: this.usesMetadata,
+      mayHoldRegex: [...this.regexLiterals].some((literal) => !this.patternArguments.has(literal)),
     };
   }
 
@@ -236,7 +254,9 @@ export class Compiler {
         return new LiteralExpr(span, null);
       case 'regex':
         try {
-          return new LiteralExpr(span, VrlRegex.compile(literal.pattern));
+          const regex = new LiteralExpr(span, VrlRegex.compile(literal.pattern));
+          this.regexLiterals.add(regex);
+          return regex;
         } catch (error) {
           if (!(error instanceof RegexSyntaxError)) throw error;
           this.diagnostics.push(
@@ -613,8 +633,10 @@ export class Compiler {
     const query = target.query;
     if (query.target.type === 'internal')
       return { type: 'internal', name: query.target.name, path: query.path };
-    if (query.target.type === 'external')
+    if (query.target.type === 'external') {
+      if (query.target.prefix === 'metadata') this.usesMetadata = true;
       return { type: 'external', prefix: query.target.prefix, path: query.path };
+    }
     const span = { start: query.targetSpan.start, end: query.pathSpan.end };
     this.diagnostics.push(
       new Diagnostic(
@@ -744,6 +766,7 @@ export class Compiler {
     const source = query.target;
     switch (source.type) {
       case 'external':
+        if (source.prefix === 'metadata') this.usesMetadata = true;
         target = { type: 'external', prefix: source.prefix };
         break;
       case 'internal': {
@@ -972,6 +995,7 @@ export class Compiler {
         );
         return undefined;
       }
+      if ((parameter.kind & ~PATTERN_KINDS) === 0) this.patternArguments.add(expression);
       const typeDef = expression.typeInfo(stateBefore).result;
       const accepted = kindOfFlags(parameter.kind);
       if (!accepted.intersects(typeDef.kind)) {

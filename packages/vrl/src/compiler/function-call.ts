@@ -1,3 +1,4 @@
+import { Label } from '../diagnostic/diagnostic.js';
 import type { CompiledCall, RuntimeClosure } from '../function.js';
 import type { Span } from '../parser/ast.js';
 import type { Context, Evaluate } from '../runtime/context.js';
@@ -55,11 +56,18 @@ export class FunctionCallExpr extends Expr {
   emit(): Evaluate {
     const run = this.compiled.run;
     const prefix = `function call error for "${this.name}" at (${this.byteSpan.start}:${this.byteSpan.end}): `;
+    const { start, end } = this.span;
     return (context) => {
       try {
         return run(context);
       } catch (error) {
-        if (error instanceof RuntimeError) throw new RuntimeError(prefix + error.message, error.labels);
+        // As VRL: the inner message becomes a label at the call, the author's message stays.
+        if (error instanceof RuntimeError)
+          throw new RuntimeError(
+            prefix + error.message,
+            [...error.labels, Label.primary(error.message, start, end)],
+            error.userMessage,
+          );
         if (error instanceof Return) throw new RuntimeError('return cannot be used inside closures');
         throw error;
       }

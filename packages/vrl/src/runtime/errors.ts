@@ -1,4 +1,4 @@
-import type { Label } from '../diagnostic/diagnostic.js';
+import { Diagnostic, Label } from '../diagnostic/diagnostic.js';
 import type { Value } from '../value/value.js';
 
 /**
@@ -19,8 +19,16 @@ export class RuntimeError extends Interruption {
   constructor(
     readonly message: string,
     readonly labels: readonly Label[] = [],
+    /** The message the program's author gave (`assert`'s `message`: VRL's `UserErrorMessage` note). */
+    readonly userMessage?: string,
   ) {
     super();
+  }
+
+  /** As VRL turns the error into a diagnostic (code 0, the author's message as a note). */
+  diagnostic(): Diagnostic {
+    const notes = this.userMessage === undefined ? [] : [this.userMessage];
+    return new Diagnostic('error', 0, this.message, [...this.labels], notes);
   }
 }
 
@@ -35,6 +43,11 @@ export class Abort extends Interruption {
   ) {
     super();
     this.message = userMessage ?? 'aborted';
+  }
+
+  /** As VRL turns the abort into a diagnostic. */
+  diagnostic(): Diagnostic {
+    return new Diagnostic('error', 0, this.message, [Label.primary('aborted', this.start, this.end)], []);
   }
 }
 

@@ -11,7 +11,7 @@ export const assertEq = defineFunction({
   returns: TypeDef.boolean().fallible().impure(),
   call: ([left, right, message]) => {
     if (valuesEqual(left, right)) return true;
-    if (message !== undefined) throw new RuntimeError(message as string);
+    if (message !== undefined) throw new RuntimeError(message as string, [], message as string);
     throw new RuntimeError(`assertion failed: ${displayValue(left)} == ${displayValue(right)}`);
   },
 });

@@ -9,6 +9,7 @@ export const assert = defineFunction({
   returns: TypeDef.boolean().fallible().impure(),
   call: ([condition, message]) => {
     if (condition === true) return true;
-    throw new RuntimeError(message === undefined ? 'assertion failed' : (message as string));
+    if (message === undefined) throw new RuntimeError('assertion failed');
+    throw new RuntimeError(message as string, [], message as string);
   },
 });

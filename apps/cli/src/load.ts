@@ -1,0 +1,113 @@
+import { ConfigError, ErrorCode, type Logger, SluiceError } from '@sluice/component-api';
+import {
+  type ComponentRegistry,
+  planTopology,
+  type Topology,
+  type TopologyPlan,
+} from '@sluice/core-topology';
+import { type ApiOptions, apiOptionsOf } from './api.js';
+import { builtinRegistry } from './builtins.js';
+import { collectConfig } from './config-files.js';
+import { checkDataDir } from './data-dir.js';
+import { parseListenAddress } from './http-server.js';
+import type { Io } from './io.js';
+import type { GlobalOptions } from './options.js';
+import { loadPlugins } from './plugins.js';
+import type { UnitTestDefinition } from './unit-test.js';
+
+export interface Loaded {
+  plan: TopologyPlan;
+  registry: ComponentRegistry;
+  metricsAddress: string | undefined;
+  api: ApiOptions;
+  /** The config files read (what `--watch-config` watches). */
+  files: string[];
+  /** Checks what the plan needs outside the config (data_dir) before anything is built. */
+  checkEnvironment: () => Promise<void>;
+  /** The config's `[[tests]]`, checked by the plan's schema (run by `sluice test` only). */
+  tests: UnitTestDefinition[];
+}
+
+export async function load(
+  options: GlobalOptions,
+  io: Io,
+  logger: Logger,
+  { forUnitTests = false }: { forUnitTests?: boolean } = {},
+): Promise<Loaded> {
+  const configs = [...options.config];
+  if (configs.length === 0 && options.configDir.length === 0 && io.environment.SLUICE_CONFIG) {
+    configs.push(io.environment.SLUICE_CONFIG);
+  }
+  const {
+    loaded,
+    problems: loadProblems,
+    complete,
+  } = await collectConfig({
+    configs,
+    configDirectories: options.configDir,
+    interpolate: options.envInterpolation,
+    environment: io.environment,
+    cwd: io.cwd,
+    warn: (message) => logger.warn(message),
+  });
+  if (!complete) throw new ConfigError(loadProblems);
+  const registry = builtinRegistry();
+  const configPlugins = loaded.config.plugins;
+  const plugins = [
+    ...(Array.isArray(configPlugins) ? configPlugins.filter((name) => typeof name === 'string') : []),
+    ...options.plugin,
+  ];
+  await loadPlugins(registry, plugins, io.cwd);
+  // The `[api]` block is the CLI's own: checked here, not part of the topology.
+  const { api: apiTable, ...topologyConfig } = loaded.config as Record<string, unknown>;
+  const api = apiOptionsOf(apiTable, loaded.locate, (message) => logger.warn(message));
+  let plan: TopologyPlan;
+  try {
+    plan = await planTopology(topologyConfig, {
+      registry,
+      locate: loaded.locate,
+      warn: (message) => logger.warn(message),
+      forUnitTests,
+    });
+  } catch (error) {
+    // Every problem in one run: those of loading (interpolation, files that disagree) and the config's.
+    if (error instanceof ConfigError) throw new ConfigError([...loadProblems, ...error.problems]);
+    throw error;
+  }
+  if (loadProblems.length > 0) throw new ConfigError(loadProblems);
+  const metricsAddress =
+    options.metricsAddress ?? (loaded.config.metrics as { address?: string } | undefined)?.address;
+  if (metricsAddress !== undefined) {
+    try {
+      parseListenAddress(metricsAddress);
+    } catch (error) {
+      const message = (error as Error).message;
+      if (options.metricsAddress !== undefined)
+        throw new SluiceError(ErrorCode.configInvalid, `--metrics-address: ${message}`);
+      throw new ConfigError([{ file: loaded.locate('metrics.address'), path: 'metrics.address', message }]);
+    }
+  }
+  const checkEnvironment = async () => {
+    const usesDisk = [...plan.sinks.values()].some((sink) =>
+      sink.buffer.some((stage) => stage.type === 'disk'),
+    );
+    if (usesDisk && plan.dataDir !== undefined)
+      await checkDataDir(plan.dataDir, io.cwd, loaded.locate('data_dir'));
+  };
+  const tests = (loaded.config.tests ?? []) as UnitTestDefinition[];
+  return { plan, registry, metricsAddress, api, files: loaded.files, checkEnvironment, tests };
+}
+
+/** Prints healthcheck results; returns false when one failed. */
+export async function checkHealth(topology: Topology, logger: Logger): Promise<boolean> {
+  let healthy = true;
+  for (const report of await topology.healthcheck()) {
+    if (report.result.status === 'healthy') {
+      logger.info(`healthcheck passed: ${report.componentId}`);
+    } else {
+      healthy = false;
+      logger.error(`healthcheck failed: ${report.componentId}: ${report.result.message}`);
+    }
+  }
+  return healthy;
+}

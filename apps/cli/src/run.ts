@@ -1,0 +1,211 @@
+import type { Logger } from '@sluice/component-api';
+import { MetricsRegistry, reloadTopology, Taps, Topology } from '@sluice/core-topology';
+import { apiRoutes } from './api.js';
+import { EXIT_CONFIG, EXIT_FAILURE, EXIT_OK } from './exit-codes.js';
+import { type HttpServer, serveHttp, startMetricsServer } from './http-server.js';
+import type { Io } from './io.js';
+import { checkHealth, load } from './load.js';
+import type { GlobalOptions } from './options.js';
+import { version } from './version.js';
+
+export async function run(options: GlobalOptions, io: Io, logger: Logger): Promise<number> {
+  // Node's default for SIGHUP is to die at once, losing what memory buffers hold: until the
+  // pipeline runs (and reloads on it), a SIGHUP is noted and ignored.
+  const early = () => logger.warn('received SIGHUP before the pipeline started; ignored');
+  io.signals.on('SIGHUP', early);
+  try {
+    return await runPipeline(options, io, logger, () => io.signals.off('SIGHUP', early));
+  } finally {
+    io.signals.off('SIGHUP', early);
+  }
+}
+
+/** The lines of a config problem or another error, for the log. */
+function errorText(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+async function runPipeline(
+  options: GlobalOptions,
+  io: Io,
+  logger: Logger,
+  started: () => void,
+): Promise<number> {
+  const { plan, metricsAddress, api, files, checkEnvironment } = await load(options, io, logger);
+  await checkEnvironment();
+  const metrics = new MetricsRegistry();
+  metrics.collectProcessMetrics({ version });
+  // Shared by every topology across reloads, so a connected `sluice tap` goes on after a reload.
+  const taps = new Taps();
+  let topology = await Topology.build(plan, { logger, metrics, taps });
+  const requireHealthy = options.requireHealthy ?? plan.healthchecks.requireHealthy;
+  if (!(await checkHealth(topology, logger)) && requireHealthy) {
+    await topology.dispose();
+    logger.error('a required healthcheck failed; exiting (--require-healthy)');
+    return EXIT_CONFIG;
+  }
+  const state = { shuttingDown: false };
+  const servers: HttpServer[] = [];
+  try {
+    if (metricsAddress !== undefined) {
+      servers.push(await startMetricsServer(metrics, metricsAddress));
+      logger.info(`metrics on ${servers[0]?.url}/metrics`);
+    }
+    if (api.enabled) {
+      const server = await serveHttp(api.address, apiRoutes(metrics, state, { taps, logger }), 'api');
+      servers.push(server);
+      logger.info(`API on ${server.url} (/health, /components, /metrics, /tap)`);
+    }
+  } catch (error) {
+    await Promise.all(servers.map((server) => server.close()));
+    await topology.dispose();
+    throw error;
+  }
+
+  // Reloads, one at a time: a valid new config replaces the running topology (see reloadTopology);
+  // an invalid one is logged and counted, and the running topology goes on unchanged.
+  const reloadMetrics = metrics.globalMetrics();
+  const reloadsTotal = reloadMetrics.counter('config_reloads_total');
+  const rejectsTotal = reloadMetrics.counter('config_reload_rejects_total');
+  const retiring = new Set<Topology>();
+  const retired: Array<Promise<void>> = [];
+  let reloading: Promise<void> = Promise.resolve();
+  let finished = false;
+  const watching = new AbortController();
+  let watcher: { update(files: readonly string[]): void } | undefined;
+  const reloadOnce = async (reason: string) => {
+    if (finished || state.shuttingDown) return;
+    logger.info(`${reason}; reloading the config`);
+    let next: Awaited<ReturnType<typeof load>>;
+    try {
+      next = await load(options, io, logger);
+      await next.checkEnvironment();
+    } catch (error) {
+      rejectsTotal.increment();
+      logger.error(`config reload rejected; the running pipeline goes on unchanged: ${errorText(error)}`);
+      return;
+    }
+    watcher?.update(next.files);
+    if (next.metricsAddress !== metricsAddress || JSON.stringify(next.api) !== JSON.stringify(api))
+      logger.warn('[api] and metrics address changes take effect only after a restart');
+    if (finished || state.shuttingDown) return;
+    let result: Awaited<ReturnType<typeof reloadTopology>>;
+    try {
+      result = await reloadTopology(topology, next.plan, { logger, metrics, taps });
+    } catch (error) {
+      rejectsTotal.increment();
+      logger.error(`config reload rejected; the running pipeline goes on unchanged: ${errorText(error)}`);
+      return;
+    }
+    const previous = topology;
+    topology = result.topology;
+    // Start at once: the old topology's run ends only when its sinks' in-flight requests do, which a
+    // failing endpoint can hold up for long. Its outcome is the run loop's to handle (same promise).
+    topology.run().catch(() => {});
+    retiring.add(previous);
+    retired.push(
+      result.retired.then(
+        () => {
+          retiring.delete(previous);
+        },
+        (error) => {
+          retiring.delete(previous);
+          logger.error(`the replaced pipeline stopped with an error: ${errorText(error)}`);
+        },
+      ),
+    );
+    const { diff } = result;
+    for (const id of diff.bufferChangeNeedsRestart)
+      logger.warn(
+        `sink "${id}": a change of a disk buffer takes effect only after a restart; its buffer is kept`,
+      );
+    reloadsTotal.increment();
+    logger.info('config reloaded', {
+      added: diff.added,
+      removed: diff.removed,
+      changed: diff.changed,
+      buffers_kept: [...diff.reuseBuffersOf],
+    });
+    void checkHealth(topology, logger);
+  };
+  const reload = (reason: string) => {
+    reloading = reloading.then(() => reloadOnce(reason));
+  };
+  const onHangUp = () => reload('received SIGHUP');
+  io.signals.on('SIGHUP', onHangUp);
+  started();
+  if (options.watchConfig) {
+    const { watchConfig } = await import('./watch-config.js');
+    watcher = watchConfig({
+      files,
+      directories: options.configDir,
+      onChange: () => reload('config files changed'),
+      signal: watching.signal,
+      warn: (message) => logger.warn(message),
+      ...(options.watchConfigDelayMs === undefined ? {} : { delayMs: options.watchConfigDelayMs }),
+    });
+    logger.info('watching the config files for changes (--watch-config)');
+  }
+
+  let signalled = 0;
+  const onSignal = (signal: string) => {
+    signalled += 1;
+    state.shuttingDown = true;
+    if (signalled > 1) {
+      const lost = topology.unfinishedEvents();
+      logger.error(
+        `received ${signal} again; exiting at once: ${lost.inMemoryBuffers} events in memory buffers and ${lost.inFlight} in flight are lost; ${lost.onDisk} stay in disk buffers`,
+        {
+          lost_in_memory_buffers: lost.inMemoryBuffers,
+          lost_in_flight: lost.inFlight,
+          kept_on_disk: lost.onDisk,
+        },
+      );
+      io.exit(EXIT_FAILURE);
+      return;
+    }
+    logger.info(`received ${signal}; shutting down gracefully (send it again to exit at once)`);
+    const shutdown = { deadlineMs: options.gracefulShutdownLimitSecs * 1000 };
+    // A reload under way finishes first (it stops at once when it sees the shutdown).
+    void reloading.then(() => {
+      for (const old of retiring) void old.shutdown(shutdown);
+      return topology.shutdown({ ...shutdown, onProgress: (message) => logger.info(message) });
+    });
+  };
+  io.signals.on('SIGINT', onSignal);
+  io.signals.on('SIGTERM', onSignal);
+  logger.info('pipeline started', {
+    sources: [...plan.sources.keys()],
+    transforms: [...plan.transforms.keys()],
+    sinks: [...plan.sinks.keys()],
+  });
+  try {
+    for (;;) {
+      const current = topology;
+      const failure = await current.run().then(
+        () => undefined,
+        (error: unknown) => error,
+      );
+      await reloading;
+      // Replaced by a reload: its end is the reload's to report; go on with the new one.
+      if (topology !== current) continue;
+      finished = true;
+      if (failure !== undefined) throw failure;
+      break;
+    }
+    await Promise.all(retired);
+    const report = signalled > 0 ? await topology.shutdown() : { graceful: true, abandoned: [] };
+    if (!report.graceful) {
+      logger.error(`shutdown deadline passed; abandoned: ${report.abandoned.join(', ')}`);
+      return EXIT_FAILURE;
+    }
+    logger.info('pipeline stopped');
+    return EXIT_OK;
+  } finally {
+    watching.abort();
+    io.signals.off('SIGHUP', onHangUp);
+    io.signals.off('SIGINT', onSignal);
+    io.signals.off('SIGTERM', onSignal);
+    await Promise.all(servers.map((server) => server.close()));
+  }
+}
