@@ -107,7 +107,34 @@ import { mod } from './mod.js';
 import { now } from './now.js';
 import { object } from './object.js';
 import { objectFromArray } from './object-from-array.js';
+import { parseApacheLog } from './parse-apache-log.js';
+import { parseAwsAlbLog } from './parse-aws-alb-log.js';
+import { parseAwsCloudwatchLogSubscriptionMessage } from './parse-aws-cloudwatch-log-subscription-message.js';
+import { parseAwsVpcFlowLog } from './parse-aws-vpc-flow-log.js';
+import { parseBytes } from './parse-bytes.js';
+import { parseCef } from './parse-cef.js';
+import { parseCommonLog } from './parse-common-log.js';
+import { parseCsv } from './parse-csv.js';
+import { parseDuration } from './parse-duration.js';
+import { parseFloatFunction } from './parse-float.js';
+import { parseGlog } from './parse-glog.js';
+import { parseGrok } from './parse-grok.js';
+import { parseInfluxdb } from './parse-influxdb.js';
+import { parseIntFunction } from './parse-int.js';
 import { parseJson } from './parse-json.js';
+import { parseKeyValue } from './parse-key-value.js';
+import { parseKlog } from './parse-klog.js';
+import { parseLogfmt } from './parse-logfmt.js';
+import { parseNginxLog } from './parse-nginx-log.js';
+import { parseQueryString } from './parse-query-string.js';
+import { parseRegex } from './parse-regex.js';
+import { parseRegexAll } from './parse-regex-all.js';
+import { parseRubyHash } from './parse-ruby-hash.js';
+import { parseTimestamp } from './parse-timestamp.js';
+import { parseTokens } from './parse-tokens.js';
+import { parseUrl } from './parse-url.js';
+import { parseXml } from './parse-xml.js';
+import { parseYaml } from './parse-yaml.js';
 import { pascalcase } from './pascalcase.js';
 import { pop } from './pop.js';
 import { push } from './push.js';
@@ -279,7 +306,34 @@ export const standardLibrary: readonly VrlFunction[] = [
   now,
   object,
   objectFromArray,
+  parseApacheLog,
+  parseAwsAlbLog,
+  parseAwsCloudwatchLogSubscriptionMessage,
+  parseAwsVpcFlowLog,
+  parseBytes,
+  parseCef,
+  parseCommonLog,
+  parseCsv,
+  parseDuration,
+  parseFloatFunction,
+  parseGlog,
+  parseGrok,
+  parseInfluxdb,
+  parseIntFunction,
   parseJson,
+  parseKeyValue,
+  parseKlog,
+  parseLogfmt,
+  parseNginxLog,
+  parseQueryString,
+  parseRegex,
+  parseRegexAll,
+  parseRubyHash,
+  parseTimestamp,
+  parseTokens,
+  parseUrl,
+  parseXml,
+  parseYaml,
   pascalcase,
   pop,
   push,

@@ -6,6 +6,6 @@ import type { VrlRegex } from '../value/regex.js';
 export const match = defineFunction({
   name: 'match',
   parameters: [required('value', kind.BYTES), required('pattern', kind.REGEX)],
-  returns: TypeDef.boolean(),
+  returns: TypeDef.boolean().infallible(),
   call: ([value, pattern]) => (pattern as VrlRegex).test(value as string),
 });

@@ -6,6 +6,15 @@ import { floatValue } from '../value/markers.js';
 import { Tag, tagOf, type Value } from '../value/value.js';
 import { parseRustFloat, rustDebugString } from './rust.js';
 
+/** A string as a float (VRL's `Conversion::Float`, shared with `parse_float`), or VRL's error. */
+export function bytesToFloat(text: string): Value {
+  const parsed = parseRustFloat(text);
+  if ('error' in parsed)
+    return fail(`Invalid floating point number ${rustDebugString(text)}: ${parsed.error}`);
+  if (Number.isNaN(parsed.value)) return fail(`NaN number not supported ${rustDebugString(text)}`);
+  return floatValue(parsed.value);
+}
+
 /** `to_float(value)`: integers widen, booleans are 0.0/1.0, timestamps their Unix seconds, strings parse. */
 export const toFloat = defineFunction({
   name: 'to_float',
@@ -34,15 +43,8 @@ export const toFloat = defineFunction({
         const nanos = (date as { submillisecondNanos?: number }).submillisecondNanos ?? 0;
         return floatValue((date.getTime() * 1_000_000 + nanos) / 1_000_000_000);
       }
-      case Tag.Bytes: {
-        const parsed = parseRustFloat(value as string);
-        if ('error' in parsed) {
-          return fail(`Invalid floating point number ${rustDebugString(value as string)}: ${parsed.error}`);
-        }
-        if (Number.isNaN(parsed.value))
-          return fail(`NaN number not supported ${rustDebugString(value as string)}`);
-        return floatValue(parsed.value);
-      }
+      case Tag.Bytes:
+        return bytesToFloat(value as string);
       default:
         return fail(`unable to coerce ${kindName(value)} into float`);
     }
