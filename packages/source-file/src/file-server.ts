@@ -6,74 +6,33 @@ import {
   attachFinalizer,
   type Batch,
   type ComponentContext,
-  type Counter,
   createLogEvent,
   currentTimestamp,
   type Emit,
   type FieldMap,
-  type Gauge,
-  type LogEvent,
   type Logger,
   type LogLevel,
   rateLimitedLog,
   setField,
 } from '@sluice/component-api';
-import {
-  type Checkpoint,
-  CheckpointFiles,
-  checkpointLine,
-  TAIL_BYTES,
-  type TailMark,
-  tailMarkOf,
-} from './checkpoints.js';
-import {
-  checksumOf,
-  deviceAndInodeOf,
-  type FingerprintStrategy,
-  gunzipPrefix,
-  isGzip,
-} from './fingerprint.js';
-import { type IncludePattern, walkInclude } from './glob.js';
+import { PendingBatch } from './batch.js';
+import { CheckpointFiles, TAIL_BYTES, type TailMark, tailMarkOf } from './checkpoints.js';
+import { checksumOf, deviceAndInodeOf, gunzipPrefix, isGzip } from './fingerprint.js';
+import { walkInclude } from './glob.js';
 import { type FileOperations, nodeFileOperations } from './io.js';
-import { type LineState, type SplitOptions, splitLines } from './lines.js';
+import { type SplitOptions, splitLines } from './lines.js';
+import { LogicalFile } from './logical-file.js';
+import { type Metrics, metricsOf } from './metrics.js';
+import { aggregateLine, merged, type PositionedLine } from './multiline.js';
+import type { FileServerSettings } from './settings.js';
 import {
-  type Aggregate,
-  aggregateLine,
-  type MultilineRules,
-  merged,
-  type PositionedLine,
-} from './multiline.js';
-
-/** The source's options, resolved (see `file-source.ts`). */
-export interface FileServerSettings {
-  include: readonly IncludePattern[];
-  exclude: ReadonlyArray<(path: string) => boolean>;
-  readFrom: 'beginning' | 'end';
-  ignoreCheckpoints: boolean;
-  /** Files (and checkpoints) last modified before this instant (ms) are not read from the start. */
-  ignoreBefore: number | undefined;
-  split: SplitOptions;
-  /** Decodes a line's bytes for `encoding.charset`; undefined: UTF-8. */
-  decode: ((bytes: Buffer) => string) | undefined;
-  fingerprint: FingerprintStrategy;
-  globCooldownMs: number;
-  ignoreNotFound: boolean;
-  oldestFirst: boolean;
-  removeAfterMs: number | undefined;
-  rotateWaitMs: number;
-  maxReadBytes: number;
-  maxOpenFiles: number;
-  multiline: MultilineRules | undefined;
-  hostKey: string;
-  hostname: string;
-  fileKey: string;
-  offsetKey: string | undefined;
-  includeFileTag: boolean;
-  /** `<data_dir>/<source id>`: where the checkpoints live. */
-  directory: string;
-  /** How long the checkpoint of a file gone for good is kept (Vector: 60 s). */
-  deadRetentionMs: number;
-}
+  ageOf,
+  EOF_BACKOFF_MAX_MS,
+  EOF_BACKOFF_MIN_MS,
+  olderFirst,
+  QUIET_AFTER_MS,
+  Watcher,
+} from './watcher.js';
 
 /**
  * Bytes asked for by one read (besides the tail re-read before the position): about a batch of
@@ -87,10 +46,6 @@ const MAX_CHUNK_BYTES = 256 * 1024;
 /** A batch is handed downstream once it holds this many events (or at the end of a round). */
 const BATCH_EVENTS = 1000;
 const BATCH_BYTES = 1024 * 1024;
-/** Vector's read backoff at the end of a file: 1 ms doubling to 250 ms; 10 s once quiet for 10 s. */
-const EOF_BACKOFF_MIN_MS = 1;
-const EOF_BACKOFF_MAX_MS = 250;
-const QUIET_AFTER_MS = 10_000;
 /**
  * A file renamed away or deleted while open is read until it has been quiet this long at its end
  * (capped by `rotate_wait_secs`): the writer may not have reopened its log yet. Vector stops at
@@ -107,246 +62,6 @@ const CHECKPOINT_DELAY_MS = 50;
 const STAT_SLICE = 256;
 /** Discovery may take at most this share of the time: with many files the cooldown grows. */
 const DISCOVERY_SHARE = 10;
-
-/** A range of a file's lines handed downstream in one batch; done once the batch is finalized. */
-interface Segment {
-  end: number;
-  tail: TailMark | undefined;
-  done: boolean;
-}
-
-/**
- * A file as its checkpoint knows it: a fingerprint and how far its lines were delivered. It
- * outlives the watcher of an inode: a truncated file starts a new one, a copy of a file (copytruncate)
- * may continue one, a file renamed while Sluice was down resumes one.
- */
-class LogicalFile {
-  /** Everything before `acked` was finalized downstream. */
-  acked: number;
-  ackedTail: TailMark | undefined;
-  modified: number;
-  readonly pending: Segment[] = [];
-  lastEnd: number;
-  watcher: Watcher | undefined;
-  /** Without a watcher: where reading stood (a copy continues from here) and what preceded it. */
-  position: number;
-  tail: TailMark | undefined;
-  path: string;
-  dev: number;
-  ino: number;
-  deadSince: number | undefined;
-  /** Loaded from the checkpoint file (ignored for positions with `ignore_checkpoints`). */
-  readonly loaded: boolean;
-  /** Bytes known unread when its watcher was lost: reported if no copy of the file takes over. */
-  unreadBytes = 0;
-
-  constructor(
-    readonly id: string,
-    readonly fingerprint: string,
-    position: number,
-    tail: TailMark | undefined,
-    where: { path: string; dev: number; ino: number },
-    loaded: boolean,
-    modified = Date.now(),
-  ) {
-    this.acked = position;
-    this.ackedTail = tail;
-    this.lastEnd = position;
-    this.modified = modified;
-    this.loaded = loaded;
-    this.position = position;
-    this.tail = tail;
-    this.path = where.path;
-    this.dev = where.dev;
-    this.ino = where.ino;
-  }
-
-  /** Read by `watcher` from where it stood (a restart, a rename while down, a copy after a truncation). */
-  claimBy(watcher: Watcher): void {
-    this.watcher = watcher;
-    this.deadSince = undefined;
-    this.unreadBytes = 0;
-    this.path = watcher.path;
-    this.dev = watcher.dev;
-    this.ino = watcher.ino;
-    watcher.logical = this;
-  }
-
-  /** Records a range handed downstream; done at once when nothing in it awaits an outcome. */
-  segment(end: number, tail: TailMark | undefined, done: boolean): Segment | undefined {
-    if (end <= this.lastEnd) return undefined;
-    this.lastEnd = end;
-    const segment = { end, tail, done };
-    this.pending.push(segment);
-    if (done) this.advance();
-    return segment;
-  }
-
-  /** Moves `acked` over the finalized segments at the head, in order. */
-  advance(): void {
-    let moved = false;
-    while (this.pending.length > 0 && (this.pending[0] as Segment).done) {
-      const segment = this.pending.shift() as Segment;
-      this.acked = segment.end;
-      this.ackedTail = segment.tail;
-      moved = true;
-    }
-    if (moved) this.modified = Date.now();
-  }
-
-  /** The checkpoint's line in the file, serialized again only when the checkpoint changed. */
-  line(): string {
-    const key = `${this.acked}:${this.modified}:${this.path}:${this.dev}:${this.ino}`;
-    if (key !== this.#lineKey) {
-      this.#lineKey = key;
-      this.#line = checkpointLine(this.checkpoint());
-    }
-    return this.#line;
-  }
-
-  #lineKey = '';
-  #line = '';
-
-  checkpoint(): Checkpoint {
-    return {
-      id: this.id,
-      fingerprint: this.fingerprint,
-      position: this.acked,
-      tail: this.ackedTail,
-      modified: this.modified,
-      path: this.path,
-      dev: this.dev,
-      ino: this.ino,
-    };
-  }
-}
-
-/** Streaming decompression of a gzip file (read once, from the start, never tailed). */
-interface GzipReading {
-  chunks: AsyncIterator<Buffer>;
-  carry: Buffer;
-  /** The last step stopped with lines left in `carry`. */
-  more: boolean;
-}
-
-/** One inode being read: where it is, its descriptor (opened lazily), where reading stands. */
-class Watcher {
-  fd: number | undefined;
-  logical: LogicalFile | undefined;
-  position: number;
-  /** The (up to) `TAIL_BYTES` bytes before `position`: re-read and compared before each read. */
-  readonly tail = Buffer.alloc(TAIL_BYTES);
-  tailLength = 0;
-  readonly line: LineState = { discarding: false, discardStart: 0 };
-  discardTail: TailMark | undefined;
-  size: number;
-  findable = true;
-  unfindableSince: number | undefined;
-  lastData: number;
-  lastAttempt = 0;
-  nextPoll = 0;
-  retryDelay = EOF_BACKOFF_MIN_MS;
-  atEnd = false;
-  /** Discovery saw the file larger than `position`. */
-  hasData = true;
-  needsLargeRead = false;
-  aggregate: (Aggregate & { startTail: TailMark | undefined }) | undefined;
-  gzip: GzipReading | undefined;
-  isGzip = false;
-  /** Nothing more to read: a gzip file read to its end, or one Vector would not read. */
-  finished = false;
-  fileTags: { bytes: Counter; events: Counter; eventBytes: Counter } | undefined;
-
-  constructor(
-    public path: string,
-    readonly dev: number,
-    readonly ino: number,
-    stats: { size: number; mtimeMs: number },
-    readonly age: readonly [number, number],
-  ) {
-    this.position = 0;
-    this.size = stats.size;
-    this.lastData = stats.mtimeMs;
-  }
-
-  get key(): string {
-    return `${this.dev}:${this.ino}`;
-  }
-
-  /** Where the checkpoint may safely stand: never inside an open message or a line being skipped. */
-  safeEnd(): { end: number; tail: TailMark | undefined } {
-    if (this.aggregate !== undefined) return { end: this.aggregate.start, tail: this.aggregate.startTail };
-    if (this.line.discarding) return { end: this.line.discardStart, tail: this.discardTail };
-    return { end: this.position, tail: tailMarkOf(this.tail.subarray(0, this.tailLength)) };
-  }
-}
-
-/** Events on their way downstream, and the file ranges their finalizer will settle. */
-class PendingBatch {
-  events: LogEvent[] = [];
-  bytes = 0;
-  segments: Segment[] = [];
-  files = new Set<LogicalFile>();
-}
-
-interface Metrics {
-  receivedBytes: Counter;
-  receivedEvents: Counter;
-  receivedEventBytes: Counter;
-  filesAdded: Counter;
-  filesResumed: Counter;
-  filesUnwatchedAtEnd: Counter;
-  filesUnwatchedEarly: Counter;
-  filesDeleted: Counter;
-  checkpoints: Counter;
-  checksumErrors: Counter;
-  openFiles: Gauge;
-  descriptors: Gauge;
-  discarded: Counter;
-  errors(code: string, type: string): Counter;
-  skipped(reason: string): Counter;
-}
-
-function metricsOf(context: Pick<ComponentContext, 'metrics'>): Metrics {
-  const { metrics } = context;
-  const errorCounters = new Map<string, Counter>();
-  const skippedCounters = new Map<string, Counter>();
-  return {
-    receivedBytes: metrics.counter('component_received_bytes_total', { protocol: 'file' }),
-    receivedEvents: metrics.counter('component_received_events_total'),
-    receivedEventBytes: metrics.counter('component_received_event_bytes_total'),
-    filesAdded: metrics.counter('files_added_total'),
-    filesResumed: metrics.counter('files_resumed_total'),
-    filesUnwatchedAtEnd: metrics.counter('files_unwatched_total', { reached_eof: 'true' }),
-    filesUnwatchedEarly: metrics.counter('files_unwatched_total', { reached_eof: 'false' }),
-    filesDeleted: metrics.counter('files_deleted_total'),
-    checkpoints: metrics.counter('checkpoints_total'),
-    checksumErrors: metrics.counter('checksum_errors_total'),
-    openFiles: metrics.gauge('open_files'),
-    descriptors: metrics.gauge('open_file_descriptors'),
-    discarded: metrics.counter('component_discarded_events_total', { intentional: 'true' }),
-    errors(code, type) {
-      let counter = errorCounters.get(code);
-      if (counter === undefined) {
-        counter = metrics.counter('component_errors_total', {
-          error_code: code,
-          error_type: type,
-          stage: 'receiving',
-        });
-        errorCounters.set(code, counter);
-      }
-      return counter;
-    },
-    skipped(reason) {
-      let counter = skippedCounters.get(reason);
-      if (counter === undefined) {
-        counter = metrics.counter('files_skipped_total', { reason });
-        skippedCounters.set(reason, counter);
-      }
-      return counter;
-    },
-  };
-}
 
 /** A path that is not a regular file: why it is skipped (`files_skipped_total{reason}`). */
 function kindOf(stats: Stats): string {
@@ -1597,13 +1312,4 @@ function countNewlines(bytes: Buffer, most: number): number {
   for (let from = bytes.indexOf(10); from !== -1 && found < most; from = bytes.indexOf(10, from + 1))
     found += 1;
   return found;
-}
-
-/** How old a file is for `oldest_first`: created first, or (created in the same tick) modified first. */
-function ageOf(stats: { birthtimeMs: number; mtimeMs: number }): [number, number] {
-  return [stats.birthtimeMs > 0 ? stats.birthtimeMs : stats.mtimeMs, stats.mtimeMs];
-}
-
-function olderFirst(first: readonly [number, number], second: readonly [number, number]): number {
-  return first[0] - second[0] || first[1] - second[1];
 }

@@ -12,10 +12,11 @@ import {
   SPECIFICATION_VERSION,
   type ValidationContext,
 } from '@sluice/component-api';
-import { FileServer, type FileServerSettings } from './file-server.js';
+import { FileServer } from './file-server.js';
 import { compileExclude, compileInclude } from './glob.js';
 import { type FileOperations, nodeFileOperations } from './io.js';
 import { type MultilineMode, type MultilineRules, rustRegExp } from './multiline.js';
+import type { FileServerSettings } from './settings.js';
 
 /** The options of Vector's `file` source (`src/sources/file.rs`), and `max_open_files`. */
 export interface FileSourceOptions {

@@ -1,0 +1,60 @@
+import type { ComponentContext, Counter, Gauge } from '@sluice/component-api';
+
+export interface Metrics {
+  receivedBytes: Counter;
+  receivedEvents: Counter;
+  receivedEventBytes: Counter;
+  filesAdded: Counter;
+  filesResumed: Counter;
+  filesUnwatchedAtEnd: Counter;
+  filesUnwatchedEarly: Counter;
+  filesDeleted: Counter;
+  checkpoints: Counter;
+  checksumErrors: Counter;
+  openFiles: Gauge;
+  descriptors: Gauge;
+  discarded: Counter;
+  errors(code: string, type: string): Counter;
+  skipped(reason: string): Counter;
+}
+
+export function metricsOf(context: Pick<ComponentContext, 'metrics'>): Metrics {
+  const { metrics } = context;
+  const errorCounters = new Map<string, Counter>();
+  const skippedCounters = new Map<string, Counter>();
+  return {
+    receivedBytes: metrics.counter('component_received_bytes_total', { protocol: 'file' }),
+    receivedEvents: metrics.counter('component_received_events_total'),
+    receivedEventBytes: metrics.counter('component_received_event_bytes_total'),
+    filesAdded: metrics.counter('files_added_total'),
+    filesResumed: metrics.counter('files_resumed_total'),
+    filesUnwatchedAtEnd: metrics.counter('files_unwatched_total', { reached_eof: 'true' }),
+    filesUnwatchedEarly: metrics.counter('files_unwatched_total', { reached_eof: 'false' }),
+    filesDeleted: metrics.counter('files_deleted_total'),
+    checkpoints: metrics.counter('checkpoints_total'),
+    checksumErrors: metrics.counter('checksum_errors_total'),
+    openFiles: metrics.gauge('open_files'),
+    descriptors: metrics.gauge('open_file_descriptors'),
+    discarded: metrics.counter('component_discarded_events_total', { intentional: 'true' }),
+    errors(code, type) {
+      let counter = errorCounters.get(code);
+      if (counter === undefined) {
+        counter = metrics.counter('component_errors_total', {
+          error_code: code,
+          error_type: type,
+          stage: 'receiving',
+        });
+        errorCounters.set(code, counter);
+      }
+      return counter;
+    },
+    skipped(reason) {
+      let counter = skippedCounters.get(reason);
+      if (counter === undefined) {
+        counter = metrics.counter('files_skipped_total', { reason });
+        skippedCounters.set(reason, counter);
+      }
+      return counter;
+    },
+  };
+}
