@@ -11,19 +11,18 @@ import {
   type Emit,
   type FieldMap,
   type Logger,
-  type LogLevel,
-  rateLimitedLog,
   setField,
 } from '@sluice/component-api';
 import { PendingBatch } from './batch.js';
-import { CheckpointFiles, TAIL_BYTES, type TailMark, tailMarkOf } from './checkpoints.js';
+import { CheckpointBook } from './checkpoint-book.js';
+import { TAIL_BYTES, type TailMark, tailMarkOf } from './checkpoints.js';
 import { checksumOf, deviceAndInodeOf, gunzipPrefix, isGzip } from './fingerprint.js';
 import { walkInclude } from './glob.js';
 import { type FileOperations, nodeFileOperations } from './io.js';
 import { type SplitOptions, splitLines } from './lines.js';
-import { LogicalFile } from './logical-file.js';
-import { type Metrics, metricsOf } from './metrics.js';
+import type { LogicalFile } from './logical-file.js';
 import { aggregateLine, merged, type PositionedLine } from './multiline.js';
+import { type Metrics, Reporter } from './reporting.js';
 import type { FileServerSettings } from './settings.js';
 import {
   ageOf,
@@ -56,8 +55,6 @@ const ROTATED_QUIET_MS = 5000;
 const START_READ_BYTES = 4096;
 /** New files opened and fingerprinted between two read rounds. */
 const ADOPT_SLICE = 64;
-/** The soonest a checkpoint is written after acknowledgements moved it. */
-const CHECKPOINT_DELAY_MS = 50;
 /** Paths statted between two turns of the event loop during discovery (sync stats are 5x cheaper). */
 const STAT_SLICE = 256;
 /** Discovery may take at most this share of the time: with many files the cooldown grows. */
@@ -72,9 +69,6 @@ function kindOf(stats: Stats): string {
   return 'not_a_regular_file';
 }
 
-/** One process may run one source per checkpoint directory; a reload's new instance takes over. */
-const checkpointOwners = new Map<string, symbol>();
-
 /**
  * The file server (Vector's `FileServer`): finds files (glob, every `glob_minimum_cooldown_ms`),
  * tells them apart (fingerprints), reads them in turns (fair, or oldest first), follows renames,
@@ -85,17 +79,14 @@ export class FileServer {
   readonly #context: Pick<ComponentContext, 'logger' | 'metrics'>;
   /** The plain (undotted) field names to set on each event; `nested` when some are paths. */
   readonly #fieldKeys: { host?: string; file?: string; offset?: string; nested: boolean };
+  readonly #reporter: Reporter;
   readonly #logger: Logger;
   readonly #metrics: Metrics;
   readonly #files: FileOperations;
-  readonly #checkpointFiles: CheckpointFiles;
-  readonly #owner = Symbol('checkpoint owner');
-  readonly #log: Record<string, (message: string, fields?: Record<string, unknown>) => void> = {};
+  readonly #book: CheckpointBook;
 
   readonly #watchers = new Map<string, Watcher>();
   #order: Watcher[] = [];
-  readonly #logicalByFingerprint = new Map<string, LogicalFile[]>();
-  readonly #logicalById = new Map<string, LogicalFile>();
   /** Watchers holding a descriptor, least recently used first. */
   readonly #open = new Set<Watcher>();
   #maxOpen: number;
@@ -103,10 +94,7 @@ export class FileServer {
   readonly #copies = new Map<string, number>();
   /** Paths too small to fingerprint yet (reported once each), and when first seen. */
   readonly #tooSmall = new Map<string, number>();
-  /** Paths skipped or failing, with why: reported once per episode, not every discovery. */
-  readonly #reported = new Map<string, string>();
   readonly #patternsMatching = new Map<string, boolean>();
-  #checkpointsDamaged = false;
   #firstDiscovery = true;
   /** New inodes found by the last discovery, not adopted yet (`atStartup`: found by the first). */
   #toAdopt: Array<{ path: string; stats: Stats; atStartup: boolean }> = [];
@@ -115,14 +103,7 @@ export class FileServer {
   readonly #split: SplitOptions;
   /** Average length of the lines read (with their delimiter), for the size of the next read. */
   #averageLine = 64;
-  #checkpointTimer: NodeJS.Timeout | undefined;
-  #writing: Promise<void> = Promise.resolve();
-  #writeQueued = false;
-  /** A write asked for by acknowledgements, not yet started. */
-  #soon: NodeJS.Timeout | undefined;
-  #lastWriteMs = 0;
   #wake: (() => void) | undefined;
-  #closed = false;
 
   constructor(
     settings: FileServerSettings,
@@ -140,28 +121,16 @@ export class FileServer {
       offset: plain(settings.offsetKey),
       nested: [settings.hostKey, settings.fileKey, settings.offsetKey ?? ''].some((key) => key.includes('.')),
     };
-    this.#logger = context.logger;
-    this.#metrics = metricsOf(context);
+    this.#reporter = new Reporter(context);
+    this.#logger = this.#reporter.logger;
+    this.#metrics = this.#reporter.metrics;
     this.#files = files;
     this.#maxOpen = settings.maxOpenFiles;
-    this.#checkpointFiles = new CheckpointFiles(settings.directory);
-  }
-
-  /** A rate-limited log line per kind of problem (`key`), whatever its details. */
-  #report(key: string, level: LogLevel, message: string, fields?: Record<string, unknown>): void {
-    let log = this.#log[key];
-    if (log === undefined) {
-      log = rateLimitedLog(this.#logger, level);
-      this.#log[key] = log;
-    }
-    log(message, fields);
+    this.#book = new CheckpointBook(settings, this.#reporter);
   }
 
   async run(emit: Emit, signal: AbortSignal): Promise<void> {
-    checkpointOwners.set(this.#settings.directory, this.#owner);
-    this.#loadCheckpoints();
-    this.#checkpointTimer = setInterval(() => void this.writeCheckpoints(), this.#settings.globCooldownMs);
-    this.#checkpointTimer.unref();
+    this.#book.open();
     const batch = { current: new PendingBatch() };
     const flush = async () => {
       const pending = batch.current;
@@ -194,148 +163,8 @@ export class FileServer {
 
   /** Final checkpoints (with every outcome received so far) and descriptors released. Idempotent. */
   async close(): Promise<void> {
-    if (this.#closed) return;
-    this.#closed = true;
-    clearInterval(this.#checkpointTimer);
-    clearTimeout(this.#soon);
-    await this.writeCheckpoints();
+    await this.#book.close();
     for (const watcher of [...this.#open]) await this.#closeDescriptor(watcher);
-    if (checkpointOwners.get(this.#settings.directory) === this.#owner)
-      checkpointOwners.delete(this.#settings.directory);
-  }
-
-  // ---- checkpoints -------------------------------------------------------------------------
-
-  #loadCheckpoints(): void {
-    const loaded = this.#checkpointFiles.load();
-    if (loaded.damaged) {
-      this.#checkpointsDamaged = true;
-      this.#metrics.errors('reading_checkpoints', 'reader_failed').increment();
-      this.#logger.error(
-        'checkpoints are damaged: resuming from the checkpoints that verify; files without one are read from the beginning (duplicates rather than loss)',
-        { directory: this.#settings.directory, problems: loaded.problems },
-      );
-    }
-    if (loaded.origin === 'vector')
-      this.#logger.info("imported the checkpoints of Vector's file source", {
-        directory: this.#settings.directory,
-        checkpoints: loaded.checkpoints.length,
-      });
-    const now = Date.now();
-    for (const checkpoint of loaded.checkpoints) {
-      if (this.#settings.ignoreBefore !== undefined && checkpoint.modified < this.#settings.ignoreBefore)
-        continue;
-      const logical = new LogicalFile(
-        checkpoint.id,
-        checkpoint.fingerprint,
-        checkpoint.position,
-        checkpoint.tail,
-        checkpoint,
-        true,
-        checkpoint.modified,
-      );
-      logical.deadSince = now;
-      this.#index(logical);
-    }
-  }
-
-  #index(logical: LogicalFile): void {
-    this.#logicalById.set(logical.id, logical);
-    const list = this.#logicalByFingerprint.get(logical.fingerprint);
-    if (list === undefined) this.#logicalByFingerprint.set(logical.fingerprint, [logical]);
-    else list.push(logical);
-  }
-
-  #unindex(logical: LogicalFile): void {
-    this.#logicalById.delete(logical.id);
-    const list = this.#logicalByFingerprint.get(logical.fingerprint);
-    if (list === undefined) return;
-    const remaining = list.filter((entry) => entry !== logical);
-    if (remaining.length === 0) this.#logicalByFingerprint.delete(logical.fingerprint);
-    else this.#logicalByFingerprint.set(logical.fingerprint, remaining);
-  }
-
-  /** A new logical file: the fingerprint is its id unless another file has it already. */
-  #newLogical(
-    fingerprint: string,
-    position: number,
-    tail: TailMark | undefined,
-    watcher: Watcher,
-  ): LogicalFile {
-    let id = fingerprint;
-    for (let suffix = 2; this.#logicalById.has(id); suffix += 1) id = `${fingerprint}#${suffix}`;
-    const logical = new LogicalFile(id, fingerprint, position, tail, watcher, false);
-    logical.watcher = watcher;
-    this.#index(logical);
-    return logical;
-  }
-
-  /** Writes the checkpoints if they changed (every `glob_minimum_cooldown_ms`, and at close). */
-  writeCheckpoints(): Promise<void> {
-    // One write at a time; a write asked for while one runs follows it (never a queue of them).
-    if (this.#writeQueued) return this.#writing;
-    this.#writeQueued = true;
-    this.#writing = this.#writing.then(async () => {
-      this.#writeQueued = false;
-      // A reload's new instance took the directory over: its checkpoints are the ones that count.
-      if (checkpointOwners.get(this.#settings.directory) !== this.#owner) return;
-      this.#expire();
-      const checkpoints = [...this.#logicalById.values()].map((logical) => logical.line());
-      const started = Date.now();
-      try {
-        if (await this.#checkpointFiles.write(checkpoints))
-          this.#metrics.checkpoints.increment(checkpoints.length);
-      } catch (error) {
-        this.#metrics.errors('writing_checkpoints', 'writer_failed').increment();
-        this.#report('checkpoint-write', 'error', 'failed writing checkpoints; retrying', {
-          directory: this.#settings.directory,
-          error: (error as Error).message,
-        });
-      }
-      this.#lastWriteMs = Date.now() - started;
-    });
-    return this.#writing;
-  }
-
-  /**
-   * Acknowledgements moved a checkpoint: write it soon, so that what a crash sends again (lines
-   * delivered, not yet checkpointed) stays small. Soon is 50 ms, or ten times as long as the last
-   * write took (at most a tenth of the time writing checkpoints), at most the glob cooldown (when
-   * Vector writes them).
-   */
-  #checkpointSoon(): void {
-    if (this.#soon !== undefined || this.#closed) return;
-    const delay = Math.min(
-      this.#settings.globCooldownMs,
-      Math.max(CHECKPOINT_DELAY_MS, this.#lastWriteMs * 10),
-    );
-    this.#soon = setTimeout(() => {
-      this.#soon = undefined;
-      void this.writeCheckpoints();
-    }, delay);
-    this.#soon.unref();
-  }
-
-  /** Drops the checkpoints of files gone for `deadRetentionMs` whose lines are all finalized. */
-  #expire(): void {
-    const now = Date.now();
-    for (const logical of [...this.#logicalById.values()]) {
-      if (logical.watcher !== undefined || logical.deadSince === undefined) continue;
-      if (logical.pending.length > 0 || now - logical.deadSince < this.#settings.deadRetentionMs) continue;
-      if (logical.unreadBytes > 0) {
-        this.#metrics.errors('unread_data_lost', 'reader_failed').increment();
-        this.#report(
-          'unread-lost',
-          'warn',
-          'a file went away with data never read (no copy of it appeared)',
-          {
-            file: logical.path,
-            unread_bytes: logical.unreadBytes,
-          },
-        );
-      }
-      this.#unindex(logical);
-    }
   }
 
   // ---- discovery ---------------------------------------------------------------------------
@@ -347,7 +176,7 @@ export class FileServer {
     for (const include of this.#settings.include) {
       const found = await walkInclude(include, ({ path, error }) => {
         this.#metrics.errors('globbing', 'reader_failed').increment();
-        this.#report('globbing', 'error', 'failed to glob path', { path, error: error.message });
+        this.#reporter.report('globbing', 'error', 'failed to glob path', { path, error: error.message });
       });
       let matching = false;
       for (const path of found) {
@@ -369,8 +198,7 @@ export class FileServer {
       const stats = this.#stat(path);
       if (stats !== undefined) candidates.push({ path, stats });
     }
-    for (const reported of [...this.#reported.keys()])
-      if (!paths.has(reported)) this.#reported.delete(reported);
+    this.#reporter.retain(paths);
     // Vector sorts the files found at startup by creation time (the order of `oldest_first`).
     if (this.#firstDiscovery)
       candidates.sort((first, second) => olderFirst(ageOf(first.stats), ageOf(second.stats)));
@@ -424,9 +252,9 @@ export class FileServer {
     try {
       stats = statSync(path, { throwIfNoEntry: false });
     } catch (error) {
-      this.#reportOnce(path, `stat:${(error as NodeJS.ErrnoException).code}`, () => {
+      this.#reporter.reportOnce(path, `stat:${(error as NodeJS.ErrnoException).code}`, () => {
         this.#metrics.errors('reading_fingerprint', 'reader_failed').increment();
-        this.#report('stat', 'warn', 'cannot read file: skipped until it can be', {
+        this.#reporter.report('stat', 'warn', 'cannot read file: skipped until it can be', {
           file: path,
           error: (error as Error).message,
         });
@@ -443,9 +271,9 @@ export class FileServer {
         }
       })();
       if (dangling && !this.#settings.ignoreNotFound)
-        this.#reportOnce(path, 'dangling', () => {
+        this.#reporter.reportOnce(path, 'dangling', () => {
           this.#metrics.skipped('dangling_symlink').increment();
-          this.#report(
+          this.#reporter.report(
             'dangling',
             'warn',
             'skipping a symbolic link to nothing (ignore_not_found silences this)',
@@ -458,9 +286,9 @@ export class FileServer {
     }
     if (!stats.isFile()) {
       const reason = kindOf(stats);
-      this.#reportOnce(path, reason, () => {
+      this.#reporter.reportOnce(path, reason, () => {
         this.#metrics.skipped(reason).increment();
-        this.#report(
+        this.#reporter.report(
           `skip-${reason}`,
           reason === 'directory' ? 'info' : 'warn',
           `skipping a ${reason.replace('_', ' ')} matched by include`,
@@ -472,12 +300,6 @@ export class FileServer {
       return undefined;
     }
     return stats;
-  }
-
-  #reportOnce(path: string, why: string, report: () => void): void {
-    if (this.#reported.get(path) === why) return;
-    this.#reported.set(path, why);
-    report();
   }
 
   /** A new inode at `path`: fingerprint it, find its checkpoint (or the file it continues), watch it. */
@@ -526,7 +348,7 @@ export class FileServer {
       return undefined;
     }
     this.#tooSmall.delete(path);
-    this.#reported.delete(path);
+    this.#reporter.forget(path);
     const resumed = await this.#continued(watcher, fingerprint, stats);
     if (resumed === 'deferred') {
       await this.#closeDescriptor(watcher);
@@ -536,11 +358,11 @@ export class FileServer {
       const tooOld = this.#settings.ignoreBefore !== undefined && stats.mtimeMs < this.#settings.ignoreBefore;
       // Files found later are new: read from the beginning (a file created and written quickly
       // must not lose its first lines). With damaged checkpoints, never start at the end.
-      const fromEnd = tooOld || (atStartup && this.#settings.readFrom === 'end' && !this.#checkpointsDamaged);
+      const fromEnd = tooOld || (atStartup && this.#settings.readFrom === 'end' && !this.#book.damaged);
       if (watcher.isGzip)
         watcher.finished = fromEnd; // Vector cannot read a compressed file from its end
       else if (fromEnd) await this.#moveTo(watcher, stats.size);
-      watcher.logical = this.#newLogical(
+      watcher.logical = this.#book.newLogical(
         fingerprint,
         watcher.position,
         this.#tailMarkOfWatcher(watcher),
@@ -627,7 +449,7 @@ export class FileServer {
     fingerprint: string,
     stats: Stats,
   ): Promise<'resumed' | 'deferred' | undefined> {
-    const known = [...(this.#logicalByFingerprint.get(fingerprint) ?? [])].sort(
+    const known = [...this.#book.withFingerprint(fingerprint)].sort(
       (first, second) =>
         Number(second.dev === watcher.dev && second.ino === watcher.ino) -
         Number(first.dev === watcher.dev && first.ino === watcher.ino),
@@ -758,7 +580,7 @@ export class FileServer {
       this.#detach(logical, watcher, watcher.finished ? 0 : unread);
     }
     if (unread > 0 && !watcher.finished && logical === undefined)
-      this.#report('unwatched-unread', 'warn', 'stopped watching a file with data never read', {
+      this.#reporter.report('unwatched-unread', 'warn', 'stopped watching a file with data never read', {
         file: watcher.path,
         unread_bytes: unread,
       });
@@ -795,7 +617,10 @@ export class FileServer {
           return;
         }
         this.#metrics.errors('deletion_failed', 'command_failed').increment();
-        this.#report('delete', 'error', 'failed in deleting file', { file: path, error: error.message });
+        this.#reporter.report('delete', 'error', 'failed in deleting file', {
+          file: path,
+          error: error.message,
+        });
       });
       watcher.findable = false;
       watcher.unfindableSince = now;
@@ -820,7 +645,7 @@ export class FileServer {
         // The process ran out: hold fewer from now on, and try this one again later.
         this.#maxOpen = Math.max(1, this.#open.size - 1);
         this.#metrics.errors('too_many_open_files', 'reader_failed').increment();
-        this.#report(
+        this.#reporter.report(
           'emfile',
           'warn',
           'out of file descriptors: holding fewer files open (raise `ulimit -n` or lower max_open_files)',
@@ -832,9 +657,9 @@ export class FileServer {
         return false;
       }
       if (code !== 'ENOENT')
-        this.#reportOnce(watcher.path, `open:${code}`, () => {
+        this.#reporter.reportOnce(watcher.path, `open:${code}`, () => {
           this.#metrics.errors('watching', 'command_failed').increment();
-          this.#report('open', 'warn', 'failed to watch file: skipped until it can be opened', {
+          this.#reporter.report('open', 'warn', 'failed to watch file: skipped until it can be opened', {
             file: watcher.path,
             error: (error as Error).message,
           });
@@ -881,7 +706,7 @@ export class FileServer {
 
   #readFailed(watcher: Watcher, error: unknown): void {
     this.#metrics.errors('reading', 'reader_failed').increment();
-    this.#report('read', 'error', 'failed reading file; retrying', {
+    this.#reporter.report('read', 'error', 'failed reading file; retrying', {
       file: watcher.path,
       error: (error as Error).message,
     });
@@ -988,7 +813,7 @@ export class FileServer {
     if (start === undefined) return false;
     const fingerprint = this.#fingerprintOf(watcher, start.bytes);
     if (fingerprint === undefined) return false;
-    watcher.logical = this.#newLogical(fingerprint, 0, tailMarkOf(Buffer.alloc(0)), watcher);
+    watcher.logical = this.#book.newLogical(fingerprint, 0, tailMarkOf(Buffer.alloc(0)), watcher);
     return true;
   }
 
@@ -1101,7 +926,7 @@ export class FileServer {
     const onDiscard = (lineStart: number) => {
       this.#metrics.discarded.increment();
       this.#metrics.errors('reading_line_from_file', 'condition_failed').increment();
-      this.#report('too-long', 'error', 'found line that exceeds max_line_bytes; discarding', {
+      this.#reporter.report('too-long', 'error', 'found line that exceeds max_line_bytes; discarding', {
         file: watcher.path,
         offset: lineStart,
         configured_limit: settings.split.maxLineBytes,
@@ -1121,10 +946,15 @@ export class FileServer {
     }
     if (invalidUtf8 > 0) {
       this.#metrics.errors('invalid_utf8', 'conversion_failed').increment(invalidUtf8);
-      this.#report('utf8', 'warn', 'lines of invalid UTF-8: the invalid bytes are replaced with U+FFFD', {
-        file: watcher.path,
-        lines: invalidUtf8,
-      });
+      this.#reporter.report(
+        'utf8',
+        'warn',
+        'lines of invalid UTF-8: the invalid bytes are replaced with U+FFFD',
+        {
+          file: watcher.path,
+          lines: invalidUtf8,
+        },
+      );
     }
     const events = batch.events.length - eventsBefore;
     const logical = watcher.logical;
@@ -1277,7 +1107,7 @@ export class FileServer {
       // holds its file's checkpoint back: read again after a restart.
       for (const segment of segments) segment.done = true;
       for (const file of files) file.advance();
-      this.#checkpointSoon();
+      this.#book.soon();
     });
     await emit(events as Batch);
   }

@@ -1,4 +1,11 @@
-import type { ComponentContext, Counter, Gauge } from '@sluice/component-api';
+import {
+  type ComponentContext,
+  type Counter,
+  type Gauge,
+  type Logger,
+  type LogLevel,
+  rateLimitedLog,
+} from '@sluice/component-api';
 
 export interface Metrics {
   receivedBytes: Counter;
@@ -57,4 +64,48 @@ export function metricsOf(context: Pick<ComponentContext, 'metrics'>): Metrics {
       return counter;
     },
   };
+}
+
+/**
+ * What the server tells the operator: its metrics, and log lines rate-limited per kind of problem;
+ * problems with a path are reported once per episode (until the path is found fine, or gone).
+ */
+export class Reporter {
+  readonly logger: Logger;
+  readonly metrics: Metrics;
+  readonly #log: Record<string, (message: string, fields?: Record<string, unknown>) => void> = {};
+  /** Paths skipped or failing, with why: reported once per episode, not every discovery. */
+  readonly #reported = new Map<string, string>();
+
+  constructor(context: Pick<ComponentContext, 'logger' | 'metrics'>) {
+    this.logger = context.logger;
+    this.metrics = metricsOf(context);
+  }
+
+  /** A rate-limited log line per kind of problem (`key`), whatever its details. */
+  report(key: string, level: LogLevel, message: string, fields?: Record<string, unknown>): void {
+    let log = this.#log[key];
+    if (log === undefined) {
+      log = rateLimitedLog(this.logger, level);
+      this.#log[key] = log;
+    }
+    log(message, fields);
+  }
+
+  reportOnce(path: string, why: string, report: () => void): void {
+    if (this.#reported.get(path) === why) return;
+    this.#reported.set(path, why);
+    report();
+  }
+
+  /** The episode of `path` is over: a new problem with it is reported again. */
+  forget(path: string): void {
+    this.#reported.delete(path);
+  }
+
+  /** Forgets the paths no longer found. */
+  retain(paths: ReadonlySet<string>): void {
+    for (const reported of [...this.#reported.keys()])
+      if (!paths.has(reported)) this.#reported.delete(reported);
+  }
 }
