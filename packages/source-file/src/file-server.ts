@@ -16,6 +16,7 @@ import {
 import { PendingBatch } from './batch.js';
 import { CheckpointBook } from './checkpoint-book.js';
 import { TAIL_BYTES, type TailMark, tailMarkOf } from './checkpoints.js';
+import { Descriptors } from './descriptors.js';
 import { checksumOf, deviceAndInodeOf, gunzipPrefix, isGzip } from './fingerprint.js';
 import { walkInclude } from './glob.js';
 import { type FileOperations, nodeFileOperations } from './io.js';
@@ -84,12 +85,10 @@ export class FileServer {
   readonly #metrics: Metrics;
   readonly #files: FileOperations;
   readonly #book: CheckpointBook;
+  readonly #descriptors: Descriptors;
 
   readonly #watchers = new Map<string, Watcher>();
   #order: Watcher[] = [];
-  /** Watchers holding a descriptor, least recently used first. */
-  readonly #open = new Set<Watcher>();
-  #maxOpen: number;
   /** New inodes that look like a copy of a watched file, with their size when last seen. */
   readonly #copies = new Map<string, number>();
   /** Paths too small to fingerprint yet (reported once each), and when first seen. */
@@ -125,7 +124,7 @@ export class FileServer {
     this.#logger = this.#reporter.logger;
     this.#metrics = this.#reporter.metrics;
     this.#files = files;
-    this.#maxOpen = settings.maxOpenFiles;
+    this.#descriptors = new Descriptors(files, this.#reporter, settings.maxOpenFiles);
     this.#book = new CheckpointBook(settings, this.#reporter);
   }
 
@@ -164,7 +163,7 @@ export class FileServer {
   /** Final checkpoints (with every outcome received so far) and descriptors released. Idempotent. */
   async close(): Promise<void> {
     await this.#book.close();
-    for (const watcher of [...this.#open]) await this.#closeDescriptor(watcher);
+    await this.#descriptors.closeAll();
   }
 
   // ---- discovery ---------------------------------------------------------------------------
@@ -330,16 +329,16 @@ export class FileServer {
   /** Resolves the new watcher, or undefined when the file is not watched (yet). */
   async #adopt(path: string, stats: Stats, now: number, atStartup: boolean): Promise<Watcher | undefined> {
     const watcher = new Watcher(path, stats.dev, stats.ino, stats, ageOf(stats));
-    if (!(await this.#openDescriptor(watcher))) return undefined;
+    if (!(await this.#descriptors.open(watcher))) return undefined;
     const start = await this.#readStart(watcher);
     if (start === undefined) {
-      await this.#closeDescriptor(watcher);
+      await this.#descriptors.close(watcher);
       return undefined;
     }
     watcher.isGzip = start.gzip;
     const fingerprint = this.#fingerprintOf(watcher, start.bytes);
     if (fingerprint === undefined) {
-      await this.#closeDescriptor(watcher);
+      await this.#descriptors.close(watcher);
       if (!this.#tooSmall.has(path)) {
         this.#tooSmall.set(path, now);
         this.#metrics.checksumErrors.increment();
@@ -351,7 +350,7 @@ export class FileServer {
     this.#reporter.forget(path);
     const resumed = await this.#continued(watcher, fingerprint, stats);
     if (resumed === 'deferred') {
-      await this.#closeDescriptor(watcher);
+      await this.#descriptors.close(watcher);
       return undefined;
     }
     if (resumed === undefined) {
@@ -584,7 +583,7 @@ export class FileServer {
         file: watcher.path,
         unread_bytes: unread,
       });
-    await this.#closeDescriptor(watcher);
+    await this.#descriptors.close(watcher);
     this.#watchers.delete(watcher.key);
     this.#order = this.#order.filter((entry) => entry !== watcher);
     (reachedEnd ? this.#metrics.filesUnwatchedAtEnd : this.#metrics.filesUnwatchedEarly).increment();
@@ -627,83 +626,6 @@ export class FileServer {
     }
   }
 
-  // ---- descriptors -------------------------------------------------------------------------
-
-  async #openDescriptor(watcher: Watcher): Promise<boolean> {
-    if (watcher.fd !== undefined) {
-      this.#open.delete(watcher);
-      this.#open.add(watcher);
-      return true;
-    }
-    while (this.#open.size >= this.#maxOpen) if (!(await this.#evictDescriptor())) return false;
-    let descriptor: number;
-    try {
-      descriptor = await this.#files.open(watcher.path);
-    } catch (error) {
-      const code = (error as NodeJS.ErrnoException).code;
-      if (code === 'EMFILE' || code === 'ENFILE') {
-        // The process ran out: hold fewer from now on, and try this one again later.
-        this.#maxOpen = Math.max(1, this.#open.size - 1);
-        this.#metrics.errors('too_many_open_files', 'reader_failed').increment();
-        this.#reporter.report(
-          'emfile',
-          'warn',
-          'out of file descriptors: holding fewer files open (raise `ulimit -n` or lower max_open_files)',
-          {
-            open: this.#open.size,
-            error: (error as Error).message,
-          },
-        );
-        return false;
-      }
-      if (code !== 'ENOENT')
-        this.#reporter.reportOnce(watcher.path, `open:${code}`, () => {
-          this.#metrics.errors('watching', 'command_failed').increment();
-          this.#reporter.report('open', 'warn', 'failed to watch file: skipped until it can be opened', {
-            file: watcher.path,
-            error: (error as Error).message,
-          });
-        });
-      return false;
-    }
-    const stats = await this.#files.fstat(descriptor).catch(() => undefined);
-    if (stats === undefined || !stats.isFile() || stats.dev !== watcher.dev || stats.ino !== watcher.ino) {
-      // The path names another file now (rotated between the glob and the open): next discovery sees it.
-      await this.#files.close(descriptor);
-      return false;
-    }
-    watcher.fd = descriptor;
-    watcher.size = stats.size;
-    this.#open.add(watcher);
-    this.#metrics.descriptors.set(this.#open.size);
-    return true;
-  }
-
-  /** Closes the least recently used descriptor of a file read to its end (one still findable). */
-  async #evictDescriptor(): Promise<boolean> {
-    let victim: Watcher | undefined;
-    for (const watcher of this.#open) {
-      if (watcher.findable && (watcher.atEnd || watcher.finished)) {
-        victim = watcher;
-        break;
-      }
-    }
-    if (victim === undefined) for (const watcher of this.#open) if (watcher.findable) victim ??= watcher;
-    if (victim === undefined) return false;
-    await this.#closeDescriptor(victim);
-    return true;
-  }
-
-  async #closeDescriptor(watcher: Watcher): Promise<void> {
-    const descriptor = watcher.fd;
-    if (descriptor === undefined) return;
-    watcher.fd = undefined;
-    watcher.gzip = undefined;
-    this.#open.delete(watcher);
-    this.#metrics.descriptors.set(this.#open.size);
-    await this.#files.close(descriptor);
-  }
-
   #readFailed(watcher: Watcher, error: unknown): void {
     this.#metrics.errors('reading', 'reader_failed').increment();
     this.#reporter.report('read', 'error', 'failed reading file; retrying', {
@@ -732,7 +654,7 @@ export class FileServer {
       if (signal.aborted) break;
       const now = Date.now();
       if (!this.#ready(watcher, now)) continue;
-      if (watcher.fd === undefined && !(await this.#openDescriptor(watcher))) {
+      if (watcher.fd === undefined && !(await this.#descriptors.open(watcher))) {
         // Tried again when discovery sees the file grow, not on every round.
         watcher.hasData = false;
         continue;
