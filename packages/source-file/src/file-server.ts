@@ -1,6 +1,5 @@
 import { isUtf8 } from 'node:buffer';
-import { createReadStream, lstatSync, type Stats, statSync, unlink } from 'node:fs';
-import { setImmediate as nextTurn } from 'node:timers/promises';
+import { createReadStream, type Stats, statSync, unlink } from 'node:fs';
 import { createGunzip } from 'node:zlib';
 import {
   attachFinalizer,
@@ -17,8 +16,8 @@ import { PendingBatch } from './batch.js';
 import { CheckpointBook } from './checkpoint-book.js';
 import { TAIL_BYTES, type TailMark, tailMarkOf } from './checkpoints.js';
 import { Descriptors } from './descriptors.js';
+import { Discovery } from './discovery.js';
 import { checksumOf, deviceAndInodeOf, gunzipPrefix, isGzip } from './fingerprint.js';
-import { walkInclude } from './glob.js';
 import { type FileOperations, nodeFileOperations } from './io.js';
 import { type SplitOptions, splitLines } from './lines.js';
 import type { LogicalFile } from './logical-file.js';
@@ -56,19 +55,8 @@ const ROTATED_QUIET_MS = 5000;
 const START_READ_BYTES = 4096;
 /** New files opened and fingerprinted between two read rounds. */
 const ADOPT_SLICE = 64;
-/** Paths statted between two turns of the event loop during discovery (sync stats are 5x cheaper). */
-const STAT_SLICE = 256;
 /** Discovery may take at most this share of the time: with many files the cooldown grows. */
 const DISCOVERY_SHARE = 10;
-
-/** A path that is not a regular file: why it is skipped (`files_skipped_total{reason}`). */
-function kindOf(stats: Stats): string {
-  if (stats.isDirectory()) return 'directory';
-  if (stats.isFIFO()) return 'fifo';
-  if (stats.isSocket()) return 'socket';
-  if (stats.isBlockDevice() || stats.isCharacterDevice()) return 'device';
-  return 'not_a_regular_file';
-}
 
 /**
  * The file server (Vector's `FileServer`): finds files (glob, every `glob_minimum_cooldown_ms`),
@@ -86,6 +74,7 @@ export class FileServer {
   readonly #files: FileOperations;
   readonly #book: CheckpointBook;
   readonly #descriptors: Descriptors;
+  readonly #discovery: Discovery;
 
   readonly #watchers = new Map<string, Watcher>();
   #order: Watcher[] = [];
@@ -93,8 +82,6 @@ export class FileServer {
   readonly #copies = new Map<string, number>();
   /** Paths too small to fingerprint yet (reported once each), and when first seen. */
   readonly #tooSmall = new Map<string, number>();
-  readonly #patternsMatching = new Map<string, boolean>();
-  #firstDiscovery = true;
   /** New inodes found by the last discovery, not adopted yet (`atStartup`: found by the first). */
   #toAdopt: Array<{ path: string; stats: Stats; atStartup: boolean }> = [];
   #nextDiscovery = 0;
@@ -126,6 +113,7 @@ export class FileServer {
     this.#files = files;
     this.#descriptors = new Descriptors(files, this.#reporter, settings.maxOpenFiles);
     this.#book = new CheckpointBook(settings, this.#reporter);
+    this.#discovery = new Discovery(settings, this.#reporter);
   }
 
   async run(emit: Emit, signal: AbortSignal): Promise<void> {
@@ -170,41 +158,10 @@ export class FileServer {
 
   /** Finds the files now; resolves how long the search itself took (globbing and stats). */
   async #discover(batch: PendingBatch): Promise<number> {
-    const started = Date.now();
-    const paths = new Set<string>();
-    for (const include of this.#settings.include) {
-      const found = await walkInclude(include, ({ path, error }) => {
-        this.#metrics.errors('globbing', 'reader_failed').increment();
-        this.#reporter.report('globbing', 'error', 'failed to glob path', { path, error: error.message });
-      });
-      let matching = false;
-      for (const path of found) {
-        if (this.#settings.exclude.some((exclude) => exclude(path))) continue;
-        paths.add(path);
-        matching = true;
-      }
-      const before = this.#patternsMatching.get(include.pattern);
-      if (!matching && before !== false)
-        this.#logger.warn('include pattern matches no file (yet); it is checked again every glob cooldown', {
-          pattern: include.pattern,
-        });
-      this.#patternsMatching.set(include.pattern, matching);
-    }
-    const candidates: Array<{ path: string; stats: Stats }> = [];
-    let sliced = 0;
-    for (const path of paths) {
-      if (++sliced % STAT_SLICE === 0) await nextTurn();
-      const stats = this.#stat(path);
-      if (stats !== undefined) candidates.push({ path, stats });
-    }
-    this.#reporter.retain(paths);
-    // Vector sorts the files found at startup by creation time (the order of `oldest_first`).
-    if (this.#firstDiscovery)
-      candidates.sort((first, second) => olderFirst(ageOf(first.stats), ageOf(second.stats)));
+    const { paths, candidates, atStartup, scanMs } = await this.#discovery.find();
     for (const path of [...this.#tooSmall.keys()]) if (!paths.has(path)) this.#tooSmall.delete(path);
     for (const watcher of this.#order) watcher.findable = false;
     const now = Date.now();
-    const scanMs = now - started;
     // Known inodes first: a truncation seen in this pass lets a copy found in the next continue it.
     const fresh: typeof candidates = [];
     for (const { path, stats } of candidates) {
@@ -230,7 +187,6 @@ export class FileServer {
     for (const key of [...this.#copies.keys()]) if (!seen.has(key)) this.#copies.delete(key);
     // Adopted a slice at a time between read rounds: with thousands of new files, the first ones
     // are read while the others are still being opened and fingerprinted.
-    const atStartup = this.#firstDiscovery;
     this.#toAdopt = fresh.map((candidate) => ({ ...candidate, atStartup }));
     for (const watcher of [...this.#order]) {
       if (watcher.findable) continue;
@@ -240,65 +196,8 @@ export class FileServer {
         await this.#unwatch(watcher, batch, false);
     }
     this.#removeFinishedFiles(now);
-    this.#firstDiscovery = false;
     this.#metrics.openFiles.set(this.#watchers.size);
     return scanMs;
-  }
-
-  /** Stats a globbed path; undefined (reported once) when it is not a regular file we can read. */
-  #stat(path: string): Stats | undefined {
-    let stats: Stats | undefined;
-    try {
-      stats = statSync(path, { throwIfNoEntry: false });
-    } catch (error) {
-      this.#reporter.reportOnce(path, `stat:${(error as NodeJS.ErrnoException).code}`, () => {
-        this.#metrics.errors('reading_fingerprint', 'reader_failed').increment();
-        this.#reporter.report('stat', 'warn', 'cannot read file: skipped until it can be', {
-          file: path,
-          error: (error as Error).message,
-        });
-      });
-      return undefined;
-    }
-    if (stats === undefined) {
-      // Gone since the glob, or a symbolic link to nothing.
-      const dangling = (() => {
-        try {
-          return lstatSync(path).isSymbolicLink();
-        } catch {
-          return false;
-        }
-      })();
-      if (dangling && !this.#settings.ignoreNotFound)
-        this.#reporter.reportOnce(path, 'dangling', () => {
-          this.#metrics.skipped('dangling_symlink').increment();
-          this.#reporter.report(
-            'dangling',
-            'warn',
-            'skipping a symbolic link to nothing (ignore_not_found silences this)',
-            {
-              file: path,
-            },
-          );
-        });
-      return undefined;
-    }
-    if (!stats.isFile()) {
-      const reason = kindOf(stats);
-      this.#reporter.reportOnce(path, reason, () => {
-        this.#metrics.skipped(reason).increment();
-        this.#reporter.report(
-          `skip-${reason}`,
-          reason === 'directory' ? 'info' : 'warn',
-          `skipping a ${reason.replace('_', ' ')} matched by include`,
-          {
-            file: path,
-          },
-        );
-      });
-      return undefined;
-    }
-    return stats;
   }
 
   /** A new inode at `path`: fingerprint it, find its checkpoint (or the file it continues), watch it. */
