@@ -17,12 +17,12 @@ import { CheckpointBook } from './checkpoint-book.js';
 import { TAIL_BYTES, type TailMark, tailMarkOf } from './checkpoints.js';
 import { Descriptors } from './descriptors.js';
 import { Discovery } from './discovery.js';
-import { checksumOf, deviceAndInodeOf, gunzipPrefix, isGzip } from './fingerprint.js';
+import { Identity } from './identity.js';
 import { type FileOperations, nodeFileOperations } from './io.js';
 import { type SplitOptions, splitLines } from './lines.js';
 import type { LogicalFile } from './logical-file.js';
 import { aggregateLine, merged, type PositionedLine } from './multiline.js';
-import { type Metrics, Reporter } from './reporting.js';
+import { type Metrics, Reporter, readFailed } from './reporting.js';
 import type { FileServerSettings } from './settings.js';
 import {
   ageOf,
@@ -51,8 +51,6 @@ const BATCH_BYTES = 1024 * 1024;
  * the first end of file and loses what the writer adds before it reopens.
  */
 const ROTATED_QUIET_MS = 5000;
-/** The first read of a new file, for its fingerprint (more when its first lines are longer). */
-const START_READ_BYTES = 4096;
 /** New files opened and fingerprinted between two read rounds. */
 const ADOPT_SLICE = 64;
 /** Discovery may take at most this share of the time: with many files the cooldown grows. */
@@ -75,11 +73,10 @@ export class FileServer {
   readonly #book: CheckpointBook;
   readonly #descriptors: Descriptors;
   readonly #discovery: Discovery;
+  readonly #identity: Identity;
 
   readonly #watchers = new Map<string, Watcher>();
   #order: Watcher[] = [];
-  /** New inodes that look like a copy of a watched file, with their size when last seen. */
-  readonly #copies = new Map<string, number>();
   /** Paths too small to fingerprint yet (reported once each), and when first seen. */
   readonly #tooSmall = new Map<string, number>();
   /** New inodes found by the last discovery, not adopted yet (`atStartup`: found by the first). */
@@ -114,6 +111,7 @@ export class FileServer {
     this.#descriptors = new Descriptors(files, this.#reporter, settings.maxOpenFiles);
     this.#book = new CheckpointBook(settings, this.#reporter);
     this.#discovery = new Discovery(settings, this.#reporter);
+    this.#identity = new Identity(settings, files, this.#book, this.#reporter);
   }
 
   async run(emit: Emit, signal: AbortSignal): Promise<void> {
@@ -184,7 +182,7 @@ export class FileServer {
       if (stats.size > watcher.position) watcher.hasData = true;
     }
     const seen = new Set(fresh.map(({ stats }) => `${stats.dev}:${stats.ino}`));
-    for (const key of [...this.#copies.keys()]) if (!seen.has(key)) this.#copies.delete(key);
+    this.#identity.retainCopies(seen);
     // Adopted a slice at a time between read rounds: with thousands of new files, the first ones
     // are read while the others are still being opened and fingerprinted.
     this.#toAdopt = fresh.map((candidate) => ({ ...candidate, atStartup }));
@@ -229,13 +227,13 @@ export class FileServer {
   async #adopt(path: string, stats: Stats, now: number, atStartup: boolean): Promise<Watcher | undefined> {
     const watcher = new Watcher(path, stats.dev, stats.ino, stats, ageOf(stats));
     if (!(await this.#descriptors.open(watcher))) return undefined;
-    const start = await this.#readStart(watcher);
+    const start = await this.#identity.readStart(watcher);
     if (start === undefined) {
       await this.#descriptors.close(watcher);
       return undefined;
     }
     watcher.isGzip = start.gzip;
-    const fingerprint = this.#fingerprintOf(watcher, start.bytes);
+    const fingerprint = this.#identity.fingerprintOf(watcher, start.bytes);
     if (fingerprint === undefined) {
       await this.#descriptors.close(watcher);
       if (!this.#tooSmall.has(path)) {
@@ -247,7 +245,7 @@ export class FileServer {
     }
     this.#tooSmall.delete(path);
     this.#reporter.forget(path);
-    const resumed = await this.#continued(watcher, fingerprint, stats);
+    const resumed = await this.#identity.continued(watcher, fingerprint, stats);
     if (resumed === 'deferred') {
       await this.#descriptors.close(watcher);
       return undefined;
@@ -259,11 +257,11 @@ export class FileServer {
       const fromEnd = tooOld || (atStartup && this.#settings.readFrom === 'end' && !this.#book.damaged);
       if (watcher.isGzip)
         watcher.finished = fromEnd; // Vector cannot read a compressed file from its end
-      else if (fromEnd) await this.#moveTo(watcher, stats.size);
+      else if (fromEnd) await this.#identity.moveTo(watcher, stats.size);
       watcher.logical = this.#book.newLogical(
         fingerprint,
         watcher.position,
-        this.#tailMarkOfWatcher(watcher),
+        this.#identity.tailMarkOf(watcher),
         watcher,
       );
       this.#metrics.filesAdded.increment();
@@ -285,153 +283,6 @@ export class FileServer {
     let index = this.#order.length;
     while (index > 0 && olderFirst((this.#order[index - 1] as Watcher).age, watcher.age) > 0) index -= 1;
     this.#order.splice(index, 0, watcher);
-  }
-
-  /**
-   * The file's first bytes (decompressed when gzip), as many as the fingerprint needs: a small read
-   * first (most first lines are short; 10,000 new files must not cost 100 KiB each), all of
-   * `ignored_header_bytes + max_line_bytes` when that is not enough. Undefined when unreadable.
-   */
-  async #readStart(watcher: Watcher): Promise<{ bytes: Buffer; gzip: boolean } | undefined> {
-    const strategy = this.#settings.fingerprint;
-    const header = strategy.strategy === 'checksum' ? strategy.ignoredHeaderBytes : 0;
-    const lines = strategy.strategy === 'checksum' ? Math.max(1, strategy.lines) : 0;
-    const want = header + this.#settings.split.maxLineBytes;
-    const read = async (length: number) => {
-      const buffer = Buffer.allocUnsafe(Math.max(length, 2));
-      const bytesRead = await this.#files.read(watcher.fd as number, buffer, buffer.length, 0);
-      return buffer.subarray(0, bytesRead);
-    };
-    let bytes: Buffer;
-    try {
-      const small = Math.min(want, header + START_READ_BYTES);
-      bytes = await read(small);
-      const complete = bytes.length < small || countNewlines(bytes.subarray(header), lines) >= lines;
-      if (!complete || isGzip(bytes)) bytes = await read(want);
-    } catch (error) {
-      this.#readFailed(watcher, error);
-      return undefined;
-    }
-    if (!isGzip(bytes)) return { bytes, gzip: false };
-    try {
-      return { bytes: gunzipPrefix(bytes, want), gzip: true };
-    } catch {
-      return { bytes, gzip: false };
-    }
-  }
-
-  #fingerprintOf(watcher: Watcher, start: Buffer): string | undefined {
-    const strategy = this.#settings.fingerprint;
-    if (strategy.strategy === 'device_and_inode') return deviceAndInodeOf(watcher.dev, watcher.ino);
-    return checksumOf(start, {
-      lines: Math.max(1, strategy.lines),
-      ignoredHeaderBytes: strategy.ignoredHeaderBytes,
-      maxLineBytes: this.#settings.split.maxLineBytes,
-    });
-  }
-
-  /**
-   * Whether the new inode continues a file already known by its fingerprint: a checkpoint (a
-   * restart, a file renamed while Sluice was down), or a file truncated after it was copied
-   * (copytruncate). It does only if it holds the same bytes just before the known position (the
-   * tail mark), so a different file with the same first lines (a fingerprint collision, a file
-   * replaced or rewritten) is read from its start instead.
-   *
-   * A copy of a watched file that is still whole waits (`deferred`) while it grows: copytruncate
-   * copies, then truncates, and the copy must not be read from its start meanwhile. A copy that
-   * stopped growing while its original stays whole is a file of its own (a backup, or another file
-   * with the same lines so far): read from its start, duplicates rather than loss.
-   */
-  async #continued(
-    watcher: Watcher,
-    fingerprint: string,
-    stats: Stats,
-  ): Promise<'resumed' | 'deferred' | undefined> {
-    const known = [...this.#book.withFingerprint(fingerprint)].sort(
-      (first, second) =>
-        Number(second.dev === watcher.dev && second.ino === watcher.ino) -
-        Number(first.dev === watcher.dev && first.ino === watcher.ino),
-    );
-    for (const logical of known) {
-      if (logical.loaded && this.#settings.ignoreCheckpoints && logical.watcher === undefined) continue;
-      const live = logical.watcher;
-      if (live !== undefined) {
-        if (watcher.isGzip || !(await this.#isCopyOf(watcher, live, stats.size))) continue;
-        const previous = this.#copies.get(watcher.key);
-        if (previous !== stats.size) {
-          if (previous === undefined)
-            this.#logger.debug('file looks like a copy of a watched file: waiting for the copy to finish', {
-              file: watcher.path,
-              original: live.path,
-            });
-          this.#copies.set(watcher.key, stats.size);
-          return 'deferred';
-        }
-        this.#copies.delete(watcher.key);
-        this.#logger.info('file is a copy of a watched file that stays whole: read as a file of its own', {
-          file: watcher.path,
-          original: live.path,
-        });
-        continue;
-      }
-      if (watcher.isGzip) {
-        // Vector does not read a compressed file again once it has a position for it.
-        watcher.finished = true;
-        logical.claimBy(watcher);
-        return 'resumed';
-      }
-      if (stats.size < logical.position) continue;
-      if (!(await this.#tailMatches(watcher, logical.position, logical.tail))) continue;
-      logical.claimBy(watcher);
-      await this.#moveTo(watcher, logical.position);
-      return 'resumed';
-    }
-    return undefined;
-  }
-
-  /** Whether `candidate` holds the same bytes as `original` just before its own end (a copy of it, maybe in progress). */
-  async #isCopyOf(candidate: Watcher, original: Watcher, size: number): Promise<boolean> {
-    if (original.fd === undefined || size === 0) return false;
-    const length = Math.min(TAIL_BYTES, size);
-    const mine = Buffer.allocUnsafe(length);
-    const theirs = Buffer.allocUnsafe(length);
-    try {
-      const [read, readTheirs] = await Promise.all([
-        this.#files.read(candidate.fd as number, mine, length, size - length),
-        this.#files.read(original.fd, theirs, length, size - length),
-      ]);
-      return read === length && readTheirs === length && mine.equals(theirs);
-    } catch {
-      return false;
-    }
-  }
-
-  /** Whether the bytes before `position` hash to `tail` (no mark: a Vector checkpoint, trusted). */
-  async #tailMatches(watcher: Watcher, position: number, tail: TailMark | undefined): Promise<boolean> {
-    if (tail === undefined) return true;
-    if (tail.length > position) return false;
-    const bytes = Buffer.allocUnsafe(tail.length);
-    try {
-      const read = await this.#files.read(watcher.fd as number, bytes, tail.length, position - tail.length);
-      return read === tail.length && tailMarkOf(bytes).crc === tail.crc;
-    } catch {
-      return false;
-    }
-  }
-
-  /** Sets the read position and the tail bytes before it. */
-  async #moveTo(watcher: Watcher, position: number): Promise<void> {
-    const length = Math.min(TAIL_BYTES, position);
-    const read =
-      length === 0
-        ? 0
-        : await this.#files.read(watcher.fd as number, watcher.tail, length, position - length);
-    watcher.position = position;
-    watcher.tailLength = read;
-  }
-
-  #tailMarkOfWatcher(watcher: Watcher): TailMark {
-    return tailMarkOf(watcher.tail.subarray(0, watcher.tailLength));
   }
 
   /**
@@ -462,7 +313,7 @@ export class FileServer {
   #detach(logical: LogicalFile, watcher: Watcher, unreadBytes: number): void {
     logical.watcher = undefined;
     logical.position = watcher.position;
-    logical.tail = this.#tailMarkOfWatcher(watcher);
+    logical.tail = this.#identity.tailMarkOf(watcher);
     logical.deadSince = Date.now();
     logical.unreadBytes = unreadBytes;
   }
@@ -523,15 +374,6 @@ export class FileServer {
       watcher.findable = false;
       watcher.unfindableSince = now;
     }
-  }
-
-  #readFailed(watcher: Watcher, error: unknown): void {
-    this.#metrics.errors('reading', 'reader_failed').increment();
-    this.#reporter.report('read', 'error', 'failed reading file; retrying', {
-      file: watcher.path,
-      error: (error as Error).message,
-    });
-    watcher.nextPoll = Date.now() + EOF_BACKOFF_MAX_MS;
   }
 
   // ---- reading -----------------------------------------------------------------------------
@@ -630,9 +472,9 @@ export class FileServer {
 
   /** After a truncation: fingerprints the new content once there is enough of it. */
   async #refingerprint(watcher: Watcher): Promise<boolean> {
-    const start = await this.#readStart(watcher);
+    const start = await this.#identity.readStart(watcher);
     if (start === undefined) return false;
-    const fingerprint = this.#fingerprintOf(watcher, start.bytes);
+    const fingerprint = this.#identity.fingerprintOf(watcher, start.bytes);
     if (fingerprint === undefined) return false;
     watcher.logical = this.#book.newLogical(fingerprint, 0, tailMarkOf(Buffer.alloc(0)), watcher);
     return true;
@@ -662,7 +504,7 @@ export class FileServer {
         watcher.position - tailLength,
       );
     } catch (error) {
-      this.#readFailed(watcher, error);
+      readFailed(this.#reporter, watcher, error);
       return 'error';
     }
     if (bytesRead < tailLength || buffer.compare(watcher.tail, 0, tailLength, 0, tailLength) !== 0) {
@@ -869,7 +711,7 @@ export class FileServer {
         next = await gzip.chunks.next();
       } catch (error) {
         // A damaged or cut gzip file: what decompressed was read; the rest cannot be.
-        this.#readFailed(watcher, error);
+        readFailed(this.#reporter, watcher, error);
         watcher.finished = true;
         return 'error';
       }
@@ -956,11 +798,3 @@ export class FileServer {
 
 /** Fixed per-event overhead of the size estimate (field names, timestamp), as the other sources. */
 const EVENT_OVERHEAD_BYTES = 64;
-
-/** Newlines in `bytes`, counting up to `most`. */
-function countNewlines(bytes: Buffer, most: number): number {
-  let found = 0;
-  for (let from = bytes.indexOf(10); from !== -1 && found < most; from = bytes.indexOf(10, from + 1))
-    found += 1;
-  return found;
-}

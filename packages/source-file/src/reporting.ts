@@ -6,6 +6,7 @@ import {
   type LogLevel,
   rateLimitedLog,
 } from '@sluice/component-api';
+import { EOF_BACKOFF_MAX_MS, type Watcher } from './watcher.js';
 
 export interface Metrics {
   receivedBytes: Counter;
@@ -108,4 +109,14 @@ export class Reporter {
     for (const reported of [...this.#reported.keys()])
       if (!paths.has(reported)) this.#reported.delete(reported);
   }
+}
+
+/** A read failed: reported (rate-limited), the file tried again after the longest backoff. */
+export function readFailed(reporter: Reporter, watcher: Watcher, error: unknown): void {
+  reporter.metrics.errors('reading', 'reader_failed').increment();
+  reporter.report('read', 'error', 'failed reading file; retrying', {
+    file: watcher.path,
+    error: (error as Error).message,
+  });
+  watcher.nextPoll = Date.now() + EOF_BACKOFF_MAX_MS;
 }
