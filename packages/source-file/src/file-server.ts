@@ -1,28 +1,22 @@
-import { isUtf8 } from 'node:buffer';
-import { createReadStream, type Stats, statSync, unlink } from 'node:fs';
-import { createGunzip } from 'node:zlib';
+import { type Stats, statSync, unlink } from 'node:fs';
 import {
   attachFinalizer,
   type Batch,
   type ComponentContext,
-  createLogEvent,
-  currentTimestamp,
   type Emit,
-  type FieldMap,
   type Logger,
-  setField,
 } from '@sluice/component-api';
-import { PendingBatch } from './batch.js';
+import { BATCH_BYTES, BATCH_EVENTS, PendingBatch } from './batch.js';
 import { CheckpointBook } from './checkpoint-book.js';
-import { TAIL_BYTES, type TailMark, tailMarkOf } from './checkpoints.js';
+import { tailMarkOf } from './checkpoints.js';
 import { Descriptors } from './descriptors.js';
 import { Discovery } from './discovery.js';
+import { EventMaker } from './events.js';
 import { Identity } from './identity.js';
 import { type FileOperations, nodeFileOperations } from './io.js';
-import { type SplitOptions, splitLines } from './lines.js';
 import type { LogicalFile } from './logical-file.js';
-import { aggregateLine, merged, type PositionedLine } from './multiline.js';
-import { type Metrics, Reporter, readFailed } from './reporting.js';
+import { Reader } from './reader.js';
+import { type Metrics, Reporter } from './reporting.js';
 import type { FileServerSettings } from './settings.js';
 import {
   ageOf,
@@ -33,18 +27,6 @@ import {
   Watcher,
 } from './watcher.js';
 
-/**
- * Bytes asked for by one read (besides the tail re-read before the position): about a batch of
- * lines (`BATCH_EVENTS` lines of the average length seen), between 16 and 256 KiB. Large reads
- * cost less CPU per line (256 KiB: 30 % less than 64 KiB); a batch-sized one keeps the events in
- * flight, and the memory they take, bounded whatever the line length. A read never makes more than
- * `2 × BATCH_EVENTS` events (the rest is read again).
- */
-const MIN_CHUNK_BYTES = 16 * 1024;
-const MAX_CHUNK_BYTES = 256 * 1024;
-/** A batch is handed downstream once it holds this many events (or at the end of a round). */
-const BATCH_EVENTS = 1000;
-const BATCH_BYTES = 1024 * 1024;
 /**
  * A file renamed away or deleted while open is read until it has been quiet this long at its end
  * (capped by `rotate_wait_secs`): the writer may not have reopened its log yet. Vector stops at
@@ -63,17 +45,14 @@ const DISCOVERY_SHARE = 10;
  */
 export class FileServer {
   readonly #settings: FileServerSettings;
-  readonly #context: Pick<ComponentContext, 'logger' | 'metrics'>;
-  /** The plain (undotted) field names to set on each event; `nested` when some are paths. */
-  readonly #fieldKeys: { host?: string; file?: string; offset?: string; nested: boolean };
   readonly #reporter: Reporter;
   readonly #logger: Logger;
   readonly #metrics: Metrics;
-  readonly #files: FileOperations;
   readonly #book: CheckpointBook;
   readonly #descriptors: Descriptors;
   readonly #discovery: Discovery;
   readonly #identity: Identity;
+  readonly #reader: Reader;
 
   readonly #watchers = new Map<string, Watcher>();
   #order: Watcher[] = [];
@@ -82,10 +61,6 @@ export class FileServer {
   /** New inodes found by the last discovery, not adopted yet (`atStartup`: found by the first). */
   #toAdopt: Array<{ path: string; stats: Stats; atStartup: boolean }> = [];
   #nextDiscovery = 0;
-  #readBuffer = Buffer.allocUnsafe(TAIL_BYTES + MAX_CHUNK_BYTES);
-  readonly #split: SplitOptions;
-  /** Average length of the lines read (with their delimiter), for the size of the next read. */
-  #averageLine = 64;
   #wake: (() => void) | undefined;
 
   constructor(
@@ -94,24 +69,17 @@ export class FileServer {
     files: FileOperations = nodeFileOperations,
   ) {
     this.#settings = settings;
-    this.#split = { ...settings.split, maxLines: 2 * BATCH_EVENTS };
-    this.#context = context;
-    const plain = (key: string | undefined) =>
-      key === undefined || key === '' || key.includes('.') ? undefined : key;
-    this.#fieldKeys = {
-      host: plain(settings.hostKey),
-      file: plain(settings.fileKey),
-      offset: plain(settings.offsetKey),
-      nested: [settings.hostKey, settings.fileKey, settings.offsetKey ?? ''].some((key) => key.includes('.')),
-    };
     this.#reporter = new Reporter(context);
     this.#logger = this.#reporter.logger;
     this.#metrics = this.#reporter.metrics;
-    this.#files = files;
     this.#descriptors = new Descriptors(files, this.#reporter, settings.maxOpenFiles);
     this.#book = new CheckpointBook(settings, this.#reporter);
     this.#discovery = new Discovery(settings, this.#reporter);
     this.#identity = new Identity(settings, files, this.#book, this.#reporter);
+    const events = new EventMaker(settings, context);
+    this.#reader = new Reader(settings, files, this.#reporter, events, (watcher, batch, how) =>
+      this.#truncated(watcher, batch, how),
+    );
   }
 
   async run(emit: Emit, signal: AbortSignal): Promise<void> {
@@ -139,7 +107,7 @@ export class FileServer {
         if (!progressed && !signal.aborted) await this.#idle();
       }
       // As Vector's line aggregation drains at shutdown: open messages go out as they are.
-      for (const watcher of this.#order) this.#flushAggregate(watcher, batch.current);
+      for (const watcher of this.#order) this.#reader.flushAggregate(watcher, batch.current);
       await flush();
     } finally {
       signal.removeEventListener('abort', onAbort);
@@ -291,7 +259,7 @@ export class FileServer {
    * the truncation may continue it); the inode is read again from its start as a new file.
    */
   #truncated(watcher: Watcher, batch: PendingBatch, how: 'shrank' | 'rewritten'): void {
-    this.#flushAggregate(watcher, batch);
+    this.#reader.flushAggregate(watcher, batch);
     const logical = watcher.logical;
     // Unread bytes are lost unless a copy (copytruncate) continues the file.
     if (logical !== undefined) this.#detach(logical, watcher, Math.max(0, watcher.size - watcher.position));
@@ -320,7 +288,7 @@ export class FileServer {
 
   /** Stops watching: flushes an open message (and, when the file is gone, its unfinished last line). */
   async #unwatch(watcher: Watcher, batch: PendingBatch, reachedEnd: boolean): Promise<void> {
-    this.#flushAggregate(watcher, batch);
+    this.#reader.flushAggregate(watcher, batch);
     const logical = watcher.logical;
     const unread = watcher.fd === undefined || !reachedEnd ? Math.max(0, watcher.size - watcher.position) : 0;
     if (logical !== undefined) {
@@ -422,8 +390,8 @@ export class FileServer {
     let used = 0;
     for (;;) {
       const step = watcher.isGzip
-        ? await this.#readGzip(watcher, batch)
-        : await this.#readChunk(watcher, batch);
+        ? await this.#reader.readGzip(watcher, batch)
+        : await this.#reader.readChunk(watcher, batch);
       if (step === 'error') return 'idle';
       if (step === 'truncated') {
         watcher.hasData = true;
@@ -461,7 +429,7 @@ export class FileServer {
       if (now - watcher.lastData >= quietFor) {
         // Its unfinished last line is a line now, as in Vector: nothing more will be added to it.
         if (!watcher.isGzip && watcher.logical !== undefined && watcher.fd !== undefined)
-          await this.#readChunk(watcher, batch, true);
+          await this.#reader.readChunk(watcher, batch, true);
         await this.#unwatch(watcher, batch, true);
         return 'gone';
       }
@@ -480,279 +448,14 @@ export class FileServer {
     return true;
   }
 
-  /** One read at the position (and the tail before it, to see a truncation or a rewrite). */
-  async #readChunk(
-    watcher: Watcher,
-    batch: PendingBatch,
-    final = false,
-  ): Promise<{ consumed: number; atEnd: boolean } | 'truncated' | 'error'> {
-    const tailLength = watcher.tailLength;
-    const split = this.#settings.split;
-    const want = watcher.needsLargeRead
-      ? Math.max(MAX_CHUNK_BYTES, split.maxLineBytes + split.delimiter.length)
-      : watcher.line.discarding
-        ? MAX_CHUNK_BYTES // skipping an over-long line makes no events: large reads
-        : Math.min(MAX_CHUNK_BYTES, Math.max(MIN_CHUNK_BYTES, Math.round(this.#averageLine * BATCH_EVENTS)));
-    if (this.#readBuffer.length < tailLength + want) this.#readBuffer = Buffer.allocUnsafe(tailLength + want);
-    const buffer = this.#readBuffer;
-    let bytesRead: number;
-    try {
-      bytesRead = await this.#files.read(
-        watcher.fd as number,
-        buffer,
-        tailLength + want,
-        watcher.position - tailLength,
-      );
-    } catch (error) {
-      readFailed(this.#reporter, watcher, error);
-      return 'error';
-    }
-    if (bytesRead < tailLength || buffer.compare(watcher.tail, 0, tailLength, 0, tailLength) !== 0) {
-      this.#truncated(watcher, batch, bytesRead < tailLength ? 'shrank' : 'rewritten');
-      return 'truncated';
-    }
-    const data = buffer.subarray(tailLength, bytesRead);
-    const full = bytesRead === tailLength + want;
-    // What the file holds, as far as this read saw: counted as lost if the file goes before it is read.
-    watcher.size = Math.max(watcher.size, watcher.position + data.length);
-    const { consumed, fillsBuffer, stopped } = this.#consume(watcher, batch, data, final && !full);
-    if (consumed > 0) {
-      const position = watcher.position + consumed;
-      const length = Math.min(TAIL_BYTES, position);
-      // `buffer` starts `tailLength` bytes before the old position.
-      const from = tailLength + consumed - length;
-      buffer.copy(watcher.tail, 0, from, from + length);
-      watcher.tailLength = length;
-      watcher.position = position;
-    }
-    this.#metrics.receivedBytes.increment(consumed);
-    if (this.#settings.includeFileTag) this.#fileTags(watcher).bytes.increment(consumed);
-    // One unfinished line fills the whole read: read it again at once, large enough for max_line_bytes.
-    watcher.needsLargeRead = fillsBuffer && full && !watcher.needsLargeRead;
-    if (watcher.needsLargeRead || stopped) return { consumed, atEnd: false };
-    return { consumed, atEnd: !full || consumed === 0 };
-  }
-
-  /**
-   * Turns the complete lines of `data` (the file from the watcher's position) into events on the
-   * batch and records how far the file was used. `final`: the file is done, so an unfinished last
-   * line is a line. `fillsBuffer`: one unfinished line takes all of `data`.
-   */
-  #consume(
-    watcher: Watcher,
-    batch: PendingBatch,
-    data: Buffer,
-    final: boolean,
-  ): { consumed: number; fillsBuffer: boolean; stopped: boolean } {
-    const settings = this.#settings;
-    const base = watcher.position;
-    const timestamp = currentTimestamp();
-    const eventsBefore = batch.events.length;
-    let invalidUtf8 = 0;
-    // One check of the whole read (fast); line by line only when it holds invalid bytes.
-    const checkUtf8 = settings.decode === undefined && !isUtf8(data);
-    const textOf = (start: number, end: number): string => {
-      if (settings.decode !== undefined) return settings.decode(data.subarray(start, end));
-      if (checkUtf8 && !isUtf8(data.subarray(start, end))) invalidUtf8 += 1;
-      return data.toString('utf8', start, end);
-    };
-    /** The tail mark at a file offset within this read (the bytes before it: in `data` or the tail). */
-    const markAt = (offset: number): TailMark => {
-      const inData = offset - base;
-      const length = Math.min(TAIL_BYTES, offset);
-      if (inData >= length) return tailMarkOf(data.subarray(inData - length, inData));
-      const fromTail = Math.min(length - inData, watcher.tailLength);
-      return tailMarkOf(
-        Buffer.concat([
-          watcher.tail.subarray(watcher.tailLength - fromTail, watcher.tailLength),
-          data.subarray(0, inData),
-        ]),
-      );
-    };
-    const onLine = (start: number, end: number, delimiterLength = settings.split.delimiter.length) => {
-      if (settings.multiline === undefined) {
-        this.#addEvent(watcher, batch, textOf(start, end), base + start, timestamp);
-        return;
-      }
-      const line: PositionedLine = {
-        text: textOf(start, end),
-        start: base + start,
-        end: base + end + delimiterLength,
-      };
-      const open = aggregateLine(settings.multiline, watcher.aggregate, line, Date.now(), (message) =>
-        this.#addEvent(watcher, batch, message.text, message.start, timestamp),
-      );
-      if (open === undefined) watcher.aggregate = undefined;
-      else if (open !== watcher.aggregate)
-        watcher.aggregate = Object.assign(open, { startTail: markAt(line.start) });
-    };
-    const onDiscard = (lineStart: number) => {
-      this.#metrics.discarded.increment();
-      this.#metrics.errors('reading_line_from_file', 'condition_failed').increment();
-      this.#reporter.report('too-long', 'error', 'found line that exceeds max_line_bytes; discarding', {
-        file: watcher.path,
-        offset: lineStart,
-        configured_limit: settings.split.maxLineBytes,
-      });
-    };
-    const wasDiscarding = watcher.line.discarding;
-    const result = splitLines(data, base, watcher.line, this.#split, onLine, onDiscard);
-    if (watcher.line.discarding && !wasDiscarding) watcher.discardTail = markAt(watcher.line.discardStart);
-    let consumed = result.consumed;
-    if (final && consumed < data.length && result.stopped !== true) {
-      if (watcher.line.discarding) {
-        watcher.line.discarding = false;
-        onDiscard(watcher.line.discardStart);
-      } else if (data.length - consumed > settings.split.maxLineBytes) onDiscard(base + consumed);
-      else onLine(consumed, data.length, 0);
-      consumed = data.length;
-    }
-    if (invalidUtf8 > 0) {
-      this.#metrics.errors('invalid_utf8', 'conversion_failed').increment(invalidUtf8);
-      this.#reporter.report(
-        'utf8',
-        'warn',
-        'lines of invalid UTF-8: the invalid bytes are replaced with U+FFFD',
-        {
-          file: watcher.path,
-          lines: invalidUtf8,
-        },
-      );
-    }
-    const events = batch.events.length - eventsBefore;
-    const logical = watcher.logical;
-    if (events > 0 && logical !== undefined) batch.files.add(logical);
-    if (events > 0) this.#averageLine = (this.#averageLine * 3 + consumed / events) / 4;
-    if ((consumed > 0 || events > 0) && logical !== undefined) {
-      // How far this read leaves the file; settled by the batch's finalizer (at once if no event).
-      const end =
-        watcher.aggregate !== undefined
-          ? { end: watcher.aggregate.start, tail: watcher.aggregate.startTail }
-          : watcher.line.discarding
-            ? { end: watcher.line.discardStart, tail: watcher.discardTail }
-            : { end: base + consumed, tail: markAt(base + consumed) };
-      this.#addSegment(batch, logical, end.end, end.tail, !batch.files.has(logical));
-    }
-    return { consumed, fillsBuffer: result.lineFillsBuffer, stopped: result.stopped === true };
-  }
-
-  #addSegment(
-    batch: PendingBatch,
-    logical: LogicalFile,
-    end: number,
-    tail: TailMark | undefined,
-    nothingPending: boolean,
-  ): void {
-    const segment = logical.segment(end, tail, nothingPending);
-    if (segment === undefined || nothingPending) return;
-    batch.segments.push(segment);
-    batch.files.add(logical);
-  }
-
-  /** Vector's `internal_metrics.include_file_tag`: the received counters per file too. */
-  #fileTags(watcher: Watcher): NonNullable<Watcher['fileTags']> {
-    if (watcher.fileTags === undefined) {
-      const file = { file: watcher.path };
-      const { metrics } = this.#context;
-      watcher.fileTags = {
-        bytes: metrics.counter('component_received_bytes_total', { protocol: 'file', ...file }),
-        events: metrics.counter('component_received_events_total', file),
-        eventBytes: metrics.counter('component_received_event_bytes_total', file),
-      };
-    }
-    return watcher.fileTags;
-  }
-
-  /** One event per line (or joined message): Vector's fields, built without a loop per field. */
-  #addEvent(watcher: Watcher, batch: PendingBatch, text: string, start: number, timestamp: Date): void {
-    const fields: FieldMap = { message: text, source_type: 'file', timestamp };
-    const keys = this.#fieldKeys;
-    if (keys.host !== undefined) fields[keys.host] = this.#settings.hostname;
-    if (keys.file !== undefined) fields[keys.file] = watcher.path;
-    if (keys.offset !== undefined) fields[keys.offset] = start;
-    if (keys.nested) this.#nest(fields, watcher, start);
-    const byteSize = text.length + watcher.path.length + EVENT_OVERHEAD_BYTES;
-    batch.events.push(createLogEvent(fields, { byteSize }));
-    batch.bytes += byteSize;
-    if (this.#settings.includeFileTag) {
-      const tags = this.#fileTags(watcher);
-      tags.events.increment();
-      tags.eventBytes.increment(byteSize);
-    }
-  }
-
-  /** The field names that are paths (`log.file`): set as nested fields. */
-  #nest(fields: FieldMap, watcher: Watcher, start: number): void {
-    const { hostKey, fileKey, offsetKey, hostname } = this.#settings;
-    if (hostKey.includes('.')) setField(fields, hostKey, hostname);
-    if (fileKey.includes('.')) setField(fields, fileKey, watcher.path);
-    if (offsetKey?.includes('.') === true) setField(fields, offsetKey, start);
-  }
-
-  async #readGzip(
-    watcher: Watcher,
-    batch: PendingBatch,
-  ): Promise<{ consumed: number; atEnd: boolean } | 'error'> {
-    if (watcher.gzip === undefined) {
-      const stream = createReadStream('', { fd: watcher.fd as number, autoClose: false, start: 0 }).pipe(
-        createGunzip(),
-      );
-      watcher.gzip = {
-        chunks: stream[Symbol.asyncIterator]() as AsyncIterator<Buffer>,
-        carry: Buffer.alloc(0),
-        more: false,
-      };
-    }
-    const gzip = watcher.gzip;
-    // Lines left over by the last step (it stopped at a batch's worth) go before more is decompressed.
-    let next: IteratorResult<Buffer> = { done: false, value: Buffer.alloc(0) };
-    if (!gzip.more) {
-      try {
-        next = await gzip.chunks.next();
-      } catch (error) {
-        // A damaged or cut gzip file: what decompressed was read; the rest cannot be.
-        readFailed(this.#reporter, watcher, error);
-        watcher.finished = true;
-        return 'error';
-      }
-    }
-    const ended = next.done === true;
-    const data = ended ? gzip.carry : Buffer.concat([gzip.carry, next.value as Buffer]);
-    const { consumed, stopped } = this.#consume(watcher, batch, data, ended);
-    watcher.position += consumed;
-    gzip.carry = data.subarray(consumed);
-    gzip.more = stopped;
-    this.#metrics.receivedBytes.increment(consumed);
-    if (this.#settings.includeFileTag) this.#fileTags(watcher).bytes.increment(consumed);
-    if (ended && !stopped) {
-      watcher.finished = true;
-      watcher.gzip = undefined;
-    }
-    return { consumed, atEnd: ended && !stopped };
-  }
-
   // ---- multiline, batches, idling ----------------------------------------------------------
-
-  #flushAggregate(watcher: Watcher, batch: PendingBatch): void {
-    const aggregate = watcher.aggregate;
-    if (aggregate === undefined) return;
-    watcher.aggregate = undefined;
-    const message = merged(aggregate);
-    this.#addEvent(watcher, batch, message.text, message.start, currentTimestamp());
-    if (watcher.logical !== undefined) batch.files.add(watcher.logical);
-    const logical = watcher.logical;
-    if (logical !== undefined) {
-      const end = watcher.safeEnd();
-      this.#addSegment(batch, logical, end.end, end.tail, false);
-    }
-  }
 
   #flushExpiredAggregates(batch: PendingBatch): void {
     if (this.#settings.multiline === undefined) return;
     const now = Date.now();
     for (const watcher of this.#order)
       if (watcher.aggregate !== undefined && watcher.aggregate.deadline <= now)
-        this.#flushAggregate(watcher, batch);
+        this.#reader.flushAggregate(watcher, batch);
   }
 
   async #emit(pending: PendingBatch, emit: Emit): Promise<void> {
@@ -795,6 +498,3 @@ export class FileServer {
     this.#wake = undefined;
   }
 }
-
-/** Fixed per-event overhead of the size estimate (field names, timestamp), as the other sources. */
-const EVENT_OVERHEAD_BYTES = 64;
