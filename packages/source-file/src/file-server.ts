@@ -1,12 +1,6 @@
-import { type Stats, statSync, unlink } from 'node:fs';
-import {
-  attachFinalizer,
-  type Batch,
-  type ComponentContext,
-  type Emit,
-  type Logger,
-} from '@sluice/component-api';
-import { BATCH_BYTES, BATCH_EVENTS, PendingBatch } from './batch.js';
+import type { Stats } from 'node:fs';
+import type { ComponentContext, Emit, Logger } from '@sluice/component-api';
+import { BATCH_BYTES, BATCH_EVENTS, emitBatch, PendingBatch } from './batch.js';
 import { CheckpointBook } from './checkpoint-book.js';
 import { tailMarkOf } from './checkpoints.js';
 import { Descriptors } from './descriptors.js';
@@ -16,6 +10,7 @@ import { Identity } from './identity.js';
 import { type FileOperations, nodeFileOperations } from './io.js';
 import type { LogicalFile } from './logical-file.js';
 import { Reader } from './reader.js';
+import { removeFinishedFiles } from './removal.js';
 import { type Metrics, Reporter } from './reporting.js';
 import type { FileServerSettings } from './settings.js';
 import {
@@ -89,7 +84,7 @@ export class FileServer {
       const pending = batch.current;
       if (pending.events.length === 0 && pending.segments.length === 0) return;
       batch.current = new PendingBatch();
-      await this.#emit(pending, emit);
+      await emitBatch(pending, emit, this.#metrics, () => this.#book.soon());
     };
     const onAbort = () => this.#wake?.();
     signal.addEventListener('abort', onAbort, { once: true });
@@ -161,7 +156,7 @@ export class FileServer {
       if (watcher.fd === undefined || now - watcher.unfindableSince >= this.#settings.rotateWaitMs)
         await this.#unwatch(watcher, batch, false);
     }
-    this.#removeFinishedFiles(now);
+    removeFinishedFiles(this.#order, this.#settings.removeAfterMs, this.#reporter, now);
     this.#metrics.openFiles.set(this.#watchers.size);
     return scanMs;
   }
@@ -309,41 +304,6 @@ export class FileServer {
     this.#metrics.openFiles.set(this.#watchers.size);
   }
 
-  /**
-   * `remove_after_secs`: a file read to its end, quiet that long, and whose lines were all
-   * finalized downstream is deleted (Vector deletes at the end of file, before delivery).
-   */
-  #removeFinishedFiles(now: number): void {
-    const grace = this.#settings.removeAfterMs;
-    if (grace === undefined) return;
-    for (const watcher of this.#order) {
-      const logical = watcher.logical;
-      if (!watcher.findable || !watcher.atEnd || logical === undefined || now - watcher.lastData < grace)
-        continue;
-      const finished =
-        watcher.finished || (watcher.position >= watcher.size && watcher.aggregate === undefined);
-      if (!finished || logical.pending.length > 0 || logical.acked < watcher.position) continue;
-      // The path must still name this inode (never delete a new file that took its name).
-      const current = statSync(watcher.path, { throwIfNoEntry: false });
-      if (current === undefined || current.dev !== watcher.dev || current.ino !== watcher.ino) continue;
-      const path = watcher.path;
-      unlink(path, (error) => {
-        if (error === null) {
-          this.#metrics.filesDeleted.increment();
-          this.#logger.info('file deleted (remove_after_secs)', { file: path });
-          return;
-        }
-        this.#metrics.errors('deletion_failed', 'command_failed').increment();
-        this.#reporter.report('delete', 'error', 'failed in deleting file', {
-          file: path,
-          error: error.message,
-        });
-      });
-      watcher.findable = false;
-      watcher.unfindableSince = now;
-    }
-  }
-
   // ---- reading -----------------------------------------------------------------------------
 
   #ready(watcher: Watcher, now: number): boolean {
@@ -456,26 +416,6 @@ export class FileServer {
     for (const watcher of this.#order)
       if (watcher.aggregate !== undefined && watcher.aggregate.deadline <= now)
         this.#reader.flushAggregate(watcher, batch);
-  }
-
-  async #emit(pending: PendingBatch, emit: Emit): Promise<void> {
-    const { events, segments, files } = pending;
-    if (events.length === 0) {
-      for (const segment of segments) segment.done = true;
-      for (const file of files) file.advance();
-      return;
-    }
-    this.#metrics.receivedEvents.increment(events.length);
-    this.#metrics.receivedEventBytes.increment(pending.bytes);
-    attachFinalizer(events, () => {
-      // Delivered, rejected (counted by the sink) or dropped on purpose: final either way, so the
-      // checkpoint may pass these lines. An event never finalized (a crash, a shutdown deadline)
-      // holds its file's checkpoint back: read again after a restart.
-      for (const segment of segments) segment.done = true;
-      for (const file of files) file.advance();
-      this.#book.soon();
-    });
-    await emit(events as Batch);
   }
 
   /** Waits until a file is due to be polled, discovery is due, an open message times out, or abort. */
