@@ -96,7 +96,7 @@ export class FileServer {
             Date.now() + Math.max(this.#settings.globCooldownMs, scanMs * DISCOVERY_SHARE);
         }
         const adopted = await this.#adoptSome(batch, flush, signal);
-        this.#flushExpiredAggregates(batch.current);
+        this.#reader.flushExpiredAggregates(this.#order, batch.current);
         const progressed = (await this.#readRound(batch, flush, signal)) || adopted;
         await flush();
         if (!progressed && !signal.aborted) await this.#idle();
@@ -161,7 +161,6 @@ export class FileServer {
     return scanMs;
   }
 
-  /** A new inode at `path`: fingerprint it, find its checkpoint (or the file it continues), watch it. */
   /**
    * Adopts up to `ADOPT_SLICE` of the new files, and reads each a first turn while its descriptor
    * is open (not with `oldest_first`) (with more files than descriptors, it would otherwise be closed before its first
@@ -186,7 +185,10 @@ export class FileServer {
     return slice.length > 0;
   }
 
-  /** Resolves the new watcher, or undefined when the file is not watched (yet). */
+  /**
+   * A new inode at `path`: fingerprint it, find its checkpoint (or the file it continues), watch it.
+   * Resolves the new watcher, or undefined when the file is not watched (yet).
+   */
   async #adopt(path: string, stats: Stats, now: number, atStartup: boolean): Promise<Watcher | undefined> {
     const watcher = new Watcher(path, stats.dev, stats.ino, stats, ageOf(stats));
     if (!(await this.#descriptors.open(watcher))) return undefined;
@@ -409,14 +411,6 @@ export class FileServer {
   }
 
   // ---- multiline, batches, idling ----------------------------------------------------------
-
-  #flushExpiredAggregates(batch: PendingBatch): void {
-    if (this.#settings.multiline === undefined) return;
-    const now = Date.now();
-    for (const watcher of this.#order)
-      if (watcher.aggregate !== undefined && watcher.aggregate.deadline <= now)
-        this.#reader.flushAggregate(watcher, batch);
-  }
 
   /** Waits until a file is due to be polled, discovery is due, an open message times out, or abort. */
   async #idle(): Promise<void> {

@@ -268,6 +268,15 @@ export class Reader {
     return { consumed, atEnd: ended && !stopped };
   }
 
+  /** The open multiline messages whose `timeout_ms` has passed go out as they are. */
+  flushExpiredAggregates(watchers: Iterable<Watcher>, batch: PendingBatch): void {
+    if (this.#settings.multiline === undefined) return;
+    const now = Date.now();
+    for (const watcher of watchers)
+      if (watcher.aggregate !== undefined && watcher.aggregate.deadline <= now)
+        this.flushAggregate(watcher, batch);
+  }
+
   flushAggregate(watcher: Watcher, batch: PendingBatch): void {
     const aggregate = watcher.aggregate;
     if (aggregate === undefined) return;
