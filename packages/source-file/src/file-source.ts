@@ -12,6 +12,7 @@ import {
   SPECIFICATION_VERSION,
   type ValidationContext,
 } from '@sluice/component-api';
+import { lockCheckpoints } from './checkpoint-lock.js';
 import { FileServer } from './file-server.js';
 import { compileExclude, compileInclude } from './glob.js';
 import { type FileOperations, nodeFileOperations } from './io.js';
@@ -185,12 +186,15 @@ export interface FileSourceHooks {
 /** Vector keeps the checkpoint of a file gone for good 60 s. */
 const DEAD_RETENTION_MS = 60_000;
 
-/** Creates a running file source (a `FileServer`). */
-export function createFileSource(
+/**
+ * Creates a running file source (a `FileServer`), its checkpoint directory locked for this process
+ * (refused when another process holds it).
+ */
+export async function createFileSource(
   options: FileSourceOptions,
   context: Pick<ComponentContext, 'id' | 'logger' | 'metrics' | 'dataDir'>,
   hooks: FileSourceHooks = {},
-): Source {
+): Promise<Source> {
   refuseInvalidOptions(fileSourceProblems(options, { dataDir: context.dataDir }));
   const warn = (message: string) => context.logger.warn(message);
   if (options.start_at_beginning !== undefined)
@@ -250,10 +254,17 @@ export function createFileSource(
     directory,
     deadRetentionMs: hooks.deadRetentionMs ?? DEAD_RETENTION_MS,
   };
+  const lock = await lockCheckpoints(directory, context.logger);
   const server = new FileServer(settings, context, hooks.files ?? nodeFileOperations);
   return {
     run: (emit, signal) => server.run(emit, signal),
-    close: () => server.close(),
+    close: async () => {
+      try {
+        await server.close();
+      } finally {
+        await lock.release();
+      }
+    },
   };
 }
 
