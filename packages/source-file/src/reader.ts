@@ -1,4 +1,4 @@
-import { isUtf8 } from 'node:buffer';
+import { isAscii, isUtf8 } from 'node:buffer';
 import { createReadStream } from 'node:fs';
 import { createGunzip } from 'node:zlib';
 import { currentTimestamp } from '@sluice/component-api';
@@ -127,8 +127,16 @@ export class Reader {
     const eventsBefore = batch.events.length;
     let invalidUtf8 = 0;
     // One check of the whole read (fast); line by line only when it holds invalid bytes.
-    const checkUtf8 = settings.decode === undefined && !isUtf8(data);
+    const ascii = settings.decode === undefined && isAscii(data);
+    const checkUtf8 = settings.decode === undefined && !ascii && !isUtf8(data);
+    // ASCII (most logs): the read is made one string, each line a slice of it (byte offsets are
+    // character offsets), instead of one UTF-8 decode per line.
+    let whole: string | undefined;
     const textOf = (start: number, end: number): string => {
+      if (ascii) {
+        whole ??= data.toString('latin1');
+        return whole.slice(start, end);
+      }
       if (settings.decode !== undefined) return settings.decode(data.subarray(start, end));
       if (checkUtf8 && !isUtf8(data.subarray(start, end))) invalidUtf8 += 1;
       return data.toString('utf8', start, end);
