@@ -31,7 +31,16 @@ const releasing = new Map<string, Promise<void>>();
 /** Holders ended on purpose (their exit is no lost lock). */
 const ended = new WeakSet<ChildProcess>();
 
-/** `flock --nonblock --close path cat`: held once `cat` echoes a byte; `busy` when flock exits at once, silent. */
+/**
+ * How long a lock held by another process is waited for: a process killed a moment ago holds it
+ * until its `flock` notices (its pipe closed), and a restart right after kill -9 must not be refused.
+ */
+const HANDOVER_WAIT_SECONDS = 3;
+
+/**
+ * `flock --timeout 3 --close path cat`: held once `cat` echoes a byte; `busy` when flock exits
+ * silent (the lock stayed held by another open file all that time).
+ */
 function take(path: string): Promise<Taken> {
   return new Promise((resolve) => {
     let settled = false;
@@ -42,11 +51,11 @@ function take(path: string): Promise<Taken> {
       resolve(taken);
     };
     // --close: only flock holds the lock, so it ends with flock whatever becomes of `cat`.
-    const holder = spawn('flock', ['--nonblock', '--close', path, 'cat'], {
+    const holder = spawn('flock', ['--timeout', String(HANDOVER_WAIT_SECONDS), '--close', path, 'cat'], {
       stdio: ['pipe', 'pipe', 'pipe'],
     });
     holder.once('error', (error) => settle({ state: 'unavailable', reason: error.message }));
-    // Writing to a holder that exited at once (busy) fails with EPIPE: that is its answer.
+    // Writing to a holder that exited (busy) fails with EPIPE: that is its answer.
     holder.stdin?.on('error', () => {});
     holder.stderr?.on('data', (chunk: Buffer) => {
       stderr += chunk.toString();
