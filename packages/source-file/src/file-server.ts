@@ -1,364 +1,37 @@
-import { isUtf8 } from 'node:buffer';
-import { createReadStream, lstatSync, type Stats, statSync, unlink } from 'node:fs';
-import { setImmediate as nextTurn } from 'node:timers/promises';
-import { createGunzip } from 'node:zlib';
-import {
-  attachFinalizer,
-  type Batch,
-  type ComponentContext,
-  type Counter,
-  createLogEvent,
-  currentTimestamp,
-  type Emit,
-  type FieldMap,
-  type Gauge,
-  type LogEvent,
-  type Logger,
-  type LogLevel,
-  rateLimitedLog,
-  setField,
-} from '@sluice/component-api';
-import {
-  type Checkpoint,
-  CheckpointFiles,
-  checkpointLine,
-  TAIL_BYTES,
-  type TailMark,
-  tailMarkOf,
-} from './checkpoints.js';
-import {
-  checksumOf,
-  deviceAndInodeOf,
-  type FingerprintStrategy,
-  gunzipPrefix,
-  isGzip,
-} from './fingerprint.js';
-import { type IncludePattern, walkInclude } from './glob.js';
+import type { Stats } from 'node:fs';
+import type { ComponentContext, Emit, Logger } from '@sluice/component-api';
+import { BATCH_BYTES, BATCH_EVENTS, emitBatch, PendingBatch } from './batch.js';
+import { CheckpointBook } from './checkpoint-book.js';
+import { tailMarkOf } from './checkpoints.js';
+import { Descriptors } from './descriptors.js';
+import { Discovery } from './discovery.js';
+import { EventMaker } from './events.js';
+import { Identity } from './identity.js';
 import { type FileOperations, nodeFileOperations } from './io.js';
-import { type LineState, type SplitOptions, splitLines } from './lines.js';
+import type { LogicalFile } from './logical-file.js';
+import { Reader } from './reader.js';
+import { removeFinishedFiles } from './removal.js';
+import { type Metrics, Reporter } from './reporting.js';
+import type { FileServerSettings } from './settings.js';
 import {
-  type Aggregate,
-  aggregateLine,
-  type MultilineRules,
-  merged,
-  type PositionedLine,
-} from './multiline.js';
+  ageOf,
+  EOF_BACKOFF_MAX_MS,
+  EOF_BACKOFF_MIN_MS,
+  olderFirst,
+  QUIET_AFTER_MS,
+  Watcher,
+} from './watcher.js';
 
-/** The source's options, resolved (see `file-source.ts`). */
-export interface FileServerSettings {
-  include: readonly IncludePattern[];
-  exclude: ReadonlyArray<(path: string) => boolean>;
-  readFrom: 'beginning' | 'end';
-  ignoreCheckpoints: boolean;
-  /** Files (and checkpoints) last modified before this instant (ms) are not read from the start. */
-  ignoreBefore: number | undefined;
-  split: SplitOptions;
-  /** Decodes a line's bytes for `encoding.charset`; undefined: UTF-8. */
-  decode: ((bytes: Buffer) => string) | undefined;
-  fingerprint: FingerprintStrategy;
-  globCooldownMs: number;
-  ignoreNotFound: boolean;
-  oldestFirst: boolean;
-  removeAfterMs: number | undefined;
-  rotateWaitMs: number;
-  maxReadBytes: number;
-  maxOpenFiles: number;
-  multiline: MultilineRules | undefined;
-  hostKey: string;
-  hostname: string;
-  fileKey: string;
-  offsetKey: string | undefined;
-  includeFileTag: boolean;
-  /** `<data_dir>/<source id>`: where the checkpoints live. */
-  directory: string;
-  /** How long the checkpoint of a file gone for good is kept (Vector: 60 s). */
-  deadRetentionMs: number;
-}
-
-/**
- * Bytes asked for by one read (besides the tail re-read before the position): about a batch of
- * lines (`BATCH_EVENTS` lines of the average length seen), between 16 and 256 KiB. Large reads
- * cost less CPU per line (256 KiB: 30 % less than 64 KiB); a batch-sized one keeps the events in
- * flight, and the memory they take, bounded whatever the line length. A read never makes more than
- * `2 × BATCH_EVENTS` events (the rest is read again).
- */
-const MIN_CHUNK_BYTES = 16 * 1024;
-const MAX_CHUNK_BYTES = 256 * 1024;
-/** A batch is handed downstream once it holds this many events (or at the end of a round). */
-const BATCH_EVENTS = 1000;
-const BATCH_BYTES = 1024 * 1024;
-/** Vector's read backoff at the end of a file: 1 ms doubling to 250 ms; 10 s once quiet for 10 s. */
-const EOF_BACKOFF_MIN_MS = 1;
-const EOF_BACKOFF_MAX_MS = 250;
-const QUIET_AFTER_MS = 10_000;
 /**
  * A file renamed away or deleted while open is read until it has been quiet this long at its end
  * (capped by `rotate_wait_secs`): the writer may not have reopened its log yet. Vector stops at
  * the first end of file and loses what the writer adds before it reopens.
  */
 const ROTATED_QUIET_MS = 5000;
-/** The first read of a new file, for its fingerprint (more when its first lines are longer). */
-const START_READ_BYTES = 4096;
 /** New files opened and fingerprinted between two read rounds. */
 const ADOPT_SLICE = 64;
-/** The soonest a checkpoint is written after acknowledgements moved it. */
-const CHECKPOINT_DELAY_MS = 50;
-/** Paths statted between two turns of the event loop during discovery (sync stats are 5x cheaper). */
-const STAT_SLICE = 256;
 /** Discovery may take at most this share of the time: with many files the cooldown grows. */
 const DISCOVERY_SHARE = 10;
-
-/** A range of a file's lines handed downstream in one batch; done once the batch is finalized. */
-interface Segment {
-  end: number;
-  tail: TailMark | undefined;
-  done: boolean;
-}
-
-/**
- * A file as its checkpoint knows it: a fingerprint and how far its lines were delivered. It
- * outlives the watcher of an inode: a truncated file starts a new one, a copy of a file (copytruncate)
- * may continue one, a file renamed while Sluice was down resumes one.
- */
-class LogicalFile {
-  /** Everything before `acked` was finalized downstream. */
-  acked: number;
-  ackedTail: TailMark | undefined;
-  modified: number;
-  readonly pending: Segment[] = [];
-  lastEnd: number;
-  watcher: Watcher | undefined;
-  /** Without a watcher: where reading stood (a copy continues from here) and what preceded it. */
-  position: number;
-  tail: TailMark | undefined;
-  path: string;
-  dev: number;
-  ino: number;
-  deadSince: number | undefined;
-  /** Loaded from the checkpoint file (ignored for positions with `ignore_checkpoints`). */
-  readonly loaded: boolean;
-  /** Bytes known unread when its watcher was lost: reported if no copy of the file takes over. */
-  unreadBytes = 0;
-
-  constructor(
-    readonly id: string,
-    readonly fingerprint: string,
-    position: number,
-    tail: TailMark | undefined,
-    where: { path: string; dev: number; ino: number },
-    loaded: boolean,
-    modified = Date.now(),
-  ) {
-    this.acked = position;
-    this.ackedTail = tail;
-    this.lastEnd = position;
-    this.modified = modified;
-    this.loaded = loaded;
-    this.position = position;
-    this.tail = tail;
-    this.path = where.path;
-    this.dev = where.dev;
-    this.ino = where.ino;
-  }
-
-  /** Read by `watcher` from where it stood (a restart, a rename while down, a copy after a truncation). */
-  claimBy(watcher: Watcher): void {
-    this.watcher = watcher;
-    this.deadSince = undefined;
-    this.unreadBytes = 0;
-    this.path = watcher.path;
-    this.dev = watcher.dev;
-    this.ino = watcher.ino;
-    watcher.logical = this;
-  }
-
-  /** Records a range handed downstream; done at once when nothing in it awaits an outcome. */
-  segment(end: number, tail: TailMark | undefined, done: boolean): Segment | undefined {
-    if (end <= this.lastEnd) return undefined;
-    this.lastEnd = end;
-    const segment = { end, tail, done };
-    this.pending.push(segment);
-    if (done) this.advance();
-    return segment;
-  }
-
-  /** Moves `acked` over the finalized segments at the head, in order. */
-  advance(): void {
-    let moved = false;
-    while (this.pending.length > 0 && (this.pending[0] as Segment).done) {
-      const segment = this.pending.shift() as Segment;
-      this.acked = segment.end;
-      this.ackedTail = segment.tail;
-      moved = true;
-    }
-    if (moved) this.modified = Date.now();
-  }
-
-  /** The checkpoint's line in the file, serialized again only when the checkpoint changed. */
-  line(): string {
-    const key = `${this.acked}:${this.modified}:${this.path}:${this.dev}:${this.ino}`;
-    if (key !== this.#lineKey) {
-      this.#lineKey = key;
-      this.#line = checkpointLine(this.checkpoint());
-    }
-    return this.#line;
-  }
-
-  #lineKey = '';
-  #line = '';
-
-  checkpoint(): Checkpoint {
-    return {
-      id: this.id,
-      fingerprint: this.fingerprint,
-      position: this.acked,
-      tail: this.ackedTail,
-      modified: this.modified,
-      path: this.path,
-      dev: this.dev,
-      ino: this.ino,
-    };
-  }
-}
-
-/** Streaming decompression of a gzip file (read once, from the start, never tailed). */
-interface GzipReading {
-  chunks: AsyncIterator<Buffer>;
-  carry: Buffer;
-  /** The last step stopped with lines left in `carry`. */
-  more: boolean;
-}
-
-/** One inode being read: where it is, its descriptor (opened lazily), where reading stands. */
-class Watcher {
-  fd: number | undefined;
-  logical: LogicalFile | undefined;
-  position: number;
-  /** The (up to) `TAIL_BYTES` bytes before `position`: re-read and compared before each read. */
-  readonly tail = Buffer.alloc(TAIL_BYTES);
-  tailLength = 0;
-  readonly line: LineState = { discarding: false, discardStart: 0 };
-  discardTail: TailMark | undefined;
-  size: number;
-  findable = true;
-  unfindableSince: number | undefined;
-  lastData: number;
-  lastAttempt = 0;
-  nextPoll = 0;
-  retryDelay = EOF_BACKOFF_MIN_MS;
-  atEnd = false;
-  /** Discovery saw the file larger than `position`. */
-  hasData = true;
-  needsLargeRead = false;
-  aggregate: (Aggregate & { startTail: TailMark | undefined }) | undefined;
-  gzip: GzipReading | undefined;
-  isGzip = false;
-  /** Nothing more to read: a gzip file read to its end, or one Vector would not read. */
-  finished = false;
-  fileTags: { bytes: Counter; events: Counter; eventBytes: Counter } | undefined;
-
-  constructor(
-    public path: string,
-    readonly dev: number,
-    readonly ino: number,
-    stats: { size: number; mtimeMs: number },
-    readonly age: readonly [number, number],
-  ) {
-    this.position = 0;
-    this.size = stats.size;
-    this.lastData = stats.mtimeMs;
-  }
-
-  get key(): string {
-    return `${this.dev}:${this.ino}`;
-  }
-
-  /** Where the checkpoint may safely stand: never inside an open message or a line being skipped. */
-  safeEnd(): { end: number; tail: TailMark | undefined } {
-    if (this.aggregate !== undefined) return { end: this.aggregate.start, tail: this.aggregate.startTail };
-    if (this.line.discarding) return { end: this.line.discardStart, tail: this.discardTail };
-    return { end: this.position, tail: tailMarkOf(this.tail.subarray(0, this.tailLength)) };
-  }
-}
-
-/** Events on their way downstream, and the file ranges their finalizer will settle. */
-class PendingBatch {
-  events: LogEvent[] = [];
-  bytes = 0;
-  segments: Segment[] = [];
-  files = new Set<LogicalFile>();
-}
-
-interface Metrics {
-  receivedBytes: Counter;
-  receivedEvents: Counter;
-  receivedEventBytes: Counter;
-  filesAdded: Counter;
-  filesResumed: Counter;
-  filesUnwatchedAtEnd: Counter;
-  filesUnwatchedEarly: Counter;
-  filesDeleted: Counter;
-  checkpoints: Counter;
-  checksumErrors: Counter;
-  openFiles: Gauge;
-  descriptors: Gauge;
-  discarded: Counter;
-  errors(code: string, type: string): Counter;
-  skipped(reason: string): Counter;
-}
-
-function metricsOf(context: Pick<ComponentContext, 'metrics'>): Metrics {
-  const { metrics } = context;
-  const errorCounters = new Map<string, Counter>();
-  const skippedCounters = new Map<string, Counter>();
-  return {
-    receivedBytes: metrics.counter('component_received_bytes_total', { protocol: 'file' }),
-    receivedEvents: metrics.counter('component_received_events_total'),
-    receivedEventBytes: metrics.counter('component_received_event_bytes_total'),
-    filesAdded: metrics.counter('files_added_total'),
-    filesResumed: metrics.counter('files_resumed_total'),
-    filesUnwatchedAtEnd: metrics.counter('files_unwatched_total', { reached_eof: 'true' }),
-    filesUnwatchedEarly: metrics.counter('files_unwatched_total', { reached_eof: 'false' }),
-    filesDeleted: metrics.counter('files_deleted_total'),
-    checkpoints: metrics.counter('checkpoints_total'),
-    checksumErrors: metrics.counter('checksum_errors_total'),
-    openFiles: metrics.gauge('open_files'),
-    descriptors: metrics.gauge('open_file_descriptors'),
-    discarded: metrics.counter('component_discarded_events_total', { intentional: 'true' }),
-    errors(code, type) {
-      let counter = errorCounters.get(code);
-      if (counter === undefined) {
-        counter = metrics.counter('component_errors_total', {
-          error_code: code,
-          error_type: type,
-          stage: 'receiving',
-        });
-        errorCounters.set(code, counter);
-      }
-      return counter;
-    },
-    skipped(reason) {
-      let counter = skippedCounters.get(reason);
-      if (counter === undefined) {
-        counter = metrics.counter('files_skipped_total', { reason });
-        skippedCounters.set(reason, counter);
-      }
-      return counter;
-    },
-  };
-}
-
-/** A path that is not a regular file: why it is skipped (`files_skipped_total{reason}`). */
-function kindOf(stats: Stats): string {
-  if (stats.isDirectory()) return 'directory';
-  if (stats.isFIFO()) return 'fifo';
-  if (stats.isSocket()) return 'socket';
-  if (stats.isBlockDevice() || stats.isCharacterDevice()) return 'device';
-  return 'not_a_regular_file';
-}
-
-/** One process may run one source per checkpoint directory; a reload's new instance takes over. */
-const checkpointOwners = new Map<string, symbol>();
 
 /**
  * The file server (Vector's `FileServer`): finds files (glob, every `glob_minimum_cooldown_ms`),
@@ -367,47 +40,23 @@ const checkpointOwners = new Map<string, symbol>();
  */
 export class FileServer {
   readonly #settings: FileServerSettings;
-  readonly #context: Pick<ComponentContext, 'logger' | 'metrics'>;
-  /** The plain (undotted) field names to set on each event; `nested` when some are paths. */
-  readonly #fieldKeys: { host?: string; file?: string; offset?: string; nested: boolean };
+  readonly #reporter: Reporter;
   readonly #logger: Logger;
   readonly #metrics: Metrics;
-  readonly #files: FileOperations;
-  readonly #checkpointFiles: CheckpointFiles;
-  readonly #owner = Symbol('checkpoint owner');
-  readonly #log: Record<string, (message: string, fields?: Record<string, unknown>) => void> = {};
+  readonly #book: CheckpointBook;
+  readonly #descriptors: Descriptors;
+  readonly #discovery: Discovery;
+  readonly #identity: Identity;
+  readonly #reader: Reader;
 
   readonly #watchers = new Map<string, Watcher>();
   #order: Watcher[] = [];
-  readonly #logicalByFingerprint = new Map<string, LogicalFile[]>();
-  readonly #logicalById = new Map<string, LogicalFile>();
-  /** Watchers holding a descriptor, least recently used first. */
-  readonly #open = new Set<Watcher>();
-  #maxOpen: number;
-  /** New inodes that look like a copy of a watched file, with their size when last seen. */
-  readonly #copies = new Map<string, number>();
   /** Paths too small to fingerprint yet (reported once each), and when first seen. */
   readonly #tooSmall = new Map<string, number>();
-  /** Paths skipped or failing, with why: reported once per episode, not every discovery. */
-  readonly #reported = new Map<string, string>();
-  readonly #patternsMatching = new Map<string, boolean>();
-  #checkpointsDamaged = false;
-  #firstDiscovery = true;
   /** New inodes found by the last discovery, not adopted yet (`atStartup`: found by the first). */
   #toAdopt: Array<{ path: string; stats: Stats; atStartup: boolean }> = [];
   #nextDiscovery = 0;
-  #readBuffer = Buffer.allocUnsafe(TAIL_BYTES + MAX_CHUNK_BYTES);
-  readonly #split: SplitOptions;
-  /** Average length of the lines read (with their delimiter), for the size of the next read. */
-  #averageLine = 64;
-  #checkpointTimer: NodeJS.Timeout | undefined;
-  #writing: Promise<void> = Promise.resolve();
-  #writeQueued = false;
-  /** A write asked for by acknowledgements, not yet started. */
-  #soon: NodeJS.Timeout | undefined;
-  #lastWriteMs = 0;
   #wake: (() => void) | undefined;
-  #closed = false;
 
   constructor(
     settings: FileServerSettings,
@@ -415,44 +64,27 @@ export class FileServer {
     files: FileOperations = nodeFileOperations,
   ) {
     this.#settings = settings;
-    this.#split = { ...settings.split, maxLines: 2 * BATCH_EVENTS };
-    this.#context = context;
-    const plain = (key: string | undefined) =>
-      key === undefined || key === '' || key.includes('.') ? undefined : key;
-    this.#fieldKeys = {
-      host: plain(settings.hostKey),
-      file: plain(settings.fileKey),
-      offset: plain(settings.offsetKey),
-      nested: [settings.hostKey, settings.fileKey, settings.offsetKey ?? ''].some((key) => key.includes('.')),
-    };
-    this.#logger = context.logger;
-    this.#metrics = metricsOf(context);
-    this.#files = files;
-    this.#maxOpen = settings.maxOpenFiles;
-    this.#checkpointFiles = new CheckpointFiles(settings.directory);
-  }
-
-  /** A rate-limited log line per kind of problem (`key`), whatever its details. */
-  #report(key: string, level: LogLevel, message: string, fields?: Record<string, unknown>): void {
-    let log = this.#log[key];
-    if (log === undefined) {
-      log = rateLimitedLog(this.#logger, level);
-      this.#log[key] = log;
-    }
-    log(message, fields);
+    this.#reporter = new Reporter(context);
+    this.#logger = this.#reporter.logger;
+    this.#metrics = this.#reporter.metrics;
+    this.#descriptors = new Descriptors(files, this.#reporter, settings.maxOpenFiles);
+    this.#book = new CheckpointBook(settings, this.#reporter);
+    this.#discovery = new Discovery(settings, this.#reporter);
+    this.#identity = new Identity(settings, files, this.#book, this.#reporter);
+    const events = new EventMaker(settings, context);
+    this.#reader = new Reader(settings, files, this.#reporter, events, (watcher, batch, how) =>
+      this.#truncated(watcher, batch, how),
+    );
   }
 
   async run(emit: Emit, signal: AbortSignal): Promise<void> {
-    checkpointOwners.set(this.#settings.directory, this.#owner);
-    this.#loadCheckpoints();
-    this.#checkpointTimer = setInterval(() => void this.writeCheckpoints(), this.#settings.globCooldownMs);
-    this.#checkpointTimer.unref();
+    this.#book.open();
     const batch = { current: new PendingBatch() };
     const flush = async () => {
       const pending = batch.current;
       if (pending.events.length === 0 && pending.segments.length === 0) return;
       batch.current = new PendingBatch();
-      await this.#emit(pending, emit);
+      await emitBatch(pending, emit, this.#metrics, () => this.#book.soon());
     };
     const onAbort = () => this.#wake?.();
     signal.addEventListener('abort', onAbort, { once: true });
@@ -464,13 +96,13 @@ export class FileServer {
             Date.now() + Math.max(this.#settings.globCooldownMs, scanMs * DISCOVERY_SHARE);
         }
         const adopted = await this.#adoptSome(batch, flush, signal);
-        this.#flushExpiredAggregates(batch.current);
+        this.#reader.flushExpiredAggregates(this.#order, batch.current);
         const progressed = (await this.#readRound(batch, flush, signal)) || adopted;
         await flush();
         if (!progressed && !signal.aborted) await this.#idle();
       }
       // As Vector's line aggregation drains at shutdown: open messages go out as they are.
-      for (const watcher of this.#order) this.#flushAggregate(watcher, batch.current);
+      for (const watcher of this.#order) this.#reader.flushAggregate(watcher, batch.current);
       await flush();
     } finally {
       signal.removeEventListener('abort', onAbort);
@@ -479,190 +111,18 @@ export class FileServer {
 
   /** Final checkpoints (with every outcome received so far) and descriptors released. Idempotent. */
   async close(): Promise<void> {
-    if (this.#closed) return;
-    this.#closed = true;
-    clearInterval(this.#checkpointTimer);
-    clearTimeout(this.#soon);
-    await this.writeCheckpoints();
-    for (const watcher of [...this.#open]) await this.#closeDescriptor(watcher);
-    if (checkpointOwners.get(this.#settings.directory) === this.#owner)
-      checkpointOwners.delete(this.#settings.directory);
-  }
-
-  // ---- checkpoints -------------------------------------------------------------------------
-
-  #loadCheckpoints(): void {
-    const loaded = this.#checkpointFiles.load();
-    if (loaded.damaged) {
-      this.#checkpointsDamaged = true;
-      this.#metrics.errors('reading_checkpoints', 'reader_failed').increment();
-      this.#logger.error(
-        'checkpoints are damaged: resuming from the checkpoints that verify; files without one are read from the beginning (duplicates rather than loss)',
-        { directory: this.#settings.directory, problems: loaded.problems },
-      );
-    }
-    if (loaded.origin === 'vector')
-      this.#logger.info("imported the checkpoints of Vector's file source", {
-        directory: this.#settings.directory,
-        checkpoints: loaded.checkpoints.length,
-      });
-    const now = Date.now();
-    for (const checkpoint of loaded.checkpoints) {
-      if (this.#settings.ignoreBefore !== undefined && checkpoint.modified < this.#settings.ignoreBefore)
-        continue;
-      const logical = new LogicalFile(
-        checkpoint.id,
-        checkpoint.fingerprint,
-        checkpoint.position,
-        checkpoint.tail,
-        checkpoint,
-        true,
-        checkpoint.modified,
-      );
-      logical.deadSince = now;
-      this.#index(logical);
-    }
-  }
-
-  #index(logical: LogicalFile): void {
-    this.#logicalById.set(logical.id, logical);
-    const list = this.#logicalByFingerprint.get(logical.fingerprint);
-    if (list === undefined) this.#logicalByFingerprint.set(logical.fingerprint, [logical]);
-    else list.push(logical);
-  }
-
-  #unindex(logical: LogicalFile): void {
-    this.#logicalById.delete(logical.id);
-    const list = this.#logicalByFingerprint.get(logical.fingerprint);
-    if (list === undefined) return;
-    const remaining = list.filter((entry) => entry !== logical);
-    if (remaining.length === 0) this.#logicalByFingerprint.delete(logical.fingerprint);
-    else this.#logicalByFingerprint.set(logical.fingerprint, remaining);
-  }
-
-  /** A new logical file: the fingerprint is its id unless another file has it already. */
-  #newLogical(
-    fingerprint: string,
-    position: number,
-    tail: TailMark | undefined,
-    watcher: Watcher,
-  ): LogicalFile {
-    let id = fingerprint;
-    for (let suffix = 2; this.#logicalById.has(id); suffix += 1) id = `${fingerprint}#${suffix}`;
-    const logical = new LogicalFile(id, fingerprint, position, tail, watcher, false);
-    logical.watcher = watcher;
-    this.#index(logical);
-    return logical;
-  }
-
-  /** Writes the checkpoints if they changed (every `glob_minimum_cooldown_ms`, and at close). */
-  writeCheckpoints(): Promise<void> {
-    // One write at a time; a write asked for while one runs follows it (never a queue of them).
-    if (this.#writeQueued) return this.#writing;
-    this.#writeQueued = true;
-    this.#writing = this.#writing.then(async () => {
-      this.#writeQueued = false;
-      // A reload's new instance took the directory over: its checkpoints are the ones that count.
-      if (checkpointOwners.get(this.#settings.directory) !== this.#owner) return;
-      this.#expire();
-      const checkpoints = [...this.#logicalById.values()].map((logical) => logical.line());
-      const started = Date.now();
-      try {
-        if (await this.#checkpointFiles.write(checkpoints))
-          this.#metrics.checkpoints.increment(checkpoints.length);
-      } catch (error) {
-        this.#metrics.errors('writing_checkpoints', 'writer_failed').increment();
-        this.#report('checkpoint-write', 'error', 'failed writing checkpoints; retrying', {
-          directory: this.#settings.directory,
-          error: (error as Error).message,
-        });
-      }
-      this.#lastWriteMs = Date.now() - started;
-    });
-    return this.#writing;
-  }
-
-  /**
-   * Acknowledgements moved a checkpoint: write it soon, so that what a crash sends again (lines
-   * delivered, not yet checkpointed) stays small. Soon is 50 ms, or ten times as long as the last
-   * write took (at most a tenth of the time writing checkpoints), at most the glob cooldown (when
-   * Vector writes them).
-   */
-  #checkpointSoon(): void {
-    if (this.#soon !== undefined || this.#closed) return;
-    const delay = Math.min(
-      this.#settings.globCooldownMs,
-      Math.max(CHECKPOINT_DELAY_MS, this.#lastWriteMs * 10),
-    );
-    this.#soon = setTimeout(() => {
-      this.#soon = undefined;
-      void this.writeCheckpoints();
-    }, delay);
-    this.#soon.unref();
-  }
-
-  /** Drops the checkpoints of files gone for `deadRetentionMs` whose lines are all finalized. */
-  #expire(): void {
-    const now = Date.now();
-    for (const logical of [...this.#logicalById.values()]) {
-      if (logical.watcher !== undefined || logical.deadSince === undefined) continue;
-      if (logical.pending.length > 0 || now - logical.deadSince < this.#settings.deadRetentionMs) continue;
-      if (logical.unreadBytes > 0) {
-        this.#metrics.errors('unread_data_lost', 'reader_failed').increment();
-        this.#report(
-          'unread-lost',
-          'warn',
-          'a file went away with data never read (no copy of it appeared)',
-          {
-            file: logical.path,
-            unread_bytes: logical.unreadBytes,
-          },
-        );
-      }
-      this.#unindex(logical);
-    }
+    await this.#book.close();
+    await this.#descriptors.closeAll();
   }
 
   // ---- discovery ---------------------------------------------------------------------------
 
   /** Finds the files now; resolves how long the search itself took (globbing and stats). */
   async #discover(batch: PendingBatch): Promise<number> {
-    const started = Date.now();
-    const paths = new Set<string>();
-    for (const include of this.#settings.include) {
-      const found = await walkInclude(include, ({ path, error }) => {
-        this.#metrics.errors('globbing', 'reader_failed').increment();
-        this.#report('globbing', 'error', 'failed to glob path', { path, error: error.message });
-      });
-      let matching = false;
-      for (const path of found) {
-        if (this.#settings.exclude.some((exclude) => exclude(path))) continue;
-        paths.add(path);
-        matching = true;
-      }
-      const before = this.#patternsMatching.get(include.pattern);
-      if (!matching && before !== false)
-        this.#logger.warn('include pattern matches no file (yet); it is checked again every glob cooldown', {
-          pattern: include.pattern,
-        });
-      this.#patternsMatching.set(include.pattern, matching);
-    }
-    const candidates: Array<{ path: string; stats: Stats }> = [];
-    let sliced = 0;
-    for (const path of paths) {
-      if (++sliced % STAT_SLICE === 0) await nextTurn();
-      const stats = this.#stat(path);
-      if (stats !== undefined) candidates.push({ path, stats });
-    }
-    for (const reported of [...this.#reported.keys()])
-      if (!paths.has(reported)) this.#reported.delete(reported);
-    // Vector sorts the files found at startup by creation time (the order of `oldest_first`).
-    if (this.#firstDiscovery)
-      candidates.sort((first, second) => olderFirst(ageOf(first.stats), ageOf(second.stats)));
+    const { paths, candidates, atStartup, scanMs } = await this.#discovery.find();
     for (const path of [...this.#tooSmall.keys()]) if (!paths.has(path)) this.#tooSmall.delete(path);
     for (const watcher of this.#order) watcher.findable = false;
     const now = Date.now();
-    const scanMs = now - started;
     // Known inodes first: a truncation seen in this pass lets a copy found in the next continue it.
     const fresh: typeof candidates = [];
     for (const { path, stats } of candidates) {
@@ -685,10 +145,9 @@ export class FileServer {
       if (stats.size > watcher.position) watcher.hasData = true;
     }
     const seen = new Set(fresh.map(({ stats }) => `${stats.dev}:${stats.ino}`));
-    for (const key of [...this.#copies.keys()]) if (!seen.has(key)) this.#copies.delete(key);
+    this.#identity.retainCopies(seen);
     // Adopted a slice at a time between read rounds: with thousands of new files, the first ones
     // are read while the others are still being opened and fingerprinted.
-    const atStartup = this.#firstDiscovery;
     this.#toAdopt = fresh.map((candidate) => ({ ...candidate, atStartup }));
     for (const watcher of [...this.#order]) {
       if (watcher.findable) continue;
@@ -697,75 +156,11 @@ export class FileServer {
       if (watcher.fd === undefined || now - watcher.unfindableSince >= this.#settings.rotateWaitMs)
         await this.#unwatch(watcher, batch, false);
     }
-    this.#removeFinishedFiles(now);
-    this.#firstDiscovery = false;
+    removeFinishedFiles(this.#order, this.#settings.removeAfterMs, this.#reporter, now);
     this.#metrics.openFiles.set(this.#watchers.size);
     return scanMs;
   }
 
-  /** Stats a globbed path; undefined (reported once) when it is not a regular file we can read. */
-  #stat(path: string): Stats | undefined {
-    let stats: Stats | undefined;
-    try {
-      stats = statSync(path, { throwIfNoEntry: false });
-    } catch (error) {
-      this.#reportOnce(path, `stat:${(error as NodeJS.ErrnoException).code}`, () => {
-        this.#metrics.errors('reading_fingerprint', 'reader_failed').increment();
-        this.#report('stat', 'warn', 'cannot read file: skipped until it can be', {
-          file: path,
-          error: (error as Error).message,
-        });
-      });
-      return undefined;
-    }
-    if (stats === undefined) {
-      // Gone since the glob, or a symbolic link to nothing.
-      const dangling = (() => {
-        try {
-          return lstatSync(path).isSymbolicLink();
-        } catch {
-          return false;
-        }
-      })();
-      if (dangling && !this.#settings.ignoreNotFound)
-        this.#reportOnce(path, 'dangling', () => {
-          this.#metrics.skipped('dangling_symlink').increment();
-          this.#report(
-            'dangling',
-            'warn',
-            'skipping a symbolic link to nothing (ignore_not_found silences this)',
-            {
-              file: path,
-            },
-          );
-        });
-      return undefined;
-    }
-    if (!stats.isFile()) {
-      const reason = kindOf(stats);
-      this.#reportOnce(path, reason, () => {
-        this.#metrics.skipped(reason).increment();
-        this.#report(
-          `skip-${reason}`,
-          reason === 'directory' ? 'info' : 'warn',
-          `skipping a ${reason.replace('_', ' ')} matched by include`,
-          {
-            file: path,
-          },
-        );
-      });
-      return undefined;
-    }
-    return stats;
-  }
-
-  #reportOnce(path: string, why: string, report: () => void): void {
-    if (this.#reported.get(path) === why) return;
-    this.#reported.set(path, why);
-    report();
-  }
-
-  /** A new inode at `path`: fingerprint it, find its checkpoint (or the file it continues), watch it. */
   /**
    * Adopts up to `ADOPT_SLICE` of the new files, and reads each a first turn while its descriptor
    * is open (not with `oldest_first`) (with more files than descriptors, it would otherwise be closed before its first
@@ -790,19 +185,22 @@ export class FileServer {
     return slice.length > 0;
   }
 
-  /** Resolves the new watcher, or undefined when the file is not watched (yet). */
+  /**
+   * A new inode at `path`: fingerprint it, find its checkpoint (or the file it continues), watch it.
+   * Resolves the new watcher, or undefined when the file is not watched (yet).
+   */
   async #adopt(path: string, stats: Stats, now: number, atStartup: boolean): Promise<Watcher | undefined> {
     const watcher = new Watcher(path, stats.dev, stats.ino, stats, ageOf(stats));
-    if (!(await this.#openDescriptor(watcher))) return undefined;
-    const start = await this.#readStart(watcher);
+    if (!(await this.#descriptors.open(watcher))) return undefined;
+    const start = await this.#identity.readStart(watcher);
     if (start === undefined) {
-      await this.#closeDescriptor(watcher);
+      await this.#descriptors.close(watcher);
       return undefined;
     }
     watcher.isGzip = start.gzip;
-    const fingerprint = this.#fingerprintOf(watcher, start.bytes);
+    const fingerprint = this.#identity.fingerprintOf(watcher, start.bytes);
     if (fingerprint === undefined) {
-      await this.#closeDescriptor(watcher);
+      await this.#descriptors.close(watcher);
       if (!this.#tooSmall.has(path)) {
         this.#tooSmall.set(path, now);
         this.#metrics.checksumErrors.increment();
@@ -811,24 +209,24 @@ export class FileServer {
       return undefined;
     }
     this.#tooSmall.delete(path);
-    this.#reported.delete(path);
-    const resumed = await this.#continued(watcher, fingerprint, stats);
+    this.#reporter.forget(path);
+    const resumed = await this.#identity.continued(watcher, fingerprint, stats);
     if (resumed === 'deferred') {
-      await this.#closeDescriptor(watcher);
+      await this.#descriptors.close(watcher);
       return undefined;
     }
     if (resumed === undefined) {
       const tooOld = this.#settings.ignoreBefore !== undefined && stats.mtimeMs < this.#settings.ignoreBefore;
       // Files found later are new: read from the beginning (a file created and written quickly
       // must not lose its first lines). With damaged checkpoints, never start at the end.
-      const fromEnd = tooOld || (atStartup && this.#settings.readFrom === 'end' && !this.#checkpointsDamaged);
+      const fromEnd = tooOld || (atStartup && this.#settings.readFrom === 'end' && !this.#book.damaged);
       if (watcher.isGzip)
         watcher.finished = fromEnd; // Vector cannot read a compressed file from its end
-      else if (fromEnd) await this.#moveTo(watcher, stats.size);
-      watcher.logical = this.#newLogical(
+      else if (fromEnd) await this.#identity.moveTo(watcher, stats.size);
+      watcher.logical = this.#book.newLogical(
         fingerprint,
         watcher.position,
-        this.#tailMarkOfWatcher(watcher),
+        this.#identity.tailMarkOf(watcher),
         watcher,
       );
       this.#metrics.filesAdded.increment();
@@ -853,159 +251,12 @@ export class FileServer {
   }
 
   /**
-   * The file's first bytes (decompressed when gzip), as many as the fingerprint needs: a small read
-   * first (most first lines are short; 10,000 new files must not cost 100 KiB each), all of
-   * `ignored_header_bytes + max_line_bytes` when that is not enough. Undefined when unreadable.
-   */
-  async #readStart(watcher: Watcher): Promise<{ bytes: Buffer; gzip: boolean } | undefined> {
-    const strategy = this.#settings.fingerprint;
-    const header = strategy.strategy === 'checksum' ? strategy.ignoredHeaderBytes : 0;
-    const lines = strategy.strategy === 'checksum' ? Math.max(1, strategy.lines) : 0;
-    const want = header + this.#settings.split.maxLineBytes;
-    const read = async (length: number) => {
-      const buffer = Buffer.allocUnsafe(Math.max(length, 2));
-      const bytesRead = await this.#files.read(watcher.fd as number, buffer, buffer.length, 0);
-      return buffer.subarray(0, bytesRead);
-    };
-    let bytes: Buffer;
-    try {
-      const small = Math.min(want, header + START_READ_BYTES);
-      bytes = await read(small);
-      const complete = bytes.length < small || countNewlines(bytes.subarray(header), lines) >= lines;
-      if (!complete || isGzip(bytes)) bytes = await read(want);
-    } catch (error) {
-      this.#readFailed(watcher, error);
-      return undefined;
-    }
-    if (!isGzip(bytes)) return { bytes, gzip: false };
-    try {
-      return { bytes: gunzipPrefix(bytes, want), gzip: true };
-    } catch {
-      return { bytes, gzip: false };
-    }
-  }
-
-  #fingerprintOf(watcher: Watcher, start: Buffer): string | undefined {
-    const strategy = this.#settings.fingerprint;
-    if (strategy.strategy === 'device_and_inode') return deviceAndInodeOf(watcher.dev, watcher.ino);
-    return checksumOf(start, {
-      lines: Math.max(1, strategy.lines),
-      ignoredHeaderBytes: strategy.ignoredHeaderBytes,
-      maxLineBytes: this.#settings.split.maxLineBytes,
-    });
-  }
-
-  /**
-   * Whether the new inode continues a file already known by its fingerprint: a checkpoint (a
-   * restart, a file renamed while Sluice was down), or a file truncated after it was copied
-   * (copytruncate). It does only if it holds the same bytes just before the known position (the
-   * tail mark), so a different file with the same first lines (a fingerprint collision, a file
-   * replaced or rewritten) is read from its start instead.
-   *
-   * A copy of a watched file that is still whole waits (`deferred`) while it grows: copytruncate
-   * copies, then truncates, and the copy must not be read from its start meanwhile. A copy that
-   * stopped growing while its original stays whole is a file of its own (a backup, or another file
-   * with the same lines so far): read from its start, duplicates rather than loss.
-   */
-  async #continued(
-    watcher: Watcher,
-    fingerprint: string,
-    stats: Stats,
-  ): Promise<'resumed' | 'deferred' | undefined> {
-    const known = [...(this.#logicalByFingerprint.get(fingerprint) ?? [])].sort(
-      (first, second) =>
-        Number(second.dev === watcher.dev && second.ino === watcher.ino) -
-        Number(first.dev === watcher.dev && first.ino === watcher.ino),
-    );
-    for (const logical of known) {
-      if (logical.loaded && this.#settings.ignoreCheckpoints && logical.watcher === undefined) continue;
-      const live = logical.watcher;
-      if (live !== undefined) {
-        if (watcher.isGzip || !(await this.#isCopyOf(watcher, live, stats.size))) continue;
-        const previous = this.#copies.get(watcher.key);
-        if (previous !== stats.size) {
-          if (previous === undefined)
-            this.#logger.debug('file looks like a copy of a watched file: waiting for the copy to finish', {
-              file: watcher.path,
-              original: live.path,
-            });
-          this.#copies.set(watcher.key, stats.size);
-          return 'deferred';
-        }
-        this.#copies.delete(watcher.key);
-        this.#logger.info('file is a copy of a watched file that stays whole: read as a file of its own', {
-          file: watcher.path,
-          original: live.path,
-        });
-        continue;
-      }
-      if (watcher.isGzip) {
-        // Vector does not read a compressed file again once it has a position for it.
-        watcher.finished = true;
-        logical.claimBy(watcher);
-        return 'resumed';
-      }
-      if (stats.size < logical.position) continue;
-      if (!(await this.#tailMatches(watcher, logical.position, logical.tail))) continue;
-      logical.claimBy(watcher);
-      await this.#moveTo(watcher, logical.position);
-      return 'resumed';
-    }
-    return undefined;
-  }
-
-  /** Whether `candidate` holds the same bytes as `original` just before its own end (a copy of it, maybe in progress). */
-  async #isCopyOf(candidate: Watcher, original: Watcher, size: number): Promise<boolean> {
-    if (original.fd === undefined || size === 0) return false;
-    const length = Math.min(TAIL_BYTES, size);
-    const mine = Buffer.allocUnsafe(length);
-    const theirs = Buffer.allocUnsafe(length);
-    try {
-      const [read, readTheirs] = await Promise.all([
-        this.#files.read(candidate.fd as number, mine, length, size - length),
-        this.#files.read(original.fd, theirs, length, size - length),
-      ]);
-      return read === length && readTheirs === length && mine.equals(theirs);
-    } catch {
-      return false;
-    }
-  }
-
-  /** Whether the bytes before `position` hash to `tail` (no mark: a Vector checkpoint, trusted). */
-  async #tailMatches(watcher: Watcher, position: number, tail: TailMark | undefined): Promise<boolean> {
-    if (tail === undefined) return true;
-    if (tail.length > position) return false;
-    const bytes = Buffer.allocUnsafe(tail.length);
-    try {
-      const read = await this.#files.read(watcher.fd as number, bytes, tail.length, position - tail.length);
-      return read === tail.length && tailMarkOf(bytes).crc === tail.crc;
-    } catch {
-      return false;
-    }
-  }
-
-  /** Sets the read position and the tail bytes before it. */
-  async #moveTo(watcher: Watcher, position: number): Promise<void> {
-    const length = Math.min(TAIL_BYTES, position);
-    const read =
-      length === 0
-        ? 0
-        : await this.#files.read(watcher.fd as number, watcher.tail, length, position - length);
-    watcher.position = position;
-    watcher.tailLength = read;
-  }
-
-  #tailMarkOfWatcher(watcher: Watcher): TailMark {
-    return tailMarkOf(watcher.tail.subarray(0, watcher.tailLength));
-  }
-
-  /**
    * The inode holds less than was read, or other bytes before the position (truncated, or
    * truncated and written again): what was read stays with its logical file (a copy made before
    * the truncation may continue it); the inode is read again from its start as a new file.
    */
   #truncated(watcher: Watcher, batch: PendingBatch, how: 'shrank' | 'rewritten'): void {
-    this.#flushAggregate(watcher, batch);
+    this.#reader.flushAggregate(watcher, batch);
     const logical = watcher.logical;
     // Unread bytes are lost unless a copy (copytruncate) continues the file.
     if (logical !== undefined) this.#detach(logical, watcher, Math.max(0, watcher.size - watcher.position));
@@ -1027,14 +278,14 @@ export class FileServer {
   #detach(logical: LogicalFile, watcher: Watcher, unreadBytes: number): void {
     logical.watcher = undefined;
     logical.position = watcher.position;
-    logical.tail = this.#tailMarkOfWatcher(watcher);
+    logical.tail = this.#identity.tailMarkOf(watcher);
     logical.deadSince = Date.now();
     logical.unreadBytes = unreadBytes;
   }
 
   /** Stops watching: flushes an open message (and, when the file is gone, its unfinished last line). */
   async #unwatch(watcher: Watcher, batch: PendingBatch, reachedEnd: boolean): Promise<void> {
-    this.#flushAggregate(watcher, batch);
+    this.#reader.flushAggregate(watcher, batch);
     const logical = watcher.logical;
     const unread = watcher.fd === undefined || !reachedEnd ? Math.max(0, watcher.size - watcher.position) : 0;
     if (logical !== undefined) {
@@ -1043,134 +294,16 @@ export class FileServer {
       this.#detach(logical, watcher, watcher.finished ? 0 : unread);
     }
     if (unread > 0 && !watcher.finished && logical === undefined)
-      this.#report('unwatched-unread', 'warn', 'stopped watching a file with data never read', {
+      this.#reporter.report('unwatched-unread', 'warn', 'stopped watching a file with data never read', {
         file: watcher.path,
         unread_bytes: unread,
       });
-    await this.#closeDescriptor(watcher);
+    await this.#descriptors.close(watcher);
     this.#watchers.delete(watcher.key);
     this.#order = this.#order.filter((entry) => entry !== watcher);
     (reachedEnd ? this.#metrics.filesUnwatchedAtEnd : this.#metrics.filesUnwatchedEarly).increment();
     this.#logger.info('stopped watching file', { file: watcher.path, reached_eof: reachedEnd });
     this.#metrics.openFiles.set(this.#watchers.size);
-  }
-
-  /**
-   * `remove_after_secs`: a file read to its end, quiet that long, and whose lines were all
-   * finalized downstream is deleted (Vector deletes at the end of file, before delivery).
-   */
-  #removeFinishedFiles(now: number): void {
-    const grace = this.#settings.removeAfterMs;
-    if (grace === undefined) return;
-    for (const watcher of this.#order) {
-      const logical = watcher.logical;
-      if (!watcher.findable || !watcher.atEnd || logical === undefined || now - watcher.lastData < grace)
-        continue;
-      const finished =
-        watcher.finished || (watcher.position >= watcher.size && watcher.aggregate === undefined);
-      if (!finished || logical.pending.length > 0 || logical.acked < watcher.position) continue;
-      // The path must still name this inode (never delete a new file that took its name).
-      const current = statSync(watcher.path, { throwIfNoEntry: false });
-      if (current === undefined || current.dev !== watcher.dev || current.ino !== watcher.ino) continue;
-      const path = watcher.path;
-      unlink(path, (error) => {
-        if (error === null) {
-          this.#metrics.filesDeleted.increment();
-          this.#logger.info('file deleted (remove_after_secs)', { file: path });
-          return;
-        }
-        this.#metrics.errors('deletion_failed', 'command_failed').increment();
-        this.#report('delete', 'error', 'failed in deleting file', { file: path, error: error.message });
-      });
-      watcher.findable = false;
-      watcher.unfindableSince = now;
-    }
-  }
-
-  // ---- descriptors -------------------------------------------------------------------------
-
-  async #openDescriptor(watcher: Watcher): Promise<boolean> {
-    if (watcher.fd !== undefined) {
-      this.#open.delete(watcher);
-      this.#open.add(watcher);
-      return true;
-    }
-    while (this.#open.size >= this.#maxOpen) if (!(await this.#evictDescriptor())) return false;
-    let descriptor: number;
-    try {
-      descriptor = await this.#files.open(watcher.path);
-    } catch (error) {
-      const code = (error as NodeJS.ErrnoException).code;
-      if (code === 'EMFILE' || code === 'ENFILE') {
-        // The process ran out: hold fewer from now on, and try this one again later.
-        this.#maxOpen = Math.max(1, this.#open.size - 1);
-        this.#metrics.errors('too_many_open_files', 'reader_failed').increment();
-        this.#report(
-          'emfile',
-          'warn',
-          'out of file descriptors: holding fewer files open (raise `ulimit -n` or lower max_open_files)',
-          {
-            open: this.#open.size,
-            error: (error as Error).message,
-          },
-        );
-        return false;
-      }
-      if (code !== 'ENOENT')
-        this.#reportOnce(watcher.path, `open:${code}`, () => {
-          this.#metrics.errors('watching', 'command_failed').increment();
-          this.#report('open', 'warn', 'failed to watch file: skipped until it can be opened', {
-            file: watcher.path,
-            error: (error as Error).message,
-          });
-        });
-      return false;
-    }
-    const stats = await this.#files.fstat(descriptor).catch(() => undefined);
-    if (stats === undefined || !stats.isFile() || stats.dev !== watcher.dev || stats.ino !== watcher.ino) {
-      // The path names another file now (rotated between the glob and the open): next discovery sees it.
-      await this.#files.close(descriptor);
-      return false;
-    }
-    watcher.fd = descriptor;
-    watcher.size = stats.size;
-    this.#open.add(watcher);
-    this.#metrics.descriptors.set(this.#open.size);
-    return true;
-  }
-
-  /** Closes the least recently used descriptor of a file read to its end (one still findable). */
-  async #evictDescriptor(): Promise<boolean> {
-    let victim: Watcher | undefined;
-    for (const watcher of this.#open) {
-      if (watcher.findable && (watcher.atEnd || watcher.finished)) {
-        victim = watcher;
-        break;
-      }
-    }
-    if (victim === undefined) for (const watcher of this.#open) if (watcher.findable) victim ??= watcher;
-    if (victim === undefined) return false;
-    await this.#closeDescriptor(victim);
-    return true;
-  }
-
-  async #closeDescriptor(watcher: Watcher): Promise<void> {
-    const descriptor = watcher.fd;
-    if (descriptor === undefined) return;
-    watcher.fd = undefined;
-    watcher.gzip = undefined;
-    this.#open.delete(watcher);
-    this.#metrics.descriptors.set(this.#open.size);
-    await this.#files.close(descriptor);
-  }
-
-  #readFailed(watcher: Watcher, error: unknown): void {
-    this.#metrics.errors('reading', 'reader_failed').increment();
-    this.#report('read', 'error', 'failed reading file; retrying', {
-      file: watcher.path,
-      error: (error as Error).message,
-    });
-    watcher.nextPoll = Date.now() + EOF_BACKOFF_MAX_MS;
   }
 
   // ---- reading -----------------------------------------------------------------------------
@@ -1192,7 +325,7 @@ export class FileServer {
       if (signal.aborted) break;
       const now = Date.now();
       if (!this.#ready(watcher, now)) continue;
-      if (watcher.fd === undefined && !(await this.#openDescriptor(watcher))) {
+      if (watcher.fd === undefined && !(await this.#descriptors.open(watcher))) {
         // Tried again when discovery sees the file grow, not on every round.
         watcher.hasData = false;
         continue;
@@ -1219,8 +352,8 @@ export class FileServer {
     let used = 0;
     for (;;) {
       const step = watcher.isGzip
-        ? await this.#readGzip(watcher, batch)
-        : await this.#readChunk(watcher, batch);
+        ? await this.#reader.readGzip(watcher, batch)
+        : await this.#reader.readChunk(watcher, batch);
       if (step === 'error') return 'idle';
       if (step === 'truncated') {
         watcher.hasData = true;
@@ -1258,7 +391,7 @@ export class FileServer {
       if (now - watcher.lastData >= quietFor) {
         // Its unfinished last line is a line now, as in Vector: nothing more will be added to it.
         if (!watcher.isGzip && watcher.logical !== undefined && watcher.fd !== undefined)
-          await this.#readChunk(watcher, batch, true);
+          await this.#reader.readChunk(watcher, batch, true);
         await this.#unwatch(watcher, batch, true);
         return 'gone';
       }
@@ -1269,303 +402,15 @@ export class FileServer {
 
   /** After a truncation: fingerprints the new content once there is enough of it. */
   async #refingerprint(watcher: Watcher): Promise<boolean> {
-    const start = await this.#readStart(watcher);
+    const start = await this.#identity.readStart(watcher);
     if (start === undefined) return false;
-    const fingerprint = this.#fingerprintOf(watcher, start.bytes);
+    const fingerprint = this.#identity.fingerprintOf(watcher, start.bytes);
     if (fingerprint === undefined) return false;
-    watcher.logical = this.#newLogical(fingerprint, 0, tailMarkOf(Buffer.alloc(0)), watcher);
+    watcher.logical = this.#book.newLogical(fingerprint, 0, tailMarkOf(Buffer.alloc(0)), watcher);
     return true;
   }
 
-  /** One read at the position (and the tail before it, to see a truncation or a rewrite). */
-  async #readChunk(
-    watcher: Watcher,
-    batch: PendingBatch,
-    final = false,
-  ): Promise<{ consumed: number; atEnd: boolean } | 'truncated' | 'error'> {
-    const tailLength = watcher.tailLength;
-    const split = this.#settings.split;
-    const want = watcher.needsLargeRead
-      ? Math.max(MAX_CHUNK_BYTES, split.maxLineBytes + split.delimiter.length)
-      : watcher.line.discarding
-        ? MAX_CHUNK_BYTES // skipping an over-long line makes no events: large reads
-        : Math.min(MAX_CHUNK_BYTES, Math.max(MIN_CHUNK_BYTES, Math.round(this.#averageLine * BATCH_EVENTS)));
-    if (this.#readBuffer.length < tailLength + want) this.#readBuffer = Buffer.allocUnsafe(tailLength + want);
-    const buffer = this.#readBuffer;
-    let bytesRead: number;
-    try {
-      bytesRead = await this.#files.read(
-        watcher.fd as number,
-        buffer,
-        tailLength + want,
-        watcher.position - tailLength,
-      );
-    } catch (error) {
-      this.#readFailed(watcher, error);
-      return 'error';
-    }
-    if (bytesRead < tailLength || buffer.compare(watcher.tail, 0, tailLength, 0, tailLength) !== 0) {
-      this.#truncated(watcher, batch, bytesRead < tailLength ? 'shrank' : 'rewritten');
-      return 'truncated';
-    }
-    const data = buffer.subarray(tailLength, bytesRead);
-    const full = bytesRead === tailLength + want;
-    // What the file holds, as far as this read saw: counted as lost if the file goes before it is read.
-    watcher.size = Math.max(watcher.size, watcher.position + data.length);
-    const { consumed, fillsBuffer, stopped } = this.#consume(watcher, batch, data, final && !full);
-    if (consumed > 0) {
-      const position = watcher.position + consumed;
-      const length = Math.min(TAIL_BYTES, position);
-      // `buffer` starts `tailLength` bytes before the old position.
-      const from = tailLength + consumed - length;
-      buffer.copy(watcher.tail, 0, from, from + length);
-      watcher.tailLength = length;
-      watcher.position = position;
-    }
-    this.#metrics.receivedBytes.increment(consumed);
-    if (this.#settings.includeFileTag) this.#fileTags(watcher).bytes.increment(consumed);
-    // One unfinished line fills the whole read: read it again at once, large enough for max_line_bytes.
-    watcher.needsLargeRead = fillsBuffer && full && !watcher.needsLargeRead;
-    if (watcher.needsLargeRead || stopped) return { consumed, atEnd: false };
-    return { consumed, atEnd: !full || consumed === 0 };
-  }
-
-  /**
-   * Turns the complete lines of `data` (the file from the watcher's position) into events on the
-   * batch and records how far the file was used. `final`: the file is done, so an unfinished last
-   * line is a line. `fillsBuffer`: one unfinished line takes all of `data`.
-   */
-  #consume(
-    watcher: Watcher,
-    batch: PendingBatch,
-    data: Buffer,
-    final: boolean,
-  ): { consumed: number; fillsBuffer: boolean; stopped: boolean } {
-    const settings = this.#settings;
-    const base = watcher.position;
-    const timestamp = currentTimestamp();
-    const eventsBefore = batch.events.length;
-    let invalidUtf8 = 0;
-    // One check of the whole read (fast); line by line only when it holds invalid bytes.
-    const checkUtf8 = settings.decode === undefined && !isUtf8(data);
-    const textOf = (start: number, end: number): string => {
-      if (settings.decode !== undefined) return settings.decode(data.subarray(start, end));
-      if (checkUtf8 && !isUtf8(data.subarray(start, end))) invalidUtf8 += 1;
-      return data.toString('utf8', start, end);
-    };
-    /** The tail mark at a file offset within this read (the bytes before it: in `data` or the tail). */
-    const markAt = (offset: number): TailMark => {
-      const inData = offset - base;
-      const length = Math.min(TAIL_BYTES, offset);
-      if (inData >= length) return tailMarkOf(data.subarray(inData - length, inData));
-      const fromTail = Math.min(length - inData, watcher.tailLength);
-      return tailMarkOf(
-        Buffer.concat([
-          watcher.tail.subarray(watcher.tailLength - fromTail, watcher.tailLength),
-          data.subarray(0, inData),
-        ]),
-      );
-    };
-    const onLine = (start: number, end: number, delimiterLength = settings.split.delimiter.length) => {
-      if (settings.multiline === undefined) {
-        this.#addEvent(watcher, batch, textOf(start, end), base + start, timestamp);
-        return;
-      }
-      const line: PositionedLine = {
-        text: textOf(start, end),
-        start: base + start,
-        end: base + end + delimiterLength,
-      };
-      const open = aggregateLine(settings.multiline, watcher.aggregate, line, Date.now(), (message) =>
-        this.#addEvent(watcher, batch, message.text, message.start, timestamp),
-      );
-      if (open === undefined) watcher.aggregate = undefined;
-      else if (open !== watcher.aggregate)
-        watcher.aggregate = Object.assign(open, { startTail: markAt(line.start) });
-    };
-    const onDiscard = (lineStart: number) => {
-      this.#metrics.discarded.increment();
-      this.#metrics.errors('reading_line_from_file', 'condition_failed').increment();
-      this.#report('too-long', 'error', 'found line that exceeds max_line_bytes; discarding', {
-        file: watcher.path,
-        offset: lineStart,
-        configured_limit: settings.split.maxLineBytes,
-      });
-    };
-    const wasDiscarding = watcher.line.discarding;
-    const result = splitLines(data, base, watcher.line, this.#split, onLine, onDiscard);
-    if (watcher.line.discarding && !wasDiscarding) watcher.discardTail = markAt(watcher.line.discardStart);
-    let consumed = result.consumed;
-    if (final && consumed < data.length && result.stopped !== true) {
-      if (watcher.line.discarding) {
-        watcher.line.discarding = false;
-        onDiscard(watcher.line.discardStart);
-      } else if (data.length - consumed > settings.split.maxLineBytes) onDiscard(base + consumed);
-      else onLine(consumed, data.length, 0);
-      consumed = data.length;
-    }
-    if (invalidUtf8 > 0) {
-      this.#metrics.errors('invalid_utf8', 'conversion_failed').increment(invalidUtf8);
-      this.#report('utf8', 'warn', 'lines of invalid UTF-8: the invalid bytes are replaced with U+FFFD', {
-        file: watcher.path,
-        lines: invalidUtf8,
-      });
-    }
-    const events = batch.events.length - eventsBefore;
-    const logical = watcher.logical;
-    if (events > 0 && logical !== undefined) batch.files.add(logical);
-    if (events > 0) this.#averageLine = (this.#averageLine * 3 + consumed / events) / 4;
-    if ((consumed > 0 || events > 0) && logical !== undefined) {
-      // How far this read leaves the file; settled by the batch's finalizer (at once if no event).
-      const end =
-        watcher.aggregate !== undefined
-          ? { end: watcher.aggregate.start, tail: watcher.aggregate.startTail }
-          : watcher.line.discarding
-            ? { end: watcher.line.discardStart, tail: watcher.discardTail }
-            : { end: base + consumed, tail: markAt(base + consumed) };
-      this.#addSegment(batch, logical, end.end, end.tail, !batch.files.has(logical));
-    }
-    return { consumed, fillsBuffer: result.lineFillsBuffer, stopped: result.stopped === true };
-  }
-
-  #addSegment(
-    batch: PendingBatch,
-    logical: LogicalFile,
-    end: number,
-    tail: TailMark | undefined,
-    nothingPending: boolean,
-  ): void {
-    const segment = logical.segment(end, tail, nothingPending);
-    if (segment === undefined || nothingPending) return;
-    batch.segments.push(segment);
-    batch.files.add(logical);
-  }
-
-  /** Vector's `internal_metrics.include_file_tag`: the received counters per file too. */
-  #fileTags(watcher: Watcher): NonNullable<Watcher['fileTags']> {
-    if (watcher.fileTags === undefined) {
-      const file = { file: watcher.path };
-      const { metrics } = this.#context;
-      watcher.fileTags = {
-        bytes: metrics.counter('component_received_bytes_total', { protocol: 'file', ...file }),
-        events: metrics.counter('component_received_events_total', file),
-        eventBytes: metrics.counter('component_received_event_bytes_total', file),
-      };
-    }
-    return watcher.fileTags;
-  }
-
-  /** One event per line (or joined message): Vector's fields, built without a loop per field. */
-  #addEvent(watcher: Watcher, batch: PendingBatch, text: string, start: number, timestamp: Date): void {
-    const fields: FieldMap = { message: text, source_type: 'file', timestamp };
-    const keys = this.#fieldKeys;
-    if (keys.host !== undefined) fields[keys.host] = this.#settings.hostname;
-    if (keys.file !== undefined) fields[keys.file] = watcher.path;
-    if (keys.offset !== undefined) fields[keys.offset] = start;
-    if (keys.nested) this.#nest(fields, watcher, start);
-    const byteSize = text.length + watcher.path.length + EVENT_OVERHEAD_BYTES;
-    batch.events.push(createLogEvent(fields, { byteSize }));
-    batch.bytes += byteSize;
-    if (this.#settings.includeFileTag) {
-      const tags = this.#fileTags(watcher);
-      tags.events.increment();
-      tags.eventBytes.increment(byteSize);
-    }
-  }
-
-  /** The field names that are paths (`log.file`): set as nested fields. */
-  #nest(fields: FieldMap, watcher: Watcher, start: number): void {
-    const { hostKey, fileKey, offsetKey, hostname } = this.#settings;
-    if (hostKey.includes('.')) setField(fields, hostKey, hostname);
-    if (fileKey.includes('.')) setField(fields, fileKey, watcher.path);
-    if (offsetKey?.includes('.') === true) setField(fields, offsetKey, start);
-  }
-
-  async #readGzip(
-    watcher: Watcher,
-    batch: PendingBatch,
-  ): Promise<{ consumed: number; atEnd: boolean } | 'error'> {
-    if (watcher.gzip === undefined) {
-      const stream = createReadStream('', { fd: watcher.fd as number, autoClose: false, start: 0 }).pipe(
-        createGunzip(),
-      );
-      watcher.gzip = {
-        chunks: stream[Symbol.asyncIterator]() as AsyncIterator<Buffer>,
-        carry: Buffer.alloc(0),
-        more: false,
-      };
-    }
-    const gzip = watcher.gzip;
-    // Lines left over by the last step (it stopped at a batch's worth) go before more is decompressed.
-    let next: IteratorResult<Buffer> = { done: false, value: Buffer.alloc(0) };
-    if (!gzip.more) {
-      try {
-        next = await gzip.chunks.next();
-      } catch (error) {
-        // A damaged or cut gzip file: what decompressed was read; the rest cannot be.
-        this.#readFailed(watcher, error);
-        watcher.finished = true;
-        return 'error';
-      }
-    }
-    const ended = next.done === true;
-    const data = ended ? gzip.carry : Buffer.concat([gzip.carry, next.value as Buffer]);
-    const { consumed, stopped } = this.#consume(watcher, batch, data, ended);
-    watcher.position += consumed;
-    gzip.carry = data.subarray(consumed);
-    gzip.more = stopped;
-    this.#metrics.receivedBytes.increment(consumed);
-    if (this.#settings.includeFileTag) this.#fileTags(watcher).bytes.increment(consumed);
-    if (ended && !stopped) {
-      watcher.finished = true;
-      watcher.gzip = undefined;
-    }
-    return { consumed, atEnd: ended && !stopped };
-  }
-
   // ---- multiline, batches, idling ----------------------------------------------------------
-
-  #flushAggregate(watcher: Watcher, batch: PendingBatch): void {
-    const aggregate = watcher.aggregate;
-    if (aggregate === undefined) return;
-    watcher.aggregate = undefined;
-    const message = merged(aggregate);
-    this.#addEvent(watcher, batch, message.text, message.start, currentTimestamp());
-    if (watcher.logical !== undefined) batch.files.add(watcher.logical);
-    const logical = watcher.logical;
-    if (logical !== undefined) {
-      const end = watcher.safeEnd();
-      this.#addSegment(batch, logical, end.end, end.tail, false);
-    }
-  }
-
-  #flushExpiredAggregates(batch: PendingBatch): void {
-    if (this.#settings.multiline === undefined) return;
-    const now = Date.now();
-    for (const watcher of this.#order)
-      if (watcher.aggregate !== undefined && watcher.aggregate.deadline <= now)
-        this.#flushAggregate(watcher, batch);
-  }
-
-  async #emit(pending: PendingBatch, emit: Emit): Promise<void> {
-    const { events, segments, files } = pending;
-    if (events.length === 0) {
-      for (const segment of segments) segment.done = true;
-      for (const file of files) file.advance();
-      return;
-    }
-    this.#metrics.receivedEvents.increment(events.length);
-    this.#metrics.receivedEventBytes.increment(pending.bytes);
-    attachFinalizer(events, () => {
-      // Delivered, rejected (counted by the sink) or dropped on purpose: final either way, so the
-      // checkpoint may pass these lines. An event never finalized (a crash, a shutdown deadline)
-      // holds its file's checkpoint back: read again after a restart.
-      for (const segment of segments) segment.done = true;
-      for (const file of files) file.advance();
-      this.#checkpointSoon();
-    });
-    await emit(events as Batch);
-  }
 
   /** Waits until a file is due to be polled, discovery is due, an open message times out, or abort. */
   async #idle(): Promise<void> {
@@ -1586,24 +431,4 @@ export class FileServer {
     });
     this.#wake = undefined;
   }
-}
-
-/** Fixed per-event overhead of the size estimate (field names, timestamp), as the other sources. */
-const EVENT_OVERHEAD_BYTES = 64;
-
-/** Newlines in `bytes`, counting up to `most`. */
-function countNewlines(bytes: Buffer, most: number): number {
-  let found = 0;
-  for (let from = bytes.indexOf(10); from !== -1 && found < most; from = bytes.indexOf(10, from + 1))
-    found += 1;
-  return found;
-}
-
-/** How old a file is for `oldest_first`: created first, or (created in the same tick) modified first. */
-function ageOf(stats: { birthtimeMs: number; mtimeMs: number }): [number, number] {
-  return [stats.birthtimeMs > 0 ? stats.birthtimeMs : stats.mtimeMs, stats.mtimeMs];
-}
-
-function olderFirst(first: readonly [number, number], second: readonly [number, number]): number {
-  return first[0] - second[0] || first[1] - second[1];
 }

@@ -55,6 +55,18 @@ describe('file source: reading', () => {
     await running.received(2);
     expect(running.messages()).toEqual(['one', 'two']);
   });
+
+  it('reads ASCII and multi-byte UTF-8 lines with their byte offsets, whichever a read holds', async () => {
+    scratch = new Scratch();
+    const path = scratch.path('app.log');
+    writeFileSync(path, 'plain\nascii\n');
+    const running = scratch.start({ offset_key: 'offset' });
+    await running.received(2);
+    appendFileSync(path, 'héllo wörld\n日本語\nafter\n');
+    await running.received(5);
+    expect(running.messages()).toEqual(['plain', 'ascii', 'héllo wörld', '日本語', 'after']);
+    expect(running.events.map((event) => event.fields.offset)).toEqual([0, 6, 12, 26, 36]);
+  });
 });
 
 describe('file source: checkpoints follow delivery', () => {

@@ -22,7 +22,7 @@ const metric = (name, labels = {}) => {
   return { increment: (value = 1) => counters.set(key, (counters.get(key) ?? 0) + value), set() {}, decrement() {} };
 };
 const quiet = { debug() {}, info() {}, warn() {}, error() {}, child() { return quiet; } };
-const source = createFileSource(
+const source = await createFileSource(
   { include: [logs + '/**/*.log'], exclude: [], file_key: 'file', read_from: 'beginning', max_line_bytes: 102400,
     max_read_bytes: 2048, line_delimiter: '\\n', glob_minimum_cooldown_ms: 200, ignore_not_found: false,
     multi_line_timeout: 1000, oldest_first: false },

@@ -92,7 +92,8 @@ class NotifyingLogger extends RecordingLogger {
 }
 
 export interface RunningSource {
-  source: Source;
+  /** Resolves once created (its checkpoint directory locked). */
+  source: Promise<Source>;
   events: LogEvent[];
   metrics: RecordingMetrics;
   logger: RecordingLogger;
@@ -140,7 +141,7 @@ export class Scratch {
     const metrics = new NotifyingMetrics(changes);
     const logger = new NotifyingLogger(changes);
     const context = createTestContext({ id: settings.id ?? 'files', dataDir: this.data, logger, metrics });
-    const source = createFileSource(
+    const created = createFileSource(
       sourceOptions({ include: [join(this.logs, '*.log')], ...options }),
       context,
       settings.hooks,
@@ -148,16 +149,18 @@ export class Scratch {
     const events: LogEvent[] = [];
     const unsettled: Batch[] = [];
     const controller = new AbortController();
-    const run = source.run(async (batch) => {
-      events.push(...batch);
-      if (settings.settle === 'manual') unsettled.push(batch);
-      else finalizeEvents(batch, 'delivered');
-      changes.notify();
-    }, controller.signal);
+    const run = created.then((source) =>
+      source.run(async (batch) => {
+        events.push(...batch);
+        if (settings.settle === 'manual') unsettled.push(batch);
+        else finalizeEvents(batch, 'delivered');
+        changes.notify();
+      }, controller.signal),
+    );
     run.catch((error: unknown) => changes.fail(error));
     let stopped: Promise<void> | undefined;
     const running: RunningSource = {
-      source,
+      source: created,
       events,
       metrics,
       logger,
@@ -172,7 +175,7 @@ export class Scratch {
         stopped ??= (async () => {
           controller.abort();
           await run;
-          await source.close?.();
+          await (await created).close?.();
         })();
         return stopped;
       },
