@@ -4,5 +4,7 @@ export type { EndpointInstructions, ResolvedEndpoint } from './endpoint.js';
 export { operationEndpoint } from './endpoint.js';
 export type { AwsRegionOptions } from './region.js';
 export { awsRegionSchemas, endpointUrl, resolveRegion, warnEndpointWithoutScheme } from './region.js';
+export type { HttpSender, SdkRequestHandler } from './request-handler.js';
+export { sdkRequestHandler } from './request-handler.js';
 export type { AwsSignerOptions, SignableRequest } from './signer.js';
 export { AwsSigner } from './signer.js';
