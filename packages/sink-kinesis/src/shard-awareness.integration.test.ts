@@ -3,8 +3,9 @@ import { type KinesisLocal, localClient, readAllRecords, startKinesisLocal } fro
 import { createTestContext, inputOf } from '@sluice/testkit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { KinesisSinkOptions } from './options.js';
-import { hashKeyOf, listOpenShards, ShardMap } from './shards.js';
+import { hashKeyOf, listShards, ShardMap } from './shards.js';
 import { createKinesisSink } from './sink.js';
+import { type OptionOverrides, testOptions } from './test-helpers/options.js';
 
 let kinesis: KinesisLocal;
 beforeAll(async () => {
@@ -12,38 +13,33 @@ beforeAll(async () => {
 });
 afterAll(() => kinesis.stop());
 
-function options(overrides: Partial<KinesisSinkOptions>): KinesisSinkOptions {
-  return {
+function options(overrides: OptionOverrides): KinesisSinkOptions {
+  return testOptions(kinesis.endpoint, {
     stream_name: 'shards',
     region: kinesis.region,
-    endpoint: kinesis.endpoint,
     encoding: 'text',
-    max_record_bytes: 1024 * 1024,
-    batch: { max_events: 500, max_bytes: 5_000_000, timeout_secs: 0.1 },
+    ...overrides,
+    batch: { timeout_secs: 0.1, ...overrides.batch },
     request: {
-      protocol: 'cbor',
-      concurrency: 5,
-      rate_limit_duration_secs: 1,
       timeout_secs: 10,
       retry_initial_backoff_secs: 0.1,
       retry_max_duration_secs: 1,
+      ...overrides.request,
     },
-    auth: { access_key_id: 'AKIDTEST', secret_access_key: 'secret', load_timeout_secs: 5 },
-    shard_awareness: {
-      enabled: true,
-      refresh_interval_secs: 60,
-      shard_records_per_second: 1000,
-      shard_bytes_per_second: 1024 * 1024,
-    },
-    ...overrides,
-  };
+    auth: { access_key_id: 'AKIDTEST', secret_access_key: 'secret', ...overrides.auth },
+    shard_awareness: { enabled: true, ...overrides.shard_awareness },
+  });
 }
 
 describe('shard awareness against kinesis-local (the real Kinesis API)', () => {
   it('ListShards gives the open shards and every record lands on the shard the sink predicts', async () => {
     const client = localClient(kinesis.endpoint);
     try {
-      const shards = await listOpenShards(client, 'shards', AbortSignal.timeout(10_000));
+      const { open: shards } = await listShards(
+        client,
+        { StreamName: 'shards' },
+        AbortSignal.timeout(10_000),
+      );
       expect(shards).toHaveLength(4);
       const map = new ShardMap(shards);
       const events = Array.from({ length: 200 }, (_, index) =>
@@ -51,7 +47,7 @@ describe('shard awareness against kinesis-local (the real Kinesis API)', () => {
       );
       for (const keyField of [undefined, 'user']) {
         const context = createTestContext();
-        const sink = createKinesisSink(
+        const sink = await createKinesisSink(
           options(keyField === undefined ? {} : { partition_key_field: keyField }),
           context,
         );
