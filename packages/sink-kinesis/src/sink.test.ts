@@ -300,6 +300,98 @@ describe('aws_kinesis_streams sink against the fake endpoint', () => {
     },
   );
 
+  it('a throttled record waits for its retry without its request slot: the next batch goes first, through the one slot', async () => {
+    fake.enqueue({ kind: 'fail-records', errorCode: 'ProvisionedThroughputExceededException', indexes: [0] });
+    const sinkOptions = options({
+      batch: { max_events: 3 },
+      request: {
+        concurrency: 1,
+        retry_initial_backoff_secs: 1,
+        retry_max_duration_secs: 1,
+        retry_jitter_mode: 'None',
+      } as KinesisSinkOptions['request'],
+    });
+    const { statuses } = await runSink(makeEvents(6), sinkOptions, 3);
+    expect(statuses).toEqual(['delivered', 'delivered']);
+    // Request 1 carries the second batch while event 0 waits out its backoff; event 0 comes after.
+    expect(fake.requests.map((request) => request.records)).toEqual([3, 3, 1]);
+    expect(
+      fake.accepted.filter((record) => record.request === 1).map((record) => record.data.toString()),
+    ).toEqual(['event 3', 'event 4', 'event 5']);
+    expect(
+      fake.accepted.filter((record) => record.request === 2).map((record) => record.data.toString()),
+    ).toEqual(['event 0']);
+  });
+
+  describe('every error the service answers for a whole request, as the service means it', () => {
+    const retried: [string, number][] = [
+      ['ProvisionedThroughputExceededException', 400],
+      ['ThrottlingException', 400],
+      ['LimitExceededException', 400],
+      ['KMSThrottlingException', 400],
+      ['ResourceInUseException', 400],
+      ['RequestExpired', 400],
+      ['InternalFailure', 500],
+      ['ServiceUnavailable', 503],
+      // Fresh credentials, then a retry (a bounded number of times in a row).
+      ['ExpiredTokenException', 400],
+      ['InvalidSignatureException', 403],
+      ['UnrecognizedClientException', 400],
+    ];
+    it.each(retried)('%s (HTTP %i): retried, delivered, nothing rejected', async (type, status) => {
+      fake.enqueue({ kind: 'http-error', status, type });
+      const { statuses, context } = await runSink(makeEvents(3), options(), 3);
+      expect(statuses).toEqual(['delivered']);
+      expect(fake.requests).toHaveLength(2);
+      expect(fake.acceptedData().sort()).toEqual(['event 0', 'event 1', 'event 2']);
+      expect(context.metrics.total('kinesis_failed_records_total', { error_code: type })).toBe(0);
+    });
+
+    const down = [
+      'AccessDeniedException',
+      'ResourceNotFoundException',
+      'KMSAccessDeniedException',
+      'KMSDisabledException',
+      'KMSInvalidStateException',
+      'KMSNotFoundException',
+      'KMSOptInRequired',
+    ];
+    it.each(down)(
+      '%s: the destination is down, its events kept (not rejected) and delivered once it is back',
+      async (type) => {
+        fake.enqueue({ kind: 'http-error', status: 400, type });
+        const { statuses, context } = await runSink(makeEvents(3), options(), 3);
+        expect(statuses).toEqual(['delivered']);
+        expect(fake.acceptedData().sort()).toEqual(['event 0', 'event 1', 'event 2']);
+        expect(context.metrics.total('kinesis_failed_records_total', { error_code: type })).toBe(0);
+        expect(context.logger.find('the destination is unavailable', 'error')).toHaveLength(1);
+      },
+    );
+
+    it.each([
+      'KMSThrottlingException',
+      'InternalFailure',
+      'KMSAccessDeniedException',
+      'KMSDisabledException',
+    ])('a record failed with %s is kept and resent alone', async (errorCode) => {
+      fake.enqueue({ kind: 'fail-records', errorCode, indexes: [1] });
+      const { statuses } = await runSink(makeEvents(3), options(), 3);
+      expect(statuses).toEqual(['delivered']);
+      expect(fake.requests.map((request) => request.records)).toEqual([3, 1]);
+      expect(fake.acceptedData().sort()).toEqual(['event 0', 'event 1', 'event 2']);
+    });
+
+    it('a record failed with an error about itself (ValidationException) is rejected alone, counted', async () => {
+      fake.enqueue({ kind: 'fail-records', errorCode: 'ValidationException', indexes: [1] });
+      const { context } = await runSink(makeEvents(3), options(), 3);
+      expect(fake.acceptedData().sort()).toEqual(['event 0', 'event 2']);
+      expect(fake.requests).toHaveLength(1);
+      expect(
+        context.metrics.total('kinesis_failed_records_total', { error_code: 'ValidationException' }),
+      ).toBe(1);
+    });
+  });
+
   it('aborts a stalled request at the timeout and retries it', async () => {
     fake.enqueue({ kind: 'stall' });
     const { statuses } = await runSink(
