@@ -192,6 +192,33 @@ describe('shard awareness against a stream that enforces per-shard quotas', () =
     expect(context.metrics.total('kinesis_shard_map_refreshes_total', { outcome: 'ok' })).toBe(0);
   });
 
+  it('a stream that places records itself (RecordDistributionStrategy AUTO): aggregation switched off with one warning, nothing lost', async () => {
+    const { fake, endpoint } = await startFake({ shards: 4, recordDistribution: 'AUTO' });
+    const sent = events(2000);
+    const statuses: string[] = [];
+    const batches = batchesOf(sent, 500);
+    for (const batch of batches) attachFinalizer(batch, (status) => statuses.push(status));
+    const context = createTestContext();
+    const sink = await createKinesisSink(
+      options(endpoint, {
+        partition_key_field: 'user',
+        aggregation: { enabled: true, max_record_bytes: 51_200 },
+      }),
+      context,
+    );
+    await sink.run(
+      (async function* () {
+        yield* batches;
+      })(),
+    );
+    expect(statuses).toEqual(['delivered', 'delivered', 'delivered', 'delivered']);
+    // One plain record per event, each with its own key: a KCL consumer reads every event.
+    expect(fake.accepted).toHaveLength(sent.length);
+    expectEveryEventOnce(fake, sent);
+    for (const record of fake.accepted) expect(record.partitionKey).toMatch(/^user-\d+$/);
+    expect(context.logger.find('RecordDistributionStrategy AUTO', 'warn')).toHaveLength(1);
+  });
+
   it('with shard_awareness.enabled = false ListShards is never called', async () => {
     const { fake, endpoint } = await startFake({ shards: 2 });
     const withoutAwareness = options(endpoint, { shard_awareness: { enabled: false } });

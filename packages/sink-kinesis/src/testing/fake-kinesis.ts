@@ -184,6 +184,11 @@ export interface FakeKinesisOptions {
    */
   failingShare?: number;
   failingCode?: string;
+  /**
+   * `AUTO`: DescribeStreamSummary says `RecordDistributionStrategy = AUTO` and the stream places
+   * each record on a shard of its own choosing (round robin here), whatever its key.
+   */
+  recordDistribution?: 'AUTO' | 'USER_PARTITION_KEY';
 }
 
 /**
@@ -231,6 +236,15 @@ export class FakeKinesis {
       const start = width * BigInt(index);
       this.#addShard(start, index === count - 1 ? MAX_HASH_KEY : start + width - 1n);
     }
+  }
+
+  #placed = 0;
+
+  /** The next open shard in turn: how an AUTO stream places records, whatever their keys. */
+  #roundRobinShard(): ShardState {
+    const open = this.#shards.filter((shard) => !shard.closed);
+    this.#placed += 1;
+    return open[this.#placed % open.length] as ShardState;
   }
 
   #addShard(startingHashKey: bigint, endingHashKey: bigint, parentShardId?: string): ShardState {
@@ -495,6 +509,9 @@ export class FakeKinesis {
           StreamARN: `arn:aws:kinesis:us-east-1:000000000000:stream/${name}`,
           StreamStatus: 'ACTIVE',
           OpenShardCount: this.#shards.filter((shard) => !shard.closed).length,
+          ...(this.#options.recordDistribution === undefined
+            ? {}
+            : { RecordDistributionStrategy: this.#options.recordDistribution }),
           RetentionPeriodHours: 24,
           StreamCreationTimestamp: 0,
           EnhancedMonitoring: [],
@@ -579,7 +596,9 @@ export class FakeKinesis {
             record.ExplicitHashKey === undefined
               ? fakeHashKeyOf(record.PartitionKey)
               : BigInt(record.ExplicitHashKey);
-          const shard = this.#openShardOf(hashKey) as ShardState;
+          const shard = (
+            this.#options.recordDistribution === 'AUTO' ? this.#roundRobinShard() : this.#openShardOf(hashKey)
+          ) as ShardState;
           const bytes = data.length + Buffer.byteLength(record.PartitionKey);
           if (!this.#admit(shard, bytes)) {
             failed += 1;
