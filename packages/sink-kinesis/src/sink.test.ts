@@ -206,6 +206,33 @@ describe('aws_kinesis_streams sink against the fake endpoint', () => {
     expect(statuses).toEqual(['rejected']);
   });
 
+  it("the record limit is the stream's MaxRecordSizeInKiB (raised to 2 MiB: a 1.5 MiB event goes; unsaid: 1 MiB, it is rejected)", async () => {
+    const big = () => makeEvents(1, { message: 'z'.repeat(1.5 * 1024 * 1024) });
+    for (const [maxRecordSizeKiB, accepted] of [
+      [2048, 1],
+      [undefined, 0],
+    ] as const) {
+      const own = new FakeKinesis({
+        streams: ['logs'],
+        ...(maxRecordSizeKiB === undefined ? {} : { maxRecordSizeKiB }),
+      });
+      const ownEndpoint = await own.start();
+      onTestFinished(() => own.stop());
+      const context = createTestContext({ id: 'kinesis_out' });
+      const sinkOptions = { ...options({ encoding: 'text' }), endpoint: ownEndpoint };
+      delete (sinkOptions as { max_record_bytes?: number }).max_record_bytes;
+      const sink = await createKinesisSink(sinkOptions, context);
+      // The stream's summary, read at start (as the CLI's healthcheck does).
+      expect(await sink.healthcheck?.(new AbortController().signal)).toEqual({ status: 'healthy' });
+      await sink.run(inputOf([big()]));
+      await sink.close?.();
+      expect(own.accepted).toHaveLength(accepted);
+      expect(context.metrics.total('component_errors_total', { error_type: 'record_too_large' })).toBe(
+        1 - accepted,
+      );
+    }
+  });
+
   it.each<Protocol>(['cbor', 'json'])(
     'partial failures (%s): resends only the failed records, never the accepted ones',
     async (protocol) => {

@@ -189,6 +189,8 @@ export interface FakeKinesisOptions {
    * each record on a shard of its own choosing (round robin here), whatever its key.
    */
   recordDistribution?: 'AUTO' | 'USER_PARTITION_KEY';
+  /** The stream's record size limit DescribeStreamSummary gives (`MaxRecordSizeInKiB`); unsaid when absent (1 MiB). */
+  maxRecordSizeKiB?: number;
 }
 
 /**
@@ -509,6 +511,9 @@ export class FakeKinesis {
           StreamARN: `arn:aws:kinesis:us-east-1:000000000000:stream/${name}`,
           StreamStatus: 'ACTIVE',
           OpenShardCount: this.#shards.filter((shard) => !shard.closed).length,
+          ...(this.#options.maxRecordSizeKiB === undefined
+            ? {}
+            : { MaxRecordSizeInKiB: this.#options.maxRecordSizeKiB }),
           ...(this.#options.recordDistribution === undefined
             ? {}
             : { RecordDistributionStrategy: this.#options.recordDistribution }),
