@@ -4,6 +4,7 @@ import { createServer, type IncomingHttpHeaders, type IncomingMessage, type Serv
 import type { AddressInfo } from 'node:net';
 import {
   attachFinalizer,
+  createLogEvent,
   type DeliveryStatus,
   FloatValue,
   type LogEvent,
@@ -231,6 +232,45 @@ describe('aws_kinesis_streams sink against the fake endpoint', () => {
         1 - accepted,
       );
     }
+  });
+
+  it('ordering = "partition_key": with a tenth of records failing, each key arrives in order; without it, retries reorder', async () => {
+    const inversions = async (ordering: 'partition_key' | 'none') => {
+      fake.accepted.length = 0;
+      for (let failing = 0; failing < 8; failing += 1)
+        fake.enqueue({ kind: 'fail-records', errorCode: 'InternalFailure', every: 10 });
+      const events = Array.from({ length: 400 }, (_, index) =>
+        createLogEvent({ message: String(index), user: `user-${index % 20}` }),
+      );
+      const { statuses } = await runSink(
+        events,
+        options({
+          encoding: 'text',
+          partition_key_field: 'user',
+          ordering,
+          batch: { max_events: 50 },
+          // A retry waits longer than the next batches take: without ordering they overtake it.
+          request: {
+            retry_initial_backoff_secs: 0.2,
+            retry_max_duration_secs: 0.2,
+            retry_jitter_mode: 'None',
+          } as KinesisSinkOptions['request'],
+        }),
+        50,
+      );
+      expect(statuses.every((status) => status === 'delivered')).toBe(true);
+      expect(fake.accepted).toHaveLength(400);
+      let count = 0;
+      const last = new Map<string, number>();
+      for (const record of fake.accepted) {
+        const sequence = Number(record.data.toString());
+        if (sequence < (last.get(record.partitionKey) ?? -1)) count += 1;
+        last.set(record.partitionKey, sequence);
+      }
+      return count;
+    };
+    expect(await inversions('partition_key')).toBe(0);
+    expect(await inversions('none')).toBeGreaterThan(0);
   });
 
   it.each<Protocol>(['cbor', 'json'])(
