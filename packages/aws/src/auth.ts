@@ -166,10 +166,15 @@ export function imdsSettingsOf(imds: AwsAuthOptions['imds']): { timeout: number;
  * static keys; a credentials file and profile; else the Node provider chain in the seed's order
  * (environment keys, credential_process, the credentials file, the instance profile) plus SSO, web
  * identity and container credentials; then `assume_role` on top of any of them (STS in
- * `auth.region`, else `region`). Memoized and refreshed 5 minutes before expiry; each load bounded
+ * `auth.region`, else `region`; through `requestHandler` when given). Memoized and refreshed 5 minutes before expiry; each load bounded
  * by `load_timeout_secs`. A secret is never logged.
  */
-export function awsCredentials(auth: AwsAuthOptions, region?: string): AwsCredentialsProvider {
+export function awsCredentials(
+  auth: AwsAuthOptions,
+  region?: string,
+  /** The component's HTTP handler (`sdkRequestHandler`): assume_role's STS calls take its proxy and TLS. */
+  requestHandler?: object,
+): AwsCredentialsProvider {
   preloadCredentialModules(auth);
   let base: AwsCredentialsProvider | AwsCredentials;
   if (auth.access_key_id !== undefined && auth.secret_access_key !== undefined) {
@@ -198,7 +203,12 @@ export function awsCredentials(auth: AwsAuthOptions, region?: string): AwsCreden
         RoleSessionName: auth.session_name ?? 'sluice',
         ...(auth.external_id === undefined ? {} : { ExternalId: auth.external_id }),
       },
-      ...(stsRegion === undefined ? {} : { clientConfig: { region: stsRegion } }),
+      clientConfig: {
+        ...(stsRegion === undefined ? {} : { region: stsRegion }),
+        ...(requestHandler === undefined
+          ? {}
+          : { requestHandler: requestHandler as Record<string, unknown> }),
+      },
     });
   }
   if (typeof base !== 'function') {

@@ -12,5 +12,7 @@ export type {
 export { AwsJsonService, awsErrorFailure } from './json-service.js';
 export type { AwsRegionOptions } from './region.js';
 export { awsRegionSchemas, endpointUrl, resolveRegion, warnEndpointWithoutScheme } from './region.js';
+export type { HttpSender, SdkRequestHandler } from './request-handler.js';
+export { sdkRequestHandler } from './request-handler.js';
 export type { AwsSignerOptions, SignableRequest } from './signer.js';
 export { AwsSigner, awsSignerOf } from './signer.js';

@@ -7,7 +7,7 @@ export interface AwsRegionOptions {
   endpoint?: string;
 }
 
-export const awsRegionSchemas: Readonly<Record<'region' | 'endpoint', JsonSchema>> = {
+export const awsRegionSchemas = {
   region: {
     type: 'string',
     minLength: 1,
@@ -19,7 +19,7 @@ export const awsRegionSchemas: Readonly<Record<'region' | 'endpoint', JsonSchema
     description:
       "Custom endpoint URL (http:// allowed, e.g. a local emulator). Without a scheme (`host:port`, as older Vector accepted) https:// is assumed, with a deprecation warning. Unset: AWS_ENDPOINT_URL_<SERVICE>, AWS_ENDPOINT_URL or the profile's endpoint_url, else the service's own endpoint for the region (FIPS and dual-stack as AWS_USE_FIPS_ENDPOINT / AWS_USE_DUALSTACK_ENDPOINT say).",
   },
-};
+} as const satisfies Readonly<Record<'region' | 'endpoint', JsonSchema>>;
 
 /** An endpoint as the SDK takes it: older Vector accepted `host:port`, meaning https. */
 export function endpointUrl(endpoint: string): string {

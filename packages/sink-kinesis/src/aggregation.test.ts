@@ -87,7 +87,7 @@ describe('KPL aggregation', () => {
 
   it('with a shard map, events of different keys on one shard share an aggregate sent with the first key', () => {
     const events = ['a', 'b', 'c', 'd'].map((key) => entry(`data-${key}`, key));
-    const shardOf = (key: string) => (key === 'a' || key === 'c' ? 'shard-0' : 'shard-1');
+    const shardOf = ({ key }: { key: string }) => (key === 'a' || key === 'c' ? 'shard-0' : 'shard-1');
     const { records } = packRecords(events, { maxRecordBytes: 51_200, wireKey: quotedKey, groupOf: shardOf });
     expect(records.map(keyOf)).toEqual(['a', 'b']);
     expect(deaggregatedByAws(records[0] as PreparedRecord, 'a')).toEqual([

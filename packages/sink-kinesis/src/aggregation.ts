@@ -98,6 +98,11 @@ export class Aggregate<Record extends UserRecord = UserRecord> {
     return AGGREGATE_OVERHEAD + this.#messageBytes;
   }
 
+  /** Distinct partition keys in it. */
+  get keyCount(): number {
+    return this.#keys.length;
+  }
+
   /** The key of the first record: the aggregated record's own partition key. */
   get firstKey(): string | undefined {
     return this.#keys[0];
@@ -253,6 +258,13 @@ export interface AggregatableRecord extends PreparedRecord {
 /** A record of a request: an event sent alone, or an aggregate with the key it is sent with. */
 export interface PackedRecord extends PreparedRecord {
   key?: string | undefined;
+  /** Events it carries (1 for an event sent alone). */
+  readonly userRecords?: number;
+  /** Distinct partition keys of its events: an aggregate of several may land where some do not belong. */
+  readonly keys?: number;
+  /** Set by shard awareness when it places the record. */
+  hashKey?: string | undefined;
+  shardId?: string | undefined;
 }
 
 export interface PackSettings {
@@ -261,11 +273,11 @@ export interface PackSettings {
   /** A partition key as the wire format writes it. */
   wireKey(key: string): Buffer;
   /**
-   * The group of a partition key: user records of one group share an aggregate, which is sent with
+   * The group of a keyed record: user records of one group share an aggregate, which is sent with
    * the first one's key, so all must map to the same shard. The predicted shard when a shard map
    * is known; by default the key itself, which is always right and aggregates only events of one key.
    */
-  groupOf?(key: string): string;
+  groupOf?(record: AggregatableRecord & { readonly key: string }): string;
 }
 
 /** Whether an event of `dataBytes` with a key of `keyBytes` (32 for a random one) goes alone. */
@@ -294,7 +306,7 @@ export function packRecords<Record extends AggregatableRecord>(
   const records: PackedRecord[] = [];
   const recordOf: number[] = new Array<number>(events.length);
   const open = new Map<string, OpenGroup<Record>>();
-  const groupOf = settings.groupOf ?? ((key: string) => key);
+  const groupOf = settings.groupOf ?? ((record: { readonly key: string }) => record.key);
   const close = (group: string, entry: OpenGroup<Record>) => {
     open.delete(group);
     const { aggregate } = entry;
@@ -307,13 +319,15 @@ export function packRecords<Record extends AggregatableRecord>(
         partitionKey: settings.wireKey(entry.key),
         recordBytes: data.length + Buffer.byteLength(entry.key),
         key: entry.key,
+        userRecords: aggregate.records.length,
+        keys: aggregate.keyCount,
       });
     }
     for (const index of entry.indexes) recordOf[index] = records.length - 1;
   };
   for (let index = 0; index < events.length; index += 1) {
     const event = events[index] as Record;
-    const group = event.key === undefined ? '' : groupOf(event.key);
+    const group = event.key === undefined ? '' : groupOf(event as Record & { readonly key: string });
     let entry = open.get(group);
     if (event.alone) {
       if (entry !== undefined) close(group, entry);

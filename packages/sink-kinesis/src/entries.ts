@@ -1,7 +1,6 @@
 import { getField, type LogEvent } from '@sluice/component-api';
-import { createEncoder, EncodingError } from '@sluice/encoding';
-import type { Discard } from '@sluice/sink-kit';
-import { compressorOf } from '@sluice/sink-kit';
+import { createEncoder, type EncodingConfig, EncodingError } from '@sluice/encoding';
+import { type CompressionOption, compressorOf, type Discard } from '@sluice/sink-kit';
 import { type AggregatableRecord, goesAlone, userRecordBytes } from './aggregation.js';
 import { RANDOM_KEY_BYTES } from './limits.js';
 import type { KinesisSinkOptions } from './options.js';
@@ -24,18 +23,26 @@ const MISSING_KEY: Omit<Discard, 'fields'> = {
   message: 'its partition key field is missing, null or blank',
 };
 
+/** The record limits now: the stream may raise its record size, or stop aggregation being right. */
+export interface RecordLimits {
+  /** Data + partition key of one record. */
+  maxRecordBytes(): number;
+  /** The largest aggregate when aggregating; undefined when not. */
+  aggregateBytes(): number | undefined;
+}
+
 /**
  * The sink's `prepare`: an event as an entry, or why it is not sent (no partition key, an encoding
- * that cannot write it, a record over `max_record_bytes`). `aggregateBytes` is the largest
- * aggregate when aggregating: an entry that fits none goes alone.
+ * that cannot write it, a record over the record limit: rejected, routed to `<sink>.rejected`).
+ * When aggregating, an entry that fits no aggregate goes alone.
  */
 export function entryPreparer(
   options: KinesisSinkOptions,
   format: WireFormat,
-  aggregateBytes: number | undefined,
+  limits: RecordLimits,
 ): (event: LogEvent) => Entry | Discard {
-  const encoder = createEncoder(options.encoding);
-  const compress = compressorOf(options.compression ?? 'none');
+  const encoder = createEncoder(options.encoding as EncodingConfig | undefined);
+  const compress = compressorOf((options.compression ?? 'none') as CompressionOption);
   const keyField = options.partition_key_field;
   return (event) => {
     // undefined: a random key, drawn as the body is built (or once per aggregate)
@@ -65,14 +72,17 @@ export function entryPreparer(
     const data = compress === undefined ? encoded : compress(Buffer.from(encoded));
     const dataBytes = typeof data === 'string' ? Buffer.byteLength(data) : data.length;
     const recordBytes = dataBytes + keyBytes;
-    if (recordBytes > options.max_record_bytes) {
+    const maxRecordBytes = limits.maxRecordBytes();
+    if (recordBytes > maxRecordBytes) {
       return {
         discard: 'rejected',
         errorType: 'record_too_large',
-        message: 'the record is larger than max_record_bytes',
-        fields: { record_bytes: recordBytes, max_record_bytes: options.max_record_bytes },
+        errorCode: 'record_too_large',
+        message: "the record is larger than the stream's record limit (max_record_bytes)",
+        fields: { record_bytes: recordBytes, max_record_bytes: maxRecordBytes },
       };
     }
+    const aggregateBytes = limits.aggregateBytes();
     const alone = aggregateBytes === undefined || goesAlone(dataBytes, keyBytes, aggregateBytes);
     const size = alone ? recordBytes : userRecordBytes(dataBytes, key === undefined ? undefined : keyBytes);
     // hashKey and shardId now, so that placing the record does not change its shape.

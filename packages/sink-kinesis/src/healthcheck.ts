@@ -1,47 +1,56 @@
 import { DescribeStreamSummaryCommand, type KinesisClient } from '@aws-sdk/client-kinesis';
 import type { HealthcheckResult } from '@sluice/component-api';
-import type { KinesisSinkOptions } from './options.js';
-import type { ShardAwareness } from './shard-awareness.js';
+import type { StreamReference } from './shards.js';
+import type { StreamWatch } from './stream.js';
 
-/** DescribeStreamSummary: the stream exists, is writable and we may see it; the shard map read too. */
+/** Where the healthcheck looked, for its messages. */
+export interface HealthcheckTarget {
+  readonly name: string;
+  readonly endpoint?: string | undefined;
+  readonly region?: string | undefined;
+}
+
+/**
+ * DescribeStreamSummary: the stream exists, is writable and we may see it; then the stream's
+ * summary and shard map are read (`StreamWatch`), so the first requests are paced.
+ */
 export function healthcheckOf(
   client: KinesisClient,
-  options: KinesisSinkOptions,
-  shards: ShardAwareness | undefined,
+  stream: StreamReference,
+  target: HealthcheckTarget,
+  watch: StreamWatch,
 ): (signal: AbortSignal) => Promise<HealthcheckResult> {
   return async (signal) => {
     try {
-      const command = new DescribeStreamSummaryCommand({ StreamName: options.stream_name });
-      const summary = await client.send(command, { abortSignal: signal });
+      const summary = await client.send(new DescribeStreamSummaryCommand(stream), { abortSignal: signal });
       const status = summary.StreamDescriptionSummary?.StreamStatus;
       if (status !== undefined && status !== 'ACTIVE' && status !== 'UPDATING') {
-        return { status: 'unhealthy', message: `stream "${options.stream_name}" is ${status}` };
+        return { status: 'unhealthy', message: `stream "${target.name}" is ${status}` };
       }
-      await shards?.refresh();
+      await watch.start();
       return { status: 'healthy' };
     } catch (error) {
-      return { status: 'unhealthy', message: describeHealthcheckError(error, options) };
+      return { status: 'unhealthy', message: describeHealthcheckError(error, target) };
     }
   };
 }
 
 /** One clear line per failure class: missing stream, access denied, no credentials, unreachable. */
-export function describeHealthcheckError(error: unknown, options: KinesisSinkOptions): string {
+export function describeHealthcheckError(error: unknown, target: HealthcheckTarget): string {
   const name = (error as { name?: string }).name ?? '';
   const message = error instanceof Error ? error.message : String(error);
-  const where = options.endpoint ?? `region ${options.region ?? '(from the environment)'}`;
-  if (name === 'ResourceNotFoundException')
-    return `stream "${options.stream_name}" does not exist (${where})`;
+  const where = target.endpoint ?? `region ${target.region ?? '(from the environment)'}`;
+  if (name === 'ResourceNotFoundException') return `stream "${target.name}" does not exist (${where})`;
   if (/AccessDenied|UnrecognizedClient|InvalidSignature|Forbidden|ExpiredToken/i.test(name)) {
-    return `access denied to stream "${options.stream_name}": ${name}: ${message}`;
+    return `access denied to stream "${target.name}": ${name}: ${message}`;
   }
   if (name === 'CredentialsProviderError' || /credential/i.test(message)) {
     return `no AWS credentials found: ${message}`;
   }
   const code = (error as { code?: string }).code;
-  if (code !== undefined && /ECONN|ENOTFOUND|EAI_AGAIN|EHOSTUNREACH|ETIMEDOUT/.test(code)) {
+  if (code !== undefined && /ECONN|ENOTFOUND|EAI_AGAIN|EHOSTUNREACH|ETIMEDOUT|EPROXY/.test(code)) {
     return `endpoint unreachable (${where}): ${code}`;
   }
   if (/Region is missing/i.test(message)) return 'no AWS region configured: set `region` or AWS_REGION';
-  return `healthcheck of stream "${options.stream_name}" failed: ${name || 'Error'}: ${message}`;
+  return `healthcheck of stream "${target.name}" failed: ${name || 'Error'}: ${message}`;
 }

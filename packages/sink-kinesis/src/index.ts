@@ -8,11 +8,10 @@ export {
   MAX_RECORDS_PER_REQUEST,
   MAX_REQUEST_BYTES,
 } from './limits.js';
-export type { KinesisSinkOptions } from './options.js';
+export type { KinesisSinkOptions, Protocol } from './options.js';
 export { deprecatedOptions } from './options.js';
 export type { PreparedRecord } from './records.js';
 export { partitionKeyOf } from './records.js';
-export type { ErrorOutcome } from './requests.js';
 export { classifyError } from './requests.js';
 export { createKinesisSink, kinesisStreamsSink } from './sink.js';
 export { putRecordsCborBody } from './wire/cbor.js';

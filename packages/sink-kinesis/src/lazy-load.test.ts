@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { createTestContext, inputOf, makeEvents } from '@sluice/testkit';
 import { expect, it, onTestFinished, vi } from 'vitest';
 import { createKinesisSink } from './sink.js';
+import { testOptions } from './test-helpers/options.js';
 import { FakeKinesis } from './testing/index.js';
 
 // Its own file, so its own process: no other test has loaded the SDK's modules before this one.
@@ -27,23 +28,8 @@ it('loads at start every module the send path needs: a module load failing later
   const endpoint = await fake.start();
   const cache = (Module as unknown as { _cache: Record<string, unknown> })._cache;
   try {
-    const sink = createKinesisSink(
-      {
-        stream_name: 'logs',
-        region: 'us-east-1',
-        endpoint,
-        max_record_bytes: 1024 * 1024,
-        batch: { max_events: 500, max_bytes: 5_000_000, timeout_secs: 0.01 },
-        request: {
-          protocol: 'cbor',
-          concurrency: 1,
-          rate_limit_duration_secs: 1,
-          timeout_secs: 5,
-          retry_initial_backoff_secs: 0.001,
-          retry_max_duration_secs: 0.01,
-        },
-        auth: { load_timeout_secs: 5 },
-      },
+    const sink = await createKinesisSink(
+      testOptions(endpoint, { batch: { timeout_secs: 0.01 }, request: { concurrency: 1 } }),
       createTestContext({ id: 'kinesis_out' }),
     );
     const loadedBefore = new Set(Object.keys(cache));

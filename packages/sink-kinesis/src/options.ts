@@ -1,41 +1,14 @@
-import { type AwsAuthOptions, awsAuthSchema, awsRegionSchemas } from '@sluice/aws';
-import type { JsonSchema } from '@sluice/component-api';
-import { type EncodingConfig, encodingOptionSchema } from '@sluice/encoding';
-import {
-  type CompressionOption,
-  compressionOptionSchema,
-  type VectorRequestOptions,
-  vectorRequestOptionSchemas,
-} from '@sluice/sink-kit';
+import { awsAuthSchema, awsRegionSchemas } from '@sluice/aws';
+import { encodingOptionSchema } from '@sluice/encoding';
+import { compressionOptionSchema, type NetworkSinkOptions } from '@sluice/sink-kit';
 import { DEFAULT_AGGREGATE_BYTES } from './aggregation.js';
 import {
-  DEFAULT_MAX_RECORD_BYTES,
+  MAX_RECORD_BYTES_LIMIT,
   MAX_RECORDS_PER_REQUEST,
   MAX_REQUEST_BYTES,
   SHARD_BYTES_PER_SECOND,
   SHARD_RECORDS_PER_SECOND,
 } from './limits.js';
-import type { ShardAwarenessOptions } from './shard-awareness.js';
-
-export type Protocol = 'cbor' | 'json';
-
-export interface KinesisSinkOptions {
-  stream_name: string;
-  region?: string;
-  endpoint?: string;
-  encoding?: EncodingConfig;
-  partition_key_field?: string;
-  max_record_bytes: number;
-  /** Defaults (from the schema): none, disabled, true. */
-  compression?: CompressionOption;
-  aggregation?: { enabled: boolean; max_record_bytes: number };
-  request_retry_partial?: boolean;
-  batch: { max_events: number; max_bytes: number; timeout_secs: number };
-  request: VectorRequestOptions & { protocol: Protocol; record_ttl_secs?: number };
-  /** Sluice extension; absent (options built in code): off. The config schema's default turns it on. */
-  shard_awareness?: ShardAwarenessOptions;
-  auth?: AwsAuthOptions;
-}
 
 /** Seed-era (and older Vector) names, moved by core to the new ones with a warning. */
 export const deprecatedOptions: Readonly<Record<string, string>> = {
@@ -53,27 +26,36 @@ export const deprecatedOptions: Readonly<Record<string, string>> = {
   assume_role: 'auth.assume_role',
 };
 
-export const optionsSchema: JsonSchema = {
+/** The sink's own options (Vector's `aws_kinesis_streams`, and Sluice's additions); the kit adds the rest. */
+export const ownOptions = {
   type: 'object',
   additionalProperties: false,
-  required: ['stream_name'],
   properties: {
-    stream_name: { type: 'string', minLength: 1, description: 'The Kinesis data stream to write to.' },
+    stream_name: {
+      type: 'string',
+      minLength: 1,
+      description: 'The Kinesis data stream to write to (this or stream_arn).',
+    },
+    stream_arn: {
+      type: 'string',
+      pattern: '^arn:aws[a-z-]*:kinesis:[a-z0-9-]+:[0-9]{12}:stream/[A-Za-z0-9_.-]+$',
+      description:
+        "The stream's ARN instead of its name (the SDK's StreamARN), e.g. a stream of another account that grants access by a resource policy. Its region is the default region.",
+    },
     ...awsRegionSchemas,
     encoding: encodingOptionSchema,
     partition_key_field: {
       type: 'string',
       minLength: 1,
       description:
-        'Field whose value is the partition key (coerced to a string, cut to 256 characters); events without it are dropped and counted. Default: a random key per record.',
+        'Field whose value is the partition key (coerced to a string, cut to 256 UTF-16 code units, as Kinesis counts them); events without it are dropped and counted. Default: a random key per record.',
     },
     max_record_bytes: {
       type: 'integer',
       minimum: 1,
-      maximum: 10 * 1024 * 1024,
-      default: DEFAULT_MAX_RECORD_BYTES,
+      maximum: MAX_RECORD_BYTES_LIMIT,
       description:
-        'Largest record (data + partition key) sent; larger ones are dropped and counted. 1 MiB, or up to 10 MiB for streams raised to it.',
+        "Largest record (data + partition key) sent; larger ones are rejected and counted. Default: the stream's own limit (MaxRecordSizeInKiB, 1 MiB unless raised, up to 10 MiB), read at start and at each refresh; set, it is a ceiling under the stream's.",
     },
     compression: compressionOptionSchema,
     aggregation: {
@@ -81,16 +63,16 @@ export const optionsSchema: JsonSchema = {
       additionalProperties: false,
       default: {},
       description:
-        "KPL aggregation: many events in one Kinesis record, in the Kinesis Producer Library's format, which the KCL, the AWS deaggregation libraries (Lambda) and Firehose unpack. Consumers must deaggregate.",
+        "KPL aggregation: many events in one Kinesis record, in the Kinesis Producer Library's format, which the KCL, the AWS deaggregation libraries (Lambda) and Firehose unpack. Consumers must deaggregate. Switched off, with a warning, on a stream that places records itself (RecordDistributionStrategy AUTO).",
       properties: {
         enabled: { type: 'boolean', default: false, description: 'Pack events into aggregated records.' },
         max_record_bytes: {
           type: 'integer',
           minimum: 64,
-          maximum: DEFAULT_MAX_RECORD_BYTES,
+          maximum: MAX_RECORD_BYTES_LIMIT,
           default: DEFAULT_AGGREGATE_BYTES,
           description:
-            "Largest aggregated record (data + partition key), at most the stream's record limit (1 MiB, and at most max_record_bytes); the KPL default is 51,200. An event that does not fit in one is sent alone.",
+            'Largest aggregated record (data + partition key), at most the record limit; the KPL default is 51,200. An event that does not fit in one is sent alone.',
         },
       },
     },
@@ -100,91 +82,12 @@ export const optionsSchema: JsonSchema = {
       description:
         "Resend the records of a request that Kinesis failed (throttled, internal failure). false: reject them at once (counted, and sent to the sink's rejected output). Vector's default is false, and it drops them silently; Sluice retries by default.",
     },
-    batch: {
-      type: 'object',
-      additionalProperties: false,
-      default: {},
-      description: 'When a PutRecords request is sent.',
-      properties: {
-        max_events: {
-          type: 'integer',
-          minimum: 1,
-          maximum: MAX_RECORDS_PER_REQUEST,
-          default: MAX_RECORDS_PER_REQUEST,
-          description:
-            'Records per request (at most 500, the PutRecords limit); with aggregation, aggregated records, not events.',
-        },
-        max_bytes: {
-          type: 'integer',
-          minimum: 1,
-          maximum: MAX_REQUEST_BYTES,
-          default: 5_000_000,
-          description: 'Bytes of records (data + partition keys) per request, at most 5 MiB.',
-        },
-        timeout_secs: {
-          type: 'number',
-          exclusiveMinimum: 0,
-          default: 1,
-          description: 'Longest time the oldest event waits before a partial batch is sent.',
-        },
-      },
-    },
-    request: {
-      type: 'object',
-      additionalProperties: false,
-      default: {},
-      description: 'Concurrency, rate limit, timeout and retries of requests.',
-      properties: {
-        protocol: {
-          type: 'string',
-          enum: ['cbor', 'json'],
-          default: 'cbor',
-          description:
-            'Wire format of PutRecords: "cbor" (binary, as the AWS SDK for Java sends it: a quarter fewer bytes and less CPU) or "json" (as Vector and the AWS CLI send it), for an endpoint that only speaks JSON.',
-        },
-        ...vectorRequestOptionSchemas,
-        rate_limit_num: {
-          type: 'integer',
-          minimum: 1,
-          description: 'Requests per rate_limit_duration_secs at most (default: unlimited).',
-        },
-        rate_limit_duration_secs: {
-          type: 'number',
-          exclusiveMinimum: 0,
-          default: 1,
-          description: 'The window of rate_limit_num.',
-        },
-        timeout_secs: {
-          type: 'number',
-          exclusiveMinimum: 0,
-          default: 30,
-          description: 'A request not answered in this time is aborted and retried.',
-        },
-        retry_attempts: {
-          type: 'integer',
-          minimum: 0,
-          description: 'Retries of a failed request or record before it is rejected (default: unlimited).',
-        },
-        retry_initial_backoff_secs: {
-          type: 'number',
-          exclusiveMinimum: 0,
-          default: 1,
-          description: 'Backoff before the first retry; doubles each retry (jitter: retry_jitter_mode).',
-        },
-        retry_max_duration_secs: {
-          type: 'number',
-          exclusiveMinimum: 0,
-          default: 30,
-          description:
-            'The longest single backoff, as in Vector (not a cap on the total time spent retrying).',
-        },
-        record_ttl_secs: {
-          type: 'number',
-          exclusiveMinimum: 0,
-          description:
-            "A record not accepted within this time since the sink took it is rejected (counted, and sent to the sink's rejected output) instead of retried again; the KPL's RecordTtl. Default: no limit (retried until accepted or the shutdown deadline).",
-        },
-      },
+    ordering: {
+      type: 'string',
+      enum: ['none', 'partition_key'],
+      default: 'none',
+      description:
+        '"partition_key": records of one partition key reach the stream in the order the sink took them, retries included (needs partition_key_field): a failed record holds back later records of its key only. With aggregation a key sends up to one aggregate per request; without, one record per request. "none": records of a key may be reordered by retries.',
     },
     shard_awareness: {
       type: 'object',
@@ -199,7 +102,7 @@ export const optionsSchema: JsonSchema = {
           exclusiveMinimum: 0,
           default: 60,
           description:
-            'The shard map is read again this often (and sooner when an answer names a shard it does not know).',
+            'The shard map is read again this often (and within seconds when an answer names a shard it does not know).',
         },
         shard_records_per_second: {
           type: 'integer',
@@ -219,4 +122,43 @@ export const optionsSchema: JsonSchema = {
     },
     auth: awsAuthSchema,
   },
-};
+} as const;
+
+/** The sink's own `request` options, besides the kit's. */
+export const requestOptions = {
+  protocol: {
+    type: 'string',
+    enum: ['cbor', 'json'],
+    default: 'cbor',
+    description:
+      'Wire format of PutRecords: "cbor" (binary, as the AWS SDK for Java sends it: a quarter fewer bytes and less CPU) or "json" (as Vector and the AWS CLI send it), for an endpoint that only speaks JSON.',
+  },
+  record_ttl_secs: {
+    type: 'number',
+    exclusiveMinimum: 0,
+    description:
+      "A record not accepted within this time since the sink took it is rejected (counted, and sent to the sink's rejected output) instead of retried again; the KPL's RecordTtl. Default: no limit (retried until accepted or the shutdown deadline).",
+  },
+} as const;
+
+/** The sink's options, derived from its schema and the kit's tables. */
+export type KinesisSinkOptions = NetworkSinkOptions<typeof ownOptions, typeof requestOptions>;
+
+export type Protocol = KinesisSinkOptions['request']['protocol'];
+
+/** The `shard_awareness` table. */
+export type ShardAwarenessOptions = KinesisSinkOptions['shard_awareness'];
+
+/** The `batch` table's defaults and limits. */
+export const batchDefaults = {
+  max_events: MAX_RECORDS_PER_REQUEST,
+  max_bytes: 5_000_000,
+  timeout_secs: 1,
+  max_events_limit: MAX_RECORDS_PER_REQUEST,
+  max_bytes_limit: MAX_REQUEST_BYTES,
+  descriptions: {
+    max_events:
+      'Records per request (at most 500, the PutRecords limit); with aggregation, aggregated records, not events.',
+    max_bytes: 'Bytes of records (data + partition keys) per request, at most 5 MiB.',
+  },
+} as const;

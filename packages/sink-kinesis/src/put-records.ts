@@ -1,10 +1,12 @@
 import { type KinesisClient, KinesisServiceException, PutRecordsCommand } from '@aws-sdk/client-kinesis';
 import { type AwsCredentialsProvider, AwsSigner, operationEndpoint } from '@sluice/aws';
 import { DEFAULT_MAX_RESPONSE_BYTES, type HttpClient, type HttpResponse } from '@sluice/sink-kit/http';
+import type { StreamReference } from './shards.js';
 import {
   type ErrorFields,
   InvalidResponseError,
-  type PutRecordsResult,
+  type PredictedRecord,
+  type PutRecordsAnswer,
   type WireFormat,
 } from './wire/format.js';
 
@@ -38,27 +40,47 @@ function errorName(type: string): string {
   return withoutSuffix.slice(withoutSuffix.lastIndexOf('#') + 1);
 }
 
+/** Credential errors answered in a row that each get fresh credentials and a retry; then the destination is down. */
+const CREDENTIAL_RETRIES = 3;
+
+/** Answers that a refresh of the credentials may cure (rotated keys, an expired session). */
+const CREDENTIAL_ERRORS = new Set([
+  'ExpiredTokenException',
+  'ExpiredToken',
+  'InvalidSignatureException',
+  'UnrecognizedClientException',
+]);
+
+/** One PutRecords call: the body the sink built, its records (for their predicted shards), the answer. */
+export type PutRecordsCall = (
+  body: Buffer,
+  records: readonly PredictedRecord[],
+  signal: AbortSignal,
+) => Promise<PutRecordsAnswer>;
+
 /**
  * PutRecords of a body built by the sink (`format.body`): its endpoint resolved as the SDK resolves
  * it for its own commands (so `AWS_ENDPOINT_URL_KINESIS` / `AWS_ENDPOINT_URL` apply to PutRecords
- * too), signed by `@sluice/aws` with the client's credentials, sent by the kit's HTTP client (its
- * answer capped at 1 MiB: an endless one is `invalid_response`), not through the SDK's middleware stack: per request, that stack costs twice what signing does
- * (about 1 µs per record at 500 records), for nothing the sink needs. A successful response is read
- * by `format.result`; an error is thrown as the SDK throws it (`serviceError`). The clock offset
- * follows the server's `Date` as the SDK does, and is shared with the client's other commands.
+ * too, and a stream ARN's account endpoint), signed by `@sluice/aws` with the client's
+ * credentials, sent by the kit's HTTP client (its `tls` and `proxy`; the answer capped at 1 MiB:
+ * an endless one is `invalid_response`), not through the SDK's middleware stack: per request, that
+ * stack costs twice what signing does (about 1 µs per record at 500 records), for nothing the sink
+ * needs. A successful answer is read by `format.result`; an error is thrown as the SDK throws it
+ * (`serviceError`). The clock offset follows the server's `Date` as the SDK does, shared with the
+ * client's other commands. An expired token or a refused signature gets fresh credentials and a
+ * retry (`$metadata.credentialsRefreshed`), three times in a row at most.
  */
 export function putRecordsWith(
   client: KinesisClient,
   http: HttpClient,
   format: WireFormat,
-  streamName: string,
-): (body: Uint8Array, records: number, signal: AbortSignal) => Promise<PutRecordsResult> {
+  stream: StreamReference,
+): PutRecordsCall {
   const config = client.config;
   let target: Promise<{ signer: AwsSigner; url: URL }> | undefined;
+  let credentialFailures = 0;
   const resolveTarget = async () => {
-    const { url, properties } = await operationEndpoint(config, PutRecordsCommand, {
-      StreamName: streamName,
-    });
+    const { url, properties } = await operationEndpoint(config, PutRecordsCommand, stream);
     const scheme = (
       properties?.authSchemes as { signingRegion?: string; signingName?: string }[] | undefined
     )?.[0];
@@ -101,13 +123,22 @@ export function putRecordsWith(
     };
     const skewed = signer.observeDate(header('date'));
     config.systemClockOffset = signer.clockOffsetMs;
-    if (response.status === 200) return format.result(bytes, records);
+    if (response.status === 200) {
+      credentialFailures = 0;
+      return format.result(bytes, records);
+    }
     const error = serviceError(
       response.status,
       { 'x-amzn-errortype': header('x-amzn-errortype'), 'x-amzn-requestid': header('x-amzn-requestid') },
       format.errorFields(bytes),
     );
     if (skewed) Object.assign(error.$metadata, { clockSkewCorrected: true });
+    else if (CREDENTIAL_ERRORS.has(error.name) && credentialFailures < CREDENTIAL_RETRIES) {
+      credentialFailures += 1;
+      const refresh = config.credentials as (options?: { forceRefresh?: boolean }) => Promise<unknown>;
+      await refresh({ forceRefresh: true }).catch(() => undefined);
+      Object.assign(error.$metadata, { credentialsRefreshed: true });
+    }
     throw error;
   };
 }

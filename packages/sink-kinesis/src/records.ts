@@ -43,7 +43,7 @@ export function writeRandomKey(target: Buffer, offset: number): number {
 /**
  * A field value as a partition key, as Vector's `to_string_lossy`: strings as they are, numbers as
  * Rust prints them, dates as RFC 3339 (chrono's AutoSi), tables and lists as Vector's JSON; cut to
- * the first 256 characters. `undefined` when missing, null or blank.
+ * the first 256 UTF-16 code units. `undefined` when missing, null or blank.
  */
 export function partitionKeyOf(value: FieldValue | undefined): string | undefined {
   if (value === undefined || value === null) return undefined;
@@ -51,10 +51,13 @@ export function partitionKeyOf(value: FieldValue | undefined): string | undefine
   let key = typeof value === 'string' ? value : textOf(value);
   if (key.trim() === '') return undefined;
   if (key.length > MAX_PARTITION_KEY_LENGTH) {
-    // Characters, not UTF-16 units: never split a surrogate pair.
-    const characters = Array.from(key);
-    if (characters.length > MAX_PARTITION_KEY_LENGTH)
-      key = characters.slice(0, MAX_PARTITION_KEY_LENGTH).join('');
+    // UTF-16 code units, as the service counts them; a surrogate pair is never split (one unit
+    // fewer then), so the key stays valid UTF-8.
+    const last = key.charCodeAt(MAX_PARTITION_KEY_LENGTH - 1);
+    key = key.slice(
+      0,
+      last >= 0xd800 && last <= 0xdbff ? MAX_PARTITION_KEY_LENGTH - 1 : MAX_PARTITION_KEY_LENGTH,
+    );
   }
   return key;
 }

@@ -4,6 +4,7 @@ import { describe, expect, it, onTestFinished } from 'vitest';
 import { deaggregate } from './aggregation.js';
 import type { KinesisSinkOptions } from './options.js';
 import { createKinesisSink } from './sink.js';
+import { type OptionOverrides, testOptions } from './test-helpers/options.js';
 import { FakeKinesis, type FakeKinesisOptions, fakeHashKeyOf } from './testing/index.js';
 
 const QUOTA = { recordsPerSecond: 1000, bytesPerSecond: 1024 * 1024 };
@@ -15,31 +16,34 @@ async function startFake(fakeOptions: FakeKinesisOptions) {
   return { fake, endpoint };
 }
 
-function options(endpoint: string, overrides: Partial<KinesisSinkOptions> = {}): KinesisSinkOptions {
-  return {
-    stream_name: 'logs',
-    region: 'us-east-1',
-    endpoint,
+function options(endpoint: string, overrides: OptionOverrides = {}): KinesisSinkOptions {
+  return testOptions(endpoint, {
     encoding: 'text',
-    max_record_bytes: 1024 * 1024,
-    batch: { max_events: 500, max_bytes: 5_000_000, timeout_secs: 0.05 },
+    ...overrides,
     request: {
-      protocol: 'cbor',
-      concurrency: 5,
-      rate_limit_duration_secs: 1,
       timeout_secs: 10,
       retry_initial_backoff_secs: 0.05,
       retry_max_duration_secs: 1,
+      ...overrides.request,
     },
-    auth: { access_key_id: 'AKIDTEST', secret_access_key: 'secret', load_timeout_secs: 5 },
+    auth: { access_key_id: 'AKIDTEST', secret_access_key: 'secret', ...overrides.auth },
     shard_awareness: {
       enabled: true,
-      refresh_interval_secs: 60,
       shard_records_per_second: QUOTA.recordsPerSecond,
       shard_bytes_per_second: QUOTA.bytesPerSecond,
+      ...overrides.shard_awareness,
     },
-    ...overrides,
-  };
+  });
+}
+
+/**
+ * The sink as the CLI starts it: its healthcheck first, which reads the stream (summary and shard
+ * map) once. Sending never waits for that read; without it, the first second goes unpaced.
+ */
+async function startedSink(sinkOptions: KinesisSinkOptions, context: ReturnType<typeof createTestContext>) {
+  const sink = await createKinesisSink(sinkOptions, context);
+  await sink.healthcheck?.(new AbortController().signal);
+  return sink;
 }
 
 /** Events whose message (the record's data, text encoding) is 200 bytes, numbered from `start`. */
@@ -79,7 +83,7 @@ describe('shard awareness against a stream that enforces per-shard quotas', () =
     const sent = events(12_000);
     const context = createTestContext();
     const started = performance.now();
-    await createKinesisSink(options(endpoint), context).run(
+    await (await startedSink(options(endpoint), context)).run(
       (async function* () {
         yield* batchesOf(sent, 1000);
       })(),
@@ -103,7 +107,7 @@ describe('shard awareness against a stream that enforces per-shard quotas', () =
     const sent = events(12_000);
     const context = createTestContext();
     const base = options(endpoint);
-    const sink = createKinesisSink(
+    const sink = await startedSink(
       {
         ...base,
         partition_key_field: 'user',
@@ -153,7 +157,7 @@ describe('shard awareness against a stream that enforces per-shard quotas', () =
       yield* batchesOf(second, 500);
     };
     const started = performance.now();
-    await createKinesisSink(options(endpoint, { partition_key_field: 'user' }), context).run(input());
+    await (await startedSink(options(endpoint, { partition_key_field: 'user' }), context)).run(input());
     report('reshard', fake, (performance.now() - started) / 1000);
     expectEveryEventOnce(fake, [...first, ...second]);
     expect(context.logger.find('5 open shards', 'info')).toHaveLength(1);
@@ -171,7 +175,7 @@ describe('shard awareness against a stream that enforces per-shard quotas', () =
     const batches = batchesOf(sent, 500);
     for (const batch of batches) attachFinalizer(batch, (status) => statuses.push(status));
     const context = createTestContext();
-    await createKinesisSink(options(endpoint), context).run(
+    await (await startedSink(options(endpoint), context)).run(
       (async function* () {
         yield* batches;
       })(),
@@ -188,11 +192,38 @@ describe('shard awareness against a stream that enforces per-shard quotas', () =
     expect(context.metrics.total('kinesis_shard_map_refreshes_total', { outcome: 'ok' })).toBe(0);
   });
 
-  it('without shard_awareness (options built in code) ListShards is never called', async () => {
+  it('a stream that places records itself (RecordDistributionStrategy AUTO): aggregation switched off with one warning, nothing lost', async () => {
+    const { fake, endpoint } = await startFake({ shards: 4, recordDistribution: 'AUTO' });
+    const sent = events(2000);
+    const statuses: string[] = [];
+    const batches = batchesOf(sent, 500);
+    for (const batch of batches) attachFinalizer(batch, (status) => statuses.push(status));
+    const context = createTestContext();
+    const sink = await createKinesisSink(
+      options(endpoint, {
+        partition_key_field: 'user',
+        aggregation: { enabled: true, max_record_bytes: 51_200 },
+      }),
+      context,
+    );
+    await sink.run(
+      (async function* () {
+        yield* batches;
+      })(),
+    );
+    expect(statuses).toEqual(['delivered', 'delivered', 'delivered', 'delivered']);
+    // One plain record per event, each with its own key: a KCL consumer reads every event.
+    expect(fake.accepted).toHaveLength(sent.length);
+    expectEveryEventOnce(fake, sent);
+    for (const record of fake.accepted) expect(record.partitionKey).toMatch(/^user-\d+$/);
+    expect(context.logger.find('RecordDistributionStrategy AUTO', 'warn')).toHaveLength(1);
+  });
+
+  it('with shard_awareness.enabled = false ListShards is never called', async () => {
     const { fake, endpoint } = await startFake({ shards: 2 });
-    const { shard_awareness: _, ...withoutAwareness } = options(endpoint);
+    const withoutAwareness = options(endpoint, { shard_awareness: { enabled: false } });
     const sent = events(600);
-    await createKinesisSink(withoutAwareness, createTestContext()).run(
+    await (await createKinesisSink(withoutAwareness, createTestContext())).run(
       (async function* () {
         yield* batchesOf(sent, 300);
       })(),

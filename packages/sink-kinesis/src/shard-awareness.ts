@@ -1,16 +1,9 @@
-import type { KinesisClient, PutRecordsResultEntry } from '@aws-sdk/client-kinesis';
-import { type ComponentContext, rateLimitedLog, sleep } from '@sluice/component-api';
-import { type ShardBudget, ShardPacer, type ShardQuota } from './pacing.js';
+import { type ComponentContext, type Counter, sleep } from '@sluice/component-api';
+import { ShardBudgets, type ShardQuota } from './pacing.js';
 import { randomPartitionKey } from './records.js';
-import { fillPool, hashKeyOf, listOpenShards, type RandomKeyPool, ShardMap } from './shards.js';
-
-/** The `shard_awareness` table (a Sluice extension; Vector has no such options). */
-export interface ShardAwarenessOptions {
-  enabled: boolean;
-  refresh_interval_secs: number;
-  shard_records_per_second: number;
-  shard_bytes_per_second: number;
-}
+import { fillPool, hashKeyOf, type RandomKeyPool, type ShardMap } from './shards.js';
+import type { StreamSummary, StreamWatch } from './stream.js';
+import type { RecordError } from './wire/format.js';
 
 /** What shard awareness keeps on each record it places. */
 export interface Placement {
@@ -24,115 +17,85 @@ export interface Placement {
   hashKey?: string | undefined;
   /** The shard it was paced for; undefined without a shard map. */
   shardId?: string | undefined;
+  /** Events it carries: 1, or an aggregate's. */
+  readonly userRecords?: number;
 }
 
-/** Shortest time between two ListShards calls asked for by a sign of resharding. */
-const MIN_REFRESH_INTERVAL_MS = 1_000;
+/** Per-shard figures are handed to the metrics this often, not per request. */
+const METRICS_INTERVAL_MS = 5_000;
+/** The one budget of a stream that places records itself (AUTO): its shards share the load. */
+const WHOLE_STREAM = ['stream'];
 
 export interface ShardAwareness {
-  /** Reads the shard map now (after the healthcheck); never throws. */
-  refresh(): Promise<void>;
   /**
    * Places each record on its shard (drawing random keys now, so their shard is known) and waits
-   * until every shard's budget takes its share; at once without a shard map. Honours `signal`.
+   * until every shard's budget takes its share; at once without a shard map (never waits for one).
+   * Honours `signal`.
    */
   pace(records: readonly Placement[], signal: AbortSignal): Promise<void>;
-  /** The shard a partition key maps to by the current map; undefined without one. */
-  shardOf(key: string): string | undefined;
-  /** Reads a PutRecords answer's per-record results: throttles slow their shard, unknown shards refresh the map. */
-  observe(records: readonly Placement[], results: readonly PutRecordsResultEntry[] | undefined): void;
-  /** A sign that the stream is being resharded: the map is read again soon (at most once a second). */
-  stale(): void;
-  /** Aborts a ListShards in flight. */
+  /** The shard a hash key maps to by the current map; undefined without one. */
+  shardOf(hashKey: string): string | undefined;
+  /** The current shard map, if read. */
+  readonly map: ShardMap | undefined;
+  /** Records a PutRecords answer failed: throttled shards slow down. */
+  throttled(records: readonly Placement[], errors: readonly RecordError[]): void;
   close(): void;
 }
 
 /**
- * Shard awareness: the stream's open shards (ListShards at start and every refresh interval) and a
- * token bucket per shard, so that requests are shaped to what each shard takes. Without ListShards
- * (denied, unsupported) it logs and sends as before, without shard awareness, trying again at the
- * next interval.
+ * Shard awareness: with the stream's shard map (`StreamWatch`), a token bucket per shard, so that
+ * requests are shaped to what each shard takes; on a stream that places records itself (AUTO), one
+ * bucket for the whole stream (its open shards' quotas together). Counts, per shard, the events
+ * and bytes placed there and the time requests waited for it (`kinesis_shard_*`): a hot key shows.
  */
 export function createShardAwareness(
-  client: KinesisClient,
-  streamName: string,
-  options: ShardAwarenessOptions,
+  watch: StreamWatch,
+  quota: ShardQuota,
   wireKey: (key: string) => Buffer,
-  context: Pick<ComponentContext, 'logger' | 'metrics' | 'signal'>,
+  context: Pick<ComponentContext, 'metrics'>,
   now: () => number = () => performance.now(),
 ): ShardAwareness {
-  const { logger, metrics } = context;
-  const quota: ShardQuota = {
-    recordsPerSecond: options.shard_records_per_second,
-    bytesPerSecond: options.shard_bytes_per_second,
-  };
-  const pacer = new ShardPacer(quota, now);
-  const intervalMs = options.refresh_interval_secs * 1000;
-  const closing = new AbortController();
-  const openShards = metrics.gauge('kinesis_open_shards');
-  const refreshed = metrics.counter('kinesis_shard_map_refreshes_total', { outcome: 'ok' });
-  const refreshFailed = metrics.counter('kinesis_shard_map_refreshes_total', { outcome: 'failed' });
-  const throttledBy = new Map<string, { increment(value?: number): void }>();
-  const warnUnavailable = rateLimitedLog(logger, 'warn', 10 * 60_000);
+  const { metrics } = context;
+  const throttledBy = new Map<string, Counter>();
   let map: ShardMap | undefined;
+  let budgets: ShardBudgets | undefined;
+  /** The stream-wide budget of an AUTO stream, and its share of the load. */
+  let whole: ShardBudgets | undefined;
   /** Random keys for `map` once filled (a key per record until then), and their wire form, made when first drawn. */
   let randomKeys: RandomKeyPool | undefined;
   let randomWireKeys: Buffer[] = [];
   /** Counts the pools asked for: a pool filled for a map replaced meanwhile is not used. */
   let poolsAsked = 0;
-  /** The budgets of `map`'s shards, by index, and per-request tallies of the same length. */
-  let budgets: ShardBudget[] = [];
-  let tallyRecords = new Float64Array(0);
-  let tallyBytes = new Float64Array(0);
-  let dueAt = Number.NEGATIVE_INFINITY;
-  let lastRefreshAt = Number.NEGATIVE_INFINITY;
-  let running: Promise<void> | undefined;
-  let first: Promise<void> | undefined;
-  let staleTimer: NodeJS.Timeout | undefined;
+  const closing = new AbortController();
+  const tally = new ShardTally(metrics);
 
-  const refresh = (): Promise<void> => {
-    running ??= (async () => {
-      lastRefreshAt = now();
-      dueAt = lastRefreshAt + intervalMs;
-      try {
-        const signal = AbortSignal.any([closing.signal, context.signal, AbortSignal.timeout(30_000)]);
-        const shards = await listOpenShards(client, streamName, signal);
-        if (shards.length === 0) throw new Error('ListShards listed no open shard');
-        const next = new ShardMap(shards);
-        if (map === undefined || !map.equals(next)) {
-          logger.info(`shard map of stream "${streamName}": ${shards.length} open shards`);
-          pacer.retain(new Set(shards.map((shard) => shard.shardId)));
-          randomKeys = undefined;
-          randomWireKeys = [];
-          const asked = ++poolsAsked;
-          void fillPool(next, closing.signal).then((pool) => {
-            if (asked === poolsAsked) randomKeys = pool;
-          });
-        }
-        map = next;
-        budgets = pacer.budgets(next.shards.map((shard) => shard.shardId));
-        tallyRecords = new Float64Array(next.shards.length);
-        tallyBytes = new Float64Array(next.shards.length);
-        openShards.set(shards.length);
-        refreshed.increment();
-      } catch (error) {
-        if (closing.signal.aborted || context.signal.aborted) return;
-        refreshFailed.increment();
-        warnUnavailable(
-          map === undefined
-            ? 'ListShards failed: sending without shard awareness (no per-shard pacing) until it succeeds; the sink needs kinesis:ListShards'
-            : 'ListShards failed: pacing by the last shard map read',
-          {
-            stream: streamName,
-            error: error instanceof Error ? `${error.name}: ${error.message}` : String(error),
-          },
-        );
-      } finally {
-        running = undefined;
-      }
-    })();
-    return running;
+  watch.onMap((next) => {
+    budgets = new ShardBudgets(
+      next.shards.map((shard) => shard.shardId),
+      quota,
+      budgets,
+    );
+    tally.flush(map);
+    tally.resize(next.shards.length);
+    map = next;
+    randomKeys = undefined;
+    randomWireKeys = [];
+    const asked = ++poolsAsked;
+    void fillPool(next, closing.signal).then((pool) => {
+      if (asked === poolsAsked) randomKeys = pool;
+    });
+  });
+  const placedByService = (summary: StreamSummary) => {
+    whole = summary.autoDistribution
+      ? new ShardBudgets(WHOLE_STREAM, {
+          recordsPerSecond: quota.recordsPerSecond * (summary.openShards ?? 1),
+          bytesPerSecond: quota.bytesPerSecond * (summary.openShards ?? 1),
+        })
+      : undefined;
   };
+  watch.onSummary(placedByService);
+  const flushing = setInterval(() => tally.flush(map), METRICS_INTERVAL_MS);
+  flushing.unref();
 
   const throttledCounter = (shardId: string) => {
     let counter = throttledBy.get(shardId);
@@ -144,18 +107,25 @@ export function createShardAwareness(
   };
 
   return {
-    refresh: () => {
-      first ??= refresh();
-      return first;
+    get map() {
+      return map;
     },
     async pace(records, signal) {
-      first ??= refresh();
-      await first;
-      if (now() >= dueAt) void refresh();
+      void watch.start();
+      const at = now();
+      if (whole !== undefined) {
+        let wait = 0;
+        for (const record of records) wait = Math.max(wait, whole.reserve(0, 1, record.recordBytes, at));
+        if (wait > 0) await sleep(wait, signal);
+        return;
+      }
       const current = map;
-      if (current === undefined) return;
-      const touched: number[] = [];
+      const shardBudgets = budgets;
+      if (current === undefined || shardBudgets === undefined) return;
+      shardBudgets.step(at);
       const pool = randomKeys;
+      let wait = 0;
+      let slowest = -1;
       for (const record of records) {
         let index: number;
         const drawn = record.key === undefined && pool !== undefined ? pool.draw() : -1;
@@ -178,63 +148,103 @@ export function createShardAwareness(
         // In a gap of a map read mid-reshard: sent unpaced.
         record.shardId = current.shards[index]?.shardId;
         if (index === -1) continue;
-        if (tallyRecords[index] === 0) touched.push(index);
-        tallyRecords[index] = (tallyRecords[index] as number) + 1;
-        tallyBytes[index] = (tallyBytes[index] as number) + record.recordBytes;
-      }
-      const at = pacer.now();
-      let wait = 0;
-      for (const index of touched) {
-        wait = Math.max(
-          wait,
-          (budgets[index] as ShardBudget).reserve(
-            tallyRecords[index] as number,
-            tallyBytes[index] as number,
-            at,
-          ),
-        );
-        tallyRecords[index] = 0;
-        tallyBytes[index] = 0;
-      }
-      if (wait > 0) await sleep(wait, signal);
-    },
-    shardOf(key) {
-      return map?.shardOf(hashKeyOf(key));
-    },
-    observe(records, results) {
-      const current = map;
-      if (current === undefined || results === undefined) return;
-      let unknownShard = false;
-      const throttled = new Map<string, number>();
-      for (let index = 0; index < results.length; index += 1) {
-        const result = results[index] as PutRecordsResultEntry;
-        if (result.ErrorCode === 'ProvisionedThroughputExceededException') {
-          const shardId = records[index]?.shardId;
-          if (shardId !== undefined) throttled.set(shardId, (throttled.get(shardId) ?? 0) + 1);
-        } else if (typeof result.ShardId === 'string' && !current.has(result.ShardId)) {
-          unknownShard = true;
+        const recordWait = shardBudgets.reserve(index, 1, record.recordBytes, at);
+        tally.placed(index, record.userRecords ?? 1, record.recordBytes);
+        if (recordWait > wait) {
+          wait = recordWait;
+          slowest = index;
         }
       }
-      for (const [shardId, count] of throttled) {
-        pacer.throttled(shardId);
-        throttledCounter(shardId).increment(count);
+      if (wait > 0) {
+        tally.waited(slowest, wait);
+        await sleep(wait, signal);
       }
-      if (unknownShard) this.stale();
     },
-    stale() {
-      if (staleTimer !== undefined || running !== undefined || closing.signal.aborted) return;
-      staleTimer = setTimeout(
-        () => {
-          staleTimer = undefined;
-          void refresh();
-        },
-        Math.max(0, lastRefreshAt + MIN_REFRESH_INTERVAL_MS - now()),
-      );
-      staleTimer.unref();
+    shardOf(hashKey) {
+      return map?.shardOf(hashKey);
+    },
+    throttled(records, errors) {
+      const shardBudgets = budgets;
+      const current = map;
+      const at = now();
+      const counted = new Map<string, number>();
+      for (const error of errors) {
+        if (error.code !== 'ProvisionedThroughputExceededException') continue;
+        const shardId = records[error.index]?.shardId;
+        if (shardId !== undefined) counted.set(shardId, (counted.get(shardId) ?? 0) + 1);
+      }
+      for (const [shardId, count] of counted) {
+        throttledCounter(shardId).increment(count);
+        if (whole !== undefined) whole.throttled(0, at);
+        else if (shardBudgets !== undefined && current !== undefined) {
+          const index = current.indexOfShard(shardId);
+          if (index !== -1) shardBudgets.throttled(index, at);
+        }
+      }
     },
     close() {
-      clearTimeout(staleTimer);
+      clearInterval(flushing);
+      tally.flush(map);
       closing.abort();
     },
   };
+}
+
+/**
+ * Per-shard figures kept in arrays as requests are paced and handed to counters labelled by shard
+ * every few seconds: `kinesis_shard_user_records_total`, `kinesis_shard_bytes_total` and
+ * `kinesis_shard_pacing_wait_seconds_total` (the wait a request had for its slowest shard).
+ */
+class ShardTally {
+  readonly #metrics: ComponentContext['metrics'];
+  readonly #counters = new Map<string, { records: Counter; bytes: Counter; wait: Counter }>();
+  #records = new Float64Array(0);
+  #bytes = new Float64Array(0);
+  #waitMs = new Float64Array(0);
+
+  constructor(metrics: ComponentContext['metrics']) {
+    this.#metrics = metrics;
+  }
+
+  resize(shards: number): void {
+    this.#records = new Float64Array(shards);
+    this.#bytes = new Float64Array(shards);
+    this.#waitMs = new Float64Array(shards);
+  }
+
+  placed(index: number, userRecords: number, bytes: number): void {
+    this.#records[index] = (this.#records[index] as number) + userRecords;
+    this.#bytes[index] = (this.#bytes[index] as number) + bytes;
+  }
+
+  waited(index: number, ms: number): void {
+    this.#waitMs[index] = (this.#waitMs[index] as number) + ms;
+  }
+
+  flush(map: ShardMap | undefined): void {
+    if (map === undefined) return;
+    for (let index = 0; index < this.#records.length; index += 1) {
+      const records = this.#records[index] as number;
+      const waitMs = this.#waitMs[index] as number;
+      if (records === 0 && waitMs === 0) continue;
+      const shardId = map.shards[index]?.shardId;
+      if (shardId === undefined) continue;
+      let counters = this.#counters.get(shardId);
+      if (counters === undefined) {
+        const labels = { shard_id: shardId };
+        counters = {
+          records: this.#metrics.counter('kinesis_shard_user_records_total', labels),
+          bytes: this.#metrics.counter('kinesis_shard_bytes_total', labels),
+          wait: this.#metrics.counter('kinesis_shard_pacing_wait_seconds_total', labels),
+        };
+        this.#counters.set(shardId, counters);
+      }
+      if (records > 0) counters.records.increment(records);
+      if (records > 0) counters.bytes.increment(this.#bytes[index] as number);
+      if (waitMs > 0) counters.wait.increment(waitMs / 1000);
+      this.#records[index] = 0;
+      this.#bytes[index] = 0;
+      this.#waitMs[index] = 0;
+    }
+  }
 }

@@ -1,20 +1,23 @@
+import { HttpClient } from '@sluice/sink-kit/http';
 import { createTestContext } from '@sluice/testkit';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createKinesisClient } from './client.js';
-import type { KinesisSinkOptions } from './options.js';
-import { ShardPacer } from './pacing.js';
+import { ShardBudgets } from './pacing.js';
 import { createShardAwareness, type Placement } from './shard-awareness.js';
 import {
   explicitHashKeyHex,
   fillPool,
   hashKeyHex,
   hashKeyOf,
-  listOpenShards,
+  ListShardsPagingError,
+  listShards,
   type OpenShard,
   RandomKeyPool,
   ShardMap,
 } from './shards.js';
+import { StreamWatch } from './stream.js';
+import { testOptions } from './test-helpers/options.js';
 import { FakeKinesis, fakeHashKeyOf } from './testing/index.js';
 
 const MAX = (1n << 128n) - 1n;
@@ -169,67 +172,86 @@ describe('RandomKeyPool', () => {
 describe('ListShards', () => {
   const fake = new FakeKinesis({ streams: ['logs'], shards: 4, listShardsPageSize: 2 });
   let endpoint = '';
+  const http = new HttpClient();
   beforeAll(async () => {
     endpoint = await fake.start();
   });
-  afterAll(() => fake.stop());
-  const options = (): KinesisSinkOptions => ({
-    stream_name: 'logs',
-    region: 'us-east-1',
-    endpoint,
-    max_record_bytes: 1024 * 1024,
-    batch: { max_events: 500, max_bytes: 5_000_000, timeout_secs: 1 },
-    request: {
-      protocol: 'cbor',
-      concurrency: 1,
-      rate_limit_duration_secs: 1,
-      timeout_secs: 5,
-      retry_initial_backoff_secs: 1,
-      retry_max_duration_secs: 1,
-    },
-    auth: { access_key_id: 'AKIDTEST', secret_access_key: 'secret', load_timeout_secs: 5 },
+  afterAll(async () => {
+    await fake.stop();
+    await http.close();
   });
+  const client = () =>
+    createKinesisClient(
+      testOptions(endpoint, { auth: { access_key_id: 'AKIDTEST', secret_access_key: 'secret' } }),
+      http,
+    );
 
-  it('lists every page (NextToken) and keeps only open shards: a split parent is left out', async () => {
+  it('lists every page (NextToken); open shards apart from closed ones, whose ranges an answer may still name', async () => {
     fake.splitShard('shardId-000000000001');
-    const client = createKinesisClient(options());
+    const kinesis = client();
     try {
-      const shards = await listOpenShards(client, 'logs', AbortSignal.timeout(10_000));
-      expect(shards.map((shard) => shard.shardId).sort()).toEqual([
+      const { open, closed } = await listShards(kinesis, { StreamName: 'logs' }, AbortSignal.timeout(10_000));
+      expect(open.map((shard) => shard.shardId).sort()).toEqual([
         'shardId-000000000000',
         'shardId-000000000002',
         'shardId-000000000003',
         'shardId-000000000004',
         'shardId-000000000005',
       ]);
+      expect(closed.map((shard) => shard.shardId)).toEqual(['shardId-000000000001']);
       expect(fake.listShardsCalls).toBe(3); // 6 shards, 2 a page
       // The open shards cover the hash-key space without a gap.
-      const map = new ShardMap(shards);
+      const map = new ShardMap(open, closed);
       for (const shard of fake.shards.filter((each) => !each.closed)) {
         expect(map.shardOf(hashKeyHex(shard.startingHashKey))).toBe(shard.shardId);
         expect(map.shardOf(hashKeyHex(shard.endingHashKey))).toBe(shard.shardId);
       }
+      const parent = fake.shards[1] as OpenShard;
+      expect(map.rangeOf('shardId-000000000001')).toEqual({
+        start: hashKeyHex(parent.startingHashKey),
+        end: hashKeyHex(parent.endingHashKey),
+      });
+      expect(map.rangeOf('shardId-000000000099')).toBeUndefined();
     } finally {
-      client.destroy();
+      kinesis.destroy();
     }
   });
 
-  it('places random keys when first paced and refreshes at most once a second when told the map is stale', async () => {
-    const client = createKinesisClient(options());
+  it('a ListShards that always gives another page ends: a repeated token or too many pages is an error, never a loop (seen sending nothing forever, issue 24)', async () => {
+    const kinesis = client();
+    try {
+      fake.endlessListShards = 'repeat';
+      await expect(listShards(kinesis, { StreamName: 'logs' }, AbortSignal.timeout(10_000))).rejects.toThrow(
+        ListShardsPagingError,
+      );
+      fake.endlessListShards = 'new';
+      const calls = fake.listShardsCalls;
+      await expect(listShards(kinesis, { StreamName: 'logs' }, AbortSignal.timeout(60_000))).rejects.toThrow(
+        ListShardsPagingError,
+      );
+      expect(fake.listShardsCalls - calls).toBe(100);
+    } finally {
+      fake.endlessListShards = undefined;
+      kinesis.destroy();
+    }
+  });
+
+  it('places random keys when first paced and reads the map again within a second when told it is stale', async () => {
+    const kinesis = client();
     const context = createTestContext();
-    const time = 0;
+    const watch = new StreamWatch({
+      client: kinesis,
+      stream: { StreamName: 'logs' },
+      name: 'logs',
+      refreshIntervalMs: 3_600_000,
+      listShards: true,
+      context,
+    });
     const awareness = createShardAwareness(
-      client,
-      'logs',
-      {
-        enabled: true,
-        refresh_interval_secs: 3600,
-        shard_records_per_second: 1000,
-        shard_bytes_per_second: 1 << 20,
-      },
+      watch,
+      { recordsPerSecond: 1000, bytesPerSecond: 1 << 20 },
       (key) => Buffer.from(JSON.stringify(key)),
       context,
-      () => time,
     );
     try {
       const records: Placement[] = Array.from({ length: 50 }, () => ({
@@ -237,6 +259,7 @@ describe('ListShards', () => {
         recordBytes: 100,
       }));
       const callsBefore = fake.listShardsCalls;
+      await watch.start();
       await awareness.pace(records, context.signal);
       for (const record of records) {
         expect(record.key).toMatch(/^[0-9a-f]{32}$/);
@@ -245,57 +268,108 @@ describe('ListShards', () => {
       }
       const callsAfterFirst = fake.listShardsCalls;
       expect(callsAfterFirst).toBeGreaterThan(callsBefore);
-      // An answer naming a shard the map does not know: the map is read again.
-      awareness.observe(records.slice(0, 1), [{ SequenceNumber: '1', ShardId: 'shardId-000000000099' }]);
+      watch.stale();
       await fake.when(() => fake.listShardsCalls > callsAfterFirst);
       expect(
         context.metrics.total('kinesis_shard_map_refreshes_total', { outcome: 'ok' }),
       ).toBeGreaterThanOrEqual(1);
     } finally {
       awareness.close();
-      client.destroy();
+      await watch.close();
+      kinesis.destroy();
+    }
+  });
+
+  it('sending never waits on the shard map: pacing before any map is read sends at once', async () => {
+    const kinesis = client();
+    const context = createTestContext();
+    fake.endlessListShards = 'new';
+    const watch = new StreamWatch({
+      client: kinesis,
+      stream: { StreamName: 'logs' },
+      name: 'logs',
+      refreshIntervalMs: 3_600_000,
+      listShards: true,
+      context,
+    });
+    const awareness = createShardAwareness(
+      watch,
+      { recordsPerSecond: 1, bytesPerSecond: 1 },
+      Buffer.from,
+      context,
+    );
+    try {
+      const records: Placement[] = [{ key: 'k', partitionKey: Buffer.from('k'), recordBytes: 1_000_000 }];
+      // The first read starts here and pages on; the records go unpaced meanwhile.
+      await awareness.pace(records, context.signal);
+      expect(records[0]?.shardId).toBeUndefined();
+      await watch.start();
+      expect(context.logger.find('ListShards failed', 'warn')).toHaveLength(1);
+      expect(String(context.logger.find('ListShards failed', 'warn')[0]?.fields.error)).toContain(
+        'ListShardsPagingError',
+      );
+    } finally {
+      fake.endlessListShards = undefined;
+      awareness.close();
+      await watch.close();
+      kinesis.destroy();
     }
   });
 });
 
-describe('ShardPacer', () => {
+describe('ShardBudgets', () => {
   const quota = { recordsPerSecond: 1000, bytesPerSecond: 100_000 };
 
   it('lets a quiet shard burst a fifth of a second, then paces it to its quota', () => {
-    let time = 0;
-    const pacer = new ShardPacer(quota, () => time);
-    const load = (records: number, bytes: number) => new Map([['s', { records, bytes }]]);
-    expect(pacer.reserve(load(200, 1000))).toBe(0);
-    expect(pacer.reserve(load(100, 1000))).toBeCloseTo(100); // 100 records at 1,000/s
-    time = 100;
-    // Refilled: the records' debt is paid, the bytes' burst (20 kB) full again; 30 kB is 10 kB over it.
-    expect(pacer.reserve(load(0, 30_000))).toBeCloseTo(100);
+    const budgets = new ShardBudgets(['s'], quota);
+    let wait = 0;
+    for (let record = 0; record < 200; record += 1) wait = budgets.reserve(0, 1, 5, 0);
+    expect(wait).toBe(0);
+    for (let record = 0; record < 100; record += 1) wait = budgets.reserve(0, 1, 10, 0);
+    expect(wait).toBeCloseTo(100); // 100 records at 1,000/s
+    // 100 ms on: the records' debt is paid, the bytes' burst (20 kB) full again: 30 kB, more than
+    // the burst, goes at once; what comes next waits out its debt (10 kB: 100 ms).
+    expect(budgets.reserve(0, 0, 30_000, 100)).toBe(0);
+    expect(budgets.reserve(0, 0, 1, 100)).toBeCloseTo(100, 0);
   });
 
-  it('waits for the slowest shard of a request; each shard has its own budget', () => {
-    const pacer = new ShardPacer(quota, () => 0);
-    const wait = pacer.reserve(
-      new Map([
-        ['a', { records: 100, bytes: 10 }],
-        ['b', { records: 400, bytes: 10 }],
-      ]),
-    );
-    expect(wait).toBeCloseTo(200); // b: 200 over its burst at 1,000/s
+  it('a record larger than the burst goes when its bucket is full, not after refilling its whole size (an 8 MiB record waited 8.1 s)', () => {
+    const budgets = new ShardBudgets(['s'], { recordsPerSecond: 1000, bytesPerSecond: 1 << 20 });
+    expect(budgets.reserve(0, 1, 8 << 20, 0)).toBe(0);
+    // The records after it wait out its debt.
+    expect(budgets.reserve(0, 1, 100, 0)).toBeGreaterThan(7_000);
+    // Behind other traffic, it waits for a full bucket (a fifth of a second), not 8 s.
+    const busy = new ShardBudgets(['s'], { recordsPerSecond: 1000, bytesPerSecond: 1 << 20 });
+    busy.reserve(0, 1, 200_000, 0);
+    expect(busy.reserve(0, 1, 8 << 20, 0)).toBeLessThan(400);
+  });
+
+  it('each shard has its own budget; budgets of shards a new map keeps are carried over', () => {
+    const budgets = new ShardBudgets(['a', 'b'], quota);
+    for (let record = 0; record < 400; record += 1) budgets.reserve(1, 1, 1, 0);
+    expect(budgets.reserve(0, 1, 1, 0)).toBe(0);
+    expect(budgets.reserve(1, 1, 1, 0)).toBeCloseTo(201); // b: 201 over its burst at 1,000/s
+    const next = new ShardBudgets(['c', 'b'], quota, budgets);
+    expect(next.reserve(0, 1, 1, 0)).toBe(0);
+    expect(next.reserve(1, 1, 1, 0)).toBeCloseTo(202);
   });
 
   it('slows a throttled shard (multiplicative decrease) and lets it recover slowly', () => {
-    let time = 0;
-    const pacer = new ShardPacer(quota, () => time);
-    pacer.throttled('s');
-    expect(pacer.factor('s')).toBeCloseTo(0.7);
-    pacer.throttled('s');
-    expect(pacer.factor('s')).toBeCloseTo(0.49);
-    expect(pacer.factor('other')).toBe(1);
-    // Emptied by the throttle: 49 records wait 100 ms at 490/s.
-    expect(pacer.reserve(new Map([['s', { records: 49, bytes: 0 }]]))).toBeCloseTo(100);
-    time = 4000;
-    expect(pacer.factor('s')).toBeCloseTo(0.69);
-    time = 60_000;
-    expect(pacer.factor('s')).toBe(1);
+    const budgets = new ShardBudgets(['s', 'other'], quota);
+    budgets.throttled(0, 0);
+    expect(budgets.factor(0, 0)).toBeCloseTo(0.7);
+    budgets.throttled(0, 0);
+    expect(budgets.factor(0, 0)).toBeCloseTo(0.49);
+    expect(budgets.factor(1, 0)).toBe(1);
+    // Emptied by the throttle: 49 records wait 100 ms at 490/s (within the burst of 0.2 s: 0 ms over it).
+    let wait = 0;
+    for (let record = 0; record < 49; record += 1) wait = budgets.reserve(0, 1, 0, 0);
+    expect(wait).toBeCloseTo(100);
+    expect(budgets.factor(0, 4000)).toBeCloseTo(0.69);
+    expect(budgets.factor(0, 60_000)).toBe(1);
+    // Paces are brought up to date by `step`: back to 1,000/s.
+    budgets.step(60_000);
+    for (let record = 0; record < 300; record += 1) wait = budgets.reserve(0, 1, 0, 60_000);
+    expect(wait).toBeCloseTo(100);
   });
 });

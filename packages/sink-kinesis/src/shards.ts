@@ -38,8 +38,11 @@ export class ShardMap {
   readonly #starts: readonly string[];
   readonly #ends: readonly string[];
   readonly #ids: ReadonlySet<string>;
+  /** Every shard known, open or closed (a parent an answer may still name), by id. */
+  readonly #known: ReadonlyMap<string, { readonly start: string; readonly end: string }>;
+  readonly #indexes: ReadonlyMap<string, number>;
 
-  constructor(shards: readonly OpenShard[]) {
+  constructor(shards: readonly OpenShard[], closed: readonly OpenShard[] = []) {
     this.shards = [...shards].sort((left, right) =>
       left.startingHashKey < right.startingHashKey
         ? -1
@@ -50,6 +53,26 @@ export class ShardMap {
     this.#starts = this.shards.map((shard) => hashKeyHex(shard.startingHashKey));
     this.#ends = this.shards.map((shard) => hashKeyHex(shard.endingHashKey));
     this.#ids = new Set(this.shards.map((shard) => shard.shardId));
+    this.#indexes = new Map(this.shards.map((shard, index) => [shard.shardId, index]));
+    this.#known = new Map(
+      [...closed, ...this.shards].map((shard) => [
+        shard.shardId,
+        { start: hashKeyHex(shard.startingHashKey), end: hashKeyHex(shard.endingHashKey) },
+      ]),
+    );
+  }
+
+  /** The index in `shards` of an open shard; -1 when it is not one. */
+  indexOfShard(shardId: string): number {
+    return this.#indexes.get(shardId) ?? -1;
+  }
+
+  /**
+   * The hash-key range of a shard, open or closed, as `hashKeyOf` gives hash keys (both ends
+   * included); undefined when this map has never heard of it.
+   */
+  rangeOf(shardId: string): { readonly start: string; readonly end: string } | undefined {
+    return this.#known.get(shardId);
   }
 
   /** The index in `shards` of the shard a hash key (`hashKeyOf`) lands on; -1 in a gap (a map read mid-reshard). */
@@ -183,26 +206,47 @@ function shareOf(shard: OpenShard): number {
   return Number((shard.endingHashKey - shard.startingHashKey + 1n) >> 64n) / 2 ** 64;
 }
 
+/** The stream a request names: by name, or by ARN (the SDK's StreamARN). */
+export type StreamReference = { readonly StreamName: string } | { readonly StreamARN: string };
+
+/** Shards per ListShards page asked for (the API's most), so a large stream takes few pages. */
+const LIST_SHARDS_PAGE = 10_000;
+/** No stream has more shards than this many pages (a million shards, closed ones included). */
+const MAX_LIST_SHARDS_PAGES = 100;
+
+/** ListShards paged without end (a token seen before, or more pages than any stream has): its map is not used. */
+export class ListShardsPagingError extends Error {
+  override readonly name = 'ListShardsPagingError';
+}
+
 /**
- * The open shards of `streamName`, every page of ListShards (NextToken). Closed shards (a parent
- * after a split or merge: it has an ending sequence number) are left out here rather than by a
- * `ShardFilter`, which not every Kinesis implementation takes.
+ * The shards of a stream, every page of ListShards (NextToken), open ones apart: a closed shard (a
+ * parent after a split or merge: it has an ending sequence number) is kept for its range, which an
+ * answer may still name, but takes no record. Left out here rather than by a `ShardFilter`, which not
+ * every Kinesis implementation takes. Paging ends at a repeated token or after more pages than any
+ * stream has: a `ListShardsPagingError`, never a loop.
  */
-export async function listOpenShards(
+export async function listShards(
   client: KinesisClient,
-  streamName: string,
+  stream: StreamReference,
   signal: AbortSignal,
-): Promise<OpenShard[]> {
-  const shards: OpenShard[] = [];
+): Promise<{ open: OpenShard[]; closed: OpenShard[] }> {
+  const open: OpenShard[] = [];
+  const closed: OpenShard[] = [];
+  const tokens = new Set<string>();
   let nextToken: string | undefined;
   do {
+    if (tokens.size >= MAX_LIST_SHARDS_PAGES)
+      throw new ListShardsPagingError(`ListShards gave a next page after ${tokens.size + 1} pages`);
     const page = await client.send(
-      new ListShardsCommand(nextToken === undefined ? { StreamName: streamName } : { NextToken: nextToken }),
+      new ListShardsCommand(
+        nextToken === undefined
+          ? { ...stream, MaxResults: LIST_SHARDS_PAGE }
+          : { NextToken: nextToken, MaxResults: LIST_SHARDS_PAGE },
+      ),
       { abortSignal: signal },
     );
     for (const shard of page.Shards ?? []) {
-      const ending = shard.SequenceNumberRange?.EndingSequenceNumber;
-      if (ending !== undefined && ending !== null) continue;
       const range = shard.HashKeyRange;
       if (
         shard.ShardId === undefined ||
@@ -210,13 +254,19 @@ export async function listOpenShards(
         range.EndingHashKey === undefined
       )
         continue;
-      shards.push({
+      const ending = shard.SequenceNumberRange?.EndingSequenceNumber;
+      (ending === undefined || ending === null ? open : closed).push({
         shardId: shard.ShardId,
         startingHashKey: BigInt(range.StartingHashKey),
         endingHashKey: BigInt(range.EndingHashKey),
       });
     }
     nextToken = page.NextToken ?? undefined;
+    if (nextToken !== undefined) {
+      if (tokens.has(nextToken))
+        throw new ListShardsPagingError('ListShards gave a NextToken it had given before');
+      tokens.add(nextToken);
+    }
   } while (nextToken !== undefined);
-  return shards;
+  return { open, closed };
 }

@@ -14,6 +14,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { KinesisSinkOptions, Protocol } from './options.js';
 import { createKinesisSink } from './sink.js';
 import { deaggregatedByAws } from './test-helpers/aws-kinesis-agg.js';
+import { type OptionOverrides, testOptions } from './test-helpers/options.js';
 import { FakeKinesis } from './testing/index.js';
 
 process.env.AWS_ACCESS_KEY_ID = 'AKIDTEST';
@@ -31,26 +32,8 @@ beforeEach(() => {
   fake.defaultBehaviour = { kind: 'succeed' };
 });
 
-function options(overrides: Partial<KinesisSinkOptions> = {}): KinesisSinkOptions {
-  return {
-    stream_name: 'logs',
-    region: 'us-east-1',
-    endpoint,
-    max_record_bytes: 1024 * 1024,
-    encoding: 'text',
-    ...overrides,
-    batch: { max_events: 500, max_bytes: 5_000_000, timeout_secs: 0.05, ...overrides.batch },
-    request: {
-      protocol: 'cbor',
-      concurrency: 5,
-      rate_limit_duration_secs: 1,
-      timeout_secs: 5,
-      retry_initial_backoff_secs: 0.001,
-      retry_max_duration_secs: 0.01,
-      ...overrides.request,
-    },
-    auth: { load_timeout_secs: 5, ...overrides.auth },
-  };
+function options(overrides: OptionOverrides = {}): KinesisSinkOptions {
+  return testOptions(endpoint, { encoding: 'text', ...overrides });
 }
 
 const request = (values: Partial<KinesisSinkOptions['request']>) => values as KinesisSinkOptions['request'];
@@ -62,7 +45,7 @@ async function runSink(events: LogEvent[], sinkOptions: KinesisSinkOptions) {
   const statuses = new Map<string, DeliveryStatus>();
   for (const event of events)
     attachFinalizer([event], (status) => statuses.set(String(event.fields.message), status));
-  await createKinesisSink(sinkOptions, context).run(inputOf(batchesOf(events, 250)));
+  await (await createKinesisSink(sinkOptions, context)).run(inputOf(batchesOf(events, 250)));
   return { context, statuses, rejected };
 }
 
@@ -260,11 +243,11 @@ describe('compression', () => {
 });
 
 describe('older Vector spellings', () => {
-  it('an endpoint without a scheme means https, with one deprecation warning', () => {
+  it('an endpoint without a scheme means https, with one deprecation warning', async () => {
     expect(endpointUrl('kinesis.example.com:4567')).toBe('https://kinesis.example.com:4567');
     expect(endpointUrl('http://127.0.0.1:1')).toBe('http://127.0.0.1:1');
     const context = createTestContext();
-    createKinesisSink(options({ endpoint: '127.0.0.1:1' }), context);
+    await createKinesisSink(options({ endpoint: '127.0.0.1:1' }), context);
     expect(
       context.logger.records.filter((record) => record.level === 'warn').map((record) => record.message),
     ).toEqual([

@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { KinesisSinkOptions, Protocol } from './options.js';
 import { createKinesisSink } from './sink.js';
 import { deaggregatedByAws } from './test-helpers/aws-kinesis-agg.js';
+import { type OptionOverrides, testOptions } from './test-helpers/options.js';
 
 const protocols: Protocol[] = ['cbor', 'json'];
 
@@ -42,31 +43,27 @@ beforeAll(async () => {
 });
 afterAll(() => kinesis.stop());
 
-function options(overrides: Partial<KinesisSinkOptions>): KinesisSinkOptions {
-  return {
+function options(overrides: OptionOverrides): KinesisSinkOptions {
+  return testOptions(kinesis.endpoint, {
     stream_name: 'json-cbor',
     region: kinesis.region,
-    endpoint: kinesis.endpoint,
-    max_record_bytes: 1024 * 1024,
-    batch: { max_events: 500, max_bytes: 5_000_000, timeout_secs: 0.1 },
+    ...overrides,
+    batch: { timeout_secs: 0.1, ...overrides.batch },
     request: {
-      protocol: 'cbor',
-      concurrency: 5,
-      rate_limit_duration_secs: 1,
       timeout_secs: 10,
       retry_initial_backoff_secs: 0.1,
       retry_max_duration_secs: 1,
+      ...overrides.request,
     },
-    auth: { access_key_id: 'AKIDTEST', secret_access_key: 'secret', load_timeout_secs: 5 },
-    ...overrides,
-  };
+    auth: { access_key_id: 'AKIDTEST', secret_access_key: 'secret', ...overrides.auth },
+  });
 }
 
 async function send(events: LogEvent[], sinkOptions: KinesisSinkOptions) {
   const statuses: DeliveryStatus[] = [];
   attachFinalizer(events, (status) => statuses.push(status));
   const context = createTestContext();
-  await createKinesisSink(sinkOptions, context).run(inputOf([events]));
+  await (await createKinesisSink(sinkOptions, context)).run(inputOf([events]));
   return { statuses, context };
 }
 
@@ -132,17 +129,22 @@ describe('aws_kinesis_streams against kinesis-local (the real Kinesis API)', () 
   });
 
   it.each(protocols)(
-    'PutRecords over %s to a missing stream: rejected, counted by the error the API names',
+    'PutRecords over %s to a missing stream: the destination is down, its events kept until record_ttl_secs, never rejected for it',
     async (protocol) => {
       const base = options({ stream_name: 'no-such-stream' });
-      const { statuses, context } = await send([createLogEvent({ message: 'lost' })], {
+      const { statuses, context } = await send([createLogEvent({ message: 'kept' })], {
         ...base,
-        request: { ...base.request, protocol },
+        request: { ...base.request, protocol, record_ttl_secs: 2 },
       });
+      // Retried (beyond retry_max_duration_secs) until the record's time to live ran out.
       expect(statuses).toEqual(['rejected']);
       expect(
         context.metrics.total('kinesis_failed_records_total', { error_code: 'ResourceNotFoundException' }),
+      ).toBe(0);
+      expect(
+        context.metrics.total('kinesis_failed_records_total', { error_code: 'record_ttl_expired' }),
       ).toBe(1);
+      expect(context.logger.find('the destination is unavailable', 'error').length).toBeGreaterThanOrEqual(1);
     },
   );
 
@@ -220,13 +222,13 @@ describe('aws_kinesis_streams against kinesis-local (the real Kinesis API)', () 
   });
 
   it('healthcheck: a stream that does not exist fails with its name', async () => {
-    const sink = createKinesisSink(options({ stream_name: 'no-such-stream' }), createTestContext());
+    const sink = await createKinesisSink(options({ stream_name: 'no-such-stream' }), createTestContext());
     const result = await sink.healthcheck?.(new AbortController().signal);
     expect(result?.status).toBe('unhealthy');
     expect(result?.status === 'unhealthy' && result.message).toContain(
       'stream "no-such-stream" does not exist',
     );
-    const healthy = createKinesisSink(options({ stream_name: 'json-cbor' }), createTestContext());
+    const healthy = await createKinesisSink(options({ stream_name: 'json-cbor' }), createTestContext());
     expect(await healthy.healthcheck?.(new AbortController().signal)).toEqual({ status: 'healthy' });
   });
 });

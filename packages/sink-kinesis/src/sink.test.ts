@@ -4,6 +4,7 @@ import { createServer, type IncomingHttpHeaders, type IncomingMessage, type Serv
 import type { AddressInfo } from 'node:net';
 import {
   attachFinalizer,
+  createLogEvent,
   type DeliveryStatus,
   FloatValue,
   type LogEvent,
@@ -18,6 +19,7 @@ import { serviceError } from './put-records.js';
 import { type PreparedRecord, partitionKeyOf } from './records.js';
 import { classifyError } from './requests.js';
 import { createKinesisSink, kinesisStreamsSink } from './sink.js';
+import { type OptionOverrides, testOptions } from './test-helpers/options.js';
 import { FakeKinesis } from './testing/index.js';
 import { cborWire, parseCborPutRecordsResponse, putRecordsCborBody } from './wire/cbor.js';
 import { InvalidResponseError } from './wire/format.js';
@@ -41,31 +43,13 @@ beforeEach(() => {
   fake.defaultBehaviour = { kind: 'succeed' };
 });
 
-function options(overrides: Partial<KinesisSinkOptions> = {}): KinesisSinkOptions {
-  return {
-    stream_name: 'logs',
-    region: 'us-east-1',
-    endpoint,
-    max_record_bytes: 1024 * 1024,
-    ...overrides,
-    batch: { max_events: 500, max_bytes: 5_000_000, timeout_secs: 0.05, ...overrides.batch },
-    request: {
-      protocol: 'cbor',
-      concurrency: 5,
-      rate_limit_duration_secs: 1,
-      timeout_secs: 5,
-      retry_initial_backoff_secs: 0.001,
-      retry_max_duration_secs: 0.01,
-      ...overrides.request,
-    },
-    auth: { load_timeout_secs: 5, ...overrides.auth },
-  };
+function options(overrides: OptionOverrides = {}): KinesisSinkOptions {
+  return testOptions(endpoint, overrides);
 }
 
 /** The options with `request.protocol = "json"`, for servers in these tests that answer JSON. */
-function jsonOptions(overrides: Partial<KinesisSinkOptions> = {}): KinesisSinkOptions {
-  const base = options(overrides);
-  return { ...base, request: { ...base.request, protocol: 'json' } };
+function jsonOptions(overrides: OptionOverrides = {}): KinesisSinkOptions {
+  return testOptions(endpoint, { ...overrides, request: { ...overrides.request, protocol: 'json' } });
 }
 
 async function runSink(events: LogEvent[], sinkOptions = options(), batchSize = 100) {
@@ -73,16 +57,23 @@ async function runSink(events: LogEvent[], sinkOptions = options(), batchSize = 
   const statuses: DeliveryStatus[] = [];
   const batches = batchesOf(events, batchSize);
   for (const batch of batches) attachFinalizer(batch, (status) => statuses.push(status));
-  await createKinesisSink(sinkOptions, context).run(inputOf(batches));
+  await (await createKinesisSink(sinkOptions, context)).run(inputOf(batches));
   return { context, statuses };
 }
 
-/** A local HTTP server recording every request; stopped after the test. */
+/**
+ * A local HTTP server recording every PutRecords; stopped after the test. The stream's other calls
+ * (the DescribeStreamSummary every sink makes) are refused, unrecorded: the sink sends as before.
+ */
 async function recordingServer(answer: (request: IncomingMessage, response: ServerResponse) => void) {
   const received: { method: string; url: string; headers: IncomingHttpHeaders; body: Buffer }[] = [];
   const server = createServer(async (request, response) => {
     const chunks: Buffer[] = [];
     for await (const chunk of request) chunks.push(chunk as Buffer);
+    if (!String(request.headers['x-amz-target'] ?? '').endsWith('.PutRecords')) {
+      response.writeHead(400, { 'x-amzn-errortype': 'UnknownOperationException' }).end('{}');
+      return;
+    }
     received.push({
       method: String(request.method),
       url: String(request.url),
@@ -142,9 +133,10 @@ testSink(kinesisStreamsSink, {
     fake.accepted.length = 0;
   },
   failures: {
-    // Every record failed with a code that is not retried (a permanent error).
+    // Every record failed with a code about the record itself, never retried (KMS access errors
+    // are the destination being down: kept, not rejected).
     makeFailing: () => {
-      fake.defaultBehaviour = { kind: 'fail-records', errorCode: 'KMSAccessDeniedException', every: 1 };
+      fake.defaultBehaviour = { kind: 'fail-records', errorCode: 'ValidationException', every: 1 };
       return options();
     },
   },
@@ -215,6 +207,72 @@ describe('aws_kinesis_streams sink against the fake endpoint', () => {
     expect(statuses).toEqual(['rejected']);
   });
 
+  it("the record limit is the stream's MaxRecordSizeInKiB (raised to 2 MiB: a 1.5 MiB event goes; unsaid: 1 MiB, it is rejected)", async () => {
+    const big = () => makeEvents(1, { message: 'z'.repeat(1.5 * 1024 * 1024) });
+    for (const [maxRecordSizeKiB, accepted] of [
+      [2048, 1],
+      [undefined, 0],
+    ] as const) {
+      const own = new FakeKinesis({
+        streams: ['logs'],
+        ...(maxRecordSizeKiB === undefined ? {} : { maxRecordSizeKiB }),
+      });
+      const ownEndpoint = await own.start();
+      onTestFinished(() => own.stop());
+      const context = createTestContext({ id: 'kinesis_out' });
+      const sinkOptions = { ...options({ encoding: 'text' }), endpoint: ownEndpoint };
+      delete (sinkOptions as { max_record_bytes?: number }).max_record_bytes;
+      const sink = await createKinesisSink(sinkOptions, context);
+      // The stream's summary, read at start (as the CLI's healthcheck does).
+      expect(await sink.healthcheck?.(new AbortController().signal)).toEqual({ status: 'healthy' });
+      await sink.run(inputOf([big()]));
+      await sink.close?.();
+      expect(own.accepted).toHaveLength(accepted);
+      expect(context.metrics.total('component_errors_total', { error_type: 'record_too_large' })).toBe(
+        1 - accepted,
+      );
+    }
+  });
+
+  it('ordering = "partition_key": with a tenth of records failing, each key arrives in order; without it, retries reorder', async () => {
+    const inversions = async (ordering: 'partition_key' | 'none') => {
+      fake.accepted.length = 0;
+      for (let failing = 0; failing < 8; failing += 1)
+        fake.enqueue({ kind: 'fail-records', errorCode: 'InternalFailure', every: 10 });
+      const events = Array.from({ length: 400 }, (_, index) =>
+        createLogEvent({ message: String(index), user: `user-${index % 20}` }),
+      );
+      const { statuses } = await runSink(
+        events,
+        options({
+          encoding: 'text',
+          partition_key_field: 'user',
+          ordering,
+          batch: { max_events: 50 },
+          // A retry waits longer than the next batches take: without ordering they overtake it.
+          request: {
+            retry_initial_backoff_secs: 0.2,
+            retry_max_duration_secs: 0.2,
+            retry_jitter_mode: 'None',
+          } as KinesisSinkOptions['request'],
+        }),
+        50,
+      );
+      expect(statuses.every((status) => status === 'delivered')).toBe(true);
+      expect(fake.accepted).toHaveLength(400);
+      let count = 0;
+      const last = new Map<string, number>();
+      for (const record of fake.accepted) {
+        const sequence = Number(record.data.toString());
+        if (sequence < (last.get(record.partitionKey) ?? -1)) count += 1;
+        last.set(record.partitionKey, sequence);
+      }
+      return count;
+    };
+    expect(await inversions('partition_key')).toBe(0);
+    expect(await inversions('none')).toBeGreaterThan(0);
+  });
+
   it.each<Protocol>(['cbor', 'json'])(
     'partial failures (%s): resends only the failed records, never the accepted ones',
     async (protocol) => {
@@ -264,16 +322,142 @@ describe('aws_kinesis_streams sink against the fake endpoint', () => {
       expect(
         first.context.metrics.total('kinesis_failed_records_total', { error_code: 'NotImplemented' }),
       ).toBe(5);
+      // A 400 for a request of one record is about that record: rejected, not retried.
       fake.enqueue({ kind: 'http-error', status: 400, type: 'ValidationException' });
-      const second = await runSink(makeEvents(5), sinkOptions, 5);
+      const second = await runSink(makeEvents(1), sinkOptions, 1);
       expect(second.statuses).toEqual(['rejected']);
       expect(
         second.context.metrics.total('kinesis_failed_records_total', { error_code: 'ValidationException' }),
-      ).toBe(5);
+      ).toBe(1);
       expect(fake.requests).toHaveLength(2);
       expect(fake.accepted).toHaveLength(0);
     },
   );
+
+  it.each<Protocol>(['cbor', 'json'])(
+    'a 400 for a whole request (%s) is bisected down to the bad record: only it is rejected, the others delivered',
+    async (protocol) => {
+      const sinkOptions = options({ request: { protocol } as KinesisSinkOptions['request'] });
+      fake.defaultBehaviour = {
+        kind: 'http-error',
+        status: 400,
+        type: 'ValidationException',
+        whenData: 'event 5',
+      };
+      const context = createTestContext({ id: 'kinesis_out' });
+      const events = makeEvents(8);
+      const statuses = new Map<string, DeliveryStatus>();
+      for (const [index, event] of events.entries())
+        attachFinalizer([event], (status) => statuses.set(`event ${index}`, status));
+      await (await createKinesisSink(sinkOptions, context)).run(inputOf([events]));
+      expect(statuses.get('event 5')).toBe('rejected');
+      expect([...statuses.values()].filter((status) => status === 'delivered')).toHaveLength(7);
+      expect(fake.acceptedData().sort()).toEqual([
+        'event 0',
+        'event 1',
+        'event 2',
+        'event 3',
+        'event 4',
+        'event 6',
+        'event 7',
+      ]);
+      expect(
+        context.metrics.total('kinesis_failed_records_total', { error_code: 'ValidationException' }),
+      ).toBe(1);
+    },
+  );
+
+  it('a throttled record waits for its retry without its request slot: the next batch goes first, through the one slot', async () => {
+    fake.enqueue({ kind: 'fail-records', errorCode: 'ProvisionedThroughputExceededException', indexes: [0] });
+    const sinkOptions = options({
+      batch: { max_events: 3 },
+      request: {
+        concurrency: 1,
+        retry_initial_backoff_secs: 1,
+        retry_max_duration_secs: 1,
+        retry_jitter_mode: 'None',
+      } as KinesisSinkOptions['request'],
+    });
+    const { statuses } = await runSink(makeEvents(6), sinkOptions, 3);
+    expect(statuses).toEqual(['delivered', 'delivered']);
+    // Request 1 carries the second batch while event 0 waits out its backoff; event 0 comes after.
+    expect(fake.requests.map((request) => request.records)).toEqual([3, 3, 1]);
+    expect(
+      fake.accepted.filter((record) => record.request === 1).map((record) => record.data.toString()),
+    ).toEqual(['event 3', 'event 4', 'event 5']);
+    expect(
+      fake.accepted.filter((record) => record.request === 2).map((record) => record.data.toString()),
+    ).toEqual(['event 0']);
+  });
+
+  describe('every error the service answers for a whole request, as the service means it', () => {
+    const retried: [string, number][] = [
+      ['ProvisionedThroughputExceededException', 400],
+      ['ThrottlingException', 400],
+      ['LimitExceededException', 400],
+      ['KMSThrottlingException', 400],
+      ['ResourceInUseException', 400],
+      ['RequestExpired', 400],
+      ['InternalFailure', 500],
+      ['ServiceUnavailable', 503],
+      // Fresh credentials, then a retry (a bounded number of times in a row).
+      ['ExpiredTokenException', 400],
+      ['InvalidSignatureException', 403],
+      ['UnrecognizedClientException', 400],
+    ];
+    it.each(retried)('%s (HTTP %i): retried, delivered, nothing rejected', async (type, status) => {
+      fake.enqueue({ kind: 'http-error', status, type });
+      const { statuses, context } = await runSink(makeEvents(3), options(), 3);
+      expect(statuses).toEqual(['delivered']);
+      expect(fake.requests).toHaveLength(2);
+      expect(fake.acceptedData().sort()).toEqual(['event 0', 'event 1', 'event 2']);
+      expect(context.metrics.total('kinesis_failed_records_total', { error_code: type })).toBe(0);
+    });
+
+    const down = [
+      'AccessDeniedException',
+      'ResourceNotFoundException',
+      'KMSAccessDeniedException',
+      'KMSDisabledException',
+      'KMSInvalidStateException',
+      'KMSNotFoundException',
+      'KMSOptInRequired',
+    ];
+    it.each(down)(
+      '%s: the destination is down, its events kept (not rejected) and delivered once it is back',
+      async (type) => {
+        fake.enqueue({ kind: 'http-error', status: 400, type });
+        const { statuses, context } = await runSink(makeEvents(3), options(), 3);
+        expect(statuses).toEqual(['delivered']);
+        expect(fake.acceptedData().sort()).toEqual(['event 0', 'event 1', 'event 2']);
+        expect(context.metrics.total('kinesis_failed_records_total', { error_code: type })).toBe(0);
+        expect(context.logger.find('the destination is unavailable', 'error')).toHaveLength(1);
+      },
+    );
+
+    it.each([
+      'KMSThrottlingException',
+      'InternalFailure',
+      'KMSAccessDeniedException',
+      'KMSDisabledException',
+    ])('a record failed with %s is kept and resent alone', async (errorCode) => {
+      fake.enqueue({ kind: 'fail-records', errorCode, indexes: [1] });
+      const { statuses } = await runSink(makeEvents(3), options(), 3);
+      expect(statuses).toEqual(['delivered']);
+      expect(fake.requests.map((request) => request.records)).toEqual([3, 1]);
+      expect(fake.acceptedData().sort()).toEqual(['event 0', 'event 1', 'event 2']);
+    });
+
+    it('a record failed with an error about itself (ValidationException) is rejected alone, counted', async () => {
+      fake.enqueue({ kind: 'fail-records', errorCode: 'ValidationException', indexes: [1] });
+      const { context } = await runSink(makeEvents(3), options(), 3);
+      expect(fake.acceptedData().sort()).toEqual(['event 0', 'event 2']);
+      expect(fake.requests).toHaveLength(1);
+      expect(
+        context.metrics.total('kinesis_failed_records_total', { error_code: 'ValidationException' }),
+      ).toBe(1);
+    });
+  });
 
   it('aborts a stalled request at the timeout and retries it', async () => {
     fake.enqueue({ kind: 'stall' });
@@ -294,7 +478,7 @@ describe('aws_kinesis_streams sink against the fake endpoint', () => {
     const events = makeEvents(4);
     const statuses: DeliveryStatus[] = [];
     attachFinalizer(events, (status) => statuses.push(status));
-    const running = createKinesisSink(options(), context).run(inputOf([events]));
+    const running = (await createKinesisSink(options(), context)).run(inputOf([events]));
     while (fake.requests.length === 0) await new Promise((resolve) => setTimeout(resolve, 5));
     context.abort();
     await running;
@@ -360,11 +544,13 @@ describe('aws_kinesis_streams sink against the fake endpoint', () => {
     const own = new FakeKinesis({ streams: ['logs'] });
     const ownEndpoint = await own.start();
     onTestFinished(() => own.stop());
-    const sink = createKinesisSink(
+    const sink = await createKinesisSink(
       { ...options(), endpoint: ownEndpoint },
       createTestContext({ id: 'kinesis_out' }),
     );
     await sink.run(inputOf([makeEvents(3)]));
+    // The stream's first read (DescribeStreamSummary, started by the first request) done too.
+    expect(await sink.healthcheck?.(new AbortController().signal)).toEqual({ status: 'healthy' });
     expect(own.connections).toBeGreaterThan(0); // the keep-alive connection
     await sink.close?.();
     await own.idle(); // never, were the client's sockets kept
@@ -417,9 +603,9 @@ describe('aws_kinesis_streams sink against the fake endpoint', () => {
   });
 
   it('healthcheck: healthy for an existing stream, names a missing one', async () => {
-    const healthy = createKinesisSink(options(), createTestContext());
+    const healthy = await createKinesisSink(options(), createTestContext());
     expect(await healthy.healthcheck?.(new AbortController().signal)).toEqual({ status: 'healthy' });
-    const missing = createKinesisSink(options({ stream_name: 'nope' }), createTestContext());
+    const missing = await createKinesisSink(options({ stream_name: 'nope' }), createTestContext());
     const result = await missing.healthcheck?.(new AbortController().signal);
     expect(result).toMatchObject({ status: 'unhealthy' });
     expect(result?.status === 'unhealthy' && result.message).toContain('stream "nope" does not exist');
@@ -472,7 +658,12 @@ describe('aws_kinesis_streams sink against the fake endpoint', () => {
     expect(proxyPage).toMatchObject({ name: 'Error', $metadata: { httpStatusCode: 502 } });
     expect(classifyError(Object.assign(new Error('x'), { code: 'EMFILE' })).retryable).toBe(true);
     expect(classifyError(proxyPage)).toMatchObject({ retryable: true, code: 'Error' });
-    expect(classifyError(named({}, 'not json', 404))).toMatchObject({ retryable: false, code: 'http_404' });
+    // A 404 (a missing stream or endpoint path) is the destination down: kept and retried.
+    expect(classifyError(named({}, 'not json', 404))).toMatchObject({
+      retryable: true,
+      unavailable: true,
+      code: 'http_404',
+    });
     const cborError = cbor.serialize({ __type: 'ResourceNotFoundException', message: 'gone' });
     expect(serviceError(400, {}, wireFormats.cbor.errorFields(Buffer.from(cborError)))).toMatchObject({
       name: 'ResourceNotFoundException',
@@ -544,7 +735,7 @@ describe('aws_kinesis_streams sink against the fake endpoint', () => {
   });
 
   it('healthcheck: an unreachable endpoint says so', async () => {
-    const sink = createKinesisSink(options({ endpoint: 'http://127.0.0.1:1' }), createTestContext());
+    const sink = await createKinesisSink(options({ endpoint: 'http://127.0.0.1:1' }), createTestContext());
     const result = await sink.healthcheck?.(new AbortController().signal);
     expect(result?.status === 'unhealthy' && result.message).toMatch(/endpoint unreachable/);
   });
@@ -553,7 +744,7 @@ describe('aws_kinesis_streams sink against the fake endpoint', () => {
 describe('records and retry policy', () => {
   it('builds the exact PutRecords JSON body', () => {
     const key = wireFormats.json.partitionKey;
-    const body = putRecordsBody('s"1', [
+    const body = putRecordsBody({ StreamName: 's"1' }, [
       { data: 'hello', dataBytes: 5, partitionKey: key('k"1'), recordBytes: 8 },
       { data: 'é😀', dataBytes: 6, partitionKey: key('é'), recordBytes: 8 },
       { data: 'x'.repeat(100_000), dataBytes: 100_000, partitionKey: key('k'), recordBytes: 100_001 },
@@ -578,7 +769,7 @@ describe('records and retry policy', () => {
       recordBytes: 0,
     }));
     const streamName = 's'.repeat(30);
-    const body = putRecordsCborBody(streamName, records);
+    const body = putRecordsCborBody({ StreamName: streamName }, records);
     expect(cbor.deserialize(body)).toEqual({
       Records: data.map((text, index) => ({
         Data: Buffer.from(text),
@@ -587,19 +778,31 @@ describe('records and retry policy', () => {
       StreamName: streamName,
     });
     const many = putRecordsCborBody(
-      's',
+      { StreamName: 's' },
       Array.from({ length: 500 }, () => records[1] as PreparedRecord),
     );
     expect((cbor.deserialize(many) as { Records: unknown[] }).Records).toHaveLength(500);
   });
 
-  it('reads a CBOR PutRecords response: the failed count alone when nothing failed, else every record result', () => {
-    const answer = (payload: unknown, records = 1) =>
+  it('reads a CBOR PutRecords answer in one pass: failed records, and accepted ones off their predicted shard', () => {
+    const predicted = (count: number, shardId?: string) =>
+      Array.from({ length: count }, () => (shardId === undefined ? {} : { shardId }));
+    const answer = (payload: unknown, records = predicted(1)) =>
       parseCborPutRecordsResponse(Buffer.from(cbor.serialize(payload)), records);
     const accepted = { SequenceNumber: '4962'.repeat(14), ShardId: 'shardId-000000000000' };
-    expect(answer({ FailedRecordCount: 0, Records: [accepted] })).toEqual({
-      FailedRecordCount: 0,
-      Records: undefined,
+    expect(answer({ FailedRecordCount: 0, Records: [accepted] })).toEqual({ errors: [], elsewhere: [] });
+    expect(
+      answer({ FailedRecordCount: 0, Records: [accepted] }, predicted(1, 'shardId-000000000000')),
+    ).toEqual({
+      errors: [],
+      elsewhere: [],
+    });
+    // A shard other than the one predicted: named, with its index.
+    expect(
+      answer({ FailedRecordCount: 0, Records: [accepted] }, predicted(1, 'shardId-000000000001')),
+    ).toEqual({
+      errors: [],
+      elsewhere: [{ index: 0, shardId: 'shardId-000000000000' }],
     });
     // Results first: skipped over, nested maps, arrays and strings of every length class.
     expect(
@@ -610,19 +813,25 @@ describe('records and retry policy', () => {
           Extra: { list: [1, -1, 1.5, true, null, 'x'.repeat(70_000)], bytes: new Uint8Array(300) },
           FailedRecordCount: 0,
         },
-        300,
+        predicted(300, 'shardId-000000000000'),
       ),
-    ).toEqual({ FailedRecordCount: 0, Records: undefined });
+    ).toEqual({ errors: [], elsewhere: [] });
     const failed = answer(
       {
-        Records: [{ ErrorCode: 'InternalFailure', ErrorMessage: 'FailedRecordCount' }, accepted],
+        Records: [
+          { ErrorCode: 'InternalFailure', ErrorMessage: 'FailedRecordCount' },
+          accepted,
+          { ...accepted, ErrorCode: null },
+        ],
         FailedRecordCount: 1,
       },
-      2,
+      predicted(3),
     );
-    expect(failed.FailedRecordCount).toBe(1);
-    expect(failed.Records?.[0]?.ErrorCode).toBe('InternalFailure');
-    // Indefinite-length map and array, as a streaming encoder writes them.
+    expect(failed).toEqual({
+      errors: [{ index: 0, code: 'InternalFailure', message: 'FailedRecordCount' }],
+      elsewhere: [],
+    });
+    // Indefinite-length map and array, as a streaming encoder writes them: decoded whole, checked.
     const indefinite = Buffer.concat([
       Buffer.from([0xbf, 0x67]),
       Buffer.from('Records'),
@@ -630,28 +839,39 @@ describe('records and retry policy', () => {
       Buffer.from('FailedRecordCount'),
       Buffer.from([0x00, 0xff]),
     ]);
-    expect(parseCborPutRecordsResponse(indefinite, 0).FailedRecordCount).toBe(0);
+    expect(parseCborPutRecordsResponse(indefinite, [])).toEqual({ errors: [], elsewhere: [] });
     // A count that disagrees with the request, or a body that is not a PutRecords answer, proves nothing.
-    expect(() => answer({ FailedRecordCount: 0, Records: [accepted] }, 2)).toThrow(InvalidResponseError);
-    expect(() => answer({}, 1)).toThrow(InvalidResponseError);
-    expect(() => parseCborPutRecordsResponse(Buffer.from([0xff]), 1)).toThrow(InvalidResponseError);
+    expect(() => answer({ FailedRecordCount: 0, Records: [accepted] }, predicted(2))).toThrow(
+      InvalidResponseError,
+    );
+    expect(() => answer({ FailedRecordCount: 2, Records: [accepted] })).toThrow(InvalidResponseError);
+    expect(() => answer({})).toThrow(InvalidResponseError);
+    expect(() => parseCborPutRecordsResponse(Buffer.from([0xff]), predicted(1))).toThrow(
+      InvalidResponseError,
+    );
   });
 
-  it('reads a PutRecords response: all accepted without parsing, otherwise every record result', () => {
-    const parse = (text: string, records = 1) => parsePutRecordsResponse(Buffer.from(text), records);
-    expect(
-      parse('{"FailedRecordCount":0,"Records":[{"SequenceNumber":"1","ShardId":"s"}]}').FailedRecordCount,
-    ).toBe(0);
-    expect(() => parse('{"FailedRecordCount":10,"Records":[]}', 10)).toThrow(InvalidResponseError);
-    expect(() => parse('{"FailedRecordCount":0,"Records":[{"SequenceNumber":"1"}]}', 2)).toThrow(
+  it('reads a JSON PutRecords answer: all accepted where predicted without parsing, otherwise parsed whole', () => {
+    const parse = (text: string, records: { shardId?: string }[] = [{}]) =>
+      parsePutRecordsResponse(Buffer.from(text), records);
+    const one = '{"FailedRecordCount":0,"Records":[{"SequenceNumber":"1","ShardId":"s"}]}';
+    expect(parse(one)).toEqual({ errors: [], elsewhere: [] });
+    expect(parse(one, [{ shardId: 's' }])).toEqual({ errors: [], elsewhere: [] });
+    expect(parse(one, [{ shardId: 't' }])).toEqual({ errors: [], elsewhere: [{ index: 0, shardId: 's' }] });
+    expect(() =>
+      parse(
+        '{"FailedRecordCount":10,"Records":[]}',
+        Array.from({ length: 10 }, () => ({})),
+      ),
+    ).toThrow(InvalidResponseError);
+    expect(() => parse('{"FailedRecordCount":0,"Records":[{"SequenceNumber":"1"}]}', [{}, {}])).toThrow(
       InvalidResponseError,
     );
     expect(() => parse('"OK"')).toThrow(InvalidResponseError);
     const tricky = parse(
       '{"Records":[{"ErrorCode":"InternalFailure","ErrorMessage":"\\"FailedRecordCount\\":0"}],"FailedRecordCount":1}',
     );
-    expect(tricky.FailedRecordCount).toBe(1);
-    expect(tricky.Records?.[0]?.ErrorCode).toBe('InternalFailure');
+    expect(tricky.errors).toEqual([{ index: 0, code: 'InternalFailure', message: '"FailedRecordCount":0' }]);
   });
 
   it('random keys are 32 hex characters, written into either body, each different (across pool refills too)', () => {
@@ -663,10 +883,10 @@ describe('records and retry policy', () => {
     }));
     const keys: string[] = [];
     for (let round = 0; round < 6; round += 1) {
-      const json = JSON.parse(putRecordsBody('s', records).toString()) as {
+      const json = JSON.parse(putRecordsBody({ StreamName: 's' }, records).toString()) as {
         Records: { PartitionKey: string }[];
       };
-      const decoded = cbor.deserialize(putRecordsCborBody('s', records)) as {
+      const decoded = cbor.deserialize(putRecordsCborBody({ StreamName: 's' }, records)) as {
         Records: { PartitionKey: string }[];
       };
       for (const body of [json, decoded]) keys.push(...body.Records.map((record) => record.PartitionKey));
@@ -684,7 +904,9 @@ describe('records and retry policy', () => {
     expect(partitionKeyOf(true)).toBe('true');
     expect(partitionKeyOf({ a: 1 })).toBe('{"a":1}');
     expect(partitionKeyOf('')).toBeUndefined();
-    expect(partitionKeyOf('😀'.repeat(300))).toBe('😀'.repeat(256));
+    // 256 UTF-16 code units, as the service counts them: 128 emoji, never half of one.
+    expect(partitionKeyOf('😀'.repeat(300))).toBe('😀'.repeat(128));
+    expect(partitionKeyOf(`a${'😀'.repeat(300)}`)).toBe(`a${'😀'.repeat(127)}`);
   });
 
   it("classifies errors by the seed's policy", () => {

@@ -635,6 +635,110 @@ describe('per-item requeue (a paused clock)', () => {
   });
 });
 
+describe('a destination that is down, a request refused for one item (a paused clock)', () => {
+  beforeEach(() => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'performance', 'setImmediate'] });
+  });
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+  const retry: RetrySettings = { attempts: 2, initialBackoffMs: 1000, maxBackoffMs: 4000, jitter: 'none' };
+  const missing: Failure = {
+    retryable: false,
+    unavailable: true,
+    code: 'ResourceNotFoundException',
+    message: 'Stream logs not found',
+    status: 400,
+  };
+
+  it('unavailable: nothing rejected, one probe at a time backing off to the longest wait, however many attempts; delivered once it is back', async () => {
+    let down = true;
+    const sentAt: [number, number][] = [];
+    const { value } = spec(
+      (texts) => {
+        sentAt.push([Math.round(performance.now()), texts.length]);
+        return down ? { failure: missing } : {};
+      },
+      {
+        batch: { maxEvents: 2, maxBytes: 1_000_000, timeoutMs: 10 },
+        request: { concurrency: 4, timeoutMs: 5_000, retry },
+      },
+    );
+    const context = createTestContext({ id: 'out' });
+    const statuses: DeliveryStatus[] = [];
+    const events = makeEvents(6);
+    attachFinalizer(events, (status) => statuses.push(status));
+    const running = createNetworkSink(value, context).run(inputOf([events]));
+    await vi.advanceTimersByTimeAsync(20_000);
+    // Three batches went at once; then one request per pause, waits of 1, 2, 4, 4… s.
+    const probes = sentAt.slice(3).map(([at]) => at);
+    expect(probes.slice(0, 4)).toEqual([1000, 3000, 7000, 11_000]);
+    expect(context.metrics.total('test_destination_unavailable')).toBe(1);
+    expect(statuses).toEqual([]);
+    // Logged once a minute, not once per answer.
+    expect(context.logger.find('the destination is unavailable', 'error')).toHaveLength(1);
+    down = false;
+    await vi.advanceTimersByTimeAsync(10_000);
+    await running;
+    expect(statuses).toEqual(['delivered']);
+    expect(context.metrics.total('component_sent_events_total')).toBe(6);
+    expect(context.metrics.total('test_failed_records_total')).toBe(0);
+    expect(context.metrics.total('test_destination_unavailable')).toBe(0);
+    expect(context.logger.find('the destination is available again', 'info')).toHaveLength(1);
+  });
+
+  it('unavailable with recordTtlMs: events older than it are rejected as record_ttl_expired', async () => {
+    const { value } = spec(() => ({ failure: missing }), {
+      request: { concurrency: 1, timeoutMs: 5_000, retry, recordTtlMs: 2500 },
+    });
+    const context = createTestContext({ id: 'out' });
+    const statuses: DeliveryStatus[] = [];
+    const events = makeEvents(3);
+    attachFinalizer(events, (status) => statuses.push(status));
+    const running = createNetworkSink(value, context).run(inputOf([events]));
+    await vi.advanceTimersByTimeAsync(10_000);
+    await running;
+    expect(statuses).toEqual(['rejected']);
+    expect(context.metrics.total('test_failed_records_total', { error_code: 'record_ttl_expired' })).toBe(3);
+  });
+
+  it('bisect: a request refused as a whole is sent again in halves until the item at fault is alone; only it is rejected', async () => {
+    const { value, requests } = spec(
+      (texts) =>
+        texts.includes('event 5')
+          ? {
+              failure: {
+                retryable: false,
+                bisect: true,
+                code: 'ValidationException',
+                message: 'bad key',
+                status: 400,
+              },
+            }
+          : {},
+      { batch: { maxEvents: 8, maxBytes: 1_000_000, timeoutMs: 10 } },
+    );
+    const running = run(value, makeEvents(8));
+    await vi.advanceTimersByTimeAsync(100);
+    const { context, statuses } = await running;
+    expect(requests).toEqual([
+      ['event 0', 'event 1', 'event 2', 'event 3', 'event 4', 'event 5', 'event 6', 'event 7'],
+      ['event 0', 'event 1', 'event 2', 'event 3'],
+      ['event 4', 'event 5', 'event 6', 'event 7'],
+      ['event 4', 'event 5'],
+      ['event 6', 'event 7'],
+      ['event 4'],
+      ['event 5'],
+    ]);
+    expect([...statuses.entries()].filter(([, status]) => status === 'rejected')).toEqual([
+      ['event 5', 'rejected'],
+    ]);
+    expect(context.metrics.total('test_failed_records_total', { error_code: 'ValidationException' })).toBe(1);
+    expect(context.metrics.total('component_sent_events_total')).toBe(7);
+    expect(context.metrics.total('test_bisected_requests_total')).toBe(3);
+  });
+});
+
 describe('one batch, several requests', () => {
   it('each request has its own slot, attempt and results; a failed one is requeued alone', async () => {
     const sent: string[][] = [];

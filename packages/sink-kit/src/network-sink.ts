@@ -4,11 +4,13 @@ import {
   rateLimitedLog,
   Signal,
   type Sink,
+  sleep,
   untilAborted,
 } from '@sluice/component-api';
 import { Accounting, type SinkItem } from './accounting.js';
 import { AdaptiveConcurrency } from './adaptive-concurrency.js';
 import { type AttemptOutcome, Attempts } from './attempt.js';
+import { Availability } from './availability.js';
 import { Batcher } from './batcher.js';
 import { KeyOrder } from './key-order.js';
 import { type ConcurrencyLimiter, fixedConcurrency, RateLimiter, type RequestObservation } from './limits.js';
@@ -97,6 +99,9 @@ class Driver<Item extends SinkItem, Request> {
   readonly #throttles: { increment(value?: number): void };
   readonly #inFlightGauge: { increment(value?: number): void; decrement(value?: number): void };
   readonly #warnRetry: ReturnType<typeof rateLimitedLog>;
+  readonly #warnBisect: ReturnType<typeof rateLimitedLog>;
+  readonly #bisected: { increment(value?: number): void };
+  readonly #availability: Availability;
   /** Events taken and not yet finalized. */
   #held = 0;
   #abandoned = 0;
@@ -129,7 +134,10 @@ class Driver<Item extends SinkItem, Request> {
     );
     this.#accounting = new Accounting(context, spec.metricPrefix);
     this.#batcher = new Batcher<Item>(spec.batch, (items) => this.#closed(items));
-    this.#order = spec.orderingKey === undefined ? undefined : new KeyOrder(spec.orderingKey.bind(spec));
+    this.#order =
+      spec.orderingKey === undefined
+        ? undefined
+        : new KeyOrder(spec.orderingKey.bind(spec), spec.maxKeyBytesPerBatch);
     this.#takenAt = recordTtlMs === undefined ? undefined : new WeakMap();
     this.#maxRetrying = maxRetrying;
     const { metrics } = context;
@@ -137,6 +145,9 @@ class Driver<Item extends SinkItem, Request> {
     this.#throttles = metrics.counter(`${spec.metricPrefix}_throttles_total`);
     this.#inFlightGauge = metrics.gauge(`${spec.metricPrefix}_in_flight_requests`);
     this.#warnRetry = rateLimitedLog(context.logger, 'warn');
+    this.#warnBisect = rateLimitedLog(context.logger, 'warn');
+    this.#bisected = metrics.counter(`${spec.metricPrefix}_bisected_requests_total`);
+    this.#availability = new Availability(context, spec.metricPrefix, spec.request.retry);
   }
 
   async run(input: AsyncIterable<LogEvent[]>): Promise<void> {
@@ -236,6 +247,7 @@ class Driver<Item extends SinkItem, Request> {
         continue;
       }
       for (let index = 0; index < built.length; index += 1) {
+        await this.#untilAvailable();
         // Waiting for a free slot is the backpressure that reaches the input.
         const acquired = !shutdown.aborted;
         if (acquired) await this.#limiter.acquire();
@@ -253,6 +265,21 @@ class Driver<Item extends SinkItem, Request> {
       }
       this.#starting = false;
       this.#progress.notify();
+    }
+  }
+
+  /**
+   * While the destination is unavailable, one request at a time probes it, after its pause: the
+   * others wait here, outside any slot.
+   */
+  async #untilAvailable(): Promise<void> {
+    const availability = this.#availability;
+    const shutdown = this.#shutdown;
+    while (!shutdown.aborted && availability.unavailable) {
+      const wait = availability.waitMs(performance.now());
+      if (wait > 0) await sleep(wait, shutdown);
+      else if (this.#inFlight.size > 0) await this.#progress.wait(shutdown);
+      else return;
     }
   }
 
@@ -289,12 +316,17 @@ class Driver<Item extends SinkItem, Request> {
     if (result.sentBytes !== undefined) accounting.sentBytes(result.sentBytes);
     const { failure: whole, failures } = result;
     if (whole === undefined && failures === undefined) {
+      this.#availability.up(performance.now());
       accounting.delivered(items.map((item) => item.event));
       this.#finish(items);
       return;
     }
     if (whole?.status !== undefined && result.status === undefined) accounting.response(whole.status);
     const now = performance.now();
+    if (whole?.bisect === true && items.length > 1) {
+      this.#bisect(items, whole);
+      return;
+    }
     const delivered: Item[] = [];
     const rejected = new Map<string, { failure: Failure; items: Item[]; failures: number }>();
     /** Requeued items by their wait: those of one answer with the same attempt count share a draw. */
@@ -315,18 +347,25 @@ class Driver<Item extends SinkItem, Request> {
           .increment();
       }
       const state = this.#retrying.get(item);
-      const failuresSoFar = (state?.failures ?? 0) + 1;
+      const unavailable = failure.unavailable === true;
+      // The destination being down is not the item's fault: it costs no attempt.
+      const failuresSoFar = (state?.failures ?? 0) + (unavailable ? 0 : 1);
       const retry = this.#spec.request.retry;
       const firstAt = state?.firstAt ?? now - durationMs;
-      const key = `${failuresSoFar}:${failure.retryAfterMs ?? ''}`;
+      const key = unavailable ? 'unavailable' : `${failuresSoFar}:${failure.retryAfterMs ?? ''}`;
       let group = requeued.get(key);
       const wait =
         group?.wait ??
-        (failure.retryAfterMs === undefined
-          ? backoffMs(retry, failuresSoFar - 1)
-          : Math.min(Math.max(0, failure.retryAfterMs), retry.maxBackoffMs));
-      const outOfTime = retry.maxDurationMs !== undefined && now + wait - firstAt > retry.maxDurationMs;
-      if (!failure.retryable || failuresSoFar > retry.attempts || outOfTime || this.#shutdown.aborted) {
+        (unavailable
+          ? this.#availability.down(failure, now, this.#held)
+          : failure.retryAfterMs === undefined
+            ? backoffMs(retry, failuresSoFar - 1)
+            : Math.min(Math.max(0, failure.retryAfterMs), retry.maxBackoffMs));
+      const outOfTime =
+        !unavailable && retry.maxDurationMs !== undefined && now + wait - firstAt > retry.maxDurationMs;
+      const gaveUp =
+        !unavailable && (!failure.retryable || failure.bisect === true || failuresSoFar > retry.attempts);
+      if (gaveUp || outOfTime || this.#shutdown.aborted) {
         let rejectedGroup = rejected.get(failure.code);
         if (rejectedGroup === undefined) {
           rejectedGroup = { failure, items: [], failures: failuresSoFar };
@@ -344,6 +383,10 @@ class Driver<Item extends SinkItem, Request> {
       }
       group.items.push(item);
     }
+    // Some items taken or refused for what they hold, or any other answer: it is up again.
+    const answered = result.status !== undefined || whole?.status !== undefined;
+    if (!requeued.has('unavailable') && (delivered.length > 0 || rejected.size > 0 || answered))
+      this.#availability.up(now);
     if (delivered.length > 0) {
       accounting.delivered(delivered.map((item) => item.event));
       this.#finish(delivered);
@@ -351,6 +394,7 @@ class Driver<Item extends SinkItem, Request> {
     for (const group of requeued.values()) {
       this.#retryQueue.schedule(group.items, now + group.wait);
       this.#retries.increment(group.items.length);
+      if (group.failure.unavailable === true) continue; // logged by `Availability`
       this.#warnRetry('retrying a request', {
         reason: group.failure.code,
         events: group.items.length,
@@ -366,6 +410,26 @@ class Driver<Item extends SinkItem, Request> {
         : group.failure.message;
       await this.#reject(group.items, code, message, group.failures);
     }
+  }
+
+  /**
+   * A request refused as a whole for one of its items: its two halves go again at once, each on
+   * its own, ahead of newer batches, until the item at fault is alone (then rejected).
+   */
+  #bisect(items: readonly Item[], failure: Failure): void {
+    const middle = items.length >> 1;
+    this.#ready.unshift(items.slice(0, middle), items.slice(middle));
+    this.#bisected.increment();
+    this.#warnBisect(
+      'a request was refused as a whole: sending it again in halves to find the event at fault',
+      {
+        error_code: failure.code,
+        error: failure.message,
+        events: items.length,
+      },
+    );
+    this.#readySignal.notify();
+    this.#progress.notify();
   }
 
   async #reject(items: readonly Item[], code: string, message: string, attempts: number): Promise<void> {
@@ -390,7 +454,7 @@ class Driver<Item extends SinkItem, Request> {
       for (const item of items) {
         const released = order.finished(item);
         if (released === undefined) continue;
-        for (const next of released) if (order.admit(next)) this.#batcher.add(next, now);
+        for (const next of released) this.#batcher.add(next, now);
         if (this.#draining) this.#batcher.closeAll();
         this.#arm();
       }

@@ -21,6 +21,19 @@ export interface Failure {
    * retry settings' `maxBackoffMs`.
    */
   readonly retryAfterMs?: number;
+  /**
+   * The destination itself cannot take anything now (a missing stream or index, access denied, a
+   * disabled key), whatever is sent: the items are kept and retried, without counting an attempt,
+   * until it is back (or `recordTtlMs`); meanwhile one request at a time probes it, backing off.
+   * `retryable` is ignored.
+   */
+  readonly unavailable?: boolean;
+  /**
+   * A whole request refused for something one of its items holds, no item named (an HTTP 400): its
+   * items are sent again in two halves, down to the one at fault, which is rejected with this
+   * failure. Not retried as it is, whatever `retryable` says.
+   */
+  readonly bisect?: boolean;
 }
 
 /**

@@ -75,6 +75,13 @@ export interface NetworkSinkSpec<Item extends SinkItem, Request = readonly Item[
    * earlier one is delivered (see `KeyOrder`). Undefined for an item: not ordered.
    */
   orderingKey?(item: Item): string | undefined;
+  /**
+   * With `orderingKey`: the most bytes of one key in one batch (its first item always goes). A
+   * destination that may accept part of a request (Kinesis fails records one by one) sets what one
+   * unit holds (an aggregated record), or 0 for one item of a key at a time, so that a key's items
+   * of one request succeed or fail together. Unbounded by default.
+   */
+  readonly maxKeyBytesPerBatch?: number;
   healthcheck?(signal: AbortSignal): Promise<HealthcheckResult>;
   /** Releases the sink's clients and sockets; called once, after `run` or at the deadline. */
   close?(): Promise<void>;

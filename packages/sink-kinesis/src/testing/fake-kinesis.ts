@@ -92,8 +92,12 @@ export type FakeBehaviour =
   | { kind: 'succeed'; delayMs?: number }
   /** Fails the records at these indexes (or every `every`-th record) with `errorCode`. */
   | { kind: 'fail-records'; errorCode: string; indexes?: readonly number[]; every?: number }
-  /** Answers an HTTP error with the AWS error `type` (`ProvisionedThroughputExceededException`, …). */
-  | { kind: 'http-error'; status: number; type: string; message?: string }
+  /**
+   * Answers an HTTP error with the AWS error `type` (`ProvisionedThroughputExceededException`, …);
+   * with `whenData`, only to a request holding a record whose data contains it (a bad record that
+   * fails its whole request), accepting other requests.
+   */
+  | { kind: 'http-error'; status: number; type: string; message?: string; whenData?: string }
   /** Never answers (until the client gives up or the server stops). */
   | { kind: 'stall' }
   /** Destroys the connection without an answer. */
@@ -180,6 +184,13 @@ export interface FakeKinesisOptions {
    */
   failingShare?: number;
   failingCode?: string;
+  /**
+   * `AUTO`: DescribeStreamSummary says `RecordDistributionStrategy = AUTO` and the stream places
+   * each record on a shard of its own choosing (round robin here), whatever its key.
+   */
+  recordDistribution?: 'AUTO' | 'USER_PARTITION_KEY';
+  /** The stream's record size limit DescribeStreamSummary gives (`MaxRecordSizeInKiB`); unsaid when absent (1 MiB). */
+  maxRecordSizeKiB?: number;
 }
 
 /**
@@ -216,6 +227,8 @@ export class FakeKinesis {
   listShardsCalls = 0;
   /** ListShards answers AccessDeniedException (a role without kinesis:ListShards). */
   denyListShards = false;
+  /** ListShards always gives another page: a fresh token each time (`new`), or the same one (`repeat`). */
+  endlessListShards: 'new' | 'repeat' | undefined;
 
   constructor(options: FakeKinesisOptions = {}) {
     this.#options = options;
@@ -225,6 +238,15 @@ export class FakeKinesis {
       const start = width * BigInt(index);
       this.#addShard(start, index === count - 1 ? MAX_HASH_KEY : start + width - 1n);
     }
+  }
+
+  #placed = 0;
+
+  /** The next open shard in turn: how an AUTO stream places records, whatever their keys. */
+  #roundRobinShard(): ShardState {
+    const open = this.#shards.filter((shard) => !shard.closed);
+    this.#placed += 1;
+    return open[this.#placed % open.length] as ShardState;
   }
 
   #addShard(startingHashKey: bigint, endingHashKey: bigint, parentShardId?: string): ShardState {
@@ -332,6 +354,14 @@ export class FakeKinesis {
           message: `Stream ${String(body.StreamName)} not found.`,
         },
       };
+    if (this.endlessListShards !== undefined)
+      return {
+        status: 200,
+        payload: {
+          Shards: [],
+          NextToken: this.endlessListShards === 'repeat' ? 'again' : `page-${this.listShardsCalls}`,
+        },
+      };
     const from = body.NextToken === undefined ? 0 : Number(body.NextToken);
     const pageSize = this.#options.listShardsPageSize ?? 1000;
     const page = this.#shards.slice(from, from + pageSize).map((shard) => ({
@@ -390,9 +420,10 @@ export class FakeKinesis {
     return this.#sockets.size;
   }
 
-  /** Resolves once every client connection is closed (by the client). */
+  /** Resolves once every client connection is closed (by the client) and no longer counted. */
   async idle(): Promise<void> {
-    for (const socket of this.#sockets) if (!socket.closed) await once(socket, 'close');
+    // Not `socket.closed`: it turns true a tick before 'close', while the socket is still counted.
+    while (this.#sockets.size > 0) await once([...this.#sockets][0] as Socket, 'close');
   }
 
   async stop(): Promise<void> {
@@ -480,6 +511,12 @@ export class FakeKinesis {
           StreamARN: `arn:aws:kinesis:us-east-1:000000000000:stream/${name}`,
           StreamStatus: 'ACTIVE',
           OpenShardCount: this.#shards.filter((shard) => !shard.closed).length,
+          ...(this.#options.maxRecordSizeKiB === undefined
+            ? {}
+            : { MaxRecordSizeInKiB: this.#options.maxRecordSizeKiB }),
+          ...(this.#options.recordDistribution === undefined
+            ? {}
+            : { RecordDistributionStrategy: this.#options.recordDistribution }),
           RetentionPeriodHours: 24,
           StreamCreationTimestamp: 0,
           EnhancedMonitoring: [],
@@ -501,7 +538,16 @@ export class FakeKinesis {
       (body.Records as
         | Array<{ Data: string | Uint8Array; PartitionKey: string; ExplicitHashKey?: string }>
         | undefined) ?? [];
-    const behaviour = this.#queue.shift() ?? this.defaultBehaviour;
+    const next = this.#queue.shift() ?? this.defaultBehaviour;
+    const spared =
+      next.kind === 'http-error' &&
+      next.whenData !== undefined &&
+      !records.some((record) =>
+        (typeof record.Data === 'string' ? Buffer.from(record.Data, 'base64') : Buffer.from(record.Data))
+          .toString()
+          .includes(next.whenData as string),
+      );
+    const behaviour: FakeBehaviour = spared ? { kind: 'succeed' } : next;
     const index = this.requests.length;
     this.#inFlight += 1;
     this.maxConcurrent = Math.max(this.maxConcurrent, this.#inFlight);
@@ -555,7 +601,9 @@ export class FakeKinesis {
             record.ExplicitHashKey === undefined
               ? fakeHashKeyOf(record.PartitionKey)
               : BigInt(record.ExplicitHashKey);
-          const shard = this.#openShardOf(hashKey) as ShardState;
+          const shard = (
+            this.#options.recordDistribution === 'AUTO' ? this.#roundRobinShard() : this.#openShardOf(hashKey)
+          ) as ShardState;
           const bytes = data.length + Buffer.byteLength(record.PartitionKey);
           if (!this.#admit(shard, bytes)) {
             failed += 1;

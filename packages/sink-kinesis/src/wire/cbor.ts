@@ -3,11 +3,22 @@
  * and reads itself (the body, and the numbers of a successful answer it needs); anything else is
  * decoded by the SDK's own CBOR codec.
  */
-import type { PutRecordsResultEntry } from '@aws-sdk/client-kinesis';
 import { cbor } from '@smithy/core/cbor';
 import { RANDOM_KEY_BYTES } from '../limits.js';
 import { type PreparedRecord, writeRandomKey } from '../records.js';
-import { fieldsOf, type PutRecordsResult, parsed, type WireFormat } from './format.js';
+import type { StreamReference } from '../shards.js';
+import {
+  ALL_AS_PREDICTED,
+  fieldsOf,
+  InvalidResponseError,
+  type MisplacedRecord,
+  type PredictedRecord,
+  type PutRecordsAnswer,
+  parsed,
+  type RecordError,
+  sameShardId,
+  type WireFormat,
+} from './format.js';
 
 /** CBOR's major types: the top three bits of an item's first byte. */
 export const CBOR_MAJOR = {
@@ -124,52 +135,12 @@ function skipItem(source: Buffer, offset: number): number {
 
 const FAILED_RECORD_COUNT = Buffer.from('FailedRecordCount');
 const RECORDS = Buffer.from('Records');
-
-/** What a CBOR PutRecords response says at a glance; undefined where a field is missing or not as expected. */
-export interface ResponseSummary {
-  failedRecordCount: number | undefined;
-  /** Items in `Records`. */
-  records: number | undefined;
-}
-
-/**
- * `FailedRecordCount` and the length of `Records` of a CBOR PutRecords response, read without
- * decoding anything else (the per-record results are skipped, not decoded).
- */
-export function summarizeResponse(body: Buffer): ResponseSummary {
-  const summary: ResponseSummary = { failedRecordCount: undefined, records: undefined };
-  const map = readHeader(body, 0);
-  if (map.major !== CBOR_MAJOR.map) throw new TypeError('a PutRecords response is not a CBOR map');
-  let position = map.next;
-  const keyIs = (key: Header, name: Buffer) =>
-    key.major === CBOR_MAJOR.text &&
-    key.argument === name.length &&
-    body.compare(name, 0, name.length, key.next, key.next + name.length) === 0;
-  for (let index = 0; map.argument === -1 ? body[position] !== BREAK : index < map.argument; index += 1) {
-    const key = readHeader(body, position);
-    const value = skipItem(body, position);
-    if (keyIs(key, FAILED_RECORD_COUNT)) {
-      const count = readHeader(body, value);
-      if (count.major === CBOR_MAJOR.unsigned) summary.failedRecordCount = count.argument;
-    } else if (keyIs(key, RECORDS)) {
-      const array = readHeader(body, value);
-      if (array.major === CBOR_MAJOR.array) {
-        if (array.argument !== -1) summary.records = array.argument;
-        else {
-          let count = 0;
-          for (let item = array.next; body[item] !== BREAK; item = skipItem(body, item)) count += 1;
-          summary.records = count;
-        }
-      }
-    }
-    position = skipItem(body, value);
-  }
-  return summary;
-}
-
 const ERROR_CODE = Buffer.from('ErrorCode');
 const ERROR_MESSAGE = Buffer.from('ErrorMessage');
 const SHARD_ID = Buffer.from('ShardId');
+/** CBOR's `null` and `undefined` (simple values 22 and 23). */
+const CBOR_NULL = 0xf6;
+const CBOR_UNDEFINED = 0xf7;
 
 /** Whether the text item whose header is `key` is `name` (a short key: a loop costs less than a native compare). */
 function textIs(body: Buffer, key: Header, name: Buffer): boolean {
@@ -186,44 +157,29 @@ function textAt(body: Buffer, offset: number): string | undefined {
   return body.toString('utf8', header.next, header.next + header.argument);
 }
 
-/**
- * A shard id's string, the previous one's when its bytes are the same (consecutive records of an
- * answer often share a shard): no string per record.
- */
-function shardIdAt(
-  body: Buffer,
-  offset: number,
-  previous: { start: number; end: number; id: string },
-): string | undefined {
-  const header = readHeader(body, offset);
-  if (header.major !== CBOR_MAJOR.text || header.argument === -1) return undefined;
-  const start = header.next;
-  const end = start + header.argument;
-  if (end - start === previous.end - previous.start) {
-    let same = true;
-    for (let index = 0; same && index < end - start; index += 1)
-      same = body[start + index] === body[previous.start + index];
-    if (same) return previous.id;
-  }
-  previous.start = start;
-  previous.end = end;
-  previous.id = body.toString('latin1', start, end); // shard ids are ASCII
-  return previous.id;
-}
+/** Headers read by `readCborAnswer`, reused: no object per item. */
+const entryHeader: Header = { major: 0, argument: 0, next: 0 };
+const nameHeader: Header = { major: 0, argument: 0, next: 0 };
+const valueHeader: Header = { major: 0, argument: 0, next: 0 };
 
 /**
- * The per-record results of a CBOR PutRecords response with failures, read for what the sink uses
- * (`ErrorCode`, `ErrorMessage`, `ShardId`) and skipping the rest (sequence numbers): a few percent
- * of records failing makes every answer one of these, and the SDK's codec decoded 500 maps of
- * strings per answer (1.3 ms each). Undefined when the body is not shaped as expected (then the
- * SDK's codec decodes it).
+ * A CBOR PutRecords answer in one pass, with no object per accepted record: the failed records
+ * (`ErrorCode`, `ErrorMessage`) and the accepted ones whose `ShardId` is not the one predicted,
+ * compared byte by byte; sequence numbers are skipped. A few percent of records failing makes
+ * every answer one with failures: decoded whole, 500 maps of strings cost 1.3 ms each. Undefined
+ * when the body is not shaped as expected (then the SDK's codec decodes it, and it is checked).
  */
-export function readPartialResults(body: Buffer): PutRecordsResult | undefined {
+export function readCborAnswer(
+  body: Buffer,
+  records: readonly PredictedRecord[],
+): PutRecordsAnswer | undefined {
   const map = readHeader(body, 0);
   if (map.major !== CBOR_MAJOR.map || map.argument === -1) return undefined;
   let position = map.next;
   let failedRecordCount: number | undefined;
-  let results: PutRecordsResultEntry[] | undefined;
+  let results = -1;
+  let errors: RecordError[] | undefined;
+  let elsewhere: MisplacedRecord[] | undefined;
   for (let index = 0; index < map.argument; index += 1) {
     const key = readHeader(body, position);
     const value = skipItem(body, position);
@@ -234,31 +190,67 @@ export function readPartialResults(body: Buffer): PutRecordsResult | undefined {
     } else if (textIs(body, key, RECORDS)) {
       const array = readHeader(body, value);
       if (array.major !== CBOR_MAJOR.array || array.argument === -1) return undefined;
-      results = [];
-      const previousShard = { start: 0, end: -1, id: '' };
+      results = array.argument;
+      if (results !== records.length) return undefined;
       let item = array.next;
-      for (let record = 0; record < array.argument; record += 1) {
-        const entry = readHeader(body, item);
+      for (let record = 0; record < results; record += 1) {
+        const entry = readHeader(body, item, entryHeader);
         if (entry.major !== CBOR_MAJOR.map || entry.argument === -1) return undefined;
-        const result: PutRecordsResultEntry = {};
+        const pairs = entry.argument;
+        let errorAt = -1;
+        let messageAt = -1;
+        let shardStart = -1;
+        let shardEnd = -1;
         let field = entry.next;
-        for (let pair = 0; pair < entry.argument; pair += 1) {
-          const name = readHeader(body, field);
-          const at = skipItem(body, field);
-          if (textIs(body, name, ERROR_CODE)) result.ErrorCode = textAt(body, at);
-          else if (textIs(body, name, ERROR_MESSAGE)) result.ErrorMessage = textAt(body, at);
-          else if (textIs(body, name, SHARD_ID)) result.ShardId = shardIdAt(body, at, previousShard);
+        for (let pair = 0; pair < pairs; pair += 1) {
+          const name = readHeader(body, field, nameHeader);
+          const at = name.next + (name.major === CBOR_MAJOR.text ? name.argument : 0);
+          if (name.major !== CBOR_MAJOR.text || name.argument === -1) return undefined;
+          if (textIs(body, name, ERROR_CODE)) {
+            if (body[at] !== CBOR_NULL && body[at] !== CBOR_UNDEFINED) errorAt = at;
+          } else if (textIs(body, name, ERROR_MESSAGE)) messageAt = at;
+          else if (textIs(body, name, SHARD_ID)) {
+            const shard = readHeader(body, at, valueHeader);
+            if (shard.major === CBOR_MAJOR.text && shard.argument !== -1) {
+              shardStart = shard.next;
+              shardEnd = shard.next + shard.argument;
+            }
+          }
           field = skipItem(body, at);
         }
-        results.push(result);
         item = field;
+        if (errorAt !== -1) {
+          const code = textAt(body, errorAt);
+          if (code === undefined) return undefined;
+          errors ??= [];
+          errors.push({
+            index: record,
+            code,
+            message: (messageAt === -1 ? undefined : textAt(body, messageAt)) ?? code,
+          });
+          continue;
+        }
+        const predicted = (records[record] as PredictedRecord).shardId;
+        if (
+          predicted !== undefined &&
+          shardStart !== -1 &&
+          !sameShardId(body, shardStart, shardEnd, predicted)
+        ) {
+          elsewhere ??= [];
+          elsewhere.push({ index: record, shardId: body.toString('latin1', shardStart, shardEnd) });
+        }
       }
     }
     position = skipItem(body, value);
   }
-  return failedRecordCount === undefined || results === undefined
-    ? undefined
-    : { FailedRecordCount: failedRecordCount, Records: results };
+  if (failedRecordCount === undefined || results === -1) return undefined;
+  if ((errors?.length ?? 0) !== failedRecordCount)
+    throw new InvalidResponseError(
+      `a PutRecords answer with FailedRecordCount ${failedRecordCount} but ${errors?.length ?? 0} failed record results`,
+    );
+  return errors === undefined && elsewhere === undefined
+    ? ALL_AS_PREDICTED
+    : { errors: errors ?? [], elsewhere: elsewhere ?? [] };
 }
 
 /** A whole CBOR item, by the SDK's codec. */
@@ -278,14 +270,16 @@ const CBOR_MAP_2 = 0xa2;
  * data goes in as bytes, UTF-8 straight into the body, with no base64. About a quarter smaller
  * than the JSON body, so less to hash and to send, and cheaper to build.
  */
-export function putRecordsCborBody(streamName: string, records: readonly PreparedRecord[]): Buffer {
-  const streamNameItem = textItem(streamName);
+export function putRecordsCborBody(stream: StreamReference, records: readonly PreparedRecord[]): Buffer {
+  const [name, value] = Object.entries(stream)[0] as [string, string];
+  const streamNameKey = name === 'StreamName' ? CBOR_STREAM_NAME : textItem(name);
+  const streamNameItem = textItem(value);
   let size =
     1 +
     CBOR_RECORDS.length +
     headerBytes(records.length) +
     records.length * (1 + CBOR_DATA.length + CBOR_PARTITION_KEY.length) +
-    CBOR_STREAM_NAME.length +
+    streamNameKey.length +
     streamNameItem.length;
   for (const record of records) {
     // A random key: a text string header, then its 32 characters.
@@ -315,27 +309,26 @@ export function putRecordsCborBody(streamName: string, records: readonly Prepare
       offset += record.partitionKey.length;
     }
   }
-  body.set(CBOR_STREAM_NAME, offset);
-  body.set(streamNameItem, offset + CBOR_STREAM_NAME.length);
+  body.set(streamNameKey, offset);
+  body.set(streamNameItem, offset + streamNameKey.length);
   return body;
 }
 /**
- * A successful CBOR PutRecords response: `FailedRecordCount` and the length of `Records` are read
- * alone, and the per-record results are decoded only when some record failed.
+ * A successful CBOR PutRecords response, read in one pass (`readCborAnswer`); a body not shaped as
+ * expected is decoded whole by the SDK's codec and checked.
  */
-export function parseCborPutRecordsResponse(body: Buffer, expectedRecords: number): PutRecordsResult {
-  let summary: ResponseSummary | undefined;
+export function parseCborPutRecordsResponse(
+  body: Buffer,
+  records: readonly PredictedRecord[],
+): PutRecordsAnswer {
+  let answer: PutRecordsAnswer | undefined;
   try {
-    summary = summarizeResponse(body);
-  } catch {
-    summary = undefined; // decoded whole below, which says why
+    answer = readCborAnswer(body, records);
+  } catch (error) {
+    if (error instanceof InvalidResponseError) throw error;
+    answer = undefined; // decoded whole below, which says why
   }
-  if (summary?.failedRecordCount === 0 && summary.records === expectedRecords)
-    return { FailedRecordCount: 0, Records: undefined };
-  return parsed(
-    () => (summary === undefined ? undefined : readPartialResults(body)) ?? decodeCbor(body),
-    expectedRecords,
-  );
+  return answer ?? parsed(() => decodeCbor(body), records);
 }
 
 export const cborWire: WireFormat = {

@@ -1,8 +1,34 @@
-import type { PutRecordsOutput } from '@aws-sdk/client-kinesis';
 import type { PreparedRecord } from '../records.js';
+import type { StreamReference } from '../shards.js';
 
-/** What the sink needs of a PutRecords answer. */
-export type PutRecordsResult = Pick<PutRecordsOutput, 'FailedRecordCount' | 'Records'>;
+/** A record a PutRecords answer failed: its index in the request, the error code and message. */
+export interface RecordError {
+  readonly index: number;
+  readonly code: string;
+  readonly message: string;
+}
+
+/** A record accepted on another shard than the one predicted for it. */
+export interface MisplacedRecord {
+  readonly index: number;
+  readonly shardId: string;
+}
+
+/**
+ * What the sink needs of a PutRecords answer, read without an object per accepted record: the
+ * failed records, and the accepted ones that landed elsewhere than predicted (a reshard).
+ */
+export interface PutRecordsAnswer {
+  readonly errors: readonly RecordError[];
+  readonly elsewhere: readonly MisplacedRecord[];
+}
+
+/** What an answer is checked against: each record's predicted shard, when shard awareness placed it. */
+export interface PredictedRecord {
+  readonly shardId?: string | undefined;
+}
+
+export const ALL_AS_PREDICTED: PutRecordsAnswer = Object.freeze({ errors: [], elsewhere: [] });
 
 /** The fields of an AWS error answer that name it and say why. */
 export interface ErrorFields {
@@ -17,12 +43,13 @@ export interface WireFormat {
   readonly contentType: string;
   /** A partition key as the body holds it. */
   partitionKey(key: string): Buffer;
-  body(streamName: string, records: readonly PreparedRecord[]): Buffer;
+  body(stream: StreamReference, records: readonly PreparedRecord[]): Buffer;
   /**
-   * The answer of a request of `expectedRecords` records that succeeded (HTTP 200), checked:
-   * throws `InvalidResponseError` unless it proves the outcome of every record.
+   * The answer (HTTP 200) of a request of `records`, checked: throws `InvalidResponseError` unless
+   * it proves the outcome of every record. Each accepted record's ShardId is compared with the
+   * shard predicted for it, byte by byte, with no string made unless it differs.
    */
-  result(body: Buffer, expectedRecords: number): PutRecordsResult;
+  result(body: Buffer, records: readonly PredictedRecord[]): PutRecordsAnswer;
   /** The fields of an error answer; none when it is not in this format (a proxy's error page). */
   errorFields(body: Buffer): ErrorFields;
 }
@@ -37,38 +64,63 @@ export class InvalidResponseError extends Error {
   readonly code = 'invalid_response';
 }
 
-/** Checks a decoded PutRecords answer against the request's record count. */
-export function checkedResult(answer: unknown, expectedRecords: number): PutRecordsResult {
-  const { FailedRecordCount: failed, Records: records } = (answer ?? {}) as PutRecordsResult;
-  if (typeof answer !== 'object' || typeof failed !== 'number' || !Array.isArray(records))
-    throw new InvalidResponseError('a PutRecords answer without FailedRecordCount or Records');
-  if (records.length !== expectedRecords)
-    throw new InvalidResponseError(
-      `a PutRecords answer with ${records.length} record results for ${expectedRecords} records`,
-    );
-  let errors = 0;
-  for (const record of records) {
-    if (typeof record !== 'object' || record === null)
-      throw new InvalidResponseError('a PutRecords record result that is not an object');
-    if (record.ErrorCode !== undefined && record.ErrorCode !== null) errors += 1;
-  }
-  if (errors !== failed)
-    throw new InvalidResponseError(
-      `a PutRecords answer with FailedRecordCount ${failed} but ${errors} failed record results`,
-    );
-  return failed === 0
-    ? { FailedRecordCount: 0, Records: undefined }
-    : { FailedRecordCount: failed, Records: records };
+/** Whether a shard id read from an answer (`body[start, end)`, ASCII) is `expected`. */
+export function sameShardId(body: Buffer, start: number, end: number, expected: string): boolean {
+  if (end - start !== expected.length) return false;
+  for (let index = 0; index < expected.length; index += 1)
+    if (body[start + index] !== expected.charCodeAt(index)) return false;
+  return true;
 }
 
-export function parsed(decode: () => unknown, expectedRecords: number): PutRecordsResult {
+/** Checks a decoded PutRecords answer against the request's records. */
+export function checkedAnswer(answer: unknown, records: readonly PredictedRecord[]): PutRecordsAnswer {
+  const { FailedRecordCount: failed, Records: results } = (answer ?? {}) as {
+    FailedRecordCount?: unknown;
+    Records?: unknown;
+  };
+  if (typeof answer !== 'object' || typeof failed !== 'number' || !Array.isArray(results))
+    throw new InvalidResponseError('a PutRecords answer without FailedRecordCount or Records');
+  if (results.length !== records.length)
+    throw new InvalidResponseError(
+      `a PutRecords answer with ${results.length} record results for ${records.length} records`,
+    );
+  const errors: RecordError[] = [];
+  const elsewhere: MisplacedRecord[] = [];
+  for (let index = 0; index < results.length; index += 1) {
+    const result = results[index] as
+      | { ErrorCode?: unknown; ErrorMessage?: unknown; ShardId?: unknown }
+      | null
+      | undefined;
+    if (typeof result !== 'object' || result === null)
+      throw new InvalidResponseError('a PutRecords record result that is not an object');
+    if (result.ErrorCode !== undefined && result.ErrorCode !== null) {
+      const code = String(result.ErrorCode);
+      errors.push({
+        index,
+        code,
+        message: typeof result.ErrorMessage === 'string' ? result.ErrorMessage : code,
+      });
+      continue;
+    }
+    const predicted = records[index]?.shardId;
+    if (predicted !== undefined && typeof result.ShardId === 'string' && result.ShardId !== predicted)
+      elsewhere.push({ index, shardId: result.ShardId });
+  }
+  if (errors.length !== failed)
+    throw new InvalidResponseError(
+      `a PutRecords answer with FailedRecordCount ${failed} but ${errors.length} failed record results`,
+    );
+  return errors.length === 0 && elsewhere.length === 0 ? ALL_AS_PREDICTED : { errors, elsewhere };
+}
+
+export function parsed(decode: () => unknown, records: readonly PredictedRecord[]): PutRecordsAnswer {
   let answer: unknown;
   try {
     answer = decode();
   } catch (error) {
     throw new InvalidResponseError(`a PutRecords answer that does not parse: ${String(error)}`);
   }
-  return checkedResult(answer, expectedRecords);
+  return checkedAnswer(answer, records);
 }
 
 /** The fields of an error answer, or none when it does not decode to an object. */

@@ -1,7 +1,16 @@
 /** PutRecords in JSON (`application/x-amz-json-1.1`): the body, the answers. */
 import { RANDOM_KEY_BYTES } from '../limits.js';
 import { type PreparedRecord, writeRandomKey } from '../records.js';
-import { fieldsOf, type PutRecordsResult, parsed, type WireFormat } from './format.js';
+import type { StreamReference } from '../shards.js';
+import {
+  ALL_AS_PREDICTED,
+  fieldsOf,
+  type PredictedRecord,
+  type PutRecordsAnswer,
+  parsed,
+  sameShardId,
+  type WireFormat,
+} from './format.js';
 
 /** A partition key as it goes in a JSON body: a JSON string, UTF-8. */
 export function quotedKey(key: string): Buffer {
@@ -24,8 +33,9 @@ let scratch = Buffer.allocUnsafe(64 * 1024);
  * so signing hashes a Buffer and the SDK never re-serialises every record. `set` for the small
  * constant pieces: it costs less per call than `copy`, and this runs for every record.
  */
-export function putRecordsBody(streamName: string, records: readonly PreparedRecord[]): Buffer {
-  const suffix = Buffer.from(`],"StreamName":${JSON.stringify(streamName)}}`);
+export function putRecordsBody(stream: StreamReference, records: readonly PreparedRecord[]): Buffer {
+  const [name, value] = Object.entries(stream)[0] as [string, string];
+  const suffix = Buffer.from(`],${JSON.stringify(name)}:${JSON.stringify(value)}}`);
   let size =
     PREFIX.length + suffix.length + records.length * (NEXT_DATA_OPEN.length + KEY_OPEN.length + 1) - 1;
   let largest = 0;
@@ -66,6 +76,7 @@ export function putRecordsBody(streamName: string, records: readonly PreparedRec
 
 const ALL_ACCEPTED = Buffer.from('"FailedRecordCount":0');
 const SEQUENCE_NUMBER = Buffer.from('"SequenceNumber"');
+const SHARD_ID = Buffer.from('"ShardId":"');
 
 /** Occurrences of `needle` in `body`, stopping past `limit`. */
 function occurrences(body: Buffer, needle: Buffer, limit: number): number {
@@ -80,22 +91,41 @@ function occurrences(body: Buffer, needle: Buffer, limit: number): number {
 }
 
 /**
- * A successful JSON PutRecords response. When every record was accepted the per-record results
- * are not parsed: `"FailedRecordCount":0` and `"SequenceNumber"` cannot occur inside a JSON string
- * (their quotes would be escaped), so the first followed by a non-digit, and the second once per
- * record sent, are proof enough. Anything else is parsed and checked whole.
+ * Whether the `"ShardId":"…"` of an all-accepted answer are, in order, one per record, each the
+ * shard predicted for its record (any shard where none was predicted).
  */
-export function parsePutRecordsResponse(body: Buffer, expectedRecords: number): PutRecordsResult {
+function shardsAsPredicted(body: Buffer, records: readonly PredictedRecord[]): boolean {
+  let at = body.indexOf(SHARD_ID);
+  for (const record of records) {
+    if (at === -1) return false;
+    const start = at + SHARD_ID.length;
+    const end = body.indexOf(0x22, start);
+    if (end === -1) return false;
+    if (record.shardId !== undefined && !sameShardId(body, start, end, record.shardId)) return false;
+    at = body.indexOf(SHARD_ID, end);
+  }
+  return at === -1;
+}
+
+/**
+ * A successful JSON PutRecords response. When every record was accepted where predicted, the
+ * per-record results are not parsed: `"FailedRecordCount":0`, `"SequenceNumber"` and `"ShardId":"`
+ * cannot occur inside a JSON string (their quotes would be escaped), so the first followed by a
+ * non-digit, the second once per record sent and each shard id in turn equal to its record's
+ * prediction are proof enough. Anything else is parsed and checked whole.
+ */
+export function parsePutRecordsResponse(body: Buffer, records: readonly PredictedRecord[]): PutRecordsAnswer {
   const at = body.indexOf(ALL_ACCEPTED);
   const next = body[at + ALL_ACCEPTED.length];
   if (
     at !== -1 &&
     next !== undefined &&
     (next < 0x30 || next > 0x39) &&
-    occurrences(body, SEQUENCE_NUMBER, expectedRecords) === expectedRecords
+    occurrences(body, SEQUENCE_NUMBER, records.length) === records.length &&
+    shardsAsPredicted(body, records)
   )
-    return { FailedRecordCount: 0, Records: undefined };
-  return parsed(() => JSON.parse(body.toString('utf8')), expectedRecords);
+    return ALL_AS_PREDICTED;
+  return parsed(() => JSON.parse(body.toString('utf8')), records);
 }
 
 export const jsonWire: WireFormat = {

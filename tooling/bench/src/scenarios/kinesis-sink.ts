@@ -13,14 +13,31 @@ export function sinkOptions(
     region: 'us-east-1',
     endpoint,
     max_record_bytes: 1024 * 1024,
+    request_retry_partial: true,
+    ordering: 'none',
+    aggregation: { enabled: false, max_record_bytes: 51_200 },
+    shard_awareness: {
+      enabled: false,
+      refresh_interval_secs: 60,
+      shard_records_per_second: 1000,
+      shard_bytes_per_second: 1024 * 1024,
+    },
     batch: { max_events: 500, max_bytes: 5_000_000, timeout_secs: 1 },
     request: {
       protocol,
       concurrency,
+      adaptive_concurrency: {
+        initial_concurrency: 1,
+        max_concurrency_limit: 200,
+        decrease_ratio: 0.9,
+        ewma_alpha: 0.4,
+        rtt_deviation_scale: 2.5,
+      },
       rate_limit_duration_secs: 1,
       timeout_secs: 30,
       retry_initial_backoff_secs: 1,
       retry_max_duration_secs: 30,
+      retry_jitter_mode: 'Full',
     },
     auth: {
       access_key_id: CREDENTIALS.accessKeyId,
@@ -40,7 +57,10 @@ async function sinkAlone(
   const fake = await countingFake();
   try {
     return await measure(`sluice sink (${protocol}, concurrency ${concurrency})`, async () => {
-      const sink = createKinesisSink(sinkOptions(fake.endpoint, protocol, concurrency), sinkAloneContext());
+      const sink = await createKinesisSink(
+        sinkOptions(fake.endpoint, protocol, concurrency),
+        sinkAloneContext(),
+      );
       await sink.run(
         (async function* () {
           yield* lineBatches(total, size);

@@ -57,7 +57,7 @@ export const aggregated: ShardQuotaVariant = {
 
 /** `total` events of `size` bytes, 500 a batch, through the sink. */
 async function feed(options: KinesisSinkOptions, total: number, size: number): Promise<void> {
-  const sink = createKinesisSink(options, sinkAloneContext());
+  const sink = await createKinesisSink(options, sinkAloneContext());
   await sink.run(
     (async function* () {
       yield* lineBatches(total, size);
