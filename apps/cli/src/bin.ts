@@ -1,6 +1,8 @@
 #!/usr/bin/env node
+import { isSea } from 'node:sea';
 import { setFlagsFromString } from 'node:v8';
 import {
+  commandLineAgain,
   environmentWithFlags,
   growHeapAsMeasured,
   heapConfigured,
@@ -25,11 +27,9 @@ const pipeline = runsPipeline(argv);
 const flags = limit === undefined || !pipeline ? [] : heapFlags(limit);
 const { execve } = process as { execve?: (file: string, args: string[], env: NodeJS.ProcessEnv) => never };
 if (flags.length > 0 && execve !== undefined && !heapConfigured(process.execArgv, process.env)) {
-  // A single executable's argv[1] is the executable again, not a script.
-  const script = process.argv[1] === process.execPath ? [] : [process.argv[1] as string];
   execve(
     process.execPath,
-    [process.execPath, ...process.execArgv, ...script, ...argv],
+    commandLineAgain(process.execPath, process.execArgv, process.argv, isSea()),
     environmentWithFlags(process.env, flags),
   );
 }

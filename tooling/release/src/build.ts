@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { chmod, copyFile, mkdir, readdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { build as esbuild } from 'esbuild';
+import { bundleScript } from './bundle.js';
 import { fetchNode } from './node-runtime.js';
 import {
   cliVersion,
@@ -34,25 +34,17 @@ async function packTarballs(): Promise<string[]> {
 /**
  * The CLI and everything it imports in one ES module. `@sluice/demo` stays out (it brings a 16 MB
  * Kinesis server; the CLI says how to get it) and `@node-rs/crc32`, a native addon, becomes the
- * JavaScript CRC-32C. Bundled CommonJS dependencies get a real `require` for Node's builtins.
+ * JavaScript CRC-32C.
  */
 async function bundle(version: string): Promise<string> {
   const outfile = join(WORK_DIRECTORY, 'sluice.mjs');
-  await esbuild({
-    entryPoints: [join(ROOT, 'apps', 'cli', 'dist', 'bin.js')],
+  await bundleScript({
+    entry: join(ROOT, 'apps', 'cli', 'dist', 'bin.js'),
     outfile,
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
     target: `node${EXECUTABLE_NODE_LINE}`,
     external: ['@sluice/demo'],
     alias: { '@node-rs/crc32': join(TOOLING_DIRECTORY, 'dist', 'crc32c.js') },
     define: { SLUICE_BUNDLED_VERSION: JSON.stringify(version) },
-    banner: {
-      js: "import { createRequire as __sluiceCreateRequire } from 'node:module';\nconst require = __sluiceCreateRequire(import.meta.url);",
-    },
-    legalComments: 'eof',
-    logLevel: 'warning',
   });
   return outfile;
 }
