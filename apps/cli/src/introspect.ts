@@ -5,13 +5,13 @@ import { EXIT_OK } from './exit-codes.js';
 import type { Io } from './io.js';
 import { load } from './load.js';
 import type { GlobalOptions } from './options.js';
-import { loadPlugins } from './plugins.js';
+import { loadPlugins, pluginDirectories } from './plugins.js';
 import { configSchema } from './schema.js';
 
 /** `sluice schema`: the JSON Schema of a config with every installed component. */
 export async function printSchema(options: GlobalOptions, io: Io): Promise<number> {
   const registry = builtinRegistry();
-  await loadPlugins(registry, options.plugin, io.cwd);
+  await loadPlugins(registry, options.plugin, { directories: pluginDirectories([], io.cwd), cwd: io.cwd });
   io.stdout(`${JSON.stringify(configSchema(await registry.loadAll()), null, 2)}\n`);
   return EXIT_OK;
 }
@@ -19,7 +19,7 @@ export async function printSchema(options: GlobalOptions, io: Io): Promise<numbe
 /** `sluice list`: the installed component types. */
 export async function listComponents(options: GlobalOptions, io: Io): Promise<number> {
   const registry = builtinRegistry();
-  await loadPlugins(registry, options.plugin, io.cwd);
+  await loadPlugins(registry, options.plugin, { directories: pluginDirectories([], io.cwd), cwd: io.cwd });
   const definitions = await registry.loadAll();
   for (const kind of ['source', 'transform', 'sink', 'buffer'] as const) {
     io.stdout(`${kind}s:\n`);

@@ -12,7 +12,7 @@ import { checkDataDir } from './data-dir.js';
 import { parseListenAddress } from './http-server.js';
 import type { Io } from './io.js';
 import type { GlobalOptions } from './options.js';
-import { loadPlugins } from './plugins.js';
+import { loadPlugins, pluginDirectories } from './plugins.js';
 import type { UnitTestDefinition } from './unit-test.js';
 
 export interface Loaded {
@@ -57,7 +57,10 @@ export async function load(
     ...(Array.isArray(configPlugins) ? configPlugins.filter((name) => typeof name === 'string') : []),
     ...options.plugin,
   ];
-  await loadPlugins(registry, plugins, io.cwd);
+  await loadPlugins(registry, plugins, {
+    directories: pluginDirectories(loaded.files, io.cwd),
+    cwd: io.cwd,
+  });
   // The `[api]` block is the CLI's own: checked here, not part of the topology.
   const { api: apiTable, ...topologyConfig } = loaded.config as Record<string, unknown>;
   const api = apiOptionsOf(apiTable, loaded.locate, (message) => logger.warn(message));

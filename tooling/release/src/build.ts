@@ -76,6 +76,8 @@ async function buildDeb(executable: string, version: string): Promise<string> {
   await place(join(assets, 'sluice.yaml'), 'etc/sluice/sluice.yaml', 0o644);
   await place(join(assets, 'sluice.service'), 'lib/systemd/system/sluice.service', 0o644);
   await place(join(ROOT, 'LICENSE'), 'usr/share/doc/sluice/copyright', 0o644);
+  // Where the service looks for plugins (`npm install --prefix /usr/lib/sluice/plugins <name>`).
+  await mkdir(join(staging, 'usr', 'lib', 'sluice', 'plugins'), { recursive: true });
   for (const script of ['postinst', 'prerm', 'postrm'])
     await place(join(assets, script), `DEBIAN/${script}`, 0o755);
   await writeFile(join(staging, 'DEBIAN', 'conffiles'), '/etc/sluice/sluice.yaml\n');

@@ -125,7 +125,7 @@ export interface StsCall {
 /** STS's AssumeRole and AssumeRoleWithWebIdentity (query protocol), answering `keys` for any role. */
 export async function stsServer(keys: Keys) {
   const calls: StsCall[] = [];
-  const server = await listen(async (incoming, response) => {
+  const answer = async (incoming: IncomingMessage, response: ServerResponse) => {
     const form = new URLSearchParams(await bodyOf(incoming));
     const action = form.get('Action') ?? '';
     calls.push({
@@ -144,6 +144,9 @@ export async function stsServer(keys: Keys) {
           `</Credentials><AssumedRoleUser><Arn>${form.get('RoleArn')}/sluice</Arn><AssumedRoleId>AROA:sluice</AssumedRoleId></AssumedRoleUser>` +
           `</${action}Result><ResponseMetadata><RequestId>1</RequestId></ResponseMetadata></${action}Response>`,
       );
+  };
+  const server = await listen((incoming, response) => {
+    void answer(incoming, response);
   });
   return { ...server, calls };
 }
