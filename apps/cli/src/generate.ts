@@ -1,6 +1,6 @@
 import type { AnyDefinition, DefinitionKind } from '@sluice/core-topology';
 import { stringify } from 'smol-toml';
-import { builtinRegistry } from './builtins.js';
+import { builtinRegistry, installedDefinitions } from './builtins.js';
 
 const SECTIONS = [
   ['source', 'sources'],
@@ -69,7 +69,7 @@ export async function generateConfig(expression: string): Promise<string> {
   if (parts.length > 3)
     throw new GenerateError(`expected SOURCES/TRANSFORMS/SINKS, got ${parts.length} parts: "${expression}"`);
   const registry = builtinRegistry();
-  const definitions = await registry.loadAll();
+  const definitions = await installedDefinitions(registry);
   const blocks: string[] = [];
   let previous: string[] = [];
   for (const [index, [kind, section]] of SECTIONS.entries()) {

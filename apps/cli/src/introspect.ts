@@ -1,6 +1,6 @@
 import type { Logger } from '@sluice/component-api';
 import { renderGraph } from '@sluice/core-topology';
-import { builtinRegistry } from './builtins.js';
+import { builtinRegistry, installedDefinitions } from './builtins.js';
 import { EXIT_OK } from './exit-codes.js';
 import type { Io } from './io.js';
 import { load } from './load.js';
@@ -12,7 +12,7 @@ import { configSchema } from './schema.js';
 export async function printSchema(options: GlobalOptions, io: Io): Promise<number> {
   const registry = builtinRegistry();
   await loadPlugins(registry, options.plugin, { directories: pluginDirectories([], io.cwd), cwd: io.cwd });
-  io.stdout(`${JSON.stringify(configSchema(await registry.loadAll()), null, 2)}\n`);
+  io.stdout(`${JSON.stringify(configSchema(await installedDefinitions(registry)), null, 2)}\n`);
   return EXIT_OK;
 }
 
@@ -20,7 +20,7 @@ export async function printSchema(options: GlobalOptions, io: Io): Promise<numbe
 export async function listComponents(options: GlobalOptions, io: Io): Promise<number> {
   const registry = builtinRegistry();
   await loadPlugins(registry, options.plugin, { directories: pluginDirectories([], io.cwd), cwd: io.cwd });
-  const definitions = await registry.loadAll();
+  const definitions = await installedDefinitions(registry);
   for (const kind of ['source', 'transform', 'sink', 'buffer'] as const) {
     io.stdout(`${kind}s:\n`);
     for (const definition of definitions.filter((candidate) => candidate.kind === kind)) {
