@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+import { writeFileSync } from 'node:fs';
 import { isSea } from 'node:sea';
 import { setFlagsFromString } from 'node:v8';
 import {
@@ -32,6 +33,16 @@ if (flags.length > 0 && execve !== undefined && !heapConfigured(process.execArgv
     commandLineAgain(process.execPath, process.execArgv, process.argv, isSea()),
     environmentWithFlags(process.env, flags),
   );
+}
+
+// Node names its main thread, whose name is the process's, node-MainThread: ps -C, pgrep -x and top
+// show sluice instead, and the command line stays as it is (setting process.title would replace it).
+if (process.platform === 'linux') {
+  try {
+    writeFileSync('/proc/self/comm', 'sluice');
+  } catch {
+    // No /proc here: the name is cosmetic.
+  }
 }
 
 // The heap is limited (by the flags above, or by the user): grow it as measured (docs/memory.md).

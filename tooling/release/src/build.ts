@@ -49,9 +49,19 @@ async function bundle(version: string): Promise<string> {
   return outfile;
 }
 
-/** A Node.js single executable application around the bundle, on the newest LTS runtime. */
+/**
+ * A Node.js single executable application around the bundle, on the newest LTS runtime. The
+ * official Node binary carries its debug information and symbol table (33 MB of 150): they are
+ * stripped first; the dynamic symbols that native addons link against stay.
+ */
 async function buildExecutable(script: string, version: string): Promise<string> {
-  const node = fetchNode(EXECUTABLE_NODE_LINE);
+  const node = join(WORK_DIRECTORY, 'node');
+  await copyFile(fetchNode(EXECUTABLE_NODE_LINE), node);
+  try {
+    execFileSync('strip', ['--strip-all', node], { stdio: ['ignore', 'ignore', 'inherit'] });
+  } catch (error) {
+    throw new Error(`strip failed (install binutils): ${(error as Error).message}`);
+  }
   const output = executablePath(version);
   const config = join(WORK_DIRECTORY, 'sea-config.json');
   await writeFile(
@@ -62,6 +72,13 @@ async function buildExecutable(script: string, version: string): Promise<string>
   await chmod(output, 0o755);
   return output;
 }
+
+/**
+ * What the executable needs at run time: the shared libraries `ldd` lists (Node 26's symbol
+ * versions: GLIBC_2.28, GLIBCXX_3.4.21 of GCC 5, LIBATOMIC_1.0; the release test checks every
+ * library `ldd` finds against this list), and `useradd` for postinst.
+ */
+const DEPENDS = 'libc6 (>= 2.28), libstdc++6 (>= 5), libgcc-s1 | libgcc1, libatomic1, passwd';
 
 /** The .deb: the executable, a default config, a systemd unit, a system user made by postinst. */
 async function buildDeb(executable: string, version: string): Promise<string> {
@@ -94,7 +111,7 @@ async function buildDeb(executable: string, version: string): Promise<string> {
       'Architecture: amd64',
       'Maintainer: Sluice maintainers <https://github.com/sluice-dev/sluice/issues>',
       `Installed-Size: ${installedKib}`,
-      'Depends: passwd',
+      `Depends: ${DEPENDS}`,
       'Homepage: https://github.com/sluice-dev/sluice',
       'Description: ship logs from TCP to AWS Kinesis Data Streams',
       ' Sluice reads Vector configurations and ships logs to AWS Kinesis Data Streams:',

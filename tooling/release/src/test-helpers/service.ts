@@ -1,3 +1,4 @@
+import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { command, type Result } from './commands.js';
@@ -57,17 +58,29 @@ async function environmentOf(unit: ServiceUnit): Promise<Record<string, string>>
   return environment;
 }
 
+function asService(unit: ServiceUnit, commandLine: string): string[] {
+  const [file, ...args] = commandLine.split(/\s+/) as [string, ...string[]];
+  return [`--reuid=${unit.user}`, `--regid=${unit.group}`, '--init-groups', '--', file, ...args];
+}
+
+/** Starts a command line of the unit as `runAsService` does, without waiting for it to end. */
+export async function spawnAsService(unit: ServiceUnit, commandLine: string): Promise<ChildProcess> {
+  return spawn('setpriv', asService(unit, commandLine), {
+    cwd: unit.workingDirectory,
+    env: await environmentOf(unit),
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+}
+
 /**
  * Runs a command line of the unit as systemd would, where no systemd runs (a container, CI): as
  * its user and group, in its working directory, with its environment files.
  */
 export async function runAsService(unit: ServiceUnit, commandLine: string): Promise<Result> {
-  const [file, ...args] = commandLine.split(/\s+/) as [string, ...string[]];
-  return command(
-    'setpriv',
-    [`--reuid=${unit.user}`, `--regid=${unit.group}`, '--init-groups', '--', file, ...args],
-    { cwd: unit.workingDirectory, env: await environmentOf(unit) },
-  );
+  return command('setpriv', asService(unit, commandLine), {
+    cwd: unit.workingDirectory,
+    env: await environmentOf(unit),
+  });
 }
 
 /** ExecStartPre then ExecStart, as `systemctl start` runs them; the first failure ends it. */
