@@ -1,7 +1,8 @@
-import { execFileSync } from 'node:child_process';
-import { chmod, copyFile, mkdir, readdir, rm, writeFile } from 'node:fs/promises';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { chmod, copyFile, mkdir, readdir, realpath, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { bundleScript } from './bundle.js';
+import { imageEntries, sharedLibraries, writeOciArchive } from './container.js';
 import { fetchNode } from './node-runtime.js';
 import {
   cliVersion,
@@ -9,6 +10,7 @@ import {
   EXECUTABLE_NODE_LINE,
   executablePath,
   NPM_DIRECTORY,
+  ociArchivePath,
   RELEASE_DIRECTORY,
   ROOT,
   TOOLING_DIRECTORY,
@@ -128,6 +130,42 @@ async function buildDeb(executable: string, version: string): Promise<string> {
   return output;
 }
 
+/**
+ * The Debian package owning each of `paths`, whose copyright file ships with it in the image. With
+ * merged /usr, dpkg knows a library by one of its names (/lib/… or /usr/lib/…, a link or not).
+ */
+async function owningPackages(paths: readonly string[]): Promise<string[]> {
+  const owners = new Set<string>();
+  for (const path of paths) {
+    const unmerged = path.replace(/^\/usr\//, '/');
+    const names = [path, await realpath(path), unmerged, `/usr${unmerged}`];
+    const owner = names
+      .map((name) => spawnSync('dpkg', ['-S', name], { encoding: 'utf8' }))
+      .find((result) => result.status === 0);
+    if (owner === undefined) throw new Error(`no Debian package owns ${path}`);
+    owners.add(owner.stdout.split(':')[0] as string);
+  }
+  return [...owners];
+}
+
+/**
+ * The container image (`release/sluice-<version>-oci.tar`), assembled from the executable and its
+ * shared libraries, and the Dockerfile of the same image for who builds their own.
+ */
+async function buildContainerImage(executable: string, version: string): Promise<string> {
+  const assets = join(TOOLING_DIRECTORY, 'container');
+  const licenses: Record<string, string> = { sluice: join(ROOT, 'LICENSE') };
+  for (const name of await owningPackages(sharedLibraries(executable)))
+    licenses[name] = `/usr/share/doc/${name}/copyright`;
+  const entries = await imageEntries({ executable, config: join(assets, 'sluice.yaml'), licenses });
+  const output = ociArchivePath(version);
+  await writeOciArchive({ entries, version, output });
+  await mkdir(join(RELEASE_DIRECTORY, 'container'), { recursive: true });
+  for (const name of ['Dockerfile', 'sluice.yaml'])
+    await copyFile(join(assets, name), join(RELEASE_DIRECTORY, 'container', name));
+  return output;
+}
+
 /** `pnpm release:build` (after `turbo run build`): everything under release/. */
 export async function buildRelease(): Promise<void> {
   const version = cliVersion();
@@ -137,6 +175,10 @@ export async function buildRelease(): Promise<void> {
   process.stdout.write(`npm tarballs: ${tarballs.length} in release/npm\n`);
   const executable = await buildExecutable(await bundle(version), version);
   process.stdout.write(`single executable: release/sluice-${version}-linux-x64\n`);
+  await buildContainerImage(executable, version);
+  process.stdout.write(
+    `container image: release/sluice-${version}-oci.tar (and release/container/Dockerfile)\n`,
+  );
   await buildDeb(executable, version);
   process.stdout.write(`debian package: release/sluice_${version}_amd64.deb\n`);
   await rm(WORK_DIRECTORY, { recursive: true, force: true });

@@ -8,6 +8,7 @@ export {
   EXECUTABLE_NODE_LINE,
   executablePath,
   NPM_DIRECTORY,
+  ociArchivePath,
   RELEASE_DIRECTORY,
 } from './paths.js';
 export type { WorkspacePackage } from './workspace.js';

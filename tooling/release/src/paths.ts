@@ -23,3 +23,8 @@ export function executablePath(version = cliVersion()): string {
 export function debPath(version = cliVersion()): string {
   return join(RELEASE_DIRECTORY, `sluice_${version}_amd64.deb`);
 }
+
+/** The container image, an OCI image archive. */
+export function ociArchivePath(version = cliVersion()): string {
+  return join(RELEASE_DIRECTORY, `sluice-${version}-oci.tar`);
+}
