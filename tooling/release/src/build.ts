@@ -5,7 +5,6 @@ import { bundleScript } from './bundle.js';
 import { imageEntries, sharedLibraries, writeOciArchive } from './container.js';
 import { fetchNode } from './node-runtime.js';
 import {
-  cliVersion,
   debPath,
   EXECUTABLE_NODE_LINE,
   executablePath,
@@ -14,15 +13,19 @@ import {
   RELEASE_DIRECTORY,
   ROOT,
   TOOLING_DIRECTORY,
+  VERSION_FILE,
 } from './paths.js';
-import { publishablePackages } from './workspace.js';
+import { type StagedRelease, stageRelease } from './stage.js';
 
 const WORK_DIRECTORY = join(RELEASE_DIRECTORY, 'work');
 
-/** `pnpm pack` (not npm): it rewrites `workspace:^` and applies `publishConfig.exports`. */
-async function packTarballs(): Promise<string[]> {
+/**
+ * `pnpm pack` (not npm: it rewrites `workspace:^` and applies `publishConfig.exports`) of each
+ * staged package: the versions and CHANGELOG.md of `changeset version`.
+ */
+async function packTarballs(staged: StagedRelease): Promise<string[]> {
   await mkdir(NPM_DIRECTORY, { recursive: true });
-  for (const entry of await publishablePackages(ROOT)) {
+  for (const entry of staged.packages) {
     execFileSync('pnpm', ['pack', '--pack-destination', NPM_DIRECTORY], {
       cwd: entry.directory,
       stdio: 'ignore',
@@ -83,7 +86,7 @@ async function buildExecutable(script: string, version: string): Promise<string>
 const DEPENDS = 'libc6 (>= 2.28), libstdc++6 (>= 5), libgcc-s1 | libgcc1, libatomic1, passwd';
 
 /** The .deb: the executable, a default config, a systemd unit, a system user made by postinst. */
-async function buildDeb(executable: string, version: string): Promise<string> {
+async function buildDeb(executable: string, version: string, changelog: string): Promise<string> {
   const assets = join(TOOLING_DIRECTORY, 'debian');
   const staging = join(WORK_DIRECTORY, 'deb');
   const place = async (from: string, to: string, mode: number) => {
@@ -95,6 +98,7 @@ async function buildDeb(executable: string, version: string): Promise<string> {
   await place(join(assets, 'sluice.yaml'), 'etc/sluice/sluice.yaml', 0o644);
   await place(join(assets, 'sluice.service'), 'lib/systemd/system/sluice.service', 0o644);
   await place(join(ROOT, 'LICENSE'), 'usr/share/doc/sluice/copyright', 0o644);
+  await place(changelog, 'usr/share/doc/sluice/CHANGELOG.md', 0o644);
   // Where the service looks for plugins (`npm install --prefix /usr/lib/sluice/plugins <name>`).
   await mkdir(join(staging, 'usr', 'lib', 'sluice', 'plugins'), { recursive: true });
   for (const script of ['postinst', 'prerm', 'postrm'])
@@ -168,10 +172,13 @@ async function buildContainerImage(executable: string, version: string): Promise
 
 /** `pnpm release:build` (after `turbo run build`): everything under release/. */
 export async function buildRelease(): Promise<void> {
-  const version = cliVersion();
   await rm(RELEASE_DIRECTORY, { recursive: true, force: true });
   await mkdir(WORK_DIRECTORY, { recursive: true });
-  const tarballs = await packTarballs();
+  const staged = await stageRelease(ROOT, join(WORK_DIRECTORY, 'source'));
+  const { version } = staged;
+  await writeFile(VERSION_FILE, `${version}\n`);
+  process.stdout.write(`version ${version} (the pending changesets applied; CHANGELOG.md in each package)\n`);
+  const tarballs = await packTarballs(staged);
   process.stdout.write(`npm tarballs: ${tarballs.length} in release/npm\n`);
   const executable = await buildExecutable(await bundle(version), version);
   process.stdout.write(`single executable: release/sluice-${version}-linux-x64\n`);
@@ -179,7 +186,7 @@ export async function buildRelease(): Promise<void> {
   process.stdout.write(
     `container image: release/sluice-${version}-oci.tar (and release/container/Dockerfile)\n`,
   );
-  await buildDeb(executable, version);
+  await buildDeb(executable, version, join(staged.directory, 'apps', 'cli', 'CHANGELOG.md'));
   process.stdout.write(`debian package: release/sluice_${version}_amd64.deb\n`);
   await rm(WORK_DIRECTORY, { recursive: true, force: true });
 }

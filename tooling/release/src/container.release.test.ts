@@ -6,7 +6,7 @@ import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { API_PORT, IMAGE_USER } from './container.js';
-import { cliVersion, ociArchivePath, RELEASE_DIRECTORY } from './paths.js';
+import { ociArchivePath, RELEASE_DIRECTORY, releaseVersion } from './paths.js';
 import { command, emptyDirectory, jsonLines } from './test-helpers/commands.js';
 
 /**
@@ -15,7 +15,7 @@ import { command, emptyDirectory, jsonLines } from './test-helpers/commands.js';
  * config; `podman load` reads it as an image.
  */
 
-const version = cliVersion();
+const version = releaseVersion();
 const archive = ociArchivePath(version);
 const CONTAINER = `sluice-release-test-${process.pid}`;
 let scratch: string;

@@ -2,7 +2,7 @@ import { once } from 'node:events';
 import { existsSync } from 'node:fs';
 import { mkdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { cliVersion, debPath } from './paths.js';
+import { debPath, releaseVersion } from './paths.js';
 import { command, emptyDirectory } from './test-helpers/commands.js';
 import { readServiceUnit, spawnAsService, startService } from './test-helpers/service.js';
 import { npmInstall, packPlugin } from './test-helpers/tarballs.js';
@@ -54,7 +54,10 @@ afterAll(async () => {
 describe('the Debian package', () => {
   it('installs, validates its config, has a unit systemd accepts, and leaves the data directory on removal', async () => {
     await install();
-    expect((await command('/usr/bin/sluice', ['--version'])).stdout).toBe(`${cliVersion()}\n`);
+    expect((await command('/usr/bin/sluice', ['--version'])).stdout).toBe(`${releaseVersion()}\n`);
+    expect(await readFile('/usr/share/doc/sluice/CHANGELOG.md', 'utf8')).toContain(
+      `# @sluice/cli\n\n## ${releaseVersion()}\n`,
+    );
 
     const validate = await command('/usr/bin/sluice', ['validate', '--config', CONFIG]);
     expect(validate.code, validate.stderr).toBe(0);

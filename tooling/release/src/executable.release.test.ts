@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { cliVersion, executablePath } from './paths.js';
+import { executablePath, releaseVersion } from './paths.js';
 import { command, emptyDirectory, installOnPath, jsonLines } from './test-helpers/commands.js';
 import { listedTypes, npmInstall, packPlugin } from './test-helpers/tarballs.js';
 
@@ -60,7 +60,7 @@ afterAll(async () => {
 
 describe('the single executable, on PATH', () => {
   it('prints its version, called by name, with no Node.js and no other environment', async () => {
-    expect(await sluice(['--version'])).toMatchObject({ code: 0, stdout: `${cliVersion()}\n` });
+    expect(await sluice(['--version'])).toMatchObject({ code: 0, stdout: `${releaseVersion()}\n` });
   });
 
   it('runs a pipeline from a config in the working directory (-c, a relative path)', async () => {

@@ -3,11 +3,12 @@ import { existsSync } from 'node:fs';
 import { readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { cliVersion, ROOT } from './paths.js';
+import { ROOT, releaseVersion } from './paths.js';
 import { command, emptyDirectory, jsonLines } from './test-helpers/commands.js';
-import { listedTypes, npmInstall, packPlugin } from './test-helpers/tarballs.js';
+import { listedTypes, npmInstall, packPlugin, sluiceTarballs } from './test-helpers/tarballs.js';
+import { workspacePackages } from './workspace.js';
 
 /** The npm tarballs, installed with plain npm into empty folders outside the workspace. */
 
@@ -27,6 +28,40 @@ const THREE_EVENTS = [
 const scratch: string[] = [];
 afterAll(async () => {
   for (const directory of scratch) await rm(directory, { recursive: true, force: true });
+});
+
+describe('the release of the pending changesets', () => {
+  it('ships each package with its CHANGELOG.md, at the version changeset version gives it', async () => {
+    const tarballs = await sluiceTarballs();
+    expect(tarballs.size).toBeGreaterThan(10);
+    for (const [name, tarball] of tarballs) {
+      const manifest = JSON.parse((await command('tar', ['-xzOf', tarball, 'package/package.json'])).stdout);
+      const changelog = await command('tar', ['-xzOf', tarball, 'package/CHANGELOG.md']);
+      expect(changelog.code, `${name} has no CHANGELOG.md`).toBe(0);
+      expect(changelog.stdout).toContain(`# ${name}\n\n## ${manifest.version}\n`);
+    }
+    expect(
+      JSON.parse(
+        (await command('tar', ['-xzOf', tarballs.get('@sluice/cli') as string, 'package/package.json']))
+          .stdout,
+      ).version,
+    ).toBe(releaseVersion());
+  });
+
+  it('leaves the repository as it was: no version bumped, no changeset consumed, no CHANGELOG written', async () => {
+    const git = async (...args: string[]) => (await command('git', args, { cwd: ROOT })).stdout;
+    for (const entry of await workspacePackages(ROOT)) {
+      const path = relative(ROOT, join(entry.directory, 'package.json'));
+      const committed = JSON.parse(await git('show', `HEAD:${path}`)) as { version: string };
+      expect(entry.manifest.version, path).toBe(committed.version);
+    }
+    const changesets = (await git('ls-tree', '--name-only', 'HEAD', '.changeset/'))
+      .split('\n')
+      .filter(Boolean);
+    expect(changesets.length).toBeGreaterThan(1);
+    for (const path of changesets) expect(existsSync(join(ROOT, path)), path).toBe(true);
+    expect(await git('status', '--porcelain', '--untracked-files=all', '--', '*CHANGELOG.md')).toBe('');
+  });
 });
 
 describe('only what a pipeline needs: @sluice/cli and @sluice/sink-http', () => {
@@ -131,7 +166,7 @@ describe('everything: the sluice package, @sluice/demo and a plugin', () => {
   });
 
   it('sluice --version', async () => {
-    expect(await sluice(['--version'])).toMatchObject({ code: 0, stdout: `${cliVersion()}\n` });
+    expect(await sluice(['--version'])).toMatchObject({ code: 0, stdout: `${releaseVersion()}\n` });
   });
 
   it('sluice validate on the examples', async () => {
