@@ -13,6 +13,12 @@ import {
 } from './heap.js';
 import { version } from './version.js';
 
+// A reader that stops early (`sluice --help | head -1`) closes the pipe: the rest is not wanted,
+// and no stack trace either. A sink writing to stdout sees the failure on its own writes.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code !== 'EPIPE' && error.code !== 'ERR_STREAM_DESTROYED') throw error;
+});
+
 // The answer most often scripted, before anything else is loaded.
 const argv = process.argv.slice(2);
 if (argv.length === 1 && (argv[0] === '--version' || argv[0] === '-V')) {

@@ -57,10 +57,12 @@ export async function load(
     ...(Array.isArray(configPlugins) ? configPlugins.filter((name) => typeof name === 'string') : []),
     ...options.plugin,
   ];
-  await loadPlugins(registry, plugins, {
+  logger.debug(`config files: ${loaded.files.join(', ')}`);
+  const found = await loadPlugins(registry, plugins, {
     directories: pluginDirectories(loaded.files, io.cwd),
     cwd: io.cwd,
   });
+  for (const { name, entry } of found) logger.debug(`plugin ${name} loaded from ${entry}`);
   // The `[api]` block is the CLI's own: checked here, not part of the topology.
   const { api: apiTable, ...topologyConfig } = loaded.config as Record<string, unknown>;
   const api = apiOptionsOf(apiTable, loaded.locate, (message) => logger.warn(message));

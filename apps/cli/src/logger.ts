@@ -1,16 +1,24 @@
 import { type Logger, rateLimitLogger } from '@sluice/component-api';
 import pino, { type Logger as PinoLogger } from 'pino';
 import pretty from 'pino-pretty';
+import type { LogLevel } from './options.js';
 
 export type LogFormat = 'text' | 'json';
 
+/** Vector's JSON logs: the level as a word, the time as an RFC 3339 timestamp (UTC). */
+const JSON_LOGS = {
+  formatters: { level: (label: string) => ({ level: label }) },
+  timestamp: () => `,"timestamp":"${new Date().toISOString()}"`,
+};
+
 /**
- * The process logger: human-readable lines on stderr by default, JSON with `--log-format json`.
- * Identical lines are rate-limited here, once for every component (`flush` reports what is pending).
+ * The process logger: human-readable lines on stderr by default, each with its date and time (UTC,
+ * RFC 3339); JSON with `--log-format json`. Identical lines are rate-limited here, once for every
+ * component (`flush` reports what is pending).
  */
 export function createLogger(
   format: LogFormat,
-  level: string,
+  level: LogLevel,
   color = false,
 ): { logger: Logger; flush: () => void } {
   const destination =
@@ -22,9 +30,10 @@ export function createLogger(
           colorize: color,
           singleLine: true,
           ignore: 'pid,hostname',
-          translateTime: 'SYS:HH:MM:ss.l',
+          translateTime: "UTC:yyyy-mm-dd'T'HH:MM:ss.l'Z'",
         });
-  const base = pino({ level, base: undefined }, destination);
+  const options = { level: level === 'off' ? 'silent' : level, base: undefined };
+  const base = pino(format === 'json' ? { ...options, ...JSON_LOGS } : options, destination);
   const logger = rateLimitLogger(adapt(base));
   return {
     logger,

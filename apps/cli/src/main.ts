@@ -9,7 +9,9 @@ import {
   collectList,
   type GlobalOptions,
   increase,
-  levelOf,
+  type LogLevel,
+  LogLevelError,
+  logLevelOf,
   nonNegativeNumber,
   port,
   positiveWholeNumber,
@@ -57,8 +59,13 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     .option('--plugin <package>', 'load a third-party component package; repeatable', collect, [])
     .option('--require-healthy', 'exit (78) when a healthcheck fails')
     .option('--graceful-shutdown-limit-secs <seconds>', 'shutdown deadline', nonNegativeNumber, 60)
-    .option('-q, --quiet', 'less logging (repeatable)', increase, 0)
-    .option('-v, --verbose', 'more logging, and stack traces (repeatable)', increase, 0)
+    .option('-q, --quiet', 'less logging: -q warnings and errors, -qq errors, -qqq none', increase, 0)
+    .option(
+      '-v, --verbose',
+      'more logging: -v debug (and stack traces), -vv trace; SLUICE_LOG or VECTOR_LOG=<level> overrides both',
+      increase,
+      0,
+    )
     .addOption(new Option('--log-format <format>', 'log format').choices(['text', 'json']).default('text'))
     .addOption(
       new Option('--color <when>', 'colored output').choices(['auto', 'always', 'never']).default('auto'),
@@ -89,7 +96,14 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     .hook('preAction', async (command) => {
       const options = command.opts<GlobalOptions>();
       const { createLogger } = await import('./logger.js');
-      const created = createLogger(options.logFormat, levelOf(options), useColor(options.color, io));
+      let level: LogLevel;
+      try {
+        level = logLevelOf(options, io.environment);
+      } catch (error) {
+        if (error instanceof LogLevelError) throw new UsageError(error.message);
+        throw error;
+      }
+      const created = createLogger(options.logFormat, level, useColor(options.color, io));
       logger = created.logger;
       flushLogs = created.flush;
     });

@@ -56,12 +56,16 @@ async function importPlugin(entry: URL): Promise<unknown> {
   return createRequire(path)(path);
 }
 
-/** Loads plugins named in the config and on the command line into the registry. */
+/**
+ * Loads plugins named in the config and on the command line into the registry; returns where each
+ * was found.
+ */
 export async function loadPlugins(
   registry: ComponentRegistry,
   names: readonly string[],
   { directories, cwd }: { directories: readonly string[]; cwd: string },
-): Promise<void> {
+): Promise<Array<{ name: string; entry: string }>> {
+  const loaded: Array<{ name: string; entry: string }> = [];
   for (const name of new Set(names)) {
     await registry.loadPlugin(name, async (specifier) => {
       const entry = resolvePlugin(specifier, directories, cwd);
@@ -72,7 +76,9 @@ export async function loadPlugins(
           `not installed (looked in ${places}): install it in one of them, e.g. \`npm install --prefix ${SYSTEM_PLUGIN_DIRECTORY} ${specifier}\``,
         );
       }
+      loaded.push({ name, entry: fileURLToPath(entry) });
       return importPlugin(entry);
     });
   }
+  return loaded;
 }
