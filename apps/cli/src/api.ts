@@ -1,5 +1,5 @@
 import { ConfigError, type JsonSchema, type Logger, silentLogger } from '@sluice/component-api';
-import { type MetricSample, type MetricsRegistry, Taps } from '@sluice/core-topology';
+import { type MetricSample, type MetricsRegistry, Taps, type TopologyPlan } from '@sluice/core-topology';
 import { createEncoder } from '@sluice/encoding';
 import { metricsRoute, parseListenAddress, type Route } from './http-server.js';
 
@@ -125,25 +125,55 @@ const STAGE_GAUGES: ReadonlyArray<[keyof BufferStageView, string]> = [
   ['max_bytes', 'buffer_max_size_bytes'],
 ];
 
-/** Per-component counters and buffer fill, from the metrics (what `sluice top` shows). */
-export function componentsView(samples: readonly MetricSample[]): ComponentView[] {
-  const components = new Map<string, ComponentView>();
+/** A component of the running topology: what `/components` lists even before it counts anything. */
+export interface ComponentIdentity {
+  id: string;
+  kind: string;
+  type: string;
+}
+
+/** The components of a plan, sources first, then transforms and sinks. */
+export function componentsOf(plan: TopologyPlan): ComponentIdentity[] {
+  return [
+    ...[...plan.sources.values()].map(({ id, type }) => ({ id, kind: 'source', type })),
+    ...[...plan.transforms.values()].map(({ id, type }) => ({ id, kind: 'transform', type })),
+    ...[...plan.sinks.values()].map(({ id, type }) => ({ id, kind: 'sink', type })),
+  ];
+}
+
+function emptyView({ id, kind, type }: ComponentIdentity): ComponentView {
+  return {
+    id,
+    kind,
+    type,
+    received_events: 0,
+    received_bytes: 0,
+    sent_events: 0,
+    sent_bytes: 0,
+    errors: 0,
+    discarded_events: 0,
+  };
+}
+
+/**
+ * Per-component counters and buffer fill, from the metrics (what `sluice top` shows). With the
+ * running components (`known`), each is listed, an idle one with zeros, and only they are: the
+ * metrics of a component a reload removed are left out.
+ */
+export function componentsView(
+  samples: readonly MetricSample[],
+  known?: readonly ComponentIdentity[],
+): ComponentView[] {
+  const components = new Map<string, ComponentView>(
+    (known ?? []).map((component) => [component.id, emptyView(component)]),
+  );
   for (const sample of samples) {
     const { component_id: id, component_kind: kind, component_type: type } = sample.labels;
     if (id === undefined || kind === undefined || kind === '' || type === undefined) continue;
     let view = components.get(id);
     if (view === undefined) {
-      view = {
-        id,
-        kind,
-        type,
-        received_events: 0,
-        received_bytes: 0,
-        sent_events: 0,
-        sent_bytes: 0,
-        errors: 0,
-        discarded_events: 0,
-      };
+      if (known !== undefined) continue;
+      view = emptyView({ id, kind, type });
       components.set(id, view);
     }
     const field = COUNTERS.find(([, name]) => name === sample.name)?.[0];
@@ -274,13 +304,14 @@ export function tapRoute(taps: Taps, metrics: MetricsRegistry, logger: Logger): 
  */
 export function apiRoutes(
   metrics: MetricsRegistry,
-  state: { shuttingDown: boolean },
+  state: { shuttingDown: boolean; components?: readonly ComponentIdentity[] },
   tap: { taps: Taps; logger: Logger } = { taps: new Taps(), logger: silentLogger },
 ): Record<string, Route> {
   return {
     '/tap': tapRoute(tap.taps, metrics, tap.logger),
     '/health': async () => (state.shuttingDown ? json(503, { ok: false }) : json(200, { ok: true })),
-    '/components': async () => json(200, { components: componentsView(await metrics.samples()) }),
+    '/components': async () =>
+      json(200, { components: componentsView(await metrics.samples(), state.components) }),
     '/metrics': metricsRoute(metrics),
   };
 }

@@ -101,6 +101,15 @@ describe('the sluice command line', () => {
     expect((await sluice(['demo', '--port', '70000'])).code).toBe(EXIT_USAGE);
   });
 
+  it('top takes its interval in milliseconds (at least 100, as Vector) and a column to sort by', async () => {
+    const fast = await sluice(['top', '-i', '50', '--once']);
+    expect(fast.code).toBe(EXIT_USAGE);
+    expect(fast.stderr).toContain('must be at least 100 milliseconds');
+    const unknown = await sluice(['top', '--sort-field', 'latency', '--once']);
+    expect(unknown.code).toBe(EXIT_USAGE);
+    expect(unknown.stderr).toContain('--sort-field latency: not a column (id, kind, type, events in');
+  });
+
   it('exit codes: usage errors 2, config errors stay 78', async () => {
     expect((await sluice(['--no-such-option'])).code).toBe(EXIT_USAGE);
     const broken = await configFile(`[sinks.out]\ntype = "blackhole"\ninputs = ["nowhere"]\n`);

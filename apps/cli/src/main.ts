@@ -15,6 +15,7 @@ import {
   nonNegativeNumber,
   port,
   positiveWholeNumber,
+  refreshInterval,
   wholeNumber,
 } from './options.js';
 import { version } from './version.js';
@@ -174,13 +175,45 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     .command('top')
     .description('live view of a running instance through its API (per component: events, bytes, errors)')
     .option('--url <url>', 'the API of the instance', 'http://127.0.0.1:8686')
-    .option('-i, --interval <seconds>', 'refresh interval', nonNegativeNumber, 1)
+    .option(
+      '-i, --interval <ms>',
+      'refresh interval in milliseconds (>= 100), as Vector',
+      refreshInterval,
+      1000,
+    )
+    .option(
+      '-s, --sort-field <column>',
+      'sort by this column (a header, e.g. "events in"; keys 1-9, 0 and s while running)',
+    )
+    .option('--sort-desc', 'sort descending (r while running)')
     .option('--once', 'print one table and exit (for scripts)')
     .action(
-      action(async (commandOptions: { url: string; interval: number; once?: boolean }) => {
-        const { runTop } = await import('./top.js');
-        return runTop({ ...commandOptions, color: useColor(globals().color, io), io });
-      }),
+      action(
+        async (commandOptions: {
+          url: string;
+          interval: number;
+          sortField?: string;
+          sortDesc?: boolean;
+          once?: boolean;
+        }) => {
+          const { runTop, sortColumnOf, SORT_COLUMNS } = await import('./top.js');
+          const sort =
+            commandOptions.sortField === undefined ? undefined : sortColumnOf(commandOptions.sortField);
+          if (commandOptions.sortField !== undefined && sort === undefined)
+            throw new UsageError(
+              `--sort-field ${commandOptions.sortField}: not a column (${SORT_COLUMNS.map((column) => column.toLowerCase()).join(', ')})`,
+            );
+          return runTop({
+            url: commandOptions.url,
+            intervalMs: commandOptions.interval,
+            ...(sort === undefined ? {} : { sort }),
+            descending: commandOptions.sortDesc === true,
+            ...(commandOptions.once === undefined ? {} : { once: commandOptions.once }),
+            color: useColor(globals().color, io),
+            io,
+          });
+        },
+      ),
     );
   program
     .command('tap')

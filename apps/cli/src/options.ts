@@ -46,6 +46,13 @@ export function positiveWholeNumber(value: string): number {
   return number;
 }
 
+/** `sluice top -i`: milliseconds, at least 100, as Vector's. */
+export function refreshInterval(value: string): number {
+  const number = wholeNumber(value);
+  if (number < 100) throw new InvalidArgumentError(`must be at least 100 milliseconds (got "${value}")`);
+  return number;
+}
+
 /** A repeatable option collecting comma-separated values. */
 export const collectList = (value: string, previous: string[]) => [
   ...previous,

@@ -1,6 +1,6 @@
 import type { Logger } from '@sluice/component-api';
 import { MetricsRegistry, reloadTopology, Taps, Topology } from '@sluice/core-topology';
-import { apiRoutes } from './api.js';
+import { apiRoutes, componentsOf } from './api.js';
 import { EXIT_CONFIG, EXIT_FAILURE, EXIT_OK } from './exit-codes.js';
 import { type HttpServer, serveHttp, startMetricsServer } from './http-server.js';
 import type { Io } from './io.js';
@@ -44,7 +44,7 @@ async function runPipeline(
     logger.error('a required healthcheck failed; exiting (--require-healthy)');
     return EXIT_CONFIG;
   }
-  const state = { shuttingDown: false };
+  const state = { shuttingDown: false, components: componentsOf(plan) };
   const servers: HttpServer[] = [];
   try {
     if (metricsAddress !== undefined) {
@@ -99,6 +99,7 @@ async function runPipeline(
     }
     const previous = topology;
     topology = result.topology;
+    state.components = componentsOf(next.plan);
     // Start at once: the old topology's run ends only when its sinks' in-flight requests do, which a
     // failing endpoint can hold up for long. Its outcome is the run loop's to handle (same promise).
     topology.run().catch(() => {});
