@@ -1,5 +1,11 @@
 import { ConfigError, type JsonSchema, type Logger, silentLogger } from '@sluice/component-api';
-import { type MetricSample, type MetricsRegistry, Taps, type TopologyPlan } from '@sluice/core-topology';
+import {
+  idPatternMatcher,
+  type MetricSample,
+  type MetricsRegistry,
+  Taps,
+  type TopologyPlan,
+} from '@sluice/core-topology';
 import { createEncoder } from '@sluice/encoding';
 import { metricsRoute, parseListenAddress, type Route } from './http-server.js';
 
@@ -233,13 +239,44 @@ export interface TapLine {
   event: Record<string, unknown>;
 }
 
+/** The first lines of `/tap`'s answer: whether each pattern matches a running component. */
+export interface TapNotification {
+  notification: { pattern: string; matched: boolean; message: string };
+}
+
+/**
+ * What each pattern matches, as Vector's tap says it: outputs of sources and transforms, inputs of
+ * transforms and sinks.
+ */
+export function tapNotifications(
+  outputsOf: readonly string[],
+  inputsOf: readonly string[],
+  components: readonly ComponentIdentity[],
+): TapNotification[] {
+  const check = (patterns: readonly string[], kinds: readonly string[]) =>
+    patterns.map((pattern) => {
+      const matches = idPatternMatcher([pattern]);
+      const matched = components.some((component) => kinds.includes(component.kind) && matches(component.id));
+      const message = matched
+        ? `[tap] Pattern '${pattern}' successfully matched.`
+        : `[tap] Pattern '${pattern}' failed to match: will retry on configuration reload.`;
+      return { notification: { pattern, matched, message } };
+    });
+  return [...check(outputsOf, ['source', 'transform']), ...check(inputsOf, ['transform', 'sink'])];
+}
+
 /**
  * `GET /tap?outputs_of=ID&inputs_of=ID&limit=N&interval_ms=MS`: NDJSON, one sampled event a line,
  * until the client goes. Patterns are comma-separated or repeated, `*` a wildcard; none taps every
  * output. A client that reads too slowly misses events (counted in `tap_dropped_events_total`):
  * the pipeline never waits for it.
  */
-export function tapRoute(taps: Taps, metrics: MetricsRegistry, logger: Logger): Route {
+export function tapRoute(
+  taps: Taps,
+  metrics: MetricsRegistry,
+  logger: Logger,
+  components: () => readonly ComponentIdentity[] | undefined = () => undefined,
+): Route {
   const dropped = metrics.globalMetrics().counter('tap_dropped_events_total');
   return async (request) => {
     const query = new URL(request.url ?? '/', 'http://localhost').searchParams;
@@ -291,6 +328,10 @@ export function tapRoute(taps: Taps, metrics: MetricsRegistry, logger: Logger): 
               events: tap.dropped,
             });
         });
+        const known = components();
+        if (known !== undefined)
+          for (const line of tapNotifications(outputsOf, inputsOf, known))
+            response.write(`${JSON.stringify(line)}\n`);
         // Headers now, so the client knows it is connected before the first event.
         response.flushHeaders();
       },
@@ -308,7 +349,7 @@ export function apiRoutes(
   tap: { taps: Taps; logger: Logger } = { taps: new Taps(), logger: silentLogger },
 ): Record<string, Route> {
   return {
-    '/tap': tapRoute(tap.taps, metrics, tap.logger),
+    '/tap': tapRoute(tap.taps, metrics, tap.logger, () => state.components),
     '/health': async () => (state.shuttingDown ? json(503, { ok: false }) : json(200, { ok: true })),
     '/components': async () =>
       json(200, { components: componentsView(await metrics.samples(), state.components) }),

@@ -16,16 +16,36 @@ export async function printSchema(options: GlobalOptions, io: Io): Promise<numbe
   return EXIT_OK;
 }
 
-/** `sluice list`: the installed component types. */
-export async function listComponents(options: GlobalOptions, io: Io): Promise<number> {
+/**
+ * `sluice list`: the installed component types, with their descriptions; `--format json` as
+ * Vector's (`{"sources":[…],"transforms":[…],"sinks":[…],"enrichment_tables":[]}`), plus `buffers`.
+ */
+export async function listComponents(
+  options: GlobalOptions,
+  format: 'text' | 'json',
+  io: Io,
+): Promise<number> {
   const registry = builtinRegistry();
   await loadPlugins(registry, options.plugin, { directories: pluginDirectories([], io.cwd), cwd: io.cwd });
   const definitions = await installedDefinitions(registry);
+  const ofKind = (kind: string) => definitions.filter((candidate) => candidate.kind === kind);
+  if (format === 'json') {
+    const names = (kind: string) => ofKind(kind).map((definition) => definition.type);
+    io.stdout(
+      `${JSON.stringify({
+        sources: names('source'),
+        transforms: names('transform'),
+        sinks: names('sink'),
+        enrichment_tables: [],
+        buffers: names('buffer'),
+      })}\n`,
+    );
+    return EXIT_OK;
+  }
   for (const kind of ['source', 'transform', 'sink', 'buffer'] as const) {
     io.stdout(`${kind}s:\n`);
-    for (const definition of definitions.filter((candidate) => candidate.kind === kind)) {
+    for (const definition of ofKind(kind))
       io.stdout(`  ${definition.type.padEnd(22)} ${definition.description}\n`);
-    }
   }
   return EXIT_OK;
 }

@@ -139,14 +139,26 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     .argument('[paths...]', 'config files (as --config)')
     .option('--no-environment', 'only check the config files; build nothing, check nothing outside')
     .option('--skip-healthchecks', 'build the components but skip healthchecks')
+    .option(
+      '-d, --deny-warnings',
+      'fail (78) on warnings too: deprecated or ignored options, a skipped healthcheck',
+    )
     .action(
-      action(async (paths: string[], commandOptions: { environment: boolean; skipHealthchecks?: boolean }) =>
-        (await import('./validate.js')).validate(
-          { ...globals(), config: [...globals().config, ...paths] },
-          { environment: commandOptions.environment, healthchecks: commandOptions.skipHealthchecks !== true },
-          io,
-          logger as Logger,
-        ),
+      action(
+        async (
+          paths: string[],
+          commandOptions: { environment: boolean; skipHealthchecks?: boolean; denyWarnings?: boolean },
+        ) =>
+          (await import('./validate.js')).validate(
+            { ...globals(), config: [...globals().config, ...paths] },
+            {
+              environment: commandOptions.environment,
+              healthchecks: commandOptions.skipHealthchecks !== true,
+              denyWarnings: commandOptions.denyWarnings === true,
+            },
+            io,
+            logger as Logger,
+          ),
       ),
     );
   program
@@ -278,7 +290,12 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
   program
     .command('list')
     .description('list the installed component types')
-    .action(action(async () => (await import('./introspect.js')).listComponents(globals(), io)));
+    .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
+    .action(
+      action(async (commandOptions: { format: 'text' | 'json' }) =>
+        (await import('./introspect.js')).listComponents(globals(), commandOptions.format, io),
+      ),
+    );
   program
     .command('graph')
     .description('print the topology as Graphviz DOT (or Mermaid)')

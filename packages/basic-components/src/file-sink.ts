@@ -181,6 +181,7 @@ export const fileSink: SinkDefinition<FileSinkOptions> = defineSink<FileSinkOpti
         type: 'string',
         minLength: 1,
         description: 'The file to append to; `{{ field.path }}` is replaced by that field of each event.',
+        examples: ['/var/log/sluice/events.log'],
       },
       encoding: encodingOptionSchema,
       framing: sinkFramingOptionSchema,

@@ -111,6 +111,7 @@ export const addFieldsTransform = defineTransform<AddFieldsOptions>({
         type: 'object',
         description:
           'The fields to add: values may be strings, numbers, booleans, arrays or nested tables; a key may hold array indexes (`"a[0]" = 0` builds an array, as in Vector).',
+        examples: [{ environment: 'production' }],
       },
       overwrite: {
         type: 'boolean',
@@ -166,6 +167,7 @@ export const removeFieldsTransform = defineTransform<RemoveFieldsOptions>({
         type: 'array',
         items: { type: 'string', minLength: 1 },
         description: 'The fields to remove, as dotted paths.',
+        examples: [['password']],
       },
       drop_empty: {
         type: 'boolean',

@@ -36,7 +36,12 @@ export const optionsSchema: JsonSchema = {
   additionalProperties: false,
   required: ['uri'],
   properties: {
-    uri: { type: 'string', pattern: '^https?://', description: 'Where requests go (http or https).' },
+    uri: {
+      type: 'string',
+      pattern: '^https?://',
+      description: 'Where requests go (http or https).',
+      examples: ['https://collector.example.com/ingest'],
+    },
     method: { type: 'string', enum: ['post', 'put'], default: 'post', description: 'The HTTP method.' },
     encoding: {
       type: 'object',

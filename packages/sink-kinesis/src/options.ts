@@ -64,7 +64,12 @@ export const optionsSchema: JsonSchema = {
   additionalProperties: false,
   required: ['stream_name'],
   properties: {
-    stream_name: { type: 'string', minLength: 1, description: 'The Kinesis data stream to write to.' },
+    stream_name: {
+      type: 'string',
+      minLength: 1,
+      description: 'The Kinesis data stream to write to.',
+      examples: ['my-stream'],
+    },
     region: {
       type: 'string',
       minLength: 1,
