@@ -2,8 +2,8 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { existsSync } from 'node:fs';
 import { readFile, rm, stat, writeFile } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import { join } from 'node:path';
+import { freePort } from '@sluice/kinesis-local';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { API_PORT, IMAGE_USER } from './container.js';
 import { ociArchivePath, RELEASE_DIRECTORY, releaseVersion } from './paths.js';
@@ -20,14 +20,6 @@ const archive = ociArchivePath(version);
 const CONTAINER = `sluice-release-test-${process.pid}`;
 let scratch: string;
 let bundle: string;
-
-async function freePort(): Promise<number> {
-  const server = createServer().listen(0, '127.0.0.1');
-  await once(server, 'listening');
-  const { port } = server.address() as { port: number };
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
 
 interface RuntimeConfig {
   process: {
