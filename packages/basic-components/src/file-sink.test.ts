@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { attachFinalizer, createLogEvent, type DeliveryStatus, type LogEvent } from '@sluice/component-api';
 import { ControllableInput, createTestContext, inputOf } from '@sluice/testkit';
 import { expect, it, onTestFinished } from 'vitest';
-import { createFileSink } from './file-sink.js';
+import { createFileSink, fileSink } from './file-sink.js';
 
 it('appends one line per event to the file its path template names; an event without the field is rejected and counted', async () => {
   const directory = await mkdtemp(join(tmpdir(), 'sluice-file-sink-'));
@@ -38,6 +38,62 @@ it('appends one line per event to the file its path template names; an event wit
   expect(statuses.filter((status) => status === 'rejected')).toHaveLength(1);
   expect(context.metrics.total('component_sent_events_total')).toBe(4);
   expect(context.metrics.total('component_errors_total', { error_type: 'template_failed' })).toBe(1);
+});
+
+it("renders strftime specifiers in the path from each event's timestamp (UTC), and now when it has none, as Vector", async () => {
+  const directory = await mkdtemp(join(tmpdir(), 'sluice-file-sink-'));
+  onTestFinished(() => rm(directory, { recursive: true, force: true }));
+  const context = createTestContext({ id: 'dated' });
+  const sink = createFileSink(
+    { path: join(directory, '%Y', '{{ app }}-%Y-%m-%d.log'), encoding: { codec: 'text' } },
+    context,
+  );
+  const today = () => new Date().toISOString().slice(0, 10);
+  const before = today();
+  await sink.run(
+    inputOf([
+      [
+        createLogEvent({ message: 'a', app: 'web', timestamp: new Date('2026-12-31T23:59:59.999Z') }),
+        createLogEvent({ message: 'b', app: 'web', timestamp: new Date('2027-01-01T00:00:00Z') }),
+        createLogEvent({ message: 'c', app: 'web' }),
+      ],
+    ]),
+  );
+  const after = today();
+  expect(await readFile(join(directory, '2026', 'web-2026-12-31.log'), 'utf8')).toBe('a\n');
+  expect(await readFile(join(directory, '2027', 'web-2027-01-01.log'), 'utf8')).toBe('b\n');
+  const undated = [before, after].map((day) => join(directory, day.slice(0, 4), `web-${day}.log`));
+  expect(undated.some((path) => existsSync(path))).toBe(true);
+  expect(context.metrics.total('component_sent_events_total')).toBe(3);
+});
+
+it('renders the time at the offset of its timezone option', async () => {
+  const directory = await mkdtemp(join(tmpdir(), 'sluice-file-sink-'));
+  onTestFinished(() => rm(directory, { recursive: true, force: true }));
+  const context = createTestContext({ id: 'zoned' });
+  // Asia/Kolkata has no daylight saving time: +05:30 whenever the test runs.
+  const sink = createFileSink(
+    { path: join(directory, '%Y-%m-%dT%H%z.log'), timezone: 'Asia/Kolkata', encoding: { codec: 'text' } },
+    context,
+  );
+  await sink.run(
+    inputOf([[createLogEvent({ message: 'late', timestamp: new Date('2027-01-03T20:00:00Z') })]]),
+  );
+  expect(await readFile(join(directory, '2027-01-04T01+0530.log'), 'utf8')).toBe('late\n');
+});
+
+it('refuses a path with a strftime item chrono does not know and an unknown timezone, as configuration errors', () => {
+  const validate = (options: { path: string; timezone?: string }) =>
+    fileSink.validate?.(options, { dataDir: undefined });
+  expect(validate({ path: '/var/log/%Q.log' })).toEqual([
+    { path: 'path', message: 'invalid strftime item "%Q" in "/var/log/%Q.log"' },
+  ]);
+  // Only the text between references is strftime: a `%` inside a field's name is the field's.
+  expect(validate({ path: '/var/log/{{ a%b }}-%F.log', timezone: 'local' })).toEqual([]);
+  expect(validate({ path: '/var/log/app.log', timezone: 'Mars/Olympus_Mons' })).toEqual([
+    { path: 'timezone', message: 'unknown time zone "Mars/Olympus_Mons"' },
+  ]);
+  expect(validate({ path: '/var/log/app.log', timezone: 'Europe/Paris' })).toEqual([]);
 });
 
 it('frames with framing and rejects (counted) an event over max_frame_length', async () => {

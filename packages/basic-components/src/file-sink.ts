@@ -7,6 +7,7 @@ import {
   finalizeEvents,
   getField,
   type LogEvent,
+  type OptionProblem,
   rateLimitedLog,
   type Sink,
   type SinkDefinition,
@@ -22,29 +23,97 @@ import {
   sinkFramingOptionSchema,
 } from '@sluice/encoding';
 import { encodingFailureHandler } from './encoding-failures.js';
+import { parseStrftime, type StrftimeFormat } from './strftime.js';
 
 export interface FileSinkOptions {
-  /** A path; `{{ field.path }}` is replaced by the event's field (events without it are rejected). */
+  /**
+   * A path; `{{ field.path }}` is replaced by the event's field (events without it are rejected),
+   * strftime specifiers (`%Y-%m-%d`) by the event's `timestamp` (now when it has none).
+   */
   path: string;
+  /** `local` or an IANA time zone name: its offset when the sink starts renders the time (default UTC). */
+  timezone?: string;
   encoding?: EncodingConfig;
   framing?: SinkFramingConfig;
 }
 
-const TEMPLATE = /\{\{\s*([^}\s]+)\s*\}\}/g;
+/** Vector's template references: `{{` anything but `}` `}}`, the path trimmed. */
+const TEMPLATE_REFERENCE = /\{\{([^}]+)\}\}/g;
+
+type PathPart = { text: string } | { field: string } | { time: StrftimeFormat };
+
+/** The parts of a path template as Vector's parse them: references, then strftime in the text between. */
+function parsePathTemplate(template: string): PathPart[] | { error: string } {
+  const parts: PathPart[] = [];
+  const addText = (text: string) => {
+    if (text === '') return undefined;
+    const time = parseStrftime(text);
+    if ('error' in time) return time;
+    parts.push(time.dynamic ? { time } : { text });
+    return undefined;
+  };
+  let last = 0;
+  for (const match of template.matchAll(TEMPLATE_REFERENCE)) {
+    const failed = addText(template.slice(last, match.index));
+    if (failed !== undefined) return failed;
+    parts.push({ field: (match[1] as string).trim() });
+    last = match.index + match[0].length;
+  }
+  return addText(template.slice(last)) ?? parts;
+}
+
+/** The offset of `timezone` now in seconds (`local` is the machine's), undefined for UTC or an unknown name. */
+function timezoneOffsetSeconds(timezone: string | undefined, now = new Date()): number | undefined {
+  if (timezone === undefined) return undefined;
+  if (timezone === 'local') return -now.getTimezoneOffset() * 60;
+  try {
+    const name = new Intl.DateTimeFormat('en-US', { timeZone: timezone, timeZoneName: 'longOffset' })
+      .formatToParts(now)
+      .find((part) => part.type === 'timeZoneName')?.value;
+    const offset = /^GMT(?:([+-])(\d{2}):(\d{2})(?::(\d{2}))?)?$/.exec(name ?? '');
+    if (offset === null) return undefined;
+    if (offset[1] === undefined) return 0;
+    const seconds = Number(offset[2]) * 3600 + Number(offset[3]) * 60 + Number(offset[4] ?? 0);
+    return offset[1] === '-' ? -seconds : seconds;
+  } catch {
+    return undefined;
+  }
+}
+
+function isKnownTimezone(timezone: string): boolean {
+  return timezone === 'local' || timezoneOffsetSeconds(timezone) !== undefined;
+}
+
+/** The problems of the path template and time zone, as configuration errors. */
+function pathProblems(options: FileSinkOptions): OptionProblem[] {
+  const problems: OptionProblem[] = [];
+  const parsed = parsePathTemplate(options.path);
+  if ('error' in parsed) problems.push({ path: 'path', message: parsed.error });
+  if (options.timezone !== undefined && !isKnownTimezone(options.timezone))
+    problems.push({ path: 'timezone', message: `unknown time zone ${JSON.stringify(options.timezone)}` });
+  return problems;
+}
 
 /** The path of an event, or undefined when a field of the template is missing. */
-function renderPath(template: string, event: LogEvent): string | undefined {
-  let missing = false;
-  const path = template.replace(TEMPLATE, (_, field: string) => {
-    const value = getField(event.fields, field);
-    if (value === undefined || value === null) {
-      missing = true;
-      return '';
+function renderPath(
+  parts: readonly PathPart[],
+  event: LogEvent,
+  offsetSeconds: number | undefined,
+): string | undefined {
+  let path = '';
+  for (const part of parts) {
+    if ('text' in part) path += part.text;
+    else if ('time' in part) {
+      const timestamp = event.fields.timestamp;
+      path += part.time.format(timestamp instanceof Date ? timestamp : new Date(), offsetSeconds);
+    } else {
+      const value = getField(event.fields, part.field);
+      if (value === undefined || value === null) return undefined;
+      // A field value never climbs out of its directory.
+      path += String(value).replaceAll('/', '_').replaceAll('\0', '_');
     }
-    // A field value never climbs out of its directory.
-    return String(value).replaceAll('/', '_').replaceAll('\0', '_');
-  });
-  return missing ? undefined : path;
+  }
+  return path;
 }
 
 /**
@@ -54,6 +123,9 @@ function renderPath(template: string, event: LogEvent): string | undefined {
  * Vector's; a failed sync or close is counted, never thrown.
  */
 export function createFileSink(options: FileSinkOptions, context: ComponentContext): Sink {
+  const pathParts = parsePathTemplate(options.path);
+  if ('error' in pathParts) throw new Error(pathParts.error);
+  const offsetSeconds = timezoneOffsetSeconds(options.timezone);
   const encoder = createFramedEncoder(options.encoding, options.framing);
   const rejectUnencodable = encodingFailureHandler(context);
   const sentEvents = context.metrics.counter('component_sent_events_total');
@@ -106,7 +178,7 @@ export function createFileSink(options: FileSinkOptions, context: ComponentConte
         for await (const batch of untilAborted(input, context.signal)) {
           const byPath = new Map<string, LogEvent[]>();
           for (const event of batch) {
-            const path = renderPath(options.path, event);
+            const path = renderPath(pathParts, event, offsetSeconds);
             if (path === undefined) {
               finalizeEvents([event], 'rejected');
               discarded.increment();
@@ -171,7 +243,8 @@ export const fileSink: SinkDefinition<FileSinkOptions> = defineSink<FileSinkOpti
   specificationVersion: SPECIFICATION_VERSION,
   kind: 'sink',
   type: 'file',
-  description: 'Appends events to files, one per line; the path may name event fields (`{{ field }}`).',
+  description:
+    'Appends events to files, one per line; the path may name event fields (`{{ field }}`) and the time (`%Y-%m-%d`).',
   optionsSchema: {
     type: 'object',
     additionalProperties: false,
@@ -180,13 +253,21 @@ export const fileSink: SinkDefinition<FileSinkOptions> = defineSink<FileSinkOpti
       path: {
         type: 'string',
         minLength: 1,
-        description: 'The file to append to; `{{ field.path }}` is replaced by that field of each event.',
-        examples: ['/var/log/sluice/events.log'],
+        description:
+          'The file to append to; `{{ field.path }}` is replaced by that field of each event, strftime specifiers (`%Y-%m-%d`) by its `timestamp`.',
+        examples: ['/var/log/sluice/events-%Y-%m-%d.log'],
+      },
+      timezone: {
+        type: 'string',
+        minLength: 1,
+        description:
+          'The time zone of the strftime specifiers: `local` or an IANA name (its offset when the sink starts); UTC when unset.',
+        examples: ['local', 'Europe/Paris'],
       },
       encoding: encodingOptionSchema,
       framing: sinkFramingOptionSchema,
     },
   },
-  validate: (options) => encodingProblems(options.encoding),
+  validate: (options) => [...pathProblems(options), ...encodingProblems(options.encoding)],
   create: (options, context) => createFileSink(options, context),
 });
