@@ -14,13 +14,15 @@ const JSON_LOGS = {
 /**
  * The process logger: human-readable lines on stderr by default, each with its date and time (UTC,
  * RFC 3339); JSON with `--log-format json`. Identical lines are rate-limited here, once for every
- * component (`flush` reports what is pending).
+ * component (`flush` reports what is pending); `operator` writes to the same place unlimited, for
+ * what the operator did or must act on (reloads, signals, shutdown, config errors), which a quick
+ * second SIGHUP must not hide.
  */
 export function createLogger(
   format: LogFormat,
   level: LogLevel,
   color = false,
-): { logger: Logger; flush: () => void } {
+): { logger: Logger; operator: Logger; flush: () => void } {
   const destination =
     format === 'json'
       ? pino.destination({ dest: 2, sync: true })
@@ -34,9 +36,11 @@ export function createLogger(
         });
   const options = { level: level === 'off' ? 'silent' : level, base: undefined };
   const base = pino(format === 'json' ? { ...options, ...JSON_LOGS } : options, destination);
-  const logger = rateLimitLogger(adapt(base));
+  const operator = adapt(base);
+  const logger = rateLimitLogger(operator);
   return {
     logger,
+    operator,
     flush: () => {
       logger.flush();
       base.flush?.();

@@ -1,7 +1,9 @@
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
+import { writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { BIN, cleanup, run, workspace } from './test-helpers/cli.js';
+import { BIN, cleanup, run, start, workspace } from './test-helpers/cli.js';
 
 afterEach(cleanup);
 
@@ -90,6 +92,34 @@ describe('log lines', () => {
     const lines = (await logsOf([])).trim().split('\n');
     for (const line of lines)
       expect(line).toMatch(/^\[\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z\] (INFO|WARN): /);
+  });
+});
+
+describe('operator events', () => {
+  it('are never rate-limited: each reload and each rejected reload is logged when it happens', async () => {
+    const cwd = await workspace({
+      'sluice.toml':
+        '[sources.in]\ntype = "demo_logs"\nformat = "json"\n[sinks.out]\ntype = "blackhole"\ninputs = ["in"]\n',
+    });
+    const sluice = start(['--config', 'sluice.toml'], { cwd, env: NO_LEVEL_FROM_ENVIRONMENT });
+    await sluice.waitFor('pipeline started');
+    // Two identical reloads in a row, then two identical refusals: a limiter would hold back the
+    // second of each (until its window ends, with a "suppressed" count).
+    sluice.child.kill('SIGHUP');
+    await sluice.waitFor('config reloaded');
+    sluice.child.kill('SIGHUP');
+    await sluice.waitFor(/config reloaded[\s\S]*config reloaded/);
+    await writeFile(join(cwd, 'sluice.toml'), '[sinks.out]\ntype = "blackhole"\ninputs = ["nowhere"]\n');
+    sluice.child.kill('SIGHUP');
+    await sluice.waitFor('config reload rejected');
+    sluice.child.kill('SIGHUP');
+    await sluice.waitFor(/config reload rejected[\s\S]*config reload rejected/);
+    const logs = sluice.stderr();
+    expect(logs).not.toContain('suppressed');
+    expect(logs.match(/received SIGHUP; reloading the config/g)).toHaveLength(4);
+    sluice.child.kill('SIGTERM');
+    expect(await sluice.exited).toBe(0);
+    expect(sluice.stderr().match(/received SIGTERM; shutting down gracefully/g)).toHaveLength(1);
   });
 });
 

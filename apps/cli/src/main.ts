@@ -42,6 +42,7 @@ async function importDemo(): Promise<typeof import('@sluice/demo') | undefined> 
 export async function main(argv: readonly string[], io: Io): Promise<number> {
   let exitCode = EXIT_OK;
   let logger: Logger | undefined;
+  let operatorLogger: Logger | undefined;
   let flushLogs = () => {};
   const program = new Command('sluice')
     .description('Ship logs from TCP to AWS Kinesis Data Streams, with Vector-compatible configs.')
@@ -106,6 +107,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
       }
       const created = createLogger(options.logFormat, level, useColor(options.color, io));
       logger = created.logger;
+      operatorLogger = created.operator;
       flushLogs = created.flush;
     });
   const globals = () => program.opts<GlobalOptions>();
@@ -130,7 +132,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
             `unknown command '${word}'${suggestion === undefined ? '' : ` (did you mean '${suggestion}'?)`}; commands: ${names.join(', ')}`,
           );
         }
-        return (await import('./run.js')).run(globals(), io, logger as Logger);
+        return (await import('./run.js')).run(globals(), io, logger as Logger, operatorLogger as Logger);
       }),
     );
   program

@@ -8,13 +8,23 @@ import { checkHealth, load } from './load.js';
 import type { GlobalOptions } from './options.js';
 import { version } from './version.js';
 
-export async function run(options: GlobalOptions, io: Io, logger: Logger): Promise<number> {
+/**
+ * Runs the pipeline. `logger` (rate-limited) goes to the components; `operator` (never rate-limited)
+ * carries what the operator did or must act on: reloads and what they changed, signals, shutdown,
+ * config errors, healthchecks.
+ */
+export async function run(
+  options: GlobalOptions,
+  io: Io,
+  logger: Logger,
+  operator: Logger = logger,
+): Promise<number> {
   // Node's default for SIGHUP is to die at once, losing what memory buffers hold: until the
   // pipeline runs (and reloads on it), a SIGHUP is noted and ignored.
-  const early = () => logger.warn('received SIGHUP before the pipeline started; ignored');
+  const early = () => operator.warn('received SIGHUP before the pipeline started; ignored');
   io.signals.on('SIGHUP', early);
   try {
-    return await runPipeline(options, io, logger, () => io.signals.off('SIGHUP', early));
+    return await runPipeline(options, io, { logger, operator }, () => io.signals.off('SIGHUP', early));
   } finally {
     io.signals.off('SIGHUP', early);
   }
@@ -28,10 +38,10 @@ function errorText(error: unknown): string {
 async function runPipeline(
   options: GlobalOptions,
   io: Io,
-  logger: Logger,
+  { logger, operator }: { logger: Logger; operator: Logger },
   started: () => void,
 ): Promise<number> {
-  const { plan, metricsAddress, api, files, checkEnvironment } = await load(options, io, logger);
+  const { plan, metricsAddress, api, files, checkEnvironment } = await load(options, io, operator);
   await checkEnvironment();
   const metrics = new MetricsRegistry();
   metrics.collectProcessMetrics({ version });
@@ -39,9 +49,9 @@ async function runPipeline(
   const taps = new Taps();
   let topology = await Topology.build(plan, { logger, metrics, taps });
   const requireHealthy = options.requireHealthy ?? plan.healthchecks.requireHealthy;
-  if (!(await checkHealth(topology, logger)) && requireHealthy) {
+  if (!(await checkHealth(topology, operator)) && requireHealthy) {
     await topology.dispose();
-    logger.error('a required healthcheck failed; exiting (--require-healthy)');
+    operator.error('a required healthcheck failed; exiting (--require-healthy)');
     return EXIT_CONFIG;
   }
   const state = { shuttingDown: false, components: componentsOf(plan) };
@@ -49,12 +59,12 @@ async function runPipeline(
   try {
     if (metricsAddress !== undefined) {
       servers.push(await startMetricsServer(metrics, metricsAddress));
-      logger.info(`metrics on ${servers[0]?.url}/metrics`);
+      operator.info(`metrics on ${servers[0]?.url}/metrics`);
     }
     if (api.enabled) {
       const server = await serveHttp(api.address, apiRoutes(metrics, state, { taps, logger }), 'api');
       servers.push(server);
-      logger.info(`API on ${server.url} (/health, /components, /metrics, /tap)`);
+      operator.info(`API on ${server.url} (/health, /components, /metrics, /tap)`);
     }
   } catch (error) {
     await Promise.all(servers.map((server) => server.close()));
@@ -75,26 +85,26 @@ async function runPipeline(
   let watcher: { update(files: readonly string[]): void } | undefined;
   const reloadOnce = async (reason: string) => {
     if (finished || state.shuttingDown) return;
-    logger.info(`${reason}; reloading the config`);
+    operator.info(`${reason}; reloading the config`);
     let next: Awaited<ReturnType<typeof load>>;
     try {
-      next = await load(options, io, logger);
+      next = await load(options, io, operator);
       await next.checkEnvironment();
     } catch (error) {
       rejectsTotal.increment();
-      logger.error(`config reload rejected; the running pipeline goes on unchanged: ${errorText(error)}`);
+      operator.error(`config reload rejected; the running pipeline goes on unchanged: ${errorText(error)}`);
       return;
     }
     watcher?.update(next.files);
     if (next.metricsAddress !== metricsAddress || JSON.stringify(next.api) !== JSON.stringify(api))
-      logger.warn('[api] and metrics address changes take effect only after a restart');
+      operator.warn('[api] and metrics address changes take effect only after a restart');
     if (finished || state.shuttingDown) return;
     let result: Awaited<ReturnType<typeof reloadTopology>>;
     try {
       result = await reloadTopology(topology, next.plan, { logger, metrics, taps });
     } catch (error) {
       rejectsTotal.increment();
-      logger.error(`config reload rejected; the running pipeline goes on unchanged: ${errorText(error)}`);
+      operator.error(`config reload rejected; the running pipeline goes on unchanged: ${errorText(error)}`);
       return;
     }
     const previous = topology;
@@ -111,23 +121,23 @@ async function runPipeline(
         },
         (error) => {
           retiring.delete(previous);
-          logger.error(`the replaced pipeline stopped with an error: ${errorText(error)}`);
+          operator.error(`the replaced pipeline stopped with an error: ${errorText(error)}`);
         },
       ),
     );
     const { diff } = result;
     for (const id of diff.bufferChangeNeedsRestart)
-      logger.warn(
+      operator.warn(
         `sink "${id}": a change of a disk buffer takes effect only after a restart; its buffer is kept`,
       );
     reloadsTotal.increment();
-    logger.info('config reloaded', {
+    operator.info('config reloaded', {
       added: diff.added,
       removed: diff.removed,
       changed: diff.changed,
       buffers_kept: [...diff.reuseBuffersOf],
     });
-    void checkHealth(topology, logger);
+    void checkHealth(topology, operator);
   };
   const reload = (reason: string) => {
     reloading = reloading.then(() => reloadOnce(reason));
@@ -142,10 +152,10 @@ async function runPipeline(
       directories: options.configDir,
       onChange: () => reload('config files changed'),
       signal: watching.signal,
-      warn: (message) => logger.warn(message),
+      warn: (message) => operator.warn(message),
       ...(options.watchConfigDelayMs === undefined ? {} : { delayMs: options.watchConfigDelayMs }),
     });
-    logger.info('watching the config files for changes (--watch-config)');
+    operator.info('watching the config files for changes (--watch-config)');
   }
 
   let signalled = 0;
@@ -154,7 +164,7 @@ async function runPipeline(
     state.shuttingDown = true;
     if (signalled > 1) {
       const lost = topology.unfinishedEvents();
-      logger.error(
+      operator.error(
         `received ${signal} again; exiting at once: ${lost.inMemoryBuffers} events in memory buffers and ${lost.inFlight} in flight are lost; ${lost.onDisk} stay in disk buffers`,
         {
           lost_in_memory_buffers: lost.inMemoryBuffers,
@@ -165,17 +175,17 @@ async function runPipeline(
       io.exit(EXIT_FAILURE);
       return;
     }
-    logger.info(`received ${signal}; shutting down gracefully (send it again to exit at once)`);
+    operator.info(`received ${signal}; shutting down gracefully (send it again to exit at once)`);
     const shutdown = { deadlineMs: options.gracefulShutdownLimitSecs * 1000 };
     // A reload under way finishes first (it stops at once when it sees the shutdown).
     void reloading.then(() => {
       for (const old of retiring) void old.shutdown(shutdown);
-      return topology.shutdown({ ...shutdown, onProgress: (message) => logger.info(message) });
+      return topology.shutdown({ ...shutdown, onProgress: (message) => operator.info(message) });
     });
   };
   io.signals.on('SIGINT', onSignal);
   io.signals.on('SIGTERM', onSignal);
-  logger.info('pipeline started', {
+  operator.info('pipeline started', {
     sources: [...plan.sources.keys()],
     transforms: [...plan.transforms.keys()],
     sinks: [...plan.sinks.keys()],
@@ -197,10 +207,10 @@ async function runPipeline(
     await Promise.all(retired);
     const report = signalled > 0 ? await topology.shutdown() : { graceful: true, abandoned: [] };
     if (!report.graceful) {
-      logger.error(`shutdown deadline passed; abandoned: ${report.abandoned.join(', ')}`);
+      operator.error(`shutdown deadline passed; abandoned: ${report.abandoned.join(', ')}`);
       return EXIT_FAILURE;
     }
-    logger.info('pipeline stopped');
+    operator.info('pipeline stopped');
     return EXIT_OK;
   } finally {
     watching.abort();
