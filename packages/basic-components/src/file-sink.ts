@@ -88,7 +88,8 @@ function isKnownTimezone(timezone: string): boolean {
 function pathProblems(options: FileSinkOptions): OptionProblem[] {
   const problems: OptionProblem[] = [];
   const parsed = parsePathTemplate(options.path);
-  if ('error' in parsed) problems.push({ path: 'path', message: parsed.error });
+  if ('error' in parsed)
+    problems.push({ path: 'path', message: `${parsed.error} in ${JSON.stringify(options.path)}` });
   if (options.timezone !== undefined && !isKnownTimezone(options.timezone))
     problems.push({ path: 'timezone', message: `unknown time zone ${JSON.stringify(options.timezone)}` });
   return problems;
@@ -124,7 +125,7 @@ function renderPath(
  */
 export function createFileSink(options: FileSinkOptions, context: ComponentContext): Sink {
   const pathParts = parsePathTemplate(options.path);
-  if ('error' in pathParts) throw new Error(pathParts.error);
+  if ('error' in pathParts) throw new Error(`${pathParts.error} in ${JSON.stringify(options.path)}`);
   const offsetSeconds = timezoneOffsetSeconds(options.timezone);
   const encoder = createFramedEncoder(options.encoding, options.framing);
   const rejectUnencodable = encodingFailureHandler(context);

@@ -71,8 +71,6 @@ describe('parseStrftime, as chrono formats', () => {
     ['%.2f', '%.'],
     ['%:x', '%:'],
   ])('refuses %j, an item chrono does not know', (pattern, item) => {
-    expect(parseStrftime(pattern)).toEqual({
-      error: `invalid strftime item ${JSON.stringify(item)} in ${JSON.stringify(pattern)}`,
-    });
+    expect(parseStrftime(pattern)).toEqual({ error: `invalid strftime item ${JSON.stringify(item)}` });
   });
 });

@@ -206,7 +206,7 @@ function parseItems(format: string): Item[] | { error: string } {
   const items: Item[] = [];
   let index = 0;
   const fail = (at: number) => ({
-    error: `invalid strftime item ${JSON.stringify(format.slice(at, index + 1))} in ${JSON.stringify(format)}`,
+    error: `invalid strftime item ${JSON.stringify(format.slice(at, index + 1))}`,
   });
   while (index < format.length) {
     const percent = format.indexOf('%', index);
