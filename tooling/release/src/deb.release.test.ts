@@ -1,8 +1,10 @@
 import { once } from 'node:events';
 import { existsSync } from 'node:fs';
 import { mkdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { readAllRecords, startKinesisLocal } from '@sluice/kinesis-local';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { debPath, releaseVersion } from './paths.js';
+import { keysNamed, recordingProxy } from './test-helpers/aws-fakes.js';
 import { command, emptyDirectory } from './test-helpers/commands.js';
 import { readServiceUnit, spawnAsService, startService } from './test-helpers/service.js';
 import { npmInstall, packPlugin } from './test-helpers/tarballs.js';
@@ -183,6 +185,48 @@ describe('the Debian package', () => {
     } finally {
       await writeFile(CONFIG, original);
       await rm(PLUGIN_DIRECTORY, { recursive: true, force: true });
+    }
+  });
+
+  it('its service ships to Kinesis with the AWS keys of /etc/default/sluice', async () => {
+    const kinesis = await startKinesisLocal({ streams: [{ name: 'service' }] });
+    const proxy = await recordingProxy(kinesis.endpoint);
+    const keys = keysNamed('etc-default');
+    const original = await readFile(CONFIG, 'utf8');
+    const environmentFile = '/etc/default/sluice';
+    const previousEnvironment = existsSync(environmentFile) ? await readFile(environmentFile) : undefined;
+    try {
+      await writeFile(
+        environmentFile,
+        `AWS_ACCESS_KEY_ID=${keys.accessKeyId}\nAWS_SECRET_ACCESS_KEY="${keys.secretAccessKey}"\nAWS_SESSION_TOKEN=${keys.sessionToken}\n`,
+      );
+      await writeFile(
+        CONFIG,
+        [
+          'sources:',
+          '  in: { type: demo_logs, format: json, count: 4, interval: 0 }',
+          'sinks:',
+          '  out:',
+          '    type: aws_kinesis_streams',
+          '    inputs: [in]',
+          '    region: us-east-1',
+          `    endpoint: ${proxy.url}`,
+          '    stream_name: service',
+          '    encoding: { codec: json }',
+          '',
+        ].join('\n'),
+      );
+      const started = await startService(await readServiceUnit(UNIT));
+      expect(started.code, started.stderr).toBe(0);
+      expect(await readAllRecords({ endpoint: kinesis.endpoint, streamName: 'service' })).toHaveLength(4);
+      expect(proxy.signedWith.length).toBeGreaterThan(0);
+      expect(new Set(proxy.signedWith)).toEqual(new Set([keys.accessKeyId]));
+    } finally {
+      await writeFile(CONFIG, original);
+      if (previousEnvironment === undefined) await rm(environmentFile, { force: true });
+      else await writeFile(environmentFile, previousEnvironment);
+      await proxy.close();
+      await kinesis.stop();
     }
   });
 
