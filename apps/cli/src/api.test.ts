@@ -1,7 +1,7 @@
 import { ConfigError } from '@sluice/component-api';
 import { MetricsRegistry } from '@sluice/core-topology';
 import { describe, expect, it } from 'vitest';
-import { apiOptionsOf, apiRoutes, type componentsView, DEFAULT_API_ADDRESS } from './api.js';
+import { apiOptionsOf, apiRoutes, componentsView, DEFAULT_API_ADDRESS } from './api.js';
 import { serveHttp } from './http-server.js';
 
 function registryWithTraffic(): MetricsRegistry {
@@ -79,6 +79,41 @@ describe('API', () => {
         ['disk', 5, null],
       ]);
       expect(await (await fetch(`${server.url}/metrics`)).text()).toContain('component_sent_events_total');
+    } finally {
+      await server.close();
+    }
+  });
+
+  it('GET /components lists every running component, an idle one with zeros, and no removed one', async () => {
+    const metrics = registryWithTraffic();
+    const components = [
+      { id: 'in', kind: 'source', type: 'socket' },
+      { id: 'idle', kind: 'transform', type: 'remove_fields' },
+      { id: 'out', kind: 'sink', type: 'aws_kinesis_streams' },
+    ];
+    const server = await serveHttp(
+      '127.0.0.1:0',
+      apiRoutes(metrics, { shuttingDown: false, components }),
+      'api',
+    );
+    try {
+      const body = (await (await fetch(`${server.url}/components`)).json()) as {
+        components: ReturnType<typeof componentsView>;
+      };
+      expect(body.components.map((component) => component.id)).toEqual(['in', 'idle', 'out']);
+      expect(body.components[1]).toEqual({
+        id: 'idle',
+        kind: 'transform',
+        type: 'remove_fields',
+        received_events: 0,
+        received_bytes: 0,
+        sent_events: 0,
+        sent_bytes: 0,
+        errors: 0,
+        discarded_events: 0,
+      });
+      const withoutOut = componentsView(await metrics.samples(), components.slice(0, 2));
+      expect(withoutOut.map((component) => component.id)).toEqual(['in', 'idle']);
     } finally {
       await server.close();
     }

@@ -1,11 +1,13 @@
 import type { Writable } from 'node:stream';
 import { ConfigError, type Counter, type JsonSchema, type Logger, silentLogger } from '@sluice/component-api';
 import {
+  idPatternMatcher,
   MAX_TAP_CLIENTS,
   type MetricSample,
   type MetricsRegistry,
   type TapOptions,
   Taps,
+  type TopologyPlan,
   VECTOR_REMOVED_GLOBALS,
 } from '@sluice/core-topology';
 import { createEncoder } from '@sluice/encoding';
@@ -121,25 +123,55 @@ const STAGE_GAUGES: ReadonlyArray<[keyof BufferStageView, string]> = [
   ['max_bytes', 'buffer_max_size_bytes'],
 ];
 
-/** Per-component counters and buffer fill, from the metrics (what `sluice top` shows). */
-export function componentsView(samples: readonly MetricSample[]): ComponentView[] {
-  const components = new Map<string, ComponentView>();
+/** A component of the running topology: what `/components` lists even before it counts anything. */
+export interface ComponentIdentity {
+  id: string;
+  kind: string;
+  type: string;
+}
+
+/** The components of a plan, sources first, then transforms and sinks. */
+export function componentsOf(plan: TopologyPlan): ComponentIdentity[] {
+  return [
+    ...[...plan.sources.values()].map(({ id, type }) => ({ id, kind: 'source', type })),
+    ...[...plan.transforms.values()].map(({ id, type }) => ({ id, kind: 'transform', type })),
+    ...[...plan.sinks.values()].map(({ id, type }) => ({ id, kind: 'sink', type })),
+  ];
+}
+
+function emptyView({ id, kind, type }: ComponentIdentity): ComponentView {
+  return {
+    id,
+    kind,
+    type,
+    received_events: 0,
+    received_bytes: 0,
+    sent_events: 0,
+    sent_bytes: 0,
+    errors: 0,
+    discarded_events: 0,
+  };
+}
+
+/**
+ * Per-component counters and buffer fill, from the metrics (what `sluice top` shows). With the
+ * running components (`known`), each is listed, an idle one with zeros, and only they are: the
+ * metrics of a component a reload removed are left out.
+ */
+export function componentsView(
+  samples: readonly MetricSample[],
+  known?: readonly ComponentIdentity[],
+): ComponentView[] {
+  const components = new Map<string, ComponentView>(
+    (known ?? []).map((component) => [component.id, emptyView(component)]),
+  );
   for (const sample of samples) {
     const { component_id: id, component_kind: kind, component_type: type } = sample.labels;
     if (id === undefined || kind === undefined || kind === '' || type === undefined) continue;
     let view = components.get(id);
     if (view === undefined) {
-      view = {
-        id,
-        kind,
-        type,
-        received_events: 0,
-        received_bytes: 0,
-        sent_events: 0,
-        sent_bytes: 0,
-        errors: 0,
-        discarded_events: 0,
-      };
+      if (known !== undefined) continue;
+      view = emptyView({ id, kind, type });
       components.set(id, view);
     }
     const field = COUNTERS.find(([, name]) => name === sample.name)?.[0];
@@ -227,13 +259,44 @@ export interface TapLine {
   event: Record<string, unknown>;
 }
 
+/** The first lines of `/tap`'s answer: whether each pattern matches a running component. */
+export interface TapNotification {
+  notification: { pattern: string; matched: boolean; message: string };
+}
+
+/**
+ * What each pattern matches, as Vector's tap says it: outputs of sources and transforms, inputs of
+ * transforms and sinks.
+ */
+export function tapNotifications(
+  outputsOf: readonly string[],
+  inputsOf: readonly string[],
+  components: readonly ComponentIdentity[],
+): TapNotification[] {
+  const check = (patterns: readonly string[], kinds: readonly string[]) =>
+    patterns.map((pattern) => {
+      const matches = idPatternMatcher([pattern]);
+      const matched = components.some((component) => kinds.includes(component.kind) && matches(component.id));
+      const message = matched
+        ? `[tap] Pattern '${pattern}' successfully matched.`
+        : `[tap] Pattern '${pattern}' failed to match: will retry on configuration reload.`;
+      return { notification: { pattern, matched, message } };
+    });
+  return [...check(outputsOf, ['source', 'transform']), ...check(inputsOf, ['transform', 'sink'])];
+}
+
 /**
  * `GET /tap?outputs_of=ID&inputs_of=ID&limit=N&interval_ms=MS`: NDJSON, one sampled event a line,
  * until the client goes. Patterns are comma-separated or repeated, `*` a wildcard; none taps every
  * output. A client that reads too slowly misses events (counted in `tap_dropped_events_total`):
  * the pipeline never waits for it.
  */
-export function tapRoute(taps: Taps, metrics: MetricsRegistry, logger: Logger): Route {
+export function tapRoute(
+  taps: Taps,
+  metrics: MetricsRegistry,
+  logger: Logger,
+  components: () => readonly ComponentIdentity[] | undefined = () => undefined,
+): Route {
   const dropped = metrics.globalMetrics().counter('tap_dropped_events_total');
   return async (request) => {
     const query = new URL(request.url ?? '/', 'http://localhost').searchParams;
@@ -274,6 +337,10 @@ export function tapRoute(taps: Taps, metrics: MetricsRegistry, logger: Logger): 
               events: tap.dropped,
             });
         });
+        const known = components();
+        if (known !== undefined)
+          for (const line of tapNotifications(outputsOf, inputsOf, known))
+            response.write(`${JSON.stringify(line)}\n`);
         // Headers now, so the client knows it is connected before the first event.
         response.flushHeaders();
       },
@@ -287,13 +354,14 @@ export function tapRoute(taps: Taps, metrics: MetricsRegistry, logger: Logger): 
  */
 export function apiRoutes(
   metrics: MetricsRegistry,
-  state: { shuttingDown: boolean },
+  state: { shuttingDown: boolean; components?: readonly ComponentIdentity[] },
   tap: { taps: Taps; logger: Logger } = { taps: new Taps(), logger: silentLogger },
 ): Record<string, Route> {
   return {
-    '/tap': tapRoute(tap.taps, metrics, tap.logger),
+    '/tap': tapRoute(tap.taps, metrics, tap.logger, () => state.components),
     '/health': async () => (state.shuttingDown ? json(503, { ok: false }) : json(200, { ok: true })),
-    '/components': async () => json(200, { components: componentsView(await metrics.samples()) }),
+    '/components': async () =>
+      json(200, { components: componentsView(await metrics.samples(), state.components) }),
     '/metrics': metricsRoute(metrics),
   };
 }

@@ -1,7 +1,10 @@
 #!/usr/bin/env node
+import { writeFileSync } from 'node:fs';
+import { isSea } from 'node:sea';
 import { setFlagsFromString } from 'node:v8';
 import { guardDebugSignal } from './debug-signal.js';
 import {
+  commandLineAgain,
   environmentWithFlags,
   growHeapAsMeasured,
   heapConfigured,
@@ -10,6 +13,12 @@ import {
   runsPipeline,
 } from './heap.js';
 import { version } from './version.js';
+
+// A reader that stops early (`sluice --help | head -1`) closes the pipe: the rest is not wanted,
+// and no stack trace either. A sink writing to stdout sees the failure on its own writes.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code !== 'EPIPE' && error.code !== 'ERR_STREAM_DESTROYED') throw error;
+});
 
 // The answer most often scripted, before anything else is loaded.
 const argv = process.argv.slice(2);
@@ -29,13 +38,21 @@ const pipeline = runsPipeline(argv);
 const flags = limit === undefined || !pipeline ? [] : heapFlags(limit);
 const { execve } = process as { execve?: (file: string, args: string[], env: NodeJS.ProcessEnv) => never };
 if (flags.length > 0 && execve !== undefined && !heapConfigured(process.execArgv, process.env)) {
-  // A single executable's argv[1] is the executable again, not a script.
-  const script = process.argv[1] === process.execPath ? [] : [process.argv[1] as string];
   execve(
     process.execPath,
-    [process.execPath, ...process.execArgv, ...script, ...argv],
+    commandLineAgain(process.execPath, process.execArgv, process.argv, isSea()),
     environmentWithFlags(process.env, flags),
   );
+}
+
+// Node names its main thread, whose name is the process's, node-MainThread: ps -C, pgrep -x and top
+// show sluice instead, and the command line stays as it is (setting process.title would replace it).
+if (process.platform === 'linux') {
+  try {
+    writeFileSync('/proc/self/comm', 'sluice');
+  } catch {
+    // No /proc here: the name is cosmetic.
+  }
 }
 
 // The heap is limited (by the flags above, or by the user): grow it as measured (docs/memory.md).

@@ -34,6 +34,19 @@ describe('sluice CLI (built, as a child process)', () => {
     expect(sluice.stderr()).toMatch(/pipeline stopped/);
   });
 
+  it.runIf(process.platform === 'linux')(
+    'shows as sluice to ps and pgrep (not node-MainThread), its command line intact',
+    async () => {
+      const cwd = await workspace({ 'sluice.toml': demoToConsole });
+      const sluice = start(['--config', 'sluice.toml'], { cwd });
+      await sluice.waitFor('hello from sluice\n');
+      expect((await readFile(`/proc/${sluice.child.pid}/comm`, 'utf8')).trim()).toBe('sluice');
+      expect(await readFile(`/proc/${sluice.child.pid}/cmdline`, 'utf8')).toContain('--config\0sluice.toml');
+      sluice.child.kill('SIGTERM');
+      expect(await sluice.exited).toBe(0);
+    },
+  );
+
   it('[api]: /health answers 200 {"ok":true} and /components counts the running pipeline', async () => {
     const cwd = await workspace({
       'sluice.toml': `[api]\nenabled = true\naddress = "127.0.0.1:0"\n${demoToConsole}`,

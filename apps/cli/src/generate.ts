@@ -1,6 +1,12 @@
-import type { AnyDefinition, DefinitionKind } from '@sluice/core-topology';
+import { ConfigError } from '@sluice/component-api';
+import {
+  type AnyDefinition,
+  type ComponentRegistry,
+  type DefinitionKind,
+  planTopology,
+} from '@sluice/core-topology';
 import { stringify } from 'smol-toml';
-import { builtinRegistry } from './builtins.js';
+import { builtinRegistry, installedDefinitions } from './builtins.js';
 
 const SECTIONS = [
   ['source', 'sources'],
@@ -27,35 +33,92 @@ export class GenerateError extends Error {
   }
 }
 
-/** Scalars only: TOML's inline rendering of a value (`"text"`, `1`, `true`, `["a"]`). */
+/** TOML's inline rendering of a value: `"text"`, `1`, `true`, `["a"]`, `{ key = "value" }`. */
 function tomlValue(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(tomlValue).join(', ')}]`;
+  if (value !== null && typeof value === 'object') {
+    const entries = Object.entries(value).map(
+      ([key, item]) => `${/^[A-Za-z0-9_-]+$/.test(key) ? key : JSON.stringify(key)} = ${tomlValue(item)}`,
+    );
+    return entries.length === 0 ? '{}' : `{ ${entries.join(', ')} }`;
+  }
   return stringify({ value })
     .replace(/^value = /, '')
     .trim();
 }
 
-function componentLines(definition: AnyDefinition, inputs: readonly string[] | undefined): string[] {
-  const schema = definition.optionsSchema as {
-    properties?: Record<string, PropertySchema>;
-    required?: string[];
-  };
-  const lines = [`type = ${tomlValue(definition.type)}`];
-  if (inputs !== undefined) lines.push(`inputs = ${tomlValue(inputs)}`);
-  const required = new Set(schema.required ?? []);
-  for (const [name, property] of Object.entries(schema.properties ?? {})) {
-    const value = property.default ?? property.examples?.[0];
-    if (required.has(name)) {
-      lines.push(
-        value === undefined
-          ? `${name} = "" # required: ${property.description ?? ''}`
-          : `${name} = ${tomlValue(value)}`,
-      );
-    } else if (property.default !== undefined && (typeof value !== 'object' || Array.isArray(value))) {
-      // Optional ones as comments, with their defaults: what can be set, without changing anything.
+const EMPTY_OF_TYPE: Readonly<Record<string, unknown>> = {
+  string: '',
+  integer: 0,
+  number: 0,
+  boolean: false,
+  object: {},
+  array: [],
+};
+
+/**
+ * What a required option gets: the schema's first example (what the component documents as a
+ * typical value), else its first allowed value, else its default, else an empty value of its type.
+ */
+function placeholderOf(property: PropertySchema | undefined): unknown {
+  if (property === undefined) return '';
+  const type = Array.isArray(property.type) ? property.type[0] : property.type;
+  return (
+    property.examples?.[0] ?? property.enum?.[0] ?? property.default ?? EMPTY_OF_TYPE[type ?? 'string'] ?? ''
+  );
+}
+
+interface Planned {
+  section: string;
+  id: string;
+  definition: AnyDefinition;
+  /** Set in the config: type, inputs, the required options. */
+  options: Record<string, unknown>;
+}
+
+function schemaOf(definition: AnyDefinition) {
+  return definition.optionsSchema as { properties?: Record<string, PropertySchema>; required?: string[] };
+}
+
+function componentLines({ definition, options }: Planned): string[] {
+  const lines = Object.entries(options).map(([name, value]) => `${name} = ${tomlValue(value)}`);
+  for (const [name, property] of Object.entries(schemaOf(definition).properties ?? {})) {
+    const value = property.default;
+    // Optional ones as comments, with their defaults: what can be set, without changing anything.
+    if (!(name in options) && value !== undefined && (typeof value !== 'object' || Array.isArray(value)))
       lines.push(`# ${name} = ${tomlValue(value)}`);
-    }
   }
   return lines;
+}
+
+/**
+ * Adds what validation finds missing (an option required only with another one, such as a socket's
+ * `address` in mode tcp), until the config validates or nothing more can be added.
+ */
+async function fillRequired(planned: readonly Planned[], registry: ComponentRegistry): Promise<void> {
+  for (let round = 0; round < 3; round += 1) {
+    const config: Record<string, Record<string, unknown>> = { sources: {}, transforms: {}, sinks: {} };
+    for (const component of planned)
+      (config[component.section] as Record<string, unknown>)[component.id] = component.options;
+    try {
+      await planTopology(config, { registry });
+      return;
+    } catch (error) {
+      if (!(error instanceof ConfigError)) throw error;
+      let added = false;
+      for (const problem of error.problems) {
+        if (!problem.message.startsWith('is required')) continue;
+        const component = planned.find((candidate) =>
+          problem.path.startsWith(`${candidate.section}.${candidate.id}.`),
+        );
+        const name = problem.path.slice(`${component?.section}.${component?.id}.`.length);
+        if (component === undefined || name.includes('.') || name in component.options) continue;
+        component.options[name] = placeholderOf(schemaOf(component.definition).properties?.[name]);
+        added = true;
+      }
+      if (!added) return;
+    }
+  }
 }
 
 /**
@@ -69,8 +132,8 @@ export async function generateConfig(expression: string): Promise<string> {
   if (parts.length > 3)
     throw new GenerateError(`expected SOURCES/TRANSFORMS/SINKS, got ${parts.length} parts: "${expression}"`);
   const registry = builtinRegistry();
-  const definitions = await registry.loadAll();
-  const blocks: string[] = [];
+  const definitions = await installedDefinitions(registry);
+  const planned: Planned[] = [];
   let previous: string[] = [];
   for (const [index, [kind, section]] of SECTIONS.entries()) {
     const types = (parts[index] ?? '')
@@ -94,13 +157,20 @@ export async function generateConfig(expression: string): Promise<string> {
           : kind === 'transform' && position > 0
             ? [`${kind}${position - 1}`]
             : previous;
-      blocks.push([`[${section}.${id}]`, ...componentLines(definition, inputs)].join('\n'));
+      const options: Record<string, unknown> = { type, ...(inputs === undefined ? {} : { inputs }) };
+      const schema = schemaOf(definition);
+      for (const name of schema.required ?? []) options[name] = placeholderOf(schema.properties?.[name]);
+      planned.push({ section, id, definition, options });
       ids.push(id);
     }
     if (kind === 'transform' && ids.length > 0) previous = [ids.at(-1) as string];
     else if (kind === 'source') previous = ids;
   }
-  if (blocks.length === 0)
+  if (planned.length === 0)
     throw new GenerateError('name at least one component, e.g. socket//aws_kinesis_streams');
+  await fillRequired(planned, registry);
+  const blocks = planned.map((component) =>
+    [`[${component.section}.${component.id}]`, ...componentLines(component)].join('\n'),
+  );
   return `${blocks.join('\n\n')}\n`;
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  commandLineAgain,
   DEFAULT_HEAP_LIMIT_MIB,
   defaultHeapLimit,
   environmentWithFlags,
@@ -80,5 +81,26 @@ describe('heap limit', () => {
     expect(runsPipeline(['validate', '-c', 'sluice.toml'])).toBe(false);
     expect(runsPipeline(['--help'])).toBe(false);
     expect(runsPipeline(['top'])).toBe(false);
+  });
+});
+
+describe('starting again with the heap flags', () => {
+  it('passes the script and the arguments to Node', () => {
+    expect(
+      commandLineAgain(
+        '/usr/bin/node',
+        ['--enable-source-maps'],
+        ['/usr/bin/node', '/app/bin.js', '-c', 'x'],
+        false,
+      ),
+    ).toEqual(['/usr/bin/node', '--enable-source-maps', '/app/bin.js', '-c', 'x']);
+  });
+
+  it('passes no script to a single executable, whose argv[1] is the name it was called by', () => {
+    // Called by name from PATH: argv[1] is "sluice", which the new process took for a command.
+    expect(
+      commandLineAgain('/usr/local/bin/sluice', [], ['/usr/local/bin/sluice', 'sluice', '-c', 'x'], true),
+    ).toEqual(['/usr/local/bin/sluice', '-c', 'x']);
+    expect(commandLineAgain('/opt/sluice', [], ['/opt/sluice', './sluice'], true)).toEqual(['/opt/sluice']);
   });
 });

@@ -105,6 +105,21 @@ export function environmentWithFlags(
   return { ...environment, NODE_OPTIONS: options.join(' ') };
 }
 
+/**
+ * The command line that starts this process again: Node's flags, the script, the arguments. A
+ * single executable has no script: its argv[1] is only the name it was called by (`sluice` from
+ * PATH), which the new process would take for a command.
+ */
+export function commandLineAgain(
+  execPath: string,
+  execArgv: readonly string[],
+  processArgv: readonly string[],
+  singleExecutable: boolean,
+): string[] {
+  const script = singleExecutable ? [] : processArgv.slice(1, 2);
+  return [execPath, ...execArgv, ...script, ...processArgv.slice(2)];
+}
+
 /** Commands that never run a pipeline: they keep V8's defaults (a big config to validate, say). */
 const OTHER_COMMANDS = new Set([
   'validate',

@@ -12,7 +12,7 @@ import { checkDataDir } from './data-dir.js';
 import { parseListenAddress } from './http-server.js';
 import type { Io } from './io.js';
 import type { GlobalOptions } from './options.js';
-import { loadPlugins } from './plugins.js';
+import { loadPlugins, pluginDirectories } from './plugins.js';
 import { redactSecrets } from './secrets.js';
 import type { UnitTestDefinition } from './unit-test.js';
 
@@ -82,7 +82,12 @@ async function planLoaded(
     ...(Array.isArray(configPlugins) ? configPlugins.filter((name) => typeof name === 'string') : []),
     ...options.plugin,
   ];
-  await loadPlugins(registry, plugins, io.cwd);
+  logger.debug(`config files: ${loaded.files.join(', ')}`);
+  const found = await loadPlugins(registry, plugins, {
+    directories: pluginDirectories(loaded.files, io.cwd),
+    cwd: io.cwd,
+  });
+  for (const { name, entry } of found) logger.debug(`plugin ${name} loaded from ${entry}`);
   // The `[api]` block is the CLI's own: checked here, not part of the topology.
   const { api: apiTable, ...topologyConfig } = loaded.config as Record<string, unknown>;
   let api: ApiOptions = { enabled: false, address: '' };

@@ -1,18 +1,28 @@
 import { type Logger, rateLimitLogger } from '@sluice/component-api';
 import pino, { type Logger as PinoLogger } from 'pino';
 import pretty from 'pino-pretty';
+import type { LogLevel } from './options.js';
 
 export type LogFormat = 'text' | 'json';
 
+/** Vector's JSON logs: the level as a word, the time as an RFC 3339 timestamp (UTC). */
+const JSON_LOGS = {
+  formatters: { level: (label: string) => ({ level: label }) },
+  timestamp: () => `,"timestamp":"${new Date().toISOString()}"`,
+};
+
 /**
- * The process logger: human-readable lines on stderr by default, JSON with `--log-format json`.
- * Identical lines are rate-limited here, once for every component (`flush` reports what is pending).
+ * The process logger: human-readable lines on stderr by default, each with its date and time (UTC,
+ * RFC 3339); JSON with `--log-format json`. Identical lines are rate-limited here, once for every
+ * component (`flush` reports what is pending); `operator` writes to the same place unlimited, for
+ * what the operator did or must act on (reloads, signals, shutdown, config errors), which a quick
+ * second SIGHUP must not hide.
  */
 export function createLogger(
   format: LogFormat,
-  level: string,
+  level: LogLevel,
   color = false,
-): { logger: Logger; flush: () => void } {
+): { logger: Logger; operator: Logger; flush: () => void } {
   const destination =
     format === 'json'
       ? pino.destination({ dest: 2, sync: true })
@@ -22,12 +32,15 @@ export function createLogger(
           colorize: color,
           singleLine: true,
           ignore: 'pid,hostname',
-          translateTime: 'SYS:HH:MM:ss.l',
+          translateTime: "UTC:yyyy-mm-dd'T'HH:MM:ss.l'Z'",
         });
-  const base = pino({ level, base: undefined }, destination);
-  const logger = rateLimitLogger(adapt(base));
+  const options = { level: level === 'off' ? 'silent' : level, base: undefined };
+  const base = pino(format === 'json' ? { ...options, ...JSON_LOGS } : options, destination);
+  const operator = adapt(base);
+  const logger = rateLimitLogger(operator);
   return {
     logger,
+    operator,
     flush: () => {
       logger.flush();
       base.flush?.();

@@ -101,6 +101,37 @@ describe('the sluice command line', () => {
     expect((await sluice(['demo', '--port', '70000'])).code).toBe(EXIT_USAGE);
   });
 
+  it('top takes its interval in milliseconds (at least 100, as Vector) and a column to sort by', async () => {
+    const fast = await sluice(['top', '-i', '50', '--once']);
+    expect(fast.code).toBe(EXIT_USAGE);
+    expect(fast.stderr).toContain('must be at least 100 milliseconds');
+    const unknown = await sluice(['top', '--sort-field', 'latency', '--once']);
+    expect(unknown.code).toBe(EXIT_USAGE);
+    expect(unknown.stderr).toContain('--sort-field latency: not a column (id, kind, type, events in');
+  });
+
+  it('validate --deny-warnings fails (78) on a warning that validate alone lets pass', async () => {
+    const path = await configFile(`timezone = "UTC"\n${valid}`);
+    expect((await sluice(['validate', '--no-environment', path])).code).toBe(EXIT_OK);
+    const denied = await sluice(['validate', '--no-environment', '--deny-warnings', path]);
+    expect(denied.code).toBe(EXIT_CONFIG);
+    expect(denied.stderr).toBe('error: 1 warning, denied (--deny-warnings)\n');
+    expect((await sluice(['validate', '--no-environment', '-d', await configFile(valid)])).code).toBe(
+      EXIT_OK,
+    );
+  });
+
+  it("list --format json: the type names, as Vector's, and the buffers", async () => {
+    const result = await sluice(['list', '--format', 'json']);
+    expect(result.code).toBe(EXIT_OK);
+    const listed = JSON.parse(result.stdout) as Record<string, string[]>;
+    expect(Object.keys(listed)).toEqual(['sources', 'transforms', 'sinks', 'enrichment_tables', 'buffers']);
+    expect(listed.sources).toContain('socket');
+    expect(listed.transforms).toContain('add_fields');
+    expect(listed.sinks).toContain('aws_kinesis_streams');
+    expect(listed.buffers).toEqual(['disk', 'memory']);
+  });
+
   it('exit codes: usage errors 2, config errors stay 78', async () => {
     expect((await sluice(['--no-such-option'])).code).toBe(EXIT_USAGE);
     const broken = await configFile(`[sinks.out]\ntype = "blackhole"\ninputs = ["nowhere"]\n`);
@@ -112,9 +143,9 @@ describe('the sluice command line', () => {
     const generated = await sluice(['generate', 'demo_logs/add_fields,parse_json/console,blackhole']);
     expect(generated.code).toBe(EXIT_OK);
     expect(generated.stdout).toMatch(
-      /\[transforms\.transform1\]\ntype = "parse_json"\ninputs = \[ "transform0" \]/,
+      /\[transforms\.transform1\]\ntype = "parse_json"\ninputs = \["transform0"\]/,
     );
-    expect(generated.stdout).toMatch(/\[sinks\.sink1\]\ntype = "blackhole"\ninputs = \[ "transform1" \]/);
+    expect(generated.stdout).toMatch(/\[sinks\.sink1\]\ntype = "blackhole"\ninputs = \["transform1"\]/);
     const path = await configFile((await sluice(['generate', 'demo_logs//blackhole'])).stdout);
     expect((await sluice(['validate', '--no-environment', path])).code).toBe(EXIT_OK);
     const unknown = await sluice(['generate', 'sokcet//console']);

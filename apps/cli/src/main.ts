@@ -9,10 +9,13 @@ import {
   collectList,
   type GlobalOptions,
   increase,
-  levelOf,
+  type LogLevel,
+  LogLevelError,
+  logLevelOf,
   nonNegativeNumber,
   port,
   positiveWholeNumber,
+  refreshInterval,
   wholeNumber,
 } from './options.js';
 import { version } from './version.js';
@@ -39,6 +42,7 @@ async function importDemo(): Promise<typeof import('@sluice/demo') | undefined> 
 export async function main(argv: readonly string[], io: Io): Promise<number> {
   let exitCode = EXIT_OK;
   let logger: Logger | undefined;
+  let operatorLogger: Logger | undefined;
   let flushLogs = () => {};
   const program = new Command('sluice')
     .description('Ship logs from TCP to AWS Kinesis Data Streams, with Vector-compatible configs.')
@@ -57,8 +61,13 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     .option('--plugin <package>', 'load a third-party component package; repeatable', collect, [])
     .option('--require-healthy', 'exit (78) when a healthcheck fails')
     .option('--graceful-shutdown-limit-secs <seconds>', 'shutdown deadline', nonNegativeNumber, 60)
-    .option('-q, --quiet', 'less logging (repeatable)', increase, 0)
-    .option('-v, --verbose', 'more logging, and stack traces (repeatable)', increase, 0)
+    .option('-q, --quiet', 'less logging: -q warnings and errors, -qq errors, -qqq none', increase, 0)
+    .option(
+      '-v, --verbose',
+      'more logging: -v debug (and stack traces), -vv trace; SLUICE_LOG or VECTOR_LOG=<level> overrides both',
+      increase,
+      0,
+    )
     .addOption(new Option('--log-format <format>', 'log format').choices(['text', 'json']).default('text'))
     .addOption(
       new Option('--color <when>', 'colored output').choices(['auto', 'always', 'never']).default('auto'),
@@ -89,8 +98,16 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     .hook('preAction', async (command) => {
       const options = command.opts<GlobalOptions>();
       const { createLogger } = await import('./logger.js');
-      const created = createLogger(options.logFormat, levelOf(options), useColor(options.color, io));
+      let level: LogLevel;
+      try {
+        level = logLevelOf(options, io.environment);
+      } catch (error) {
+        if (error instanceof LogLevelError) throw new UsageError(error.message);
+        throw error;
+      }
+      const created = createLogger(options.logFormat, level, useColor(options.color, io));
       logger = created.logger;
+      operatorLogger = created.operator;
       flushLogs = created.flush;
     });
   const globals = () => program.opts<GlobalOptions>();
@@ -115,7 +132,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
             `unknown command '${word}'${suggestion === undefined ? '' : ` (did you mean '${suggestion}'?)`}; commands: ${names.join(', ')}`,
           );
         }
-        return (await import('./run.js')).run(globals(), io, logger as Logger);
+        return (await import('./run.js')).run(globals(), io, logger as Logger, operatorLogger as Logger);
       }),
     );
   program
@@ -124,14 +141,26 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     .argument('[paths...]', 'config files (as --config)')
     .option('--no-environment', 'only check the config files; build nothing, check nothing outside')
     .option('--skip-healthchecks', 'build the components but skip healthchecks')
+    .option(
+      '-d, --deny-warnings',
+      'fail (78) on warnings too: deprecated or ignored options, a skipped healthcheck',
+    )
     .action(
-      action(async (paths: string[], commandOptions: { environment: boolean; skipHealthchecks?: boolean }) =>
-        (await import('./validate.js')).validate(
-          { ...globals(), config: [...globals().config, ...paths] },
-          { environment: commandOptions.environment, healthchecks: commandOptions.skipHealthchecks !== true },
-          io,
-          logger as Logger,
-        ),
+      action(
+        async (
+          paths: string[],
+          commandOptions: { environment: boolean; skipHealthchecks?: boolean; denyWarnings?: boolean },
+        ) =>
+          (await import('./validate.js')).validate(
+            { ...globals(), config: [...globals().config, ...paths] },
+            {
+              environment: commandOptions.environment,
+              healthchecks: commandOptions.skipHealthchecks !== true,
+              denyWarnings: commandOptions.denyWarnings === true,
+            },
+            io,
+            logger as Logger,
+          ),
       ),
     );
   program
@@ -203,13 +232,45 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     .command('top')
     .description('live view of a running instance through its API (per component: events, bytes, errors)')
     .option('--url <url>', 'the API of the instance', 'http://127.0.0.1:8686')
-    .option('-i, --interval <seconds>', 'refresh interval', nonNegativeNumber, 1)
+    .option(
+      '-i, --interval <ms>',
+      'refresh interval in milliseconds (>= 100), as Vector',
+      refreshInterval,
+      1000,
+    )
+    .option(
+      '-s, --sort-field <column>',
+      'sort by this column (a header, e.g. "events in"; keys 1-9, 0 and s while running)',
+    )
+    .option('--sort-desc', 'sort descending (r while running)')
     .option('--once', 'print one table and exit (for scripts)')
     .action(
-      action(async (commandOptions: { url: string; interval: number; once?: boolean }) => {
-        const { runTop } = await import('./top.js');
-        return runTop({ ...commandOptions, color: useColor(globals().color, io), io });
-      }),
+      action(
+        async (commandOptions: {
+          url: string;
+          interval: number;
+          sortField?: string;
+          sortDesc?: boolean;
+          once?: boolean;
+        }) => {
+          const { runTop, sortColumnOf, SORT_COLUMNS } = await import('./top.js');
+          const sort =
+            commandOptions.sortField === undefined ? undefined : sortColumnOf(commandOptions.sortField);
+          if (commandOptions.sortField !== undefined && sort === undefined)
+            throw new UsageError(
+              `--sort-field ${commandOptions.sortField}: not a column (${SORT_COLUMNS.map((column) => column.toLowerCase()).join(', ')})`,
+            );
+          return runTop({
+            url: commandOptions.url,
+            intervalMs: commandOptions.interval,
+            ...(sort === undefined ? {} : { sort }),
+            descending: commandOptions.sortDesc === true,
+            ...(commandOptions.once === undefined ? {} : { once: commandOptions.once }),
+            color: useColor(globals().color, io),
+            io,
+          });
+        },
+      ),
     );
   program
     .command('tap')
@@ -274,7 +335,12 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
   program
     .command('list')
     .description('list the installed component types')
-    .action(action(async () => (await import('./introspect.js')).listComponents(globals(), io)));
+    .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
+    .action(
+      action(async (commandOptions: { format: 'text' | 'json' }) =>
+        (await import('./introspect.js')).listComponents(globals(), commandOptions.format, io),
+      ),
+    );
   program
     .command('graph')
     .description('print the topology as Graphviz DOT (or Mermaid)')

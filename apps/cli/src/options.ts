@@ -46,6 +46,13 @@ export function positiveWholeNumber(value: string): number {
   return number;
 }
 
+/** `sluice top -i`: milliseconds, at least 100, as Vector's. */
+export function refreshInterval(value: string): number {
+  const number = wholeNumber(value);
+  if (number < 100) throw new InvalidArgumentError(`must be at least 100 milliseconds (got "${value}")`);
+  return number;
+}
+
 /** A repeatable option collecting comma-separated values. */
 export const collectList = (value: string, previous: string[]) => [
   ...previous,
@@ -59,8 +66,33 @@ export function port(value: string): number {
   return number;
 }
 
-export function levelOf(options: GlobalOptions): string {
-  const levels = ['error', 'warn', 'info', 'debug', 'trace'];
-  const index = Math.min(levels.length - 1, Math.max(0, 2 + options.verbose - options.quiet));
-  return levels[index] as string;
+/** The log levels, quietest last: `-v` moves one up from info, `-q` one down. */
+export const LOG_LEVELS = ['trace', 'debug', 'info', 'warn', 'error', 'off'] as const;
+export type LogLevel = (typeof LOG_LEVELS)[number];
+
+/** A value of SLUICE_LOG or VECTOR_LOG that is not a level: a usage error. */
+export class LogLevelError extends Error {}
+
+/**
+ * The log level: `SLUICE_LOG` (or Vector's `VECTOR_LOG`) when set, as Vector lets `VECTOR_LOG`
+ * override `-v`/`-q`; else info, one level more per `-v` (debug, trace), one less per `-q` (warn,
+ * error, off). Vector's per-module directives (`info,vector::sources=debug`) keep their level alone.
+ */
+export function logLevelOf(
+  options: Pick<GlobalOptions, 'quiet' | 'verbose'>,
+  environment: NodeJS.ProcessEnv,
+): LogLevel {
+  const name = environment.SLUICE_LOG ? 'SLUICE_LOG' : environment.VECTOR_LOG ? 'VECTOR_LOG' : undefined;
+  if (name !== undefined) {
+    const value = environment[name] as string;
+    const level = value
+      .split(',')
+      .map((directive) => directive.trim().toLowerCase())
+      .find((directive) => directive !== '' && !directive.includes('='));
+    if (level === undefined || !(LOG_LEVELS as readonly string[]).includes(level))
+      throw new LogLevelError(`${name}=${value}: not a log level (${LOG_LEVELS.join(', ')})`);
+    return level as LogLevel;
+  }
+  const index = LOG_LEVELS.indexOf('info') - options.verbose + options.quiet;
+  return LOG_LEVELS[Math.min(LOG_LEVELS.length - 1, Math.max(0, index))] as LogLevel;
 }

@@ -1,6 +1,6 @@
 import type { Logger } from '@sluice/component-api';
 import { MetricsRegistry, reloadTopology, Taps, Topology } from '@sluice/core-topology';
-import { apiRoutes } from './api.js';
+import { apiRoutes, componentsOf } from './api.js';
 import { EXIT_CONFIG, EXIT_FAILURE, EXIT_OK } from './exit-codes.js';
 import { type HttpServer, serveHttp, startMetricsServer } from './http-server.js';
 import type { Io } from './io.js';
@@ -8,13 +8,23 @@ import { checkHealth, load } from './load.js';
 import type { GlobalOptions } from './options.js';
 import { version } from './version.js';
 
-export async function run(options: GlobalOptions, io: Io, logger: Logger): Promise<number> {
+/**
+ * Runs the pipeline. `logger` (rate-limited) goes to the components; `operator` (never rate-limited)
+ * carries what the operator did or must act on: reloads and what they changed, signals, shutdown,
+ * config errors, healthchecks.
+ */
+export async function run(
+  options: GlobalOptions,
+  io: Io,
+  logger: Logger,
+  operator: Logger = logger,
+): Promise<number> {
   // Node's default for SIGHUP is to die at once, losing what memory buffers hold: until the
   // pipeline runs (and reloads on it), a SIGHUP is noted and ignored.
-  const early = () => logger.warn('received SIGHUP before the pipeline started; ignored');
+  const early = () => operator.warn('received SIGHUP before the pipeline started; ignored');
   io.signals.on('SIGHUP', early);
   try {
-    return await runPipeline(options, io, logger, () => io.signals.off('SIGHUP', early));
+    return await runPipeline(options, io, { logger, operator }, () => io.signals.off('SIGHUP', early));
   } finally {
     io.signals.off('SIGHUP', early);
   }
@@ -28,10 +38,14 @@ function errorText(error: unknown): string {
 async function runPipeline(
   options: GlobalOptions,
   io: Io,
-  logger: Logger,
+  { logger, operator }: { logger: Logger; operator: Logger },
   started: () => void,
 ): Promise<number> {
-  const { plan, metricsAddress, api, files, directories, checkEnvironment } = await load(options, io, logger);
+  const { plan, metricsAddress, api, files, directories, checkEnvironment } = await load(
+    options,
+    io,
+    operator,
+  );
   await checkEnvironment();
   const metrics = new MetricsRegistry();
   metrics.collectProcessMetrics({ version });
@@ -39,22 +53,22 @@ async function runPipeline(
   const taps = new Taps();
   let topology = await Topology.build(plan, { logger, metrics, taps });
   const requireHealthy = options.requireHealthy ?? plan.healthchecks.requireHealthy;
-  if (!(await checkHealth(topology, logger)) && requireHealthy) {
+  if (!(await checkHealth(topology, operator)) && requireHealthy) {
     await topology.dispose();
-    logger.error('a required healthcheck failed; exiting (--require-healthy)');
+    operator.error('a required healthcheck failed; exiting (--require-healthy)');
     return EXIT_CONFIG;
   }
-  const state = { shuttingDown: false };
+  const state = { shuttingDown: false, components: componentsOf(plan) };
   const servers: HttpServer[] = [];
   try {
     if (metricsAddress !== undefined) {
       servers.push(await startMetricsServer(metrics, metricsAddress));
-      logger.info(`metrics on ${servers[0]?.url}/metrics`);
+      operator.info(`metrics on ${servers[0]?.url}/metrics`);
     }
     if (api.enabled) {
       const server = await serveHttp(api.address, apiRoutes(metrics, state, { taps, logger }), 'api');
       servers.push(server);
-      logger.info(`API on ${server.url} (/health, /components, /metrics, /tap)`);
+      operator.info(`API on ${server.url} (/health, /components, /metrics, /tap)`);
     }
   } catch (error) {
     await Promise.all(servers.map((server) => server.close()));
@@ -75,30 +89,31 @@ async function runPipeline(
   let watcher: { update(files: readonly string[]): void } | undefined;
   const reloadOnce = async (reason: string) => {
     if (finished || state.shuttingDown) return;
-    logger.info(`${reason}; reloading the config`);
+    operator.info(`${reason}; reloading the config`);
     let next: Awaited<ReturnType<typeof load>>;
     try {
-      next = await load(options, io, logger);
+      next = await load(options, io, operator);
       await next.checkEnvironment();
     } catch (error) {
       rejectsTotal.increment();
-      logger.error(`config reload rejected; the running pipeline goes on unchanged: ${errorText(error)}`);
+      operator.error(`config reload rejected; the running pipeline goes on unchanged: ${errorText(error)}`);
       return;
     }
     watcher?.update(next.files);
     if (next.metricsAddress !== metricsAddress || JSON.stringify(next.api) !== JSON.stringify(api))
-      logger.warn('[api] and metrics address changes take effect only after a restart');
+      operator.warn('[api] and metrics address changes take effect only after a restart');
     if (finished || state.shuttingDown) return;
     let result: Awaited<ReturnType<typeof reloadTopology>>;
     try {
       result = await reloadTopology(topology, next.plan, { logger, metrics, taps });
     } catch (error) {
       rejectsTotal.increment();
-      logger.error(`config reload rejected; the running pipeline goes on unchanged: ${errorText(error)}`);
+      operator.error(`config reload rejected; the running pipeline goes on unchanged: ${errorText(error)}`);
       return;
     }
     const previous = topology;
     topology = result.topology;
+    state.components = componentsOf(next.plan);
     // Start at once: the old topology's run ends only when its sinks' in-flight requests do, which a
     // failing endpoint can hold up for long. Its outcome is the run loop's to handle (same promise).
     topology.run().catch(() => {});
@@ -110,19 +125,19 @@ async function runPipeline(
         },
         (error) => {
           retiring.delete(previous);
-          logger.error(`the replaced pipeline stopped with an error: ${errorText(error)}`);
+          operator.error(`the replaced pipeline stopped with an error: ${errorText(error)}`);
         },
       ),
     );
     const { diff } = result;
     reloadsTotal.increment();
-    logger.info('config reloaded', {
+    operator.info('config reloaded', {
       added: diff.added,
       removed: diff.removed,
       changed: diff.changed,
       buffers_kept: [...diff.reuseBuffersOf],
     });
-    void checkHealth(topology, logger);
+    void checkHealth(topology, operator);
   };
   const reload = (reason: string) => {
     reloading = reloading.then(() => reloadOnce(reason));
@@ -137,10 +152,10 @@ async function runPipeline(
       directories,
       onChange: () => reload('config files changed'),
       signal: watching.signal,
-      warn: (message) => logger.warn(message),
+      warn: (message) => operator.warn(message),
       ...(options.watchConfigDelayMs === undefined ? {} : { delayMs: options.watchConfigDelayMs }),
     });
-    logger.info('watching the config files for changes (--watch-config)');
+    operator.info('watching the config files for changes (--watch-config)');
   }
 
   let signalled = 0;
@@ -149,7 +164,7 @@ async function runPipeline(
     state.shuttingDown = true;
     if (signalled > 1) {
       const lost = topology.unfinishedEvents();
-      logger.error(
+      operator.error(
         `received ${signal} again; exiting at once: ${lost.inMemoryBuffers} events in memory buffers and ${lost.inFlight} in flight are lost; ${lost.onDisk} stay in disk buffers`,
         {
           lost_in_memory_buffers: lost.inMemoryBuffers,
@@ -160,12 +175,12 @@ async function runPipeline(
       io.exit(EXIT_FAILURE);
       return;
     }
-    logger.info(`received ${signal}; shutting down gracefully (send it again to exit at once)`);
+    operator.info(`received ${signal}; shutting down gracefully (send it again to exit at once)`);
     const shutdown = { deadlineMs: options.gracefulShutdownLimitSecs * 1000 };
     // A reload under way finishes first (it stops at once when it sees the shutdown).
     void reloading.then(() => {
       for (const old of retiring) void old.shutdown(shutdown);
-      return topology.shutdown({ ...shutdown, onProgress: (message) => logger.info(message) });
+      return topology.shutdown({ ...shutdown, onProgress: (message) => operator.info(message) });
     });
   };
   io.signals.on('SIGINT', onSignal);
@@ -173,12 +188,12 @@ async function runPipeline(
   // SIGUSR1 never opens a debugger (bin.ts); here it says what the pipeline holds.
   const onUser1 = () => {
     const held = topology.unfinishedEvents();
-    logger.info(
+    operator.info(
       `received SIGUSR1: ${held.inMemoryBuffers} events in memory buffers, ${held.inFlight} in flight, ${held.onDisk} in disk buffers`,
     );
   };
   io.signals.on('SIGUSR1', onUser1);
-  logger.info('pipeline started', {
+  operator.info('pipeline started', {
     sources: [...plan.sources.keys()],
     transforms: [...plan.transforms.keys()],
     sinks: [...plan.sinks.keys()],
@@ -200,10 +215,10 @@ async function runPipeline(
     await Promise.all(retired);
     const report = signalled > 0 ? await topology.shutdown() : { graceful: true, abandoned: [] };
     if (!report.graceful) {
-      logger.error(`shutdown deadline passed; abandoned: ${report.abandoned.join(', ')}`);
+      operator.error(`shutdown deadline passed; abandoned: ${report.abandoned.join(', ')}`);
       return EXIT_FAILURE;
     }
-    logger.info('pipeline stopped');
+    operator.info('pipeline stopped');
     return EXIT_OK;
   } finally {
     watching.abort();

@@ -1,10 +1,12 @@
+import { EventEmitter } from 'node:events';
 import { Writable } from 'node:stream';
 import { createLogEvent, silentLogger } from '@sluice/component-api';
 import { MetricsRegistry, Taps } from '@sluice/core-topology';
 import { describe, expect, it } from 'vitest';
 import { apiRoutes, MAX_TAP_BUFFERED_BYTES, MAX_TAP_CLIENTS, type TapLine, tapClient } from './api.js';
 import { serveHttp } from './http-server.js';
-import { formatTapLine, formatTapText, tapUrl } from './tap.js';
+import type { Io } from './io.js';
+import { formatTapLine, formatTapText, runTap, tapUrl } from './tap.js';
 
 const event = (message: string) => createLogEvent({ message });
 
@@ -64,6 +66,55 @@ describe('GET /tap', () => {
       taps.publish('elsewhere', ['other'], [event('no')]);
       taps.publish('source', ['sink'], [event('yes')]);
       expect(await readLines(response, 1)).toEqual([{ component_id: 'source', event: { message: 'yes' } }]);
+    } finally {
+      await server.close();
+    }
+  });
+
+  it("says which patterns match nothing (Vector's notices), before any event", async () => {
+    const taps = new Taps();
+    const components = [
+      { id: 'in', kind: 'source', type: 'socket' },
+      { id: 'parse', kind: 'transform', type: 'parse_json' },
+      { id: 'out', kind: 'sink', type: 'blackhole' },
+    ];
+    const server = await serveHttp(
+      '127.0.0.1:0',
+      apiRoutes(new MetricsRegistry(), { shuttingDown: false, components }, { taps, logger: silentLogger }),
+      'api',
+    );
+    let stderr = '';
+    const signals = new EventEmitter();
+    const io: Io = {
+      stdout: () => {},
+      stderr: (text) => {
+        stderr += text;
+        if (stderr.includes("'out'")) signals.emit('SIGINT');
+      },
+      environment: {},
+      cwd: process.cwd(),
+      signals,
+      exit: () => {},
+    };
+    try {
+      const code = await runTap({
+        url: server.url,
+        patterns: ['par*', 'nope'],
+        outputsOf: ['out'],
+        inputsOf: ['out'],
+        limit: 10,
+        interval: 500,
+        format: 'json',
+        io,
+      });
+      expect(code).toBe(0);
+      expect(stderr.split('\n').filter((line) => line.startsWith('[tap] Pattern'))).toEqual([
+        "[tap] Pattern 'par*' successfully matched.",
+        "[tap] Pattern 'nope' failed to match: will retry on configuration reload.",
+        // A sink has no outputs to tap: its inputs, yes.
+        "[tap] Pattern 'out' failed to match: will retry on configuration reload.",
+        "[tap] Pattern 'out' successfully matched.",
+      ]);
     } finally {
       await server.close();
     }

@@ -1,5 +1,5 @@
 import { stringify as yamlStringify } from 'yaml';
-import type { TapLine } from './api.js';
+import type { TapLine, TapNotification } from './api.js';
 import { EXIT_FAILURE, EXIT_OK } from './exit-codes.js';
 import type { Io } from './io.js';
 
@@ -89,8 +89,13 @@ export async function runTap(options: TapCommandOptions): Promise<number> {
       pending += decoder.decode(chunk, { stream: true });
       const lines = pending.split('\n');
       pending = lines.pop() ?? '';
-      for (const line of lines)
-        if (line !== '') io.stdout(`${formatTapText(line, options.format, options.meta === true)}\n`);
+      for (const line of lines) {
+        if (line === '') continue;
+        if (line.startsWith('{"notification":')) {
+          const { notification } = JSON.parse(line) as TapNotification;
+          if (options.quiet !== true) io.stderr(`${notification.message}\n`);
+        } else io.stdout(`${formatTapText(line, options.format, options.meta === true)}\n`);
+      }
     }
     if (options.quiet !== true) io.stderr('[tap] the instance closed the connection\n');
     return EXIT_OK;

@@ -26,7 +26,26 @@ interval = 0.001
 [sinks.out]
 type = "blackhole"
 inputs = ["generator"]
+
+# Idle: nothing connects. Listed all the same, with zeros.
+[sources.quiet]
+type = "socket"
+mode = "tcp"
+address = "127.0.0.1:0"
+
+[sinks.quiet_out]
+type = "blackhole"
+inputs = ["quiet"]
 `;
+
+/** The screen once it satisfies `ready` (tmux redraws as sluice top refreshes). */
+async function screenWhen(ready: (screen: string) => boolean): Promise<string> {
+  for (;;) {
+    const { stdout: screen } = await tmux('capture-pane', '-p', '-t', 'top');
+    if (ready(screen)) return screen;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
 
 /** The sink's "EVENTS IN" as `sluice top` shows it on the screen, once a rate is shown too. */
 function eventsInOnScreen(screen: string): number | undefined {
@@ -51,7 +70,7 @@ describe('sluice top in a terminal (tmux)', () => {
       '200',
       '-y',
       '30',
-      `${process.execPath} ${BIN} top --url ${url} --interval 0.2 --color never`,
+      `${process.execPath} ${BIN} top --url ${url} --interval 200 --color never`,
     );
     const seen: number[] = [];
     while (seen.length < 2) {
@@ -72,7 +91,9 @@ describe('sluice top in a terminal (tmux)', () => {
       if (shown !== undefined && shown < 10_000 && shown !== seen.at(-1)) {
         // The screen was read between two scrapes: it cannot be outside them... except for a
         // refresh taken before the first scrape, so only the upper bound holds strictly.
-        expect(screen).toMatch(/^sluice top: http:\/\/127\.0\.0\.1:\d+ {2}\(every 0\.2 s; q to quit\)/);
+        expect(screen).toMatch(
+          /^sluice top: http:\/\/127\.0\.0\.1:\d+ {2}\(every 200 ms; 1-9 0 s sort, r reverse, q quit\)/,
+        );
         expect(shown).toBeLessThanOrEqual(after as number);
         expect(shown).toBeGreaterThan(0);
         expect(before).toBeDefined();
@@ -81,6 +102,20 @@ describe('sluice top in a terminal (tmux)', () => {
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
     expect(seen[1]).toBeGreaterThan(seen[0] as number);
+    // Idle components are listed with zeros.
+    expect(await screenWhen((screen) => screen.includes('quiet_out'))).toMatch(
+      /^quiet_out\s+sink\s+blackhole\s+0\s+\S+\s+0 B\s+0\s/m,
+    );
+    // 1 sorts by ID, r reverses.
+    await tmux('send-keys', '-t', 'top', '1');
+    await screenWhen((screen) => screen.includes('sorted by ID;'));
+    await tmux('send-keys', '-t', 'top', 'r');
+    const sorted = await screenWhen((screen) => screen.includes('sorted by ID (descending)'));
+    const ids = sorted
+      .split('\n')
+      .map((line) => line.split(' ')[0])
+      .filter((id) => ['generator', 'out', 'quiet', 'quiet_out'].includes(id as string));
+    expect(ids).toEqual(['quiet_out', 'quiet', 'out', 'generator']);
     await tmux('send-keys', '-t', 'top', 'q');
     for (;;) {
       const alive = await tmux('has-session', '-t', 'top').then(

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { apiRoutes, type ComponentView } from './api.js';
 import { serveHttp } from './http-server.js';
 import type { Io } from './io.js';
-import { formatBytes, formatCount, renderTable, runTop } from './top.js';
+import { formatBytes, formatCount, renderTable, runTop, sortColumnOf } from './top.js';
 
 const component = (overrides: Partial<ComponentView>): ComponentView => ({
   id: 'out',
@@ -59,6 +59,28 @@ describe('sluice top', () => {
     expect(formatBytes(1536)).toBe('1.5 KiB');
   });
 
+  it("sorts by a column, numbers as numbers, text as text, ties by id; Vector's column names too", () => {
+    const components = [
+      component({ id: 'b', kind: 'source', type: 'socket', sent_events: 20 }),
+      component({ id: 'a', kind: 'sink', type: 'aws_kinesis_streams', received_events: 9, sent_events: 100 }),
+      component({ id: 'c', kind: 'transform', type: 'remove_fields', received_events: 10 }),
+    ];
+    const ids = (column: string, descending = false) =>
+      renderTable({ at: 0, components }, undefined, false, {
+        column: sortColumnOf(column) as number,
+        descending,
+      })
+        .split('\n')
+        .slice(1)
+        .map((line) => line.split(' ')[0]);
+    expect(ids('id')).toEqual(['a', 'b', 'c']);
+    expect(ids('events in')).toEqual(['b', 'a', 'c']);
+    expect(ids('EVENTS_OUT', true)).toEqual(['a', 'b', 'c']);
+    expect(ids('Events In Total', true)).toEqual(['c', 'a', 'b']);
+    expect(ids('kind')).toEqual(['a', 'b', 'c']);
+    expect(sortColumnOf('memory used')).toBeUndefined();
+  });
+
   it('--once (and any non-terminal) prints the table from a running API, and exits 1 when unreachable', async () => {
     const metrics = new MetricsRegistry();
     metrics
@@ -78,12 +100,12 @@ describe('sluice top', () => {
       signals: new EventEmitter(),
     } as unknown as Io;
     try {
-      expect(await runTop({ url: server.url, interval: 1, once: true, color: false, io })).toBe(0);
+      expect(await runTop({ url: server.url, intervalMs: 1000, once: true, color: false, io })).toBe(0);
       expect(stdout).toMatch(/^in\s+source\s+socket\s+0\s+-\s+0 B\s+42\s/m);
     } finally {
       await server.close();
     }
-    expect(await runTop({ url: server.url, interval: 1, once: true, color: false, io })).toBe(1);
+    expect(await runTop({ url: server.url, intervalMs: 1000, once: true, color: false, io })).toBe(1);
     expect(stderr).toMatch(/cannot read http:\/\/127\.0\.0\.1:\d+/);
   });
 });

@@ -7,8 +7,11 @@ import type { Io } from './io.js';
 export interface TopOptions {
   /** The API of the running instance, e.g. http://127.0.0.1:8686. */
   url: string;
-  /** Seconds between refreshes. */
-  interval: number;
+  /** Milliseconds between refreshes (Vector's `-i`). */
+  intervalMs: number;
+  /** The column to sort by (`sortColumnOf`); none: as the API lists them (sources, transforms, sinks). */
+  sort?: number;
+  descending?: boolean;
   once?: boolean;
   color: boolean;
   io: Io;
@@ -69,6 +72,23 @@ const HEADERS = [
 /** Columns aligned left (text); the rest are numbers, aligned right. */
 const TEXT_COLUMNS = 3;
 
+/** Vector's names of its columns (`--sort-field "Events In Total"`), as ours. */
+const VECTOR_COLUMNS: Readonly<Record<string, (typeof HEADERS)[number]>> = {
+  'events in total': 'EVENTS IN',
+  'bytes in total': 'BYTES IN',
+  'events out total': 'EVENTS OUT',
+  'bytes out total': 'BYTES OUT',
+};
+
+/** The column a `--sort-field` names (a header, any case, or Vector's name); undefined if none. */
+export function sortColumnOf(name: string): number | undefined {
+  const wanted = name.trim().toLowerCase().replace(/[_-]/g, ' ');
+  const header = VECTOR_COLUMNS[wanted] ?? HEADERS.find((candidate) => candidate.toLowerCase() === wanted);
+  return header === undefined ? undefined : HEADERS.indexOf(header);
+}
+
+export const SORT_COLUMNS: readonly string[] = HEADERS;
+
 function bufferCell(component: ComponentView): string {
   const buffer = component.buffer;
   if (buffer === undefined) return '-';
@@ -83,27 +103,66 @@ function bufferCell(component: ComponentView): string {
  * The table of one refresh; rates are per second since `previous` (a dash before the second
  * sample). Plain text unless `color`; columns padded to their widest cell.
  */
-export function renderTable(current: Sample, previous: Sample | undefined, color: boolean): string {
+export function renderTable(
+  current: Sample,
+  previous: Sample | undefined,
+  color: boolean,
+  sort?: { column: number; descending: boolean },
+): string {
   const seconds = previous === undefined ? 0 : (current.at - previous.at) / 1000;
-  const rate = (component: ComponentView, field: 'received_events' | 'sent_events') => {
+  const rateOf = (component: ComponentView, field: 'received_events' | 'sent_events') => {
     const before = previous?.components.find((candidate) => candidate.id === component.id);
-    if (before === undefined || seconds <= 0) return '-';
-    return formatCount(Math.max(0, component[field] - before[field]) / seconds);
+    if (before === undefined || seconds <= 0) return undefined;
+    return Math.max(0, component[field] - before[field]) / seconds;
   };
-  const rows = current.components.map((component) => [
-    component.id,
-    component.kind,
-    component.type,
-    formatCount(component.received_events),
-    rate(component, 'received_events'),
-    formatBytes(component.received_bytes),
-    formatCount(component.sent_events),
-    rate(component, 'sent_events'),
-    formatBytes(component.sent_bytes),
-    formatCount(component.errors),
-    formatCount(component.discarded_events),
-    bufferCell(component),
-  ]);
+  const cells = (component: ComponentView) => {
+    const inRate = rateOf(component, 'received_events');
+    const outRate = rateOf(component, 'sent_events');
+    // What each column sorts by: its text, or the number it shows.
+    const values: Array<string | number> = [
+      component.id,
+      component.kind,
+      component.type,
+      component.received_events,
+      inRate ?? -1,
+      component.received_bytes,
+      component.sent_events,
+      outRate ?? -1,
+      component.sent_bytes,
+      component.errors,
+      component.discarded_events,
+      component.buffer?.events ?? -1,
+    ];
+    const text = [
+      component.id,
+      component.kind,
+      component.type,
+      formatCount(component.received_events),
+      inRate === undefined ? '-' : formatCount(inRate),
+      formatBytes(component.received_bytes),
+      formatCount(component.sent_events),
+      outRate === undefined ? '-' : formatCount(outRate),
+      formatBytes(component.sent_bytes),
+      formatCount(component.errors),
+      formatCount(component.discarded_events),
+      bufferCell(component),
+    ];
+    return { values, text };
+  };
+  const table = current.components.map(cells);
+  if (sort !== undefined) {
+    const direction = sort.descending ? -1 : 1;
+    table.sort((a, b) => {
+      const left = a.values[sort.column] as string | number;
+      const right = b.values[sort.column] as string | number;
+      const order =
+        typeof left === 'number' && typeof right === 'number'
+          ? left - right
+          : String(left).localeCompare(String(right));
+      return order * direction || String(a.values[0]).localeCompare(String(b.values[0]));
+    });
+  }
+  const rows = table.map((row) => row.text);
   const widths = HEADERS.map((header, column) =>
     Math.max(header.length, ...rows.map((row) => (row[column] as string).length)),
   );
@@ -134,13 +193,17 @@ export async function runTop(options: TopOptions): Promise<number> {
   const terminal = io.terminal;
   const stop = new AbortController();
   let previous: Sample | undefined;
+  let sort =
+    options.sort === undefined
+      ? undefined
+      : { column: options.sort, descending: options.descending === true };
   const sample = async (): Promise<Sample> => ({
     components: await fetchComponents(options.url, stop.signal),
     at: performance.now(),
   });
   if (options.once === true) {
     try {
-      io.stdout(`${renderTable(await sample(), undefined, false)}\n`);
+      io.stdout(`${renderTable(await sample(), undefined, false, sort)}\n`);
       return EXIT_OK;
     } catch (error) {
       io.stderr(`error: cannot read ${options.url}: ${(error as Error).message}\n`);
@@ -151,9 +214,21 @@ export async function runTop(options: TopOptions): Promise<number> {
   io.signals.on('SIGINT', onSignal);
   io.signals.on('SIGTERM', onSignal);
   const update = terminal === undefined ? undefined : createLogUpdate(terminal.output, { showCursor: false });
+  let wake = () => {};
+  // Vector's keys: 1-9 and 0 sort by that column, r reverses; s moves to the next column.
   const onKey = (key: Buffer) => {
     const text = key.toString();
     if (text === 'q' || text === 'Q' || text === '\u0003') stop.abort();
+    else if (/^[0-9]$/.test(text))
+      sort = { column: (Number(text) + 9) % 10, descending: sort?.descending ?? false };
+    else if (text === 'r') sort = { column: sort?.column ?? 0, descending: !(sort?.descending ?? false) };
+    else if (text === 's')
+      sort = {
+        column: ((sort?.column ?? -1) + 1) % SORT_COLUMNS.length,
+        descending: sort?.descending ?? false,
+      };
+    else return;
+    wake();
   };
   const keys = terminal?.input.isTTY === true ? terminal.input : undefined;
   if (keys !== undefined) {
@@ -166,26 +241,28 @@ export async function runTop(options: TopOptions): Promise<number> {
       let view: string;
       try {
         const current = await sample();
-        view = renderTable(current, previous, options.color && update !== undefined);
+        view = renderTable(current, previous, options.color && update !== undefined, sort);
         previous = current;
       } catch (error) {
         if (stop.signal.aborted) break;
         view = `cannot reach the API at ${options.url}: ${(error as Error).message}; retrying`;
         previous = undefined;
       }
-      const title = `sluice top: ${options.url}  (every ${options.interval} s${update === undefined ? '' : '; q to quit'})`;
+      const sorted =
+        sort === undefined
+          ? ''
+          : `; sorted by ${SORT_COLUMNS[sort.column]}${sort.descending ? ' (descending)' : ''}`;
+      const help = update === undefined ? '' : '; 1-9 0 s sort, r reverse, q quit';
+      const title = `sluice top: ${options.url}  (every ${options.intervalMs} ms${sorted}${help})`;
       if (update === undefined) io.stdout(`${title}\n${view}\n\n`);
       else update(`${title}\n\n${view}`);
       await new Promise<void>((resolve) => {
-        const timer = setTimeout(resolve, options.interval * 1000);
-        stop.signal.addEventListener(
-          'abort',
-          () => {
-            clearTimeout(timer);
-            resolve();
-          },
-          { once: true },
-        );
+        const timer = setTimeout(resolve, options.intervalMs);
+        wake = () => {
+          clearTimeout(timer);
+          resolve();
+        };
+        stop.signal.addEventListener('abort', wake, { once: true });
       });
     }
     update?.done();

@@ -130,6 +130,7 @@ export const addFieldsTransform = defineTransform<AddFieldsOptions>({
         type: 'object',
         description:
           'The fields to add: values may be strings, numbers, booleans, arrays or nested tables; a key may hold array indexes (`"a[0]" = 0` builds an array, as in Vector). A string is a template, as old Vector\'s: `{{ field }}` is replaced by that field of the event (when the event lacks it, the field is not added and the error counted) and strftime specifiers (`%Y-%m-%d`) by its timestamp.',
+        examples: [{ environment: 'production' }],
       },
       overwrite: {
         type: 'boolean',
@@ -224,6 +225,7 @@ export const removeFieldsTransform = defineTransform<RemoveFieldsOptions>({
         type: 'array',
         items: { type: 'string', minLength: 1 },
         description: 'The fields to remove, as dotted paths.',
+        examples: [['password']],
       },
       drop_empty: {
         type: 'boolean',

@@ -22,6 +22,7 @@ export const ownOptions = {
       pattern: '^https?://',
       description:
         'Where requests go (http or https). Credentials in it (`https://user:pass@host/`) are taken out and sent as basic auth, as Vector does; they and query values are never logged.',
+      examples: ['https://collector.example.com/ingest'],
     },
     method: { type: 'string', enum: METHODS, default: 'post', description: 'The HTTP method.' },
     encoding: {

@@ -35,6 +35,7 @@ export const ownOptions = {
       type: 'string',
       minLength: 1,
       description: 'The Kinesis data stream to write to (this or stream_arn).',
+      examples: ['my-stream'],
     },
     stream_arn: {
       type: 'string',

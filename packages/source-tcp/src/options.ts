@@ -108,6 +108,7 @@ export const optionsSchema = (withMode: boolean) => ({
     address: {
       type: 'string',
       description: 'tcp: the "ip:port" to listen on; port 0 picks a free port (the bound address is logged).',
+      examples: ['0.0.0.0:9000'],
     },
     max_length: {
       type: 'integer',

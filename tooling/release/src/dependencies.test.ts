@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { importedPackages, packageOf } from './dependencies.js';
 
 describe('importedPackages', () => {
-  it('finds static, re-exported and literal dynamic imports, type-only ones too, but no builtins', () => {
+  it('finds static, side-effect, re-exported and literal dynamic imports, type-only ones too, but no builtins', () => {
     const source = [
       "import { a } from '@scope/one/sub';",
       "import type { B } from 'types-only';",
@@ -13,9 +13,11 @@ describe('importedPackages', () => {
       "import { readFile } from 'node:fs/promises';",
       "import { join } from 'path';",
       "import { local } from './local.js';",
+      "import '@scope/side-effect/bin';",
     ].join('\n');
     expect([...importedPackages(source)].sort()).toEqual([
       '@scope/one',
+      '@scope/side-effect',
       'also-types',
       'lazy-package',
       'pino',

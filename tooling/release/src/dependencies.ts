@@ -16,7 +16,7 @@ export interface DependencyProblem {
 }
 
 const IMPORT =
-  /(?:^|[\s;])(?:import|export)\s[^'"]*?from\s*['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)/g;
+  /(?:^|[\s;])(?:import|export)\s[^'"]*?from\s*['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)|(?:^|[\s;])import\s*['"]([^'"]+)['"]/g;
 
 /** The package a bare specifier names: `@scope/name/sub` → `@scope/name`, `name/sub` → `name`. */
 export function packageOf(specifier: string): string | undefined {
@@ -34,7 +34,7 @@ export function packageOf(specifier: string): string | undefined {
 export function importedPackages(source: string): Set<string> {
   const found = new Set<string>();
   for (const match of source.matchAll(IMPORT)) {
-    const name = packageOf((match[1] ?? match[2]) as string);
+    const name = packageOf((match[1] ?? match[2] ?? match[3]) as string);
     if (name !== undefined) found.add(name);
   }
   return found;

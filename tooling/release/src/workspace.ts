@@ -4,7 +4,7 @@ import type { Manifest } from './dependencies.js';
 
 export interface WorkspacePackage {
   directory: string;
-  manifest: Manifest & { version: string; bin?: Record<string, string> };
+  manifest: Manifest & { version: string; bin?: Record<string, string>; files?: string[] };
 }
 
 const PACKAGE_PARENTS = ['packages', 'apps', 'tooling', 'examples'];
