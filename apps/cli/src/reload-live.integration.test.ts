@@ -56,6 +56,15 @@ async function metricsUntil(sluice: Running, accept: (text: string) => boolean):
 const sentBy = (text: string, id: string) =>
   metricValue(text, 'component_sent_events_total', { component_id: id }) ?? 0;
 
+/** Every sample of `name` (any labels) summed: 0 when none exists. */
+function total(text: string, name: string): number {
+  let sum = 0;
+  for (const line of text.split('\n'))
+    if (line.startsWith(`${name}{`) || line.startsWith(`${name} `))
+      sum += Number(line.slice(line.lastIndexOf(' ') + 1));
+  return sum;
+}
+
 /** The `count`-th "config reloaded" line. */
 const reloaded = (sluice: Running, count: number) =>
   sluice.waitFor(new RegExp(`(?:config reloaded[\\s\\S]*){${count}}`));
@@ -161,5 +170,68 @@ describe('reloads keep what did not change running (issue 24, item 9; built CLI,
     expect(await sluice.exited).toBe(0);
     const delivered = await deliveredMessages(cwd);
     expect(new Set(delivered)).toEqual(new Set(lines('probe', probes)));
+  });
+
+  it('5 SIGHUPs under a steady client load lose nothing and count nothing lost', async () => {
+    const port = await freePort();
+    const cwd = await workspace({ 'sluice.toml': config(port, { version: 'v0' }) });
+    const sluice = start(['--config', 'sluice.toml', '--metrics-address', '127.0.0.1:0'], { cwd });
+    await sluice.waitFor(`listening on 127.0.0.1:${port}`);
+    await sluice.waitFor('metrics on');
+
+    // Two clients: one long-lived connection, and one connection per 200 lines.
+    let written = 0;
+    let stop = false;
+    const long = await openClient(port);
+    const steady = (async () => {
+      while (!stop && !long.closedByServer()) {
+        const chunk = lines('long', 100).map((_, index) => `long-${written + index}`);
+        written += chunk.length;
+        await new Promise((resolve) => long.socket.write(`${chunk.join('\n')}\n`, resolve));
+        // Paced by delivery, not by the socket (loopback buffers hold megabytes): at most 2,000
+        // lines ahead, so the test ends once the pipeline drains, however loaded the machine.
+        await metricsUntil(sluice, (text) => sentBy(text, 'out') >= written + shortWritten - 2000);
+      }
+    })();
+    let shortWritten = 0;
+    const short = (async () => {
+      while (!stop) {
+        const client = await openClient(port);
+        const chunk = lines('short', 200).map((_, index) => `short-${shortWritten + index}`);
+        shortWritten += chunk.length;
+        client.socket.end(`${chunk.join('\n')}\n`);
+        await once(client.socket, 'close');
+      }
+    })();
+
+    let seen = 0;
+    for (let reload = 1; reload <= 5; reload += 1) {
+      // Events flow between reloads; odd reloads keep the config, even ones change the transform.
+      const text = await metricsUntil(sluice, (metricsText) => sentBy(metricsText, 'out') >= seen + 2000);
+      seen = sentBy(text, 'out');
+      if (reload % 2 === 0)
+        await writeFile(join(cwd, 'sluice.toml'), config(port, { version: `v${reload}` }));
+      sluice.child.kill('SIGHUP');
+      await reloaded(sluice, reload);
+    }
+    await metricsUntil(sluice, (text) => sentBy(text, 'out') >= seen + 2000);
+    stop = true;
+    await Promise.all([steady, short]);
+    long.socket.end();
+    expect(long.closedByServer()).toBe(false);
+
+    const text = await metricsUntil(
+      sluice,
+      (metricsText) => sentBy(metricsText, 'out') === written + shortWritten,
+    );
+    expect(total(text, 'component_discarded_events_total')).toBe(0);
+    expect(total(text, 'buffer_discarded_events_total')).toBe(0);
+    expect(total(text, 'component_errors_total')).toBe(0);
+    expect(metricValue(text, 'config_reloads_total')).toBe(5);
+    sluice.child.kill('SIGTERM');
+    expect(await sluice.exited).toBe(0);
+    const delivered = await deliveredMessages(cwd);
+    expect(delivered).toHaveLength(written + shortWritten);
+    expect(new Set(delivered).size).toBe(written + shortWritten);
   });
 });
