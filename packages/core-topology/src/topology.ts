@@ -487,14 +487,13 @@ export class Topology {
     for (const entry of [...this.#sinks.values(), ...this.#transforms.values(), ...this.#sources.values()])
       this.#start(entry);
     // A reload adds runs while this waits: finished once every run has, and no reload is under way.
-    for (let awaited = 0; awaited < this.#runs.length || this.#reloading !== undefined; ) {
+    while (this.#runs.length > 0 || this.#reloading !== undefined) {
       if (this.#reloading !== undefined) {
         await this.#reloading.catch(() => {});
         continue;
       }
-      const runs = this.#runs.slice(awaited);
-      awaited = this.#runs.length;
-      await Promise.all(runs);
+      // Taken out as awaited, so many reloads do not pile up finished runs.
+      await Promise.all(this.#runs.splice(0));
     }
     this.#finished = true;
     await this.#closeAll();
