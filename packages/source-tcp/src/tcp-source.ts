@@ -102,7 +102,12 @@ export function createTcpSource(
   listening.catch(() => {});
   // A reload that replaces this source hands its listening server to the new instance (never closed
   // in between) when both listen alike; otherwise the old one closes it and the new one listens.
-  const handOverKey = JSON.stringify([listenOn, options.tls ?? null, options.receive_buffer_bytes ?? null]);
+  const handOverKey = JSON.stringify([
+    listenOn,
+    options.tls ?? null,
+    options.receive_buffer_bytes ?? null,
+    options.socket_file_mode ?? null,
+  ]);
   const handOff = awaitHandOver(handOverKey);
   if (context.acknowledgements) {
     context.logger.warn('the TCP protocol has no acknowledgements: this source cannot honour them');
