@@ -51,7 +51,7 @@ async function runPipeline(
   metrics.collectProcessMetrics({ version });
   // Shared by every topology across reloads, so a connected `sluice tap` goes on after a reload.
   const taps = new Taps();
-  let topology = await Topology.build(plan, { logger, metrics, taps });
+  const topology = await Topology.build(plan, { logger, metrics, taps });
   const requireHealthy = options.requireHealthy ?? plan.healthchecks.requireHealthy;
   if (!(await checkHealth(topology, operator)) && requireHealthy) {
     await topology.dispose();
@@ -76,12 +76,12 @@ async function runPipeline(
     throw error;
   }
 
-  // Reloads, one at a time: a valid new config replaces the running topology (see reloadTopology);
-  // an invalid one is logged and counted, and the running topology goes on unchanged.
+  // Reloads, one at a time: a valid new config is applied to the running topology, which keeps what
+  // did not change running (see reloadTopology); an invalid one is logged and counted, and the
+  // running topology goes on unchanged.
   const reloadMetrics = metrics.globalMetrics();
   const reloadsTotal = reloadMetrics.counter('config_reloads_total');
   const rejectsTotal = reloadMetrics.counter('config_reload_rejects_total');
-  const retiring = new Set<Topology>();
   const retired: Array<Promise<void>> = [];
   let reloading: Promise<void> = Promise.resolve();
   let finished = false;
@@ -105,29 +105,19 @@ async function runPipeline(
     if (finished || state.shuttingDown) return;
     let result: Awaited<ReturnType<typeof reloadTopology>>;
     try {
-      result = await reloadTopology(topology, next.plan, { logger, metrics, taps });
+      result = await reloadTopology(topology, next.plan);
     } catch (error) {
       rejectsTotal.increment();
       operator.error(`config reload rejected; the running pipeline goes on unchanged: ${errorText(error)}`);
       return;
     }
-    const previous = topology;
-    topology = result.topology;
     state.components = componentsOf(next.plan);
-    // Start at once: the old topology's run ends only when its sinks' in-flight requests do, which a
-    // failing endpoint can hold up for long. Its outcome is the run loop's to handle (same promise).
-    topology.run().catch(() => {});
-    retiring.add(previous);
+    // What the reload kept runs on; what it replaced finishes in the background (a failing endpoint
+    // can hold a replaced sink's in-flight requests for long).
     retired.push(
-      result.retired.then(
-        () => {
-          retiring.delete(previous);
-        },
-        (error) => {
-          retiring.delete(previous);
-          operator.error(`the replaced pipeline stopped with an error: ${errorText(error)}`);
-        },
-      ),
+      result.retired.catch((error) => {
+        operator.error(`a replaced component stopped with an error: ${errorText(error)}`);
+      }),
     );
     const { diff } = result;
     reloadsTotal.increment();
@@ -179,7 +169,6 @@ async function runPipeline(
     const shutdown = { deadlineMs: options.gracefulShutdownLimitSecs * 1000 };
     // A reload under way finishes first (it stops at once when it sees the shutdown).
     void reloading.then(() => {
-      for (const old of retiring) void old.shutdown(shutdown);
       return topology.shutdown({ ...shutdown, onProgress: (message) => operator.info(message) });
     });
   };
@@ -199,19 +188,14 @@ async function runPipeline(
     sinks: [...plan.sinks.keys()],
   });
   try {
-    for (;;) {
-      const current = topology;
-      const failure = await current.run().then(
-        () => undefined,
-        (error: unknown) => error,
-      );
-      await reloading;
-      // Replaced by a reload: its end is the reload's to report; go on with the new one.
-      if (topology !== current) continue;
-      finished = true;
-      if (failure !== undefined) throw failure;
-      break;
-    }
+    // Reloads swap components inside this run: it ends once everything, old and new, has.
+    const failure = await topology.run().then(
+      () => undefined,
+      (error: unknown) => error,
+    );
+    await reloading;
+    finished = true;
+    if (failure !== undefined) throw failure;
     await Promise.all(retired);
     const report = signalled > 0 ? await topology.shutdown() : { graceful: true, abandoned: [] };
     if (!report.graceful) {

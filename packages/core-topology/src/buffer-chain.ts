@@ -136,10 +136,16 @@ export class BufferChain {
     await this.#reading;
   }
 
-  /** Taken over by a new topology on a reload: open to writes again, for a new reader. */
-  adopt(signal: AbortSignal): void {
-    this.#options = { ...this.#options, signal };
-    this.#producers = 0;
+  /** True once no more writes come (every producer done, or `closeWrites`). */
+  get writesClosed(): boolean {
+    return this.#closed;
+  }
+
+  /**
+   * A reload hands this chain, with what it holds, to a new reader after `detachReader`: open to
+   * writes again if every producer had finished (the new ones are added next).
+   */
+  reopen(): void {
     this.#closed = false;
   }
 

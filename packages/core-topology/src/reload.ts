@@ -1,12 +1,15 @@
 import { ErrorCode, FloatValue, SluiceError } from '@sluice/component-api';
 import type { BufferStagePlan, ComponentPlan, TopologyPlan } from './config/plan.js';
-import { Topology, type TopologyOptions } from './topology.js';
+import { rejectedIsRead, type Topology } from './topology.js';
 
 /** What a reload changes, by component id. */
 export interface ReloadDiff {
   added: string[];
   removed: string[];
-  /** Type, options or inputs differ. */
+  /**
+   * Rebuilt: type, options or inputs differ (or whether a sink's `<id>.rejected` is read). Every
+   * other component in both configs keeps running untouched.
+   */
   changed: string[];
   /** Sinks in both configs whose buffer carries over (every sink whose buffer config is unchanged). */
   reuseBuffersOf: Set<string>;
@@ -58,7 +61,10 @@ export function diffPlans(current: TopologyPlan, next: TopologyPlan): ReloadDiff
   };
   for (const [id, plan] of after) {
     const old = before.get(id);
-    if (old !== undefined && componentKey(old) !== componentKey(plan)) diff.changed.push(id);
+    if (old === undefined) continue;
+    // A sink gets its `<id>.rejected` output when it is created: a new reader rebuilds it.
+    const rejectedChanged = next.sinks.has(id) && rejectedIsRead(current, id) !== rejectedIsRead(next, id);
+    if (componentKey(old) !== componentKey(plan) || rejectedChanged) diff.changed.push(id);
   }
   for (const [id, sink] of next.sinks) {
     const old = current.sinks.get(id);
@@ -81,25 +87,22 @@ export function diffPlans(current: TopologyPlan, next: TopologyPlan): ReloadDiff
 }
 
 /**
- * Reloads a running topology with a new plan: builds the new one first (if that fails, nothing has
- * changed), then the running one stops its sources, drains its transforms and hands its sinks'
- * buffers over (see `Topology.handOver`), and the new one starts. Every component is rebuilt, but
- * no buffered event is lost: an unchanged sink's buffer, memory or disk, carries over as it is.
- * Returns the new topology, running, and the old one's `run()`, which settles once its sinks have
- * flushed and finished their requests.
+ * Reloads a running topology with a new plan, as Vector does: components whose configuration did
+ * not change keep running untouched (a source keeps its connections, a sink its buffer and
+ * requests); only what changed is built, and that first (if it fails, nothing has changed). Then
+ * every output is rewired, replaced sources stop, replaced transforms drain, and a replaced sink
+ * hands its buffer (memory or disk) to the new one with everything it holds (see `Topology.reload`).
+ * Returns the topology (the same one, still running) and `retired`, which settles once the
+ * replaced components have finished and closed.
  */
 export async function reloadTopology(
   current: Topology,
   plan: TopologyPlan,
-  options: TopologyOptions,
 ): Promise<{ topology: Topology; diff: ReloadDiff; retired: Promise<void> }> {
   const diff = diffPlans(current.plan, plan);
-  const next = await Topology.build(plan, { ...options, reuseBuffersOf: diff.reuseBuffersOf });
-  try {
-    await current.handOver(next);
-  } catch (error) {
-    await next.dispose();
-    throw error;
-  }
-  return { topology: next, diff, retired: current.run() };
+  const { retired } = await current.reload(plan, {
+    changed: new Set(diff.changed),
+    reuseBuffersOf: diff.reuseBuffersOf,
+  });
+  return { topology: current, diff, retired };
 }

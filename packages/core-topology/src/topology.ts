@@ -12,11 +12,13 @@ import {
   type Sink,
   SluiceError,
   type Source,
+  type SourceDefinition,
   type Transform,
+  type TransformDefinition,
 } from '@sluice/component-api';
 import { BufferChain, type ChainStage } from './buffer-chain.js';
 import { created } from './component-path.js';
-import type { SinkPlan, TopologyPlan } from './config/plan.js';
+import type { ComponentPlan, SinkPlan, TopologyPlan, TransformPlan } from './config/plan.js';
 import { type Counting, count, countingOf, tallyingSettled } from './counting.js';
 import { type HealthReport, runHealthchecks } from './healthchecks.js';
 import { MetricsRegistry } from './metrics.js';
@@ -49,13 +51,16 @@ export interface UnfinishedEvents {
 export interface TopologyOptions {
   logger: Logger;
   metrics?: MetricsRegistry;
-  /**
-   * Sinks whose buffer the running topology hands over on a reload (`handOver`): built without
-   * buffer stages of their own.
-   */
-  reuseBuffersOf?: ReadonlySet<string>;
   /** Taps of a running instance (`sluice tap`), kept across reloads. */
   taps?: Taps;
+}
+
+/** What a reload replaces or keeps, by component id (see `diffPlans`). */
+export interface ReloadChanges {
+  /** Components in both configs that are rebuilt: the others keep running untouched. */
+  changed: ReadonlySet<string>;
+  /** Rebuilt sinks that take over the buffer of the instance they replace, with what it holds. */
+  reuseBuffersOf: ReadonlySet<string>;
 }
 
 interface Node {
@@ -64,11 +69,22 @@ interface Node {
   finished: boolean;
 }
 
-interface SourceEntry {
+/** What every running instance has: its run, once started, and its close, once begun. */
+interface Instance {
+  node: Node;
+  running: Promise<void> | undefined;
+  closed: Promise<void> | undefined;
+  /** A failure of an instance a reload retired: the reload's to report, not the pipeline's. */
+  failure: Error | undefined;
+}
+
+interface SourceEntry extends Instance {
+  kind: 'source';
   source: Source;
   output: Output;
-  node: Node;
   sent: Counting;
+  /** Aborted to stop this source alone (a reload replaces or removes it). */
+  stop: AbortController;
 }
 
 /** One output of a transform and its `component_sent_*` counters. */
@@ -77,24 +93,26 @@ interface CountedOutput {
   sent: Counting;
 }
 
-interface TransformEntry {
+interface TransformEntry extends Instance {
+  kind: 'transform';
   transform: Transform;
+  inputs: readonly string[];
   input: BufferChain;
   /** Undefined when the transform has no default output (a route). */
   output: CountedOutput | undefined;
   named: ReadonlyMap<string, CountedOutput>;
-  node: Node;
   received: Counting;
   errors: Counter;
   discarded: Counter;
 }
 
-interface SinkEntry {
+interface SinkEntry extends Instance {
+  kind: 'sink';
   sink: Sink;
   plan: SinkPlan;
-  /** Undefined until the previous topology hands its buffer over (`reuseBuffersOf`). */
-  chain: BufferChain | undefined;
-  node: Node;
+  chain: BufferChain;
+  /** The chain went to the instance that replaced this one: not closed nor counted here. */
+  chainHandedOver: boolean;
   received: Counting;
   /** Its `<id>.rejected` output, when some component reads it. */
   rejected: Output | undefined;
@@ -103,39 +121,48 @@ interface SinkEntry {
   settled: { events: number };
 }
 
+type Entry = SourceEntry | TransformEntry | SinkEntry;
+
+/** Whether some component of `plan` reads `<sinkId>.rejected`. */
+export function rejectedIsRead(plan: TopologyPlan, sinkId: string): boolean {
+  const name = `${sinkId}${REJECTED_SUFFIX}`;
+  return [...plan.sinks.values(), ...plan.transforms.values()].some((component) =>
+    component.inputs.includes(name),
+  );
+}
+
 /**
  * A running pipeline built from a `TopologyPlan`: sources feed transforms through bounded channels,
- * and each sink reads from its buffer chain. Lifecycle: `build` → `healthcheck` → `run`; `shutdown`
- * stops the sources, lets everything drain and the sinks flush, and gives up at the deadline.
+ * and each sink reads from its buffer chain. Lifecycle: `build` → `healthcheck` → `run`; `reload`
+ * swaps what a new plan changed while the rest keeps running; `shutdown` stops the sources, lets
+ * everything drain and the sinks flush, and gives up at the deadline.
  */
 export class Topology {
-  readonly #plan: TopologyPlan;
+  #plan: TopologyPlan;
   readonly #logger: Logger;
   readonly metrics: MetricsRegistry;
   /** Aborted to ask the sources to stop (graceful shutdown). */
   readonly #stopSources = new AbortController();
   /** Aborted at the deadline: every component must stop at once. */
   readonly #abortAll = new AbortController();
-  readonly #sources = new Map<string, SourceEntry>();
-  readonly #transforms = new Map<string, TransformEntry>();
-  readonly #sinks = new Map<string, SinkEntry>();
+  #sources = new Map<string, SourceEntry>();
+  #transforms = new Map<string, TransformEntry>();
+  #sinks = new Map<string, SinkEntry>();
+  /** Instances a reload replaced or removed, until they have finished and closed. */
+  readonly #retiring = new Set<Entry>();
+  /** Every instance's run: the pipeline has finished once all of them have, reloads included. */
+  readonly #runs: Array<Promise<void>> = [];
   #running: Promise<void> | undefined;
+  #finished = false;
+  #reloading: Promise<unknown> | undefined;
   #shutdown: Promise<ShutdownReport> | undefined;
   readonly #failures: Error[] = [];
-  #stagesClosed: Promise<void> | undefined;
-  #instancesClosed: Promise<void> | undefined;
+  #allClosed: Promise<void> | undefined;
   #deadline: { shorten(ms: number): void } | undefined;
-  readonly #outputs = new Map<string, Output>();
-  readonly #reuseBuffersOf: ReadonlySet<string>;
   readonly #taps: Taps | undefined;
-  /** Resolves once every source and transform has finished (their output is in the sinks' buffers). */
-  #upstreamFinished: Promise<unknown> | undefined;
-  /** Sinks whose buffer went to the next topology: not closed here. */
-  readonly #handedOver = new Set<string>();
 
   private constructor(plan: TopologyPlan, options: TopologyOptions) {
     this.#plan = plan;
-    this.#reuseBuffersOf = options.reuseBuffersOf ?? new Set();
     this.#taps = options.taps;
     this.#logger = options.logger;
     this.metrics = options.metrics ?? new MetricsRegistry();
@@ -144,14 +171,8 @@ export class Topology {
   /** Creates every component (sinks first, then transforms, then sources) and wires them. */
   static async build(plan: TopologyPlan, options: TopologyOptions): Promise<Topology> {
     const topology = new Topology(plan, options);
-    try {
-      await topology.#build();
-    } catch (error) {
-      // A build that fails halfway closes what it built.
-      await topology.#closeInstances();
-      await topology.#closeStages();
-      throw error;
-    }
+    // A build that fails halfway closes what it built (`#apply`); nothing retires.
+    await topology.#apply(plan, { changed: new Set(), reuseBuffersOf: new Set() });
     return topology;
   }
 
@@ -176,28 +197,21 @@ export class Topology {
     return this.#plan;
   }
 
-  async #build(): Promise<void> {
-    const outputs = this.#outputs;
-    for (const id of this.#plan.sources.keys()) outputs.set(id, new Output(id, this.#taps));
-    for (const [id, plan] of this.#plan.transforms) {
-      if (plan.outputs.default) outputs.set(id, new Output(id, this.#taps));
-      for (const name of plan.outputs.named)
-        outputs.set(`${id}.${name}`, new Output(`${id}.${name}`, this.#taps));
-    }
-    // A sink's `<id>.rejected` output exists when some component reads it.
-    for (const plan of [...this.#plan.sinks.values(), ...this.#plan.transforms.values()])
-      for (const input of plan.inputs)
-        if (input.endsWith(REJECTED_SUFFIX) && this.#plan.sinks.has(input.slice(0, -REJECTED_SUFFIX.length)))
-          outputs.set(input, new Output(input, this.#taps));
-
-    for (const [id, plan] of this.#plan.sinks) {
-      const context = this.#context(id, 'sink', plan.type, plan.acknowledgements);
-      const rejected = outputs.get(`${id}${REJECTED_SUFFIX}`);
-      if (rejected !== undefined) context.rejected = rejected;
+  async #buildSink(
+    plan: SinkPlan,
+    rejectedRead: boolean,
+    reused: BufferChain | undefined,
+  ): Promise<SinkEntry> {
+    const id = plan.id;
+    const context = this.#context(id, 'sink', plan.type, plan.acknowledgements);
+    const rejected = rejectedRead ? new Output(`${id}${REJECTED_SUFFIX}`, this.#taps) : undefined;
+    if (rejected !== undefined) context.rejected = rejected;
+    const discarded = context.metrics.counter('component_discarded_events_total', { intentional: 'true' });
+    let chain = reused;
+    if (chain === undefined) {
       const stages: ChainStage[] = [];
-      const reuse = this.#reuseBuffersOf.has(id);
       try {
-        for (const [stageIndex, stagePlan] of reuse ? [] : plan.buffer.entries()) {
+        for (const [stageIndex, stagePlan] of plan.buffer.entries()) {
           const metrics = this.metrics.bufferMetrics(id, stageIndex, stagePlan.type);
           const stage = await created(stagePlan.path ?? `sinks.${id}.buffer[${stageIndex}]`, () =>
             stagePlan.definition.create(stagePlan.options, {
@@ -216,109 +230,255 @@ export class Topology {
         for (const { stage } of stages) await stage.close();
         throw error;
       }
-      const discarded = context.metrics.counter('component_discarded_events_total', { intentional: 'true' });
-      const chain = reuse
-        ? undefined
-        : new BufferChain(stages, {
-            signal: this.#abortAll.signal,
-            logger: context.logger,
-            onDropped: (dropped) => discarded.increment(dropped),
-          });
-      const node: Node = { id, kind: 'sink', finished: false };
-      const received = countingOf(context.metrics, 'received');
-      const settled = { events: 0 };
-      let sink: Sink;
-      try {
-        sink = await created(`sinks.${id}`, () =>
-          plan.definition.create(plan.options, {
-            ...context,
-            metrics: tallyingSettled(context.metrics, settled),
-          }),
-        );
-      } catch (error) {
-        await chain?.closeStages();
-        throw error;
-      }
-      this.#sinks.set(id, { sink, plan, chain, node, received, rejected, taken: 0, settled });
+      chain = new BufferChain(stages, {
+        signal: this.#abortAll.signal,
+        logger: context.logger,
+        onDropped: (dropped) => discarded.increment(dropped),
+      });
     }
+    const settled = { events: 0 };
+    let sink: Sink;
+    try {
+      sink = await created(`sinks.${id}`, () =>
+        plan.definition.create(plan.options, {
+          ...context,
+          metrics: tallyingSettled(context.metrics, settled),
+        }),
+      );
+    } catch (error) {
+      if (reused === undefined) await chain.closeStages();
+      throw error;
+    }
+    return {
+      ...fresh(id, 'sink'),
+      kind: 'sink',
+      sink,
+      plan,
+      chain,
+      chainHandedOver: false,
+      received: countingOf(context.metrics, 'received'),
+      rejected,
+      taken: 0,
+      settled,
+    };
+  }
 
-    for (const [id, plan] of this.#plan.transforms) {
-      const context = this.#context(id, 'transform', plan.type, plan.acknowledgements);
-      const input = new BufferChain(
+  async #buildTransform(plan: TransformPlan): Promise<TransformEntry> {
+    const context = this.#context(plan.id, 'transform', plan.type, plan.acknowledgements);
+    const transform = await created(`transforms.${plan.id}`, () =>
+      plan.definition.create(plan.options, context),
+    );
+    // With named outputs, the sent counters carry Vector's `output` label (`_default` for the default).
+    const hasNamed = plan.outputs.named.length > 0;
+    const counted = (outputId: string, name: string): CountedOutput => ({
+      output: new Output(outputId, this.#taps),
+      sent: countingOf(context.metrics, 'sent', hasNamed ? { output: name } : undefined),
+    });
+    return {
+      ...fresh(plan.id, 'transform'),
+      kind: 'transform',
+      transform,
+      inputs: plan.inputs,
+      input: new BufferChain(
         [{ stage: new MemoryBuffer({ max_events: CHANNEL_CAPACITY }), whenFull: 'block' }],
         {
           signal: this.#abortAll.signal,
         },
-      );
-      // With named outputs, the sent counters carry Vector's `output` label (`_default` for the default).
-      const hasNamed = plan.outputs.named.length > 0;
-      const counted = (outputId: string, name: string): CountedOutput => ({
-        output: outputs.get(outputId) as Output,
-        sent: countingOf(context.metrics, 'sent', hasNamed ? { output: name } : undefined),
-      });
-      this.#transforms.set(id, {
-        transform: await created(`transforms.${id}`, () => plan.definition.create(plan.options, context)),
-        input,
-        output: plan.outputs.default ? counted(id, '_default') : undefined,
-        named: new Map(plan.outputs.named.map((name) => [name, counted(`${id}.${name}`, name)])),
-        node: { id, kind: 'transform', finished: false },
-        received: countingOf(context.metrics, 'received'),
-        errors: context.metrics.counter('component_errors_total', {
-          error_code: 'transform_failed',
-          error_type: 'transform_failed',
-          stage: 'processing',
-        }),
-        discarded: context.metrics.counter('component_discarded_events_total', { intentional: 'false' }),
-      });
-    }
-
-    for (const [id, plan] of this.#plan.sources) {
-      const context = this.#context(id, 'source', plan.type, plan.acknowledgements);
-      this.#sources.set(id, {
-        source: await created(`sources.${id}`, () => plan.definition.create(plan.options, context)),
-        output: outputs.get(id) as Output,
-        node: { id, kind: 'source', finished: false },
-        sent: countingOf(context.metrics, 'sent'),
-      });
-    }
-
-    for (const entry of this.#transforms.values())
-      this.#connect(entry.node.id, this.#plan.transforms.get(entry.node.id)?.inputs ?? [], entry.input);
-    for (const entry of this.#sinks.values())
-      if (entry.chain !== undefined) this.#connect(entry.node.id, entry.plan.inputs, entry.chain);
+      ),
+      output: plan.outputs.default ? counted(plan.id, '_default') : undefined,
+      named: new Map(plan.outputs.named.map((name) => [name, counted(`${plan.id}.${name}`, name)])),
+      received: countingOf(context.metrics, 'received'),
+      errors: context.metrics.counter('component_errors_total', {
+        error_code: 'transform_failed',
+        error_type: 'transform_failed',
+        stage: 'processing',
+      }),
+      discarded: context.metrics.counter('component_discarded_events_total', { intentional: 'false' }),
+    };
   }
 
-  #connect(consumerId: string, inputs: readonly string[], chain: BufferChain): void {
-    for (const input of inputs) {
-      const output = this.#outputs.get(input);
-      if (output === undefined) throw new SluiceError(ErrorCode.topologyInvalid, `unknown input "${input}"`);
-      output.consumers.push(chain);
-      output.consumerIds.push(consumerId);
-      chain.addProducer();
-    }
+  async #buildSource(plan: ComponentPlan<SourceDefinition>): Promise<SourceEntry> {
+    const context = this.#context(plan.id, 'source', plan.type, plan.acknowledgements);
+    return {
+      ...fresh(plan.id, 'source'),
+      kind: 'source',
+      source: await created(`sources.${plan.id}`, () => plan.definition.create(plan.options, context)),
+      output: new Output(plan.id, this.#taps),
+      sent: countingOf(context.metrics, 'sent'),
+      stop: new AbortController(),
+    };
   }
 
   /**
-   * A reload: this running topology stops its sources, lets its transforms drain into the sinks'
-   * buffers, then hands the buffers of the sinks `next` was built to reuse (`reuseBuffersOf`) over
-   * to `next`, with everything they hold (disk stages stay open on the same files). The sinks here
-   * stop taking from those buffers, flush what they hold and finish their in-flight requests; the
-   * other sinks (removed, or with a new buffer) deliver their whole buffer first. `run()` resolves
-   * once all of that is done. Call `next.run()` after this resolves.
+   * Makes `plan` the running one. Components of the current plan that are in `plan` and not
+   * `changes.changed` keep running untouched (their connections, state and buffers); the others
+   * are built (sinks first, then transforms, then sources; a failure closes what was built and
+   * changes nothing), every output is rewired to the consumers `plan` gives it, and what is replaced
+   * or removed retires: sources stop, transforms drain what they were sent, sinks deliver their
+   * buffer (or hand it to the sink replacing them) and flush. A replacement source starts once the
+   * instance it replaces has stopped (its port is free), a replacement transform once the old one
+   * has drained (events keep their order). Resolves with a promise of the retired instances'
+   * end (rejected when one of them failed).
    */
-  async handOver(next: Topology): Promise<void> {
-    this.#stopSources.abort();
-    await this.#upstreamFinished;
-    for (const id of next.#reuseBuffersOf) {
-      const entry = this.#sinks.get(id);
-      const nextEntry = next.#sinks.get(id);
-      if (entry?.chain === undefined || nextEntry === undefined)
-        throw new SluiceError(ErrorCode.topologyInvalid, `no buffer of sink "${id}" to hand over`);
-      await entry.chain.detachReader();
-      this.#handedOver.add(id);
-      entry.chain.adopt(next.#abortAll.signal);
-      nextEntry.chain = entry.chain;
-      next.#connect(nextEntry.node.id, nextEntry.plan.inputs, entry.chain);
+  async #apply(plan: TopologyPlan, changes: ReloadChanges): Promise<{ retired: Promise<void> }> {
+    // A component that has finished, or whose input is closed, cannot take new inputs: rebuilt.
+    const kept = (entry: Entry | undefined): boolean =>
+      entry !== undefined &&
+      !changes.changed.has(entry.node.id) &&
+      !entry.node.finished &&
+      !(entry.kind === 'transform' && entry.input.writesClosed) &&
+      !(entry.kind === 'sink' && entry.chain.writesClosed);
+    const built: Entry[] = [];
+    const sinks = new Map<string, SinkEntry>();
+    const transforms = new Map<string, TransformEntry>();
+    const sources = new Map<string, SourceEntry>();
+    try {
+      for (const [id, sinkPlan] of plan.sinks) {
+        const current = this.#sinks.get(id);
+        if (current !== undefined && kept(current)) {
+          sinks.set(id, current);
+          continue;
+        }
+        const reused = changes.reuseBuffersOf.has(id) ? current?.chain : undefined;
+        const entry = await this.#buildSink(sinkPlan, rejectedIsRead(plan, id), reused);
+        built.push(entry);
+        sinks.set(id, entry);
+      }
+      for (const [id, transformPlan] of plan.transforms) {
+        const current = this.#transforms.get(id);
+        const entry =
+          current !== undefined && kept(current) ? current : await this.#buildTransform(transformPlan);
+        if (entry !== current) built.push(entry);
+        transforms.set(id, entry);
+      }
+      for (const [id, sourcePlan] of plan.sources) {
+        const current = this.#sources.get(id);
+        const entry = current !== undefined && kept(current) ? current : await this.#buildSource(sourcePlan);
+        if (entry !== current) built.push(entry);
+        sources.set(id, entry);
+      }
+    } catch (error) {
+      await closeInOrder(built, (entry) =>
+        this.#close(entry, { stages: !changes.reuseBuffersOf.has(entry.node.id) }),
+      );
+      throw error;
+    }
+
+    // Where each output goes under the new plan.
+    const outputs = new Map<string, Output>();
+    for (const [id, entry] of sources) outputs.set(id, entry.output);
+    for (const [id, entry] of transforms) {
+      if (entry.output !== undefined) outputs.set(id, entry.output.output);
+      for (const [name, named] of entry.named) outputs.set(`${id}.${name}`, named.output);
+    }
+    for (const [id, entry] of sinks)
+      if (entry.rejected !== undefined) outputs.set(`${id}${REJECTED_SUFFIX}`, entry.rejected);
+    const wiring = new Map<Output, { chains: BufferChain[]; ids: string[] }>();
+    for (const output of outputs.values()) wiring.set(output, { chains: [], ids: [] });
+    const connect = (consumerId: string, inputs: readonly string[], chain: BufferChain) => {
+      for (const input of inputs) {
+        const output = outputs.get(input);
+        if (output === undefined)
+          throw new SluiceError(ErrorCode.topologyInvalid, `unknown input "${input}"`);
+        const wires = wiring.get(output) as { chains: BufferChain[]; ids: string[] };
+        wires.chains.push(chain);
+        wires.ids.push(consumerId);
+      }
+    };
+    try {
+      for (const [id, entry] of transforms) connect(id, plan.transforms.get(id)?.inputs ?? [], entry.input);
+      for (const [id, entry] of sinks) connect(id, entry.plan.inputs, entry.chain);
+    } catch (error) {
+      await closeInOrder(built, (entry) =>
+        this.#close(entry, { stages: !changes.reuseBuffersOf.has(entry.node.id) }),
+      );
+      throw error;
+    }
+
+    // From here on nothing fails. Every new producer is counted before any old one is let go, so no
+    // chain that stays sees its producers reach zero (and close) on the way.
+    for (const { chains } of wiring.values()) for (const chain of chains) chain.addProducer();
+    const replaced: Array<{ output: Output; chains: readonly BufferChain[] }> = [];
+    for (const [output, { chains, ids }] of wiring) {
+      if (output.consumers.length > 0) replaced.push({ output, chains: output.consumers });
+      output.rewire(chains, ids);
+    }
+    const retiring: Entry[] = [
+      ...[...this.#sources].filter(([id, entry]) => sources.get(id) !== entry).map(([, entry]) => entry),
+      ...[...this.#transforms]
+        .filter(([id, entry]) => transforms.get(id) !== entry)
+        .map(([, entry]) => entry),
+      ...[...this.#sinks].filter(([id, entry]) => sinks.get(id) !== entry).map(([, entry]) => entry),
+    ];
+    const previous = { sources: this.#sources, transforms: this.#transforms, sinks: this.#sinks };
+    this.#plan = plan;
+    this.#sources = sources;
+    this.#transforms = transforms;
+    this.#sinks = sinks;
+    for (const entry of retiring) this.#retiring.add(entry);
+
+    // Retire: stop replaced sources; a rebuilt sink's old reader lets go of the buffer it hands over.
+    const startAfter = new Map<Entry, Promise<unknown>>();
+    for (const entry of retiring) if (entry.kind === 'source') entry.stop.abort();
+    for (const entry of built) {
+      if (entry.kind === 'sink') {
+        const old = previous.sinks.get(entry.node.id);
+        if (old !== undefined && old.chain === entry.chain) {
+          old.chainHandedOver = true;
+          startAfter.set(entry, old.chain.detachReader());
+          // Its producers may all have finished; the new ones were counted above.
+          entry.chain.reopen();
+        }
+      } else {
+        const old = (entry.kind === 'source' ? previous.sources : previous.transforms).get(entry.node.id);
+        if (old !== undefined) startAfter.set(entry, ended(old));
+      }
+    }
+    // The consumers an output no longer feeds lose it as a producer once its sends under way are done.
+    const detached = Promise.all(
+      replaced.map(async ({ output, chains }) => {
+        await output.idle();
+        for (const chain of chains) chain.producerDone();
+      }),
+    );
+    if (this.#running !== undefined) for (const entry of built) this.#start(entry, startAfter.get(entry));
+    const retired = Promise.all(
+      retiring.map(async (entry) => {
+        await ended(entry);
+        await this.#close(entry, { stages: !(entry.kind === 'sink' && entry.chainHandedOver) });
+        this.#retiring.delete(entry);
+      }),
+    );
+    const outcome = Promise.all([detached, retired]).then(() => {
+      const failures = retiring.flatMap((entry) =>
+        entry.failure === undefined ? [] : [entry.failure.message],
+      );
+      if (failures.length > 0)
+        throw new SluiceError(
+          ErrorCode.componentFailed,
+          `a replaced component failed: ${failures.join('; ')}`,
+        );
+    });
+    // Reported by whoever awaits it (a reload); never an unhandled rejection.
+    outcome.catch(() => {});
+    return { retired: outcome };
+  }
+
+  /**
+   * A reload of this running topology with `plan` (see `#apply` and `reloadTopology`): resolves once
+   * the new components run, with a promise that settles when the replaced ones have finished.
+   */
+  async reload(plan: TopologyPlan, changes: ReloadChanges): Promise<{ retired: Promise<void> }> {
+    if (this.#finished || this.#stopSources.signal.aborted)
+      throw new SluiceError(ErrorCode.topologyInvalid, 'a pipeline that is stopping cannot be reloaded');
+    if (this.#reloading !== undefined)
+      throw new SluiceError(ErrorCode.topologyInvalid, 'a reload is under way already');
+    const applying = this.#apply(plan, changes);
+    this.#reloading = applying;
+    try {
+      return await applying;
+    } finally {
+      this.#reloading = undefined;
     }
   }
 
@@ -333,8 +493,8 @@ export class Topology {
 
   /**
    * Starts every component. Resolves when every sink has finished: the sources ended on their own
-   * (or were stopped by `shutdown`) and everything drained. Rejects after the rest has stopped when
-   * a component failed.
+   * (or were stopped by `shutdown`) and everything drained, including what reloads started. Rejects
+   * after the rest has stopped when a component failed.
    */
   run(): Promise<void> {
     this.#running ??= this.#run();
@@ -342,17 +502,35 @@ export class Topology {
   }
 
   async #run(): Promise<void> {
-    const sinkRuns = [...this.#sinks.values()].map((entry) => this.#runSink(entry));
-    const transformRuns = [...this.#transforms.values()].map((entry) => this.#runTransform(entry));
-    const sourceRuns = [...this.#sources.values()].map((entry) => this.#runSource(entry));
-    this.#upstreamFinished = Promise.all([...sourceRuns, ...transformRuns]);
-    await Promise.all([...sourceRuns, ...transformRuns, ...sinkRuns]);
-    await this.#closeInstances();
-    await this.#closeStages();
+    for (const entry of [...this.#sinks.values(), ...this.#transforms.values(), ...this.#sources.values()])
+      this.#start(entry);
+    // A reload adds runs while this waits: finished once every run has, and no reload is under way.
+    while (this.#runs.length > 0 || this.#reloading !== undefined) {
+      if (this.#reloading !== undefined) {
+        await this.#reloading.catch(() => {});
+        continue;
+      }
+      // Taken out as awaited, so many reloads do not pile up finished runs.
+      await Promise.all(this.#runs.splice(0));
+    }
+    this.#finished = true;
+    await this.#closeAll();
     if (this.#failures.length > 0) {
       const names = this.#failures.map((failure) => failure.message).join('; ');
       throw new SluiceError(ErrorCode.componentFailed, `pipeline stopped after a component failed: ${names}`);
     }
+  }
+
+  /** Runs an instance, once `after` has settled (the instance it replaces stopped or let go). */
+  #start(entry: Entry, after?: Promise<unknown>): void {
+    const run = () =>
+      entry.kind === 'source'
+        ? this.#runSource(entry)
+        : entry.kind === 'transform'
+          ? this.#runTransform(entry)
+          : this.#runSink(entry);
+    entry.running = after === undefined ? run() : after.then(run, run);
+    this.#runs.push(entry.running);
   }
 
   async #runSource(entry: SourceEntry): Promise<void> {
@@ -369,9 +547,10 @@ export class Topology {
       }
     };
     try {
-      await entry.source.run(emit, this.#stopSources.signal);
+      if (!entry.stop.signal.aborted)
+        await entry.source.run(emit, AbortSignal.any([this.#stopSources.signal, entry.stop.signal]));
     } catch (error) {
-      this.#fail(entry.node, error);
+      this.#fail(entry, error);
     } finally {
       entry.node.finished = true;
       entry.output.done();
@@ -403,7 +582,7 @@ export class Topology {
         await Promise.all(sends);
       }
     } catch (error) {
-      this.#fail(entry.node, error);
+      this.#fail(entry, error);
     } finally {
       entry.node.finished = true;
       entry.output?.output.done();
@@ -414,8 +593,6 @@ export class Topology {
   async #runSink(entry: SinkEntry): Promise<void> {
     const received = entry.received;
     const chain = entry.chain;
-    if (chain === undefined)
-      throw new SluiceError(ErrorCode.topologyInvalid, `sink "${entry.node.id}" has no buffer yet`);
     const input = {
       async *[Symbol.asyncIterator]() {
         for await (const batch of chain.read()) {
@@ -428,19 +605,26 @@ export class Topology {
     try {
       await entry.sink.run(input);
     } catch (error) {
-      this.#fail(entry.node, error);
       // Nobody reads this chain any more: stop the rest so upstream does not block forever.
-      void this.shutdown();
+      if (this.#fail(entry, error)) void this.shutdown();
     } finally {
       entry.node.finished = true;
       entry.rejected?.done();
     }
   }
 
-  #fail(node: Node, error: unknown): void {
+  /** Records a failure; true when it is the running pipeline's (not an instance a reload retired). */
+  #fail(entry: Entry, error: unknown): boolean {
+    const { node } = entry;
     const message = error instanceof Error ? error.message : String(error);
     this.#logger.error(`${node.kind} "${node.id}" failed: ${message}`, { component_id: node.id });
-    this.#failures.push(new Error(`${node.kind} "${node.id}": ${message}`));
+    const failure = new Error(`${node.kind} "${node.id}": ${message}`);
+    if (this.#retiring.has(entry)) {
+      entry.failure = failure;
+      return false;
+    }
+    this.#failures.push(failure);
+    return true;
   }
 
   /**
@@ -501,10 +685,9 @@ export class Topology {
       const abandoned = this.#unfinished().map((node) => node.id);
       this.#logger.warn(`shutdown deadline passed; abandoning: ${abandoned.join(', ')}`);
       this.#abortAll.abort();
-      for (const entry of this.#sinks.values())
-        if (!this.#handedOver.has(entry.node.id)) entry.chain?.closeWrites();
-      await this.#closeInstances();
-      await this.#closeStages();
+      for (const entry of this.#entries())
+        if (entry.kind === 'sink' && !entry.chainHandedOver) entry.chain.closeWrites();
+      await this.#closeAll();
       return { graceful: false, abandoned };
     } finally {
       clearInterval(progress);
@@ -515,69 +698,87 @@ export class Topology {
   /** What an exit now would leave undelivered (the second signal's message). */
   unfinishedEvents(): UnfinishedEvents {
     const counts: UnfinishedEvents = { inMemoryBuffers: 0, onDisk: 0, inFlight: 0 };
-    for (const entry of this.#transforms.values()) counts.inMemoryBuffers += entry.input.unreadEvents;
-    for (const entry of this.#sinks.values()) {
-      if (entry.chain === undefined || this.#handedOver.has(entry.node.id)) continue;
+    for (const entry of this.#entries()) {
+      if (entry.kind === 'transform') counts.inMemoryBuffers += entry.input.unreadEvents;
+      if (entry.kind !== 'sink') continue;
+      counts.inFlight += Math.max(0, entry.taken - entry.settled.events);
+      if (entry.chainHandedOver) continue;
       for (const [index, stage] of entry.chain.stages.entries()) {
         if (entry.plan.buffer[index]?.definition.capabilities?.durable === true)
           counts.onDisk += stage.unreadEvents;
         else counts.inMemoryBuffers += stage.unreadEvents;
       }
-      counts.inFlight += Math.max(0, entry.taken - entry.settled.events);
     }
     return counts;
   }
 
   /** Releases what `build` opened (buffer stages, disk locks) for a topology that will not run. */
   async dispose(): Promise<void> {
-    await this.#closeInstances();
-    await this.#closeStages();
+    await this.#closeAll();
+  }
+
+  /** The running instances and those a reload retired that have not finished yet. */
+  #entries(): Entry[] {
+    return [
+      ...this.#sources.values(),
+      ...this.#transforms.values(),
+      ...this.#sinks.values(),
+      ...this.#retiring,
+    ];
   }
 
   #unfinished(): Node[] {
-    return [
-      ...[...this.#sources.values()].map((entry) => entry.node),
-      ...[...this.#transforms.values()].map((entry) => entry.node),
-      ...[...this.#sinks.values()].map((entry) => entry.node),
-    ].filter((node) => !node.finished);
+    return this.#entries()
+      .map((entry) => entry.node)
+      .filter((node) => !node.finished);
   }
 
   /** Closes every instance once, in the order the data flows: sources, transforms, sinks. */
-  #closeInstances(): Promise<void> {
-    this.#instancesClosed ??= (async () => {
-      const instances: Array<[string, { close?(): Promise<void> }]> = [
-        ...[...this.#sources].map(
-          ([id, entry]) => [id, entry.source] as [string, { close?(): Promise<void> }],
-        ),
-        ...[...this.#transforms].map(
-          ([id, entry]) => [id, entry.transform] as [string, { close?(): Promise<void> }],
-        ),
-        ...[...this.#sinks].map(([id, entry]) => [id, entry.sink] as [string, { close?(): Promise<void> }]),
-      ];
-      for (const [id, instance] of instances) {
-        try {
-          await instance.close?.();
-        } catch (error) {
-          this.#logger.error(`closing "${id}" failed: ${String(error)}`);
-        }
-      }
-    })();
-    return this.#instancesClosed;
+  #closeAll(): Promise<void> {
+    this.#allClosed ??= closeInOrder(this.#entries(), (entry) =>
+      this.#close(entry, { stages: !(entry.kind === 'sink' && entry.chainHandedOver) }),
+    );
+    return this.#allClosed;
   }
 
-  #closeStages(): Promise<void> {
-    this.#stagesClosed ??= (async () => {
-      for (const entry of this.#sinks.values()) {
-        if (this.#handedOver.has(entry.node.id)) continue;
-        try {
-          await entry.chain?.closeStages();
-        } catch (error) {
-          this.#logger.error(`closing the buffer of "${entry.node.id}" failed: ${String(error)}`);
-        }
+  /** Closes an instance once (and a sink's buffer stages with `stages`); errors are logged. */
+  #close(entry: Entry, options: { stages: boolean }): Promise<void> {
+    entry.closed ??= (async () => {
+      const instance =
+        entry.kind === 'source' ? entry.source : entry.kind === 'transform' ? entry.transform : entry.sink;
+      try {
+        await instance.close?.();
+      } catch (error) {
+        this.#logger.error(`closing "${entry.node.id}" failed: ${String(error)}`);
+      }
+      if (entry.kind !== 'sink' || !options.stages) return;
+      try {
+        await entry.chain.closeStages();
+      } catch (error) {
+        this.#logger.error(`closing the buffer of "${entry.node.id}" failed: ${String(error)}`);
       }
     })();
-    return this.#stagesClosed;
+    return entry.closed;
   }
+}
+
+function fresh(id: string, kind: ComponentKind): Instance {
+  return { node: { id, kind, finished: false }, running: undefined, closed: undefined, failure: undefined };
+}
+
+/** Settles once the instance's run has (at once for one never started). */
+async function ended(entry: Entry): Promise<void> {
+  await entry.running;
+}
+
+const ORDER: Record<ComponentKind, number> = { source: 0, transform: 1, sink: 2 };
+
+/** Closes instances one after another in the order the data flows. */
+async function closeInOrder(
+  entries: readonly Entry[],
+  close: (entry: Entry) => Promise<void>,
+): Promise<void> {
+  for (const entry of [...entries].sort((a, b) => ORDER[a.kind] - ORDER[b.kind])) await close(entry);
 }
 
 /** Counts and sends a batch to one output of a transform; an output it does not declare is an error. */

@@ -92,6 +92,36 @@ testSource(socketSource, {
 });
 
 describe('socket source (tcp)', () => {
+  it('an instance replacing another (a reload) takes its listening socket over: no connection is refused, and one accepted in between is read by the new instance', async () => {
+    const probe = createServer().listen(0, '127.0.0.1');
+    await once(probe, 'listening');
+    const port = (probe.address() as { port: number }).port;
+    await new Promise((resolve) => probe.close(resolve));
+    const address = `127.0.0.1:${port}`;
+    const first = await start({ address });
+    const second = createTcpSource(
+      { ...baseOptions, address },
+      createTestContext({ id: 'tcp_in' }),
+      'socket',
+    );
+    await send(port, ['before\n']);
+    await eventually(() => first.events.length === 1);
+    await first.stop();
+    // No instance runs now; the socket is still listening (a closed one refuses: ECONNREFUSED).
+    const between = await send(port, ['between\n'], false);
+    const events: LogEvent[] = [];
+    const controller = new AbortController();
+    const run = second.run(async (batch) => void events.push(...batch), controller.signal);
+    await second.address();
+    between.end();
+    await send(port, ['after\n']);
+    await eventually(() => events.length === 2);
+    controller.abort();
+    await run;
+    expect(messages(first.events)).toEqual(['before']);
+    expect(messages(events).sort()).toEqual(['after', 'between']);
+  });
+
   it('receives lines from many clients in parallel, each exactly once and in order per connection', async () => {
     const { port, events } = await start();
     const clients = 20;

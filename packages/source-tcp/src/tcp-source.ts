@@ -13,6 +13,7 @@ import {
 import { SourceDecoding } from '@sluice/encoding';
 import { connectionHandler } from './connection.js';
 import { defaultConnectionLimit } from './connection-limit.js';
+import { awaitHandOver, handOver } from './handover.js';
 import { optionsSchema, parseAddress, type TcpSourceOptions, tcpSourceProblems } from './options.js';
 import { allowListOf, permitted } from './origin.js';
 import { createSocketSource } from './socket-modes.js';
@@ -23,6 +24,8 @@ import { claimSocketPath } from './unix-socket.js';
 export interface TcpSource extends Source {
   address(): Promise<AddressInfo>;
 }
+
+type ServerListener = Parameters<Server['off']>[1];
 
 /** Accept errors the server survives: the next accept may succeed (descriptors freed, peer gone). */
 const RETRYABLE_ACCEPT_ERRORS = new Set([
@@ -98,13 +101,26 @@ export function createTcpSource(
   });
   // A listen failure is reported through run(); this keeps it from surfacing as unhandled too.
   listening.catch(() => {});
+  // A reload that replaces this source hands its listening server to the new instance (never closed
+  // in between) when both listen alike; otherwise the old one closes it and the new one listens.
+  const handOverKey = JSON.stringify([
+    listenOn,
+    options.tls ?? null,
+    options.receive_buffer_bytes ?? null,
+    options.socket_file_mode ?? null,
+  ]);
+  const handOff = awaitHandOver(handOverKey);
   if (context.acknowledgements) {
     context.logger.warn('the TCP protocol has no acknowledgements: this source cannot honour them');
   }
 
   return {
     address: () => listening,
+    async close() {
+      handOff.withdraw();
+    },
     run(emit: Emit, signal: AbortSignal): Promise<void> {
+      const handed = handOff.take();
       const sockets = new Set<Socket>();
       const connectionsDone: Array<Promise<void>> = [];
       // receive_buffer_bytes: Node cannot set SO_RCVBUF on a TCP socket; the closest is how much
@@ -123,17 +139,24 @@ export function createTcpSource(
           ? {}
           : { handshakeTimeout: options.tls_handshake_timeout_secs * 1000 };
       const server: Server =
-        tls === undefined
+        handed?.server ??
+        (tls === undefined
           ? createServer(serverOptions)
-          : createTlsServer({ ...serverOptions, ...tls, ...handshakeTimeout });
+          : createTlsServer({ ...serverOptions, ...tls, ...handshakeTimeout }));
+      // This instance's listeners, removed when it hands the server over.
+      const listeners: Array<[string, ServerListener]> = [];
+      const on = (event: string, listener: ServerListener) => {
+        server.on(event, listener);
+        listeners.push([event, listener]);
+      };
       const connectionLimit = options.connection_limit ?? defaultConnectionLimit();
       if (connectionLimit !== undefined) server.maxConnections = connectionLimit;
-      server.on('drop', () => {
+      on('drop', () => {
         metrics.refused.increment();
         warnRefused('connection refused: connection_limit reached', { connection_limit: connectionLimit });
       });
       if (tls !== undefined) {
-        server.on('tlsClientError', (error, socket) => {
+        on('tlsClientError', (error: Error, socket: Socket) => {
           metrics.tlsFailed.increment();
           warnTls('TLS handshake failed: connection closed', {
             peer: `${socket.remoteAddress}:${socket.remotePort}`,
@@ -144,17 +167,20 @@ export function createTcpSource(
         });
       }
       // On the raw connection, so a refused peer never gets a TLS handshake.
-      if (allowList !== undefined) {
-        server.prependListener('connection', (socket: Socket) => {
-          if (permitted(allowList, socket.remoteAddress ?? '')) return;
-          metrics.notPermitted.increment();
-          warnNotPermitted('connection refused: origin not in permit_origin', {
-            peer: `${socket.remoteAddress}:${socket.remotePort}`,
-          });
-          socket.destroy();
+      const refused = (socket: Socket): boolean => {
+        if (allowList === undefined || permitted(allowList, socket.remoteAddress ?? '')) return false;
+        metrics.notPermitted.increment();
+        warnNotPermitted('connection refused: origin not in permit_origin', {
+          peer: `${socket.remoteAddress}:${socket.remotePort}`,
         });
+        socket.destroy();
+        return true;
+      };
+      if (allowList !== undefined) {
+        server.prependListener('connection', refused);
+        listeners.push(['connection', refused]);
       }
-      server.on(secureEvent, (socket: Socket) => {
+      const accept = (socket: Socket) => {
         if (socket.destroyed) return;
         sockets.add(socket);
         metrics.openConnections.increment();
@@ -164,11 +190,12 @@ export function createTcpSource(
             metrics.openConnections.decrement();
           }),
         );
-      });
+      };
+      on(secureEvent, accept);
 
       return new Promise<void>((resolve, reject) => {
         let listeningNow = false;
-        server.on('error', (error: NodeJS.ErrnoException) => {
+        on('error', (error: NodeJS.ErrnoException) => {
           if (listeningNow && RETRYABLE_ACCEPT_ERRORS.has(error.code ?? '')) {
             // Out of descriptors (or a peer gone before accept): keep listening; the next accept
             // succeeds once descriptors are free again.
@@ -200,7 +227,22 @@ export function createTcpSource(
             });
             resolveAddress(bound);
           });
-        if (unix)
+        if (handed !== undefined) {
+          // Listening all along: the connections accepted while no instance ran are read now.
+          handed.release();
+          listeningNow = true;
+          for (const socket of handed.waiting.splice(0)) {
+            if (refused(socket)) continue;
+            accept(socket);
+            socket.resume();
+          }
+          const bound = server.address() as AddressInfo | string;
+          const where = typeof bound === 'string' ? bound : `${bound.address}:${bound.port}`;
+          context.logger.info(`listening on ${where} (the socket of the instance this one replaces)`, {
+            address: where,
+          });
+          resolveAddress(typeof bound === 'string' ? { address: bound, family: 'unix', port: 0 } : bound);
+        } else if (unix)
           // Stopped while the path was being claimed: nothing to listen on any more.
           claimSocketPath(options.path as string, context.logger).then(
             () => signal.aborted || listen(),
@@ -211,7 +253,11 @@ export function createTcpSource(
           );
         else listen();
         const stop = async () => {
-          server.close();
+          // Handed to the instance replacing this one (a reload), the server stays open: only this
+          // instance's listeners go. Otherwise it closes.
+          const handedOn = listeningNow && handOver(handOverKey, server, secureEvent);
+          if (handedOn) for (const [event, listener] of listeners) server.off(event, listener);
+          else server.close();
           // Let open connections finish, then close what is left.
           for (const socket of sockets) socket.end();
           const timeoutMs = options.shutdown_timeout_secs * 1000;
@@ -225,7 +271,7 @@ export function createTcpSource(
           for (const socket of sockets) socket.destroy();
           await Promise.all(connectionsDone);
           // Vector deletes its socket file at shutdown.
-          if (unix) rmSync(options.path as string, { force: true });
+          if (unix && !handedOn) rmSync(options.path as string, { force: true });
           resolve();
         };
         if (signal.aborted) void stop();

@@ -109,7 +109,7 @@ describe('planTopology', () => {
         sinks: { out: { type: 'test_recording', inputs: ['numbers'] } },
       }),
     ).toEqual([
-      'sources.numbers.type: unknown source type "test_countr"; did you mean "test_counter"? (known source types: test_counter)',
+      'sources.numbers.type: unknown source type "test_countr"; did you mean "test_counter"? (known source types: test_connection, test_counter)',
     ]);
   });
 

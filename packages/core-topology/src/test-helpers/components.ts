@@ -22,8 +22,13 @@ export const probe = {
   closed: [] as string[],
   releaseSink: undefined as (() => void) | undefined,
   sinkGate: Promise.resolve(),
+  /** Instances of `test_connection` created, and how the test sends through the running one. */
+  connectionSources: 0,
+  send: undefined as ((sequences: readonly number[]) => Promise<void>) | undefined,
   reset(): void {
     this.emitted = 0;
+    this.connectionSources = 0;
+    this.send = undefined;
     this.delivered = [];
     this.sourceStatuses = [];
     this.closed = [];
@@ -79,6 +84,40 @@ export const counterSource = defineSource<{
           probe.emitted += size;
           await emit(batch);
         }
+      },
+    };
+  },
+});
+
+/**
+ * Stands for a client connection to a socket source: `probe.send` emits events through the instance
+ * that accepted it, and fails once that instance has stopped (the connection closed).
+ */
+export const connectionSource = defineSource<Record<string, never>>({
+  specificationVersion: SPECIFICATION_VERSION,
+  kind: 'source',
+  type: 'test_connection',
+  description: 'Events sent by the test through one connection.',
+  optionsSchema: { type: 'object', properties: {} },
+  create(_options, context) {
+    probe.connectionSources += 1;
+    return {
+      async close() {
+        probe.closed.push(context.id);
+      },
+      async run(emit, signal) {
+        let open = true;
+        probe.send = async (sequences) => {
+          if (!open) throw new Error('the connection was closed by the source');
+          await emit(
+            sequences.map((sequence) =>
+              createLogEvent({ message: `event ${sequence}`, sequence }, { byteSize: 100 }),
+            ),
+          );
+        };
+        if (!signal.aborted)
+          await new Promise((resolve) => signal.addEventListener('abort', resolve, { once: true }));
+        open = false;
       },
     };
   },
@@ -184,7 +223,7 @@ export const parityTransform = defineTransform<Record<string, never>>({
 export function testRegistry(): ComponentRegistry {
   const registry = new ComponentRegistry();
   registry.register(
-    [counterSource, recordingSink, tagTransform, parityTransform, memoryBufferDefinition],
+    [counterSource, connectionSource, recordingSink, tagTransform, parityTransform, memoryBufferDefinition],
     'test',
   );
   return registry;
