@@ -91,13 +91,22 @@ function componentLines({ definition, options }: Planned): string[] {
   return lines;
 }
 
+/** Where a generated config keeps its data, when a component needs one (a file source's checkpoints). */
+const GENERATED_DATA_DIR = '/var/lib/sluice';
+
 /**
- * Adds what validation finds missing (an option required only with another one, such as a socket's
- * `address` in mode tcp), until the config validates or nothing more can be added.
+ * Adds what validation finds missing, until the config validates or nothing more can be added: an
+ * option required only with another one (a socket's `address` in mode tcp), an option a problem
+ * names (one of two, as Kinesis' `stream_name`), the documented example of a component whose
+ * problem names no option (remap's `source`, one of three), and the global `data_dir`.
  */
-async function fillRequired(planned: readonly Planned[], registry: ComponentRegistry): Promise<void> {
+async function fillRequired(
+  planned: readonly Planned[],
+  globals: Record<string, unknown>,
+  registry: ComponentRegistry,
+): Promise<void> {
   for (let round = 0; round < 3; round += 1) {
-    const config: Record<string, Record<string, unknown>> = { sources: {}, transforms: {}, sinks: {} };
+    const config: Record<string, unknown> = { ...globals, sources: {}, transforms: {}, sinks: {} };
     for (const component of planned)
       (config[component.section] as Record<string, unknown>)[component.id] = component.options;
     try {
@@ -107,18 +116,46 @@ async function fillRequired(planned: readonly Planned[], registry: ComponentRegi
       if (!(error instanceof ConfigError)) throw error;
       let added = false;
       for (const problem of error.problems) {
-        if (!problem.message.startsWith('is required')) continue;
-        const component = planned.find((candidate) =>
-          problem.path.startsWith(`${candidate.section}.${candidate.id}.`),
+        const component = planned.find(
+          (candidate) =>
+            problem.path === `${candidate.section}.${candidate.id}` ||
+            problem.path.startsWith(`${candidate.section}.${candidate.id}.`),
         );
-        const name = problem.path.slice(`${component?.section}.${component?.id}.`.length);
-        if (component === undefined || name.includes('.') || name in component.options) continue;
-        component.options[name] = placeholderOf(schemaOf(component.definition).properties?.[name]);
+        if (component === undefined) continue;
+        const properties = schemaOf(component.definition).properties ?? {};
+        const name = problem.path.slice(`${component.section}.${component.id}.`.length);
+        if (name === 'data_dir' && globals.data_dir === undefined) {
+          globals.data_dir = GENERATED_DATA_DIR;
+          added = true;
+          continue;
+        }
+        const unset = (option: string) => !(option in component.options);
+        if (problem.path === `${component.section}.${component.id}`) {
+          const documented = Object.keys(properties).find(
+            (option) => unset(option) && properties[option]?.examples !== undefined,
+          );
+          if (documented === undefined) continue;
+          component.options[documented] = placeholderOf(properties[documented]);
+          added = true;
+          continue;
+        }
+        if (name.includes('.') || !unset(name)) continue;
+        if (!problem.message.startsWith('is required') && properties[name]?.examples === undefined) continue;
+        component.options[name] = placeholderOf(properties[name]);
         added = true;
       }
       if (!added) return;
     }
   }
+}
+
+/** What the next components read of a transform: its default output, else its first named one. */
+function outputOf(component: Planned): string {
+  const outputs = (
+    component.definition as { outputs?: (options: unknown) => { default: boolean; named: readonly string[] } }
+  ).outputs?.(component.options);
+  if (outputs === undefined || outputs.default) return component.id;
+  return `${component.id}.${outputs.named[0] ?? '_unmatched'}`;
 }
 
 /**
@@ -155,7 +192,7 @@ export async function generateConfig(expression: string): Promise<string> {
         kind === 'source'
           ? undefined
           : kind === 'transform' && position > 0
-            ? [`${kind}${position - 1}`]
+            ? [outputOf(planned.at(-1) as Planned)]
             : previous;
       const options: Record<string, unknown> = { type, ...(inputs === undefined ? {} : { inputs }) };
       const schema = schemaOf(definition);
@@ -163,14 +200,16 @@ export async function generateConfig(expression: string): Promise<string> {
       planned.push({ section, id, definition, options });
       ids.push(id);
     }
-    if (kind === 'transform' && ids.length > 0) previous = [ids.at(-1) as string];
+    if (kind === 'transform' && ids.length > 0) previous = [outputOf(planned.at(-1) as Planned)];
     else if (kind === 'source') previous = ids;
   }
   if (planned.length === 0)
     throw new GenerateError('name at least one component, e.g. socket//aws_kinesis_streams');
-  await fillRequired(planned, registry);
+  const globals: Record<string, unknown> = {};
+  await fillRequired(planned, globals, registry);
   const blocks = planned.map((component) =>
     [`[${component.section}.${component.id}]`, ...componentLines(component)].join('\n'),
   );
-  return `${blocks.join('\n\n')}\n`;
+  const header = Object.entries(globals).map(([name, value]) => `${name} = ${tomlValue(value)}\n\n`);
+  return `${header.join('')}${blocks.join('\n\n')}\n`;
 }

@@ -288,6 +288,7 @@ export const fileSink: SinkDefinition<FileSinkOptions> = defineSink<FileSinkOpti
         minLength: 1,
         description:
           'The file to append to, a template as Vector\'s: `{{ field.path }}` is replaced by that field of each event (an event without it is rejected), strftime specifiers (`%Y-%m-%d`) by its timestamp, e.g. "/var/log/vector/{{ app }}-%Y-%m-%d.log". A path naming fields is confined to base_dir, or to the directory of its literal prefix.',
+        examples: ['/var/log/sluice/%Y-%m-%d.log'],
       },
       base_dir: {
         type: 'string',

@@ -16,6 +16,7 @@ export const ownOptions = {
       items: { type: 'string', minLength: 1 },
       description:
         'Elasticsearch (or OpenSearch) endpoints: `http://host:9200` or `https://…`; no scheme means https, as Vector. Several: requests go round robin to the healthy ones (see `distribution`). Credentials in one (`https://user:pass@host`) are its basic auth; they and query values are never logged.',
+      examples: [['http://localhost:9200']],
     },
     endpoint: {
       type: 'string',

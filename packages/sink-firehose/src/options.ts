@@ -17,6 +17,7 @@ export const ownOptions = {
       type: 'string',
       minLength: 1,
       description: 'The Firehose delivery stream to write to.',
+      examples: ['my-delivery-stream'],
     },
     region: awsRegionSchemas.region,
     endpoint: awsRegionSchemas.endpoint,

@@ -11,6 +11,7 @@ export const fileSourceOptionsSchema = {
       items: { type: 'string' },
       description:
         'Files to read, as glob patterns (Rust glob syntax, as Vector: *, ?, [a-z], [!a-z], ** as a whole path component), e.g. "/var/log/**/*.log". Matches are found again every glob_minimum_cooldown_ms.',
+      examples: [['/var/log/**/*.log']],
     },
     exclude: {
       type: 'array',

@@ -349,7 +349,11 @@ const optionsSchema: JsonSchema = {
   additionalProperties: false,
   required: ['address'],
   properties: {
-    address: { type: 'string', description: 'The "ip:port" to listen on; port 0 picks a free port.' },
+    address: {
+      type: 'string',
+      description: 'The "ip:port" to listen on; port 0 picks a free port.',
+      examples: ['0.0.0.0:8080'],
+    },
     path: { type: 'string', default: '/', description: 'The URL path events are accepted on.' },
     strict_path: {
       type: 'boolean',

@@ -156,7 +156,11 @@ const optionsSchema: JsonSchema = {
       description:
         'tcp (octet counting, or one message per line), udp (one per datagram) or unix (a stream socket file).',
     },
-    address: { type: 'string', description: 'tcp, udp: the "ip:port" to listen on (514 is syslog\'s).' },
+    address: {
+      type: 'string',
+      description: 'tcp, udp: the "ip:port" to listen on (514 is syslog\'s).',
+      examples: ['0.0.0.0:514'],
+    },
     path: { type: 'string', description: 'unix: the socket file (removed at shutdown).' },
     socket_file_mode: socketProperties.socket_file_mode as JsonSchema,
     keepalive: socketProperties.keepalive as JsonSchema,

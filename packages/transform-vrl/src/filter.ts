@@ -28,6 +28,7 @@ export const filterTransform = defineTransform<FilterOptions>({
       condition: {
         ...conditionSchema,
         description: `The condition an event must match to pass. ${conditionSchema.description as string}`,
+        examples: ['.level != "debug"'],
       },
     },
   },

@@ -77,7 +77,11 @@ export const remapTransform = defineTransform<RemapOptions>({
     type: 'object',
     additionalProperties: false,
     properties: {
-      source: { type: 'string', description: 'The VRL program. One of source, file, files.' },
+      source: {
+        type: 'string',
+        description: 'The VRL program. One of source, file, files.',
+        examples: ['.message = downcase(string!(.message))'],
+      },
       file: {
         type: 'string',
         description: 'A file holding the VRL program (relative to the working directory).',

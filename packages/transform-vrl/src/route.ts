@@ -65,6 +65,7 @@ export const routeTransform = defineTransform<RouteOptions>({
         description:
           'The routes: each name is an output (`<id>.<name>`) and its value a condition. `_unmatched` is reserved.',
         additionalProperties: conditionSchema,
+        examples: [{ errors: '.level == "error"' }],
       },
       reroute_unmatched: {
         type: 'boolean',

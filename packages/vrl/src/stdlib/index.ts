@@ -130,6 +130,7 @@ import { parseQueryString } from './parse-query-string.js';
 import { parseRegex } from './parse-regex.js';
 import { parseRegexAll } from './parse-regex-all.js';
 import { parseRubyHash } from './parse-ruby-hash.js';
+import { parseSyslog } from './parse-syslog.js';
 import { parseTimestamp } from './parse-timestamp.js';
 import { parseTokens } from './parse-tokens.js';
 import { parseUrl } from './parse-url.js';
@@ -329,6 +330,7 @@ export const standardLibrary: readonly VrlFunction[] = [
   parseRegex,
   parseRegexAll,
   parseRubyHash,
+  parseSyslog,
   parseTimestamp,
   parseTokens,
   parseUrl,
