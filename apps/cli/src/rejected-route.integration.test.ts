@@ -17,8 +17,9 @@ it('records Kinesis rejects (permanent error, attempts exhausted) reach a file s
     await fake.stop();
     await rm(directory, { recursive: true, force: true });
   });
-  // The first request: two records refused for good; then every fourth record throttled, each time.
-  fake.enqueue({ kind: 'fail-records', errorCode: 'KMSAccessDeniedException', indexes: [1, 2] });
+  // The first request: two records refused for good (a record-level error that is neither a
+  // throttle nor the destination down); then every fourth record throttled, each time.
+  fake.enqueue({ kind: 'fail-records', errorCode: 'ValidationException', indexes: [1, 2] });
   fake.defaultBehaviour = {
     kind: 'fail-records',
     errorCode: 'ProvisionedThroughputExceededException',
@@ -76,9 +77,9 @@ it('records Kinesis rejects (permanent error, attempts exhausted) reach a file s
   }
   const delivered = fake.acceptedData();
   const codes = new Set(kept.map((event) => event.rejection.error_code));
-  expect(codes).toEqual(new Set(['KMSAccessDeniedException', 'ProvisionedThroughputExceededException']));
+  expect(codes).toEqual(new Set(['ValidationException', 'ProvisionedThroughputExceededException']));
   expect(kept.every((event) => event.rejection.sink_id === 'k')).toBe(true);
-  expect(kept.filter((event) => event.rejection.error_code === 'KMSAccessDeniedException')).toHaveLength(2);
+  expect(kept.filter((event) => event.rejection.error_code === 'ValidationException')).toHaveLength(2);
   // None missing, none twice: delivered and kept together are every event exactly once.
   const all = [...delivered, ...kept.map((event) => event.message)].sort();
   expect(all).toHaveLength(total);
