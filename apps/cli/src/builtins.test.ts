@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { builtinRegistry, installedDefinitions, PackageNotInstalledError, packageNames } from './builtins.js';
+import { LOADS_EVERY_COMPONENT_MS } from './test-helpers/timeouts.js';
 
 interface Manifest {
   dependencies?: Record<string, string>;
@@ -22,12 +23,16 @@ describe('the built-in component packages', () => {
     }
   });
 
-  it('registers each type under its package', async () => {
-    const registry = builtinRegistry();
-    expect(await registry.resolve('sink', 'http')).toMatchObject({ type: 'http' });
-    const definitions = await installedDefinitions(registry);
-    expect(definitions.map((definition) => definition.type)).toContain('aws_kinesis_streams');
-  });
+  it(
+    'registers each type under its package',
+    async () => {
+      const registry = builtinRegistry();
+      expect(await registry.resolve('sink', 'http')).toMatchObject({ type: 'http' });
+      const definitions = await installedDefinitions(registry);
+      expect(definitions.map((definition) => definition.type)).toContain('aws_kinesis_streams');
+    },
+    LOADS_EVERY_COMPONENT_MS,
+  );
 
   it('names the package to install for a type whose package is missing', () => {
     const missing = Object.assign(new Error("Cannot find package '@sluice/sink-kinesis' imported from /x"), {
@@ -47,14 +52,18 @@ describe('the built-in component packages', () => {
 });
 
 describe('the built-ins table', () => {
-  it('every built-in type resolves to its own definition from the package the table names', async () => {
-    const registry = builtinRegistry();
-    for (const kind of ['source', 'transform', 'sink', 'buffer'] as const)
-      for (const type of registry.knownTypes(kind)) {
-        const definition = await registry.resolve(kind, type);
-        expect([definition.kind, definition.type]).toEqual([kind, type]);
-      }
-  });
+  it(
+    'every built-in type resolves to its own definition from the package the table names',
+    async () => {
+      const registry = builtinRegistry();
+      for (const kind of ['source', 'transform', 'sink', 'buffer'] as const)
+        for (const type of registry.knownTypes(kind)) {
+          const definition = await registry.resolve(kind, type);
+          expect([definition.kind, definition.type]).toEqual([kind, type]);
+        }
+    },
+    LOADS_EVERY_COMPONENT_MS,
+  );
 
   it('names the package of each type, http included: a plugin taking a built-in type is told whose it is', async () => {
     const claiming = (kind: string, type: string) => {

@@ -3,6 +3,7 @@ import { parse } from 'smol-toml';
 import { describe, expect, it } from 'vitest';
 import { builtinRegistry, installedDefinitions } from './builtins.js';
 import { generateConfig } from './generate.js';
+import { LOADS_EVERY_COMPONENT_MS } from './test-helpers/timeouts.js';
 
 /** An expression naming a type with what it needs around it: a source for a sink, and so on. */
 function expressionFor(definition: AnyDefinition): string {
@@ -14,17 +15,21 @@ function expressionFor(definition: AnyDefinition): string {
 }
 
 describe('sluice generate', () => {
-  it('emits a config that validates, for every source, transform and sink type', async () => {
-    const definitions = (await installedDefinitions(builtinRegistry())).filter(
-      (definition) => definition.kind !== 'buffer',
-    );
-    expect(definitions.length).toBeGreaterThanOrEqual(15);
-    for (const definition of definitions) {
-      const text = await generateConfig(expressionFor(definition));
-      const planned = planTopology(parse(text), { registry: builtinRegistry() });
-      await expect(planned, `${definition.kind} ${definition.type}:\n${text}`).resolves.toBeDefined();
-    }
-  });
+  it(
+    'emits a config that validates, for every source, transform and sink type',
+    async () => {
+      const definitions = (await installedDefinitions(builtinRegistry())).filter(
+        (definition) => definition.kind !== 'buffer',
+      );
+      expect(definitions.length).toBeGreaterThanOrEqual(15);
+      for (const definition of definitions) {
+        const text = await generateConfig(expressionFor(definition));
+        const planned = planTopology(parse(text), { registry: builtinRegistry() });
+        await expect(planned, `${definition.kind} ${definition.type}:\n${text}`).resolves.toBeDefined();
+      }
+    },
+    LOADS_EVERY_COMPONENT_MS,
+  );
 
   it('gives required options the placeholder their schema documents, and what validation asks for', async () => {
     const text = await generateConfig('socket/add_fields/aws_kinesis_streams,http');
