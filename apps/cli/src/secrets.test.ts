@@ -1,7 +1,7 @@
 import { createServer, type IncomingHttpHeaders } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { redactSecrets } from './secrets.js';
+import { loadAwsPackage, redactSecrets } from './secrets.js';
 import { removeValidatedFiles, validateFiles } from './test-helpers/validate.js';
 
 afterEach(removeValidatedFiles);
@@ -227,6 +227,28 @@ describe("Vector's aws_secrets_manager backend (with @sluice/aws)", () => {
     expect(result.problems).toHaveLength(1);
     expect(result.problems[0]).toMatch(/^vector\.yaml: sinks\.out\.target: .*a secret, not shown/);
     expect(`${result.problems.join('\n')}${result.warnings.join('\n')}`).not.toContain('hunter22');
+  });
+
+  it('without @sluice/aws installed, names the package to install in one line', async () => {
+    // What Node throws for an import of a package that is not installed.
+    const notInstalled = Object.assign(
+      new Error(
+        "Cannot find package '@sluice/aws' imported from /usr/lib/node_modules/@sluice/cli/dist/secrets.js",
+      ),
+      { code: 'ERR_MODULE_NOT_FOUND' },
+    );
+    await expect(loadAwsPackage(() => Promise.reject(notInstalled))).rejects.toThrow(
+      /^the aws_secrets_manager backend is in the package @sluice\/aws, which is not installed: install it beside @sluice\/cli \(npm install @sluice\/aws, with --global for a global install\), or install the sluice package$/,
+    );
+    // Another failure inside the package is its own error, not "not installed".
+    const broken = Object.assign(
+      new Error("Cannot find package '@smithy/core' imported from …/aws/dist/index.js"),
+      {
+        code: 'ERR_MODULE_NOT_FOUND',
+      },
+    );
+    await expect(loadAwsPackage(() => Promise.reject(broken))).rejects.toBe(broken);
+    await expect(loadAwsPackage()).resolves.toHaveProperty('getSecretString');
   });
 
   it('checks its options: secret_id required, region and endpoint strings, auth a table of known keys', async () => {

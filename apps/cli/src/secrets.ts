@@ -187,6 +187,26 @@ async function fromExec(
   return secrets;
 }
 
+type AwsPackage = typeof import('@sluice/aws');
+
+/**
+ * `@sluice/aws`, an optional peer of `@sluice/cli`, imported only when a config uses a backend that
+ * needs it; when it is not installed, the error says in one line what to install.
+ */
+export async function loadAwsPackage(
+  load: () => Promise<AwsPackage> = () => import('@sluice/aws'),
+): Promise<AwsPackage> {
+  try {
+    return await load();
+  } catch (error) {
+    if (!isMissing(error, '@sluice/aws')) throw error;
+    throw new Error(
+      'the aws_secrets_manager backend is in the package @sluice/aws, which is not installed: install it beside @sluice/cli (npm install @sluice/aws, with --global for a global install), or install the sluice package',
+      { cause: error },
+    );
+  }
+}
+
 /** A GetSecretValue call that gets no answer in this long fails (the SDK Vector uses has no bound). */
 const SECRETS_MANAGER_TIMEOUT_MS = 30_000;
 
@@ -199,15 +219,7 @@ async function fromSecretsManager(
   backend: Record<string, unknown>,
   keys: Set<string>,
 ): Promise<Map<string, string>> {
-  let aws: typeof import('@sluice/aws');
-  try {
-    aws = await import('@sluice/aws');
-  } catch (error) {
-    if (!isMissing(error, '@sluice/aws')) throw error;
-    throw new Error(
-      'the aws_secrets_manager backend is in the package @sluice/aws, which is not installed: install it beside @sluice/cli (npm install @sluice/aws, with --global for a global install), or install the sluice package',
-    );
-  }
+  const aws = await loadAwsPackage();
   const auth = (backend.auth ?? {}) as Record<string, unknown>;
   const authOptions = Object.keys(aws.awsAuthSchema.properties);
   for (const key of Object.keys(auth))
