@@ -84,7 +84,8 @@ export class PackageNotInstalledError extends SluiceError {
   }
 }
 
-function isMissing(error: unknown, packageName: string): boolean {
+/** Whether `error` is the failed import of `packageName` itself (not of something it imports). */
+export function isMissing(error: unknown, packageName: string): boolean {
   const code = (error as NodeJS.ErrnoException | undefined)?.code;
   return (
     (code === 'ERR_MODULE_NOT_FOUND' || code === 'MODULE_NOT_FOUND') &&

@@ -2,6 +2,7 @@ import { spawn } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
 import { isAbsolute, relative, resolve } from 'node:path';
 import type { ConfigProblem } from '@sluice/component-api';
+import { isMissing } from './builtins.js';
 
 /*
  * Vector's secrets (src/secrets, src/config/loading/secret.rs): backends under the top-level
@@ -186,6 +187,70 @@ async function fromExec(
   return secrets;
 }
 
+type AwsPackage = typeof import('@sluice/aws');
+
+/**
+ * `@sluice/aws`, an optional peer of `@sluice/cli`, imported only when a config uses a backend that
+ * needs it; when it is not installed, the error says in one line what to install.
+ */
+export async function loadAwsPackage(
+  load: () => Promise<AwsPackage> = () => import('@sluice/aws'),
+): Promise<AwsPackage> {
+  try {
+    return await load();
+  } catch (error) {
+    if (!isMissing(error, '@sluice/aws')) throw error;
+    throw new Error(
+      'the aws_secrets_manager backend is in the package @sluice/aws, which is not installed: install it beside @sluice/cli (npm install @sluice/aws, with --global for a global install), or install the sluice package',
+      { cause: error },
+    );
+  }
+}
+
+/** A GetSecretValue call that gets no answer in this long fails (the SDK Vector uses has no bound). */
+const SECRETS_MANAGER_TIMEOUT_MS = 30_000;
+
+/**
+ * Vector's `aws_secrets_manager` backend: GetSecretValue of `secret_id` (with `@sluice/aws`, loaded
+ * only for a config that uses this backend), whose SecretString is a JSON object of key → string;
+ * each referenced key is taken from it, Vector's errors for a missing or empty key.
+ */
+async function fromSecretsManager(
+  backend: Record<string, unknown>,
+  keys: Set<string>,
+): Promise<Map<string, string>> {
+  const aws = await loadAwsPackage();
+  const auth = (backend.auth ?? {}) as Record<string, unknown>;
+  const authOptions = Object.keys(aws.awsAuthSchema.properties);
+  for (const key of Object.keys(auth))
+    if (!authOptions.includes(key)) throw new Error(`unknown field "${key}" of its auth table`);
+  const secretId = backend.secret_id as string;
+  const text = await aws.getSecretString(
+    backend as unknown as Parameters<typeof aws.getSecretString>[0],
+    AbortSignal.timeout(SECRETS_MANAGER_TIMEOUT_MS),
+  );
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    parsed = undefined;
+  }
+  // Vector reads it as a map of strings: anything else refuses it whole (never quoting a value).
+  if (!isTable(parsed)) throw new Error(`secret with id '${secretId}' is not a JSON object of string values`);
+  for (const [key, value] of Object.entries(parsed))
+    if (typeof value !== 'string')
+      throw new Error(`value for key '${key}' in secret with id '${secretId}' is not a string`);
+  const secrets = new Map<string, string>();
+  for (const key of keys) {
+    if (!Object.hasOwn(parsed, key))
+      throw new Error(`key '${key}' in secret with id '${secretId}' does not exist`);
+    if (parsed[key] === '')
+      throw new Error(`value for key '${key}' in secret with id '${secretId}' was empty`);
+    secrets.set(key, checkValue(key, parsed[key]));
+  }
+  return secrets;
+}
+
 /** The problems of a backend's options (Vector's `SecretBackends`), by path inside it. */
 function backendProblems(backend: unknown): Problem[] {
   if (!isTable(backend)) return [{ path: '', message: 'must be a table with a type' }];
@@ -233,8 +298,16 @@ function backendProblems(backend: unknown): Problem[] {
         problems.push({ path: 'protocol.backend_type', message: 'is required with version "v1_1"' });
     }
   }
-  if (type === 'aws_secrets_manager' && typeof backend.secret_id !== 'string')
-    problems.push({ path: 'secret_id', message: 'is required: the ID of the secret' });
+  if (type === 'aws_secrets_manager') {
+    if (typeof backend.secret_id !== 'string' || backend.secret_id === '')
+      problems.push({ path: 'secret_id', message: 'is required: the ID of the secret' });
+    for (const key of ['region', 'endpoint'])
+      if (backend[key] !== undefined && (typeof backend[key] !== 'string' || backend[key] === ''))
+        problems.push({ path: key, message: 'must be a non-empty string' });
+    for (const key of ['auth', 'tls'])
+      if (backend[key] !== undefined && !isTable(backend[key]))
+        problems.push({ path: key, message: 'must be a table' });
+  }
   return problems;
 }
 
@@ -280,11 +353,7 @@ export async function fetchSecrets(
         if (options.type === 'file') fetched = await fromFile(options, keys, context.cwd);
         else if (options.type === 'directory') fetched = await fromDirectory(options, keys, context.cwd);
         else if (options.type === 'exec') fetched = await fromExec(options, keys, context.cwd, context.warn);
-        // TODO(@sluice/aws): the aws_secrets_manager backend, once the AWS package lands.
-        else
-          throw new Error(
-            'the aws_secrets_manager backend is not available in Sluice yet (it comes with @sluice/aws)',
-          );
+        else fetched = await fromSecretsManager(options, keys);
         for (const [key, value] of fetched) secrets.set(`${id}.${key}`, value);
       } catch (error) {
         problems.push({

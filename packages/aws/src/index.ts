@@ -14,5 +14,7 @@ export type { AwsRegionOptions } from './region.js';
 export { awsRegionSchemas, endpointUrl, resolveRegion, warnEndpointWithoutScheme } from './region.js';
 export type { HttpSender, SdkRequestHandler } from './request-handler.js';
 export { sdkRequestHandler } from './request-handler.js';
+export type { SecretsManagerOptions } from './secrets-manager.js';
+export { getSecretString } from './secrets-manager.js';
 export type { AwsSignerOptions, SignableRequest } from './signer.js';
 export { AwsSigner, awsSignerOf } from './signer.js';
