@@ -1,3 +1,6 @@
+/// <reference path="../punycode.d.ts" />
+
+import punycode from 'punycode/punycode.js';
 import { type ObjectValue, setOwnField, type Value } from '../../value/value.js';
 
 /**
@@ -32,6 +35,8 @@ export function parseUrl(text: string): ParsedUrl {
     throw new UrlError(failureReason(text));
   }
   const scheme = url.protocol.slice(0, -1);
+  if (SPECIAL.has(scheme) && !url.hostname.split('.').every(validAceLabel))
+    throw new UrlError('invalid international domain name');
   const hash = url.href.indexOf('#');
   return {
     scheme,
@@ -47,6 +52,23 @@ export function parseUrl(text: string): ParsedUrl {
 }
 
 export class UrlError extends Error {}
+
+/**
+ * Whether a host label is valid IDNA, as far as its `xn--` form goes: it decodes, encodes back to
+ * itself, and holds a non-ASCII character and no control, format or unassigned one (`xn--a` is
+ * U+0080). Node 20 refuses such labels itself; Node 24+ passes them through, the `url` crate refuses.
+ */
+function validAceLabel(label: string): boolean {
+  if (!label.toLowerCase().startsWith('xn--')) return true;
+  const encoded = label.slice(4).toLowerCase();
+  let decoded: string;
+  try {
+    decoded = punycode.decode(encoded);
+  } catch {
+    return false;
+  }
+  return punycode.encode(decoded) === encoded && /[^\x00-\x7f]/u.test(decoded) && !/\p{C}/u.test(decoded);
+}
 
 /**
  * The crate (2.5) ends a file URL's first path segment after a drive letter (`file:///c:x` has
@@ -106,6 +128,7 @@ function failureReason(text: string): string {
 /** Why the URL parser refuses a host, or undefined when it reads it. */
 function hostProblem(host: string, scheme: string, special: boolean): string | undefined {
   if (host === '') return 'empty host';
+  if (special && !host.split('.').every(validAceLabel)) return 'invalid international domain name';
   if (URL.canParse(`${scheme}://${host}/`)) return undefined;
   if (host.startsWith('[')) return 'invalid IPv6 address';
   let decoded = host;
