@@ -30,5 +30,8 @@ describe('importedPackages', () => {
     expect(packageOf('ajv/dist/2020.js')).toBe('ajv');
     expect(packageOf('@aws-sdk/client-kinesis')).toBe('@aws-sdk/client-kinesis');
     expect(packageOf('node:fs')).toBeUndefined();
+    expect(packageOf('fs/promises')).toBeUndefined();
+    // An npm package that shares its name with a deprecated builtin, imported by a subpath.
+    expect(packageOf('punycode/punycode.js')).toBe('punycode');
   });
 });

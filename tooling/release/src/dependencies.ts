@@ -22,7 +22,9 @@ const IMPORT =
 export function packageOf(specifier: string): string | undefined {
   if (specifier.startsWith('.') || specifier.startsWith('node:') || specifier.startsWith('/'))
     return undefined;
-  if (builtinModules.includes(specifier.split('/')[0] as string)) return undefined;
+  // A builtin is named whole (`fs`, `fs/promises`): `punycode/punycode.js` is the npm package, not
+  // Node's deprecated `punycode` module.
+  if (builtinModules.includes(specifier)) return undefined;
   const parts = specifier.split('/');
   return specifier.startsWith('@') ? parts.slice(0, 2).join('/') : parts[0];
 }

@@ -8,7 +8,18 @@ import { publishablePackages } from './workspace.js';
 /** Dependencies needed without an import: the kinesis-local server is spawned by path, not imported. */
 const NEEDED_WITHOUT_IMPORT: Record<string, string[]> = {
   // Everything: the command and every component package it finds beside it.
-  sluice: ['@sluice/buffer-disk', '@sluice/sink-http', '@sluice/sink-kinesis', '@sluice/source-tcp'],
+  sluice: [
+    '@sluice/aws',
+    '@sluice/buffer-disk',
+    '@sluice/sink-elasticsearch',
+    '@sluice/sink-firehose',
+    '@sluice/sink-http',
+    '@sluice/sink-kinesis',
+    '@sluice/source-file',
+    '@sluice/source-http-server',
+    '@sluice/source-syslog',
+    '@sluice/source-tcp',
+  ],
   '@sluice/kinesis-local': ['kinesis-local'],
   '@sluice/demo': ['kinesis-local'],
 };
