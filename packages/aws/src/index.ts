@@ -1,5 +1,6 @@
+export { awsAuthSchema } from '@sluice/sink-kit';
 export type { AwsAuthOptions, AwsCredentials, AwsCredentialsProvider } from './auth.js';
-export { awsAuthSchema, awsCredentials, imdsSettingsOf } from './auth.js';
+export { awsCredentials, imdsSettingsOf } from './auth.js';
 export type { EndpointInstructions, ResolvedEndpoint } from './endpoint.js';
 export { operationEndpoint } from './endpoint.js';
 export type {

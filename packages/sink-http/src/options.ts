@@ -1,6 +1,5 @@
-import { awsAuthSchema } from '@sluice/aws';
 import { sinkFramingOptionSchema } from '@sluice/encoding';
-import { compressionOptionSchema, headersSchema } from '@sluice/sink-kit';
+import { awsAuthSchema, compressionOptionSchema, headersSchema } from '@sluice/sink-kit';
 import { basicAuthSchema, retryStrategySchema } from '@sluice/sink-kit/http';
 
 /** Vector's HTTP methods. */

@@ -1,4 +1,3 @@
-import { awsSignerOf } from '@sluice/aws';
 import type { LogEvent, OptionProblem } from '@sluice/component-api';
 import {
   createFramedEncoder,
@@ -119,7 +118,7 @@ export const httpSink = defineNetworkSink({
   proxy: true,
   deprecatedOptions,
   validate: (options) => problemsOf(options),
-  create(options) {
+  async create(options) {
     const uri = splitCredentials(options.uri);
     const { encoding } = options;
     const json = encoding.codec !== 'text';
@@ -149,7 +148,9 @@ export const httpSink = defineNetworkSink({
     };
     const { auth } = options;
     const signer =
-      auth?.strategy === 'aws' ? awsSignerOf(auth.auth, auth.auth?.region, auth.service) : undefined;
+      auth?.strategy === 'aws'
+        ? (await loadAws()).awsSignerOf(auth.auth, auth.auth?.region, auth.service)
+        : undefined;
     const strategy = options.retry_strategy as RetryStrategy;
     const prefix = Buffer.from(options.payload_prefix);
     const suffix = Buffer.from(options.payload_suffix);
@@ -210,4 +211,20 @@ export function createHttpSink(
   context: Parameters<typeof httpSink.create>[1],
 ): ReturnType<typeof httpSink.create> {
   return httpSink.create(options, context);
+}
+
+/**
+ * `@sluice/aws`, an optional peer: only `auth.strategy = "aws"` needs it (and the AWS SDK it
+ * brings), so an http pipeline installs without it.
+ */
+async function loadAws(): Promise<typeof import('@sluice/aws')> {
+  try {
+    return await import('@sluice/aws');
+  } catch (error) {
+    const code = (error as { code?: unknown }).code;
+    if (code !== 'ERR_MODULE_NOT_FOUND' || !String(error).includes('@sluice/aws')) throw error;
+    throw new Error(
+      'auth.strategy = "aws" needs the @sluice/aws package: install it beside @sluice/sink-http',
+    );
+  }
 }

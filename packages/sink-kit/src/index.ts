@@ -2,6 +2,7 @@ export type { SinkItem } from './accounting.js';
 export type { AdaptiveConcurrencyOptions, AdaptiveConcurrencySettings } from './adaptive-concurrency.js';
 export { AdaptiveConcurrency, DEFAULT_ADAPTIVE_CONCURRENCY } from './adaptive-concurrency.js';
 export { defaultClassification } from './attempt.js';
+export { awsAuthSchema } from './aws-auth-schema.js';
 export type { BatchItem, BatchSettings } from './batcher.js';
 export { Batcher } from './batcher.js';
 export type { CompressionAlgorithm, CompressionLevel, CompressionOption } from './compression.js';

@@ -67,7 +67,7 @@ function validAceLabel(label: string): boolean {
   } catch {
     return false;
   }
-  return punycode.encode(decoded) === encoded && /[^\x00-\x7f]/u.test(decoded) && !/\p{C}/u.test(decoded);
+  return punycode.encode(decoded) === encoded && /\P{ASCII}/u.test(decoded) && !/\p{C}/u.test(decoded);
 }
 
 /**
