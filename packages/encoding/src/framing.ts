@@ -447,7 +447,8 @@ abstract class BufferedFramer implements Framer {
     this.buffer = this.buffer.length === 0 ? Buffer.from(chunk) : Buffer.concat([this.buffer, chunk]);
     const result: FramedChunk = { lines: [], bytes: 0, oversized: 0, invalid: 0 };
     const consumed = this.cut(result);
-    this.buffer = this.buffer.subarray(consumed);
+    // An empty view would still hold the whole chunk's memory: let it go.
+    this.buffer = consumed === this.buffer.length ? Buffer.alloc(0) : this.buffer.subarray(consumed);
     return result;
   }
 
