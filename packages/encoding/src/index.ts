@@ -38,7 +38,14 @@ export type { FramedBatch, FramedEncoder, SinkFramingConfig, SinkFramingMethod }
 export { createFramedEncoder, sinkFramingOptionSchema } from './sink-framing.js';
 export type { SourceDecodingOptions } from './source-decoding.js';
 export { EVENT_OVERHEAD_BYTES, SourceDecoding } from './source-decoding.js';
-export type { StrftimeItem } from './strftime.js';
-export { formatStrftime, isDynamicStrftime, parseStrftime } from './strftime.js';
+export {
+  fixedZone,
+  formatStrftime,
+  isDynamicStrftime,
+  parseStrftime,
+  type StrftimeItem,
+  type StrftimeZone,
+  UTC_ZONE,
+} from './strftime.js';
 export type { Template, TemplateOptions } from './template.js';
 export { parseTemplate, TemplateError, timezoneOffsetMinutes } from './template.js';

@@ -215,6 +215,11 @@ const MONTHS = [
 const WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
 const DAY_MS = 86_400_000;
 
+/** Midnight UTC of a day, for any year (`Date.UTC` reads years 0 to 99 as 1900 to 1999). */
+function utcDay(year: number, month: number, day: number): number {
+  return new Date(0).setUTCFullYear(year, month, day);
+}
+
 function padded(value: number, width: number, pad: Pad): string {
   const digits = String(Math.abs(value));
   const sign = value < 0 ? '-' : '';
@@ -226,19 +231,26 @@ function padded(value: number, width: number, pad: Pad): string {
 /** The ISO 8601 week-numbering year and week of a date (its fields read in UTC). */
 function isoWeek(date: Date): { year: number; week: number } {
   const day = (date.getUTCDay() + 6) % 7; // Monday 0
-  const thursday = new Date(Date.UTC(date.getUTCFullYear(), date.getUTCMonth(), date.getUTCDate() - day + 3));
+  const thursday = new Date(utcDay(date.getUTCFullYear(), date.getUTCMonth(), date.getUTCDate() - day + 3));
   const year = thursday.getUTCFullYear();
-  const week = 1 + Math.floor((thursday.getTime() - Date.UTC(year, 0, 1)) / DAY_MS / 7);
+  const week = 1 + Math.floor((thursday.getTime() - utcDay(year, 0, 1)) / DAY_MS / 7);
   return { year, week };
 }
 
-function offsetText(minutes: number, style: 'plain' | 'colon' | 'seconds' | 'hours'): string {
-  const sign = minutes < 0 ? '-' : '+';
-  const hours = String(Math.floor(Math.abs(minutes) / 60)).padStart(2, '0');
-  const rest = String(Math.abs(minutes) % 60).padStart(2, '0');
-  if (style === 'hours') return `${sign}${hours}`;
-  if (style === 'plain') return `${sign}${hours}${rest}`;
-  return `${sign}${hours}:${rest}${style === 'seconds' ? ':00' : ''}`;
+/**
+ * An offset as chrono writes it: to the nearest minute (never 24:00), or truncated to hours, or
+ * with its seconds (`%::z`).
+ */
+function offsetText(seconds: number, style: 'plain' | 'colon' | 'seconds' | 'hours'): string {
+  const sign = seconds < 0 ? '-' : '+';
+  const absolute = Math.abs(seconds);
+  const two = (value: number) => String(value).padStart(2, '0');
+  if (style === 'hours') return `${sign}${two(Math.floor(absolute / 3600))}`;
+  if (style === 'seconds')
+    return `${sign}${two(Math.floor(absolute / 3600))}:${two(Math.floor(absolute / 60) % 60)}:${two(absolute % 60)}`;
+  const minutes = Math.min(Math.floor((absolute + 30) / 60), 24 * 60 - 1);
+  const hours = two(Math.floor(minutes / 60));
+  return style === 'plain' ? `${sign}${hours}${two(minutes % 60)}` : `${sign}${hours}:${two(minutes % 60)}`;
 }
 
 function fractionDigits(nanos: number, digits: number): string {
@@ -253,19 +265,30 @@ function autoFraction(nanos: number): string {
   return `.${fractionDigits(nanos, 9)}`;
 }
 
-/**
- * Writes `date` with `items` at `offsetMinutes` east of UTC (undefined: UTC, named "UTC" by %Z;
- * a fixed offset is named by its value, as chrono names a `FixedOffset`).
- */
-export function formatStrftime(items: readonly StrftimeItem[], date: Date, offsetMinutes?: number): string {
-  const local = new Date(date.getTime() + (offsetMinutes ?? 0) * 60_000);
+/** Where a date is written: its offset east of UTC and the name `%Z` gives it. */
+export interface StrftimeZone {
+  readonly offsetSeconds: number;
+  /** `UTC`, a zone's abbreviation (`CET`), or for a fixed offset its value (`+08:00`), as chrono. */
+  readonly name: string;
+}
+
+export const UTC_ZONE: StrftimeZone = { offsetSeconds: 0, name: 'UTC' };
+
+/** A fixed offset, named by its value as chrono names a `FixedOffset`. */
+export function fixedZone(offsetMinutes: number): StrftimeZone {
+  return { offsetSeconds: offsetMinutes * 60, name: offsetText(offsetMinutes * 60, 'colon') };
+}
+
+/** Writes `date` with `items` in `zone` (UTC when absent). */
+export function formatStrftime(items: readonly StrftimeItem[], date: Date, zone = UTC_ZONE): string {
+  const offset = zone.offsetSeconds;
+  const local = new Date(date.getTime() + offset * 1000);
   const nanos = (local.getUTCMilliseconds() * 1_000_000 + submillisecondNanosOf(date)) % 1_000_000_000;
   const year = local.getUTCFullYear();
   const month = local.getUTCMonth();
   const weekday = local.getUTCDay();
-  const ordinal = Math.floor((local.getTime() - Date.UTC(year, 0, 1)) / DAY_MS) + 1;
+  const ordinal = Math.floor((local.getTime() - utcDay(year, 0, 1)) / DAY_MS) + 1;
   const hour = local.getUTCHours();
-  const offset = offsetMinutes ?? 0;
   let text = '';
   for (const item of items) {
     if (item.kind === 'literal') {
@@ -375,7 +398,7 @@ export function formatStrftime(items: readonly StrftimeItem[], date: Date, offse
         text += fractionDigits(nanos, Number(item.field.slice(-1)));
         break;
       case 'zoneName':
-        text += offsetMinutes === undefined ? 'UTC' : offsetText(offset, 'colon');
+        text += zone.name;
         break;
       case 'offset':
         text += offsetText(offset, 'plain');
@@ -390,7 +413,7 @@ export function formatStrftime(items: readonly StrftimeItem[], date: Date, offse
         text += offsetText(offset, 'hours');
         break;
       case 'rfc3339':
-        text += `${formatStrftime(RFC3339_ITEMS, date, offsetMinutes)}${autoFraction(nanos)}${offsetText(offset, 'colon')}`;
+        text += `${formatStrftime(RFC3339_ITEMS, date, zone)}${autoFraction(nanos)}${offsetText(offset, 'colon')}`;
         break;
     }
   }

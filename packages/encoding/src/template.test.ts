@@ -1,13 +1,17 @@
 import { Timestamp } from '@sluice/component-api';
 import { describe, expect, it } from 'vitest';
-import { formatStrftime, parseStrftime, type StrftimeItem } from './strftime.js';
+import { fixedZone, formatStrftime, parseStrftime, type StrftimeItem } from './strftime.js';
 import { parseTemplate, TemplateError, timezoneOffsetMinutes } from './template.js';
 
 // chrono's documented example, 2001-07-08T00:34:59.026490+09:30 (a second before its leap second);
 // %U as chrono's code and C's strftime write it (27; chrono's table says 28).
 const example = new Timestamp(Date.UTC(2001, 6, 7, 15, 4, 59, 26), 490_000);
 const write = (format: string, offset?: number) =>
-  formatStrftime(parseStrftime(format) as StrftimeItem[], example, offset);
+  formatStrftime(
+    parseStrftime(format) as StrftimeItem[],
+    example,
+    offset === undefined ? undefined : fixedZone(offset),
+  );
 
 describe("strftime, as chrono writes it (Vector's templates)", () => {
   it.each([
@@ -71,6 +75,26 @@ describe("strftime, as chrono writes it (Vector's templates)", () => {
 
   it('in UTC by default, %Z naming it', () => {
     expect(write('%Y-%m-%d %H:%M:%S %Z %z')).toBe('2001-07-07 15:04:59 UTC +0000');
+  });
+
+  it('in a named zone: its abbreviation, an offset with seconds as chrono writes it (rounded to minutes, truncated to hours, whole with %::z)', () => {
+    // Paris before 1911: local mean time, +00:09:21.
+    const zone = { offsetSeconds: 561, name: 'LMT' };
+    const items = parseStrftime('%H:%M:%S %Z %z %:z %::z %:::z') as StrftimeItem[];
+    expect(formatStrftime(items, new Date(Date.UTC(1900, 0, 1)), zone)).toBe(
+      '00:09:21 LMT +0009 +00:09 +00:09:21 +00',
+    );
+    expect(
+      formatStrftime(parseStrftime('%z') as StrftimeItem[], example, { offsetSeconds: -5431, name: 'x' }),
+    ).toBe('-0131');
+  });
+
+  it('counts days and weeks in the years 0 to 99 too (no 1900s shift)', () => {
+    const date = new Date(0);
+    date.setUTCFullYear(50, 11, 31);
+    expect(formatStrftime(parseStrftime('%Y-%m-%d %j %G-W%V') as StrftimeItem[], date)).toBe(
+      '0050-12-31 365 0050-W52',
+    );
   });
 
   it('refuses what chrono refuses: an unknown specifier, a % at the end, %#z', () => {

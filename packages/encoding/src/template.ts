@@ -1,6 +1,13 @@
 import type { FieldMap, FieldValue } from '@sluice/component-api';
 import { textOf } from './codecs/text.js';
-import { formatStrftime, isDynamicStrftime, parseStrftime, type StrftimeItem } from './strftime.js';
+import {
+  fixedZone,
+  formatStrftime,
+  isDynamicStrftime,
+  parseStrftime,
+  type StrftimeItem,
+  UTC_ZONE,
+} from './strftime.js';
 
 /*
  * Vector's templates (`src/template`): `{{ field }}` is replaced by the event's field, written as
@@ -85,7 +92,7 @@ const timestampOf = (fields: FieldMap) => (fields.timestamp instanceof Date ? fi
 
 /** Parses a template; throws a `TemplateError` for a bad strftime specifier or field path. */
 export function parseTemplate(source: string, options: TemplateOptions = {}): Template {
-  const offset = options.offsetMinutes;
+  const zone = options.offsetMinutes === undefined ? UTC_ZONE : fixedZone(options.offsetMinutes);
   const references = [...source.matchAll(REFERENCE)];
   const fields = references.map((match) => (match[1] as string).trim());
   const literalPrefix = /^[^%]*?(?=\{\{|%|$)/.exec(source)?.[0] ?? '';
@@ -129,7 +136,7 @@ export function parseTemplate(source: string, options: TemplateOptions = {}): Te
         if (!hasTime) return { text };
         const rendered = parseStrftime(text);
         // A field's value that is no strftime format is written as it is.
-        return { text: 'error' in rendered ? text : formatStrftime(rendered, timestampOf(values), offset) };
+        return { text: 'error' in rendered ? text : formatStrftime(rendered, timestampOf(values), zone) };
       },
     };
   }
@@ -160,7 +167,7 @@ export function parseTemplate(source: string, options: TemplateOptions = {}): Te
       let text = '';
       for (const part of parts) {
         if (part.kind === 'literal') text += part.text;
-        else if (part.kind === 'time') text += formatStrftime(part.items, timestampOf(values), offset);
+        else if (part.kind === 'time') text += formatStrftime(part.items, timestampOf(values), zone);
         else text += renderField(part, values, missing);
       }
       return missing.length > 0 ? { missing } : { text };

@@ -35,7 +35,7 @@ describe('elasticsearch options', () => {
 
   it('parses the templates of the active mode at start, naming the option', () => {
     expect(problemsOf(options(['http://es'], { bulk: { index: 'logs-%Q' } }))).toEqual([
-      { path: 'bulk.index', message: 'template: "%Q" is not a strftime item' },
+      { path: 'bulk.index', message: 'template: invalid strftime specifier "%Q"' },
     ]);
     expect(
       pathsOf({ mode: 'data_stream', bulk: { index: 'logs-%Q' }, data_stream: { dataset: '{{ }}' } }),

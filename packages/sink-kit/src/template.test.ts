@@ -7,13 +7,16 @@ const event = (fields: Record<string, unknown>) =>
   createLogEvent({ timestamp: at, ...fields } as Parameters<typeof createLogEvent>[0]);
 
 describe('Template (Vector template syntax)', () => {
-  it('renders fields by path (with or without a leading dot), missing and null ones reported', () => {
+  it('renders fields by path (with or without a leading dot), missing ones reported, null as Vector writes it', () => {
     const template = new Template('app-{{ service }}-{{.kubernetes.ns}}');
     expect(template.isStatic).toBe(false);
     expect(template.render(event({ service: 'api', kubernetes: { ns: 'prod' } }))).toEqual({
       text: 'app-api-prod',
     });
-    expect(template.render(event({ service: null }))).toEqual({ missing: ['service', 'kubernetes.ns'] });
+    expect(template.render(event({}))).toEqual({ missing: ['service', '.kubernetes.ns'] });
+    expect(template.render(event({ service: null, kubernetes: { ns: 'prod' } }))).toEqual({
+      text: 'app-<null>-prod',
+    });
     // Values as Vector writes them in text: numbers, booleans, tables as JSON.
     expect(new Template('{{ n }}/{{ b }}/{{ t }}').render(event({ n: 42, b: true, t: { a: 1 } }))).toEqual({
       text: '42/true/{"a":1}',
@@ -37,9 +40,9 @@ describe('Template (Vector template syntax)', () => {
     expect(new Template('%.9f %.6f %.f').render(nanos)).toEqual({ text: '.021456789 .021456 .021456789' });
   });
 
-  it('is static without fields or time items; now stands in for a missing timestamp', () => {
+  it('is static without fields or time items (kept as written, as Vector); now stands in for a missing timestamp', () => {
     expect(new Template('logs-100%%').isStatic).toBe(true);
-    expect(new Template('logs-100%%').render(event({}))).toEqual({ text: 'logs-100%' });
+    expect(new Template('logs-100%%').render(event({}))).toEqual({ text: 'logs-100%%' });
     const year = new Date().getUTCFullYear();
     const rendered = new Template('%Y').render(createLogEvent({ message: 'no time' })) as { text: string };
     expect(Number(rendered.text)).toBeGreaterThanOrEqual(year);
@@ -48,9 +51,10 @@ describe('Template (Vector template syntax)', () => {
   it('refuses an unknown strftime item or an empty field path, naming the option', () => {
     expect(() => new Template('x-%Q', 'bulk.index')).toThrow(ConfigError);
     expect(() => new Template('x-%Q', 'bulk.index')).toThrow(/bulk\.index.*"%Q"/s);
+    expect(() => new Template('x-%#z')).toThrow(ConfigError);
     expect(() => new Template('x-%')).toThrow(ConfigError);
-    expect(() => new Template('{{ }}')).toThrow(/not a field path/);
-    expect(() => new Template('{{ a..b }}')).toThrow(/not a field path/);
+    expect(() => new Template('{{ }}')).toThrow(/invalid field path/);
+    expect(() => new Template('{{ a..b }}')).toThrow(/invalid field path/);
   });
 
   it('renders for prepare: the text, or the rejection of the event naming the option', () => {
@@ -64,8 +68,11 @@ describe('Template (Vector template syntax)', () => {
     });
   });
 
-  it('fails a rendered value longer than 1024 characters, as Vector', () => {
-    const rendered = new Template('{{ id }}').render(event({ id: 'x'.repeat(1025) }));
+  it('fails a rendered value longer than 1024 bytes', () => {
+    expect(new Template('{{ id }}').render(event({ id: 'x'.repeat(1024) }))).toEqual({
+      text: 'x'.repeat(1024),
+    });
+    const rendered = new Template('{{ id }}').render(event({ id: 'é'.repeat(513) }));
     expect('missing' in rendered).toBe(true);
   });
 });

@@ -1,7 +1,8 @@
+import { formatStrftime, parseStrftime } from '@sluice/encoding';
 import { defineFunction, kind, optional, required } from '../function.js';
 import { fail } from '../runtime/errors.js';
 import { TypeDef } from '../type/type-def.js';
-import { isTimeZone, localTime, strftime } from './time.js';
+import { isTimeZone, zoneAt } from './time.js';
 
 /** `format_timestamp(value, format, timezone)`: the timestamp as text in chrono's `strftime` format,
  * in `timezone` (an IANA name or `local`; UTC when absent). */
@@ -16,6 +17,8 @@ export const formatTimestamp = defineFunction({
   call: ([value, format, timezone]) => {
     const zone = timezone === undefined ? 'UTC' : (timezone as string);
     if (!isTimeZone(zone)) return fail(`unable to parse timezone: ${zone}`);
-    return strftime(localTime(value as Date, zone), format as string);
+    const items = parseStrftime(format as string);
+    if ('error' in items) return fail('invalid format');
+    return formatStrftime(items, value as Date, zoneAt(value as Date, zone));
   },
 });

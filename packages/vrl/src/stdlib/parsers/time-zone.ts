@@ -1,4 +1,4 @@
-import { localTime } from '../time.js';
+import { zoneAt } from '../time.js';
 
 /**
  * Time zones as chrono and chrono-tz see them, computed with `Intl` (the IANA database Node
@@ -10,7 +10,7 @@ const DAY = 86_400;
 /** The zone's offset from UTC, in seconds, at an instant (`offset_from_utc_datetime`). */
 export function offsetAt(zone: string, epochSeconds: number): number {
   if (zone === 'UTC') return 0;
-  return localTime(new Date(epochSeconds * 1000), zone).offset;
+  return zoneAt(new Date(epochSeconds * 1000), zone).offsetSeconds;
 }
 
 /**
