@@ -6,10 +6,12 @@ import {
   type BufferStage,
   type BufferUsage,
   type ComponentMetrics,
+  type DirectoryLock,
   ErrorCode,
   finalizeEvents,
   type LogEvent,
   type Logger,
+  lockDirectory,
   rateLimitedLog,
   Signal,
   SluiceError,
@@ -17,10 +19,9 @@ import {
 import { defaultFileOperations, type FileOperations } from './file-operations.js';
 import { decodeRecordEvents, HEADER_BYTES, MAX_PAYLOAD_BYTES, RecordEncoder } from './format.js';
 import { type Ledger, LedgerFile } from './ledger.js';
-import { type DirectoryLock, lockDirectory } from './lock.js';
 import { claimDirectory } from './open-directories.js';
 import { type DataFile, ReadCursor } from './read-cursor.js';
-import { dataFileName, type ScanResult, scanBuffer } from './scan.js';
+import { dataFileName, LOCK_FILE, type ScanResult, scanBuffer } from './scan.js';
 import { reserveOnVolume } from './volume-reservations.js';
 
 export interface DiskBufferOptions {
@@ -55,7 +56,7 @@ interface Outstanding {
 /**
  * A durable disk buffer stage: an append-only write-ahead log of checksummed records in data files
  * rolled at `maxDataFileSize`, a checksummed two-slot ledger rewritten in place (`ledger.ts`), and a
- * lock file (`lock.ts`). See docs/buffers.md for the formats and the recovery rules.
+ * lock file (`lockDirectory` of `@sluice/component-api`). See docs/buffers.md for the formats and the recovery rules.
  */
 export class DiskBuffer implements BufferStage {
   readonly #options: DiskBufferOptions;
@@ -129,7 +130,13 @@ export class DiskBuffer implements BufferStage {
     let lock: DirectoryLock;
     try {
       releaseReservation = await reserveOnVolume(options.directory, options.maxSize);
-      lock = await lockDirectory(options.directory, options.logger);
+      lock = await lockDirectory(options.directory, {
+        file: LOCK_FILE,
+        what: 'disk buffer',
+        reason: 'two processes cannot share a buffer',
+        code: ErrorCode.bufferLocked,
+        logger: options.logger,
+      });
     } catch (error) {
       releaseReservation();
       releaseDirectory();

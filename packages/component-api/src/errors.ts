@@ -4,8 +4,8 @@ const MARKER = Symbol.for('@sluice/component-api.error');
  * What kind of failure an error is; the CLI derives its exit code from this alone.
  * - `config`: the configuration is wrong (fix the file);
  * - `plugin`: a component package cannot be loaded or does not fit this version;
- * - `environment`: the config is fine but what it points at cannot be used now (a disk buffer
- *   locked by another process, or holding more than its `max_size`);
+ * - `environment`: the config is fine but what it points at cannot be used now (a disk buffer or
+ *   a data directory locked by another process, a buffer holding more than its `max_size`);
  * - `io`: reading or writing failed while running;
  * - `runtime`: a component failed to start or while running.
  */
@@ -24,6 +24,7 @@ export const errorCatalogue = {
   topologyInvalid: { code: 'SLUICE_ERR_TOPOLOGY_INVALID', category: 'config' },
   pluginIncompatible: { code: 'SLUICE_ERR_PLUGIN_INCOMPATIBLE', category: 'plugin' },
   pluginLoad: { code: 'SLUICE_ERR_PLUGIN_LOAD', category: 'plugin' },
+  directoryLocked: { code: 'SLUICE_ERR_DIRECTORY_LOCKED', category: 'environment' },
   bufferLocked: { code: 'SLUICE_ERR_BUFFER_LOCKED', category: 'environment' },
   bufferCapacity: { code: 'SLUICE_ERR_BUFFER_CAPACITY', category: 'environment' },
   bufferIo: { code: 'SLUICE_ERR_BUFFER_IO', category: 'io' },

@@ -40,6 +40,8 @@ export {
   rejectedEvent,
   SPECIFICATION_VERSION,
 } from './components.js';
+export type { DirectoryLock, DirectoryLockOptions } from './directory-lock.js';
+export { lockDirectory } from './directory-lock.js';
 export type { ConfigProblem, ErrorCategory, KnownErrorCode } from './errors.js';
 export {
   ConfigError,

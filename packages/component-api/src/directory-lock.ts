@@ -2,17 +2,18 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { readFile, stat, writeFile } from 'node:fs/promises';
 import type { Socket } from 'node:net';
 import { join } from 'node:path';
-import { ErrorCode, type Logger, SluiceError } from '@sluice/component-api';
-import { LOCK_FILE } from './scan.js';
+import { ErrorCode, type KnownErrorCode, SluiceError } from './errors.js';
+import type { Logger } from './observability.js';
 
 /*
- * The lock of a disk buffer directory is a kernel lock: `flock(2)` on `buffer.lock`, as Vector's
- * (its `fslock` crate). The kernel holds it for whoever has the file open, across PID namespaces
- * (two containers sharing a volume, a host process and a container), and frees it when that
- * process dies, even by kill -9: there is no stale lock to clean up. Node has no flock, and a
- * native addon cannot be loaded by the single executable, so the lock is taken by util-linux's
- * `flock` command, which holds it while its child (`cat`, reading our pipe) runs: when this process
- * ends, even killed, the pipe closes, `cat` and `flock` exit, and the kernel frees the lock.
+ * The lock of a directory a component keeps state in (a disk buffer, a file source's checkpoints)
+ * is a kernel lock: `flock(2)` on a lock file, as Vector's (its `fslock` crate). The kernel holds
+ * it for whoever has the file open, across PID namespaces (two containers sharing a volume, a host
+ * process and a container), and frees it when that process dies, even by kill -9: there is no
+ * stale lock to clean up. Node has no flock, and a native addon cannot be loaded by the single
+ * executable, so the lock is taken by util-linux's `flock` command, which holds it while its child
+ * (`cat`, reading our pipe) runs: when this process ends, even killed, the pipe closes, `cat` and
+ * `flock` exit, and the kernel frees the lock.
  *
  * The file also records its owner, `<pid> <start time> flock`, for the message a second process
  * gets. A lock file without `flock` comes from a previous release (or a system without the
@@ -127,20 +128,6 @@ function takeKernelLock(path: string): Promise<KernelLock> {
   });
 }
 
-function locked(directory: string, owner: string): SluiceError {
-  return new SluiceError(
-    ErrorCode.bufferLocked,
-    `disk buffer ${directory} is in use by another process (${owner}); two processes cannot share a buffer`,
-  );
-}
-
-export interface DirectoryLock {
-  /** Frees the directory (ends the kernel lock; marks the file free). Idempotent. */
-  release(): Promise<void>;
-  /** Ends the lock as a kill -9 would (the kernel frees it, the file keeps its owner): crash tests. */
-  abandon(): Promise<void>;
-}
-
 /** Ends the holder: its `cat` at the end of its input (or flock killed), and with it the lock. */
 async function stopHolder(holder: ChildProcess, signal?: NodeJS.Signals): Promise<void> {
   if (holder.exitCode === null && holder.signalCode === null) {
@@ -156,33 +143,62 @@ async function stopHolder(holder: ChildProcess, signal?: NodeJS.Signals): Promis
   holder.stderr?.destroy();
 }
 
+export interface DirectoryLockOptions {
+  /** The lock file, inside the directory: `buffer.lock`, `checkpoints.lock`. */
+  readonly file: string;
+  /** What the directory is, for messages: `disk buffer`, `checkpoint directory`. */
+  readonly what: string;
+  /** Why a second process is refused, for its message: `two processes cannot share a buffer`. */
+  readonly reason: string;
+  /** The code of that refusal; `ErrorCode.directoryLocked` by default (exit 78). */
+  readonly code?: KnownErrorCode;
+  readonly logger?: Logger | undefined;
+}
+
+export interface DirectoryLock {
+  /** Frees the directory (ends the kernel lock; marks the file free). Idempotent. */
+  release(): Promise<void>;
+  /** Ends the lock as a kill -9 would (the kernel frees it, the file keeps its owner): crash tests. */
+  abandon(): Promise<void>;
+}
+
 /**
- * Takes the directory's lock, or refuses (`ErrorCode.bufferLocked`) when another process holds
- * it. Without the `flock` command (not util-linux, busybox, …) it falls back to the lock file
- * alone, with a warning: that holds only among processes that see each other's pids.
+ * Takes a directory's lock for this process, or refuses (a `SluiceError` naming the owner) when
+ * another process holds it. A process killed a moment ago is waited for (up to 5 s). Without the
+ * `flock` command (not util-linux, busybox, …) it falls back to the lock file alone, with a
+ * warning: that holds only among processes that see each other's pids. One process takes a
+ * directory once: a second take waits for the first release.
  */
-export async function lockDirectory(directory: string, logger?: Logger): Promise<DirectoryLock> {
-  const path = join(directory, LOCK_FILE);
+export async function lockDirectory(
+  directory: string,
+  options: DirectoryLockOptions,
+): Promise<DirectoryLock> {
+  const { what, logger } = options;
+  const path = join(directory, options.file);
+  const refuse = (owner: string) =>
+    new SluiceError(
+      options.code ?? ErrorCode.directoryLocked,
+      `${what} ${directory} is in use by another process (${owner}); ${options.reason}`,
+    );
   // Opened (and created) before flock opens it, so both refer to the file this directory keeps.
   await writeFile(path, '', { flag: 'a' });
   const kernel = await takeKernelLock(path);
   const recorded = await readFile(path, 'utf8').catch(() => '');
   if (kernel.state === 'busy') {
     const pid = Number(recorded.trim().split(/\s+/)[0]);
-    throw locked(
-      directory,
+    throw refuse(
       Number.isInteger(pid) && pid > 0 ? `pid ${pid}, maybe in another PID namespace` : 'it holds its lock',
     );
   }
   if (kernel.state === 'unavailable')
     logger?.warn(
-      `the flock command (util-linux) cannot lock ${path} (${kernel.reason}): the buffer's lock holds only among processes that see each other's pids`,
+      `the flock command (util-linux) cannot lock ${path} (${kernel.reason}): the lock of ${what} ${directory} holds only among processes that see each other's pids`,
     );
   const markedKernel = recorded.trim().split(/\s+/)[2] === KERNEL_MARK;
   const owner = markedKernel ? undefined : await ownerRuns(path, recorded);
   if (owner !== undefined) {
     if (kernel.state === 'held') await stopHolder(kernel.holder);
-    throw locked(directory, `pid ${owner}`);
+    throw refuse(`pid ${owner}`);
   }
   const start = await startTime(process.pid);
   const token = [process.pid, start ?? '', kernel.state === 'held' ? KERNEL_MARK : '']
@@ -195,7 +211,7 @@ export async function lockDirectory(directory: string, logger?: Logger): Promise
   holder?.once('exit', () => {
     if (!released)
       logger?.error(
-        `the lock of disk buffer ${directory} was lost (its flock process ended): another process could open the buffer`,
+        `the lock of ${what} ${directory} was lost (its flock process ended): another process could use it`,
       );
   });
   return {
