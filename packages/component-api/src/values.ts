@@ -8,8 +8,7 @@
 
 /**
  * The marker classes live in one registry per process, keyed by their shape's version: every
- * copy of this package (and `@sluice/vrl`, which carries the same classes without depending on
- * Sluice) uses the first definition, so a float made by one copy is an `instanceof FloatValue`
+ * copy of this package (a plugin may bring its own) uses the first definition, so a float made by one copy is an `instanceof FloatValue`
  * for every other one, and `instanceof` stays the engine's native check (a `Symbol.hasInstance`
  * brand check measured ~9x slower per test). Change a class's shape only with a new version key.
  */

@@ -2,10 +2,9 @@ import { defineFunction, kind, required } from '../function.js';
 import { fail } from '../runtime/errors.js';
 import { TypeDef } from '../type/type-def.js';
 import { kindName } from '../type/value-kind.js';
+import { I64_LIMIT } from '../value/markers.js';
 import { numberOfValue, Tag, tagOf, type Value } from '../value/value.js';
 import { parseRustInteger, rustDebugString } from './rust.js';
-
-const I64_LIMIT = 2 ** 63;
 
 /** `to_int(value)`: floats truncate, booleans are 0/1, timestamps their Unix seconds, strings parse. */
 export const toInt = defineFunction({
