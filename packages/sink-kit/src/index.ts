@@ -39,5 +39,4 @@ export {
   batchSettingsOf,
   maxConcurrencyOf,
   requestSettingsOf,
-  vectorRequestOptionSchemas,
 } from './vector-options.js';

@@ -1,4 +1,3 @@
-import type { JsonSchema } from '@sluice/component-api';
 import type { AdaptiveConcurrencySettings } from './adaptive-concurrency.js';
 import { DEFAULT_ADAPTIVE_CONCURRENCY } from './adaptive-concurrency.js';
 import type { BatchSettings } from './batcher.js';
@@ -93,70 +92,3 @@ export function requestSettingsOf(
     },
   };
 }
-
-/**
- * Schemas of the `request` options whose meaning the kit owns, with Vector's defaults and ranges:
- * `concurrency`, `adaptive_concurrency` and `retry_jitter_mode`. A sink spreads them into its
- * `request` properties.
- */
-export const vectorRequestOptionSchemas: Readonly<Record<string, JsonSchema>> = {
-  concurrency: {
-    oneOf: [
-      { type: 'integer', minimum: 1 },
-      { type: 'string', enum: ['adaptive', 'none'] },
-    ],
-    default: 'adaptive',
-    description:
-      'Requests in flight: "adaptive" (adaptive request concurrency, from round-trip times and throttling), "none" (one at a time) or a fixed number.',
-  },
-  adaptive_concurrency: {
-    type: 'object',
-    additionalProperties: false,
-    default: {},
-    description:
-      'The adaptive concurrency controller (with concurrency = "adaptive"); the defaults rarely need changing.',
-    properties: {
-      initial_concurrency: {
-        type: 'integer',
-        minimum: 1,
-        default: DEFAULT_ADAPTIVE_CONCURRENCY.initialConcurrency,
-        description:
-          'The limit at start; set it near the usual `adaptive_concurrency_limit` to ramp up faster.',
-      },
-      max_concurrency_limit: {
-        type: 'integer',
-        minimum: 1,
-        default: DEFAULT_ADAPTIVE_CONCURRENCY.maxConcurrencyLimit,
-        description: 'The limit never goes above this.',
-      },
-      decrease_ratio: {
-        type: 'number',
-        exclusiveMinimum: 0,
-        exclusiveMaximum: 1,
-        default: DEFAULT_ADAPTIVE_CONCURRENCY.decreaseRatio,
-        description:
-          'On rising round-trip times or throttling the limit is multiplied by this (rounded down).',
-      },
-      ewma_alpha: {
-        type: 'number',
-        exclusiveMinimum: 0,
-        exclusiveMaximum: 1,
-        default: DEFAULT_ADAPTIVE_CONCURRENCY.ewmaAlpha,
-        description: 'Weight of new round-trip times in the moving average (smaller: slower to adjust).',
-      },
-      rtt_deviation_scale: {
-        type: 'number',
-        minimum: 0,
-        default: DEFAULT_ADAPTIVE_CONCURRENCY.rttDeviationScale,
-        description: 'Round-trip time rises within this many deviations of the average are ignored.',
-      },
-    },
-  },
-  retry_jitter_mode: {
-    type: 'string',
-    enum: ['Full', 'None'],
-    default: 'Full',
-    description:
-      '"Full": each backoff is drawn uniformly between 0 and its computed length; "None": exactly its length.',
-  },
-};
