@@ -24,7 +24,7 @@ const CLI = join(
 const CLOCK_TICKS_PER_SECOND = 100;
 
 /** How to start sluice: the single executable, or the system Node running the installed CLI. */
-interface Runner {
+export interface Runner {
   label: string;
   command: string;
   args: string[];
@@ -59,13 +59,22 @@ async function listening(port: number, child: ChildProcess): Promise<void> {
   }
 }
 
-/** tcp → buffer → aws_kinesis_streams → counting fake, run as a `sluice --config` process. */
-async function pipelineProcess(
+/** The CLI of this checkout run by this process's Node. */
+export function nodeRunner(): Runner {
+  return { label: `node ${process.version}`, command: process.execPath, args: [CLI] };
+}
+
+/**
+ * tcp → buffer → aws_kinesis_streams → counting fake, run as a `sluice --config` process; the sink
+ * is the bench's (`sinkOptions`) unless `sink` gives its options for the fake's endpoint.
+ */
+export async function pipelineProcess(
   runner: Runner,
   label: string,
   total: number,
   size: number,
   buffer: Record<string, unknown>,
+  sink: (endpoint: string) => Record<string, unknown> = sinkOptions,
 ): Promise<Measurement> {
   const fake = await countingFake();
   const port = await freePort();
@@ -80,7 +89,7 @@ async function pipelineProcess(
         kinesis_out: {
           type: 'aws_kinesis_streams',
           inputs: ['tcp_in'],
-          ...sinkOptions(fake.endpoint),
+          ...sink(fake.endpoint),
           buffer,
         },
       },
@@ -141,7 +150,7 @@ const scenario: Scenario = {
     const size = options.size ?? 300;
     const total = options.quick ? 50_000 : 500_000;
     const executable: Runner = { label: 'executable', command: options.executable, args: [] };
-    const node: Runner = { label: `node ${process.version}`, command: process.execPath, args: [CLI] };
+    const node = nodeRunner();
     const memory = { type: 'memory' };
     const disk = { type: 'disk', max_size: 2 * 1024 * 1024 * 1024 };
     return [
