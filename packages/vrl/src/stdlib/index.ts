@@ -134,6 +134,7 @@ import { parseSyslog } from './parse-syslog.js';
 import { parseTimestamp } from './parse-timestamp.js';
 import { parseTokens } from './parse-tokens.js';
 import { parseUrl } from './parse-url.js';
+import { parseUserAgent } from './parse-user-agent.js';
 import { parseXml } from './parse-xml.js';
 import { parseYaml } from './parse-yaml.js';
 import { pascalcase } from './pascalcase.js';
@@ -334,6 +335,7 @@ export const standardLibrary: readonly VrlFunction[] = [
   parseTimestamp,
   parseTokens,
   parseUrl,
+  parseUserAgent,
   parseXml,
   parseYaml,
   pascalcase,

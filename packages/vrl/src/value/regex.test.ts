@@ -21,12 +21,17 @@ describe('regexes in Rust syntax on a linear-time engine', () => {
     expect(VrlRegex.compile('\\u{41}\\x42').test('AB')).toBe(true);
     expect(VrlRegex.compile('^\\p{Letter}+$').test('abc')).toBe(true);
     expect(translateRustRegex('(?iu)x')).toBe('(?i)x');
+    // A nested class is a union (uap-core's `[[0-9].]`).
+    expect(translateRustRegex('a[[0-9].]*b')).toBe('a[0-9.]*b');
+    expect(VrlRegex.compile('^[[0-9].]+$').test('1.2.3')).toBe(true);
+    expect(VrlRegex.compile('^[[0-9].]+$').test('1a')).toBe(false);
   });
 
   it("refuses invalid patterns with Rust's wording, and what RE2 cannot express", () => {
     expect(() => VrlRegex.compile('[')).toThrow(new RegexSyntaxError('[', 'unclosed character class'));
     expect(() => VrlRegex.compile('(a')).toThrow('unclosed group');
     expect(() => VrlRegex.compile('[a-z&&[^aeiou]]')).toThrow(/not supported/);
+    expect(() => VrlRegex.compile('[a[^b]]')).toThrow(/not supported/);
   });
 
   it("replaces with Rust's expansion: $1, $name, $$ and the braced name", () => {

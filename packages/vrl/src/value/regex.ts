@@ -233,6 +233,8 @@ export function translateRustRegex(pattern: string): string {
   let index = 0;
   let inClass = false;
   let classStart = 0;
+  /** Classes open inside the current one. */
+  let nested = 0;
   // The verbose flag (`x`) per open group: whitespace and `#` comments are ignored outside classes.
   const verboseStack: boolean[] = [false];
   const verbose = (): boolean => verboseStack[verboseStack.length - 1] as boolean;
@@ -290,7 +292,18 @@ export function translateRustRegex(pattern: string): string {
 
     if (inClass) {
       if (character === '[' && pattern[index + 1] !== ':') {
-        throw new RegexSyntaxError(pattern, 'nested character classes are not supported');
+        // A nested class is a union (`[[0-9].]`, as uap-core's regexes write): its members join
+        // the outer class. A negated one cannot be written so in RE2.
+        if (pattern[index + 1] === '^')
+          throw new RegexSyntaxError(pattern, 'negated nested character classes are not supported');
+        nested += 1;
+        index++;
+        continue;
+      }
+      if (character === ']' && nested > 0) {
+        nested -= 1;
+        index++;
+        continue;
       }
       if (character === '[') {
         const close = pattern.indexOf(':]', index + 2);
