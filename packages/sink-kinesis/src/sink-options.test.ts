@@ -136,6 +136,75 @@ describe('aggregation through the sink', () => {
   });
 });
 
+describe('events too large for a Kinesis record', () => {
+  /** The copies routed to `<sink>.rejected`, by message. */
+  const rejectedMessages = (rejected: LogEvent[]) => rejected.map((event) => String(event.fields.message));
+
+  it.each([
+    ['plain records', false],
+    ['aggregated', true],
+  ] as const)(
+    '%s: routed to <sink>.rejected, counted, never sent nor reported delivered; the others delivered',
+    async (_, aggregated) => {
+      // 1 MiB per record (data + the 32 bytes of a random key): one byte more is too large.
+      const fits = createLogEvent({ message: 'f'.repeat(1024 * 1024 - 32) });
+      const tooLarge = createLogEvent({ message: 'x'.repeat(1024 * 1024 - 31) });
+      const small = eventsOf(3);
+      const events = [small[0], tooLarge, small[1], fits, small[2]] as LogEvent[];
+      const { statuses, context, rejected } = await runSink(
+        events,
+        options({ aggregation: { enabled: aggregated, max_record_bytes: 51_200 } }),
+      );
+      expect(events.map((event) => statuses.get(String(event.fields.message)))).toEqual([
+        'delivered',
+        'rejected',
+        'delivered',
+        'delivered',
+        'delivered',
+      ]);
+      expect(rejectedMessages(rejected)).toEqual([String(tooLarge.fields.message)]);
+      expect(rejected[0]?.fields.rejection).toMatchObject({
+        sink_id: 'kinesis_out',
+        error_code: 'record_too_large',
+      });
+      const sent = aggregated ? userRecords().map((user) => user.data.toString()) : fake.acceptedData();
+      expect(sent.sort()).toEqual(
+        [small[0], small[1], fits, small[2]].map((event) => String(event?.fields.message)).sort(),
+      );
+      expect(
+        context.metrics.total('component_errors_total', {
+          error_type: 'record_too_large',
+          error_code: 'record_too_large',
+        }),
+      ).toBe(1);
+      expect(context.metrics.total('component_discarded_events_total', { intentional: 'false' })).toBe(1);
+      expect(context.metrics.total('component_sent_events_total')).toBe(4);
+      expect(context.logger.find('record is larger', 'warn')).toHaveLength(1);
+    },
+  );
+
+  it('the size that counts is after compression: 2 MiB that gzip to a few KiB go; max_record_bytes lowers the limit', async () => {
+    const compressible = createLogEvent({ message: 'a'.repeat(2 * 1024 * 1024) });
+    const gzipped = await runSink([compressible], options({ compression: 'gzip' }));
+    expect(gzipped.statuses.get(String(compressible.fields.message))).toBe('delivered');
+    expect(gzipped.rejected).toHaveLength(0);
+    fake.accepted.length = 0;
+    const lowered = await runSink(
+      eventsOf(2, (index) => ({ message: `${index}${'m'.repeat(500)}` })),
+      {
+        ...options(),
+        max_record_bytes: 300,
+      },
+    );
+    expect([...lowered.statuses.values()]).toEqual(['rejected', 'rejected']);
+    expect(lowered.rejected).toHaveLength(2);
+    expect(fake.accepted).toHaveLength(0);
+    expect(lowered.context.metrics.total('component_errors_total', { error_type: 'record_too_large' })).toBe(
+      2,
+    );
+  });
+});
+
 describe('request_retry_partial', () => {
   it('false: records Kinesis failed are rejected at once, counted and routed to rejected; the rest delivered', async () => {
     fake.enqueue({ kind: 'fail-records', errorCode: 'ProvisionedThroughputExceededException', indexes: [1] });
