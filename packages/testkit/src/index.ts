@@ -1,3 +1,5 @@
+export type { TestCertificates } from './certificates.js';
+export { createTestCertificates } from './certificates.js';
 export type { TestBufferOptions, TestSinkOptions, TestSourceOptions } from './conformance.js';
 export { testBuffer, testSink, testSource } from './conformance.js';
 export type { LogRecord, TestBufferContext, TestComponentContext } from './context.js';

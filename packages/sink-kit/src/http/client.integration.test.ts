@@ -1,11 +1,9 @@
-import { execFileSync } from 'node:child_process';
 import { once } from 'node:events';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { createServer as createHttpsServer } from 'node:https';
 import { type AddressInfo, connect, type Socket } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { createTestCertificates, type TestCertificates } from '@sluice/testkit';
 import { afterAll, beforeAll, describe, expect, it, onTestFinished, vi } from 'vitest';
 import { statusFailure, transportFailure } from './classify.js';
 import { HttpClient } from './client.js';
@@ -154,60 +152,20 @@ describe('HttpClient', () => {
 });
 
 describe('HttpClient TLS', () => {
-  // A CA, a server certificate for 127.0.0.1 and a client certificate, made with the openssl CLI.
-  let directory = '';
-  const file = (name: string) => join(directory, name);
-  const openssl = (...args: string[]) => execFileSync('openssl', args, { cwd: directory, stdio: 'pipe' });
-  const newKey = ['-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:prime256v1', '-nodes'];
+  // A CA, a server certificate for 127.0.0.1 and a client certificate.
+  let certificates: TestCertificates;
   beforeAll(() => {
-    directory = mkdtempSync(join(tmpdir(), 'sluice-http-tls-'));
-    openssl(
-      'req',
-      '-x509',
-      ...newKey,
-      '-keyout',
-      'ca.key',
-      '-out',
-      'ca.crt',
-      '-days',
-      '1',
-      '-subj',
-      '/CN=Sluice Test CA',
-    );
-    for (const [name, extension] of [
-      ['server', 'subjectAltName=IP:127.0.0.1'],
-      ['client', 'extendedKeyUsage=clientAuth'],
-    ] as const) {
-      openssl('req', ...newKey, '-keyout', `${name}.key`, '-out', `${name}.csr`, '-subj', `/CN=${name}`);
-      writeFileSync(file(`${name}.ext`), `${extension}\n`);
-      openssl(
-        'x509',
-        '-req',
-        '-in',
-        `${name}.csr`,
-        '-CA',
-        'ca.crt',
-        '-CAkey',
-        'ca.key',
-        '-CAcreateserial',
-        '-out',
-        `${name}.crt`,
-        '-days',
-        '1',
-        '-extfile',
-        `${name}.ext`,
-      );
-    }
+    certificates = createTestCertificates();
   });
-  afterAll(() => rmSync(directory, { recursive: true, force: true }));
+  afterAll(() => certificates.remove());
 
   async function tlsServer(requestCert: boolean) {
     const clients: (string | undefined)[] = [];
     const server = createHttpsServer(
       {
-        key: readFileSync(file('server.key')),
-        cert: readFileSync(file('server.crt')),
-        ca: readFileSync(file('ca.crt')),
+        key: readFileSync(certificates.serverKeyFile),
+        cert: readFileSync(certificates.serverCertFile),
+        ca: readFileSync(certificates.caFile),
         requestCert,
         rejectUnauthorized: requestCert,
       },
@@ -225,7 +183,11 @@ describe('HttpClient TLS', () => {
   it('trusts the CA of ca_file and presents the client certificate of crt_file / key_file', async () => {
     const { host, clients } = await tlsServer(true);
     const client = new HttpClient({
-      tls: { ca_file: file('ca.crt'), crt_file: file('client.crt'), key_file: file('client.key') },
+      tls: {
+        ca_file: certificates.caFile,
+        crt_file: certificates.clientCertFile,
+        key_file: certificates.clientKeyFile,
+      },
     });
     onTestFinished(() => client.close());
     expect((await post(client, `https://${host}/`)).status).toBe(200);
@@ -245,11 +207,13 @@ describe('HttpClient TLS', () => {
 
   it('verify_hostname = false accepts a certificate for another name (server_name checked otherwise)', async () => {
     const { host } = await tlsServer(false);
-    const otherName = new HttpClient({ tls: { ca_file: file('ca.crt'), server_name: 'elsewhere.example' } });
+    const otherName = new HttpClient({
+      tls: { ca_file: certificates.caFile, server_name: 'elsewhere.example' },
+    });
     onTestFinished(() => otherName.close());
     expect(await post(otherName, `https://${host}/`).catch(() => 'refused')).toBe('refused');
     const unchecked = new HttpClient({
-      tls: { ca_file: file('ca.crt'), server_name: 'elsewhere.example', verify_hostname: false },
+      tls: { ca_file: certificates.caFile, server_name: 'elsewhere.example', verify_hostname: false },
     });
     onTestFinished(() => unchecked.close());
     expect((await post(unchecked, `https://${host}/`)).status).toBe(200);
@@ -270,7 +234,7 @@ describe('HttpClient TLS', () => {
     });
     const proxyHost = await started(proxy);
     const client = new HttpClient({
-      tls: { ca_file: file('ca.crt') },
+      tls: { ca_file: certificates.caFile },
       proxy: { https: `http://${proxyHost}` },
     });
     onTestFinished(() => client.close());
@@ -281,6 +245,8 @@ describe('HttpClient TLS', () => {
   });
 
   it('a tls file that cannot be read is a config error naming the option', () => {
-    expect(() => new HttpClient({ tls: { ca_file: file('missing.crt') } })).toThrow(/tls\.ca_file/);
+    expect(() => new HttpClient({ tls: { ca_file: `${certificates.caFile}.missing` } })).toThrow(
+      /tls\.ca_file/,
+    );
   });
 });
