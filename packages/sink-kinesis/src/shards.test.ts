@@ -280,6 +280,59 @@ describe('ListShards', () => {
     }
   });
 
+  it('per shard: user records, bytes, and the wait a request had for its slowest shard, handed to the metrics at close', async () => {
+    const kinesis = client();
+    const context = createTestContext();
+    const watch = new StreamWatch({
+      client: kinesis,
+      stream: { StreamName: 'logs' },
+      name: 'logs',
+      refreshIntervalMs: 3_600_000,
+      listShards: true,
+      context,
+    });
+    // The clock stands still: the 300 records of one shard are 100 over its burst (200 at
+    // 1,000/s): that request waits exactly 100 ms, for that shard.
+    const awareness = createShardAwareness(
+      watch,
+      { recordsPerSecond: 1000, bytesPerSecond: 1 << 20 },
+      Buffer.from,
+      context,
+      () => 0,
+    );
+    try {
+      await watch.start();
+      const shardOf = (key: string) => fake.shardOf(fakeHashKeyOf(key)).shardId;
+      const hot = 'hot';
+      const cold = Array.from({ length: 50 }, (_, index) => `cold-${index}`).find(
+        (key) => shardOf(key) !== shardOf(hot),
+      ) as string;
+      const records: Placement[] = [
+        ...Array.from({ length: 300 }, () => ({
+          key: hot,
+          partitionKey: Buffer.from(hot),
+          recordBytes: 100,
+        })),
+        // An aggregate of 10 events.
+        { key: cold, partitionKey: Buffer.from(cold), recordBytes: 5_000, userRecords: 10 },
+      ];
+      await awareness.pace(records, context.signal);
+      awareness.close();
+      const of = (name: string, key: string) => context.metrics.total(name, { shard_id: shardOf(key) });
+      expect(of('kinesis_shard_user_records_total', hot)).toBe(300);
+      expect(of('kinesis_shard_bytes_total', hot)).toBe(30_000);
+      expect(of('kinesis_shard_pacing_wait_seconds_total', hot)).toBeCloseTo(0.1, 6);
+      expect(of('kinesis_shard_user_records_total', cold)).toBe(10);
+      expect(of('kinesis_shard_bytes_total', cold)).toBe(5_000);
+      expect(of('kinesis_shard_pacing_wait_seconds_total', cold)).toBe(0);
+      expect(context.metrics.total('kinesis_shard_user_records_total')).toBe(310);
+    } finally {
+      awareness.close();
+      await watch.close();
+      kinesis.destroy();
+    }
+  });
+
   it('sending never waits on the shard map: pacing before any map is read sends at once', async () => {
     const kinesis = client();
     const context = createTestContext();
