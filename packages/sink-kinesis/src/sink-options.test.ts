@@ -80,6 +80,22 @@ describe('aggregation through the sink', () => {
     },
   );
 
+  it('kinesis_user_records_per_aggregate: one observation per Kinesis record, of the events it carries; none unaggregated', async () => {
+    const events = eventsOf(2_000, (index) => ({ user: `user-${index % 5}` }));
+    const aggregated = await runSink(
+      events,
+      options({ partition_key_field: 'user', aggregation: { enabled: true, max_record_bytes: 8_000 } }),
+    );
+    const metrics = aggregated.context.metrics;
+    expect(fake.accepted.length).toBeGreaterThan(5);
+    expect(metrics.total('kinesis_user_records_per_aggregate_count')).toBe(fake.accepted.length);
+    expect(metrics.total('kinesis_user_records_per_aggregate_sum')).toBe(events.length);
+    fake.accepted.length = 0;
+    const plain = await runSink(eventsOf(20), options());
+    expect(fake.accepted).toHaveLength(20);
+    expect(plain.context.metrics.total('kinesis_user_records_per_aggregate_count')).toBe(0);
+  });
+
   it('with partition_key_field, each event keeps its key, and each record carries only events of its key', async () => {
     const events = eventsOf(900, (index) => ({ user: `user-${index % 7}` }));
     await runSink(
