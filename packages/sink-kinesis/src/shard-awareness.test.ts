@@ -266,6 +266,34 @@ describe('shard awareness against a stream that enforces per-shard quotas', () =
     },
   );
 
+  it('kinesis_shard_throttled_records_total: each record a shard refused for its quota, counted on that shard; kinesis_retries_total: each resend', async () => {
+    const { fake, endpoint } = await startFake({ shards: 4 });
+    // The first request's records all refused for throughput, then every one accepted.
+    fake.enqueue({ kind: 'fail-records', errorCode: 'ProvisionedThroughputExceededException', every: 1 });
+    const sent = events(300);
+    const context = createTestContext();
+    const sink = await startedSink(options(endpoint, { partition_key_field: 'user' }), context);
+    await sink.run(
+      (async function* () {
+        yield* batchesOf(sent, 300);
+      })(),
+    );
+    await sink.close?.();
+    expectEveryEventOnce(fake, sent);
+    const putRecords = fake.requests.filter((request) => request.target.endsWith('.PutRecords'));
+    expect(putRecords[0]?.records).toBe(sent.length);
+    for (const shard of fake.shards) {
+      const refused = sent.filter(
+        (event) => fake.shardOf(fakeHashKeyOf(String(event.fields.user))).shardId === shard.shardId,
+      ).length;
+      expect(refused).toBeGreaterThan(0);
+      expect(
+        context.metrics.total('kinesis_shard_throttled_records_total', { shard_id: shard.shardId }),
+      ).toBe(refused);
+    }
+    expect(context.metrics.total('kinesis_retries_total')).toBe(sent.length);
+  });
+
   it('with shard_awareness.enabled = false ListShards is never called', async () => {
     const { fake, endpoint } = await startFake({ shards: 2 });
     const withoutAwareness = options(endpoint, { shard_awareness: { enabled: false } });
