@@ -1,13 +1,11 @@
-import { once } from 'node:events';
 import { readFileSync } from 'node:fs';
 import {
   createServer,
   request as httpRequest,
   type IncomingHttpHeaders,
   type IncomingMessage,
-  type Server,
 } from 'node:http';
-import { type AddressInfo, connect, type Socket } from 'node:net';
+import { connect, type Socket } from 'node:net';
 import { createServer as createTlsServer, type TLSSocket } from 'node:tls';
 import { attachFinalizer, type DeliveryStatus, type LogEvent } from '@sluice/component-api';
 import {
@@ -15,6 +13,7 @@ import {
   createTestContext,
   inputOf,
   makeEvents,
+  startedForTest,
   type TestCertificates,
 } from '@sluice/testkit';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, onTestFinished, vi } from 'vitest';
@@ -41,22 +40,6 @@ beforeEach(() => {
   fake.accepted.length = 0;
   fake.requests.length = 0;
 });
-
-/** Starts `server` on 127.0.0.1 and a free port; stopped (its connections too) after the test. */
-async function started(server: Server | ReturnType<typeof createTlsServer>): Promise<string> {
-  const sockets = new Set<Socket>();
-  server.on('connection', (socket: Socket) => {
-    sockets.add(socket);
-    socket.on('close', () => sockets.delete(socket));
-  });
-  server.listen(0, '127.0.0.1');
-  await once(server, 'listening');
-  onTestFinished(async () => {
-    for (const socket of sockets) socket.destroy();
-    await new Promise((resolve) => server.close(resolve));
-  });
-  return `127.0.0.1:${(server.address() as AddressInfo).port}`;
-}
 
 /** Both ends of a TCP relay: each closes the other. */
 function relay(socket: Socket, port: number, host: string, onConnect?: () => void): void {
@@ -109,7 +92,7 @@ async function forwarder(origin?: string) {
       socket.pipe(this);
     });
   });
-  return { url: `http://${await started(server)}`, seen, tunnels };
+  return { url: `http://${await startedForTest(server)}`, seen, tunnels };
 }
 
 /**
@@ -133,7 +116,7 @@ async function tlsFront() {
       relay(socket, Number(port), '127.0.0.1');
     },
   );
-  return { url: `https://${await started(server)}`, clients };
+  return { url: `https://${await startedForTest(server)}`, clients };
 }
 
 function options(endpoint: string, overrides: OptionOverrides = {}): KinesisSinkOptions {
@@ -261,7 +244,7 @@ describe('stream_arn and regions', () => {
 </AssumeRoleResult><ResponseMetadata><RequestId>sts-1</RequestId></ResponseMetadata></AssumeRoleResponse>`,
       );
     });
-    vi.stubEnv('AWS_ENDPOINT_URL_STS', `http://${await started(sts)}`);
+    vi.stubEnv('AWS_ENDPOINT_URL_STS', `http://${await startedForTest(sts)}`);
     onTestFinished(() => {
       vi.unstubAllEnvs();
     });

@@ -5,6 +5,8 @@ import { join } from 'node:path';
 
 /** Files of a throwaway CA, a server certificate for 127.0.0.1 and a client certificate (PEM). */
 export interface TestCertificates {
+  /** The directory that holds them: `ca.crt`, `server.crt`, `server.key`, `client.crt`, `client.key`. */
+  directory: string;
   caFile: string;
   serverCertFile: string;
   serverKeyFile: string;
@@ -61,6 +63,7 @@ export function createTestCertificates(): TestCertificates {
     );
   }
   return {
+    directory,
     caFile: file('ca.crt'),
     serverCertFile: file('server.crt'),
     serverKeyFile: file('server.key'),

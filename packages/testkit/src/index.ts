@@ -13,3 +13,4 @@ export {
 export { batchesOf, ControllableInput, collect, inputOf, makeEvents, trackStatuses } from './events.js';
 export { hostileEvents, hostileFrames, nestedFields, nestedJson } from './hostile.js';
 export { schemaOptionNames, unreadOptions } from './options-read.js';
+export { startedForTest } from './servers.js';

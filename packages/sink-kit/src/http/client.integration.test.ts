@@ -1,28 +1,11 @@
-import { once } from 'node:events';
 import { readFileSync } from 'node:fs';
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { createServer as createHttpsServer } from 'node:https';
-import { type AddressInfo, connect, type Socket } from 'node:net';
-import { createTestCertificates, type TestCertificates } from '@sluice/testkit';
+import { connect, type Socket } from 'node:net';
+import { createTestCertificates, startedForTest, type TestCertificates } from '@sluice/testkit';
 import { afterAll, beforeAll, describe, expect, it, onTestFinished, vi } from 'vitest';
 import { statusFailure, transportFailure } from './classify.js';
 import { HttpClient } from './client.js';
-
-/** Starts `server` on 127.0.0.1 and a free port; stopped after the test. */
-async function started(server: Server): Promise<string> {
-  const sockets = new Set<Socket>();
-  server.on('connection', (socket: Socket) => {
-    sockets.add(socket);
-    socket.on('close', () => sockets.delete(socket));
-  });
-  server.listen(0, '127.0.0.1');
-  await once(server, 'listening');
-  onTestFinished(async () => {
-    for (const socket of sockets) socket.destroy();
-    await new Promise((resolve) => server.close(resolve));
-  });
-  return `127.0.0.1:${(server.address() as AddressInfo).port}`;
-}
 
 function answering(answer: (request: IncomingMessage, response: ServerResponse) => void) {
   const seen: { url: string; headers: IncomingMessage['headers']; remotePort: number | undefined }[] = [];
@@ -46,7 +29,7 @@ const post = (client: HttpClient, url: string) =>
 describe('HttpClient', () => {
   it('keeps connections alive between requests', async () => {
     const { server, seen } = answering((_request, response) => response.end('ok'));
-    const host = await started(server);
+    const host = await startedForTest(server);
     const client = new HttpClient();
     onTestFinished(() => client.close());
     for (let index = 0; index < 10; index += 1)
@@ -57,11 +40,11 @@ describe('HttpClient', () => {
 
   it('never follows a redirect: the 3xx is the answer, and its target is never asked', async () => {
     const target = answering((_request, response) => response.end('landing page'));
-    const targetHost = await started(target.server);
+    const targetHost = await startedForTest(target.server);
     const { server } = answering((_request, response) =>
       response.writeHead(301, { location: `http://${targetHost}/landing` }).end(),
     );
-    const host = await started(server);
+    const host = await startedForTest(server);
     const client = new HttpClient();
     onTestFinished(() => client.close());
     const response = await client.request({
@@ -92,7 +75,7 @@ describe('HttpClient', () => {
       response.on('drain', pump);
       pump();
     });
-    const host = await started(server);
+    const host = await startedForTest(server);
     const client = new HttpClient({ maxResponseBytes: 256 * 1024 });
     onTestFinished(() => client.close());
     const error = await post(client, `http://${host}/`).catch((failure: unknown) => failure);
@@ -101,7 +84,7 @@ describe('HttpClient', () => {
 
   it('goes through the proxy of the proxy option, or of HTTP_PROXY; not for hosts in no_proxy', async () => {
     const { server, seen } = answering((_request, response) => response.end('ok'));
-    const host = await started(server);
+    const host = await startedForTest(server);
     const proxied: string[] = [];
     // A forward proxy: absolute-form requests and CONNECT tunnels.
     const proxy = createServer((request, response) => {
@@ -126,7 +109,7 @@ describe('HttpClient', () => {
         socket.pipe(outgoing);
       });
     });
-    const proxyHost = await started(proxy);
+    const proxyHost = await startedForTest(proxy);
     const viaOption = new HttpClient({ proxy: { http: `http://${proxyHost}` } });
     onTestFinished(() => viaOption.close());
     expect((await post(viaOption, `http://${host}/a`)).status).toBe(200);
@@ -177,7 +160,7 @@ describe('HttpClient TLS', () => {
         response.end('ok');
       },
     );
-    return { host: await started(server as unknown as Server), clients };
+    return { host: await startedForTest(server), clients };
   }
 
   it('trusts the CA of ca_file and presents the client certificate of crt_file / key_file', async () => {
@@ -232,7 +215,7 @@ describe('HttpClient TLS', () => {
         socket.pipe(outgoing);
       });
     });
-    const proxyHost = await started(proxy);
+    const proxyHost = await startedForTest(proxy);
     const client = new HttpClient({
       tls: { ca_file: certificates.caFile },
       proxy: { https: `http://${proxyHost}` },
