@@ -1,3 +1,4 @@
+import type { Histogram } from '@sluice/component-api';
 import type { BatchSettings, BuiltRequest, Failure, SendResult } from '@sluice/sink-kit';
 import { type PackedRecord, packRecords } from './aggregation.js';
 import type { Entry } from './entries.js';
@@ -37,6 +38,8 @@ export interface PackingSettings {
   readonly oneKeyPerAggregate: boolean;
   /** A partition key as the wire format writes it. */
   wireKey(key: string): Buffer;
+  /** Aggregating, each Kinesis record built is observed with the events it carries (`kinesis_user_records_per_aggregate`). */
+  readonly recordsPerAggregate?: Histogram;
 }
 
 /** The wait for the first DescribeStreamSummary before aggregating (it may say AUTO). */
@@ -85,6 +88,8 @@ export function createPacking(
           return map.shardOf(keyed.hashKey) ?? entry.key;
         },
       });
+      const histogram = settings.recordsPerAggregate;
+      if (histogram !== undefined) for (const record of records) histogram.observe(record.userRecords ?? 1);
       return aggregatedRequests(entries, records, recordOf, settings);
     },
     ...(pace === undefined ? {} : { pace }),

@@ -219,6 +219,81 @@ describe('shard awareness against a stream that enforces per-shard quotas', () =
     expect(context.logger.find('RecordDistributionStrategy AUTO', 'warn')).toHaveLength(1);
   });
 
+  it.each([
+    ['plain records', false],
+    ['aggregated', true],
+  ] as const)(
+    '%s: per shard, kinesis_shard_user_records_total and kinesis_shard_bytes_total are what the shard took',
+    async (_, aggregated) => {
+      const { fake, endpoint } = await startFake({ shards: 4 });
+      const sent = events(1_000);
+      const context = createTestContext();
+      const sink = await startedSink(
+        options(endpoint, {
+          partition_key_field: 'user',
+          aggregation: { enabled: aggregated, max_record_bytes: 51_200 },
+        }),
+        context,
+      );
+      await sink.run(
+        (async function* () {
+          yield* batchesOf(sent, 250);
+        })(),
+      );
+      await sink.close?.(); // hands the last figures over
+      const users = fake.accepted.flatMap((record) =>
+        (aggregated ? deaggregate(record.data, record.partitionKey) : [record]).map((user) => ({
+          ...user,
+          shardId: record.shardId,
+        })),
+      );
+      expect(users).toHaveLength(sent.length);
+      for (const shard of fake.shards) {
+        const labels = { shard_id: shard.shardId };
+        // Independently: the events whose key's MD5 falls in the shard's range.
+        const expectedUsers = sent.filter(
+          (event) => fake.shardOf(fakeHashKeyOf(String(event.fields.user))).shardId === shard.shardId,
+        ).length;
+        expect(users.filter((user) => user.shardId === shard.shardId)).toHaveLength(expectedUsers);
+        expect(context.metrics.total('kinesis_shard_user_records_total', labels)).toBe(expectedUsers);
+        // Bytes as the shard counts them: each Kinesis record's data and partition key.
+        const bytes = fake.accepted
+          .filter((record) => record.shardId === shard.shardId)
+          .reduce((sum, record) => sum + record.data.length + Buffer.byteLength(record.partitionKey), 0);
+        expect(context.metrics.total('kinesis_shard_bytes_total', labels)).toBe(bytes);
+      }
+      expect(context.metrics.total('kinesis_shard_user_records_total')).toBe(sent.length);
+    },
+  );
+
+  it('kinesis_shard_throttled_records_total: each record a shard refused for its quota, counted on that shard; kinesis_retries_total: each resend', async () => {
+    const { fake, endpoint } = await startFake({ shards: 4 });
+    // The first request's records all refused for throughput, then every one accepted.
+    fake.enqueue({ kind: 'fail-records', errorCode: 'ProvisionedThroughputExceededException', every: 1 });
+    const sent = events(300);
+    const context = createTestContext();
+    const sink = await startedSink(options(endpoint, { partition_key_field: 'user' }), context);
+    await sink.run(
+      (async function* () {
+        yield* batchesOf(sent, 300);
+      })(),
+    );
+    await sink.close?.();
+    expectEveryEventOnce(fake, sent);
+    const putRecords = fake.requests.filter((request) => request.target.endsWith('.PutRecords'));
+    expect(putRecords[0]?.records).toBe(sent.length);
+    for (const shard of fake.shards) {
+      const refused = sent.filter(
+        (event) => fake.shardOf(fakeHashKeyOf(String(event.fields.user))).shardId === shard.shardId,
+      ).length;
+      expect(refused).toBeGreaterThan(0);
+      expect(
+        context.metrics.total('kinesis_shard_throttled_records_total', { shard_id: shard.shardId }),
+      ).toBe(refused);
+    }
+    expect(context.metrics.total('kinesis_retries_total')).toBe(sent.length);
+  });
+
   it('with shard_awareness.enabled = false ListShards is never called', async () => {
     const { fake, endpoint } = await startFake({ shards: 2 });
     const withoutAwareness = options(endpoint, { shard_awareness: { enabled: false } });

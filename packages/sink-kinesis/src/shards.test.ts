@@ -1,9 +1,10 @@
+import type { KinesisClient } from '@aws-sdk/client-kinesis';
 import { HttpClient } from '@sluice/sink-kit/http';
 import { createTestContext } from '@sluice/testkit';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createKinesisClient } from './client.js';
-import { ShardBudgets } from './pacing.js';
+import { ShardBudgets, type ShardQuota } from './pacing.js';
 import { createShardAwareness, type Placement } from './shard-awareness.js';
 import {
   explicitHashKeyHex,
@@ -186,6 +187,25 @@ describe('ListShards', () => {
       http,
     );
 
+  /** A watch of the stream (ListShards on, no timed refresh) and shard awareness over it. */
+  const watched = (
+    kinesis: KinesisClient,
+    context: ReturnType<typeof createTestContext>,
+    quota: ShardQuota,
+    wireKey: (key: string) => Buffer = Buffer.from,
+    now?: () => number,
+  ) => {
+    const watch = new StreamWatch({
+      client: kinesis,
+      stream: { StreamName: 'logs' },
+      name: 'logs',
+      refreshIntervalMs: 3_600_000,
+      listShards: true,
+      context,
+    });
+    return { watch, awareness: createShardAwareness(watch, quota, wireKey, context, now) };
+  };
+
   it('lists every page (NextToken); open shards apart from closed ones, whose ranges an answer may still name', async () => {
     fake.splitShard('shardId-000000000001');
     const kinesis = client();
@@ -239,19 +259,11 @@ describe('ListShards', () => {
   it('places random keys when first paced and reads the map again within a second when told it is stale', async () => {
     const kinesis = client();
     const context = createTestContext();
-    const watch = new StreamWatch({
-      client: kinesis,
-      stream: { StreamName: 'logs' },
-      name: 'logs',
-      refreshIntervalMs: 3_600_000,
-      listShards: true,
+    const { watch, awareness } = watched(
+      kinesis,
       context,
-    });
-    const awareness = createShardAwareness(
-      watch,
       { recordsPerSecond: 1000, bytesPerSecond: 1 << 20 },
       (key) => Buffer.from(JSON.stringify(key)),
-      context,
     );
     try {
       const records: Placement[] = Array.from({ length: 50 }, () => ({
@@ -280,24 +292,56 @@ describe('ListShards', () => {
     }
   });
 
+  it('per shard: user records, bytes, and the wait a request had for its slowest shard, handed to the metrics at close', async () => {
+    const kinesis = client();
+    const context = createTestContext();
+    // The clock stands still: the 300 records of one shard are 100 over its burst (200 at
+    // 1,000/s): that request waits exactly 100 ms, for that shard.
+    const { watch, awareness } = watched(
+      kinesis,
+      context,
+      { recordsPerSecond: 1000, bytesPerSecond: 1 << 20 },
+      Buffer.from,
+      () => 0,
+    );
+    try {
+      await watch.start();
+      const shardOf = (key: string) => fake.shardOf(fakeHashKeyOf(key)).shardId;
+      const hot = 'hot';
+      const cold = Array.from({ length: 50 }, (_, index) => `cold-${index}`).find(
+        (key) => shardOf(key) !== shardOf(hot),
+      ) as string;
+      const records: Placement[] = [
+        ...Array.from({ length: 300 }, () => ({
+          key: hot,
+          partitionKey: Buffer.from(hot),
+          recordBytes: 100,
+        })),
+        // An aggregate of 10 events.
+        { key: cold, partitionKey: Buffer.from(cold), recordBytes: 5_000, userRecords: 10 },
+      ];
+      await awareness.pace(records, context.signal);
+      awareness.close();
+      const of = (name: string, key: string) => context.metrics.total(name, { shard_id: shardOf(key) });
+      expect(of('kinesis_shard_user_records_total', hot)).toBe(300);
+      expect(of('kinesis_shard_bytes_total', hot)).toBe(30_000);
+      expect(of('kinesis_shard_pacing_wait_seconds_total', hot)).toBeCloseTo(0.1, 6);
+      expect(of('kinesis_shard_user_records_total', cold)).toBe(10);
+      expect(of('kinesis_shard_bytes_total', cold)).toBe(5_000);
+      expect(of('kinesis_shard_pacing_wait_seconds_total', cold)).toBe(0);
+      expect(context.metrics.total('kinesis_shard_user_records_total')).toBe(310);
+    } finally {
+      awareness.close();
+      await watch.close();
+      kinesis.destroy();
+    }
+  });
+
   it('sending never waits on the shard map: pacing before any map is read sends at once', async () => {
     const kinesis = client();
     const context = createTestContext();
     fake.endlessListShards = 'new';
-    const watch = new StreamWatch({
-      client: kinesis,
-      stream: { StreamName: 'logs' },
-      name: 'logs',
-      refreshIntervalMs: 3_600_000,
-      listShards: true,
-      context,
-    });
-    const awareness = createShardAwareness(
-      watch,
-      { recordsPerSecond: 1, bytesPerSecond: 1 },
-      Buffer.from,
-      context,
-    );
+    const { watch, awareness } = watched(kinesis, context, { recordsPerSecond: 1, bytesPerSecond: 1 });
     try {
       const records: Placement[] = [{ key: 'k', partitionKey: Buffer.from('k'), recordBytes: 1_000_000 }];
       // The first read starts here and pages on; the records go unpaced meanwhile.

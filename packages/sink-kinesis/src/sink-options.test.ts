@@ -80,6 +80,22 @@ describe('aggregation through the sink', () => {
     },
   );
 
+  it('kinesis_user_records_per_aggregate: one observation per Kinesis record, of the events it carries; none unaggregated', async () => {
+    const events = eventsOf(2_000, (index) => ({ user: `user-${index % 5}` }));
+    const aggregated = await runSink(
+      events,
+      options({ partition_key_field: 'user', aggregation: { enabled: true, max_record_bytes: 8_000 } }),
+    );
+    const metrics = aggregated.context.metrics;
+    expect(fake.accepted.length).toBeGreaterThan(5);
+    expect(metrics.total('kinesis_user_records_per_aggregate_count')).toBe(fake.accepted.length);
+    expect(metrics.total('kinesis_user_records_per_aggregate_sum')).toBe(events.length);
+    fake.accepted.length = 0;
+    const plain = await runSink(eventsOf(20), options());
+    expect(fake.accepted).toHaveLength(20);
+    expect(plain.context.metrics.total('kinesis_user_records_per_aggregate_count')).toBe(0);
+  });
+
   it('with partition_key_field, each event keeps its key, and each record carries only events of its key', async () => {
     const events = eventsOf(900, (index) => ({ user: `user-${index % 7}` }));
     await runSink(
@@ -133,6 +149,75 @@ describe('aggregation through the sink', () => {
     );
     expect(fake.requests.every((logged) => logged.records <= 10)).toBe(true);
     expect(userRecords()).toHaveLength(40);
+  });
+});
+
+describe('events too large for a Kinesis record', () => {
+  /** The copies routed to `<sink>.rejected`, by message. */
+  const rejectedMessages = (rejected: LogEvent[]) => rejected.map((event) => String(event.fields.message));
+
+  it.each([
+    ['plain records', false],
+    ['aggregated', true],
+  ] as const)(
+    '%s: routed to <sink>.rejected, counted, never sent nor reported delivered; the others delivered',
+    async (_, aggregated) => {
+      // 1 MiB per record (data + the 32 bytes of a random key): one byte more is too large.
+      const fits = createLogEvent({ message: 'f'.repeat(1024 * 1024 - 32) });
+      const tooLarge = createLogEvent({ message: 'x'.repeat(1024 * 1024 - 31) });
+      const small = eventsOf(3);
+      const events = [small[0], tooLarge, small[1], fits, small[2]] as LogEvent[];
+      const { statuses, context, rejected } = await runSink(
+        events,
+        options({ aggregation: { enabled: aggregated, max_record_bytes: 51_200 } }),
+      );
+      expect(events.map((event) => statuses.get(String(event.fields.message)))).toEqual([
+        'delivered',
+        'rejected',
+        'delivered',
+        'delivered',
+        'delivered',
+      ]);
+      expect(rejectedMessages(rejected)).toEqual([String(tooLarge.fields.message)]);
+      expect(rejected[0]?.fields.rejection).toMatchObject({
+        sink_id: 'kinesis_out',
+        error_code: 'record_too_large',
+      });
+      const sent = aggregated ? userRecords().map((user) => user.data.toString()) : fake.acceptedData();
+      expect(sent.sort()).toEqual(
+        [small[0], small[1], fits, small[2]].map((event) => String(event?.fields.message)).sort(),
+      );
+      expect(
+        context.metrics.total('component_errors_total', {
+          error_type: 'record_too_large',
+          error_code: 'record_too_large',
+        }),
+      ).toBe(1);
+      expect(context.metrics.total('component_discarded_events_total', { intentional: 'false' })).toBe(1);
+      expect(context.metrics.total('component_sent_events_total')).toBe(4);
+      expect(context.logger.find('record is larger', 'warn')).toHaveLength(1);
+    },
+  );
+
+  it('the size that counts is after compression: 2 MiB that gzip to a few KiB go; max_record_bytes lowers the limit', async () => {
+    const compressible = createLogEvent({ message: 'a'.repeat(2 * 1024 * 1024) });
+    const gzipped = await runSink([compressible], options({ compression: 'gzip' }));
+    expect(gzipped.statuses.get(String(compressible.fields.message))).toBe('delivered');
+    expect(gzipped.rejected).toHaveLength(0);
+    fake.accepted.length = 0;
+    const lowered = await runSink(
+      eventsOf(2, (index) => ({ message: `${index}${'m'.repeat(500)}` })),
+      {
+        ...options(),
+        max_record_bytes: 300,
+      },
+    );
+    expect([...lowered.statuses.values()]).toEqual(['rejected', 'rejected']);
+    expect(lowered.rejected).toHaveLength(2);
+    expect(fake.accepted).toHaveLength(0);
+    expect(lowered.context.metrics.total('component_errors_total', { error_type: 'record_too_large' })).toBe(
+      2,
+    );
   });
 });
 

@@ -37,6 +37,7 @@ beforeAll(async () => {
       'aggregated-cbor',
       'aggregated-json',
       'aggregated-keys',
+      'by-arn',
       ...codecs.map((codec) => `compressed-${codec}`),
     ].map((name) => ({ name, shards: 3 })),
   });
@@ -220,6 +221,37 @@ describe('aws_kinesis_streams against kinesis-local (the real Kinesis API)', () 
     const decompress = decompressors[codec] as (data: Buffer) => Buffer;
     expect(records.map((record) => decompress(record.data).toString()).sort()).toEqual(lines(40).sort());
   });
+
+  it.each(protocols)(
+    'stream_arn over %s: the stream named by its ARN alone (no stream_name, no region) gets every event',
+    async (protocol) => {
+      const events = lines(25).map((message) => createLogEvent({ message: `${protocol} ${message}` }));
+      const base = options({
+        stream_arn: `arn:aws:kinesis:${kinesis.region}:000000000000:stream/by-arn`,
+        encoding: 'text',
+        shard_awareness: { enabled: true },
+      });
+      delete (base as { stream_name?: string }).stream_name;
+      delete (base as { region?: string }).region;
+      const sink = await createKinesisSink(
+        { ...base, request: { ...base.request, protocol } },
+        createTestContext(),
+      );
+      expect(await sink.healthcheck?.(new AbortController().signal)).toEqual({ status: 'healthy' });
+      const statuses: DeliveryStatus[] = [];
+      attachFinalizer(events, (status) => statuses.push(status));
+      await sink.run(inputOf([events]));
+      await sink.close?.();
+      expect(statuses).toEqual(['delivered']);
+      const records = await readAllRecords({ endpoint: kinesis.endpoint, streamName: 'by-arn' });
+      expect(
+        records
+          .map((record) => record.data.toString())
+          .filter((data) => data.startsWith(protocol))
+          .sort(),
+      ).toEqual(events.map((event) => String(event.fields.message)).sort());
+    },
+  );
 
   it('healthcheck: a stream that does not exist fails with its name', async () => {
     const sink = await createKinesisSink(options({ stream_name: 'no-such-stream' }), createTestContext());

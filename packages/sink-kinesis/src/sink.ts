@@ -140,6 +140,7 @@ function kinesisParts(
       aggregateBytes: () => limits.aggregateBytes(),
       oneKeyPerAggregate: ordered,
       wireKey: format.partitionKey,
+      recordsPerAggregate: context.metrics.histogram('kinesis_user_records_per_aggregate'),
     },
     watch,
     shards,

@@ -1,73 +1,28 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { createConnection } from 'node:net';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { connect, type TLSSocket } from 'node:tls';
 import type { LogEvent } from '@sluice/component-api';
-import { createTestContext } from '@sluice/testkit';
+import { createTestCertificates, createTestContext, type TestCertificates } from '@sluice/testkit';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { TlsSourceOptions } from './options.js';
 import { createTcpSource } from './tcp-source.js';
 
-// A CA, a server certificate for 127.0.0.1 and a client certificate, made with the openssl CLI.
-let directory = '';
-const file = (name: string) => join(directory, name);
-const openssl = (...args: string[]) => execFileSync('openssl', args, { cwd: directory, stdio: 'pipe' });
-const newKey = ['-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:prime256v1', '-nodes'];
+// A CA, a server certificate for 127.0.0.1 and a client certificate; the server key encrypted too.
+let certificates: TestCertificates;
+const file = (name: string) => join(certificates.directory, name);
 
 beforeAll(() => {
-  directory = mkdtempSync(join(tmpdir(), 'sluice-tls-'));
-  openssl(
-    'req',
-    '-x509',
-    ...newKey,
-    '-keyout',
-    'ca.key',
-    '-out',
-    'ca.crt',
-    '-days',
-    '1',
-    '-subj',
-    '/CN=Sluice Test CA',
-  );
-  for (const [name, extension] of [
-    ['server', 'subjectAltName=IP:127.0.0.1'],
-    ['client', 'extendedKeyUsage=clientAuth'],
-  ] as const) {
-    openssl('req', ...newKey, '-keyout', `${name}.key`, '-out', `${name}.csr`, '-subj', `/CN=${name}`);
-    writeFileSync(file(`${name}.ext`), `${extension}\n`);
-    openssl(
-      'x509',
-      '-req',
-      '-in',
-      `${name}.csr`,
-      '-CA',
-      'ca.crt',
-      '-CAkey',
-      'ca.key',
-      '-CAcreateserial',
-      '-out',
-      `${name}.crt`,
-      '-days',
-      '1',
-      '-extfile',
-      `${name}.ext`,
-    );
-  }
-  openssl(
-    'pkey',
-    '-in',
-    'server.key',
-    '-aes256',
-    '-passout',
-    'pass:dummy-pass',
-    '-out',
-    'server-encrypted.key',
+  certificates = createTestCertificates();
+  execFileSync(
+    'openssl',
+    ['pkey', '-in', 'server.key', '-aes256', '-passout', 'pass:dummy-pass', '-out', 'server-encrypted.key'],
+    { cwd: certificates.directory, stdio: 'pipe' },
   );
 });
 
-afterAll(() => rmSync(directory, { recursive: true, force: true }));
+afterAll(() => certificates.remove());
 
 const stops: Array<() => Promise<void>> = [];
 afterEach(async () => {

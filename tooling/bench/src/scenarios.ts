@@ -8,6 +8,7 @@ export const scenarioLoaders: Readonly<Record<string, () => Promise<{ default: S
   'kinesis-sink': () => import('./scenarios/kinesis-sink.js'),
   'kinesis-retries': () => import('./scenarios/kinesis-retries.js'),
   'kinesis-defaults': () => import('./scenarios/kinesis-defaults.js'),
+  'kinesis-shards': () => import('./scenarios/kinesis-shards.js'),
   'http-sink': () => import('./scenarios/http-sink.js'),
   'shard-quota': () => import('./scenarios/shard-quota.js'),
   'disk-buffer': () => import('./scenarios/disk-buffer.js'),

@@ -5,6 +5,8 @@ import { createServer } from 'node:net';
 import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {
+  CreateStreamCommand,
+  DeleteStreamCommand,
   DescribeStreamSummaryCommand,
   GetRecordsCommand,
   GetShardIteratorCommand,
@@ -146,21 +148,12 @@ export async function startKinesisLocal(options: StartOptions): Promise<KinesisL
   const client = localClient(endpoint);
   const deadline = Date.now() + (options.timeoutMs ?? 90_000);
   try {
-    for (const stream of options.streams) {
-      for (;;) {
-        if (child.exitCode !== null)
-          throw new Error(`kinesis-local exited (${child.exitCode}): ${stderr.trim()}`);
-        if (Date.now() > deadline)
-          throw new Error(`kinesis-local did not become ready in time: ${stderr.trim()}`);
-        try {
-          const summary = await client.send(new DescribeStreamSummaryCommand({ StreamName: stream.name }));
-          if (summary.StreamDescriptionSummary?.StreamStatus === 'ACTIVE') break;
-        } catch {
-          // Not listening yet, or the stream is still being created.
-        }
-        await new Promise((resolve) => setTimeout(resolve, 250));
-      }
-    }
+    for (const stream of options.streams)
+      await waitForStatus(client, stream.name, 'ACTIVE', () => {
+        if (child.exitCode !== null) return `kinesis-local exited (${child.exitCode}): ${stderr.trim()}`;
+        if (Date.now() > deadline) return `kinesis-local did not become ready in time: ${stderr.trim()}`;
+        return undefined;
+      });
   } catch (error) {
     await stop();
     throw error;
@@ -168,6 +161,79 @@ export async function startKinesisLocal(options: StartOptions): Promise<KinesisL
     client.destroy();
   }
   return { endpoint, ports: { plain: plainPort, tls: tlsPort }, region: REGION, stop };
+}
+
+/**
+ * Polls DescribeStreamSummary until the stream is `status` (`gone`: ResourceNotFoundException);
+ * `stop` names why to give up (undefined: keep polling).
+ */
+async function waitForStatus(
+  client: KinesisClient,
+  streamName: string,
+  status: 'ACTIVE' | 'gone',
+  stop: () => string | undefined,
+): Promise<void> {
+  for (;;) {
+    const reason = stop();
+    if (reason !== undefined) throw new Error(reason);
+    try {
+      const summary = await client.send(new DescribeStreamSummaryCommand({ StreamName: streamName }));
+      if (summary.StreamDescriptionSummary?.StreamStatus === status) return;
+    } catch (error) {
+      // Not listening yet, or the stream is still being created; or gone, when that is awaited.
+      if (status === 'gone' && (error as Error).name === 'ResourceNotFoundException') return;
+    }
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+}
+
+/** `stop` for `waitForStatus`: gives up after `timeoutMs`. */
+function within(timeoutMs: number, what: string): () => string | undefined {
+  const deadline = Date.now() + timeoutMs;
+  return () => (Date.now() > deadline ? `${what} in time` : undefined);
+}
+
+/** Deletes a stream and resolves once it is gone (DescribeStreamSummary: ResourceNotFoundException). */
+export async function deleteStream(options: {
+  endpoint: string;
+  streamName: string;
+  timeoutMs?: number;
+}): Promise<void> {
+  const client = localClient(options.endpoint);
+  try {
+    await client.send(new DeleteStreamCommand({ StreamName: options.streamName }));
+    await waitForStatus(
+      client,
+      options.streamName,
+      'gone',
+      within(options.timeoutMs ?? 60_000, `stream ${options.streamName} was not deleted`),
+    );
+  } finally {
+    client.destroy();
+  }
+}
+
+/** Creates a stream and resolves once it is ACTIVE. */
+export async function createStream(options: {
+  endpoint: string;
+  streamName: string;
+  shards: number;
+  timeoutMs?: number;
+}): Promise<void> {
+  const client = localClient(options.endpoint);
+  try {
+    await client.send(
+      new CreateStreamCommand({ StreamName: options.streamName, ShardCount: options.shards }),
+    );
+    await waitForStatus(
+      client,
+      options.streamName,
+      'ACTIVE',
+      within(options.timeoutMs ?? 60_000, `stream ${options.streamName} did not become ACTIVE`),
+    );
+  } finally {
+    client.destroy();
+  }
 }
 
 /** Every record of every shard, from the beginning (TRIM_HORIZON), in shard then sequence order. */

@@ -158,6 +158,14 @@ export interface FakeRequestLog {
   startedAt: number;
   /** Requests in flight when this one arrived, itself included. */
   concurrent: number;
+  /** How the request named its stream. */
+  stream: { StreamName?: string; StreamARN?: string };
+}
+
+/** The stream a request names, by `StreamName` or by the name in its `StreamARN` (`…:stream/<name>`). */
+function streamNameOf(body: Record<string, unknown>): string {
+  if (body.StreamName !== undefined) return String(body.StreamName);
+  return String(body.StreamARN).slice(String(body.StreamARN).indexOf(':stream/') + ':stream/'.length);
 }
 
 export interface FakeKinesisOptions {
@@ -346,12 +354,12 @@ export class FakeKinesis {
           message: 'NextToken and StreamName cannot be combined',
         },
       };
-    if (body.NextToken === undefined && this.#options.streams?.includes(String(body.StreamName)) === false)
+    if (body.NextToken === undefined && this.#options.streams?.includes(streamNameOf(body)) === false)
       return {
         status: 400,
         payload: {
           __type: 'ResourceNotFoundException',
-          message: `Stream ${String(body.StreamName)} not found.`,
+          message: `Stream ${streamNameOf(body)} not found.`,
         },
       };
     if (this.endlessListShards !== undefined)
@@ -497,7 +505,7 @@ export class FakeKinesis {
       response.end(answer);
     };
     if (target.endsWith('.DescribeStreamSummary') || target.endsWith('.DescribeStream')) {
-      const name = String(body.StreamName);
+      const name = streamNameOf(body);
       if (this.#options.streams !== undefined && !this.#options.streams.includes(name)) {
         reply(400, {
           __type: 'ResourceNotFoundException',
@@ -559,6 +567,10 @@ export class FakeKinesis {
       behaviour: behaviour.kind,
       startedAt: performance.now(),
       concurrent: this.#inFlight,
+      stream: {
+        ...(body.StreamName === undefined ? {} : { StreamName: String(body.StreamName) }),
+        ...(body.StreamARN === undefined ? {} : { StreamARN: String(body.StreamARN) }),
+      },
     });
     response.on('close', () => {
       this.#inFlight -= 1;

@@ -1,30 +1,11 @@
-import { execFileSync } from 'node:child_process';
-import { once } from 'node:events';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { readFileSync } from 'node:fs';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { createServer as createHttpsServer } from 'node:https';
-import { type AddressInfo, connect, type Socket } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { connect, type Socket } from 'node:net';
+import { createTestCertificates, startedForTest, type TestCertificates } from '@sluice/testkit';
 import { afterAll, beforeAll, describe, expect, it, onTestFinished, vi } from 'vitest';
 import { statusFailure, transportFailure } from './classify.js';
 import { HttpClient } from './client.js';
-
-/** Starts `server` on 127.0.0.1 and a free port; stopped after the test. */
-async function started(server: Server): Promise<string> {
-  const sockets = new Set<Socket>();
-  server.on('connection', (socket: Socket) => {
-    sockets.add(socket);
-    socket.on('close', () => sockets.delete(socket));
-  });
-  server.listen(0, '127.0.0.1');
-  await once(server, 'listening');
-  onTestFinished(async () => {
-    for (const socket of sockets) socket.destroy();
-    await new Promise((resolve) => server.close(resolve));
-  });
-  return `127.0.0.1:${(server.address() as AddressInfo).port}`;
-}
 
 function answering(answer: (request: IncomingMessage, response: ServerResponse) => void) {
   const seen: { url: string; headers: IncomingMessage['headers']; remotePort: number | undefined }[] = [];
@@ -48,7 +29,7 @@ const post = (client: HttpClient, url: string) =>
 describe('HttpClient', () => {
   it('keeps connections alive between requests', async () => {
     const { server, seen } = answering((_request, response) => response.end('ok'));
-    const host = await started(server);
+    const host = await startedForTest(server);
     const client = new HttpClient();
     onTestFinished(() => client.close());
     for (let index = 0; index < 10; index += 1)
@@ -59,11 +40,11 @@ describe('HttpClient', () => {
 
   it('never follows a redirect: the 3xx is the answer, and its target is never asked', async () => {
     const target = answering((_request, response) => response.end('landing page'));
-    const targetHost = await started(target.server);
+    const targetHost = await startedForTest(target.server);
     const { server } = answering((_request, response) =>
       response.writeHead(301, { location: `http://${targetHost}/landing` }).end(),
     );
-    const host = await started(server);
+    const host = await startedForTest(server);
     const client = new HttpClient();
     onTestFinished(() => client.close());
     const response = await client.request({
@@ -94,7 +75,7 @@ describe('HttpClient', () => {
       response.on('drain', pump);
       pump();
     });
-    const host = await started(server);
+    const host = await startedForTest(server);
     const client = new HttpClient({ maxResponseBytes: 256 * 1024 });
     onTestFinished(() => client.close());
     const error = await post(client, `http://${host}/`).catch((failure: unknown) => failure);
@@ -103,7 +84,7 @@ describe('HttpClient', () => {
 
   it('goes through the proxy of the proxy option, or of HTTP_PROXY; not for hosts in no_proxy', async () => {
     const { server, seen } = answering((_request, response) => response.end('ok'));
-    const host = await started(server);
+    const host = await startedForTest(server);
     const proxied: string[] = [];
     // A forward proxy: absolute-form requests and CONNECT tunnels.
     const proxy = createServer((request, response) => {
@@ -128,7 +109,7 @@ describe('HttpClient', () => {
         socket.pipe(outgoing);
       });
     });
-    const proxyHost = await started(proxy);
+    const proxyHost = await startedForTest(proxy);
     const viaOption = new HttpClient({ proxy: { http: `http://${proxyHost}` } });
     onTestFinished(() => viaOption.close());
     expect((await post(viaOption, `http://${host}/a`)).status).toBe(200);
@@ -154,60 +135,20 @@ describe('HttpClient', () => {
 });
 
 describe('HttpClient TLS', () => {
-  // A CA, a server certificate for 127.0.0.1 and a client certificate, made with the openssl CLI.
-  let directory = '';
-  const file = (name: string) => join(directory, name);
-  const openssl = (...args: string[]) => execFileSync('openssl', args, { cwd: directory, stdio: 'pipe' });
-  const newKey = ['-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:prime256v1', '-nodes'];
+  // A CA, a server certificate for 127.0.0.1 and a client certificate.
+  let certificates: TestCertificates;
   beforeAll(() => {
-    directory = mkdtempSync(join(tmpdir(), 'sluice-http-tls-'));
-    openssl(
-      'req',
-      '-x509',
-      ...newKey,
-      '-keyout',
-      'ca.key',
-      '-out',
-      'ca.crt',
-      '-days',
-      '1',
-      '-subj',
-      '/CN=Sluice Test CA',
-    );
-    for (const [name, extension] of [
-      ['server', 'subjectAltName=IP:127.0.0.1'],
-      ['client', 'extendedKeyUsage=clientAuth'],
-    ] as const) {
-      openssl('req', ...newKey, '-keyout', `${name}.key`, '-out', `${name}.csr`, '-subj', `/CN=${name}`);
-      writeFileSync(file(`${name}.ext`), `${extension}\n`);
-      openssl(
-        'x509',
-        '-req',
-        '-in',
-        `${name}.csr`,
-        '-CA',
-        'ca.crt',
-        '-CAkey',
-        'ca.key',
-        '-CAcreateserial',
-        '-out',
-        `${name}.crt`,
-        '-days',
-        '1',
-        '-extfile',
-        `${name}.ext`,
-      );
-    }
+    certificates = createTestCertificates();
   });
-  afterAll(() => rmSync(directory, { recursive: true, force: true }));
+  afterAll(() => certificates.remove());
 
   async function tlsServer(requestCert: boolean) {
     const clients: (string | undefined)[] = [];
     const server = createHttpsServer(
       {
-        key: readFileSync(file('server.key')),
-        cert: readFileSync(file('server.crt')),
-        ca: readFileSync(file('ca.crt')),
+        key: readFileSync(certificates.serverKeyFile),
+        cert: readFileSync(certificates.serverCertFile),
+        ca: readFileSync(certificates.caFile),
         requestCert,
         rejectUnauthorized: requestCert,
       },
@@ -219,13 +160,17 @@ describe('HttpClient TLS', () => {
         response.end('ok');
       },
     );
-    return { host: await started(server as unknown as Server), clients };
+    return { host: await startedForTest(server), clients };
   }
 
   it('trusts the CA of ca_file and presents the client certificate of crt_file / key_file', async () => {
     const { host, clients } = await tlsServer(true);
     const client = new HttpClient({
-      tls: { ca_file: file('ca.crt'), crt_file: file('client.crt'), key_file: file('client.key') },
+      tls: {
+        ca_file: certificates.caFile,
+        crt_file: certificates.clientCertFile,
+        key_file: certificates.clientKeyFile,
+      },
     });
     onTestFinished(() => client.close());
     expect((await post(client, `https://${host}/`)).status).toBe(200);
@@ -245,11 +190,13 @@ describe('HttpClient TLS', () => {
 
   it('verify_hostname = false accepts a certificate for another name (server_name checked otherwise)', async () => {
     const { host } = await tlsServer(false);
-    const otherName = new HttpClient({ tls: { ca_file: file('ca.crt'), server_name: 'elsewhere.example' } });
+    const otherName = new HttpClient({
+      tls: { ca_file: certificates.caFile, server_name: 'elsewhere.example' },
+    });
     onTestFinished(() => otherName.close());
     expect(await post(otherName, `https://${host}/`).catch(() => 'refused')).toBe('refused');
     const unchecked = new HttpClient({
-      tls: { ca_file: file('ca.crt'), server_name: 'elsewhere.example', verify_hostname: false },
+      tls: { ca_file: certificates.caFile, server_name: 'elsewhere.example', verify_hostname: false },
     });
     onTestFinished(() => unchecked.close());
     expect((await post(unchecked, `https://${host}/`)).status).toBe(200);
@@ -268,9 +215,9 @@ describe('HttpClient TLS', () => {
         socket.pipe(outgoing);
       });
     });
-    const proxyHost = await started(proxy);
+    const proxyHost = await startedForTest(proxy);
     const client = new HttpClient({
-      tls: { ca_file: file('ca.crt') },
+      tls: { ca_file: certificates.caFile },
       proxy: { https: `http://${proxyHost}` },
     });
     onTestFinished(() => client.close());
@@ -281,6 +228,8 @@ describe('HttpClient TLS', () => {
   });
 
   it('a tls file that cannot be read is a config error naming the option', () => {
-    expect(() => new HttpClient({ tls: { ca_file: file('missing.crt') } })).toThrow(/tls\.ca_file/);
+    expect(() => new HttpClient({ tls: { ca_file: `${certificates.caFile}.missing` } })).toThrow(
+      /tls\.ca_file/,
+    );
   });
 });

@@ -14,9 +14,13 @@ export const CREDENTIALS = { accessKeyId: 'AKIDBENCH', secretAccessKey: 'bench-s
 
 /**
  * A counting fake Kinesis in a child process, and a promise that resolves when `total` records were
- * accepted; `failingShare` of the records of every request fail retryably (InternalFailure).
+ * accepted; `failingShare` of the records of every request fail retryably (InternalFailure). Of
+ * `shards` shards (default 1,024); `placed`: each record answered with its true shard.
  */
-export async function countingFake(failingShare = 0): Promise<{
+export async function countingFake(
+  failingShare = 0,
+  stream: { shards?: number; placed?: boolean } = {},
+): Promise<{
   endpoint: string;
   count: () => Promise<number>;
   until: (total: number) => Promise<void>;
@@ -24,7 +28,7 @@ export async function countingFake(failingShare = 0): Promise<{
 }> {
   const child = fork(
     join(dirname(fileURLToPath(import.meta.url)), '..', 'fake-server.js'),
-    [String(failingShare)],
+    [String(failingShare), String(stream.shards ?? 1024), stream.placed === true ? 'placed' : 'counted'],
     { stdio: 'inherit' },
   );
   const [{ endpoint }] = (await once(child, 'message')) as [{ endpoint: string }];
