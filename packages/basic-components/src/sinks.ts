@@ -6,7 +6,6 @@ import {
   createRejecter,
   defineSink,
   finalizeEvents,
-  type LogEvent,
   type Sink,
   SPECIFICATION_VERSION,
   untilAborted,

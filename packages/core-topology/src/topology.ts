@@ -14,7 +14,6 @@ import {
   type Source,
   type SourceDefinition,
   type Transform,
-  type TransformDefinition,
 } from '@sluice/component-api';
 import { BufferChain, type ChainStage } from './buffer-chain.js';
 import { created } from './component-path.js';
