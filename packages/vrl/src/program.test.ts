@@ -37,6 +37,26 @@ describe('compile and run', () => {
     expect(run('%tag = "t"\n%', {})).toMatchObject({ value: { tag: 't' }, metadata: { tag: 't' } });
   });
 
+  it('deletes fields of small and large objects alike, nested, compacted, `__proto__` included', () => {
+    const large: Record<string, number> = {};
+    for (let index = 0; index < 100; index++) large[`f${index}`] = index;
+    const event = JSON.parse(
+      '{"a":1,"secret":2,"__proto__":3,"nested":{"b":{"c":1}},"list":[{"d":1,"e":2}]}',
+    );
+    const result = run(
+      'x = del(.secret)\ndel(.__proto__)\ndel(.nested.b.c, compact: true)\ndel(.list[0].d)\ndel(.large.f7)\n.x = x',
+      { ...event, large },
+    );
+    expect(result.status).toBe('ok');
+    const after = result.event as Record<string, unknown>;
+    expect(Object.keys(after)).toEqual(['a', 'list', 'large', 'x']);
+    expect(after).toMatchObject({ a: 1, list: [{ e: 2 }], x: 2 });
+    expect(Object.keys(after.large as object)).toHaveLength(99);
+    expect((after.large as Record<string, number>).f7).toBeUndefined();
+    expect(Object.getPrototypeOf(after)).toBe(Object.prototype);
+    expect(run('del(.a)\nkeys(.)', { a: 1, b: 2, c: 3 })).toMatchObject({ value: ['b', 'c'] });
+  });
+
   it('keeps integers and floats apart, wraps i64, and carries bigints and nanoseconds', () => {
     expect(run('10 / 2').status === 'ok' && (run('10 / 2') as { value: unknown }).value).toEqual(
       new FloatValue(5),
