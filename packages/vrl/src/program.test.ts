@@ -37,6 +37,41 @@ describe('compile and run', () => {
     expect(run('%tag = "t"\n%', {})).toMatchObject({ value: { tag: 't' }, metadata: { tag: 't' } });
   });
 
+  it('with preserveInput, leaves the event and metadata it was given as they were, on success or failure', () => {
+    const given = () => ({
+      event: { a: { b: 1 }, list: [1], message: '{"x":1}' },
+      metadata: { m: { n: 1 } },
+    });
+    const programs = [
+      '.a.b = 2\n.list[1] = 2\n%m.n = 2\ndel(.message)',
+      '.a.c = 1\n%z = 1\nparse_json!("nope")',
+      'x = del(.)\nx.a.b = 3\n. = x',
+      'del(.a.b, compact: true)\ndel(%m.n, compact: true)\nabort',
+      '. = parse_json!(.message)\n.y = 2',
+      '%m = 1\n.a = 1',
+    ];
+    for (const source of programs) {
+      const runner = compile(source).runner({ preserveInput: true });
+      const { event, metadata } = given();
+      const status = runner.run(event, metadata);
+      expect({ source, event, metadata }).toEqual({ source, ...given() });
+      if (status === 'ok') expect(runner.event).not.toBe(event);
+    }
+    const runner = compile('.a.b = 2\n%m.n = 2').runner({ preserveInput: true });
+    const { event, metadata } = given();
+    expect(runner.run(event, metadata)).toBe('ok');
+    expect(runner.event).toEqual({ ...given().event, a: { b: 2 } });
+    expect(runner.metadata).toEqual({ m: { n: 2 } });
+    // A runner reused: each run keeps its own input.
+    const second = given();
+    runner.run(second.event, second.metadata);
+    expect(second).toEqual(given());
+    // Without the option, changes are in place.
+    const inPlace = given();
+    compile('.a.b = 2').runner().run(inPlace.event, inPlace.metadata);
+    expect(inPlace.event.a.b).toBe(2);
+  });
+
   it('deletes fields of small and large objects alike, nested, compacted, `__proto__` included', () => {
     const large: Record<string, number> = {};
     for (let index = 0; index < 100; index++) large[`f${index}`] = index;

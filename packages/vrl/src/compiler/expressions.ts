@@ -9,7 +9,7 @@ import {
   multiply,
   subtract,
 } from '../runtime/arithmetic.js';
-import type { Context, Evaluate } from '../runtime/context.js';
+import { type Context, type Evaluate, writableEvent, writableMetadata } from '../runtime/context.js';
 import { Abort, Interruption, Return, RuntimeError } from '../runtime/errors.js';
 import { arrayElement, getPath, insertPath } from '../runtime/path.js';
 import { Collection, Kind, type Segment } from '../type/kind.js';
@@ -997,21 +997,32 @@ function emitStore(target: AssignTarget, context: EmitContext): (runtime: Contex
       runtime.variables[slot] = insertPath(runtime.variables[slot], path, value);
     };
   }
+  // Replacing the root leaves the caller's event as it was; changing inside it needs it writable.
   if (target.prefix === 'event') {
+    if (path.length === 0) {
+      return (runtime, value) => {
+        runtime.event = value;
+      };
+    }
     if (path.length === 1 && 'field' in (path[0] as Segment)) {
       const field = (path[0] as { field: string }).field;
       return (runtime, value) => {
-        const event = runtime.event;
+        const event = writableEvent(runtime);
         if (isObjectValue(event)) setOwnField(event, field, value);
         else runtime.event = insertPath(event, path, value);
       };
     }
     return (runtime, value) => {
-      runtime.event = insertPath(runtime.event, path, value);
+      runtime.event = insertPath(writableEvent(runtime), path, value);
+    };
+  }
+  if (path.length === 0) {
+    return (runtime, value) => {
+      runtime.metadata = value;
     };
   }
   return (runtime, value) => {
-    runtime.metadata = insertPath(runtime.metadata, path, value);
+    runtime.metadata = insertPath(writableMetadata(runtime), path, value);
   };
 }
 
