@@ -72,6 +72,16 @@ describe('compile and run', () => {
     expect(inPlace.event.a.b).toBe(2);
   });
 
+  it('`??` takes its right side on any failure of a call on its left; elsewhere the error names the call', () => {
+    expect(run('to_int("x") ?? 7')).toMatchObject({ value: 7 });
+    expect(run('parse_json("{") ?? to_int("y") ?? "last"')).toMatchObject({ value: 'last' });
+    expect(run('to_int(.n) ?? 0', { n: '12' })).toMatchObject({ value: 12 });
+    expect(run('_x, err = to_int("x")\nerr')).toMatchObject({
+      value:
+        'function call error for "to_int" at (10:21): Invalid integer "x": invalid digit found in string',
+    });
+  });
+
   it('deletes fields of small and large objects alike, nested, compacted, `__proto__` included', () => {
     const large: Record<string, number> = {};
     for (let index = 0; index < 100; index++) large[`f${index}`] = index;

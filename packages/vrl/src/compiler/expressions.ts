@@ -72,6 +72,14 @@ export abstract class Expr {
 
   abstract emit(context: EmitContext): Evaluate;
 
+  /**
+   * Emits for a place that drops the expression's error (the left of `??`): the same outcome,
+   * without building an error message nobody reads.
+   */
+  emitErrorDropped(context: EmitContext): Evaluate {
+    return this.emit(context);
+  }
+
   /** Whether the value never shares containers with a variable or the event. */
   isFresh(): boolean {
     return false;
@@ -870,7 +878,7 @@ export class OpExpr extends Expr {
   }
 
   emit(context: EmitContext): Evaluate {
-    const left = this.left.emit(context);
+    const left = this.operator === '??' ? this.left.emitErrorDropped(context) : this.left.emit(context);
     const right = this.right.emit(context);
     switch (this.operator) {
       case '??':
