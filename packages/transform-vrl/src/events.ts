@@ -29,32 +29,6 @@ export function isObjectValue(value: unknown): value is FieldMap {
 }
 
 /**
- * A copy of a value to restore when a run fails: objects and arrays copied, everything else
- * shared (a program never changes a string, a number or a timestamp in place). Cheaper than a
- * full clone for the usual flat event: one object.
- */
-export function rollbackCopy<Type extends Value | FieldValue | undefined>(value: Type): Type {
-  if (value === null || typeof value !== 'object') return value;
-  if (Array.isArray(value)) return value.map(rollbackCopy) as Type;
-  if (!isObjectValue(value)) return value;
-  const copy: FieldMap = {};
-  for (const key in value) {
-    const field = (value as FieldMap)[key];
-    const copied = field !== null && typeof field === 'object' ? rollbackCopy(field) : field;
-    // A field named `__proto__` stays a field (assigning it would set the prototype).
-    if (key === '__proto__')
-      Object.defineProperty(copy, key, {
-        value: copied,
-        enumerable: true,
-        writable: true,
-        configurable: true,
-      });
-    else copy[key] = copied;
-  }
-  return copy as Type;
-}
-
-/**
  * The value with each regex replaced by its pattern, in place where it is held (what Vector's
  * JSON writes for a regex). Only for programs that may leave one (`Program.mayHoldRegex`).
  */

@@ -10,7 +10,7 @@ export {
   conditionProblems,
   conditionSchema,
 } from './condition.js';
-export { isObjectValue, pushEvents, rollbackCopy, withoutRegexes } from './events.js';
+export { isObjectValue, pushEvents, withoutRegexes } from './events.js';
 export type { FilterOptions } from './filter.js';
 export { filterTransform } from './filter.js';
 export type { Compiled, ProgramSource, ProgramText } from './program.js';

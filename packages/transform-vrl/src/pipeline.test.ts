@@ -5,6 +5,7 @@ import {
   type DeliveryStatus,
   defineSink,
   defineSource,
+  estimateByteSize,
   finalizeEvents,
   type LogEvent,
   SPECIFICATION_VERSION,
@@ -123,6 +124,27 @@ describe('remap → route → filter, shaped like public Vector configs', () => 
       /component_sent_events_total\{[^}]*component_id="route_by_level"[^}]*output="error"[^}]*\} 1/,
     );
     expect(metrics).toMatch(/component_discarded_events_total\{[^}]*component_id="drop_health"[^}]*\} 1/);
+    // Bytes in are the source's estimate of each line; bytes out, the estimate of each parsed event.
+    const bytesOf = (name: string, id: string) =>
+      Number(new RegExp(`${name}\\{[^}]*component_id="${id}"[^}]*\\} (\\d+)`).exec(metrics)?.[1]);
+    const sent = [
+      { status: 503, path: '/api', level: 'error' },
+      { status: 404, path: '/missing', level: 'warn' },
+      { status: 200, path: '/health', level: 'info' },
+      { status: 200, path: '/home', level: 'info' },
+    ];
+    const raw = [access(503, '/api'), access(404, '/missing'), access(200, '/health'), access(200, '/home')];
+    const sizes = (maps: Record<string, unknown>[]) =>
+      maps.reduce((total, fields) => total + estimateByteSize(fields as never), 0);
+    expect(bytesOf('component_received_event_bytes_total', 'parse_logs')).toBe(
+      sizes(
+        raw.map(
+          (message) =>
+            createLogEvent({ message, host: 'web-1', timestamp: new Date(0), source_type: 'socket' }).fields,
+        ),
+      ),
+    );
+    expect(bytesOf('component_sent_event_bytes_total', 'parse_logs')).toBe(sizes(sent));
   });
 
   it('a line that is not JSON passes unchanged (the remap default); with reroute_dropped it goes to <id>.dropped, annotated', async () => {

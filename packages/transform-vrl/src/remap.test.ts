@@ -7,6 +7,7 @@ import {
   ConfigError,
   createLogEvent,
   type DeliveryStatus,
+  estimateByteSize,
   FloatValue,
   finalizeEvents,
   type LogEvent,
@@ -103,6 +104,38 @@ describe('remap', () => {
         'function call error for "to_int" at (21:32): Invalid integer "x": invalid digit found in string',
       event_dropped: false,
     });
+  });
+
+  it('a failing run leaves nested fields and the metadata as they came, whatever it changed before', () => {
+    const { run } = remap({
+      source: '.nested.a = 2\n.list[0] = 9\n%seen = true\ndel(.host)\n.n = to_int!(.n)',
+    });
+    const given = () => line('bad', { n: 'x', nested: { a: 1 }, list: [1] });
+    const event = given();
+    event.metadata.value = { kept: { deep: 1 } };
+    const [after] = run([event]) as Batch;
+    expect(after?.fields).toEqual(given().fields);
+    expect(after?.metadata.value).toEqual({ kept: { deep: 1 } });
+    const good = line('good', { n: '1', nested: { a: 1 }, list: [1] });
+    const [changed] = run([good]) as Batch;
+    expect(changed?.fields).toMatchObject({ n: 1, nested: { a: 2 }, list: [9] });
+    expect(changed?.fields).not.toHaveProperty('host');
+    expect(changed?.metadata.value).toEqual({ seen: true });
+  });
+
+  it("each event's byte size is its fields' after the run (what *_event_bytes_total counts)", () => {
+    const { run } = remap({
+      source:
+        'if .message == "many" { . = [{"a": 1}, {"b": "two"}] } else { . = parse_json!(.message)\ndel(.password) }',
+    });
+    const events = [line('{"status":"200","password":"hunter2"}'), line('not json'), line('many')];
+    const sizesBefore = events.map((event) => event.metadata.byteSize);
+    const output = run(events) as Batch;
+    expect(output).toHaveLength(4);
+    for (const event of output) expect(event.metadata.byteSize).toBe(estimateByteSize(event.fields));
+    // The one that failed passes with its size as it came.
+    expect(output[1]?.metadata.byteSize).toBe(sizesBefore[1]);
+    expect(output[0]?.metadata.byteSize).toBeLessThan(sizesBefore[0] as number);
   });
 
   it('drop_on_error drops the failing event: finalized as dropped, counted as discarded (unintentional)', () => {

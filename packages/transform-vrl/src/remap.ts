@@ -13,7 +13,7 @@ import {
   SPECIFICATION_VERSION,
 } from '@sluice/component-api';
 import { isTimeZone, type Program, type RuntimeError, type Value } from '@sluice/vrl';
-import { pushEvents, rollbackCopy, withoutRegexes } from './events.js';
+import { pushEvents, withoutRegexes } from './events.js';
 import { compileProgram, logWarnings, type ProgramSource, programText } from './program.js';
 
 export interface RemapOptions extends ProgramSource {
@@ -137,8 +137,14 @@ export const remapTransform = defineTransform<RemapOptions>({
     logWarnings(program, context.logger);
     const timezone = options.timezone === undefined || options.timezone === '' ? 'local' : options.timezone;
     const logLimiter = new LogRateLimiter({ intervalMs: LOG_FUNCTION_INTERVAL_MS, alike: 'similar' });
+    const { drop_on_error: dropOnError, drop_on_abort: dropOnAbort, reroute_dropped: reroute } = options;
+    // A failed run leaves the event as it came, to pass on or reroute (Vector keeps it too): the
+    // engine changes a copy, made at the first change (none for `. = parse_json!(…)` first).
+    const preserveInput =
+      (program.fallible && (!dropOnError || reroute)) || (program.abortable && (!dropOnAbort || reroute));
     const runner = program.runner({
       timezone,
+      preserveInput,
       log: (level, message) => {
         const method = LOG_LEVELS[level] ?? 'info';
         logLimiter.write(level, message, undefined, (text, fields) => context.logger[method](text, fields));
@@ -157,10 +163,6 @@ export const remapTransform = defineTransform<RemapOptions>({
     const logError = rateLimitedLog(context.logger, 'error');
     const logAbort = rateLimitedLog(context.logger, 'debug');
 
-    const { drop_on_error: dropOnError, drop_on_abort: dropOnAbort, reroute_dropped: reroute } = options;
-    // The event before the run, to pass on or reroute when the run fails (Vector keeps it too).
-    const keepOriginal =
-      (program.fallible && (!dropOnError || reroute)) || (program.abortable && (!dropOnAbort || reroute));
     const { usesMetadata, mayHoldRegex } = program;
     const componentId = context.id;
 
@@ -195,8 +197,6 @@ export const remapTransform = defineTransform<RemapOptions>({
         let failed = 0;
         for (const event of batch) {
           const metadata = event.metadata;
-          const originalFields = keepOriginal ? rollbackCopy(event.fields) : undefined;
-          const originalValue = keepOriginal && usesMetadata ? rollbackCopy(metadata.value) : undefined;
           let status: 'ok' | 'error' | 'abort';
           try {
             status = runner.run(
@@ -229,12 +229,8 @@ export const remapTransform = defineTransform<RemapOptions>({
           } else if (!reroute) {
             logAbort('Event mapping aborted.', { event_dropped: drop });
           }
-          // Back to the event as it came (when the run changed it in place); a program thought
-          // unable to fail that failed all the same passes as it is.
-          if (originalFields !== undefined) {
-            event.fields = originalFields;
-            if (usesMetadata) metadata.value = originalValue;
-          }
+          // The event is as it came (the run changed a copy); a program thought unable to fail
+          // that failed all the same passes as it is.
           if (!drop) {
             output.push(event);
           } else if (reroute) {

@@ -37,6 +37,71 @@ describe('compile and run', () => {
     expect(run('%tag = "t"\n%', {})).toMatchObject({ value: { tag: 't' }, metadata: { tag: 't' } });
   });
 
+  it('with preserveInput, leaves the event and metadata it was given as they were, on success or failure', () => {
+    const given = () => ({
+      event: { a: { b: 1 }, list: [1], message: '{"x":1}' },
+      metadata: { m: { n: 1 } },
+    });
+    const programs = [
+      '.a.b = 2\n.list[1] = 2\n%m.n = 2\ndel(.message)',
+      '.a.c = 1\n%z = 1\nparse_json!("nope")',
+      'x = del(.)\nx.a.b = 3\n. = x',
+      'del(.a.b, compact: true)\ndel(%m.n, compact: true)\nabort',
+      '. = parse_json!(.message)\n.y = 2',
+      '%m = 1\n.a = 1',
+    ];
+    for (const source of programs) {
+      const runner = compile(source).runner({ preserveInput: true });
+      const { event, metadata } = given();
+      const status = runner.run(event, metadata);
+      expect({ source, event, metadata }).toEqual({ source, ...given() });
+      if (status === 'ok') expect(runner.event).not.toBe(event);
+    }
+    const runner = compile('.a.b = 2\n%m.n = 2').runner({ preserveInput: true });
+    const { event, metadata } = given();
+    expect(runner.run(event, metadata)).toBe('ok');
+    expect(runner.event).toEqual({ ...given().event, a: { b: 2 } });
+    expect(runner.metadata).toEqual({ m: { n: 2 } });
+    // A runner reused: each run keeps its own input.
+    const second = given();
+    runner.run(second.event, second.metadata);
+    expect(second).toEqual(given());
+    // Without the option, changes are in place.
+    const inPlace = given();
+    compile('.a.b = 2').runner().run(inPlace.event, inPlace.metadata);
+    expect(inPlace.event.a.b).toBe(2);
+  });
+
+  it('`??` takes its right side on any failure of a call on its left; elsewhere the error names the call', () => {
+    expect(run('to_int("x") ?? 7')).toMatchObject({ value: 7 });
+    expect(run('parse_json("{") ?? to_int("y") ?? "last"')).toMatchObject({ value: 'last' });
+    expect(run('to_int(.n) ?? 0', { n: '12' })).toMatchObject({ value: 12 });
+    expect(run('_x, err = to_int("x")\nerr')).toMatchObject({
+      value:
+        'function call error for "to_int" at (10:21): Invalid integer "x": invalid digit found in string',
+    });
+  });
+
+  it('deletes fields of small and large objects alike, nested, compacted, `__proto__` included', () => {
+    const large: Record<string, number> = {};
+    for (let index = 0; index < 100; index++) large[`f${index}`] = index;
+    const event = JSON.parse(
+      '{"a":1,"secret":2,"__proto__":3,"nested":{"b":{"c":1}},"list":[{"d":1,"e":2}]}',
+    );
+    const result = run(
+      'x = del(.secret)\ndel(.__proto__)\ndel(.nested.b.c, compact: true)\ndel(.list[0].d)\ndel(.large.f7)\n.x = x',
+      { ...event, large },
+    );
+    expect(result.status).toBe('ok');
+    const after = result.event as Record<string, unknown>;
+    expect(Object.keys(after)).toEqual(['a', 'list', 'large', 'x']);
+    expect(after).toMatchObject({ a: 1, list: [{ e: 2 }], x: 2 });
+    expect(Object.keys(after.large as object)).toHaveLength(99);
+    expect((after.large as Record<string, number>).f7).toBeUndefined();
+    expect(Object.getPrototypeOf(after)).toBe(Object.prototype);
+    expect(run('del(.a)\nkeys(.)', { a: 1, b: 2, c: 3 })).toMatchObject({ value: ['b', 'c'] });
+  });
+
   it('keeps integers and floats apart, wraps i64, and carries bigints and nanoseconds', () => {
     expect(run('10 / 2').status === 'ok' && (run('10 / 2') as { value: unknown }).value).toEqual(
       new FloatValue(5),

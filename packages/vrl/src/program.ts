@@ -38,6 +38,13 @@ export interface RunOptions {
   timezone?: string;
   /** Where `log()` writes (nowhere by default). */
   log?: (level: string, message: string) => void;
+  /**
+   * Leave the event and metadata given to a run as they are: the run's first change works on a
+   * copy (`event` and `metadata` after the run are the program's). What a caller that must pass
+   * the event unchanged when a run fails needs, without a copy of every event up front: a program
+   * that starts with `. = parse_json!(…)` never copies. Off by default: runs change in place.
+   */
+  preserveInput?: boolean;
 }
 
 /** Where a {@link ProgramRunner}'s run ended. */
@@ -130,24 +137,35 @@ export class ProgramRunner {
   readonly #evaluate: Evaluate;
   readonly #context: Context;
   readonly #slotCount: number;
+  readonly #preserveInput: boolean;
 
   constructor(evaluate: Evaluate, slotCount: number, options: Omit<RunOptions, 'metadata'>) {
     this.#evaluate = evaluate;
     this.#slotCount = slotCount;
+    this.#preserveInput = options.preserveInput === true;
     this.#context = {
       event: null,
       metadata: null,
       variables: new Array(slotCount),
       timezone: options.timezone ?? 'UTC',
       log: options.log,
+      givenEvent: undefined,
+      givenMetadata: undefined,
     };
   }
 
-  /** Runs over an event and its metadata, changing their objects and arrays in place. */
+  /**
+   * Runs over an event and its metadata, changing their objects and arrays in place (on copies
+   * with `preserveInput`).
+   */
   run(event: Value, metadata: Value): RunStatus {
     const context = this.#context;
     context.event = event;
     context.metadata = metadata;
+    if (this.#preserveInput) {
+      context.givenEvent = event;
+      context.givenMetadata = metadata;
+    }
     if (this.#slotCount > 0) context.variables.fill(undefined);
     let status: RunStatus = 'ok';
     this.failure = undefined;
@@ -173,6 +191,8 @@ export class ProgramRunner {
       // The context holds no event between runs.
       context.event = null;
       context.metadata = null;
+      context.givenEvent = undefined;
+      context.givenMetadata = undefined;
     }
     return status;
   }

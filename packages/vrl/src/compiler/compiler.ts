@@ -17,7 +17,7 @@ import {
   type VrlFunction,
 } from '../function.js';
 import type * as Ast from '../parser/ast.js';
-import type { Evaluate } from '../runtime/context.js';
+import { type Evaluate, writableEvent, writableMetadata } from '../runtime/context.js';
 import { getPath, removePath } from '../runtime/path.js';
 import { Kind, type Segment } from '../type/kind.js';
 import type { TypeState } from '../type/state.js';
@@ -1452,7 +1452,7 @@ function queryReference(query: QueryExpr, emitContext: EmitContext): QueryRefere
         context.variables[slot] = holder.root;
         return removed;
       }
-      const holder = { root: target.prefix === 'event' ? context.event : context.metadata };
+      const holder = { root: target.prefix === 'event' ? writableEvent(context) : writableMetadata(context) };
       const removed = removePath(holder, path, compact);
       if (target.prefix === 'event') context.event = holder.root;
       else context.metadata = holder.root;

@@ -9,7 +9,7 @@ import {
   multiply,
   subtract,
 } from '../runtime/arithmetic.js';
-import type { Context, Evaluate } from '../runtime/context.js';
+import { type Context, type Evaluate, writableEvent, writableMetadata } from '../runtime/context.js';
 import { Abort, Interruption, Return, RuntimeError } from '../runtime/errors.js';
 import { arrayElement, getPath, insertPath } from '../runtime/path.js';
 import { Collection, Kind, type Segment } from '../type/kind.js';
@@ -71,6 +71,14 @@ export abstract class Expr {
   abstract toString(): string;
 
   abstract emit(context: EmitContext): Evaluate;
+
+  /**
+   * Emits for a place that drops the expression's error (the left of `??`): the same outcome,
+   * without building an error message nobody reads.
+   */
+  emitErrorDropped(context: EmitContext): Evaluate {
+    return this.emit(context);
+  }
 
   /** Whether the value never shares containers with a variable or the event. */
   isFresh(): boolean {
@@ -870,7 +878,7 @@ export class OpExpr extends Expr {
   }
 
   emit(context: EmitContext): Evaluate {
-    const left = this.left.emit(context);
+    const left = this.operator === '??' ? this.left.emitErrorDropped(context) : this.left.emit(context);
     const right = this.right.emit(context);
     switch (this.operator) {
       case '??':
@@ -997,21 +1005,32 @@ function emitStore(target: AssignTarget, context: EmitContext): (runtime: Contex
       runtime.variables[slot] = insertPath(runtime.variables[slot], path, value);
     };
   }
+  // Replacing the root leaves the caller's event as it was; changing inside it needs it writable.
   if (target.prefix === 'event') {
+    if (path.length === 0) {
+      return (runtime, value) => {
+        runtime.event = value;
+      };
+    }
     if (path.length === 1 && 'field' in (path[0] as Segment)) {
       const field = (path[0] as { field: string }).field;
       return (runtime, value) => {
-        const event = runtime.event;
+        const event = writableEvent(runtime);
         if (isObjectValue(event)) setOwnField(event, field, value);
         else runtime.event = insertPath(event, path, value);
       };
     }
     return (runtime, value) => {
-      runtime.event = insertPath(runtime.event, path, value);
+      runtime.event = insertPath(writableEvent(runtime), path, value);
+    };
+  }
+  if (path.length === 0) {
+    return (runtime, value) => {
+      runtime.metadata = value;
     };
   }
   return (runtime, value) => {
-    runtime.metadata = insertPath(runtime.metadata, path, value);
+    runtime.metadata = insertPath(writableMetadata(runtime), path, value);
   };
 }
 

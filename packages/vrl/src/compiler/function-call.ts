@@ -74,6 +74,14 @@ export class FunctionCallExpr extends Expr {
     };
   }
 
+  /**
+   * The call without the wrapper that names the function in its error: `??` turns any
+   * interruption (a wrapped error, an error, a `return`) into its right side alike.
+   */
+  override emitErrorDropped(): Evaluate {
+    return this.compiled.run;
+  }
+
   override isFresh(): boolean {
     return this.compiled.freshResult === true;
   }

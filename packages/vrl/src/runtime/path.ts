@@ -68,6 +68,7 @@ function setElement(array: Value[], index: number, value: Value): void {
 /**
  * Removes the value at a path and returns it (VRL's `Value::remove`); with `prune`, containers
  * left empty are removed up the path. The root itself becomes an empty object or array, or null.
+ * A small object loses a field by being replaced with a copy without it (see {@link withoutField}).
  */
 export function removePath(
   holder: { root: Value },
@@ -79,7 +80,17 @@ export function removePath(
     holder.root = isObjectValue(removed) ? {} : Array.isArray(removed) ? [] : null;
     return removed;
   }
-  return removeFrom(holder.root, path, 0, prune)?.removed;
+  const outcome = removeFrom(holder.root, path, 0, prune);
+  if (outcome === undefined) return undefined;
+  holder.root = outcome.container;
+  return outcome.removed;
+}
+
+/** What removing left: the value removed, the container after (maybe a new one), whether it is empty. */
+interface Removal {
+  removed: Value;
+  container: Value;
+  empty: boolean;
 }
 
 function removeFrom(
@@ -87,33 +98,59 @@ function removeFrom(
   path: readonly Segment[],
   from: number,
   prune: boolean,
-): { removed: Value; empty: boolean } | undefined {
+): Removal | undefined {
   const segment = path[from] as Segment;
   const last = from === path.length - 1;
   if ('field' in segment) {
     if (!isObjectValue(container)) return undefined;
-    const child = ownField(container, segment.field);
+    const field = segment.field;
+    const child = ownField(container, field);
     if (child === undefined) return undefined;
     if (last) {
-      delete container[segment.field];
-      return { removed: child, empty: prune && isEmptyObject(container) };
+      const rest = withoutField(container, field);
+      return { removed: child, container: rest, empty: prune && isEmptyObject(rest) };
     }
     const inner = removeFrom(child, path, from + 1, prune);
     if (inner === undefined) return undefined;
-    if (prune && inner.empty) delete container[segment.field];
-    return { removed: inner.removed, empty: prune && isEmptyObject(container) };
+    let after = container;
+    if (prune && inner.empty) after = withoutField(container, field);
+    else if (inner.container !== child) setOwnField(container, field, inner.container);
+    return { removed: inner.removed, container: after, empty: prune && isEmptyObject(after) };
   }
   if (!Array.isArray(container)) return undefined;
   const position = segment.index >= 0 ? segment.index : container.length + segment.index;
   if (position < 0 || position >= container.length) return undefined;
   if (last) {
     const [removed] = container.splice(position, 1);
-    return { removed: removed as Value, empty: container.length === 0 };
+    return { removed: removed as Value, container, empty: container.length === 0 };
   }
-  const inner = removeFrom(container[position] as Value, path, from + 1, prune);
+  const child = container[position] as Value;
+  const inner = removeFrom(child, path, from + 1, prune);
   if (inner === undefined) return undefined;
   if (prune && inner.empty) container.splice(position, 1);
-  return { removed: inner.removed, empty: container.length === 0 };
+  else if (inner.container !== child) container[position] = inner.container;
+  return { removed: inner.removed, container, empty: container.length === 0 };
+}
+
+/** Objects up to this many fields lose one by a copy (see {@link withoutField}). */
+const COPY_LIMIT = 64;
+
+/**
+ * The object without a field: a copy of a small object, else the object itself after `delete`.
+ * V8 turns an object that loses a field by `delete` into a slow dictionary, which costs more than
+ * the copy there and in every later access (a typical event pays twice its `del`).
+ */
+function withoutField(object: ObjectValue, field: string): ObjectValue {
+  const copy: ObjectValue = {};
+  let count = 0;
+  for (const key in object) {
+    if (++count > COPY_LIMIT) {
+      delete object[field];
+      return object;
+    }
+    if (key !== field) setOwnField(copy, key, object[key] as Value);
+  }
+  return copy;
 }
 
 function isEmptyObject(object: ObjectValue): boolean {

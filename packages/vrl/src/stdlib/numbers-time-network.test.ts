@@ -18,6 +18,22 @@ describe('rounding and abs', () => {
   });
 });
 
+describe('to_int of a string', () => {
+  it("reads as Rust's str::parse::<i64>, short and long, signs and zeros", () => {
+    expect(evaluate('to_int!("-0")')).toBe(0);
+    expect(Object.is(evaluate('to_int!("-0")'), -0)).toBe(false);
+    expect(evaluate('to_int!("+0042")')).toBe(42);
+    expect(evaluate('to_int!("-999999999999999")')).toBe(-999999999999999);
+    expect(evaluate('to_int!("9007199254740993")')).toBe(9007199254740993n);
+    expect(evaluate('to_int!("-9223372036854775808")')).toBe(-(2n ** 63n));
+    expect(runtimeError('to_int!("9223372036854775808")')).toContain(
+      'number too large to fit in target type',
+    );
+    expect(runtimeError('to_int!("1.5")')).toContain('invalid digit found in string');
+    expect(runtimeError('to_int!("-")')).toContain('invalid digit found in string');
+  });
+});
+
 describe('unix timestamps', () => {
   it('converts in every unit, keeping nanoseconds', () => {
     expect(

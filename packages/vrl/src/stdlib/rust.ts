@@ -33,6 +33,8 @@ export function parseRustInteger(text: string): { value: number | bigint } | { e
       error: text === '+' || text === '-' ? 'invalid digit found in string' : 'invalid digit found in string',
     };
   }
+  // Up to 15 characters, sign included, the number is exact (far inside 2^53): no BigInt needed.
+  if (text.length <= 15) return { value: Number(text) + 0 };
   const value = BigInt(text.startsWith('+') ? text.slice(1) : text);
   if (value > I64_MAX) return { error: 'number too large to fit in target type' };
   if (value < I64_MIN) return { error: 'number too small to fit in target type' };

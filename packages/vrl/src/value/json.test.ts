@@ -14,6 +14,22 @@ describe('JSON as serde_json reads and writes it', () => {
     ]);
   });
 
+  it('reads a document of strings, and whole numbers deep inside one, as serde_json does', () => {
+    expect(parseJson('{"a":"1.0","b":{"c":["x",{"d":2.0}],"e":0.5},"f":true,"g":null}')).toEqual({
+      a: '1.0',
+      b: { c: ['x', { d: new FloatValue(2) }], e: 0.5 },
+      f: true,
+      g: null,
+    });
+    expect(parseJson('{"n":9007199254740993}')).toEqual({ n: 9007199254740993n });
+    // A valid document past the limit, numbers or none.
+    expect(() => parseJson(`${'['.repeat(129)}${']'.repeat(129)}`)).toThrow('recursion limit exceeded');
+    expect(() => parseJson(`${'{"a":'.repeat(129)}"x"${'}'.repeat(129)}`)).toThrow(
+      'recursion limit exceeded',
+    );
+    expect(parseJson(`${'['.repeat(128)}"x"${']'.repeat(128)}`)).toBeDefined();
+  });
+
   it('reports errors where serde_json does, with its words', () => {
     expect(() => parseJson('{')).toThrow('EOF while parsing an object at line 1 column 1');
     expect(() => parseJson('{ INVALID }')).toThrow('key must be a string at line 1 column 3');

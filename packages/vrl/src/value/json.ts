@@ -28,15 +28,37 @@ const RECURSION_LIMIT = 128;
 
 export function parseJson(text: string): Value {
   // The engine's JSON.parse is several times faster; it is exact unless a number is a whole
-  // float (`1.0`) or an integer beyond 2^53, or nesting passes the limit. A scan tells.
-  if (nativeParseIsExact(text)) {
-    try {
-      return JSON.parse(text) as Value;
-    } catch {
-      // serde_json's error message comes from the reader below.
-    }
+  // float (`1.0`) or an integer beyond 2^53, or nesting passes the limit. A value without whole
+  // numbers within the limit is exact (the usual log line: strings); otherwise a scan tells.
+  let parsed: Value;
+  try {
+    parsed = JSON.parse(text) as Value;
+  } catch {
+    // serde_json's error message comes from the reader below.
+    return new JsonReader(text).document();
   }
+  if (holdsNoWholeNumber(parsed, 1) || nativeParseIsExact(text)) return parsed;
   return new JsonReader(text).document();
+}
+
+/**
+ * Whether a parsed value holds no whole number (which may have been `1.0` or a rounded big
+ * integer in the text) and nests within the limit (`depth`: the value's level, 1 at the top).
+ */
+function holdsNoWholeNumber(value: Value, depth: number): boolean {
+  if (typeof value === 'number') return !Number.isInteger(value);
+  if (value === null || typeof value !== 'object') return true;
+  if (depth > RECURSION_LIMIT) return false;
+  if (Array.isArray(value)) {
+    for (const item of value) if (!holdsNoWholeNumber(item, depth + 1)) return false;
+    return true;
+  }
+  for (const key in value) {
+    const item = (value as ObjectValue)[key] as Value;
+    // Strings, the usual field, without a call.
+    if (typeof item !== 'string' && !holdsNoWholeNumber(item, depth + 1)) return false;
+  }
+  return true;
 }
 
 /** Whether `JSON.parse` reads the text as serde_json would (numbers, depth); a scan outside strings. */
