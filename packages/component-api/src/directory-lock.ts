@@ -166,8 +166,8 @@ export interface DirectoryLock {
  * Takes a directory's lock for this process, or refuses (a `SluiceError` naming the owner) when
  * another process holds it. A process killed a moment ago is waited for (up to 5 s). Without the
  * `flock` command (not util-linux, busybox, …) it falls back to the lock file alone, with a
- * warning: that holds only among processes that see each other's pids. One process takes a
- * directory once: a second take waits for the first release.
+ * warning: that holds only among processes that see each other's pids. A second take in the same
+ * process is another holder too: it waits up to 5 s for the first release, then is refused.
  */
 export async function lockDirectory(
   directory: string,
